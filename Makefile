@@ -1,0 +1,54 @@
+# The commands the README names. Everything lives in .venv at the repository root.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGUES:.po=.mo)
+export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+
+.PHONY: run test lint translations compile-translations wheel-check clean
+
+run: $(INSTALLED) $(COMPILED)
+	$(BIN)/resilience-app
+
+test: $(INSTALLED) $(COMPILED)
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Compiled catalogues are build products (not committed); the wheel's build hook makes its own.
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(INSTALLED)
+	$(BIN)/pybabel compile --domain messages --input-file $< --output-file $@
+
+compile-translations: $(COMPILED)
+
+# Extract every marked string, merge it into each language, fill English from the source, compile.
+translations: $(INSTALLED)
+	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords N_ --keywords ngettext:1,2 \
+		--project resilience-app --no-location --sort-output --width 100 --output-file translations/messages.pot .
+	$(BIN)/pybabel update --input-file translations/messages.pot --output-dir translations --domain messages \
+		--no-fuzzy-matching --width 100 --ignore-obsolete
+	$(BIN)/python tools/fill_source_catalogue.py translations/en/LC_MESSAGES/messages.po
+	$(MAKE) compile-translations
+
+# Build the wheel and run the main commands from it in an empty virtual environment.
+wheel-check: $(INSTALLED)
+	rm -rf dist build/wheel-venv build/wheel-data
+	$(BIN)/python -m build --wheel --outdir dist .
+	$(PYTHON) -m venv build/wheel-venv
+	build/wheel-venv/bin/python -m pip install --quiet dist/*.whl
+	build/wheel-venv/bin/resilience-app version
+	build/wheel-venv/bin/resilience-app validate-content
+	build/wheel-venv/bin/resilience-app --data-dir build/wheel-data --lang ar list --json
+	build/wheel-venv/bin/resilience-app --data-dir build/wheel-data content --json > /dev/null
+	QT_QPA_PLATFORM=offscreen build/wheel-venv/bin/resilience-app --data-dir build/wheel-data --smoke-test
+	cd /tmp && $(CURDIR)/build/wheel-venv/bin/python -m resilience_app version
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache translations/*/LC_MESSAGES/*.mo

@@ -1,0 +1,179 @@
+"""The command line: the same services as the GUI; Qt is imported only when the GUI starts.
+
+    resilience-app [--data-dir DIR] [--database URL] [--lang en|ar] [COMMAND]
+
+With no command the desktop app starts. Exit codes: 0 success, 1 content has
+errors (validate-content), 2 a problem the user can fix (message on stderr),
+70 an unexpected failure (the log file has the details).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from resilience_app import __version__
+from resilience_app.core import i18n
+from resilience_app.core.content.as_json import content_as_json
+from resilience_app.core.errors import UserFacingError
+from resilience_app.core.formatting import format_date, format_percent
+from resilience_app.core.i18n import _
+from resilience_app.core.logging_setup import configure_logging
+from resilience_app.core.paths import AppPaths
+from resilience_app.core.services import ResilienceService
+from resilience_app.core.settings import Settings
+
+EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
+_log = logging.getLogger("resilience_app.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="resilience-app",
+        description=_("Offline city resilience self-assessment and strategy-workshop brief."),
+    )
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", help=_("keep the database, settings and logs in DIR"))
+    parser.add_argument("--database", metavar="URL", help=_("use this SQLAlchemy database URL instead of the SQLite file"))
+    parser.add_argument("--lang", metavar="en|ar", help=_("language of the interface and messages"))
+    parser.add_argument("--smoke-test", action="store_true", help=_("start the GUI, show the main window and exit"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    list_command = commands.add_parser("list", help=_("list the assessments"))
+    list_command.add_argument("--json", action="store_true", help=_("print JSON"))
+    validate = commands.add_parser("validate-content", help=_("check content files and print every problem"))
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH", help=_("files or folders (default: the shipped content)"))
+    content = commands.add_parser("content", help=_("show the validated content"))
+    content.add_argument("--json", action="store_true", help=_("print the whole content as JSON"))
+    commands.add_parser("version", help=_("print the version"))
+    return parser
+
+
+def _early_options(argv: Sequence[str]) -> argparse.Namespace:
+    """--lang and --data-dir, read before the full parser so its help is in the right language."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--data-dir", type=Path)
+    early.add_argument("--lang")
+    return early.parse_known_args(argv)[0]
+
+
+def _choose_language(requested: str | None, settings: Settings | None) -> str:
+    if requested:
+        try:
+            return i18n.parse_language(requested)
+        except ValueError:
+            print(f"resilience-app: unsupported language {requested!r}; use en or ar", file=sys.stderr)
+            raise SystemExit(EXIT_USER_ERROR) from None
+    saved = settings.get("language") if settings else ""
+    return saved or i18n.language_from_environment()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    early = _early_options(argv)
+    paths = AppPaths.under(early.data_dir) if early.data_dir else AppPaths.for_user()
+    settings = Settings(paths.settings_file) if paths.settings_file.parent.is_dir() else None
+    i18n.set_language(_choose_language(early.lang, settings))
+    args = build_parser().parse_args(argv)
+    try:
+        paths.ensure_writable()
+        configure_logging(paths.log_file)
+        return _dispatch(args, paths)
+    except UserFacingError as error:
+        print(_("Error: {message}").format(message=error.message), file=sys.stderr)
+        if error.hint:
+            print(_("Hint: {hint}").format(hint=error.hint), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception:
+        _log.exception("Unexpected failure running %s", argv)
+        print(
+            _("Something unexpected went wrong. The details are in the log file: {path}").format(path=paths.log_file),
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def _dispatch(args: argparse.Namespace, paths: AppPaths) -> int:
+    if args.command == "version":
+        print(f"resilience-app {__version__}")
+        return EXIT_OK
+    if args.command == "validate-content":
+        return _validate_content(args.paths)
+    if args.command is None:
+        from resilience_app.gui.app import run_gui  # Qt is loaded only here
+
+        return run_gui(paths, database_url=args.database, smoke_test=args.smoke_test)
+    service = ResilienceService.open(paths, database_url=args.database)
+    try:
+        if args.command == "list":
+            return _list(service, as_json=args.json)
+        if args.command == "content":
+            return _content(service, as_json=args.json)
+    finally:
+        service.close()
+    raise AssertionError(f"unhandled command {args.command}")
+
+
+def _validate_content(paths: list[Path]) -> int:
+    from resilience_app.core import resources
+    from resilience_app.core.content import load_content
+
+    result = load_content(paths or [resources.forms_dir()])
+    for problem in result.problems:
+        print(problem.format())
+    errors, warnings = len(result.errors), len(result.problems) - len(result.errors)
+    print(
+        i18n.ngettext("{count} error", "{count} errors", errors).format(count=errors)
+        + ", "
+        + i18n.ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings)
+    )
+    return EXIT_CONTENT_ERRORS if errors else EXIT_OK
+
+
+def _list(service: ResilienceService, *, as_json: bool) -> int:
+    summaries = service.list_assessments()
+    if as_json:
+        rows = [
+            {
+                "id": summary.id,
+                "city": summary.city_names(),
+                "country": summary.record.details.country,
+                "progress": round(summary.progress, 4),
+                "framework": {"id": summary.record.framework_id, "version": summary.record.framework_version},
+                "is_sample": summary.record.is_sample,
+                "updated_at": summary.record.updated_at.isoformat(timespec="seconds"),
+            }
+            for summary in summaries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not summaries:
+        print(_("No assessments yet."))
+        return EXIT_OK
+    language = i18n.current_language()
+    for summary in summaries:
+        print(
+            f"{summary.id}\t{summary.record.city_name(language)}\t{format_percent(summary.progress)}"
+            f"\t{format_date(summary.record.updated_at.date(), length='medium')}"
+        )
+    return EXIT_OK
+
+
+def _content(service: ResilienceService, *, as_json: bool) -> int:
+    content = service.content
+    if as_json:
+        print(json.dumps(content_as_json(content), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for framework in content.frameworks:
+        goals = list(framework.goals())
+        indicators = list(framework.indicators())
+        print(
+            _("{name} {version}: {dimensions} dimensions, {goals} goals, {indicators} indicators, {questions} questions").format(
+                name=framework.name, version=framework.version, dimensions=len(framework.dimensions),
+                goals=len(goals), indicators=len(indicators), questions=framework.question_count,
+            )
+        )
+    print(_("{count} shocks and stresses in the catalogue").format(count=len(content.hazards)))
+    return EXIT_OK

@@ -1,0 +1,157 @@
+"""The content as immutable values: a framework (dimensions, goals, indicators, questions),
+the seven qualities, the hazard catalogue and the glossary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+from resilience_app.core.i18n import DEFAULT_LANGUAGE, current_language
+
+
+@dataclass(frozen=True)
+class Text:
+    """One user-visible text in every supported language."""
+
+    translations: Mapping[str, str]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "translations", MappingProxyType(dict(self.translations)))
+
+    def in_language(self, language: str | None = None) -> str:
+        lang = language or current_language()
+        return self.translations.get(lang) or self.translations.get(DEFAULT_LANGUAGE, "")
+
+    def __str__(self) -> str:
+        return self.in_language()
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(self.translations)
+
+
+@dataclass(frozen=True)
+class Quality:
+    id: str
+    name: Text
+    description: Text
+
+
+@dataclass(frozen=True)
+class NumericScale:
+    """A quantitative answer and the thresholds that place a value on the five levels."""
+
+    unit: Text
+    better: Literal["higher", "lower"]
+    thresholds: tuple[float, float, float, float]
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def level_for(self, value: float) -> int:
+        """The level 1..5 a value reaches: each threshold passed adds one level."""
+        if self.better == "higher":
+            return 1 + sum(value >= threshold for threshold in self.thresholds)
+        return 1 + sum(value <= threshold for threshold in self.thresholds)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    prompt: Text
+    guidance: Text
+    who_knows: Text
+    scenarios: Mapping[int, Text]
+    qualities: tuple[str, ...]
+    numeric: NumericScale | None = None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    number: str
+    name: Text
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str
+    number: int
+    name: Text
+    outcome: Text
+    indicators: tuple[Indicator, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    name: Text
+    goals: tuple[Goal, ...]
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    version: str
+    name: Text
+    description: Text
+    levels: Mapping[int, Text]
+    qualities: tuple[Quality, ...]
+    dimensions: tuple[Dimension, ...]
+
+    def goals(self) -> Iterator[Goal]:
+        for dimension in self.dimensions:
+            yield from dimension.goals
+
+    def indicators(self) -> Iterator[Indicator]:
+        for goal in self.goals():
+            yield from goal.indicators
+
+    def questions(self) -> Iterator[Question]:
+        for indicator in self.indicators():
+            yield from indicator.questions
+
+    @property
+    def question_count(self) -> int:
+        return sum(1 for _ in self.questions())
+
+
+@dataclass(frozen=True)
+class HazardCategory:
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Hazard:
+    """An entry of the catalogue of shocks (sudden events) and stresses (chronic pressures)."""
+
+    id: str
+    kind: Literal["shock", "stress"]
+    category: str
+    name: Text
+    description: Text
+    goals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    id: str
+    term: Text
+    note: Text
+
+
+@dataclass(frozen=True)
+class Content:
+    frameworks: tuple[Framework, ...] = ()
+    hazard_categories: tuple[HazardCategory, ...] = ()
+    hazards: tuple[Hazard, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = field(default=())
+
+    def framework(self, framework_id: str) -> Framework | None:
+        return next((framework for framework in self.frameworks if framework.id == framework_id), None)
+
+    @property
+    def default_framework(self) -> Framework | None:
+        return self.frameworks[0] if self.frameworks else None

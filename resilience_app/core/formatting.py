@@ -1,0 +1,119 @@
+"""Locale formatting and parsing of numbers and dates, through Babel, in one place.
+
+Arabic text shows Arabic-Indic digits (٠١٢٣٤٥٦٧٨٩) by default; every numeric input
+accepts Arabic-Indic, Eastern Arabic-Indic (Persian/Urdu) and Latin digits, but not
+a mixture of them in one number (a likely typing mistake).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal as babel_format_decimal
+from babel.numbers import format_percent as babel_format_percent
+
+from resilience_app.core.errors import InvalidInputError
+from resilience_app.core.i18n import _, current_language
+
+ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+EASTERN_ARABIC_INDIC_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+LATIN_DIGITS = "0123456789"
+ARABIC_DECIMAL_SEPARATOR = "٫"
+ARABIC_THOUSANDS_SEPARATOR = "٬"
+ARABIC_PERCENT_SIGN = "٪"
+
+_TO_ARABIC_INDIC = str.maketrans(
+    LATIN_DIGITS + ".,%", ARABIC_INDIC_DIGITS + ARABIC_DECIMAL_SEPARATOR + ARABIC_THOUSANDS_SEPARATOR + ARABIC_PERCENT_SIGN
+)
+_TO_LATIN = str.maketrans(
+    ARABIC_INDIC_DIGITS + EASTERN_ARABIC_INDIC_DIGITS + ARABIC_DECIMAL_SEPARATOR + ARABIC_PERCENT_SIGN + "−",
+    LATIN_DIGITS + LATIN_DIGITS + "." + "%" + "-",
+)
+# Direction marks and isolates that copy-paste from right-to-left text brings along.
+_INVISIBLE_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e"))
+
+use_arabic_indic_digits = True
+"""Whether Arabic output uses Arabic-Indic digits; a setting can turn it off (Maghreb usage)."""
+
+
+def _locale(language: str | None) -> str:
+    return language or current_language()
+
+
+def _localise_digits(text: str, language: str) -> str:
+    if language == "ar" and use_arabic_indic_digits:
+        return text.translate(_TO_ARABIC_INDIC)
+    return text
+
+
+def format_number(value: float | int | Decimal, *, language: str | None = None, decimals: int | None = None) -> str:
+    """A number as the language writes it: '12,500' in English, '١٢٬٥٠٠' in Arabic."""
+    lang = _locale(language)
+    pattern = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
+    text = babel_format_decimal(value, format=pattern, locale=lang)
+    return _localise_digits(text, lang)
+
+
+def format_percent(fraction: float, *, language: str | None = None) -> str:
+    """A fraction 0..1 as a whole percentage: '42%' in English, '٤٢٪' in Arabic."""
+    lang = _locale(language)
+    text = babel_format_percent(fraction, format="#,##0%", locale=lang)
+    return _localise_digits(text.replace("\u200e", "").replace("\u061c", ""), lang)
+
+
+def format_date(value: dt.date, *, language: str | None = None, length: str = "long") -> str:
+    """A date in the language's own words: '24 November 2026', '٢٤ نوفمبر ٢٠٢٦'."""
+    lang = _locale(language)
+    locale = "en_GB" if lang == "en" else lang
+    return _localise_digits(babel_format_date(value, format=length, locale=locale), lang)
+
+
+def _digit_scripts(text: str) -> set[str]:
+    scripts = set()
+    for char in text:
+        if char in LATIN_DIGITS:
+            scripts.add("latin")
+        elif char in ARABIC_INDIC_DIGITS:
+            scripts.add("arabic-indic")
+        elif char in EASTERN_ARABIC_INDIC_DIGITS:
+            scripts.add("eastern-arabic-indic")
+    return scripts
+
+
+def parse_number(text: str, *, field: str = "value") -> Decimal:
+    """Read a number typed in any digit script; raise `InvalidInputError` with a clear message.
+
+    Accepts '1,250.5', '١٬٢٥٠٫٥', '۱۲۵۰', surrounding spaces and direction marks.
+    Refuses an empty text, letters, and digits of two scripts in one number.
+    """
+    cleaned = text.translate(_INVISIBLE_MARKS).strip()
+    if not cleaned:
+        raise InvalidInputError({field: _("Enter a number.")})
+    if len(_digit_scripts(cleaned)) > 1:
+        raise InvalidInputError(
+            {field: _("This number mixes Arabic-Indic and Latin digits. Type it in one kind of digits.")}
+        )
+    latin = cleaned.translate(_TO_LATIN).replace(ARABIC_THOUSANDS_SEPARATOR, ",")
+    if latin.count(".") > 1 or latin.startswith(",") or ",," in latin:
+        raise InvalidInputError({field: _("“{text}” is not a number.").format(text=text.strip())})
+    try:
+        number = Decimal(latin.replace(",", "").replace(" ", ""))
+    except InvalidOperation:
+        raise InvalidInputError({field: _("“{text}” is not a number.").format(text=text.strip())}) from None
+    if not number.is_finite():
+        raise InvalidInputError({field: _("“{text}” is not a number.").format(text=text.strip())})
+    return number
+
+
+def parse_whole_number(text: str, *, field: str = "value", minimum: int | None = None) -> int:
+    """Read a whole number (a population, a count) typed in any digit script."""
+    number = parse_number(text, field=field)
+    if number != number.to_integral_value():
+        raise InvalidInputError({field: _("Enter a whole number, without decimals.")})
+    if minimum is not None and number < minimum:
+        raise InvalidInputError(
+            {field: _("Enter a number of at least {minimum}.").format(minimum=format_number(minimum))}
+        )
+    return int(number)

@@ -1,0 +1,105 @@
+"""One translation system for core, command line, GUI and PDF: gettext catalogues managed by Babel.
+
+`_()` looks the message up in the *current* language at call time, so the GUI
+can switch language at run time by calling `set_language` and re-reading texts.
+"""
+
+from __future__ import annotations
+
+import gettext
+import logging
+import os
+from functools import cache
+
+from babel import Locale
+
+from resilience_app.core import resources
+
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "ar")
+DEFAULT_LANGUAGE = "en"
+DOMAIN = "messages"
+
+# Unicode first-strong isolate and pop directional isolate: text wrapped in them
+# keeps its own direction inside a sentence of the other direction.
+FIRST_STRONG_ISOLATE = "\u2068"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
+
+_log = logging.getLogger("resilience_app.i18n")
+_current_language = DEFAULT_LANGUAGE
+
+
+@cache
+def _catalogue(language: str) -> gettext.NullTranslations:
+    localedir = resources.translations_dir()
+    try:
+        return gettext.translation(DOMAIN, localedir=str(localedir), languages=[language])
+    except OSError:
+        if language != DEFAULT_LANGUAGE:
+            _log.warning("No compiled catalogue for %r in %s", language, localedir)
+        return gettext.NullTranslations()
+
+
+def set_language(language: str) -> None:
+    """Make `language` the one every later `_()` call answers in."""
+    global _current_language
+    if language not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    _current_language = language
+
+
+def current_language() -> str:
+    return _current_language
+
+
+def _(message: str) -> str:
+    """Translate `message` into the current language."""
+    return _catalogue(_current_language).gettext(message)
+
+
+def translate_in(language: str, message: str) -> str:
+    """Translate `message` into a given language, whatever the current one (names kept per language)."""
+    return _catalogue(language).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Translate a message whose form depends on `count` (Arabic has six plural forms)."""
+    return _catalogue(_current_language).ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for extraction without translating it now (translate it when shown)."""
+    return message
+
+
+def is_rtl(language: str | None = None) -> bool:
+    """True when the language is written right to left, as Babel's locale data says."""
+    return bool(Locale.parse(language or _current_language).text_direction == "rtl")
+
+
+def language_name(language: str) -> str:
+    """The language's name in that language ("English", "العربية"), for a language menu."""
+    return str(Locale.parse(language).get_display_name(language))
+
+
+def isolate(text: str) -> str:
+    """Wrap a name or number inserted into translated text so it keeps its own direction."""
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+
+
+def language_from_environment() -> str:
+    """The supported language the operating system asks for, English when it asks for none."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        for candidate in value.split(":"):
+            code = candidate.split("_")[0].split(".")[0].lower()
+            if code in SUPPORTED_LANGUAGES:
+                return code
+    return DEFAULT_LANGUAGE
+
+
+def parse_language(value: str) -> str:
+    """Accept 'ar', 'AR', 'ar_JO' and the like; raise ValueError for anything unsupported."""
+    code = value.strip().replace("-", "_").split("_")[0].lower()
+    if code not in SUPPORTED_LANGUAGES:
+        raise ValueError(value)
+    return code

@@ -1,0 +1,186 @@
+"""The use cases the GUI and the command line call: the one door into the core.
+
+Each method opens its own database session (one unit of work per user action),
+returns frozen values, and raises `UserFacingError` for failures a user can act on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from resilience_app.core import resources
+from resilience_app.core.assessment_rules import clean_details
+from resilience_app.core.content import Content, ContentLoadResult, load_content
+from resilience_app.core.content.model import Framework
+from resilience_app.core.errors import UserFacingError
+from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext, translate_in
+from resilience_app.core.paths import AppPaths
+from resilience_app.core.storage.database import Database
+from resilience_app.core.storage.records import AssessmentDetails, AssessmentRecord
+from resilience_app.core.storage.repositories import AssessmentNotFound, AssessmentRepository
+
+_log = logging.getLogger("resilience_app.services")
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    """One row of the list of assessments."""
+
+    record: AssessmentRecord
+    answered: int
+    total_questions: int
+
+    @property
+    def id(self) -> int:
+        return self.record.id
+
+    @property
+    def progress(self) -> float:
+        """Answered questions as a fraction of the framework's questions (0 when it has none)."""
+        return self.answered / self.total_questions if self.total_questions else 0.0
+
+    def city_names(self) -> dict[str, str]:
+        return {language: self.record.city_name(language) for language in SUPPORTED_LANGUAGES}
+
+
+class ContentInvalidError(UserFacingError):
+    def __init__(self, result: ContentLoadResult) -> None:
+        errors = result.errors
+        first = errors[0].format() if errors else ""
+        super().__init__(
+            ngettext("The content files have {count} error.", "The content files have {count} errors.", len(errors)).format(count=len(errors))
+            + "\n" + first,
+            hint=_("Run “resilience-app validate-content” to see every problem, then correct the files."),
+            code="content-invalid",
+        )
+        self.result = result
+
+
+def _not_found(assessment_id: int) -> UserFacingError:
+    return UserFacingError(
+        _("Assessment {id} does not exist (it may have been deleted).").format(id=assessment_id),
+        hint=_("Run “resilience-app list” to see the assessments there are."),
+        code="assessment-not-found",
+    )
+
+
+COPY_NAME = N_("{name} (copy)")
+
+
+def _copy_name(name: str, language: str) -> str:
+    return translate_in(language, COPY_NAME).format(name=name) if name else ""
+
+
+class ResilienceService:
+    """Everything a user does with their assessments, over one database and one content set."""
+
+    def __init__(self, paths: AppPaths, *, database_url: str | None = None, content_paths: Sequence[Path] | None = None) -> None:
+        self.paths = paths
+        self._content_paths = list(content_paths) if content_paths else [resources.forms_dir()]
+        self.database = Database(database_url or paths.default_database_url())
+
+    @classmethod
+    def open(cls, paths: AppPaths, *, database_url: str | None = None, content_paths: Sequence[Path] | None = None) -> ResilienceService:
+        """Create the folders, check and back up the database and apply migrations."""
+        paths.ensure_writable()
+        service = cls(paths, database_url=database_url, content_paths=content_paths)
+        service.database.open(backups_dir=paths.backups_dir)
+        return service
+
+    def close(self) -> None:
+        self.database.dispose()
+
+    # -- content ------------------------------------------------------------
+
+    def validate_content(self, paths: Sequence[Path] | None = None) -> ContentLoadResult:
+        return load_content(paths or self._content_paths)
+
+    @cached_property
+    def content(self) -> Content:
+        """The validated content; `ContentInvalidError` when any file has an error."""
+        result = load_content(self._content_paths)
+        if not result.ok:
+            raise ContentInvalidError(result)
+        return result.content
+
+    def framework(self, framework_id: str | None = None) -> Framework:
+        framework = self.content.framework(framework_id) if framework_id else self.content.default_framework
+        if framework is None:
+            raise UserFacingError(
+                _("The framework “{id}” is not among the installed content.").format(id=framework_id or ""),
+                hint=_("Install the content version this assessment was made with."),
+                code="framework-missing",
+            )
+        return framework
+
+    # -- assessments -----------------------------------------------------------
+
+    def list_assessments(self) -> list[AssessmentSummary]:
+        with self.database.session() as session:
+            records = AssessmentRepository(session).list()
+        return [self._summary(record) for record in records]
+
+    def _summary(self, record: AssessmentRecord) -> AssessmentSummary:
+        framework = self.content.framework(record.framework_id)
+        total = framework.question_count if framework else 0
+        # Answers arrive with the questionnaire; until one is saved, nothing is answered.
+        return AssessmentSummary(record=record, answered=0, total_questions=total)
+
+    def get_assessment(self, assessment_id: int) -> AssessmentRecord:
+        try:
+            with self.database.session() as session:
+                return AssessmentRepository(session).get(assessment_id)
+        except AssessmentNotFound:
+            raise _not_found(assessment_id) from None
+
+    def create_assessment(self, details: AssessmentDetails, *, is_sample: bool = False) -> AssessmentRecord:
+        cleaned = clean_details(details)
+        framework = self.framework()
+        with self.database.session() as session:
+            record = AssessmentRepository(session).add(
+                cleaned, framework_id=framework.id, framework_version=framework.version, is_sample=is_sample
+            )
+        _log.info("Created assessment %s", record.id)
+        return record
+
+    def update_details(self, assessment_id: int, details: AssessmentDetails) -> AssessmentRecord:
+        cleaned = clean_details(details)
+        try:
+            with self.database.session() as session:
+                return AssessmentRepository(session).update_details(assessment_id, cleaned)
+        except AssessmentNotFound:
+            raise _not_found(assessment_id) from None
+
+    def rename_assessment(self, assessment_id: int, *, city_name_en: str, city_name_ar: str) -> AssessmentRecord:
+        current = self.get_assessment(assessment_id)
+        renamed = dataclasses.replace(current.details, city_name_en=city_name_en, city_name_ar=city_name_ar)
+        return self.update_details(assessment_id, renamed)
+
+    def duplicate_assessment(self, assessment_id: int) -> AssessmentRecord:
+        """A new assessment with the same details, its names marked as a copy in each language."""
+        original = self.get_assessment(assessment_id)
+        details = original.details
+        copy = dataclasses.replace(
+            details,
+            city_name_en=_copy_name(details.city_name_en, "en"),
+            city_name_ar=_copy_name(details.city_name_ar, "ar"),
+        )
+        with self.database.session() as session:
+            record = AssessmentRepository(session).add(
+                copy, framework_id=original.framework_id, framework_version=original.framework_version, is_sample=original.is_sample
+            )
+        _log.info("Duplicated assessment %s as %s", assessment_id, record.id)
+        return record
+
+    def delete_assessment(self, assessment_id: int) -> None:
+        try:
+            with self.database.session() as session:
+                AssessmentRepository(session).delete(assessment_id)
+        except AssessmentNotFound:
+            raise _not_found(assessment_id) from None
+        _log.info("Deleted assessment %s", assessment_id)

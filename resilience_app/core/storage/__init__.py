@@ -1,0 +1,1 @@
+"""Local storage: SQLAlchemy models on an embedded SQLite file (any SQLAlchemy URL works)."""

@@ -1,0 +1,107 @@
+"""The engine, sessions, start-up checks and migrations of the app's database."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, exc, make_url, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from resilience_app.core import resources
+from resilience_app.core.errors import UserFacingError
+from resilience_app.core.storage.backups import back_up_sqlite
+from resilience_app.core.storage.errors import bad_url_error, corrupt_error, database_error
+
+_log = logging.getLogger("resilience_app.storage")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=2000")
+    cursor.close()
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(resources.migrations_dir()))
+    return config
+
+
+class Database:
+    """One engine per database; `session()` opens a unit of work that commits or rolls back."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        try:
+            parsed = make_url(url)
+            self.engine: Engine = create_engine(parsed)
+        except Exception as error:  # noqa: BLE001 - any parse/driver failure is the user's URL
+            raise bad_url_error(url) from error
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.file: Path | None = Path(parsed.database) if self.is_sqlite and parsed.database not in (None, "", ":memory:") else None
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def location(self) -> str:
+        return str(self.file) if self.file else make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for one user action; storage failures come out as `UserFacingError`."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except exc.SQLAlchemyError as error:
+            session.rollback()
+            raise self._translate(error) from error
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def _translate(self, error: BaseException) -> BaseException:
+        return database_error(error, location=self.location) or error
+
+    def open(self, *, backups_dir: Path | None) -> None:
+        """Check the database, back it up, and bring its schema to the newest revision."""
+        try:
+            with self.engine.connect() as connection:
+                if self.is_sqlite:
+                    result = connection.execute(text("PRAGMA quick_check")).scalar()
+                    if result != "ok":
+                        raise corrupt_error(self.location)
+                current = MigrationContext.configure(connection).get_current_revision()
+            head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+            if self.file is not None and backups_dir is not None and current is not None:
+                back_up_sqlite(self.file, backups_dir, reason="startup" if current == head else "before-migration")
+            if current != head:
+                self.migrate()
+        except UserFacingError:
+            raise
+        except exc.SQLAlchemyError as error:
+            raise self._translate(error) from error
+
+    def migrate(self) -> None:
+        config = alembic_config()
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        _log.info("Database %s is at the newest schema", self.location)
+
+    def dispose(self) -> None:
+        self.engine.dispose()

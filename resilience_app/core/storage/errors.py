@@ -1,0 +1,69 @@
+"""Turn database failures of the world into clear, translated messages."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlalchemy import exc
+
+from resilience_app.core.errors import UserFacingError
+from resilience_app.core.i18n import _, isolate
+
+
+def database_error(error: BaseException, *, location: str) -> UserFacingError | None:
+    """The user-facing form of a storage failure, or None when it is a bug, not the world."""
+    text = str(getattr(error, "orig", error)).lower()
+    where = isolate(location)
+    if isinstance(error, (exc.ArgumentError, exc.NoSuchModuleError)):
+        return bad_url_error(location)
+    if not isinstance(error, (exc.DBAPIError, sqlite3.Error)):
+        return None
+    if "locked" in text or "busy" in text:
+        return UserFacingError(
+            _("The database {path} is in use by another program.").format(path=where),
+            hint=_("Close the other window or program using it, then try again."),
+            code="database-locked",
+        )
+    if "readonly" in text or "read-only" in text:
+        return UserFacingError(
+            _("The database {path} is read-only.").format(path=where),
+            hint=_("Copy it to a folder you can write to, or check its permissions."),
+            code="database-read-only",
+        )
+    if "disk is full" in text or "disk i/o" in text:
+        return UserFacingError(
+            _("The disk holding {path} is full or failing; nothing more can be saved there.").format(path=where),
+            hint=_("Free some space, then try again. What was saved before is safe."),
+            code="disk-full",
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return corrupt_error(location)
+    if "unable to open" in text:
+        return UserFacingError(
+            _("The database {path} cannot be opened.").format(path=where),
+            hint=_("Check that its folder exists and that you may write to it."),
+            code="database-unreachable",
+        )
+    if isinstance(error, exc.OperationalError):
+        return UserFacingError(
+            _("The database {path} could not be used: {reason}").format(path=where, reason=str(getattr(error, "orig", error))),
+            hint=_("Check the database address and that the database is reachable."),
+            code="database-unavailable",
+        )
+    return None
+
+
+def bad_url_error(url: str) -> UserFacingError:
+    return UserFacingError(
+        _("“{url}” is not a database address this app can use.").format(url=isolate(url)),
+        hint=_("Use a SQLAlchemy URL such as sqlite:///path/to/file.sqlite3, or leave --database out."),
+        code="bad-database-url",
+    )
+
+
+def corrupt_error(location: str) -> UserFacingError:
+    return UserFacingError(
+        _("The database {path} is damaged and cannot be opened.").format(path=isolate(location)),
+        hint=_("Restore it from a backup in the backups folder beside it, or move it away to start afresh."),
+        code="database-corrupt",
+    )

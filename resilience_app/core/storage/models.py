@@ -1,0 +1,47 @@
+"""The database tables as SQLAlchemy 2.x typed models. Only repositories touch these."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import MetaData, String, Text, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Stable constraint names make migrations (batch mode on SQLite) reproducible.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class AssessmentRow(Base):
+    """One city's self-assessment against one version of a framework."""
+
+    __tablename__ = "assessments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    city_name_en: Mapped[str] = mapped_column(String(200), default="")
+    city_name_ar: Mapped[str] = mapped_column(String(200), default="")
+    country: Mapped[str] = mapped_column(String(200), default="")
+    population: Mapped[int | None]
+    assessment_date: Mapped[dt.date | None]
+    cro_name: Mapped[str] = mapped_column(String(200), default="")
+    framework_id: Mapped[str] = mapped_column(String(100))
+    framework_version: Mapped[str] = mapped_column(String(50))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    is_sample: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp()
+    )

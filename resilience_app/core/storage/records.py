@@ -1,0 +1,35 @@
+"""Frozen values the storage layer hands out (never live ORM rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AssessmentDetails:
+    """What a user types about an assessment (creating it or editing its details)."""
+
+    city_name_en: str = ""
+    city_name_ar: str = ""
+    country: str = ""
+    population: int | None = None
+    assessment_date: dt.date | None = None
+    cro_name: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    id: int
+    details: AssessmentDetails
+    framework_id: str
+    framework_version: str
+    is_sample: bool
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    def city_name(self, language: str) -> str:
+        """The city's name in `language`, or in the other language when that one is empty."""
+        preferred = self.details.city_name_ar if language == "ar" else self.details.city_name_en
+        return preferred or self.details.city_name_en or self.details.city_name_ar

@@ -1,0 +1,53 @@
+"""Start the desktop app: Qt application, language, error handling, database, main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from resilience_app.core import i18n
+from resilience_app.core.errors import UserFacingError
+from resilience_app.core.paths import AppPaths
+from resilience_app.core.services import ResilienceService
+from resilience_app.core.settings import Settings
+from resilience_app.gui.errors import install_crash_handler, show_user_error
+from resilience_app.gui.language import LanguageController
+from resilience_app.gui.main_window import MainWindow
+
+
+def create_main_window(app: QApplication, paths: AppPaths, *, database_url: str | None = None) -> MainWindow:
+    """Open the data and build the main window in the current language (raises UserFacingError)."""
+    settings = Settings(paths.settings_file)
+    language = LanguageController(app, settings)
+    language.apply(i18n.current_language(), remember=False)
+    service = ResilienceService.open(paths, database_url=database_url)
+    _ = service.content  # refuse to start on invalid content, with a clear message
+    window = MainWindow(service, settings, language)
+    window.setWindowIcon(MainWindow.app_icon())
+    return window
+
+
+def run_gui(paths: AppPaths, *, database_url: str | None = None, smoke_test: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("resilience-app")
+    app.setApplicationDisplayName(i18n._("Resilience app"))
+    install_crash_handler(paths.log_file)
+    try:
+        window = create_main_window(app, paths, database_url=database_url)
+    except UserFacingError as error:
+        show_user_error(None, error) if not smoke_test else print(error, file=sys.stderr)
+        return 2
+    window.show()
+    if smoke_test:
+        app.processEvents()
+        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, app.quit)
+        app.exec()
+        window.service.close()
+        return 0
+    code = app.exec()
+    window.service.close()
+    return int(code)

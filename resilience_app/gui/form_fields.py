@@ -1,0 +1,32 @@
+"""A labelled input with an inline error line under it, for dialogs that validate as you go."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class FieldWithError(QWidget):
+    """Wraps an input widget and shows a message under it when its value is refused."""
+
+    def __init__(self, editor: QWidget, *, name: str) -> None:
+        super().__init__()
+        self.editor = editor
+        self.setObjectName(f"field_{name}")
+        editor.setObjectName(name)
+        self.error_label = QLabel()
+        self.error_label.setObjectName(f"{name}_error")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.error_label)
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+        self.editor.setAccessibleDescription(message)

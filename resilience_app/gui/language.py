@@ -1,0 +1,55 @@
+"""Switching the interface language at run time: catalogues, Qt's own translations, direction."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtWidgets import QApplication
+
+from resilience_app.core import formatting, i18n
+from resilience_app.core.settings import Settings
+
+_log = logging.getLogger("resilience_app.gui")
+
+
+class LanguageController(QObject):
+    """Applies a language to the whole app and remembers it.
+
+    Signals:
+        language_changed(str): the language code just applied; widgets re-read their texts.
+    """
+
+    language_changed = Signal(str)
+
+    def __init__(self, app: QApplication, settings: Settings) -> None:
+        super().__init__(app)
+        self._app = app
+        self._settings = settings
+        self._qt_translator: QTranslator | None = None
+
+    def apply(self, language: str, *, remember: bool = True) -> None:
+        i18n.set_language(language)
+        formatting.use_arabic_indic_digits = bool(self._settings.get("arabic_indic_digits"))
+        self._install_qt_translations(language)
+        QLocale.setDefault(QLocale(QLocale.Language.Arabic if language == "ar" else QLocale.Language.English))
+        direction = Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language) else Qt.LayoutDirection.LeftToRight
+        self._app.setLayoutDirection(direction)
+        if remember:
+            self._settings.set("language", language)
+        self.language_changed.emit(language)
+
+    def _install_qt_translations(self, language: str) -> None:
+        """Qt's own strings (standard buttons, context menus) come from qtbase_<lang>.qm."""
+        if self._qt_translator is not None:
+            self._app.removeTranslator(self._qt_translator)
+            self._qt_translator = None
+        if language == "en":
+            return
+        translator = QTranslator(self._app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(f"qtbase_{language}", folder):
+            self._app.installTranslator(translator)
+            self._qt_translator = translator
+        else:
+            _log.warning("Qt translations for %s not found in %s", language, folder)

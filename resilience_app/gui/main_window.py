@@ -1,0 +1,318 @@
+"""The main window: the list of assessments and the open assessment, with menus and a toolbar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resilience_app.core import i18n
+from resilience_app.core.i18n import _, isolate
+from resilience_app.core.services import ResilienceService
+from resilience_app.core.settings import Settings
+from resilience_app.gui.about_dialog import AboutDialog
+from resilience_app.gui.assessment_dialog import AssessmentDialog
+from resilience_app.gui.assessment_page import AssessmentPage
+from resilience_app.gui.assessment_table_model import ASSESSMENT_ID_ROLE, AssessmentTableModel
+from resilience_app.gui.language import LanguageController
+from resilience_app.gui.operations import ChangeBus, run_operation
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, service: ResilienceService, settings: Settings, language: LanguageController) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.service = service
+        self.settings = settings
+        self.language = language
+        self.bus = ChangeBus(self)
+        self.active_dialog: QWidget | None = None
+
+        self.model = AssessmentTableModel()
+        self.table = QTableView()
+        self.table.setObjectName("assessment_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAlternatingRowColors(True)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.activated.connect(lambda _index: self.open_selected())
+        self.list_heading = QLabel()
+        self.list_heading.setObjectName("list_heading")
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.addWidget(self.list_heading)
+        list_layout.addWidget(self.empty_hint)
+        list_layout.addWidget(self.table, 1)
+        self.assessment_page = AssessmentPage()
+        self.assessment_page.back_requested.connect(self.show_list)
+        self.assessment_page.edit_requested.connect(self.edit_details)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(list_page)
+        self.pages.addWidget(self.assessment_page)
+        self.setCentralWidget(self.pages)
+
+        self._create_actions()
+        self._create_menus_and_toolbar()
+        self.bus.assessments_changed.connect(self._on_assessments_changed)
+        self.language.language_changed.connect(self._on_language_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_actions())
+        self._restore_geometry()
+        self.retranslate()
+        self.refresh()
+
+    # -- construction -----------------------------------------------------------
+
+    def _action(self, name: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: object) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        self.new_action = self._action("new_action", QKeySequence.StandardKey.New, self.new_assessment)
+        self.open_action = self._action("open_action", QKeySequence.StandardKey.Open, self.open_selected)
+        self.rename_action = self._action("rename_action", "F2", self.rename_selected)
+        self.duplicate_action = self._action("duplicate_action", "Ctrl+D", self.duplicate_selected)
+        self.delete_action = self._action("delete_action", QKeySequence.StandardKey.Delete, self.delete_selected)
+        self.quit_action = self._action("quit_action", QKeySequence.StandardKey.Quit, self.close)
+        self.about_action = self._action("about_action", None, self.show_about)
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for code in i18n.SUPPORTED_LANGUAGES:
+            action = self._action(f"language_{code}_action", None, lambda _checked=False, code=code: self.language.apply(code))
+            action.setText(i18n.language_name(code))
+            action.setCheckable(True)
+            group.addAction(action)
+            self.language_actions[code] = action
+
+    def _create_menus_and_toolbar(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        for action in (self.new_action, self.open_action, self.rename_action, self.duplicate_action, self.delete_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.language_menu = self.menuBar().addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.about_action)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.open_action, self.rename_action, self.duplicate_action, self.delete_action):
+            self.toolbar.addAction(action)
+        self.addToolBar(self.toolbar)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Resilience app"))
+        self.file_menu.setTitle(_("&Assessment"))
+        self.language_menu.setTitle(_("&Language"))
+        self.help_menu.setTitle(_("&Help"))
+        self.new_action.setText(_("&New assessment…"))
+        self.open_action.setText(_("&Open"))
+        self.rename_action.setText(_("&Rename…"))
+        self.duplicate_action.setText(_("D&uplicate"))
+        self.delete_action.setText(_("&Delete…"))
+        self.quit_action.setText(_("&Quit"))
+        self.about_action.setText(_("&About Resilience app"))
+        self.list_heading.setText(f"<h2>{_('Assessments')}</h2>")
+        self.empty_hint.setText(_("No assessments yet. Choose “New assessment…” to start one."))
+        self.language_actions[i18n.current_language()].setChecked(True)
+        self.statusBar().showMessage(_("Data is kept on this computer: {location}").format(location=isolate(self.service.database.location)))
+        self.model.retranslate()
+        self.assessment_page.retranslate()
+
+    # -- state ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the list of assessments, keeping the selection where it was."""
+        selected = self.selected_assessment_id()
+        rows = run_operation(self, self.service.list_assessments, bus=self.bus, changes_assessments=False)
+        self.model.set_rows(rows or [])
+        self.empty_hint.setVisible(self.model.rowCount() == 0)
+        self.table.setVisible(self.model.rowCount() > 0)
+        if selected is not None:
+            self.select_assessment(selected)
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+        self._update_actions()
+
+    def selected_assessment_id(self) -> int | None:
+        if self.pages.currentWidget() is self.assessment_page:
+            return self.assessment_page.assessment_id
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ASSESSMENT_ID_ROLE) if rows else None
+
+    def select_assessment(self, assessment_id: int) -> None:
+        row = self.model.row_of(assessment_id)
+        if row is not None:
+            self.table.selectionModel().select(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _update_actions(self) -> None:
+        has_selection = self.selected_assessment_id() is not None
+        for action in (self.open_action, self.rename_action, self.duplicate_action, self.delete_action):
+            action.setEnabled(has_selection)
+
+    def _on_assessments_changed(self) -> None:
+        self.refresh()
+        if self.pages.currentWidget() is self.assessment_page and self.assessment_page.assessment_id is not None:
+            self._show_assessment(self.assessment_page.assessment_id)
+
+    def _on_language_changed(self, _language: str) -> None:
+        self.retranslate()
+
+    # -- user actions -----------------------------------------------------------------
+
+    def _open_dialog(self, dialog: QWidget) -> None:
+        self.active_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))  # type: ignore[attr-defined]
+        dialog.open()  # type: ignore[attr-defined]
+
+    def new_assessment(self) -> None:
+        dialog = AssessmentDialog(self, title=_("New assessment"))
+
+        def create() -> None:
+            details = dialog.details()
+            if details is None:
+                return
+            record = run_operation(self, lambda: self.service.create_assessment(details), bus=self.bus)
+            if record is not None:
+                self.select_assessment(record.id)
+
+        dialog.accepted.connect(create)
+        self._open_dialog(dialog)
+
+    def edit_details(self, assessment_id: int) -> None:
+        record = run_operation(self, lambda: self.service.get_assessment(assessment_id), bus=self.bus, changes_assessments=False)
+        if record is None:
+            return
+        dialog = AssessmentDialog(self, title=_("Assessment details"), details=record.details)
+        dialog.accepted.connect(
+            lambda: (details := dialog.details()) and run_operation(self, lambda: self.service.update_details(assessment_id, details), bus=self.bus)
+        )
+        self._open_dialog(dialog)
+
+    def rename_selected(self) -> None:
+        assessment_id = self.selected_assessment_id()
+        if assessment_id is None:
+            return
+        record = run_operation(self, lambda: self.service.get_assessment(assessment_id), bus=self.bus, changes_assessments=False)
+        if record is None:
+            return
+        dialog = AssessmentDialog(self, title=_("Rename assessment"), details=record.details, names_only=True)
+
+        def rename() -> None:
+            details = dialog.details()
+            if details is not None:
+                run_operation(
+                    self,
+                    lambda: self.service.rename_assessment(assessment_id, city_name_en=details.city_name_en, city_name_ar=details.city_name_ar),
+                    bus=self.bus,
+                )
+
+        dialog.accepted.connect(rename)
+        self._open_dialog(dialog)
+
+    def duplicate_selected(self) -> None:
+        assessment_id = self.selected_assessment_id()
+        if assessment_id is None:
+            return
+        record = run_operation(self, lambda: self.service.duplicate_assessment(assessment_id), bus=self.bus)
+        if record is not None:
+            self.show_list()
+            self.select_assessment(record.id)
+
+    def delete_selected(self) -> None:
+        assessment_id = self.selected_assessment_id()
+        if assessment_id is None:
+            return
+        record = run_operation(self, lambda: self.service.get_assessment(assessment_id), bus=self.bus, changes_assessments=False)
+        if record is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Delete assessment"),
+            _("Delete the assessment of {city}? Its answers will be removed from this computer.").format(
+                city=isolate(record.city_name(i18n.current_language()))
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("confirm_delete_dialog")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setInformativeText(_("A copy stays in the backups taken each time the app starts."))
+
+        def on_answer(button: object) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:  # type: ignore[arg-type]
+                if run_operation(self, lambda: self.service.delete_assessment(assessment_id), bus=self.bus) is not False:
+                    self.show_list()
+
+        box.buttonClicked.connect(on_answer)
+        self._open_dialog(box)
+
+    def open_selected(self) -> None:
+        assessment_id = self.selected_assessment_id()
+        if assessment_id is not None:
+            self._show_assessment(assessment_id)
+
+    def _show_assessment(self, assessment_id: int) -> None:
+        record = run_operation(self, lambda: self.service.get_assessment(assessment_id), bus=self.bus, changes_assessments=False)
+        framework = run_operation(self, lambda: self.service.framework(record.framework_id), bus=self.bus, changes_assessments=False) if record else None
+        if record is None or framework is None:
+            self.show_list()
+            return
+        self.assessment_page.show_assessment(record, framework)
+        self.pages.setCurrentWidget(self.assessment_page)
+        self._update_actions()
+
+    def show_list(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self._update_actions()
+        self.table.setFocus()
+
+    def show_about(self) -> None:
+        self._open_dialog(AboutDialog(self, self.service.paths, self.service.database.location))
+
+    # -- window state --------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        saved = self.settings.get("main_window_geometry")
+        if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            self.resize(1100, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.settings.set("main_window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        super().closeEvent(event)
+
+    @staticmethod
+    def app_icon() -> QIcon:
+        from resilience_app.core import resources
+
+        return QIcon(str(resources.assets_dir() / "icons" / "app.svg"))

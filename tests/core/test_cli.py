@@ -1,0 +1,113 @@
+"""The command line, as a user types it: clear output, clear errors, meaningful exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from resilience_app import __version__
+from resilience_app.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(capsys, "--data-dir", str(tmp_path), "version") == (0, f"resilience-app {__version__}\n", "")
+
+
+def test_list_json_shows_id_city_and_progress(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from resilience_app.core.paths import AppPaths
+    from resilience_app.core.services import ResilienceService
+    from resilience_app.core.storage.records import AssessmentDetails
+
+    service = ResilienceService.open(AppPaths.under(tmp_path))
+    service.create_assessment(AssessmentDetails(city_name_en="Aqaba", city_name_ar="العقبة"))
+    service.close()
+    code, out, _err = run(capsys, "--data-dir", str(tmp_path), "list", "--json")
+    assert code == 0
+    [row] = json.loads(out)
+    assert row["city"] == {"en": "Aqaba", "ar": "العقبة"}
+    assert row["progress"] == 0.0 and isinstance(row["id"], int)
+
+
+def test_content_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _err = run(capsys, "--data-dir", str(tmp_path), "content", "--json")
+    assert code == 0
+    content = json.loads(out)
+    [framework] = content["frameworks"]
+    assert {"id", "version", "name", "dimensions"} <= framework.keys()
+    goals = [goal for dimension in framework["dimensions"] for goal in dimension["goals"]]
+    assert len(goals) == 12
+    assert goals[0]["name"]["en"] == "Meets basic needs" and goals[0]["name"]["ar"]
+    question = goals[0]["indicators"][0]["questions"][0]
+    assert set(question["prompt"]) == {"en", "ar"}
+    hazard = content["hazards"][0]
+    assert hazard["kind"] in ("shock", "stress") and set(hazard["name"]) == {"en", "ar"}
+
+
+def test_validate_content_prints_located_problems_and_fails(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema: 1\nkind: glossary\nterms:\n  - id: Bad Id\n    term: {en: x}\n    note: {en: y, ar: ص}\n", encoding="utf-8")
+    code, out, _err = run(capsys, "--data-dir", str(tmp_path / "d"), "validate-content", str(bad))
+    assert code == 1
+    lines = out.splitlines()
+    assert f"{bad}:4: invalid-id [Bad Id] “Bad Id” is not a valid id. (Use lower-case letters" in lines[0]
+    assert any(line.startswith(f"{bad}:5: missing-translation") for line in lines)
+    assert lines[-1] == "2 errors, 0 warnings"
+
+
+def test_validate_shipped_content_is_clean(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _err = run(capsys, "--data-dir", str(tmp_path), "validate-content")
+    assert code == 0, out
+    assert out.splitlines()[-1].startswith("0 errors")
+
+
+def test_bad_database_url_is_a_clear_message_in_arabic(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), "--lang", "ar", "--database", "nosuch://x", "list")
+    assert code == 2 and out == ""
+    assert "Traceback" not in err
+    assert any("\u0600" <= char <= "\u06ff" for char in err)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_data_dir_is_explained(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    code, _out, err = run(capsys, "--data-dir", str(locked / "sub"), "list")
+    assert code == 2 and "cannot be written" in err
+
+
+def test_data_dir_that_is_a_file_is_explained(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _out, err = run(capsys, "--data-dir", str(blocker), "list")
+    assert code == 2
+    assert "cannot be written" in err and "Traceback" not in err
+
+
+def test_corrupt_database_gives_message_and_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "resilience.sqlite3").write_bytes(b"garbage" * 1000)
+    code, _out, err = run(capsys, "--data-dir", str(tmp_path), "list")
+    assert code == 2
+    assert "damaged" in err and "backup" in err
+
+
+def test_module_entry_point_and_smoke_test(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    version = subprocess.run([sys.executable, "-m", "resilience_app", "version"], capture_output=True, text=True, env=env, timeout=60)
+    assert version.stdout.strip() == f"resilience-app {__version__}"
+    smoke = subprocess.run(
+        [sys.executable, "-m", "resilience_app", "--data-dir", str(tmp_path), "--lang", "ar", "--smoke-test"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert smoke.returncode == 0, smoke.stderr
+    assert "Traceback" not in smoke.stderr

@@ -1,0 +1,195 @@
+"""The content loader: real content is clean; every kind of mistake is found, located and coded."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from resilience_app.core import resources
+from resilience_app.core.content import load_content
+
+FRAMEWORK = """\
+schema: 1
+kind: framework
+id: crf
+version: "1.0"
+name: {en: Framework, ar: الإطار}
+description: {en: About it, ar: عنه}
+levels:
+  1: {en: One, ar: واحد}
+  2: {en: Two, ar: اثنان}
+  3: {en: Three, ar: ثلاثة}
+  4: {en: Four, ar: أربعة}
+  5: {en: Five, ar: خمسة}
+qualities:
+  - id: robust
+    name: {en: Robust, ar: المتانة}
+    description: {en: Fails safely, ar: يتعطل بأمان}
+dimensions:
+  - id: health-wellbeing
+    name: {en: Health, ar: الصحة}
+    goals:
+      - id: goal-1
+        number: 1
+        name: {en: Meets basic needs, ar: تلبية الاحتياجات الأساسية}
+        outcome: {en: Minimal vulnerability, ar: الحد من الهشاشة}
+"""
+
+INDICATORS = """\
+schema: 1
+kind: indicators
+framework: crf
+goal: goal-1
+indicators:
+  - id: ind-1.1
+    number: "1.1"
+    name: {en: Housing, ar: السكن}
+    questions:
+      - id: q-1.1.a
+        prompt: {en: Is housing safe?, ar: هل السكن آمن؟}
+        guidance: {en: Look at inspections., ar: راجع التفتيش.}
+        who_knows: {en: Housing department, ar: دائرة الإسكان}
+        scenarios:
+          1: {en: Unsafe, ar: غير آمن}
+          3: {en: Partly safe, ar: آمن جزئياً}
+          5: {en: Safe, ar: آمن}
+        qualities: [robust]
+        numeric:
+          unit: {en: "%", ar: "٪"}
+          better: higher
+          thresholds: [20, 40, 60, 80]
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def codes(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return [problem.code for problem in result.problems]
+
+
+def test_shipped_content_is_clean_and_complete() -> None:
+    result = load_content([resources.forms_dir()])
+    assert [problem.format() for problem in result.errors] == []
+    framework = result.content.framework("crf")
+    assert framework is not None
+    assert len(framework.dimensions) == 4
+    goals = list(framework.goals())
+    assert [goal.number for goal in goals] == list(range(1, 13))
+    assert all(goal.name.in_language("ar") and goal.outcome.in_language("ar") for goal in goals)
+    assert {hazard.kind for hazard in result.content.hazards} == {"shock", "stress"}
+
+
+def test_valid_small_content_builds(tmp_path: Path) -> None:
+    write(tmp_path, "framework.yaml", FRAMEWORK)
+    write(tmp_path, "goal-1.yaml", INDICATORS)
+    result = load_content([tmp_path])
+    assert result.problems == ()
+    question = next(result.content.frameworks[0].questions())
+    assert question.prompt.in_language("ar") == "هل السكن آمن؟"
+    assert question.numeric is not None and question.numeric.level_for(65) == 4
+
+
+def test_missing_arabic_is_an_error_located_at_its_line(tmp_path: Path) -> None:
+    write(tmp_path, "framework.yaml", FRAMEWORK)
+    write(tmp_path, "goal-1.yaml", INDICATORS.replace("prompt: {en: Is housing safe?, ar: هل السكن آمن؟}", "prompt: {en: Is housing safe?}"))
+    result = load_content([tmp_path])
+    [problem] = result.errors
+    assert problem.code == "missing-translation"
+    assert problem.line == 11
+    assert problem.item_id == "q-1.1.a"
+    assert "Arabic" in problem.message
+    assert problem.format().startswith(f"{tmp_path / 'goal-1.yaml'}:11: missing-translation")
+
+
+def test_every_problem_is_collected_not_just_the_first(tmp_path: Path) -> None:
+    write(tmp_path, "framework.yaml", FRAMEWORK.replace("number: 1", "numbr: 1"))
+    broken = INDICATORS.replace("qualities: [robust]", "qualities: [robst]").replace("thresholds: [20, 40, 60, 80]", "thresholds: [80, 60, 40, 20]")
+    write(tmp_path, "goal-1.yaml", broken)
+    result = load_content([tmp_path])
+    found = codes(result)
+    assert "unknown-field" in found and "missing-field" in found
+    assert "unknown-reference" in found and "bad-thresholds" in found
+    unknown_field = next(p for p in result.problems if p.code == "unknown-field")
+    assert unknown_field.hint == "did you mean “number”?"
+    reference = next(p for p in result.problems if p.code == "unknown-reference" and p.item_id == "q-1.1.a")
+    assert reference.hint == "did you mean “robust”?"
+
+
+def test_duplicate_ids_across_files_point_at_the_first_use(tmp_path: Path) -> None:
+    write(tmp_path, "framework.yaml", FRAMEWORK)
+    write(tmp_path, "goal-1.yaml", INDICATORS)
+    write(tmp_path, "more.yaml", INDICATORS.replace("id: ind-1.1", "id: ind-1.2"))
+    result = load_content([tmp_path])
+    duplicate = next(p for p in result.problems if p.code == "duplicate-id")
+    assert duplicate.item_id == "q-1.1.a"
+    assert "goal-1.yaml:10" in duplicate.message
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line"),
+    [
+        ("schema: 1\nkind: framework\nname: [unclosed\n", "yaml-syntax", 4),
+        ("schema: 2\nkind: framework\n", "unsupported-schema", 1),
+        ("schema: 1\nkind: framwork\n", "unknown-kind", 2),
+        ("- just\n- a list\n", "not-a-mapping", 1),
+        ("kind: framework\n", "missing-field", 1),
+    ],
+)
+def test_broken_files_get_one_clear_located_problem(tmp_path: Path, text: str, code: str, line: int) -> None:
+    write(tmp_path, "bad.yaml", text)
+    result = load_content([tmp_path])
+    assert [(p.code, p.line) for p in result.problems] == [(code, line)]
+
+
+def test_a_file_that_is_not_text_is_reported_not_raised(tmp_path: Path) -> None:
+    (tmp_path / "binary.yaml").write_bytes(b"\xff\xfe\x00garbage")
+    result = load_content([tmp_path])
+    assert codes(result) == ["file-unreadable"]
+
+
+def test_unknown_kind_suggests_the_closest(tmp_path: Path) -> None:
+    write(tmp_path, "bad.yaml", "schema: 1\nkind: hazard\n")
+    [problem] = load_content([tmp_path]).problems
+    assert problem.hint == "did you mean “hazards”?"
+
+
+def test_hazard_with_unknown_goal_and_kind(tmp_path: Path) -> None:
+    write(tmp_path, "framework.yaml", FRAMEWORK)
+    write(
+        tmp_path,
+        "hazards.yaml",
+        """\
+        schema: 1
+        kind: hazards
+        categories:
+          - id: natural
+            name: {en: Natural, ar: طبيعية}
+        hazards:
+          - id: earthquake
+            kind: shok
+            category: natural
+            name: {en: Earthquake, ar: زلزال}
+            description: {en: The ground shakes., ar: تهتز الأرض.}
+            goals: [goal-1, goal-13]
+        """,
+    )
+    result = load_content([tmp_path])
+    assert sorted(codes(result)) == ["invalid-value", "unknown-reference"]
+    invalid = next(p for p in result.problems if p.code == "invalid-value")
+    assert invalid.line == 8 and invalid.hint == "did you mean “shock”?"
+
+
+def test_problems_read_in_arabic(tmp_path: Path) -> None:
+    from resilience_app.core import i18n
+
+    write(tmp_path, "bad.yaml", "schema: 1\nkind: framework\nid: crf\n")
+    result = load_content([tmp_path])
+    i18n.set_language("ar")
+    message = result.problems[0].message
+    assert any("\u0600" <= char <= "\u06ff" for char in message)

@@ -1,0 +1,87 @@
+"""Storage: migrations match the models, SQLite is set up safely, failures are explained."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+
+from resilience_app.core.errors import UserFacingError
+from resilience_app.core.paths import AppPaths
+from resilience_app.core.services import ResilienceService
+from resilience_app.core.storage.database import Database
+from resilience_app.core.storage.models import Base
+from resilience_app.core.storage.records import AssessmentDetails
+
+
+def test_every_migration_on_an_empty_database_gives_the_models(tmp_path: Path) -> None:
+    database = Database(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    database.migrate()
+    with database.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata)
+    assert differences == []
+
+
+def test_sqlite_runs_with_foreign_keys_and_wal(app_paths: AppPaths) -> None:
+    service = ResilienceService.open(app_paths)
+    with service.database.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    service.close()
+
+
+def test_start_up_backs_up_an_existing_database(app_paths: AppPaths) -> None:
+    first = ResilienceService.open(app_paths)
+    first.create_assessment(AssessmentDetails(city_name_en="Amman"))
+    first.close()
+    second = ResilienceService.open(app_paths)
+    second.close()
+    backups = list(app_paths.backups_dir.glob("*.sqlite3"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("select city_name_en from assessments").fetchall() == [("Amman",)]
+
+
+def test_a_corrupt_database_is_explained_and_left_untouched(app_paths: AppPaths) -> None:
+    app_paths.ensure_writable()
+    garbage = b"this is not a database" * 200
+    app_paths.database_file.write_bytes(garbage)
+    with pytest.raises(UserFacingError) as caught:
+        ResilienceService.open(app_paths)
+    assert caught.value.code == "database-corrupt"
+    assert "backup" in caught.value.hint
+    assert app_paths.database_file.read_bytes() == garbage
+
+
+def test_a_locked_database_is_explained(app_paths: AppPaths) -> None:
+    service = ResilienceService.open(app_paths)
+    blocker = sqlite3.connect(app_paths.database_file, timeout=0)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(UserFacingError) as caught:
+            service.create_assessment(AssessmentDetails(city_name_en="Irbid"))
+        assert caught.value.code == "database-locked"
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert [summary.record.city_name("en") for summary in service.list_assessments()] == []
+    service.close()
+
+
+def test_a_bad_database_url_is_explained() -> None:
+    with pytest.raises(UserFacingError) as caught:
+        Database("nonsense://nowhere")
+    assert caught.value.code == "bad-database-url"
+
+
+def test_any_sqlalchemy_url_works(tmp_path: Path, app_paths: AppPaths) -> None:
+    url = f"sqlite+pysqlite:///{tmp_path / 'elsewhere.sqlite3'}"
+    service = ResilienceService.open(app_paths, database_url=url)
+    service.create_assessment(AssessmentDetails(city_name_en="Zarqa"))
+    service.close()
+    assert (tmp_path / "elsewhere.sqlite3").exists()
+    assert not app_paths.database_file.exists()
