@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         if selected is not None:
             self.select_assessment(selected)
         elif self.model.rowCount():
-            self.table.selectRow(0)
+            self._select_row(0)
         self._update_actions()
 
     def selected_assessment_id(self) -> int | None:
@@ -169,11 +169,13 @@ class MainWindow(QMainWindow):
     def select_assessment(self, assessment_id: int) -> None:
         row = self.model.row_of(assessment_id)
         if row is not None:
-            self.table.selectionModel().select(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.setCurrentIndex(self.model.index(row, 0))
+            self._select_row(row)
+
+    def _select_row(self, row: int) -> None:
+        # Not QTableView.selectRow: it finds no column to select in a right-to-left layout.
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
 
     def _update_actions(self) -> None:
         has_selection = self.selected_assessment_id() is not None

@@ -1,0 +1,161 @@
+"""A user managing assessments in the main window, in English and in Arabic."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from resilience_app.core import i18n
+from resilience_app.core.i18n import _
+from resilience_app.core.paths import AppPaths
+from resilience_app.core.settings import Settings
+from resilience_app.core.storage.records import AssessmentDetails
+from resilience_app.gui.app import create_main_window
+from resilience_app.gui.assessment_dialog import AssessmentDialog
+from resilience_app.gui.main_window import MainWindow
+from tests.gui.typing_helpers import type_text
+
+
+def is_arabic(text: str) -> bool:
+    return any("\u0600" <= char <= "\u06ff" for char in text)
+
+
+def open_new_dialog(window: MainWindow) -> AssessmentDialog:
+    window.new_action.trigger()
+    dialog = window.active_dialog
+    assert isinstance(dialog, AssessmentDialog) and dialog.isVisible()
+    return dialog
+
+
+def press_ok(qtbot: QtBot, dialog: AssessmentDialog) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def city_cells(window: MainWindow) -> list[str]:
+    return [window.model.index(row, 0).data() for row in range(window.model.rowCount())]
+
+
+def test_interface_follows_the_language(window: MainWindow, language: str, qapp: QApplication) -> None:
+    assert is_arabic(window.file_menu.title()) is (language == "ar")
+    expected = Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
+    assert qapp.layoutDirection() == expected
+    assert window.layoutDirection() == expected
+    assert window.empty_hint.isVisible() and not window.table.isVisible()
+
+
+def test_create_an_assessment_typing_arabic_indic_digits(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    dialog = open_new_dialog(window)
+    assert dialog.layoutDirection() == window.layoutDirection()
+    type_text(qtbot, dialog.city_en, "Salt")
+    type_text(qtbot, dialog.city_ar, "السلط")
+    type_text(qtbot, dialog.country, "Jordan")
+    type_text(qtbot, dialog.population, "١٢٠٠٠٠")
+    press_ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert city_cells(window) == ["السلط" if language == "ar" else "Salt"]
+    [summary] = window.service.list_assessments()
+    assert summary.record.details.population == 120000
+    assert window.table.isVisible() and window.selected_assessment_id() == summary.id
+
+
+def test_invalid_details_keep_the_dialog_open_with_inline_messages(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    dialog = open_new_dialog(window)
+    type_text(qtbot, dialog.population, "12٣")
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible()
+    name_error = dialog.fields["city_name_en"].error_label
+    population_error = dialog.fields["population"].error_label
+    assert name_error.isVisible() and population_error.isVisible()
+    assert name_error.text() == _("Give the city's name in English or Arabic (or both).")
+    assert is_arabic(population_error.text()) is (language == "ar")
+    assert window.service.list_assessments() == []
+    dialog.population.clear()
+    type_text(qtbot, dialog.city_en, "Madaba")
+    press_ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert len(window.service.list_assessments()) == 1
+
+
+def test_rename_duplicate_and_delete(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    window.service.create_assessment(AssessmentDetails(city_name_en="Jerash", city_name_ar="جرش"))
+    window.refresh()
+    assert window.selected_assessment_id() is not None
+
+    window.rename_action.trigger()
+    dialog = window.active_dialog
+    assert isinstance(dialog, AssessmentDialog)
+    assert not dialog.fields["population"].isVisibleTo(dialog)  # renaming asks for names only
+    dialog.city_en.clear()
+    type_text(qtbot, dialog.city_en, "Gerasa")
+    press_ok(qtbot, dialog)
+    assert window.service.list_assessments()[0].record.details.city_name_en == "Gerasa"
+
+    window.duplicate_action.trigger()
+    names = sorted(summary.record.city_name(language) for summary in window.service.list_assessments())
+    expected_copy = "جرش (نسخة)" if language == "ar" else "Gerasa (copy)"
+    assert names == sorted(["جرش" if language == "ar" else "Gerasa", expected_copy])
+
+    window.delete_action.trigger()
+    box = window.active_dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert is_arabic(box.text()) is (language == "ar")
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert window.model.rowCount() == 2
+
+    window.delete_action.trigger()
+    box = window.active_dialog
+    assert isinstance(box, QMessageBox)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    assert window.model.rowCount() == 1
+
+
+def test_open_shows_the_assessment_with_its_framework(window: MainWindow, language: str) -> None:
+    window.service.create_assessment(AssessmentDetails(city_name_en="Karak", city_name_ar="الكرك", population=250000))
+    window.refresh()
+    window.open_action.trigger()
+    assert window.pages.currentWidget() is window.assessment_page
+    assert ("الكرك" if language == "ar" else "Karak") in window.assessment_page.title.text()
+    expected_population = "٢٥٠٬٠٠٠" if language == "ar" else "250,000"
+    assert expected_population in window.assessment_page.subtitle.text()
+    assert window.assessment_page.findChild(type(window.assessment_page.framework_grid.itemAt(0).widget()))
+    window.assessment_page.back_button.click()
+    assert window.pages.currentIndex() == 0
+
+
+def test_switching_language_at_run_time_is_applied_and_remembered(window: MainWindow, app_paths: AppPaths, qapp: QApplication) -> None:
+    other = "en" if i18n.current_language() == "ar" else "ar"
+    window.language_actions[other].trigger()
+    assert i18n.current_language() == other
+    assert is_arabic(window.file_menu.title()) is (other == "ar")
+    assert is_arabic(window.model.headerData(0, Qt.Orientation.Horizontal)) is (other == "ar")
+    expected = Qt.LayoutDirection.RightToLeft if other == "ar" else Qt.LayoutDirection.LeftToRight
+    assert qapp.layoutDirection() == expected
+    assert Settings(app_paths.settings_file).get("language") == other
+
+
+def test_window_size_is_remembered(window: MainWindow, qtbot: QtBot, qapp: QApplication, app_paths: AppPaths) -> None:
+    window.resize(700, 500)
+    window.close()
+    second = create_main_window(qapp, app_paths)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 500)
+    second.service.close()
+
+
+def test_a_vanished_assessment_gets_a_plain_message(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    record = window.service.create_assessment(AssessmentDetails(city_name_en="Tafilah"))
+    window.refresh()
+    window.service.delete_assessment(record.id)  # deleted elsewhere, behind this window's back
+    window.rename_action.trigger()
+    box = window.findChild(QMessageBox, "user_error_dialog")
+    assert box is not None and box.isVisible()
+    assert is_arabic(box.text()) is (language == "ar")
+
+
+def test_assessment_table_model_is_consistent(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    for name in ("Ajloun", "Mafraq", "Ma'an"):
+        window.service.create_assessment(AssessmentDetails(city_name_en=name))
+    window.refresh()
+    qtmodeltester.check(window.model)
