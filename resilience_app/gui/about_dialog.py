@@ -15,7 +15,8 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("about_dialog")
         self.setWindowTitle(_("About Resilience app"))
-        title = QLabel(f"<h2>{_('Resilience app')}</h2>")
+        app_name = _("Resilience app")
+        title = QLabel(f"<h2>{app_name}</h2>")
         version = QLabel(_("Version {version}").format(version=isolate(__version__)))
         purpose = QLabel(
             _(

@@ -55,7 +55,7 @@ class AssessmentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 name = summary.record.city_name(current_language())
-                return f"{name} · {_('sample')}" if summary.record.is_sample else name
+                return _("{city} · sample").format(city=name) if summary.record.is_sample else name
             if column == 1:
                 return summary.record.details.country
             if column == 2:
