@@ -86,6 +86,12 @@ def isolate(text: str) -> str:
     return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
 
 
+def paragraph(text: str, language: str | None = None) -> str:
+    """Start `text` with a direction mark so a line that begins with a name in the other
+    script (an English country in an Arabic line) still reads in the language's direction."""
+    return ("\u200f" if is_rtl(language) else "\u200e") + text
+
+
 def language_from_environment() -> str:
     """The supported language the operating system asks for, English when it asks for none."""
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):

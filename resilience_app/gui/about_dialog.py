@@ -15,6 +15,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("about_dialog")
         self.setWindowTitle(_("About Resilience app"))
+        self.setMinimumWidth(520)
         app_name = _("Resilience app")
         title = QLabel(f"<h2>{app_name}</h2>")
         version = QLabel(_("Version {version}").format(version=isolate(__version__)))
@@ -34,7 +35,7 @@ class AboutDialog(QDialog):
             + _("Log file: {path}").format(path=isolate(str(paths.log_file)))
         )
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where.setWordWrap(True)
+        where.setWordWrap(False)  # a path broken over two lines loses its direction in Arabic
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from resilience_app.core.content.model import Framework
 from resilience_app.core.formatting import format_date, format_number
-from resilience_app.core.i18n import _, current_language, isolate
+from resilience_app.core.i18n import _, current_language, isolate, paragraph
 from resilience_app.core.storage.records import AssessmentRecord
 
 DIMENSION_COLOURS = ("#1b7f79", "#7a4c8f", "#2f5d9e", "#c9822b")
@@ -79,8 +79,8 @@ class AssessmentPage(QWidget):
             return
         record, framework, language = self._record, self._framework, current_language()
         details = record.details
-        self.title.setText(f"<h1>{record.city_name(language)}</h1>")
-        facts = [details.country] if details.country else []
+        self.title.setText(f"<h1>{paragraph(record.city_name(language))}</h1>")
+        facts = [isolate(details.country)] if details.country else []
         if details.population is not None:
             facts.append(_("population {count}").format(count=isolate(format_number(details.population))))
         if details.assessment_date:
@@ -88,7 +88,7 @@ class AssessmentPage(QWidget):
         if details.cro_name:
             facts.append(_("Chief Resilience Officer: {name}").format(name=isolate(details.cro_name)))
         facts.append(f"{framework.name} {isolate(record.framework_version)}")
-        self.subtitle.setText(" · ".join(facts))
+        self.subtitle.setText(paragraph(" · ".join(facts)))
         self._fill_framework_grid(framework)
 
     def _fill_framework_grid(self, framework: Framework) -> None:

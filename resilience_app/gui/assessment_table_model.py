@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from resilience_app.core.formatting import format_date, format_percent
-from resilience_app.core.i18n import N_, _, current_language
+from resilience_app.core.i18n import N_, _, current_language, isolate, paragraph
 from resilience_app.core.services import AssessmentSummary
 
 ASSESSMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,7 +55,7 @@ class AssessmentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 name = summary.record.city_name(current_language())
-                return _("{city} · sample").format(city=name) if summary.record.is_sample else name
+                return paragraph(_("{city} · sample").format(city=isolate(name))) if summary.record.is_sample else name
             if column == 1:
                 return summary.record.details.country
             if column == 2:

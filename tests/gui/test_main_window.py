@@ -159,3 +159,14 @@ def test_assessment_table_model_is_consistent(window: MainWindow, qtmodeltester)
         window.service.create_assessment(AssessmentDetails(city_name_en=name))
     window.refresh()
     qtmodeltester.check(window.model)
+
+
+def test_arabic_lines_starting_with_an_english_name_keep_right_to_left(window: MainWindow) -> None:
+    i18n.set_language("ar")
+    window.language.apply("ar")
+    window.service.create_assessment(AssessmentDetails(city_name_en="Zarqa", country="Jordan", population=635000))
+    window.refresh()
+    window.open_action.trigger()
+    subtitle = window.assessment_page.subtitle.text()
+    assert subtitle.startswith("\u200f")  # right-to-left mark: the paragraph reads right to left
+    assert "\u2068Jordan\u2069" in subtitle  # the English name is isolated inside it
