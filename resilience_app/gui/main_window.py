@@ -21,6 +21,7 @@ from resilience_app.core import i18n
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.settings import Settings
+from resilience_app.core.storage.records import AssessmentRecord
 from resilience_app.gui.about_dialog import AboutDialog
 from resilience_app.gui.assessment_dialog import AssessmentDialog
 from resilience_app.gui.assessment_page import AssessmentPage
@@ -213,7 +214,7 @@ class MainWindow(QMainWindow):
         self._open_dialog(dialog)
 
     def edit_details(self, assessment_id: int) -> None:
-        record = run_operation(self, lambda: self.service.get_assessment(assessment_id), bus=self.bus, changes_assessments=False)
+        record = self._fetch(assessment_id)
         if record is None:
             return
         dialog = AssessmentDialog(self, title=_("Assessment details"), details=record.details)
@@ -222,13 +223,17 @@ class MainWindow(QMainWindow):
         )
         self._open_dialog(dialog)
 
-    def rename_selected(self) -> None:
-        assessment_id = self.selected_assessment_id()
+    def _fetch(self, assessment_id: int | None) -> AssessmentRecord | None:
+        """The assessment as stored now; a plain message (and None) if it has gone."""
         if assessment_id is None:
-            return
-        record = run_operation(self, lambda: self.service.get_assessment(assessment_id), bus=self.bus, changes_assessments=False)
+            return None
+        return run_operation(self, lambda: self.service.get_assessment(assessment_id), bus=self.bus, changes_assessments=False)
+
+    def rename_selected(self) -> None:
+        record = self._fetch(self.selected_assessment_id())
         if record is None:
             return
+        assessment_id = record.id
         dialog = AssessmentDialog(self, title=_("Rename assessment"), details=record.details, names_only=True)
 
         def rename() -> None:
@@ -253,12 +258,10 @@ class MainWindow(QMainWindow):
             self.select_assessment(record.id)
 
     def delete_selected(self) -> None:
-        assessment_id = self.selected_assessment_id()
-        if assessment_id is None:
-            return
-        record = run_operation(self, lambda: self.service.get_assessment(assessment_id), bus=self.bus, changes_assessments=False)
+        record = self._fetch(self.selected_assessment_id())
         if record is None:
             return
+        assessment_id = record.id
         box = QMessageBox(
             QMessageBox.Icon.Question,
             _("Delete assessment"),
@@ -286,7 +289,7 @@ class MainWindow(QMainWindow):
             self._show_assessment(assessment_id)
 
     def _show_assessment(self, assessment_id: int) -> None:
-        record = run_operation(self, lambda: self.service.get_assessment(assessment_id), bus=self.bus, changes_assessments=False)
+        record = self._fetch(assessment_id)
         framework = run_operation(self, lambda: self.service.framework(record.framework_id), bus=self.bus, changes_assessments=False) if record else None
         if record is None or framework is None:
             self.show_list()

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -282,6 +282,25 @@ class _FileReader:
 
 # ----------------------------------------------------------------------- kinds
 
+T = TypeVar("T")
+
+
+def _read_texts_with_id(
+    reader: _FileReader, document: CommentedMap, key: str, text_fields: tuple[str, ...], build: Callable[..., T]
+) -> list[T]:
+    """Entries of the list `key` made of an id and bilingual texts (qualities, categories, terms)."""
+    built = []
+    for entry, line in reader.items(document, key, None):
+        item = reader.mapping(entry, line, None, required=("id", *text_fields))
+        if item is None:
+            continue
+        item_id = reader.identifier(item)
+        texts = [reader.text(item, field_name, item_id) for field_name in text_fields]
+        if item_id and all(texts):
+            built.append(build(item_id, *texts))
+    return built
+
+
 
 def _read_framework(reader: _FileReader, document: CommentedMap) -> Framework | None:
     reader.mapping(
@@ -293,15 +312,7 @@ def _read_framework(reader: _FileReader, document: CommentedMap) -> Framework | 
     name = reader.text(document, "name", framework_id)
     description = reader.text(document, "description", framework_id)
     levels = reader.levels(document, "levels", framework_id, (1, 2, 3, 4, 5))
-    qualities = []
-    for entry, line in reader.items(document, "qualities", framework_id):
-        quality = reader.mapping(entry, line, None, required=("id", "name", "description"))
-        if quality is None:
-            continue
-        quality_id = reader.identifier(quality)
-        quality_name, quality_description = reader.text(quality, "name", quality_id), reader.text(quality, "description", quality_id)
-        if quality_id and quality_name and quality_description:
-            qualities.append(Quality(quality_id, quality_name, quality_description))
+    qualities = _read_texts_with_id(reader, document, "qualities", ("name", "description"), Quality)
     dimensions = []
     for entry, line in reader.items(document, "dimensions", framework_id):
         dimension = reader.mapping(entry, line, None, required=("id", "name", "goals"))
@@ -390,15 +401,7 @@ def _read_numeric(reader: _FileReader, entry: Any, line: int | None, item_id: st
 
 def _read_hazards(reader: _FileReader, document: CommentedMap) -> tuple[list[HazardCategory], list[Hazard]]:
     reader.mapping(document, line_of(document), None, required=("schema", "kind", "categories", "hazards"))
-    categories = []
-    for entry, line in reader.items(document, "categories", None):
-        category = reader.mapping(entry, line, None, required=("id", "name"))
-        if category is None:
-            continue
-        category_id, name = reader.identifier(category), None
-        name = reader.text(category, "name", category_id)
-        if category_id and name:
-            categories.append(HazardCategory(category_id, name))
+    categories = _read_texts_with_id(reader, document, "categories", ("name",), HazardCategory)
     hazards = []
     for entry, line in reader.items(document, "hazards", None):
         hazard = reader.mapping(entry, line, None, required=("id", "kind", "category", "name", "description", "goals"))
@@ -416,16 +419,7 @@ def _read_hazards(reader: _FileReader, document: CommentedMap) -> tuple[list[Haz
 
 def _read_glossary(reader: _FileReader, document: CommentedMap) -> list[GlossaryTerm]:
     reader.mapping(document, line_of(document), None, required=("schema", "kind", "terms"))
-    terms = []
-    for entry, line in reader.items(document, "terms", None):
-        term = reader.mapping(entry, line, None, required=("id", "term", "note"))
-        if term is None:
-            continue
-        term_id = reader.identifier(term)
-        text, note = reader.text(term, "term", term_id), reader.text(term, "note", term_id)
-        if term_id and text and note:
-            terms.append(GlossaryTerm(term_id, text, note))
-    return terms
+    return _read_texts_with_id(reader, document, "terms", ("term", "note"), GlossaryTerm)
 
 
 # ----------------------------------------------------------------------- assembly
