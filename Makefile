@@ -14,6 +14,7 @@ run: $(INSTALLED) $(COMPILED)
 
 test: $(INSTALLED) $(COMPILED)
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 $(INSTALLED): pyproject.toml
@@ -49,6 +50,9 @@ wheel-check: $(INSTALLED)
 	build/wheel-venv/bin/resilience-app --data-dir build/wheel-data content --json > /dev/null
 	QT_QPA_PLATFORM=offscreen build/wheel-venv/bin/resilience-app --data-dir build/wheel-data --smoke-test
 	cd /tmp && $(CURDIR)/build/wheel-venv/bin/python -m resilience_app version
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check resilience_app tests tools hatch_build.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache translations/*/LC_MESSAGES/*.mo

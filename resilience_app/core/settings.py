@@ -11,9 +11,10 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES
 

@@ -202,11 +202,11 @@ class _FileReader:
             self.report("invalid-id", line, str(value), id=value)
             return None
         here = f"{self.path.name}:{line}"
-        key = (self.namespace, value)
-        if key in self.collector.ids:
-            self.report("duplicate-id", line, value, id=value, other=self.collector.ids[key])
+        scoped = (self.namespace, value)
+        if scoped in self.collector.ids:
+            self.report("duplicate-id", line, value, id=value, other=self.collector.ids[scoped])
         else:
-            self.collector.ids[key] = here
+            self.collector.ids[scoped] = here
         return value
 
     def string(self, container: CommentedMap, key: str, item_id: str | None) -> str | None:

@@ -7,13 +7,13 @@ language when shown, so a problem list can be printed in Arabic or English.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from resilience_app.core.i18n import N_, _
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 

@@ -22,7 +22,7 @@ class Base(DeclarativeBase):
 
 
 def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class AssessmentRow(Base):
