@@ -22,11 +22,13 @@ class LanguageController(QObject):
 
     language_changed = Signal(str)
 
+    # One Qt translator per application, shared by every controller (tests build several windows).
+    _qt_translator: QTranslator | None = None
+
     def __init__(self, app: QApplication, settings: Settings) -> None:
         super().__init__(app)
         self._app = app
         self._settings = settings
-        self._qt_translator: QTranslator | None = None
 
     def apply(self, language: str, *, remember: bool = True) -> None:
         i18n.set_language(language)
@@ -41,15 +43,15 @@ class LanguageController(QObject):
 
     def _install_qt_translations(self, language: str) -> None:
         """Qt's own strings (standard buttons, context menus) come from qtbase_<lang>.qm."""
-        if self._qt_translator is not None:
-            self._app.removeTranslator(self._qt_translator)
-            self._qt_translator = None
+        if LanguageController._qt_translator is not None:
+            self._app.removeTranslator(LanguageController._qt_translator)
+            LanguageController._qt_translator = None
         if language == "en":
             return
-        translator = QTranslator(self._app)
+        translator = QTranslator()
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if translator.load(f"qtbase_{language}", folder):
             self._app.installTranslator(translator)
-            self._qt_translator = translator
+            LanguageController._qt_translator = translator
         else:
             _log.warning("Qt translations for %s not found in %s", language, folder)

@@ -169,3 +169,10 @@ def test_arabic_lines_starting_with_an_english_name_keep_right_to_left(window: M
     subtitle = window.assessment_page.subtitle.text()
     assert subtitle.startswith("\u200f")  # right-to-left mark: the paragraph reads right to left
     assert "\u2068Jordan\u2069" in subtitle  # the English name is isolated inside it
+
+
+def test_standard_buttons_use_qt_own_arabic_translation(window: MainWindow, language: str) -> None:
+    dialog = open_new_dialog(window)
+    ok_text = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text()
+    assert is_arabic(ok_text) is (language == "ar")
+    dialog.reject()
