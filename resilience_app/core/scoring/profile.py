@@ -1,0 +1,111 @@
+"""The resilience profile: per goal, per dimension and per quality, never one number for the city.
+
+Rules (also in the README):
+- a question is *answered* when it has a level, "not applicable" or "don't know";
+- the *level* of a group is the mean of the levels given to its questions;
+  "not applicable" and "don't know" give no level;
+- *coverage* is the share of applicable questions (all but "not applicable") that have a level;
+- *spread* is the population standard deviation of those levels;
+- the *low-confidence share* is the share of levelled answers given with low confidence.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from resilience_app.core.content.model import Framework
+
+AnswerStatus = Literal["level", "not_applicable", "dont_know"]
+Confidence = Literal["low", "medium", "high"]
+
+
+@dataclass(frozen=True)
+class AnswerValue:
+    """What scoring needs to know of one answer."""
+
+    status: AnswerStatus
+    level: int | None = None
+    confidence: Confidence | None = None
+    has_evidence: bool = False
+
+    def __post_init__(self) -> None:
+        if self.status == "level" and (self.level is None or not 1 <= self.level <= 5):
+            raise ValueError(f"a levelled answer needs a level from 1 to 5, got {self.level!r}")
+        if self.status != "level" and self.level is not None:
+            raise ValueError("only a levelled answer carries a level")
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    """The answers of a group of questions (a goal, a dimension, a quality) summed up."""
+
+    total: int
+    answered: int
+    levelled: int
+    not_applicable: int
+    level: float | None
+    lowest: int | None
+    highest: int | None
+    spread: float | None
+    low_confidence: int
+
+    @property
+    def progress(self) -> float:
+        return self.answered / self.total if self.total else 0.0
+
+    @property
+    def coverage(self) -> float | None:
+        applicable = self.total - self.not_applicable
+        return self.levelled / applicable if applicable else None
+
+    @property
+    def low_confidence_share(self) -> float | None:
+        return self.low_confidence / self.levelled if self.levelled else None
+
+
+def summarise(question_ids: Iterable[str], answers: Mapping[str, AnswerValue]) -> GroupSummary:
+    ids = list(question_ids)
+    given = [answers[question_id] for question_id in ids if question_id in answers]
+    levels = [answer.level for answer in given if answer.status == "level" and answer.level is not None]
+    return GroupSummary(
+        total=len(ids),
+        answered=len(given),
+        levelled=len(levels),
+        not_applicable=sum(answer.status == "not_applicable" for answer in given),
+        level=statistics.fmean(levels) if levels else None,
+        lowest=min(levels) if levels else None,
+        highest=max(levels) if levels else None,
+        spread=statistics.pstdev(levels) if levels else None,
+        low_confidence=sum(answer.status == "level" and answer.confidence == "low" for answer in given),
+    )
+
+
+@dataclass(frozen=True)
+class ResilienceProfile:
+    goals: Mapping[str, GroupSummary]
+    dimensions: Mapping[str, GroupSummary]
+    qualities: Mapping[str, GroupSummary]
+    overall: GroupSummary  # progress and coverage only: its level is never shown as a city score
+
+    def ranked_goals(self) -> list[str]:
+        """Goals with a level, strongest first (ties: better coverage first, then framework order)."""
+        order = {goal_id: position for position, goal_id in enumerate(self.goals)}
+        levelled = [goal_id for goal_id, summary in self.goals.items() if summary.level is not None]
+        return sorted(levelled, key=lambda goal_id: (-(self.goals[goal_id].level or 0), -(self.goals[goal_id].coverage or 0), order[goal_id]))
+
+
+def build_profile(framework: Framework, answers: Mapping[str, AnswerValue]) -> ResilienceProfile:
+    goals = {goal.id: summarise((q.id for i in goal.indicators for q in i.questions), answers) for goal in framework.goals()}
+    dimensions = {
+        dimension.id: summarise((q.id for g in dimension.goals for i in g.indicators for q in i.questions), answers)
+        for dimension in framework.dimensions
+    }
+    qualities = {
+        quality.id: summarise((q.id for q in framework.questions() if quality.id in q.qualities), answers)
+        for quality in framework.qualities
+    }
+    overall = summarise((q.id for q in framework.questions()), answers)
+    return ResilienceProfile(goals=goals, dimensions=dimensions, qualities=qualities, overall=overall)

@@ -1,0 +1,69 @@
+"""The profile rules, checked by hand on small cases, edge cases included."""
+
+from __future__ import annotations
+
+import pytest
+
+from resilience_app.core import resources
+from resilience_app.core.content import load_content
+from resilience_app.core.scoring import AnswerValue, build_profile, summarise
+
+
+def level(value: int, confidence: str = "high") -> AnswerValue:
+    return AnswerValue("level", value, confidence)  # type: ignore[arg-type]
+
+
+def test_nothing_answered() -> None:
+    summary = summarise(["a", "b", "c"], {})
+    assert (summary.answered, summary.level, summary.coverage, summary.spread) == (0, None, 0.0, None)
+    assert summary.progress == 0.0 and summary.low_confidence_share is None
+
+
+def test_all_not_applicable_has_no_level_and_no_coverage() -> None:
+    summary = summarise(["a", "b"], {"a": AnswerValue("not_applicable"), "b": AnswerValue("not_applicable")})
+    assert summary.progress == 1.0
+    assert summary.level is None and summary.coverage is None
+
+
+def test_one_answer() -> None:
+    summary = summarise(["a", "b", "c", "d"], {"b": level(4, "low")})
+    assert summary.level == 4 and summary.spread == 0
+    assert summary.coverage == 0.25 and summary.low_confidence_share == 1.0
+
+
+def test_mean_spread_coverage_by_hand() -> None:
+    answers = {"a": level(2), "b": level(4, "low"), "c": AnswerValue("dont_know"), "d": AnswerValue("not_applicable"), "e": level(3)}
+    summary = summarise(["a", "b", "c", "d", "e", "f"], answers)
+    assert summary.answered == 5 and summary.levelled == 3
+    assert summary.level == pytest.approx(3.0)
+    assert summary.spread == pytest.approx((2 / 3) ** 0.5)  # levels 2, 4, 3
+    assert summary.coverage == pytest.approx(3 / 5)  # 6 questions, one not applicable
+    assert summary.low_confidence_share == pytest.approx(1 / 3)
+    assert (summary.lowest, summary.highest) == (2, 4)
+
+
+def test_levels_outside_one_to_five_are_refused() -> None:
+    with pytest.raises(ValueError):
+        AnswerValue("level", 6)
+    with pytest.raises(ValueError):
+        AnswerValue("level", None)
+    with pytest.raises(ValueError):
+        AnswerValue("not_applicable", 3)
+
+
+def test_profile_per_goal_dimension_and_quality_on_the_real_framework() -> None:
+    framework = load_content([resources.forms_dir()]).content.frameworks[0]
+    goal_1, goal_2 = list(framework.goals())[:2]
+    answers = {q.id: level(5) for i in goal_1.indicators for q in i.questions}
+    answers |= {q.id: level(1) for i in goal_2.indicators for q in i.questions}
+    profile = build_profile(framework, answers)
+    assert profile.goals["goal-1"].level == 5 and profile.goals["goal-1"].coverage == 1.0
+    assert profile.goals["goal-2"].level == 1
+    assert profile.goals["goal-3"].level is None
+    health = profile.dimensions["health-wellbeing"]
+    expected = (5 * profile.goals["goal-1"].total + profile.goals["goal-2"].total) / (profile.goals["goal-1"].total + profile.goals["goal-2"].total)
+    assert health.level == pytest.approx(expected)
+    assert profile.ranked_goals() == ["goal-1", "goal-2"]
+    assert sum(summary.total for summary in profile.goals.values()) == framework.question_count == profile.overall.total
+    robust = profile.qualities["robust"]
+    assert robust.total == sum("robust" in q.qualities for q in framework.questions())
