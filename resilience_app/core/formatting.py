@@ -48,6 +48,14 @@ def _localise_digits(text: str, language: str) -> str:
     return text
 
 
+def localise_digits(text: str, *, language: str | None = None) -> str:
+    """A version number or code ("1.0") written with the language's digits."""
+    lang = _locale(language)
+    if lang == "ar" and use_arabic_indic_digits:
+        return text.translate(str.maketrans(LATIN_DIGITS + ".", ARABIC_INDIC_DIGITS + ARABIC_DECIMAL_SEPARATOR))
+    return text
+
+
 def format_number(value: float | int | Decimal, *, language: str | None = None, decimals: int | None = None) -> str:
     """A number as the language writes it: '12,500' in English, '١٢٬٥٠٠' in Arabic."""
     lang = _locale(language)

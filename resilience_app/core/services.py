@@ -14,14 +14,17 @@ from functools import cached_property
 from pathlib import Path
 
 from resilience_app.core import resources
+from resilience_app.core.answer_rules import clean_answer
 from resilience_app.core.assessment_rules import clean_details
 from resilience_app.core.content import Content, ContentLoadResult, load_content
-from resilience_app.core.content.model import Framework
+from resilience_app.core.content.model import Framework, Question
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext, translate_in
 from resilience_app.core.paths import AppPaths
+from resilience_app.core.scoring import AnswerValue, ResilienceProfile, build_profile
+from resilience_app.core.storage.answer_repository import AnswerRepository
 from resilience_app.core.storage.database import Database
-from resilience_app.core.storage.records import AssessmentDetails, AssessmentRecord
+from resilience_app.core.storage.records import AnswerChange, AnswerDraft, AnswerRecord, AssessmentDetails, AssessmentRecord
 from resilience_app.core.storage.repositories import AssessmentNotFound, AssessmentRepository
 
 _log = logging.getLogger("resilience_app.services")
@@ -123,13 +126,14 @@ class ResilienceService:
     def list_assessments(self) -> list[AssessmentSummary]:
         with self.database.session() as session:
             records = AssessmentRepository(session).list()
-        return [self._summary(record) for record in records]
+            answered = AnswerRepository(session).answered_question_ids()
+        return [self._summary(record, answered.get(record.id, set())) for record in records]
 
-    def _summary(self, record: AssessmentRecord) -> AssessmentSummary:
+    def _summary(self, record: AssessmentRecord, answered: set[str]) -> AssessmentSummary:
         framework = self.content.framework(record.framework_id)
-        total = framework.question_count if framework else 0
-        # Answers arrive with the questionnaire; until one is saved, nothing is answered.
-        return AssessmentSummary(record=record, answered=0, total_questions=total)
+        question_ids = {question.id for question in framework.questions()} if framework else set()
+        # Answers to questions the framework no longer has do not count towards progress.
+        return AssessmentSummary(record=record, answered=len(answered & question_ids), total_questions=len(question_ids))
 
     def get_assessment(self, assessment_id: int) -> AssessmentRecord:
         try:
@@ -174,6 +178,7 @@ class ResilienceService:
             record = AssessmentRepository(session).add(
                 copy, framework_id=original.framework_id, framework_version=original.framework_version, is_sample=original.is_sample
             )
+            AnswerRepository(session).copy_all(assessment_id, record.id)
         _log.info("Duplicated assessment %s as %s", assessment_id, record.id)
         return record
 
@@ -184,3 +189,39 @@ class ResilienceService:
         except AssessmentNotFound:
             raise _not_found(assessment_id) from None
         _log.info("Deleted assessment %s", assessment_id)
+
+    # -- answers -------------------------------------------------------------------
+
+    def _question(self, record: AssessmentRecord, question_id: str) -> Question:
+        question = next((q for q in self.framework(record.framework_id).questions() if q.id == question_id), None)
+        if question is None:
+            raise UserFacingError(
+                _("The question “{id}” is not part of this assessment's framework.").format(id=question_id),
+                code="question-not-found",
+            )
+        return question
+
+    def save_answer(self, assessment_id: int, question_id: str, draft: AnswerDraft, *, changed_by: str = "") -> AnswerRecord:
+        """Validate and store one answer at once (autosave), keeping a history of what changed."""
+        record = self.get_assessment(assessment_id)
+        cleaned = clean_answer(self._question(record, question_id), draft)
+        with self.database.session() as session:
+            return AnswerRepository(session).save(assessment_id, question_id, cleaned, changed_by=changed_by or cleaned.answered_by)
+
+    def answers(self, assessment_id: int) -> dict[str, AnswerRecord]:
+        self.get_assessment(assessment_id)
+        with self.database.session() as session:
+            return AnswerRepository(session).for_assessment(assessment_id)
+
+    def answer_history(self, assessment_id: int, question_id: str) -> list[AnswerChange]:
+        with self.database.session() as session:
+            return AnswerRepository(session).history(assessment_id, question_id)
+
+    def profile(self, assessment_id: int) -> ResilienceProfile:
+        """The resilience profile of an assessment: per goal, dimension and quality."""
+        record = self.get_assessment(assessment_id)
+        values = {
+            question_id: AnswerValue(stored.answer.status, stored.answer.level, stored.answer.confidence)  # type: ignore[arg-type]
+            for question_id, stored in self.answers(assessment_id).items()
+        }
+        return build_profile(self.framework(record.framework_id), values)

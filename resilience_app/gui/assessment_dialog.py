@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from resilience_app.core.assessment_rules import details_problems
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import format_number, parse_whole_number
-from resilience_app.core.i18n import _
+from resilience_app.core.i18n import _, is_rtl
 from resilience_app.core.storage.records import AssessmentDetails
 from resilience_app.gui.form_fields import FieldWithError
 
@@ -48,7 +48,10 @@ class AssessmentDialog(QDialog):
         self.population.setPlaceholderText(_("e.g. 850000 or ٨٥٠٠٠٠"))
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat("dd/MM/yyyy")
+        if is_rtl():
+            # Digits are left-to-right text; keep the date at the start (right) like every other field.
+            self.date.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         when = self._original.assessment_date or dt.date.today()
         self.date.setDate(QDate(when.year, when.month, when.day))
         self.cro_name = QLineEdit(self._original.cro_name)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.content.model import Framework
-from resilience_app.core.formatting import format_date, format_number
+from resilience_app.core.formatting import format_date, format_number, localise_digits
 from resilience_app.core.i18n import _, current_language, isolate, paragraph
 from resilience_app.core.storage.records import AssessmentRecord
 
@@ -87,8 +87,9 @@ class AssessmentPage(QWidget):
             facts.append(format_date(details.assessment_date))
         if details.cro_name:
             facts.append(_("Chief Resilience Officer: {name}").format(name=isolate(details.cro_name)))
-        facts.append(f"{framework.name} {isolate(record.framework_version)}")
-        self.subtitle.setText(paragraph(" · ".join(facts)))
+        facts.append(f"{framework.name} {isolate(localise_digits(record.framework_version))}")
+        # A translatable separator: a middle dot beside Arabic-Indic digits reads as a zero.
+        self.subtitle.setText(paragraph(_(" · ").join(facts)))
         self._fill_framework_grid(framework)
 
     def _fill_framework_grid(self, framework: Framework) -> None:

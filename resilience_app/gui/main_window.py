@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
         list_layout.addWidget(self.list_heading)
-        list_layout.addWidget(self.empty_hint)
+        list_layout.addWidget(self.empty_hint, 1)  # fills the page when there is no table, heading stays on top
         list_layout.addWidget(self.table, 1)
         self.assessment_page = AssessmentPage()
         self.assessment_page.back_requested.connect(self.show_list)

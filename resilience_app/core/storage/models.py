@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import MetaData, String, Text, func
+from sqlalchemy import ForeignKey, MetaData, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names make migrations (batch mode on SQLite) reproducible.
@@ -45,3 +45,37 @@ class AssessmentRow(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(
         default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp()
     )
+
+
+class AnswerRow(Base):
+    """The current answer to one question of one assessment."""
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("assessment_id", "question_id", name="uq_answers_assessment_question"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(20))  # level | not_applicable | dont_know
+    level: Mapped[int | None]
+    numeric_value: Mapped[str | None] = mapped_column(String(50))  # a Decimal, kept exactly as text
+    justification: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[str | None] = mapped_column(String(10))  # low | medium | high
+    answered_by: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
+    updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
+
+
+class AnswerChangeRow(Base):
+    """One change to one field of an answer: who, when, old -> new (the per-question history)."""
+
+    __tablename__ = "answer_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str] = mapped_column(String(100))
+    field: Mapped[str] = mapped_column(String(40))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    changed_by: Mapped[str] = mapped_column(String(200), default="")
+    changed_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())

@@ -33,3 +33,33 @@ class AssessmentRecord:
         """The city's name in `language`, or in the other language when that one is empty."""
         preferred = self.details.city_name_ar if language == "ar" else self.details.city_name_en
         return preferred or self.details.city_name_en or self.details.city_name_ar
+
+
+@dataclass(frozen=True)
+class AnswerDraft:
+    """What a user sets on one question: a level, "not applicable" or "don't know", and the rest."""
+
+    status: str  # level | not_applicable | dont_know
+    level: int | None = None
+    numeric_value: str | None = None
+    justification: str = ""
+    confidence: str | None = None  # low | medium | high
+    answered_by: str = ""
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    question_id: str
+    answer: AnswerDraft
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    question_id: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+    changed_by: str
+    changed_at: dt.datetime

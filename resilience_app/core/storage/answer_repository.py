@@ -1,0 +1,88 @@
+"""Answers and their history: every save records each changed field as old -> new."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from resilience_app.core.storage.models import AnswerChangeRow, AnswerRow
+from resilience_app.core.storage.records import AnswerChange, AnswerDraft, AnswerRecord
+
+ANSWER_FIELDS = tuple(field.name for field in dataclasses.fields(AnswerDraft))
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _to_record(row: AnswerRow) -> AnswerRecord:
+    return AnswerRecord(
+        question_id=row.question_id,
+        answer=AnswerDraft(**{name: getattr(row, name) for name in ANSWER_FIELDS}),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+class AnswerRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def _row(self, assessment_id: int, question_id: str) -> AnswerRow | None:
+        return self._session.scalar(
+            select(AnswerRow).where(AnswerRow.assessment_id == assessment_id, AnswerRow.question_id == question_id)
+        )
+
+    def save(self, assessment_id: int, question_id: str, draft: AnswerDraft, *, changed_by: str) -> AnswerRecord:
+        """Store `draft` as the answer, adding one history entry per field that changed."""
+        row = self._row(assessment_id, question_id)
+        old = AnswerDraft(status="") if row is None else _to_record(row).answer
+        if row is None:
+            row = AnswerRow(assessment_id=assessment_id, question_id=question_id)
+            self._session.add(row)
+        for name in ANSWER_FIELDS:
+            before, after = getattr(old, name), getattr(draft, name)
+            if before != after and not (row.id is None and after in (None, "")):
+                self._session.add(
+                    AnswerChangeRow(
+                        assessment_id=assessment_id, question_id=question_id, field=name,
+                        old_value=_text(before) if before != "" else None, new_value=_text(after), changed_by=changed_by,
+                    )
+                )
+            setattr(row, name, after)
+        self._session.flush()
+        return _to_record(row)
+
+    def for_assessment(self, assessment_id: int) -> dict[str, AnswerRecord]:
+        rows = self._session.scalars(select(AnswerRow).where(AnswerRow.assessment_id == assessment_id))
+        return {row.question_id: _to_record(row) for row in rows}
+
+    def history(self, assessment_id: int, question_id: str) -> list[AnswerChange]:
+        rows = self._session.scalars(
+            select(AnswerChangeRow)
+            .where(AnswerChangeRow.assessment_id == assessment_id, AnswerChangeRow.question_id == question_id)
+            .order_by(AnswerChangeRow.changed_at, AnswerChangeRow.id)
+        )
+        return [
+            AnswerChange(row.question_id, row.field, row.old_value, row.new_value, row.changed_by, row.changed_at)
+            for row in rows
+        ]
+
+    def answered_question_ids(self) -> dict[int, set[str]]:
+        """For every assessment, the questions it has an answer for (to compute progress in one query)."""
+        found: dict[int, set[str]] = {}
+        for assessment_id, question_id in self._session.execute(select(AnswerRow.assessment_id, AnswerRow.question_id)):
+            found.setdefault(assessment_id, set()).add(question_id)
+        return found
+
+    def copy_all(self, from_assessment: int, to_assessment: int) -> int:
+        rows = list(self._session.scalars(select(AnswerRow).where(AnswerRow.assessment_id == from_assessment)))
+        for row in rows:
+            self._session.add(AnswerRow(assessment_id=to_assessment, question_id=row.question_id, **{name: getattr(row, name) for name in ANSWER_FIELDS}))
+        self._session.flush()
+        return len(rows)
+
+    def count(self, assessment_id: int) -> int:
+        return int(self._session.scalar(select(func.count()).select_from(AnswerRow).where(AnswerRow.assessment_id == assessment_id)) or 0)
