@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
-export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
 .PHONY: run test lint translations compile-translations wheel-check clean
 
