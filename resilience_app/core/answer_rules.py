@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 
 from resilience_app.core.content.model import Question
 from resilience_app.core.errors import InvalidInputError
@@ -38,13 +39,23 @@ def clean_answer(question: Question, draft: AnswerDraft) -> AnswerDraft:
             except InvalidInputError as error:
                 problems.update(error.field_errors)
             else:
-                scale = question.numeric
-                if (scale.minimum is not None and number < scale.minimum) or (scale.maximum is not None and number > scale.maximum):
-                    problems["numeric_value"] = _("Enter a value between {minimum} and {maximum}.").format(
-                        minimum=format_number(scale.minimum if scale.minimum is not None else number),
-                        maximum=format_number(scale.maximum if scale.maximum is not None else number),
-                    )
+                bounds_problem = _bounds_problem(number, question.numeric.minimum, question.numeric.maximum)
+                if bounds_problem:
+                    problems["numeric_value"] = bounds_problem
                 numeric_value = str(int(number)) if number == number.to_integral_value() else str(number.normalize())
     if problems:
         raise InvalidInputError(problems)
     return dataclasses.replace(draft, numeric_value=numeric_value, justification=draft.justification.strip(), answered_by=draft.answered_by.strip())
+
+
+def _bounds_problem(number: Decimal, minimum: float | None, maximum: float | None) -> str:
+    """The message for a value outside the question's bounds, naming only the bounds it has."""
+    too_low = minimum is not None and number < Decimal(str(minimum))
+    too_high = maximum is not None and number > Decimal(str(maximum))
+    if not (too_low or too_high):
+        return ""
+    if minimum is not None and maximum is not None:
+        return _("Enter a value between {minimum} and {maximum}.").format(minimum=format_number(minimum), maximum=format_number(maximum))
+    if minimum is not None:
+        return _("Enter a number of at least {minimum}.").format(minimum=format_number(minimum))
+    return _("Enter a number of at most {maximum}.").format(maximum=format_number(maximum or 0))

@@ -131,7 +131,7 @@ class ResilienceService:
 
     def _summary(self, record: AssessmentRecord, answered: set[str]) -> AssessmentSummary:
         framework = self.content.framework(record.framework_id)
-        question_ids = {question.id for question in framework.questions()} if framework else set()
+        question_ids = framework.question_ids if framework else frozenset()
         # Answers to questions the framework no longer has do not count towards progress.
         return AssessmentSummary(record=record, answered=len(answered & question_ids), total_questions=len(question_ids))
 
@@ -193,7 +193,7 @@ class ResilienceService:
     # -- answers -------------------------------------------------------------------
 
     def _question(self, record: AssessmentRecord, question_id: str) -> Question:
-        question = next((q for q in self.framework(record.framework_id).questions() if q.id == question_id), None)
+        question = self.framework(record.framework_id).question(question_id)
         if question is None:
             raise UserFacingError(
                 _("The question “{id}” is not part of this assessment's framework.").format(id=question_id),
@@ -210,6 +210,9 @@ class ResilienceService:
 
     def answers(self, assessment_id: int) -> dict[str, AnswerRecord]:
         self.get_assessment(assessment_id)
+        return self._stored_answers(assessment_id)
+
+    def _stored_answers(self, assessment_id: int) -> dict[str, AnswerRecord]:
         with self.database.session() as session:
             return AnswerRepository(session).for_assessment(assessment_id)
 
@@ -222,6 +225,6 @@ class ResilienceService:
         record = self.get_assessment(assessment_id)
         values = {
             question_id: AnswerValue(stored.answer.status, stored.answer.level, stored.answer.confidence)  # type: ignore[arg-type]
-            for question_id, stored in self.answers(assessment_id).items()
+            for question_id, stored in self._stored_answers(assessment_id).items()
         }
         return build_profile(self.framework(record.framework_id), values)

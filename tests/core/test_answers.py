@@ -82,3 +82,13 @@ def test_duplicate_copies_answers_and_delete_removes_them(service: ResilienceSer
         from sqlalchemy import text
 
         assert connection.execute(text("select count(*) from answers where assessment_id = :id"), {"id": record.id}).scalar() == 0
+
+
+def test_values_outside_a_question_bounds_name_the_bounds(service: ResilienceService) -> None:
+    record = service.create_assessment(AssessmentDetails(city_name_en="Salt"))
+    question = next(q for q in service.framework().questions() if q.numeric and q.numeric.minimum is not None and q.numeric.maximum is not None)
+    with pytest.raises(InvalidInputError) as caught:
+        service.save_answer(record.id, question.id, AnswerDraft(status="level", level=3, numeric_value="-1"))
+    message = caught.value.field_errors["numeric_value"]
+    assert message.startswith("Enter a value between")
+    assert service.answers(record.id) == {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Literal
 
@@ -112,9 +113,20 @@ class Framework:
         for indicator in self.indicators():
             yield from indicator.questions
 
+    @cached_property
+    def _questions_by_id(self) -> Mapping[str, Question]:
+        return MappingProxyType({question.id: question for question in self.questions()})
+
+    def question(self, question_id: str) -> Question | None:
+        return self._questions_by_id.get(question_id)
+
+    @property
+    def question_ids(self) -> frozenset[str]:
+        return frozenset(self._questions_by_id)
+
     @property
     def question_count(self) -> int:
-        return sum(1 for _ in self.questions())
+        return len(self._questions_by_id)
 
 
 @dataclass(frozen=True)

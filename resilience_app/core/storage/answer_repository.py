@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from resilience_app.core.storage.models import AnswerChangeRow, AnswerRow
@@ -83,6 +83,3 @@ class AnswerRepository:
             self._session.add(AnswerRow(assessment_id=to_assessment, question_id=row.question_id, **{name: getattr(row, name) for name in ANSWER_FIELDS}))
         self._session.flush()
         return len(rows)
-
-    def count(self, assessment_id: int) -> int:
-        return int(self._session.scalar(select(func.count()).select_from(AnswerRow).where(AnswerRow.assessment_id == assessment_id)) or 0)

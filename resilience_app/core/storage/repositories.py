@@ -65,6 +65,3 @@ class AssessmentRepository:
     def delete(self, assessment_id: int) -> None:
         self._session.delete(self._row(assessment_id))
         self._session.flush()
-
-    def count(self) -> int:
-        return len(self._session.scalars(select(AssessmentRow.id)).all())
