@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", type=Path, metavar="PATH", help=_("files or folders (default: the shipped content)"))
     content = commands.add_parser("content", help=_("show the validated content"))
     content.add_argument("--json", action="store_true", help=_("print the whole content as JSON"))
+    commands.add_parser("demo", help=_("create the sample assessment of a fictional city and print its id"))
     commands.add_parser("version", help=_("print the version"))
     return parser
 
@@ -111,6 +112,8 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths) -> int:
             return _list(service, as_json=args.json)
         if args.command == "content":
             return _content(service, as_json=args.json)
+        if args.command == "demo":
+            return _demo(service)
     finally:
         service.close()
     raise AssertionError(f"unhandled command {args.command}")
@@ -158,6 +161,15 @@ def _list(service: ResilienceService, *, as_json: bool) -> int:
             f"{summary.id}\t{summary.record.city_name(language)}\t{format_percent(summary.progress)}"
             f"\t{format_date(summary.record.updated_at.date(), length='medium')}"
         )
+    return EXIT_OK
+
+
+def _demo(service: ResilienceService) -> int:
+    from resilience_app.core.sample import create_sample
+
+    record = create_sample(service, i18n.current_language())
+    print(_("Created the sample assessment “{name}”.").format(name=record.city_name(i18n.current_language())))
+    print(record.id)  # last line: the id, for scripts
     return EXIT_OK
 
 

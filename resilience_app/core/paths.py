@@ -43,6 +43,10 @@ class AppPaths:
         return self.data_dir / DATABASE_FILE_NAME
 
     @property
+    def evidence_dir(self) -> Path:
+        return self.data_dir / "evidence"
+
+    @property
     def backups_dir(self) -> Path:
         return self.data_dir / "backups"
 

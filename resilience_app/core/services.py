@@ -19,12 +19,23 @@ from resilience_app.core.assessment_rules import clean_details
 from resilience_app.core.content import Content, ContentLoadResult, load_content
 from resilience_app.core.content.model import Framework, Question
 from resilience_app.core.errors import UserFacingError
+from resilience_app.core.evidence_rules import clean_evidence
 from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext, translate_in
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.scoring import AnswerValue, ResilienceProfile, build_profile
 from resilience_app.core.storage.answer_repository import AnswerRepository
 from resilience_app.core.storage.database import Database
-from resilience_app.core.storage.records import AnswerChange, AnswerDraft, AnswerRecord, AssessmentDetails, AssessmentRecord
+from resilience_app.core.storage.evidence_files import EvidenceFolder
+from resilience_app.core.storage.evidence_repository import EvidenceNotFound, EvidenceRepository
+from resilience_app.core.storage.records import (
+    AnswerChange,
+    AnswerDraft,
+    AnswerRecord,
+    AssessmentDetails,
+    AssessmentRecord,
+    EvidenceDraft,
+    EvidenceRecord,
+)
 from resilience_app.core.storage.repositories import AssessmentNotFound, AssessmentRepository
 
 _log = logging.getLogger("resilience_app.services")
@@ -86,6 +97,7 @@ class ResilienceService:
         self.paths = paths
         self._content_paths = list(content_paths) if content_paths else [resources.forms_dir()]
         self.database = Database(database_url or paths.default_database_url())
+        self.evidence_files = EvidenceFolder(paths.evidence_dir)
 
     @classmethod
     def open(cls, paths: AppPaths, *, database_url: str | None = None, content_paths: Sequence[Path] | None = None) -> ResilienceService:
@@ -179,6 +191,10 @@ class ResilienceService:
                 copy, framework_id=original.framework_id, framework_version=original.framework_version, is_sample=original.is_sample
             )
             AnswerRepository(session).copy_all(assessment_id, record.id)
+            copied = EvidenceRepository(session).copy_all(assessment_id, record.id)
+        for evidence in copied:
+            if evidence.file_name:
+                self.evidence_files.copy_between(assessment_id, record.id, evidence.file_name)
         _log.info("Duplicated assessment %s as %s", assessment_id, record.id)
         return record
 
@@ -188,6 +204,7 @@ class ResilienceService:
                 AssessmentRepository(session).delete(assessment_id)
         except AssessmentNotFound:
             raise _not_found(assessment_id) from None
+        self.evidence_files.remove_assessment(assessment_id)
         _log.info("Deleted assessment %s", assessment_id)
 
     # -- answers -------------------------------------------------------------------
@@ -208,6 +225,12 @@ class ResilienceService:
         with self.database.session() as session:
             return AnswerRepository(session).save(assessment_id, question_id, cleaned, changed_by=changed_by or cleaned.answered_by)
 
+    def clear_answer(self, assessment_id: int, question_id: str, *, changed_by: str = "") -> None:
+        """Make a question unanswered again (undoing a first answer), keeping the history."""
+        self._question(self.get_assessment(assessment_id), question_id)
+        with self.database.session() as session:
+            AnswerRepository(session).clear(assessment_id, question_id, changed_by=changed_by)
+
     def answers(self, assessment_id: int) -> dict[str, AnswerRecord]:
         self.get_assessment(assessment_id)
         return self._stored_answers(assessment_id)
@@ -223,8 +246,58 @@ class ResilienceService:
     def profile(self, assessment_id: int) -> ResilienceProfile:
         """The resilience profile of an assessment: per goal, dimension and quality."""
         record = self.get_assessment(assessment_id)
-        values = {
-            question_id: AnswerValue(stored.answer.status, stored.answer.level, stored.answer.confidence)  # type: ignore[arg-type]
-            for question_id, stored in self._stored_answers(assessment_id).items()
-        }
-        return build_profile(self.framework(record.framework_id), values)
+        with self.database.session() as session:
+            answers = AnswerRepository(session).for_assessment(assessment_id)
+            evidenced = set(EvidenceRepository(session).for_assessment(assessment_id))
+        return profile_of(self.framework(record.framework_id), answers, evidenced)
+
+    # -- evidence --------------------------------------------------------------------
+
+    def evidence(self, assessment_id: int) -> dict[str, list[EvidenceRecord]]:
+        """Every question's evidence, oldest first."""
+        with self.database.session() as session:
+            return EvidenceRepository(session).for_assessment(assessment_id)
+
+    def add_evidence(self, assessment_id: int, question_id: str, draft: EvidenceDraft, *, changed_by: str = "") -> EvidenceRecord:
+        """Add a reference, copying its file (if any) whole into the assessment's evidence folder."""
+        self._question(self.get_assessment(assessment_id), question_id)
+        cleaned = clean_evidence(draft)
+        file_name = file_size = None
+        if cleaned.source_file is not None:
+            file_size = cleaned.source_file.stat().st_size
+            file_name = self.evidence_files.store(assessment_id, cleaned.source_file)
+        try:
+            with self.database.session() as session:
+                return EvidenceRepository(session).add(
+                    assessment_id, question_id, cleaned, file_name=file_name, file_size=file_size, changed_by=changed_by
+                )
+        except BaseException:
+            if file_name:
+                self.evidence_files.remove(assessment_id, file_name)
+            raise
+
+    def remove_evidence(self, evidence_id: int, *, changed_by: str = "") -> None:
+        try:
+            with self.database.session() as session:
+                removed = EvidenceRepository(session).remove(evidence_id, changed_by=changed_by)
+        except EvidenceNotFound:
+            return  # already gone: removing it again changes nothing
+        if removed.file_name:
+            self.evidence_files.remove(removed.assessment_id, removed.file_name)
+
+    def evidence_file(self, evidence: EvidenceRecord) -> Path | None:
+        """Where the attached copy is kept, or None when the evidence has no file."""
+        return self.evidence_files.path_of(evidence.assessment_id, evidence.file_name) if evidence.file_name else None
+
+
+def profile_of(framework: Framework, answers: dict[str, AnswerRecord], evidenced: set[str]) -> ResilienceProfile:
+    values = {
+        question_id: AnswerValue(
+            stored.answer.status,  # type: ignore[arg-type]
+            stored.answer.level,
+            stored.answer.confidence,  # type: ignore[arg-type]
+            has_evidence=question_id in evidenced,
+        )
+        for question_id, stored in answers.items()
+    }
+    return build_profile(framework, values)

@@ -111,3 +111,13 @@ def test_module_entry_point_and_smoke_test(tmp_path: Path) -> None:
     )
     assert smoke.returncode == 0, smoke.stderr
     assert "Traceback" not in smoke.stderr
+
+
+def test_demo_creates_a_complete_marked_sample_and_prints_its_id_last(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _err = run(capsys, "--data-dir", str(tmp_path), "--lang", "ar", "demo")
+    assert code == 0
+    sample_id = int(out.strip().splitlines()[-1])
+    _code, listed, _err = run(capsys, "--data-dir", str(tmp_path), "list", "--json")
+    [row] = json.loads(listed)
+    assert row["id"] == sample_id and row["progress"] == 1.0 and row["is_sample"] is True
+    assert "(sample)" in row["city"]["en"] and "تجريبي" in row["city"]["ar"]

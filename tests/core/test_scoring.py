@@ -67,3 +67,38 @@ def test_profile_per_goal_dimension_and_quality_on_the_real_framework() -> None:
     assert sum(summary.total for summary in profile.goals.values()) == framework.question_count == profile.overall.total
     robust = profile.qualities["robust"]
     assert robust.total == sum("robust" in q.qualities for q in framework.questions())
+
+
+def _framework():  # type: ignore[no-untyped-def]
+    return load_content([resources.forms_dir()]).content.frameworks[0]
+
+
+def _goal_questions(framework, goal_id: str) -> list[str]:  # type: ignore[no-untyped-def]
+    goal = next(goal for goal in framework.goals() if goal.id == goal_id)
+    return [q.id for i in goal.indicators for q in i.questions]
+
+
+def test_strongest_and_weakest_goals_never_overlap() -> None:
+    framework = _framework()
+    levels = {"goal-1": 2, "goal-2": 5, "goal-3": 4, "goal-4": 1, "goal-5": 3}
+    answers = {q: level(value) for goal_id, value in levels.items() for q in _goal_questions(framework, goal_id)}
+    profile = build_profile(framework, answers)
+    assert profile.strongest_goals() == ["goal-2", "goal-3"]
+    assert profile.weakest_goals() == ["goal-4", "goal-1"]
+    one_goal = build_profile(framework, {q: level(3) for q in _goal_questions(framework, "goal-1")})
+    assert one_goal.strongest_goals() == [] and one_goal.weakest_goals() == []
+    assert build_profile(framework, {}).strongest_goals() == []
+
+
+def test_questions_to_revisit_are_low_confidence_or_without_evidence() -> None:
+    framework = _framework()
+    first, second, third, fourth = _goal_questions(framework, "goal-1")[:4]
+    answers = {
+        first: AnswerValue("level", 3, "low", has_evidence=True),
+        second: AnswerValue("level", 4, "high", has_evidence=False),
+        third: AnswerValue("not_applicable"),
+        fourth: AnswerValue("level", 2, "high", has_evidence=True),
+    }
+    profile = build_profile(framework, answers)
+    assert profile.low_confidence_questions == (first,)
+    assert profile.unevidenced_questions == (second,)

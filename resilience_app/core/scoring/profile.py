@@ -6,7 +6,12 @@ Rules (also in the README):
   "not applicable" and "don't know" give no level;
 - *coverage* is the share of applicable questions (all but "not applicable") that have a level;
 - *spread* is the population standard deviation of those levels;
-- the *low-confidence share* is the share of levelled answers given with low confidence.
+- the *low-confidence share* is the share of levelled answers given with low confidence;
+- the *strongest* and *weakest* goals are the ends of the goals ranked by level (ties: better
+  coverage first, then framework order); with fewer than two levelled goals there are none,
+  and no goal is ever in both lists;
+- questions *to revisit* are levelled answers given with low confidence, and levelled answers
+  without any evidence.
 """
 
 from __future__ import annotations
@@ -89,12 +94,23 @@ class ResilienceProfile:
     dimensions: Mapping[str, GroupSummary]
     qualities: Mapping[str, GroupSummary]
     overall: GroupSummary  # progress and coverage only: its level is never shown as a city score
+    low_confidence_questions: tuple[str, ...] = ()
+    unevidenced_questions: tuple[str, ...] = ()
 
     def ranked_goals(self) -> list[str]:
         """Goals with a level, strongest first (ties: better coverage first, then framework order)."""
         order = {goal_id: position for position, goal_id in enumerate(self.goals)}
         levelled = [goal_id for goal_id, summary in self.goals.items() if summary.level is not None]
         return sorted(levelled, key=lambda goal_id: (-(self.goals[goal_id].level or 0), -(self.goals[goal_id].coverage or 0), order[goal_id]))
+
+    def strongest_goals(self, count: int = 3) -> list[str]:
+        ranked = self.ranked_goals()
+        return ranked[: min(count, len(ranked) // 2)]
+
+    def weakest_goals(self, count: int = 3) -> list[str]:
+        """The lowest goals, weakest first."""
+        ranked = self.ranked_goals()
+        return ranked[::-1][: min(count, len(ranked) // 2)]
 
 
 def build_profile(framework: Framework, answers: Mapping[str, AnswerValue]) -> ResilienceProfile:
@@ -108,4 +124,12 @@ def build_profile(framework: Framework, answers: Mapping[str, AnswerValue]) -> R
         for quality in framework.qualities
     }
     overall = summarise((q.id for q in framework.questions()), answers)
-    return ResilienceProfile(goals=goals, dimensions=dimensions, qualities=qualities, overall=overall)
+    levelled = [q.id for q in framework.questions() if q.id in answers and answers[q.id].status == "level"]
+    return ResilienceProfile(
+        goals=goals,
+        dimensions=dimensions,
+        qualities=qualities,
+        overall=overall,
+        low_confidence_questions=tuple(q for q in levelled if answers[q].confidence == "low"),
+        unevidenced_questions=tuple(q for q in levelled if not answers[q].has_evidence),
+    )

@@ -55,6 +55,20 @@ class AnswerRepository:
         self._session.flush()
         return _to_record(row)
 
+    def clear(self, assessment_id: int, question_id: str, *, changed_by: str) -> None:
+        """Remove the answer (the question becomes unanswered), recording each value that goes."""
+        row = self._row(assessment_id, question_id)
+        if row is None:
+            return
+        for name in ANSWER_FIELDS:
+            before = getattr(row, name)
+            if before not in (None, ""):
+                self._session.add(
+                    AnswerChangeRow(assessment_id=assessment_id, question_id=question_id, field=name, old_value=_text(before), new_value=None, changed_by=changed_by)
+                )
+        self._session.delete(row)
+        self._session.flush()
+
     def for_assessment(self, assessment_id: int) -> dict[str, AnswerRecord]:
         rows = self._session.scalars(select(AnswerRow).where(AnswerRow.assessment_id == assessment_id))
         return {row.question_id: _to_record(row) for row in rows}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -63,3 +64,25 @@ class AnswerChange:
     new_value: str | None
     changed_by: str
     changed_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class EvidenceDraft:
+    """A reference a user attaches to an answer: a title, where to find it, and optionally a file."""
+
+    title: str
+    reference: str = ""  # a link or a document reference
+    source_file: Path | None = None  # copied into the assessment's evidence folder
+
+
+@dataclass(frozen=True)
+class EvidenceRecord:
+    id: int
+    assessment_id: int
+    question_id: str
+    title: str
+    reference: str
+    file_name: str | None  # the name the copy is kept under, None when no file is attached
+    original_name: str | None
+    file_size: int | None
+    created_at: dt.datetime

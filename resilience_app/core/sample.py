@@ -1,0 +1,120 @@
+"""The sample assessment: a fictional mid-sized city with every question answered.
+
+It lets a new user (or a workshop) see the whole product at work before their own
+data exists. The answers are invented but plausible: each goal has its own typical
+level, questions vary around it, a few are "not applicable" or "don't know",
+confidence is mixed, and most levelled answers cite evidence. The same sample is
+made every time (a fixed random seed), its free text in the language asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from decimal import Decimal
+
+from resilience_app.core.content.model import NumericScale, Question
+from resilience_app.core.i18n import N_, translate_in
+from resilience_app.core.services import ResilienceService
+from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails, AssessmentRecord, EvidenceDraft
+
+SAMPLE_SEED = 2026
+SAMPLE_CITY = {"en": "Wadi Al-Zuhur", "ar": "وادي الزهور"}
+SAMPLE_MARK = N_("{name} (sample)")
+# The typical level of each goal in the sample city, so its profile has clear strengths and gaps.
+GOAL_BASELINE = {
+    "goal-1": 3, "goal-2": 4, "goal-3": 2, "goal-4": 3, "goal-5": 2, "goal-6": 4,
+    "goal-7": 2, "goal-8": 3, "goal-9": 3, "goal-10": 4, "goal-11": 3, "goal-12": 2,
+}
+JUSTIFICATIONS = {
+    "low": N_("Reviewed with the {department}. Practice depends on a few individuals, there is no regular monitoring, "
+              "and the poorest districts are not covered."),
+    "middle": N_("Reviewed with the {department}. Arrangements exist and work in most districts, but they are not "
+                 "tested regularly and informal areas are only partly covered."),
+    "high": N_("Reviewed with the {department}. Arrangements cover the whole city, are funded in the municipal budget, "
+               "and were tested during the past year."),
+    "dont_know": N_("No department could give reliable information yet; to be followed up before the workshop."),
+    "not_applicable": N_("Does not apply here: this service is run entirely by the national government."),
+}
+EVIDENCE_TITLES = (
+    N_("{department}: annual report 2025"),
+    N_("Municipal council minutes, March 2026"),
+    N_("Field survey by the resilience team"),
+    N_("National statistics yearbook 2025"),
+)
+EVIDENCE_REFERENCE = N_("Invented reference for the sample city")
+SAMPLE_NOTES = N_("A sample assessment of a fictional city, made to explore the app. Its answers and sources are invented.")
+SAMPLE_OFFICER = N_("Sample officer")
+SAMPLE_COUNTRY = N_("Fictional country")
+_LIST_SEPARATOR = re.compile(r"[,،;؛]")
+
+
+def create_sample(service: ResilienceService, language: str) -> AssessmentRecord:
+    """Create the sample assessment, its free text in `language`."""
+    record = service.create_assessment(
+        AssessmentDetails(
+            city_name_en=translate_in("en", SAMPLE_MARK).format(name=SAMPLE_CITY["en"]),
+            city_name_ar=translate_in("ar", SAMPLE_MARK).format(name=SAMPLE_CITY["ar"]),
+            country=translate_in(language, SAMPLE_COUNTRY),
+            population=412_000,
+            assessment_date=dt.date.today(),
+            cro_name=translate_in(language, SAMPLE_OFFICER),
+            notes=translate_in(language, SAMPLE_NOTES),
+        ),
+        is_sample=True,
+    )
+    chooser = random.Random(SAMPLE_SEED)
+    framework = service.framework(record.framework_id)
+    for goal in framework.goals():
+        for indicator in goal.indicators:
+            for question in indicator.questions:
+                _answer(service, record.id, question, GOAL_BASELINE.get(goal.id, 3), chooser, language)
+    return record
+
+
+def _department(question: Question, language: str) -> str:
+    """The first department the question names as knowing the answer."""
+    return _LIST_SEPARATOR.split(question.who_knows.in_language(language))[0].strip().rstrip(".") or translate_in(language, SAMPLE_OFFICER)
+
+
+def _answer(service: ResilienceService, assessment_id: int, question: Question, baseline: int, chooser: random.Random, language: str) -> None:
+    department = _department(question, language)
+    roll = chooser.random()
+    if roll < 0.03:
+        draft = AnswerDraft(status="not_applicable", justification=_justification("not_applicable", department, language), answered_by=department)
+    elif roll < 0.07:
+        draft = AnswerDraft(status="dont_know", justification=_justification("dont_know", department, language), answered_by=department)
+    else:
+        level = min(5, max(1, baseline + chooser.choice((-1, 0, 0, 0, 1))))
+        tier = "low" if level <= 2 else "middle" if level == 3 else "high"
+        draft = AnswerDraft(
+            status="level",
+            level=level,
+            numeric_value=_value_for(question.numeric, level, chooser) if question.numeric else None,
+            justification=_justification(tier, department, language),
+            confidence=chooser.choices(("low", "medium", "high"), weights=(2, 4, 4))[0],
+            answered_by=department,
+        )
+    service.save_answer(assessment_id, question.id, draft, changed_by=department)
+    if draft.status == "level" and chooser.random() < 0.85:
+        title = translate_in(language, chooser.choice(EVIDENCE_TITLES)).format(department=department)
+        service.add_evidence(assessment_id, question.id, EvidenceDraft(title, translate_in(language, EVIDENCE_REFERENCE)), changed_by=department)
+
+
+def _justification(kind: str, department: str, language: str) -> str:
+    return translate_in(language, JUSTIFICATIONS[kind]).format(department=department)
+
+
+def _value_for(scale: NumericScale, level: int, chooser: random.Random) -> str:
+    """A value inside the band of `scale` that maps to `level` (checked against `level_for`)."""
+    ordered = sorted(scale.thresholds)
+    low_end = scale.minimum if scale.minimum is not None else min(0.0, ordered[0])
+    high_end = scale.maximum if scale.maximum is not None else ordered[-1] * 1.5
+    edges = [low_end, *ordered, high_end]
+    band = level - 1 if scale.better == "higher" else 5 - level
+    lower, upper = edges[band], edges[band + 1]
+    value = Decimal(str(lower + (upper - lower) * chooser.uniform(0.2, 0.8))).quantize(Decimal("0.1"))
+    if scale.level_for(float(value)) != level:  # a band too narrow to fall strictly inside: take its edge
+        value = Decimal(str(lower if scale.better == "higher" else upper))
+    return str(int(value)) if value == value.to_integral_value() else str(value.normalize())

@@ -1,0 +1,72 @@
+"""Evidence files copied into each assessment's own folder, whole or not at all.
+
+A file is first copied to a hidden partial name in the destination folder, flushed
+to disk, then renamed into place; a failure at any point removes the partial copy,
+so the folder never holds half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import uuid
+from pathlib import Path
+
+from resilience_app.core.errors import UserFacingError
+from resilience_app.core.i18n import _, isolate
+
+_UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
+
+
+def _safe_name(name: str) -> str:
+    """A file name that is valid on every desktop system, keeping Arabic letters."""
+    cleaned = _UNSAFE.sub("_", name).strip(" .") or "evidence"
+    return cleaned[-120:]
+
+
+class EvidenceFolder:
+    """The folder holding the attached files of every assessment."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def folder_for(self, assessment_id: int) -> Path:
+        return self.root / f"assessment-{assessment_id}"
+
+    def path_of(self, assessment_id: int, stored_name: str) -> Path:
+        return self.folder_for(assessment_id) / stored_name
+
+    def store(self, assessment_id: int, source: Path) -> str:
+        """Copy `source` in and return the name it is kept under."""
+        folder = self.folder_for(assessment_id)
+        stored_name = f"{uuid.uuid4().hex[:8]}-{_safe_name(source.name)}"
+        partial = folder / f".{stored_name}.partial"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with source.open("rb") as reader, partial.open("wb") as writer:
+                shutil.copyfileobj(reader, writer, length=1024 * 1024)
+                writer.flush()
+                os.fsync(writer.fileno())
+            os.replace(partial, folder / stored_name)
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            raise UserFacingError(
+                _("The file {name} could not be copied into the assessment's evidence folder.").format(name=isolate(source.name)),
+                hint=_("Check that there is free space in {folder}, then try again.").format(folder=isolate(str(self.root))),
+                code="evidence-copy-failed",
+            ) from error
+        return stored_name
+
+    def remove(self, assessment_id: int, stored_name: str) -> None:
+        self.path_of(assessment_id, stored_name).unlink(missing_ok=True)
+
+    def copy_between(self, from_assessment: int, to_assessment: int, stored_name: str) -> None:
+        source = self.path_of(from_assessment, stored_name)
+        if source.exists():
+            target = self.folder_for(to_assessment)
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / stored_name)
+
+    def remove_assessment(self, assessment_id: int) -> None:
+        shutil.rmtree(self.folder_for(assessment_id), ignore_errors=True)

@@ -1,0 +1,55 @@
+"""The sample assessment: complete, plausible, clearly marked and the same every time."""
+
+from __future__ import annotations
+
+import collections
+
+import pytest
+
+from resilience_app.core.paths import AppPaths
+from resilience_app.core.sample import create_sample
+from resilience_app.core.services import ResilienceService
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    service = ResilienceService.open(AppPaths.under(tmp_path_factory.mktemp("sample")))
+    record = create_sample(service, "en")
+    yield service, record
+    service.close()
+
+
+def test_every_question_is_answered_with_a_justification(sample) -> None:  # type: ignore[no-untyped-def]
+    service, record = sample
+    answers = service.answers(record.id)
+    assert set(answers) == service.framework().question_ids
+    assert all(stored.answer.justification and stored.answer.answered_by for stored in answers.values())
+    statuses = collections.Counter(stored.answer.status for stored in answers.values())
+    assert statuses["level"] > 100 and statuses["not_applicable"] and statuses["dont_know"]
+
+
+def test_the_sample_has_a_profile_with_strengths_gaps_and_things_to_revisit(sample) -> None:  # type: ignore[no-untyped-def]
+    service, record = sample
+    profile = service.profile(record.id)
+    strongest, weakest = profile.strongest_goals(), profile.weakest_goals()
+    assert len(strongest) == len(weakest) == 3
+    assert profile.goals[strongest[0]].level > profile.goals[weakest[0]].level + 1  # type: ignore[operator]
+    assert 0 < len(profile.low_confidence_questions) < profile.overall.levelled / 2
+    assert 0 < len(profile.unevidenced_questions) < profile.overall.levelled / 3
+
+
+def test_numbers_in_the_sample_agree_with_the_levels(sample) -> None:  # type: ignore[no-untyped-def]
+    service, record = sample
+    framework = service.framework()
+    numeric = [(framework.question(qid), stored.answer) for qid, stored in service.answers(record.id).items() if stored.answer.numeric_value]
+    assert len(numeric) > 20
+    for question, answer in numeric:
+        assert question is not None and question.numeric is not None
+        assert question.numeric.level_for(float(answer.numeric_value or 0)) == answer.level, question.id
+
+
+def test_the_sample_is_marked_in_both_languages(sample) -> None:  # type: ignore[no-untyped-def]
+    _service, record = sample
+    assert record.is_sample
+    assert record.city_name("en") == "Wadi Al-Zuhur (sample)"
+    assert record.city_name("ar").startswith("وادي الزهور") and "تجريبي" in record.city_name("ar")
