@@ -62,8 +62,43 @@ def render(output: Path) -> None:
         app.processEvents()
         window.active_dialog.grab().save(str(output / f"about-{language}.png"))
         window.active_dialog.reject()
+        render_questionnaire(app, window, output, language)
         window.close()
         window.service.close()
+
+
+def render_questionnaire(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The sample assessment: overview, a goal, a question, history and the profile."""
+    window.resize(1280, 800)
+    window.open_sample()
+    page = window.assessment_page
+    app.processEvents()
+    window.grab().save(str(output / f"overview-{language}.png"))
+    page.open_goal("goal-3")
+    app.processEvents()
+    window.grab().save(str(output / f"goal-{language}.png"))
+    numeric = next(q.id for q in page.session.framework.questions() if q.numeric is not None)
+    page.open_question(numeric)
+    app.processEvents()
+    window.grab().save(str(output / f"question-{language}.png"))
+    page.questionnaire.question_view.numeric_edit.setText("abc")
+    page.questionnaire.question_view.save_typing()
+    app.processEvents()
+    window.grab().save(str(output / f"question-error-{language}.png"))
+    page.questionnaire.show_history(numeric)
+    app.processEvents()
+    page.questionnaire.active_dialog.grab().save(str(output / f"history-{language}.png"))
+    page.questionnaire.active_dialog.reject()
+    page.questionnaire.add_evidence(numeric)
+    app.processEvents()
+    page.questionnaire.active_dialog.grab().save(str(output / f"evidence-dialog-{language}.png"))
+    page.questionnaire.active_dialog.reject()
+    page.questionnaire.set_filter("low_confidence")
+    app.processEvents()
+    window.grab().save(str(output / f"filter-{language}.png"))
+    page.tabs.setCurrentWidget(page.profile)
+    app.processEvents()
+    window.grab().save(str(output / f"profile-{language}.png"))
 
 
 if __name__ == "__main__":

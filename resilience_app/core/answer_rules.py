@@ -12,6 +12,7 @@ from resilience_app.core.i18n import _
 from resilience_app.core.storage.records import AnswerDraft
 
 STATUSES = ("level", "not_applicable", "dont_know")
+NOT_YET_ANSWERED = ""  # notes, a value or evidence kept before the answer itself is chosen
 CONFIDENCES = ("low", "medium", "high")
 MAX_TEXT_LENGTH = 20_000
 
@@ -19,7 +20,7 @@ MAX_TEXT_LENGTH = 20_000
 def clean_answer(question: Question, draft: AnswerDraft) -> AnswerDraft:
     """The answer ready to store (numbers normalised); raises `InvalidInputError` when it cannot be."""
     problems: dict[str, str] = {}
-    if draft.status not in STATUSES:
+    if draft.status not in (*STATUSES, NOT_YET_ANSWERED):
         problems["status"] = _("Choose a level from 1 to 5, “not applicable” or “don't know”.")
     if draft.status == "level" and (draft.level is None or not 1 <= draft.level <= 5):
         problems["level"] = _("Choose a level from 1 to 5.")

@@ -11,6 +11,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_time as babel_format_time
 from babel.numbers import format_decimal as babel_format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
@@ -56,6 +57,11 @@ def localise_digits(text: str, *, language: str | None = None) -> str:
     return text
 
 
+def latin_digits(text: str) -> str:
+    """Any digit script written with Latin digits (to compare or parse what a user typed)."""
+    return text.translate(_TO_LATIN)
+
+
 def format_number(value: float | int | Decimal, *, language: str | None = None, decimals: int | None = None) -> str:
     """A number as the language writes it: '12,500' in English, '١٢٬٥٠٠' in Arabic."""
     lang = _locale(language)
@@ -76,6 +82,15 @@ def format_date(value: dt.date, *, language: str | None = None, length: str = "l
     lang = _locale(language)
     locale = "en_GB" if lang == "en" else lang
     return _localise_digits(babel_format_date(value, format=length, locale=locale), lang)
+
+
+def format_moment(value: dt.datetime, *, language: str | None = None) -> str:
+    """A stored UTC time as the user's local date and time: '24 Nov 2026, 14:05'."""
+    lang = _locale(language)
+    local = value.replace(tzinfo=dt.UTC).astimezone() if value.tzinfo is None else value.astimezone()
+    locale = "en_GB" if lang == "en" else lang
+    time_text = babel_format_time(local.time(), format="short", locale=locale)
+    return _localise_digits(f"{babel_format_date(local.date(), format='medium', locale=locale)}{_(', ')}{time_text}", lang)
 
 
 def _digit_scripts(text: str) -> set[str]:

@@ -299,5 +299,6 @@ def profile_of(framework: Framework, answers: dict[str, AnswerRecord], evidenced
             has_evidence=question_id in evidenced,
         )
         for question_id, stored in answers.items()
+        if stored.answer.status  # notes kept before an answer is chosen are not an answer
     }
     return build_profile(framework, values)

@@ -41,6 +41,8 @@ def run_gui(paths: AppPaths, *, database_url: str | None = None, smoke_test: boo
         show_user_error(None, error) if not smoke_test else print(error, file=sys.stderr)
         return 2
     window.show()
+    if not smoke_test:
+        QTimer.singleShot(0, window.offer_sample)
     if smoke_test:
         app.processEvents()
         QTimer.singleShot(0, window.close)

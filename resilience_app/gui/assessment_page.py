@@ -1,25 +1,21 @@
-"""An open assessment: its details and the framework it follows, dimension by dimension."""
+"""An open assessment: its details, progress always in view, and three tabs: the overview
+of the framework, the questionnaire and the resilience profile."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from resilience_app.core.content.model import Framework
 from resilience_app.core.formatting import format_date, format_number, localise_digits
 from resilience_app.core.i18n import _, current_language, isolate, paragraph
+from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.records import AssessmentRecord
-
-DIMENSION_COLOURS = ("#1b7f79", "#7a4c8f", "#2f5d9e", "#c9822b")
+from resilience_app.gui.assessment_session import AssessmentSession
+from resilience_app.gui.overview_view import OverviewView
+from resilience_app.gui.profile_view import ProfileView
+from resilience_app.gui.progress_strip import ProgressStrip
+from resilience_app.gui.questionnaire import Questionnaire
 
 
 class AssessmentPage(QWidget):
@@ -28,56 +24,154 @@ class AssessmentPage(QWidget):
     Signals:
         back_requested(): the user wants the list of assessments again.
         edit_requested(int): the user wants to edit this assessment's details.
+        session_started(object): a new `AssessmentSession` is shown (its undo stack becomes active).
+        failed(object): a change could not be saved (a `UserFacingError` to show).
     """
 
     back_requested = Signal()
     edit_requested = Signal(int)
+    session_started = Signal(object)
+    failed = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("assessment_page")
-        self._record: AssessmentRecord | None = None
-        self._framework: Framework | None = None
+        self.session: AssessmentSession | None = None
+        self.overview: OverviewView | None = None
+        self.questionnaire: Questionnaire | None = None
+        self.profile: ProfileView | None = None
+        self.progress: ProgressStrip | None = None
         self.back_button = QPushButton()
         self.back_button.setObjectName("back_button")
-        self.back_button.clicked.connect(self.back_requested)
+        self.back_button.clicked.connect(self._go_back)
         self.edit_button = QPushButton()
         self.edit_button.setObjectName("edit_details_button")
-        self.edit_button.clicked.connect(lambda: self._record and self.edit_requested.emit(self._record.id))
+        self.edit_button.clicked.connect(lambda: self.session and self.edit_requested.emit(self.session.assessment_id))
         self.title = QLabel()
         self.title.setObjectName("assessment_title")
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
-        self.framework_grid = QGridLayout()
-        self.framework_grid.setSpacing(10)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("assessment_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
         header = QHBoxLayout()
         header.addWidget(self.back_button)
-        header.addStretch(1)
+        header.addWidget(self.title, 1)
         header.addWidget(self.edit_button)
+        self._progress_slot = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        layout.addLayout(self.framework_grid)
-        layout.addStretch(1)
-
-    def show_assessment(self, record: AssessmentRecord, framework: Framework) -> None:
-        self._record, self._framework = record, framework
-        self.retranslate()
+        layout.addLayout(self._progress_slot)
+        layout.addWidget(self.tabs, 1)
 
     @property
     def assessment_id(self) -> int | None:
-        return self._record.id if self._record else None
+        return self.session.assessment_id if self.session else None
+
+    def show_assessment(self, service: ResilienceService, record: AssessmentRecord, framework: Framework) -> None:
+        """Open an assessment (reads its answers; raises `UserFacingError` when they cannot be read)."""
+        session = AssessmentSession(service, record, framework, self)
+        self._close_session()
+        self.session = session
+        session.failed.connect(self.failed)
+        session.replayed.connect(self._show_replayed)
+        self.progress = ProgressStrip(session)
+        self._progress_slot.addWidget(self.progress)
+        self.overview = OverviewView(session)
+        self.questionnaire = Questionnaire(session)
+        self.profile = ProfileView(session)
+        self.overview.goal_requested.connect(self.open_goal)
+        self.questionnaire.failed.connect(self.failed)
+        self.profile.goal_requested.connect(self.open_goal)
+        self.profile.question_requested.connect(self.open_question)
+        self.profile.filter_requested.connect(self.open_filtered)
+        self.tabs.addTab(self.overview, "")
+        self.tabs.addTab(self.questionnaire, "")
+        self.tabs.addTab(self.profile, "")
+        self.retranslate()
+        self.session_started.emit(session)
+
+    def update_record(self, record: AssessmentRecord) -> None:
+        """The details changed (not the answers): refresh the header only."""
+        if self.session and self.session.assessment_id == record.id:
+            self.session.record = record
+            self._show_details()
+
+    def _close_session(self) -> None:
+        if self.questionnaire is not None:
+            self.questionnaire.question_view.save_typing()
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        if self.progress is not None:
+            self._progress_slot.removeWidget(self.progress)
+            self.progress.hide()
+            self.progress.deleteLater()
+        if self.session is not None:
+            self.session.deleteLater()
+        self.session = self.overview = self.questionnaire = self.profile = self.progress = None
+
+    def close_session(self) -> None:
+        """Save what is being typed and let the assessment go."""
+        self._close_session()
+
+    def _go_back(self) -> None:
+        if self.questionnaire is not None:
+            self.questionnaire.question_view.save_typing()
+        self.back_requested.emit()
+
+    # -- navigation between tabs ------------------------------------------------------------
+
+    def open_goal(self, goal_id: str) -> None:
+        if self.questionnaire is not None:
+            self.tabs.setCurrentWidget(self.questionnaire)
+            self.questionnaire.open_goal(goal_id)
+
+    def open_question(self, question_id: str) -> None:
+        if self.questionnaire is not None:
+            self.tabs.setCurrentWidget(self.questionnaire)
+            self.questionnaire.open_question(question_id)
+            self.questionnaire.navigator.setFocus()
+
+    def open_filtered(self, filter_name: str) -> None:
+        if self.questionnaire is not None:
+            self.questionnaire.set_filter(filter_name)
+            self.tabs.setCurrentWidget(self.questionnaire)
+
+    def _show_replayed(self, question_id: str) -> None:
+        """After an undo or redo, show the question it changed."""
+        if self.questionnaire is not None and self.questionnaire.current_question_id() != question_id:
+            self.open_question(question_id)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.questionnaire is not None and self.tabs.currentWidget() is not self.questionnaire:
+            self.questionnaire.question_view.save_typing()
+
+    # -- text -----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         # Qt mirrors the standard back arrow for right-to-left layouts.
         self.back_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.back_button.setText(_("All assessments"))
         self.edit_button.setText(_("Edit details…"))
-        if self._record is None or self._framework is None:
+        if self.session is None:
             return
-        record, framework, language = self._record, self._framework, current_language()
+        self._show_details()
+        for position, text in enumerate((_("Overview"), _("Questionnaire"), _("Profile"))):
+            self.tabs.setTabText(position, text)
+        assert self.overview and self.questionnaire and self.profile and self.progress
+        self.overview.refresh()
+        self.questionnaire.retranslate()
+        self.profile.retranslate()
+        self.progress.refresh()
+
+    def _show_details(self) -> None:
+        assert self.session is not None
+        record, framework, language = self.session.record, self.session.framework, current_language()
         details = record.details
         self.title.setText(f"<h1>{paragraph(record.city_name(language))}</h1>")
         facts = [isolate(details.country)] if details.country else []
@@ -90,29 +184,3 @@ class AssessmentPage(QWidget):
         facts.append(f"{framework.name} {isolate(localise_digits(record.framework_version))}")
         # A translatable separator: a middle dot beside Arabic-Indic digits reads as a zero.
         self.subtitle.setText(paragraph(_(" · ").join(facts)))
-        self._fill_framework_grid(framework)
-
-    def _fill_framework_grid(self, framework: Framework) -> None:
-        while self.framework_grid.count():
-            item = self.framework_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        for column, dimension in enumerate(framework.dimensions):
-            colour = DIMENSION_COLOURS[column % len(DIMENSION_COLOURS)]
-            heading = QLabel(f"<b>{dimension.name}</b>")
-            heading.setStyleSheet(f"color: {colour};")
-            heading.setWordWrap(True)
-            self.framework_grid.addWidget(heading, 0, column)
-            for row, goal in enumerate(dimension.goals, start=1):
-                card = QFrame()
-                card.setObjectName(f"goal_card_{goal.id}")
-                card.setFrameShape(QFrame.Shape.StyledPanel)
-                card.setStyleSheet(
-                    f"QFrame#goal_card_{goal.id} {{ border: 1px solid #c8ccd2; border-top: 4px solid {colour}; border-radius: 6px; }}"
-                )
-                label = QLabel(f"<b>{format_number(goal.number)}.</b> {goal.name}<br><span style='color:#555'>{goal.outcome}</span>")
-                label.setWordWrap(True)
-                label.setTextFormat(Qt.TextFormat.RichText)
-                inner = QVBoxLayout(card)
-                inner.addWidget(label)
-                self.framework_grid.addWidget(card, row, column)

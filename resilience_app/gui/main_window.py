@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,7 +25,9 @@ from resilience_app.core.storage.records import AssessmentRecord
 from resilience_app.gui.about_dialog import AboutDialog
 from resilience_app.gui.assessment_dialog import AssessmentDialog
 from resilience_app.gui.assessment_page import AssessmentPage
+from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.assessment_table_model import ASSESSMENT_ID_ROLE, AssessmentTableModel
+from resilience_app.gui.errors import show_user_error
 from resilience_app.gui.language import LanguageController
 from resilience_app.gui.operations import ChangeBus, run_operation
 
@@ -67,6 +69,9 @@ class MainWindow(QMainWindow):
         self.assessment_page = AssessmentPage()
         self.assessment_page.back_requested.connect(self.show_list)
         self.assessment_page.edit_requested.connect(self.edit_details)
+        self.assessment_page.failed.connect(lambda error: show_user_error(self, error))
+        self.undo_group = QUndoGroup(self)
+        self.assessment_page.session_started.connect(self._on_session_started)
         self.pages = QStackedWidget()
         self.pages.addWidget(list_page)
         self.pages.addWidget(self.assessment_page)
@@ -99,6 +104,16 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action("delete_action", QKeySequence.StandardKey.Delete, self.delete_selected)
         self.quit_action = self._action("quit_action", QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action("about_action", None, self.show_about)
+        self.sample_action = self._action("sample_action", None, self.open_sample)
+        self.undo_action = self._action("undo_action", "Ctrl+Z", self.undo_group.undo)
+        self.redo_action = self._action("redo_action", None, self.undo_group.redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_group.undoTextChanged.connect(lambda _text: self._retranslate_undo())
+        self.undo_group.redoTextChanged.connect(lambda _text: self._retranslate_undo())
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         for code in i18n.SUPPORTED_LANGUAGES:
@@ -114,10 +129,14 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.edit_menu = self.menuBar().addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
         self.language_menu = self.menuBar().addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.sample_action)
         self.help_menu.addAction(self.about_action)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("main_toolbar")
@@ -139,9 +158,14 @@ class MainWindow(QMainWindow):
         self.delete_action.setText(_("&Delete…"))
         self.quit_action.setText(_("&Quit"))
         self.about_action.setText(_("&About Resilience app"))
+        self.sample_action.setText(_("Open the &sample assessment"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self._retranslate_undo()
         heading = _("Assessments")
         self.list_heading.setText(f"<h2>{heading}</h2>")
-        self.empty_hint.setText(_("No assessments yet. Choose “New assessment…” to start one."))
+        self.empty_hint.setText(
+            _("No assessments yet. Choose “New assessment…” to start one, or “Help › Open the sample assessment” to explore a complete example.")
+        )
         self.language_actions[i18n.current_language()].setChecked(True)
         self.statusBar().showMessage(_("Data is kept on this computer: {location}").format(location=isolate(self.service.database.location)))
         self.model.retranslate()
@@ -186,8 +210,22 @@ class MainWindow(QMainWindow):
 
     def _on_assessments_changed(self) -> None:
         self.refresh()
-        if self.pages.currentWidget() is self.assessment_page and self.assessment_page.assessment_id is not None:
-            self._show_assessment(self.assessment_page.assessment_id)
+        open_id = self.assessment_page.assessment_id
+        if self.pages.currentWidget() is self.assessment_page and open_id is not None:
+            record = self._fetch(open_id)
+            if record is None:
+                self.show_list()
+            else:
+                self.assessment_page.update_record(record)
+
+    def _on_session_started(self, session: AssessmentSession) -> None:
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+
+    def _retranslate_undo(self) -> None:
+        undo_text, redo_text = self.undo_group.undoText(), self.undo_group.redoText()
+        self.undo_action.setText(_("&Undo: {change}").format(change=undo_text) if undo_text else _("&Undo"))
+        self.redo_action.setText(_("&Redo: {change}").format(change=redo_text) if redo_text else _("&Redo"))
 
     def _on_language_changed(self, _language: str) -> None:
         self.retranslate()
@@ -290,15 +328,51 @@ class MainWindow(QMainWindow):
 
     def _show_assessment(self, assessment_id: int) -> None:
         record = self._fetch(assessment_id)
-        framework = run_operation(self, lambda: self.service.framework(record.framework_id), bus=self.bus, changes_assessments=False) if record else None
-        if record is None or framework is None:
+        if record is None:
             self.show_list()
             return
-        self.assessment_page.show_assessment(record, framework)
+        if self.assessment_page.assessment_id != assessment_id:
+            opened = run_operation(
+                self,
+                lambda: self.assessment_page.show_assessment(self.service, record, self.service.framework(record.framework_id)) or True,
+                bus=self.bus,
+                changes_assessments=False,
+            )
+            if not opened:
+                self.show_list()
+                return
         self.pages.setCurrentWidget(self.assessment_page)
         self._update_actions()
 
+    def open_sample(self) -> None:
+        """Create the sample assessment in the current language and open it."""
+        from resilience_app.core.sample import create_sample
+
+        record = run_operation(self, lambda: create_sample(self.service, i18n.current_language()), bus=self.bus)
+        if record is not None:
+            self._show_assessment(record.id)
+
+    def offer_sample(self) -> None:
+        """On a first start with no assessments, offer to open the sample."""
+        if self.model.rowCount() or self.settings.get("sample_offered"):
+            return
+        self.settings.set("sample_offered", True)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Welcome"),
+            _("There are no assessments yet. Open a sample assessment of a fictional city to see how the app works?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("sample_offer_dialog")
+        box.setInformativeText(_("Its answers are invented. You can delete it at any time, or open it again from the Help menu."))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.buttonClicked.connect(lambda button: box.standardButton(button) == QMessageBox.StandardButton.Yes and self.open_sample())
+        self._open_dialog(box)
+
     def show_list(self) -> None:
+        self.assessment_page.close_session()
+        self.undo_group.setActiveStack(None)
         self.pages.setCurrentIndex(0)
         self._update_actions()
         self.table.setFocus()
@@ -314,6 +388,7 @@ class MainWindow(QMainWindow):
             self.resize(1100, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.assessment_page.close_session()  # saves what is being typed
         self.settings.set("main_window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
         super().closeEvent(event)
 

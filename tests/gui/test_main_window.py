@@ -118,7 +118,9 @@ def test_open_shows_the_assessment_with_its_framework(window: MainWindow, langua
     assert ("الكرك" if language == "ar" else "Karak") in window.assessment_page.title.text()
     expected_population = "٢٥٠٬٠٠٠" if language == "ar" else "250,000"
     assert expected_population in window.assessment_page.subtitle.text()
-    assert window.assessment_page.findChild(type(window.assessment_page.framework_grid.itemAt(0).widget()))
+    overview = window.assessment_page.overview
+    assert overview is not None and overview.isVisible() and len(overview.cards) == 12
+    assert overview.layoutDirection() == window.layoutDirection()
     window.assessment_page.back_button.click()
     assert window.pages.currentIndex() == 0
 
@@ -176,3 +178,17 @@ def test_standard_buttons_use_qt_own_arabic_translation(window: MainWindow, lang
     ok_text = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text()
     assert is_arabic(ok_text) is (language == "ar")
     dialog.reject()
+
+
+def test_first_start_offers_the_sample_once(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    window.offer_sample()
+    box = window.active_dialog
+    assert isinstance(box, QMessageBox) and box.objectName() == "sample_offer_dialog"
+    assert is_arabic(box.text()) is (language == "ar")
+    box.button(QMessageBox.StandardButton.Yes).click()
+    [summary] = window.service.list_assessments()
+    assert summary.record.is_sample and summary.progress == 1.0
+    assert window.assessment_page.assessment_id == summary.id and window.assessment_page.isVisible()
+    window.show_list()
+    window.offer_sample()  # asked once only
+    assert window.active_dialog is None

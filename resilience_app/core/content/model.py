@@ -92,6 +92,14 @@ class Dimension:
 
 
 @dataclass(frozen=True)
+class Placement:
+    dimension: Dimension
+    goal: Goal
+    indicator: Indicator
+    number: str
+
+
+@dataclass(frozen=True)
 class Framework:
     id: str
     version: str
@@ -116,6 +124,25 @@ class Framework:
     @cached_property
     def _questions_by_id(self) -> Mapping[str, Question]:
         return MappingProxyType({question.id: question for question in self.questions()})
+
+    @cached_property
+    def _placements(self) -> Mapping[str, Placement]:
+        return MappingProxyType(
+            {
+                question.id: Placement(dimension, goal, indicator, f"{indicator.number}.{position}")
+                for dimension in self.dimensions
+                for goal in dimension.goals
+                for indicator in goal.indicators
+                for position, question in enumerate(indicator.questions, start=1)
+            }
+        )
+
+    def placement(self, question_id: str) -> Placement:
+        """Where a question sits: its dimension, goal, indicator and display number ("1.1.2")."""
+        return self._placements[question_id]
+
+    def goal(self, goal_id: str) -> Goal | None:
+        return next((goal for goal in self.goals() if goal.id == goal_id), None)
 
     def question(self, question_id: str) -> Question | None:
         return self._questions_by_id.get(question_id)

@@ -87,7 +87,8 @@ class AnswerRepository:
     def answered_question_ids(self) -> dict[int, set[str]]:
         """For every assessment, the questions it has an answer for (to compute progress in one query)."""
         found: dict[int, set[str]] = {}
-        for assessment_id, question_id in self._session.execute(select(AnswerRow.assessment_id, AnswerRow.question_id)):
+        query = select(AnswerRow.assessment_id, AnswerRow.question_id).where(AnswerRow.status != "")
+        for assessment_id, question_id in self._session.execute(query):
             found.setdefault(assessment_id, set()).add(question_id)
         return found
 

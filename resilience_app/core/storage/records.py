@@ -40,7 +40,7 @@ class AssessmentRecord:
 class AnswerDraft:
     """What a user sets on one question: a level, "not applicable" or "don't know", and the rest."""
 
-    status: str  # level | not_applicable | dont_know
+    status: str  # level | not_applicable | dont_know, or "" while only notes are kept
     level: int | None = None
     numeric_value: str | None = None
     justification: str = ""

@@ -1,0 +1,49 @@
+"""The words for answer states, confidences and history fields, shared by every view and export."""
+
+from __future__ import annotations
+
+from resilience_app.core.content.model import Framework
+from resilience_app.core.formatting import format_number
+from resilience_app.core.i18n import N_, _
+
+STATUS_NAMES = {
+    "not_applicable": N_("Not applicable"),
+    "dont_know": N_("Don't know"),
+}
+CONFIDENCE_NAMES = {"low": N_("Low"), "medium": N_("Medium"), "high": N_("High")}
+FIELD_NAMES = {
+    "status": N_("Answer"),
+    "level": N_("Level"),
+    "numeric_value": N_("Value"),
+    "justification": N_("Justification"),
+    "confidence": N_("Confidence"),
+    "answered_by": N_("Answered by"),
+    "evidence": N_("Evidence"),
+}
+STATUS_VALUES = {"level": N_("Level chosen"), "not_applicable": STATUS_NAMES["not_applicable"], "dont_know": STATUS_NAMES["dont_know"]}
+
+
+def level_name(framework: Framework, level: int) -> str:
+    """'3 · Developing': the level's number and its name in the framework."""
+    return _("{number} · {name}").format(number=format_number(level), name=framework.levels.get(level, ""))
+
+
+def mean_level_text(level: float | None) -> str:
+    """A group's level as shown to users: one decimal, or a dash when nothing has a level yet."""
+    return format_number(level, decimals=1) if level is not None else _("—")
+
+
+def history_value(field: str, value: str | None) -> str:
+    """A stored history value as a user reads it."""
+    if value is None or value == "":
+        return _("—")
+    if field == "status":
+        return _(STATUS_VALUES.get(value, value))
+    if field == "confidence":
+        return _(CONFIDENCE_NAMES.get(value, value))
+    if field in ("level", "numeric_value"):
+        try:
+            return format_number(float(value)) if "." in value else format_number(int(value))
+        except ValueError:
+            return value
+    return value

@@ -1,0 +1,117 @@
+"""The answer to one question as the user chooses it: five level cards with their scenarios,
+"not applicable" and "don't know". The row of cards follows the layout direction, so level 1
+sits at the start of the line in both languages (the right edge in Arabic)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
+
+from resilience_app.core.content.model import Framework, Question
+from resilience_app.core.formatting import format_number
+from resilience_app.core.i18n import _
+
+CARD_STYLE = """
+QFrame[levelCard="true"] { border: 1px solid #c8ccd2; border-radius: 6px; background: palette(base); }
+QFrame[levelCard="true"][chosen="true"] { border: 2px solid #1b6fa8; background: #e8f1fa; }
+"""
+NOT_APPLICABLE, DONT_KNOW = "not_applicable", "dont_know"
+
+
+class LevelCard(QFrame):
+    """One level: a radio button with the level's name, and what the level looks like for this question."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__()
+        self.level = level
+        self.setObjectName(f"level_card_{level}")
+        self.setProperty("levelCard", True)
+        self.radio = QRadioButton()
+        self.radio.setObjectName(f"level_{level}")
+        self.scenario = QLabel()
+        self.scenario.setWordWrap(True)
+        self.scenario.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.scenario.setStyleSheet("color: #333;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.addWidget(self.radio)
+        layout.addWidget(self.scenario, 1)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_chosen(self, chosen: bool) -> None:
+        self.setProperty("chosen", chosen)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self.radio.click()  # the whole card is the target, not only the small circle
+        event.accept()
+
+
+class AnswerChoice(QWidget):
+    """Signals:
+    chosen(str, int): the user chose a status ("level", "not_applicable", "dont_know") and level (0 if none).
+    """
+
+    chosen = Signal(str, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("answer_choice")
+        self.setStyleSheet(CARD_STYLE)
+        self.group = QButtonGroup(self)
+        self.cards = [LevelCard(level) for level in range(1, 6)]
+        cards_row = QHBoxLayout()
+        cards_row.setSpacing(6)
+        for card in self.cards:
+            self.group.addButton(card.radio, card.level)
+            cards_row.addWidget(card, 1)
+        self.not_applicable = QRadioButton()
+        self.not_applicable.setObjectName("not_applicable")
+        self.dont_know = QRadioButton()
+        self.dont_know.setObjectName("dont_know")
+        self.group.addButton(self.not_applicable, 10)
+        self.group.addButton(self.dont_know, 11)
+        others_row = QHBoxLayout()
+        others_row.addWidget(self.not_applicable)
+        others_row.addWidget(self.dont_know)
+        others_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(cards_row)
+        layout.addLayout(others_row)
+        self.group.idClicked.connect(self._on_clicked)
+
+    def _on_clicked(self, button_id: int) -> None:
+        if button_id == 10:
+            self.chosen.emit(NOT_APPLICABLE, 0)
+        elif button_id == 11:
+            self.chosen.emit(DONT_KNOW, 0)
+        else:
+            self.chosen.emit("level", button_id)
+
+    def show_question(self, framework: Framework, question: Question) -> None:
+        for card in self.cards:
+            card.radio.setText(_("{number} · {name}").format(number=format_number(card.level), name=framework.levels.get(card.level, "")))
+            scenario = question.scenarios.get(card.level)
+            card.scenario.setText(str(scenario) if scenario else "")
+            card.scenario.setVisible(scenario is not None)
+            card.setToolTip(_("Press {key}").format(key=format_number(card.level)))
+        self.not_applicable.setText(_("Not applicable (N)"))
+        self.dont_know.setText(_("Don't know (?)"))
+
+    def show_answer(self, status: str, level: int | None) -> None:
+        """Reflect a stored answer without announcing a choice."""
+        self.group.setExclusive(False)
+        for button in self.group.buttons():
+            button.setChecked(False)
+        if status == "level" and level:
+            self.cards[level - 1].radio.setChecked(True)
+        elif status == NOT_APPLICABLE:
+            self.not_applicable.setChecked(True)
+        elif status == DONT_KNOW:
+            self.dont_know.setChecked(True)
+        self.group.setExclusive(True)
+        for card in self.cards:
+            card.set_chosen(status == "level" and card.level == level)

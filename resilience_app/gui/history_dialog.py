@@ -1,0 +1,45 @@
+"""The history of one question: who changed what, when, from what to what."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from resilience_app.core.answer_labels import FIELD_NAMES, history_value
+from resilience_app.core.formatting import format_moment
+from resilience_app.core.i18n import _
+from resilience_app.core.storage.records import AnswerChange
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, parent: QWidget, title: str, changes: list[AnswerChange]) -> None:
+        super().__init__(parent)
+        self.setObjectName("history_dialog")
+        self.setWindowTitle(_("History of question {number}").format(number=title))
+        headers = [_("When"), _("Who"), _("What"), _("Before"), _("After")]
+        self.table = QTableWidget(len(changes), len(headers))
+        self.table.setObjectName("history_table")
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        for row, change in enumerate(reversed(changes)):  # newest first
+            cells = [
+                format_moment(change.changed_at),
+                change.changed_by or _("—"),
+                _(FIELD_NAMES.get(change.field, change.field)),
+                history_value(change.field, change.old_value),
+                history_value(change.field, change.new_value),
+            ]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        empty = QLabel(_("Nothing has been recorded for this question yet."))
+        empty.setVisible(not changes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(empty)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(760, 420)

@@ -1,0 +1,186 @@
+"""The resilience profile: the goals on a radar chart, the strongest and weakest goals,
+the answers to revisit, and a table per goal, dimension or quality. Never one city score."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resilience_app.core.answer_labels import mean_level_text
+from resilience_app.core.formatting import format_number, format_percent, localise_digits
+from resilience_app.core.i18n import N_, _
+from resilience_app.core.scoring import GroupSummary
+from resilience_app.gui.assessment_session import AssessmentSession
+from resilience_app.gui.radar_chart import RadarChart, RadarPoint
+
+LENSES = ("goals", "dimensions", "qualities")
+LENS_NAMES = {"goals": N_("By goal"), "dimensions": N_("By dimension"), "qualities": N_("By quality")}
+LISTED_QUESTIONS = 8
+
+
+def _share(value: float | None) -> str:
+    return format_percent(value) if value is not None else _("—")
+
+
+class ProfileView(QWidget):
+    """Signals:
+    question_requested(str), goal_requested(str): open this question or goal in the questionnaire.
+    filter_requested(str): show the questionnaire with this filter ("low_confidence", "no_evidence").
+    """
+
+    question_requested = Signal(str)
+    goal_requested = Signal(str)
+    filter_requested = Signal(str)
+
+    def __init__(self, session: AssessmentSession) -> None:
+        super().__init__()
+        self.setObjectName("profile_view")
+        self.session = session
+        self.principle = QLabel()
+        self.principle.setWordWrap(True)
+        self.principle.setStyleSheet("color: #555;")
+        self.chart = RadarChart()
+        self.ends = QLabel()
+        self.ends.setObjectName("strongest_weakest")
+        self.ends.setWordWrap(True)
+        self.ends.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.ends.linkActivated.connect(self.goal_requested)
+        self.revisit = QLabel()
+        self.revisit.setObjectName("questions_to_revisit")
+        self.revisit.setWordWrap(True)
+        self.revisit.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.revisit.linkActivated.connect(self._on_revisit_link)
+        self.lens = QComboBox()
+        self.lens.setObjectName("profile_lens")
+        self.lens.currentIndexChanged.connect(lambda _index: self._fill_table())
+        self.table = QTableWidget()
+        self.table.setObjectName("profile_table")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+
+        top = QGridLayout()
+        top.addWidget(self.chart, 0, 0, 2, 1)
+        top.addWidget(self.ends, 0, 1)
+        top.addWidget(self.revisit, 1, 1)
+        top.setColumnStretch(0, 3)
+        top.setColumnStretch(1, 2)
+        lens_row = QHBoxLayout()
+        lens_row.addWidget(self.lens)
+        lens_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.principle)
+        layout.addLayout(top, 3)
+        layout.addLayout(lens_row)
+        layout.addWidget(self.table, 2)
+        session.answer_changed.connect(lambda _question_id: self.refresh() if self.isVisible() else None)
+
+    def retranslate(self) -> None:
+        self.principle.setText(
+            _("The framework reads a city's resilience as a profile, not a single score: each goal, dimension and "
+              "quality keeps its own level, with how much of it is answered and how sure the answers are.")
+        )
+        index = self.lens.currentIndex()
+        self.lens.blockSignals(True)
+        self.lens.clear()
+        self.lens.addItems([_(LENS_NAMES[lens]) for lens in LENSES])
+        self.lens.setCurrentIndex(max(index, 0))
+        self.lens.blockSignals(False)
+        self.refresh()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt's name
+        self.refresh()  # changes made while hidden are drawn when the profile is shown
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        profile, framework = self.session.profile, self.session.framework
+        self.chart.set_points(
+            [RadarPoint(format_number(goal.number), str(goal.name), profile.goals[goal.id].level) for goal in framework.goals()]
+        )
+        goals = {goal.id: goal for goal in framework.goals()}
+
+        def goal_list(goal_ids: list[str]) -> str:
+            if not goal_ids:
+                return f"<p>{_('Not enough goals have a level yet.')}</p>"
+            items = "".join(
+                f"<li><a href='{goal_id}'>{_('Goal {number}: {name}').format(number=format_number(goals[goal_id].number), name=html.escape(str(goals[goal_id].name)))}</a>"
+                f" — {mean_level_text(profile.goals[goal_id].level)}</li>"
+                for goal_id in goal_ids
+            )
+            return f"<ol>{items}</ol>"
+
+        self.ends.setText(
+            f"<h3>{_('Strongest goals')}</h3>{goal_list(profile.strongest_goals())}"
+            f"<h3>{_('Weakest goals')}</h3>{goal_list(profile.weakest_goals())}"
+        )
+        self.revisit.setText(
+            self._question_list(_("Answered with low confidence"), profile.low_confidence_questions, "low_confidence")
+            + self._question_list(_("Answered without evidence"), profile.unevidenced_questions, "no_evidence")
+        )
+        self._fill_table()
+
+    def _question_list(self, title: str, question_ids: tuple[str, ...], filter_name: str) -> str:
+        framework = self.session.framework
+        heading = f"<h3>{title} ({format_number(len(question_ids))})</h3>"
+        if not question_ids:
+            return heading + f"<p>{_('None.')}</p>"
+        links = ", ".join(
+            f"<a href='{question_id}'>{localise_digits(framework.placement(question_id).number)}</a>" for question_id in question_ids[:LISTED_QUESTIONS]
+        )
+        more = ""
+        if len(question_ids) > LISTED_QUESTIONS:
+            more = f" — <a href='filter:{filter_name}'>{_('show all {count} in the questionnaire').format(count=format_number(len(question_ids)))}</a>"
+        return heading + f"<p>{links}{more}</p>"
+
+    def _on_revisit_link(self, target: str) -> None:
+        if target.startswith("filter:"):
+            self.filter_requested.emit(target.removeprefix("filter:"))
+        else:
+            self.question_requested.emit(target)
+
+    def _rows(self) -> list[tuple[str, GroupSummary]]:
+        profile, framework = self.session.profile, self.session.framework
+        lens = LENSES[max(self.lens.currentIndex(), 0)]
+        if lens == "dimensions":
+            return [(str(dimension.name), profile.dimensions[dimension.id]) for dimension in framework.dimensions]
+        if lens == "qualities":
+            return [(str(quality.name), profile.qualities[quality.id]) for quality in framework.qualities]
+        return [(f"{format_number(goal.number)}. {goal.name}", profile.goals[goal.id]) for goal in framework.goals()]
+
+    def _fill_table(self) -> None:
+        headers = [_("Name"), _("Level (1–5)"), _("Answered"), _("Coverage"), _("Spread"), _("Low confidence")]
+        rows = self._rows()
+        self.table.setColumnCount(len(headers))
+        self.table.setRowCount(len(rows))
+        self.table.setHorizontalHeaderLabels(headers)
+        for row, (name, summary) in enumerate(rows):
+            cells = [
+                name,
+                mean_level_text(summary.level),
+                _("{answered}/{total}").format(answered=format_number(summary.answered), total=format_number(summary.total)),
+                _share(summary.coverage),
+                format_number(summary.spread, decimals=1) if summary.spread is not None else _("—"),
+                _share(summary.low_confidence_share),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(headers)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
