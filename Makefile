@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-.PHONY: run test lint translations compile-translations wheel-check clean
+.PHONY: run test bench lint translations compile-translations wheel-check clean
 
 run: $(INSTALLED) $(COMPILED)
 	$(BIN)/resilience-app
@@ -15,6 +15,9 @@ test: $(INSTALLED) $(COMPILED)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+bench: $(INSTALLED) $(COMPILED)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_assessment.py
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

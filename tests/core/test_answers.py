@@ -92,3 +92,14 @@ def test_values_outside_a_question_bounds_name_the_bounds(service: ResilienceSer
     message = caught.value.field_errors["numeric_value"]
     assert message.startswith("Enter a value between")
     assert service.answers(record.id) == {}
+
+
+def test_notes_kept_before_an_answer_do_not_count_as_answered(service: ResilienceService) -> None:
+    record = service.create_assessment(AssessmentDetails(city_name_en="Salt"))
+    question = next(service.framework().questions())
+    service.save_answer(record.id, question.id, AnswerDraft(status="", justification="Ask the water utility"))
+    assert service.answers(record.id)[question.id].answer.justification == "Ask the water utility"
+    assert service.list_assessments()[0].answered == 0
+    assert service.profile(record.id).overall.answered == 0
+    with pytest.raises(InvalidInputError):
+        service.save_answer(record.id, question.id, AnswerDraft(status="", level=3))
