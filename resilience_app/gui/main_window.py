@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self._create_actions()
+        # Delete removes an assessment only from the list: while answering, the key must not reach it.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        list_page.addAction(self.delete_action)
         self._create_menus_and_toolbar()
         self.bus.assessments_changed.connect(self._on_assessments_changed)
         self.language.language_changed.connect(self._on_language_changed)

@@ -205,3 +205,15 @@ def test_overview_cards_open_their_goal(window: MainWindow, qtbot: QtBot, langua
     assert page.tabs.currentWidget() is page.questionnaire
     assert page.questionnaire.goal_view.goal_id == "goal-5"  # type: ignore[union-attr]
     assert page.questionnaire.goal_view.isVisible()  # type: ignore[union-attr]
+
+
+def test_the_delete_key_while_answering_does_not_offer_to_delete_the_assessment(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    page.open_question(next(page.session.framework.questions()).id)  # type: ignore[union-attr]
+    qtbot.keyClick(page.questionnaire.navigator, Qt.Key.Key_Delete)  # type: ignore[union-attr]
+    assert window.active_dialog is None
+    window.show_list()
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert isinstance(window.active_dialog, QMessageBox)
+    window.active_dialog.reject()
