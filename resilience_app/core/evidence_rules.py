@@ -46,7 +46,7 @@ def _file_problem(draft: EvidenceDraft) -> str:
         return _("The file {name} cannot be read; check its permissions.").format(name=name)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return _("The file {name} is {size} MB; files over {limit} MB cannot be attached. Add a reference to where it is kept instead.").format(
-            name=name, size=format_number(round(size / 1024 / 1024)), limit=format_number(MAX_FILE_BYTES // 1024 // 1024)
+        return _("The file {name} is {size} MB, larger than the {limit} MB that can be attached. Add a reference to where it is kept instead.").format(
+            name=name, size=format_number(size / 1024 / 1024, decimals=1), limit=format_number(MAX_FILE_BYTES // 1024 // 1024)
         )
     return ""

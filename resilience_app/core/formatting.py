@@ -90,7 +90,8 @@ def format_moment(value: dt.datetime, *, language: str | None = None) -> str:
     local = value.replace(tzinfo=dt.UTC).astimezone() if value.tzinfo is None else value.astimezone()
     locale = "en_GB" if lang == "en" else lang
     time_text = babel_format_time(local.time(), format="short", locale=locale)
-    return _localise_digits(f"{babel_format_date(local.date(), format='medium', locale=locale)}{_(', ')}{time_text}", lang)
+    date_text = babel_format_date(local.date(), format="medium", locale=locale)
+    return _localise_digits(date_text + _(", ") + time_text, lang)
 
 
 def _digit_scripts(text: str) -> set[str]:

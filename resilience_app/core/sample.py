@@ -28,11 +28,11 @@ GOAL_BASELINE = {
     "goal-7": 2, "goal-8": 3, "goal-9": 3, "goal-10": 4, "goal-11": 3, "goal-12": 2,
 }
 JUSTIFICATIONS = {
-    "low": N_("Reviewed with the {department}. Practice depends on a few individuals, there is no regular monitoring, "
+    "low": N_("Answer reviewed with: {department}. Practice depends on a few individuals, there is no regular monitoring, "
               "and the poorest districts are not covered."),
-    "middle": N_("Reviewed with the {department}. Arrangements exist and work in most districts, but they are not "
+    "middle": N_("Answer reviewed with: {department}. Arrangements exist and work in most districts, but they are not "
                  "tested regularly and informal areas are only partly covered."),
-    "high": N_("Reviewed with the {department}. Arrangements cover the whole city, are funded in the municipal budget, "
+    "high": N_("Answer reviewed with: {department}. Arrangements cover the whole city, are funded in the municipal budget, "
                "and were tested during the past year."),
     "dont_know": N_("No department could give reliable information yet; to be followed up before the workshop."),
     "not_applicable": N_("Does not apply here: this service is run entirely by the national government."),
@@ -47,6 +47,7 @@ EVIDENCE_REFERENCE = N_("Invented reference for the sample city")
 SAMPLE_NOTES = N_("A sample assessment of a fictional city, made to explore the app. Its answers and sources are invented.")
 SAMPLE_OFFICER = N_("Sample officer")
 SAMPLE_COUNTRY = N_("Fictional country")
+SAMPLE_TEAM = N_("the resilience team")
 _LIST_SEPARATOR = re.compile(r"[,،;؛]")
 
 
@@ -75,7 +76,7 @@ def create_sample(service: ResilienceService, language: str) -> AssessmentRecord
 
 def _department(question: Question, language: str) -> str:
     """The first department the question names as knowing the answer."""
-    return _LIST_SEPARATOR.split(question.who_knows.in_language(language))[0].strip().rstrip(".") or translate_in(language, SAMPLE_OFFICER)
+    return _LIST_SEPARATOR.split(question.who_knows.in_language(language))[0].strip().rstrip(".") or translate_in(language, SAMPLE_TEAM)
 
 
 def _answer(service: ResilienceService, assessment_id: int, question: Question, baseline: int, chooser: random.Random, language: str) -> None:

@@ -34,7 +34,7 @@ SETTINGS: dict[str, SettingSpec] = {
     "language": SettingSpec(str, "", N_("Language"), choices=("",) + SUPPORTED_LANGUAGES),
     "arabic_indic_digits": SettingSpec(bool, True, N_("Show Arabic-Indic digits in Arabic")),
     "main_window_geometry": SettingSpec(str, "", N_("Main window size and position")),
-    "sample_offered": SettingSpec(bool, False, N_("The sample assessment was offered at first start")),
+    "sample_offered": SettingSpec(bool, False, N_("The sample assessment was offered the first time the app started")),
 }
 
 _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {

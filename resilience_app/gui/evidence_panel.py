@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.evidence_rules import clean_evidence
+from resilience_app.core.evidence_rules import MAX_FILE_BYTES, clean_evidence
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.storage.records import EvidenceDraft, EvidenceRecord
@@ -53,7 +53,7 @@ class EvidenceDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("Title"), self.title)
         form.addRow(_("Link or reference"), self.reference)
-        form.addRow(_("File (optional, up to 50 MB)"), file_row)
+        form.addRow(_("File (optional, up to {limit} MB)").format(limit=format_number(MAX_FILE_BYTES // 1024 // 1024)), file_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -143,7 +143,7 @@ class EvidencePanel(QWidget):
             item.setData(EVIDENCE_ROLE, evidence)
             self.list.addItem(item)
         if not items:
-            placeholder = QListWidgetItem(_("No evidence yet: add the report, dataset or meeting this answer rests on."))
+            placeholder = QListWidgetItem(_("No evidence yet: add the report, dataset or meeting record this answer rests on."))
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(placeholder)
         self._update_buttons()

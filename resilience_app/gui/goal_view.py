@@ -64,11 +64,8 @@ class GoalView(QWidget):
             facts.append(_("level {level}").format(level=mean_level_text(summary.level)))
         if summary.coverage is not None:
             facts.append(_("coverage {share}").format(share=format_percent(summary.coverage)))
-        parts = [
-            f"<h2>{_('Goal {number}: {name}').format(number=format_number(goal.number), name=html.escape(str(goal.name)))}</h2>",
-            f"<p><i>{html.escape(str(goal.outcome))}</i></p>",
-            f"<p>{_(' · ').join(facts)}</p>",
-        ]
+        title = _("Goal {number}: {name}").format(number=format_number(goal.number), name=html.escape(str(goal.name)))
+        parts = [f"<h2>{title}</h2>", f"<p><i>{html.escape(str(goal.outcome))}</i></p>", "<p>" + _(" · ").join(facts) + "</p>"]
         for indicator in goal.indicators:
             parts.append(f"<h3>{localise_digits(indicator.number)} {html.escape(str(indicator.name))}</h3><ul>")
             for question in indicator.questions:

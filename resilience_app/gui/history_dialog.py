@@ -25,7 +25,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("history_dialog")
         self.setWindowTitle(_("History of question {number}").format(number=title))
-        headers = [_("When"), _("Who"), _("What"), _("Before"), _("After")]
+        headers = [_("When"), _("Who"), _("Field changed"), _("Before"), _("After")]
         self.table = QTableWidget(len(changes), len(headers))
         self.table.setObjectName("history_table")
         self.table.setHorizontalHeaderLabels(headers)

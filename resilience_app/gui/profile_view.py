@@ -114,18 +114,15 @@ class ProfileView(QWidget):
 
         def goal_list(goal_ids: list[str]) -> str:
             if not goal_ids:
-                return f"<p>{_('Not enough goals have a level yet.')}</p>"
-            items = "".join(
-                f"<li><a href='{goal_id}'>{_('Goal {number}: {name}').format(number=format_number(goals[goal_id].number), name=html.escape(str(goals[goal_id].name)))}</a>"
-                f" — {mean_level_text(profile.goals[goal_id].level)}</li>"
-                for goal_id in goal_ids
-            )
-            return f"<ol>{items}</ol>"
+                return "<p>" + _("Not enough goals have a level yet.") + "</p>"
+            items = []
+            for goal_id in goal_ids:
+                name = _("Goal {number}: {name}").format(number=format_number(goals[goal_id].number), name=html.escape(str(goals[goal_id].name)))
+                items.append(f"<li><a href='{goal_id}'>{name}</a> — {mean_level_text(profile.goals[goal_id].level)}</li>")
+            return "<ol>" + "".join(items) + "</ol>"
 
-        self.ends.setText(
-            f"<h3>{_('Strongest goals')}</h3>{goal_list(profile.strongest_goals())}"
-            f"<h3>{_('Weakest goals')}</h3>{goal_list(profile.weakest_goals())}"
-        )
+        strongest, weakest = _("Strongest goals"), _("Weakest goals")
+        self.ends.setText(f"<h3>{strongest}</h3>{goal_list(profile.strongest_goals())}<h3>{weakest}</h3>{goal_list(profile.weakest_goals())}")
         self.revisit.setText(
             self._question_list(_("Answered with low confidence"), profile.low_confidence_questions, "low_confidence")
             + self._question_list(_("Answered without evidence"), profile.unevidenced_questions, "no_evidence")
@@ -136,13 +133,14 @@ class ProfileView(QWidget):
         framework = self.session.framework
         heading = f"<h3>{title} ({format_number(len(question_ids))})</h3>"
         if not question_ids:
-            return heading + f"<p>{_('None.')}</p>"
-        links = ", ".join(
+            return heading + "<p>" + _("None.") + "</p>"
+        links = _(", ").join(
             f"<a href='{question_id}'>{localise_digits(framework.placement(question_id).number)}</a>" for question_id in question_ids[:LISTED_QUESTIONS]
         )
         more = ""
         if len(question_ids) > LISTED_QUESTIONS:
-            more = f" — <a href='filter:{filter_name}'>{_('show all {count} in the questionnaire').format(count=format_number(len(question_ids)))}</a>"
+            show_all = _("show all {count} in the questionnaire").format(count=format_number(len(question_ids)))
+            more = f" — <a href='filter:{filter_name}'>{show_all}</a>"
         return heading + f"<p>{links}{more}</p>"
 
     def _on_revisit_link(self, target: str) -> None:
@@ -161,7 +159,14 @@ class ProfileView(QWidget):
         return [(f"{format_number(goal.number)}. {goal.name}", profile.goals[goal.id]) for goal in framework.goals()]
 
     def _fill_table(self) -> None:
-        headers = [_("Name"), _("Level (1–5)"), _("Answered"), _("Coverage"), _("Spread"), _("Low confidence")]
+        headers = [
+            _("Name"),
+            _("Average level ({lowest}–{highest})").format(lowest=format_number(1), highest=format_number(5)),
+            _("Answered"),
+            _("Coverage"),
+            _("Spread (std. dev.)"),
+            _("Share with low confidence"),
+        ]
         rows = self._rows()
         self.table.setColumnCount(len(headers))
         self.table.setRowCount(len(rows))
@@ -180,6 +185,8 @@ class ProfileView(QWidget):
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)
+        self.table.horizontalHeaderItem(4).setToolTip(_("How far the levels of the answers differ from their average: 0 when all agree."))
+        self.table.horizontalHeaderItem(3).setToolTip(_("Share of the applicable questions that have a level."))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(headers)):

@@ -8,6 +8,7 @@ Everything is saved as it changes: a choice at once, typed text after a short pa
 from __future__ import annotations
 
 import dataclasses
+import html
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -235,11 +236,12 @@ class QuestionView(QWidget):
         if question.numeric is not None:
             self.numeric_unit.setText(str(question.numeric.unit))
         qualities = [str(quality.name) for quality in framework.qualities if quality.id in question.qualities]
-        self.guidance.setText(
-            f"<h3>{_('Guidance')}</h3><p>{question.guidance}</p>"
-            f"<h3>{_('Who usually knows')}</h3><p>{question.who_knows}</p>"
-            f"<h3>{_('Qualities it speaks to')}</h3><p>{_(', ').join(qualities)}</p>"
-        )
+        sections = [
+            (_("Guidance"), str(question.guidance)),
+            (_("Who usually knows"), str(question.who_knows)),
+            (_("Qualities it speaks to"), _(", ").join(qualities)),
+        ]
+        self.guidance.setText("".join(f"<h3>{title}</h3><p>{html.escape(text)}</p>" for title, text in sections))
         self.numeric_field.show_error("")
         self.saved_label.clear()
         self._load_answer()
@@ -280,9 +282,11 @@ class QuestionView(QWidget):
             return
         suggested = scale.level_for(float(Decimal(draft.numeric_value)))
         if draft.status == "level" and draft.level != suggested:
-            self.numeric_hint.setText(_("This value corresponds to level {level}.").format(level=level_name(self.session.framework, suggested)))
+            self.numeric_hint.setText(
+                _("This value corresponds to level {level}, not the level chosen.").format(level=level_name(self.session.framework, suggested))
+            )
         else:
-            self.numeric_hint.setText(_("Level {level} from the value.").format(level=format_number(suggested)))
+            self.numeric_hint.setText(_("The value gives level {level}.").format(level=format_number(suggested)))
 
     def on_answer_changed(self, question_id: str) -> None:
         if self.question is not None and question_id == self.question.id:

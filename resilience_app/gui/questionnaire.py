@@ -174,7 +174,7 @@ class Questionnaire(QWidget):
         if path is None or not path.exists() or not open_file(path):
             self.failed.emit(
                 UserFacingError(
-                    _("The attached file of “{title}” cannot be opened.").format(title=isolate(evidence.title)),
+                    _("The file attached to “{title}” cannot be opened.").format(title=isolate(evidence.title)),
                     hint=_("It may have been moved out of the evidence folder {folder}.").format(folder=isolate(str(self.session.service.paths.evidence_dir))),
                     code="evidence-file-missing",
                 )

@@ -72,6 +72,19 @@ def test_template_is_up_to_date_with_the_code() -> None:
     assert marked - template_ids() == set()
 
 
+def test_no_message_is_hidden_inside_an_f_string() -> None:
+    """The extractor cannot see _() inside an f-string: such text would stay English in Arabic."""
+    source_root = Path(__file__).resolve().parents[2] / "resilience_app"
+    hidden = re.compile(r"""\bf(["']).*?\{_\(""")
+    found = [
+        f"{path.relative_to(source_root)}:{number}"
+        for path in source_root.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if hidden.search(line)
+    ]
+    assert found == []
+
+
 def test_switching_language_changes_messages() -> None:
     assert i18n._("Assessments") == "Assessments"
     i18n.set_language("ar")
