@@ -8,6 +8,7 @@ a mixture of them in one number (a likely typing mistake).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal, InvalidOperation
 
 from babel.dates import format_date as babel_format_date
@@ -55,6 +56,20 @@ def localise_digits(text: str, *, language: str | None = None) -> str:
     if lang == "ar" and use_arabic_indic_digits:
         return text.translate(str.maketrans(LATIN_DIGITS + ".", ARABIC_INDIC_DIGITS + ARABIC_DECIMAL_SEPARATOR))
     return text
+
+
+_LATIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def localise_text_digits(text: str, *, language: str | None = None) -> str:
+    """Numbers inside a sentence written with the language's digits ("10 آلاف" → "١٠ آلاف").
+
+    Only the numbers change: a full stop that ends a sentence after a number stays a full stop.
+    """
+    lang = _locale(language)
+    if lang != "ar" or not use_arabic_indic_digits:
+        return text
+    return _LATIN_NUMBER.sub(lambda found: found.group().translate(_TO_ARABIC_INDIC), text)
 
 
 def latin_digits(text: str) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from resilience_app.core.content.model import Framework, Question
-from resilience_app.core.formatting import format_number
+from resilience_app.core.formatting import format_number, localise_text_digits
 from resilience_app.core.i18n import _
 
 CARD_STYLE = """
@@ -95,7 +95,7 @@ class AnswerChoice(QWidget):
         for card in self.cards:
             card.radio.setText(_("{number} · {name}").format(number=format_number(card.level), name=framework.levels.get(card.level, "")))
             scenario = question.scenarios.get(card.level)
-            card.scenario.setText(str(scenario) if scenario else "")
+            card.scenario.setText(localise_text_digits(str(scenario)) if scenario else "")
             card.scenario.setVisible(scenario is not None)
             card.setToolTip(_("Press {key}").format(key=format_number(card.level)))
         self.not_applicable.setText(_("Not applicable (N)"))

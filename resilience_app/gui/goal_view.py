@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from resilience_app.core.answer_labels import mean_level_text
-from resilience_app.core.formatting import format_number, format_percent, localise_digits
+from resilience_app.core.formatting import format_number, format_percent, localise_digits, localise_text_digits
 from resilience_app.core.i18n import _
 from resilience_app.gui.assessment_session import AssessmentSession
 
@@ -65,13 +65,13 @@ class GoalView(QWidget):
         if summary.coverage is not None:
             facts.append(_("coverage {share}").format(share=format_percent(summary.coverage)))
         title = _("Goal {number}: {name}").format(number=format_number(goal.number), name=html.escape(str(goal.name)))
-        parts = [f"<h2>{title}</h2>", f"<p><i>{html.escape(str(goal.outcome))}</i></p>", "<p>" + _(" · ").join(facts) + "</p>"]
+        parts = [f"<h2>{title}</h2>", f"<p><i>{html.escape(localise_text_digits(str(goal.outcome)))}</i></p>", "<p>" + _(" · ").join(facts) + "</p>"]
         for indicator in goal.indicators:
             parts.append(f"<h3>{localise_digits(indicator.number)} {html.escape(str(indicator.name))}</h3><ul>")
             for question in indicator.questions:
                 number = localise_digits(self.session.framework.placement(question.id).number)
                 parts.append(
-                    f"<li><a href='{question.id}'>{number}</a> {html.escape(str(question.prompt))} "
+                    f"<li><a href='{question.id}'>{number}</a> {html.escape(localise_text_digits(str(question.prompt)))} "
                     f"<span style='color:#555'>({answer_text(self.session, question.id)})</span></li>"
                 )
             parts.append("</ul>")

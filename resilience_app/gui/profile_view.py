@@ -115,11 +115,12 @@ class ProfileView(QWidget):
         def goal_list(goal_ids: list[str]) -> str:
             if not goal_ids:
                 return "<p>" + _("Not enough goals have a level yet.") + "</p>"
-            items = []
-            for goal_id in goal_ids:
+            lines = []
+            # Numbered by hand: Qt numbers an <ol> with Latin digits even in Arabic.
+            for rank, goal_id in enumerate(goal_ids, start=1):
                 name = _("Goal {number}: {name}").format(number=format_number(goals[goal_id].number), name=html.escape(str(goals[goal_id].name)))
-                items.append(f"<li><a href='{goal_id}'>{name}</a> — {mean_level_text(profile.goals[goal_id].level)}</li>")
-            return "<ol>" + "".join(items) + "</ol>"
+                lines.append(f"{format_number(rank)}. <a href='{goal_id}'>{name}</a> — {mean_level_text(profile.goals[goal_id].level)}")
+            return "<p>" + "<br>".join(lines) + "</p>"
 
         strongest, weakest = _("Strongest goals"), _("Weakest goals")
         self.ends.setText(f"<h3>{strongest}</h3>{goal_list(profile.strongest_goals())}<h3>{weakest}</h3>{goal_list(profile.weakest_goals())}")

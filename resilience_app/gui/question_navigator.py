@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from resilience_app.core.answer_labels import CONFIDENCE_NAMES
-from resilience_app.core.formatting import format_number, localise_digits
+from resilience_app.core.formatting import format_number, localise_digits, localise_text_digits
 from resilience_app.core.i18n import _
 from resilience_app.core.search_text import matches
 from resilience_app.gui.answer_keys import answer_for_key
@@ -69,9 +69,10 @@ class QuestionNavigator(QTreeWidget):
             for indicator in goal.indicators:
                 for question in indicator.questions:
                     number = localise_digits(framework.placement(question.id).number)
-                    item = QTreeWidgetItem([f"{number}  {question.prompt}", ""])
+                    prompt = localise_text_digits(str(question.prompt))
+                    item = QTreeWidgetItem([f"{number}  {prompt}", ""])
                     item.setData(0, ID_ROLE, question.id)
-                    item.setToolTip(0, str(question.prompt))
+                    item.setToolTip(0, prompt)
                     goal_item.addChild(item)
                     self._question_items[question.id] = item
         for question_id in self._question_items:

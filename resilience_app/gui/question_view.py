@@ -30,7 +30,7 @@ from resilience_app.core.answer_labels import CONFIDENCE_NAMES, level_name
 from resilience_app.core.answer_rules import CONFIDENCES, clean_answer
 from resilience_app.core.content.model import Question
 from resilience_app.core.errors import InvalidInputError, UserFacingError
-from resilience_app.core.formatting import format_number, latin_digits, localise_digits
+from resilience_app.core.formatting import format_number, latin_digits, localise_digits, localise_text_digits
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.storage.records import AnswerDraft
 from resilience_app.gui.answer_choice import AnswerChoice
@@ -230,15 +230,15 @@ class QuestionView(QWidget):
             _(" › ").join([str(place.dimension.name), _("Goal {number}: {name}").format(number=format_number(place.goal.number), name=place.goal.name),
                            _("Indicator {number}: {name}").format(number=localise_digits(place.indicator.number), name=place.indicator.name)])
         )
-        self.prompt.setText(f"<p style='font-size: 15pt;'><b>{isolate(localise_digits(place.number))}</b>&nbsp;&nbsp;{question.prompt}</p>")
+        self.prompt.setText(f"<p style='font-size: 15pt;'><b>{isolate(localise_digits(place.number))}</b>&nbsp;&nbsp;{html.escape(localise_text_digits(str(question.prompt)))}</p>")
         self.choice.show_question(framework, question)
         self.numeric_row.setVisible(question.numeric is not None)
         if question.numeric is not None:
             self.numeric_unit.setText(str(question.numeric.unit))
         qualities = [str(quality.name) for quality in framework.qualities if quality.id in question.qualities]
         sections = [
-            (_("Guidance"), str(question.guidance)),
-            (_("Who usually knows"), str(question.who_knows)),
+            (_("Guidance"), localise_text_digits(str(question.guidance))),
+            (_("Who usually knows"), localise_text_digits(str(question.who_knows))),
             (_("Qualities it speaks to"), _(", ").join(qualities)),
         ]
         self.guidance.setText("".join(f"<h3>{title}</h3><p>{html.escape(text)}</p>" for title, text in sections))

@@ -71,3 +71,10 @@ def test_messages_follow_the_language(language: str) -> None:
         parse_number("abc")
     arabic = any("\u0600" <= char <= "\u06ff" for char in caught.value.message)
     assert arabic is (language == "ar")
+
+
+def test_numbers_inside_arabic_sentences_take_arabic_indic_digits() -> None:
+    from resilience_app.core.formatting import localise_text_digits
+
+    assert localise_text_digits("لكل 10 آلاف نسمة، أي 1.5 سرير.", language="ar") == "لكل ١٠ آلاف نسمة، أي ١٫٥ سرير."
+    assert localise_text_digits("per 10,000 people.", language="en") == "per 10,000 people."

@@ -217,3 +217,14 @@ def test_the_delete_key_while_answering_does_not_offer_to_delete_the_assessment(
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     assert isinstance(window.active_dialog, QMessageBox)
     window.active_dialog.reject()
+
+
+def test_numbers_in_question_texts_follow_the_interface_digits(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    import re
+
+    page = open_new_assessment(window)
+    framework = page.session.framework  # type: ignore[union-attr]
+    with_number = next(q for q in framework.questions() if re.search(r"\d", q.prompt.in_language("ar")))
+    page.open_question(with_number.id)
+    shown = re.sub(r"<[^>]+>", "", page.questionnaire.question_view.prompt.text())  # type: ignore[union-attr]
+    assert bool(re.search("[0-9]", shown)) is (language == "en")
