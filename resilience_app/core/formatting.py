@@ -51,10 +51,14 @@ def _localise_digits(text: str, language: str) -> str:
 
 
 def localise_digits(text: str, *, language: str | None = None) -> str:
-    """A version number or code ("1.0") written with the language's digits."""
+    """A version number or code ("1.0", "1.1.2") written with the language's digits.
+
+    The full stop stays a full stop ("١.١.٢"): the Arabic decimal separator would make a
+    question number look like a level ("٣٫١") on the same screen.
+    """
     lang = _locale(language)
     if lang == "ar" and use_arabic_indic_digits:
-        return text.translate(str.maketrans(LATIN_DIGITS + ".", ARABIC_INDIC_DIGITS + ARABIC_DECIMAL_SEPARATOR))
+        return text.translate(str.maketrans(LATIN_DIGITS, ARABIC_INDIC_DIGITS))
     return text
 
 

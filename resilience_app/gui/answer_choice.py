@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QRadioButton, QSizePolicy, QVBoxLayout, QWidget
 
 from resilience_app.core.content.model import Framework, Question
 from resilience_app.core.formatting import format_number, localise_text_digits
@@ -33,8 +33,10 @@ class LevelCard(QFrame):
         self.scenario.setWordWrap(True)
         self.scenario.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         self.scenario.setStyleSheet("color: #333;")
+        # Equal widths whatever the scenario's length, and room on both sides for the wrapped text.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setContentsMargins(10, 6, 10, 8)
         layout.addWidget(self.radio)
         layout.addWidget(self.scenario, 1)
         self.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from resilience_app.core.i18n import paragraph
+
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -27,6 +29,8 @@ class FieldWithError(QWidget):
         layout.addWidget(self.error_label)
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
+        # Marked with the interface's direction, so a message that starts with a typed Latin
+        # value still reads (and aligns) right to left in Arabic.
+        self.error_label.setText(paragraph(message) if message else "")
         self.error_label.setVisible(bool(message))
         self.editor.setAccessibleDescription(message)

@@ -65,7 +65,7 @@ class GoalView(QWidget):
         if summary.coverage is not None:
             facts.append(_("coverage {share}").format(share=format_percent(summary.coverage)))
         title = _("Goal {number}: {name}").format(number=format_number(goal.number), name=html.escape(str(goal.name)))
-        parts = [f"<h2>{title}</h2>", f"<p><i>{html.escape(localise_text_digits(str(goal.outcome)))}</i></p>", "<p>" + _(" · ").join(facts) + "</p>"]
+        parts = [f"<h2>{title}</h2>", f"<p style='color:#555'>{html.escape(localise_text_digits(str(goal.outcome)))}</p>", "<p>" + _(" · ").join(facts) + "</p>"]
         for indicator in goal.indicators:
             parts.append(f"<h3>{localise_digits(indicator.number)} {html.escape(str(indicator.name))}</h3><ul>")
             for question in indicator.questions:

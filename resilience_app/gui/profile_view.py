@@ -61,6 +61,7 @@ class ProfileView(QWidget):
         self.revisit = QLabel()
         self.revisit.setObjectName("questions_to_revisit")
         self.revisit.setWordWrap(True)
+        self.revisit.setMinimumWidth(240)
         self.revisit.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         self.revisit.linkActivated.connect(self._on_revisit_link)
         self.lens = QComboBox()
@@ -140,7 +141,7 @@ class ProfileView(QWidget):
         )
         more = ""
         if len(question_ids) > LISTED_QUESTIONS:
-            show_all = _("show all {count} in the questionnaire").format(count=format_number(len(question_ids)))
+            show_all = _("show them all in the questionnaire")
             more = f" — <a href='filter:{filter_name}'>{show_all}</a>"
         return heading + f"<p>{links}{more}</p>"
 

@@ -277,7 +277,7 @@ class QuestionView(QWidget):
 
     def _update_numeric_hint(self, draft: AnswerDraft) -> None:
         scale = self.question.numeric if self.question else None
-        if scale is None or not draft.numeric_value:
+        if scale is None or not draft.numeric_value or not self.numeric_field.error_label.isHidden():
             self.numeric_hint.clear()
             return
         suggested = scale.level_for(float(Decimal(draft.numeric_value)))
@@ -335,6 +335,7 @@ class QuestionView(QWidget):
         except InvalidInputError as error:
             if "numeric_value" in error.field_errors:
                 self.numeric_field.show_error(error.field_errors["numeric_value"])
+                self.numeric_hint.clear()  # a level read from a refused value would mislead
             if set(error.field_errors) - {"numeric_value"}:
                 self.failed.emit(error)
             return

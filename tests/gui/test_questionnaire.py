@@ -104,6 +104,9 @@ def test_a_bad_number_is_refused_inline_and_nothing_is_saved(window: MainWindow,
         type_text(qtbot, view.numeric_edit, bad)
         view.save_typing()
         assert view.numeric_field.error_label.isVisibleTo(view) and view.numeric_field.error_label.text()
+        # Marked with the interface's direction: "abc" first must not turn an Arabic message left to right.
+        assert view.numeric_field.error_label.text().startswith("\u200f" if language == "ar" else "\u200e")
+        assert not view.numeric_hint.text()
         assert stored(window, question.id) is None
     view.numeric_edit.clear()
     type_text(qtbot, view.numeric_edit, "١٢")
