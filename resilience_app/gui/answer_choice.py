@@ -29,6 +29,13 @@ class LevelCard(QFrame):
         self.setProperty("levelCard", True)
         self.radio = QRadioButton()
         self.radio.setObjectName(f"level_{level}")
+        # The level's name in a wrapping label: a radio button's own text never wraps and
+        # would be cut in a narrow card.
+        self.title = QLabel()
+        self.title.setObjectName(f"level_title_{level}")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.title.setBuddy(self.radio)
         self.scenario = QLabel()
         self.scenario.setWordWrap(True)
         self.scenario.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
@@ -37,8 +44,12 @@ class LevelCard(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 8)
-        layout.addWidget(self.radio)
-        layout.addWidget(self.scenario, 1)
+        heading = QHBoxLayout()
+        heading.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addWidget(self.title, 1)
+        layout.addLayout(heading)
+        layout.addWidget(self.scenario)
+        layout.addStretch(1)  # the name stays at the top when a level has no scenario
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def set_chosen(self, chosen: bool) -> None:
@@ -95,7 +106,9 @@ class AnswerChoice(QWidget):
 
     def show_question(self, framework: Framework, question: Question) -> None:
         for card in self.cards:
-            card.radio.setText(_("{number} · {name}").format(number=format_number(card.level), name=framework.levels.get(card.level, "")))
+            title = _("{number} · {name}").format(number=format_number(card.level), name=framework.levels.get(card.level, ""))
+            card.title.setText(title)
+            card.radio.setAccessibleName(title)
             scenario = question.scenarios.get(card.level)
             card.scenario.setText(localise_text_digits(str(scenario)) if scenario else "")
             card.scenario.setVisible(scenario is not None)
