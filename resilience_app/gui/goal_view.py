@@ -71,7 +71,7 @@ class GoalView(QWidget):
             for question in indicator.questions:
                 number = localise_digits(self.session.framework.placement(question.id).number)
                 parts.append(
-                    f"<li><a href='{question.id}'>{number}</a> {html.escape(localise_text_digits(str(question.prompt)))} "
+                    f"<li><a style='text-decoration: none' href='{question.id}'>{number}</a> {html.escape(localise_text_digits(str(question.prompt)))} "
                     f"<span style='color:#555'>({answer_text(self.session, question.id)})</span></li>"
                 )
             parts.append("</ul>")

@@ -29,6 +29,7 @@ from resilience_app.gui.radar_chart import RadarChart, RadarPoint
 LENSES = ("goals", "dimensions", "qualities")
 LENS_NAMES = {"goals": N_("By goal"), "dimensions": N_("By dimension"), "qualities": N_("By quality")}
 LISTED_QUESTIONS = 8
+# Links are not underlined: an underline hides the dots under Arabic letters (ي reads as ى).
 
 
 def _share(value: float | None) -> str:
@@ -120,7 +121,7 @@ class ProfileView(QWidget):
             # Numbered by hand: Qt numbers an <ol> with Latin digits even in Arabic.
             for rank, goal_id in enumerate(goal_ids, start=1):
                 name = _("Goal {number}: {name}").format(number=format_number(goals[goal_id].number), name=html.escape(str(goals[goal_id].name)))
-                lines.append(f"{format_number(rank)}. <a href='{goal_id}'>{name}</a> — {mean_level_text(profile.goals[goal_id].level)}")
+                lines.append(f"{format_number(rank)}. <a style='text-decoration: none' href='{goal_id}'>{name}</a> — {mean_level_text(profile.goals[goal_id].level)}")
             return "<p>" + "<br>".join(lines) + "</p>"
 
         strongest, weakest = _("Strongest goals"), _("Weakest goals")
@@ -137,12 +138,12 @@ class ProfileView(QWidget):
         if not question_ids:
             return heading + "<p>" + _("None.") + "</p>"
         links = _(", ").join(
-            f"<a href='{question_id}'>{localise_digits(framework.placement(question_id).number)}</a>" for question_id in question_ids[:LISTED_QUESTIONS]
+            f"<a style='text-decoration: none' href='{question_id}'>{localise_digits(framework.placement(question_id).number)}</a>" for question_id in question_ids[:LISTED_QUESTIONS]
         )
         more = ""
         if len(question_ids) > LISTED_QUESTIONS:
             show_all = _("show them all in the questionnaire")
-            more = f" — <a href='filter:{filter_name}'>{show_all}</a>"
+            more = f" — <a style='text-decoration: none' href='filter:{filter_name}'>{show_all}</a>"
         return heading + f"<p>{links}{more}</p>"
 
     def _on_revisit_link(self, target: str) -> None:
