@@ -1,0 +1,115 @@
+"""Prioritising the register's shocks and stresses.
+
+Rules (groundwork for the register; written in the README when its screens land):
+- an item's *priority* is likelihood × impact (each 1–5, so 1–25);
+- *connectedness* counts the other items it is linked to, in either direction
+  ("triggers or aggravates"), each neighbour once;
+- the ranking sorts by priority, then connectedness, then trend (rising before stable
+  before unknown before falling), then the order the items were added;
+- a CRO's *override* moves an item to the rank they chose, with the reason kept; the
+  other items keep their order around it. Overrides are applied from rank 1 down, so
+  each lands where it asked; two items asking for the same rank keep the order given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from resilience_app.core.errors import InvalidInputError
+from resilience_app.core.i18n import _
+
+Trend = Literal["rising", "stable", "unknown", "falling"]
+TRENDS: tuple[Trend, ...] = ("rising", "stable", "unknown", "falling")  # also the tie-break order
+
+
+@dataclass(frozen=True)
+class RatedItem:
+    item_id: str
+    likelihood: int
+    impact: int
+    trend: Trend = "unknown"
+
+    @property
+    def priority(self) -> int:
+        return self.likelihood * self.impact
+
+
+@dataclass(frozen=True)
+class Link:
+    """`source` triggers or aggravates `target`."""
+
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class RankOverride:
+    item_id: str
+    rank: int  # 1 is the highest priority
+    reason: str
+
+
+@dataclass(frozen=True)
+class RankedItem:
+    rank: int
+    item: RatedItem
+    connections: int
+    override: RankOverride | None = None
+
+
+def check_rating(item: RatedItem) -> None:
+    problems = {}
+    for field in ("likelihood", "impact"):
+        if not 1 <= getattr(item, field) <= 5:
+            problems[field] = _("Choose a level from 1 to 5.")
+    if item.trend not in TRENDS:
+        problems["trend"] = _("Choose rising, stable, falling or unknown.")
+    if problems:
+        raise InvalidInputError(problems)
+
+
+def check_link(link: Link, item_ids: Iterable[str]) -> None:
+    known = set(item_ids)
+    if link.source == link.target:
+        raise InvalidInputError({"target": _("An item cannot trigger or aggravate itself.")})
+    if link.source not in known or link.target not in known:
+        raise InvalidInputError({"target": _("Both items must be in the register.")})
+
+
+def connectedness(item_ids: Iterable[str], links: Iterable[Link]) -> dict[str, int]:
+    """For each item, how many other items it is linked to, in either direction."""
+    neighbours: dict[str, set[str]] = {item_id: set() for item_id in item_ids}
+    for link in links:
+        if link.source != link.target and link.source in neighbours and link.target in neighbours:
+            neighbours[link.source].add(link.target)
+            neighbours[link.target].add(link.source)
+    return {item_id: len(found) for item_id, found in neighbours.items()}
+
+
+def most_connected(item_ids: Sequence[str], links: Iterable[Link], count: int = 3) -> list[str]:
+    """The most connected items (ties in register order); items with no link are never listed."""
+    counts = connectedness(item_ids, links)
+    linked = [item_id for item_id in item_ids if counts[item_id]]
+    return sorted(linked, key=lambda item_id: -counts[item_id])[:count]
+
+
+def rank_items(items: Sequence[RatedItem], links: Iterable[Link] = (), overrides: Iterable[RankOverride] = ()) -> list[RankedItem]:
+    counts = connectedness((item.item_id for item in items), links)
+    order = {item.item_id: position for position, item in enumerate(items)}
+    automatic = sorted(
+        items, key=lambda item: (-item.priority, -counts[item.item_id], TRENDS.index(item.trend), order[item.item_id])
+    )
+    by_id = {item.item_id: item for item in items}
+    chosen = {override.item_id: override for override in overrides if override.item_id in by_id}
+    given = {item_id: position for position, item_id in enumerate(chosen)}
+    ranked = [item for item in automatic if item.item_id not in chosen]
+    # Same rank asked twice: the one given later is inserted first, so the earlier ends up above it.
+    for override in sorted(chosen.values(), key=lambda override: (override.rank, -given[override.item_id])):
+        position = min(max(override.rank, 1), len(ranked) + 1) - 1
+        ranked.insert(position, by_id[override.item_id])
+    return [
+        RankedItem(rank=position, item=item, connections=counts[item.item_id], override=chosen.get(item.item_id))
+        for position, item in enumerate(ranked, start=1)
+    ]
