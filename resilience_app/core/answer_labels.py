@@ -6,10 +6,6 @@ from resilience_app.core.content.model import Framework
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import N_, _
 
-STATUS_NAMES = {
-    "not_applicable": N_("Not applicable"),
-    "dont_know": N_("Don't know"),
-}
 CONFIDENCE_NAMES = {"low": N_("Low"), "medium": N_("Medium"), "high": N_("High")}
 FIELD_NAMES = {
     "status": N_("Answer"),
@@ -20,7 +16,7 @@ FIELD_NAMES = {
     "answered_by": N_("Answered by"),
     "evidence": N_("Evidence"),
 }
-STATUS_VALUES = {"level": N_("Level chosen"), "not_applicable": STATUS_NAMES["not_applicable"], "dont_know": STATUS_NAMES["dont_know"]}
+STATUS_VALUES = {"level": N_("Level chosen"), "not_applicable": N_("Not applicable"), "dont_know": N_("Don't know")}
 
 
 def level_name(framework: Framework, level: int) -> str:

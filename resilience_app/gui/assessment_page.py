@@ -71,10 +71,10 @@ class AssessmentPage(QWidget):
     def assessment_id(self) -> int | None:
         return self.session.assessment_id if self.session else None
 
-    def show_assessment(self, service: ResilienceService, record: AssessmentRecord, framework: Framework) -> None:
+    def show_assessment(self, service: ResilienceService, record: AssessmentRecord, framework: Framework) -> AssessmentSession:
         """Open an assessment (reads its answers; raises `UserFacingError` when they cannot be read)."""
         session = AssessmentSession(service, record, framework, self)
-        self._close_session()
+        self.close_session()
         self.session = session
         session.failed.connect(self.failed)
         session.replayed.connect(self._show_replayed)
@@ -93,6 +93,7 @@ class AssessmentPage(QWidget):
         self.tabs.addTab(self.profile, "")
         self.retranslate()
         self.session_started.emit(session)
+        return session
 
     def update_record(self, record: AssessmentRecord) -> None:
         """The details changed (not the answers): refresh the header only."""
@@ -100,7 +101,8 @@ class AssessmentPage(QWidget):
             self.session.record = record
             self._show_details()
 
-    def _close_session(self) -> None:
+    def close_session(self) -> None:
+        """Save what is being typed and let the assessment go."""
         if self.questionnaire is not None:
             self.questionnaire.question_view.save_typing()
         while self.tabs.count():
@@ -114,10 +116,6 @@ class AssessmentPage(QWidget):
         if self.session is not None:
             self.session.deleteLater()
         self.session = self.overview = self.questionnaire = self.profile = self.progress = None
-
-    def close_session(self) -> None:
-        """Save what is being typed and let the assessment go."""
-        self._close_session()
 
     def _go_back(self) -> None:
         if self.questionnaire is not None:

@@ -55,10 +55,6 @@ class AssessmentSession(QObject):
         stored = self.answers.get(question_id)
         return stored.answer if stored else None
 
-    def is_answered(self, question_id: str) -> bool:
-        draft = self.draft(question_id)
-        return bool(draft and draft.status)
-
     # -- changes (each one undoable) ---------------------------------------------------
 
     def change_answer(self, question_id: str, after: AnswerDraft, *, description: str = "", merge_key: str = "") -> None:
@@ -106,10 +102,11 @@ class AssessmentSession(QObject):
         self.answer_changed.emit(question_id)
 
 
+TYPING_MERGE_ID = 1
+
+
 class _AnswerCommand(QUndoCommand):
     """One answer change; text typed in one field of one question merges into one step."""
-
-    _merge_ids: dict[str, int] = {}
 
     def __init__(
         self, session: AssessmentSession, question_id: str, before: AnswerDraft | None, after: AnswerDraft | None, text: str, merge_key: str
@@ -120,9 +117,8 @@ class _AnswerCommand(QUndoCommand):
         self._done = True  # already saved when pushed: the first redo() does nothing
 
     def id(self) -> int:
-        if not self._merge_key:
-            return -1
-        return self._merge_ids.setdefault(self._merge_key, len(self._merge_ids) + 1)
+        # Qt offers a merge only between commands of the same id; mergeWith checks it is the same field.
+        return TYPING_MERGE_ID if self._merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(other, _AnswerCommand) or other._merge_key != self._merge_key:

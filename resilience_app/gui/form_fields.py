@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from resilience_app.core.i18n import paragraph
 
@@ -34,3 +34,13 @@ class FieldWithError(QWidget):
         self.error_label.setText(paragraph(message) if message else "")
         self.error_label.setVisible(bool(message))
         self.editor.setAccessibleDescription(message)
+
+
+def refill_choices(box: QComboBox, texts: list[str]) -> None:
+    """Replace a combo box's texts (a language change) keeping the choice, without announcing one."""
+    index = box.currentIndex()
+    box.blockSignals(True)
+    box.clear()
+    box.addItems(texts)
+    box.setCurrentIndex(max(index, 0))
+    box.blockSignals(False)

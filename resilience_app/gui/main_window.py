@@ -337,11 +337,11 @@ class MainWindow(QMainWindow):
         if self.assessment_page.assessment_id != assessment_id:
             opened = run_operation(
                 self,
-                lambda: self.assessment_page.show_assessment(self.service, record, self.service.framework(record.framework_id)) or True,
+                lambda: self.assessment_page.show_assessment(self.service, record, self.service.framework(record.framework_id)),
                 bus=self.bus,
                 changes_assessments=False,
             )
-            if not opened:
+            if opened is None:
                 self.show_list()
                 return
         self.pages.setCurrentWidget(self.assessment_page)

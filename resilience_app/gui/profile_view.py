@@ -24,6 +24,7 @@ from resilience_app.core.formatting import format_number, format_percent, locali
 from resilience_app.core.i18n import N_, _
 from resilience_app.core.scoring import GroupSummary
 from resilience_app.gui.assessment_session import AssessmentSession
+from resilience_app.gui.form_fields import refill_choices
 from resilience_app.gui.radar_chart import RadarChart, RadarPoint
 
 LENSES = ("goals", "dimensions", "qualities")
@@ -95,12 +96,7 @@ class ProfileView(QWidget):
             _("The framework reads a city's resilience as a profile, not a single score: each goal, dimension and "
               "quality keeps its own level, with how much of it is answered and how sure the answers are.")
         )
-        index = self.lens.currentIndex()
-        self.lens.blockSignals(True)
-        self.lens.clear()
-        self.lens.addItems([_(LENS_NAMES[lens]) for lens in LENSES])
-        self.lens.setCurrentIndex(max(index, 0))
-        self.lens.blockSignals(False)
+        refill_choices(self.lens, [_(LENS_NAMES[lens]) for lens in LENSES])
         self.refresh()
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt's name

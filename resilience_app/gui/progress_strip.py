@@ -58,8 +58,7 @@ class ProgressStrip(QWidget):
         layout.addWidget(self.overall, 1)
         for meter in self.dimensions:
             layout.addWidget(meter, 1)
-        session.answer_changed.connect(lambda _question_id: self.refresh())
-        self.refresh()
+        session.answer_changed.connect(lambda _question_id: self.refresh())  # first filled by refresh()
 
     def refresh(self) -> None:
         profile = self.session.profile

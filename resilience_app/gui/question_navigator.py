@@ -41,8 +41,7 @@ class QuestionNavigator(QTreeWidget):
         self.setUniformRowHeights(True)
         self._question_items: dict[str, QTreeWidgetItem] = {}
         self._goal_items: dict[str, QTreeWidgetItem] = {}
-        self.currentItemChanged.connect(self._on_current_changed)
-        self.rebuild()
+        self.currentItemChanged.connect(self._on_current_changed)  # filled by rebuild(), in the current language
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         # Answer keys and page keys belong to the questionnaire, not to the tree's type-ahead search.

@@ -30,7 +30,7 @@ from resilience_app.core.answer_labels import CONFIDENCE_NAMES, level_name
 from resilience_app.core.answer_rules import CONFIDENCES, clean_answer
 from resilience_app.core.content.model import Question
 from resilience_app.core.errors import InvalidInputError, UserFacingError
-from resilience_app.core.formatting import format_number, latin_digits, localise_digits, localise_text_digits
+from resilience_app.core.formatting import format_number, latin_digits, localise_digits, localise_text_digits, parse_number
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.storage.records import AnswerDraft
 from resilience_app.gui.answer_choice import AnswerChoice
@@ -342,7 +342,7 @@ class QuestionView(QWidget):
         if "numeric_value" in changes:
             self.numeric_field.show_error("")
         try:
-            self.session.change_answer(self.question.id, cleaned, description=self._describe(cleaned), merge_key=merge_key)
+            self.session.change_answer(self.question.id, cleaned, description=self._describe(), merge_key=merge_key)
         except UserFacingError as error:
             self.failed.emit(error)
             return
@@ -354,11 +354,11 @@ class QuestionView(QWidget):
         if scale is None or draft.status or not draft.numeric_value:
             return draft
         try:
-            cleaned = clean_answer(self.question, dataclasses.replace(draft, status="dont_know"))  # type: ignore[arg-type]
+            value = parse_number(draft.numeric_value)
         except InvalidInputError:
-            return draft
-        return dataclasses.replace(draft, status="level", level=scale.level_for(float(Decimal(cleaned.numeric_value or "0"))))
+            return draft  # clean_answer says what is wrong with it
+        return dataclasses.replace(draft, status="level", level=scale.level_for(float(value)))
 
-    def _describe(self, draft: AnswerDraft) -> str:
+    def _describe(self) -> str:
         number = localise_digits(self.session.framework.placement(self.question.id).number) if self.question else ""
         return _("Answer to question {number}").format(number=number)

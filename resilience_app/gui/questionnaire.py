@@ -24,6 +24,7 @@ from resilience_app.core.storage.records import EvidenceRecord
 from resilience_app.gui.answer_keys import answer_for_key
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.evidence_panel import EvidenceDialog, open_file
+from resilience_app.gui.form_fields import refill_choices
 from resilience_app.gui.goal_view import GoalView
 from resilience_app.gui.history_dialog import HistoryDialog
 from resilience_app.gui.question_navigator import FILTERS, QuestionNavigator
@@ -92,12 +93,7 @@ class Questionnaire(QWidget):
         layout.addWidget(self.splitter)
 
     def retranslate(self) -> None:
-        index = self.filter_box.currentIndex()
-        self.filter_box.blockSignals(True)
-        self.filter_box.clear()
-        self.filter_box.addItems([_(FILTER_NAMES[name]) for name in FILTERS])
-        self.filter_box.setCurrentIndex(max(index, 0))
-        self.filter_box.blockSignals(False)
+        refill_choices(self.filter_box, [_(FILTER_NAMES[name]) for name in FILTERS])
         self.search_box.setPlaceholderText(_("Search questions"))
         self.navigator.rebuild()
         self.question_view.retranslate()

@@ -61,6 +61,14 @@ class RadarChart(QWidget):
         distance = radius * value / MAX_LEVEL
         return QPointF(centre.x() + distance * math.cos(angle), centre.y() + distance * math.sin(angle))
 
+    def _polygon(self, centre: QPointF, radius: float, values: list[float]) -> QPainterPath:
+        """The closed shape through one value on each axis."""
+        path = QPainterPath(self._at(centre, radius, 0, values[0]))
+        for index, value in enumerate(values[1:], start=1):
+            path.lineTo(self._at(centre, radius, index, value))
+        path.closeSubpath()
+        return path
+
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         if not self.points:
             return
@@ -76,12 +84,7 @@ class RadarChart(QWidget):
     def _draw_grid(self, painter: QPainter, centre: QPointF, radius: float) -> None:
         painter.setPen(QPen(GRID_COLOUR, 1))
         for ring in range(1, MAX_LEVEL + 1):
-            ring_path = QPainterPath()
-            for index in range(len(self.points)):
-                point = self._at(centre, radius, index, ring)
-                ring_path.lineTo(point) if index else ring_path.moveTo(point)
-            ring_path.closeSubpath()
-            painter.drawPath(ring_path)
+            painter.drawPath(self._polygon(centre, radius, [ring] * len(self.points)))
             painter.drawText(self._at(centre, radius, 0, ring) + QPointF(4, -2), format_number(ring))
         metrics = painter.fontMetrics()
         for index, point in enumerate(self.points):
@@ -95,12 +98,7 @@ class RadarChart(QWidget):
     def _draw_values(self, painter: QPainter, centre: QPointF, radius: float) -> None:
         count = len(self.points)
         if all(point.value is not None for point in self.points):
-            shape = QPainterPath()
-            for index, point in enumerate(self.points):
-                position = self._at(centre, radius, index, point.value or 0)
-                shape.lineTo(position) if index else shape.moveTo(position)
-            shape.closeSubpath()
-            painter.fillPath(shape, FILL_COLOUR)
+            painter.fillPath(self._polygon(centre, radius, [point.value or 0 for point in self.points]), FILL_COLOUR)
         painter.setPen(QPen(LINE_COLOUR, 2))
         for index, point in enumerate(self.points):
             following = self.points[(index + 1) % count]
