@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_time as babel_format_time
+from babel.lists import format_list as babel_format_list
 from babel.numbers import format_decimal as babel_format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
@@ -87,6 +88,11 @@ def format_number(value: float | int | Decimal, *, language: str | None = None, 
     pattern = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
     text = babel_format_decimal(value, format=pattern, locale=lang)
     return _localise_digits(text, lang)
+
+
+def format_list(items: list[str], *, language: str | None = None) -> str:
+    """'a, b and c' joined the way the language joins a list ("أ وب وج" in Arabic)."""
+    return babel_format_list(list(items), locale=_locale(language)) if items else ""
 
 
 def format_percent(fraction: float, *, language: str | None = None) -> str:

@@ -66,6 +66,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalogue(_current_language).ngettext(singular, plural, count)
 
 
+def ngettext_in(language: str, singular: str, plural: str, count: int) -> str:
+    """`ngettext` in a given language, whatever the current one."""
+    return _catalogue(language).ngettext(singular, plural, count)
+
+
 def N_(message: str) -> str:
     """Mark `message` for extraction without translating it now (translate it when shown)."""
     return message

@@ -22,6 +22,7 @@ from resilience_app.core.errors import UserFacingError
 from resilience_app.core.evidence_rules import clean_evidence
 from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext, translate_in
 from resilience_app.core.paths import AppPaths
+from resilience_app.core.register.service import RegisterService, copy_register
 from resilience_app.core.scoring import AnswerValue, ResilienceProfile, build_profile
 from resilience_app.core.storage.answer_repository import AnswerRepository
 from resilience_app.core.storage.database import Database
@@ -110,6 +111,11 @@ class ResilienceService:
     def close(self) -> None:
         self.database.dispose()
 
+    @cached_property
+    def register(self) -> RegisterService:
+        """Shocks and stresses, their interconnections and ranks, actions and discovery areas."""
+        return RegisterService(self)
+
     # -- content ------------------------------------------------------------
 
     def validate_content(self, paths: Sequence[Path] | None = None) -> ContentLoadResult:
@@ -192,6 +198,7 @@ class ResilienceService:
             )
             AnswerRepository(session).copy_all(assessment_id, record.id)
             copied = EvidenceRepository(session).copy_all(assessment_id, record.id)
+            copy_register(session, assessment_id, record.id)
         for evidence in copied:
             if evidence.file_name:
                 self.evidence_files.copy_between(assessment_id, record.id, evidence.file_name)

@@ -22,11 +22,12 @@ from resilience_app.core.i18n import _
 
 Trend = Literal["rising", "stable", "unknown", "falling"]
 TRENDS: tuple[Trend, ...] = ("rising", "stable", "unknown", "falling")  # also the tie-break order
+ItemId = int | str  # the register uses row ids; anything hashable and distinct works
 
 
 @dataclass(frozen=True)
 class RatedItem:
-    item_id: str
+    item_id: ItemId
     likelihood: int
     impact: int
     trend: Trend = "unknown"
@@ -40,13 +41,13 @@ class RatedItem:
 class Link:
     """`source` triggers or aggravates `target`."""
 
-    source: str
-    target: str
+    source: ItemId
+    target: ItemId
 
 
 @dataclass(frozen=True)
 class RankOverride:
-    item_id: str
+    item_id: ItemId
     rank: int  # 1 is the highest priority
     reason: str
 
@@ -70,7 +71,7 @@ def check_rating(item: RatedItem) -> None:
         raise InvalidInputError(problems)
 
 
-def check_link(link: Link, item_ids: Iterable[str]) -> None:
+def check_link(link: Link, item_ids: Iterable[ItemId]) -> None:
     known = set(item_ids)
     if link.source == link.target:
         raise InvalidInputError({"target": _("An item cannot trigger or aggravate itself.")})
@@ -78,9 +79,9 @@ def check_link(link: Link, item_ids: Iterable[str]) -> None:
         raise InvalidInputError({"target": _("Both items must be in the register.")})
 
 
-def connectedness(item_ids: Iterable[str], links: Iterable[Link]) -> dict[str, int]:
+def connectedness(item_ids: Iterable[ItemId], links: Iterable[Link]) -> dict[ItemId, int]:
     """For each item, how many other items it is linked to, in either direction."""
-    neighbours: dict[str, set[str]] = {item_id: set() for item_id in item_ids}
+    neighbours: dict[ItemId, set[ItemId]] = {item_id: set() for item_id in item_ids}
     for link in links:
         if link.source != link.target and link.source in neighbours and link.target in neighbours:
             neighbours[link.source].add(link.target)
@@ -88,7 +89,7 @@ def connectedness(item_ids: Iterable[str], links: Iterable[Link]) -> dict[str, i
     return {item_id: len(found) for item_id, found in neighbours.items()}
 
 
-def most_connected(item_ids: Sequence[str], links: Iterable[Link], count: int = 3) -> list[str]:
+def most_connected(item_ids: Sequence[ItemId], links: Iterable[Link], count: int = 3) -> list[ItemId]:
     """The most connected items (ties in register order); items with no link are never listed."""
     counts = connectedness(item_ids, links)
     linked = [item_id for item_id in item_ids if counts[item_id]]

@@ -95,3 +95,80 @@ class EvidenceRow(Base):
     original_name: Mapped[str | None] = mapped_column(String(300))
     file_size: Mapped[int | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
+
+
+class RegisterItemRow(Base):
+    """One shock or stress in an assessment's register: from the catalogue (`hazard_id`) or the city's own."""
+
+    __tablename__ = "register_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    hazard_id: Mapped[str | None] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(10))  # shock | stress
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    name_ar: Mapped[str] = mapped_column(String(200), default="")
+    likelihood: Mapped[int | None]
+    impact: Mapped[int | None]
+    trend: Mapped[str] = mapped_column(String(10), default="unknown")
+    scenario_probable: Mapped[str] = mapped_column(Text, default="")
+    scenario_severe: Mapped[str] = mapped_column(Text, default="")
+    goals: Mapped[str] = mapped_column(Text, default="")  # goal ids, space-separated
+    systems: Mapped[str] = mapped_column(Text, default="")
+    groups_affected: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[str | None] = mapped_column(String(10))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    override_rank: Mapped[int | None]
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
+    updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
+
+
+class RegisterLinkRow(Base):
+    """`source` triggers or aggravates `target` (two items of the same register)."""
+
+    __tablename__ = "register_links"
+    __table_args__ = (UniqueConstraint("source_id", "target_id", name="uq_register_links_source_target"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("register_items.id", ondelete="CASCADE"))
+    target_id: Mapped[int] = mapped_column(ForeignKey("register_items.id", ondelete="CASCADE"))
+
+
+class ActionRow(Base):
+    """An existing plan, programme or project of the city (the actions inventory)."""
+
+    __tablename__ = "actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    owner: Mapped[str] = mapped_column(String(300), default="")
+    status: Mapped[str] = mapped_column(String(20))  # planned | ongoing | completed | on_hold
+    timeframe: Mapped[str] = mapped_column(String(100), default="")
+    budget_source: Mapped[str] = mapped_column(String(300), default="")
+    goals: Mapped[str] = mapped_column(Text, default="")  # goal ids, space-separated
+    item_ids: Mapped[str] = mapped_column(Text, default="")  # register item ids, space-separated
+    qualities: Mapped[str] = mapped_column(Text, default="")  # quality ids, space-separated
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
+    updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
+
+
+class DiscoveryAreaRow(Base):
+    """A candidate discovery area: proposed by the app or added by the CRO, then accepted or rejected."""
+
+    __tablename__ = "discovery_areas"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    goals: Mapped[str] = mapped_column(Text, default="")  # goal ids, space-separated
+    item_ids: Mapped[str] = mapped_column(Text, default="")  # register item ids, space-separated
+    status: Mapped[str] = mapped_column(String(20))  # proposed | accepted | rejected
+    origin: Mapped[str] = mapped_column(String(20))  # app | edited | own
+    reasoning: Mapped[str] = mapped_column(Text, default="")  # JSON: {language: [sentence, ...]}
+    created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
+    updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())

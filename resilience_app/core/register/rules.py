@@ -1,0 +1,150 @@
+"""What makes a register item, an action or a discovery area acceptable, with messages a user can act on."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from resilience_app.core.answer_rules import CONFIDENCES
+from resilience_app.core.content.model import Hazard
+from resilience_app.core.errors import InvalidInputError
+from resilience_app.core.formatting import format_number
+from resilience_app.core.i18n import _, isolate
+from resilience_app.core.register.labels import ACTION_STATUS_NAMES, AREA_STATUS_NAMES
+from resilience_app.core.register.ranking import TRENDS
+from resilience_app.core.search_text import normalise_for_search
+from resilience_app.core.storage.register_records import ActionDraft, DiscoveryAreaDraft, RegisterItemDraft
+
+MAX_NAME_LENGTH = 200
+MAX_TITLE_LENGTH = 300
+MAX_TEXT_LENGTH = 20_000
+
+
+def _too_long(text: str, limit: int) -> str:
+    return _("Keep this under {count} characters.").format(count=format_number(limit)) if len(text) > limit else ""
+
+
+def _strip_texts(draft):  # type: ignore[no-untyped-def]
+    """The draft with every text field stripped of surrounding spaces."""
+    return dataclasses.replace(
+        draft, **{field.name: getattr(draft, field.name).strip() for field in dataclasses.fields(draft) if isinstance(getattr(draft, field.name), str)}
+    )
+
+
+def _unknown_ids(given: Iterable[object], known: Iterable[object]) -> bool:
+    return bool(set(given) - set(known))
+
+
+def item_names(draft: RegisterItemDraft, catalogue: dict[str, Hazard]) -> tuple[str, ...]:
+    """Every name the item goes by, in any language."""
+    if draft.hazard_id and draft.hazard_id in catalogue:
+        return tuple(catalogue[draft.hazard_id].name.translations.values())
+    return tuple(name for name in (draft.name_en, draft.name_ar) if name)
+
+
+def clean_item(
+    draft: RegisterItemDraft,
+    *,
+    catalogue: dict[str, Hazard],
+    goal_ids: Iterable[str],
+    others: Iterable[RegisterItemDraft] = (),
+) -> RegisterItemDraft:
+    """The item ready to store; raises `InvalidInputError` naming each field that is not.
+
+    `others` are the register's other items: the same catalogue entry, or a name any of
+    them already goes by (ignoring case, Arabic diacritics and letter variants), is a duplicate.
+    """
+    draft = _strip_texts(draft)
+    problems: dict[str, str] = {}
+    if draft.hazard_id is not None:
+        hazard = catalogue.get(draft.hazard_id)
+        if hazard is None:
+            problems["hazard_id"] = _("“{id}” is not in the catalogue of shocks and stresses.").format(id=isolate(draft.hazard_id))
+        else:
+            draft = dataclasses.replace(draft, kind=hazard.kind, name_en="", name_ar="")
+    elif not (draft.name_en or draft.name_ar):
+        problems["name"] = _("Give the item a name, in English, in Arabic or in both.")
+    for field in ("name_en", "name_ar"):
+        if message := _too_long(getattr(draft, field), MAX_NAME_LENGTH):
+            problems[field] = message
+    if draft.kind not in ("shock", "stress"):
+        problems["kind"] = _("Choose whether it is a shock or a stress.")
+    for field in ("likelihood", "impact"):
+        value = getattr(draft, field)
+        if value is not None and not (isinstance(value, int) and 1 <= value <= 5):
+            problems[field] = _("Choose a level from 1 to 5.")
+    if draft.trend not in TRENDS:
+        problems["trend"] = _("Choose rising, stable, falling or unknown.")
+    if draft.confidence is not None and draft.confidence not in CONFIDENCES:
+        problems["confidence"] = _("Choose low, medium or high confidence.")
+    if _unknown_ids(draft.goals, goal_ids):
+        problems["goals"] = _("Choose goals of the framework.")
+    for field in ("scenario_probable", "scenario_severe", "systems", "groups_affected", "notes"):
+        if message := _too_long(getattr(draft, field), MAX_TEXT_LENGTH):
+            problems[field] = message
+    if not problems and _is_duplicate(draft, catalogue, others):
+        problems["name" if draft.hazard_id is None else "hazard_id"] = _("This shock or stress is already in the register.")
+    if problems:
+        raise InvalidInputError(problems)
+    return dataclasses.replace(draft, goals=tuple(dict.fromkeys(draft.goals)))
+
+
+def _comparable(name: str) -> str:
+    return " ".join(normalise_for_search(name).split())
+
+
+def _is_duplicate(draft: RegisterItemDraft, catalogue: dict[str, Hazard], others: Iterable[RegisterItemDraft]) -> bool:
+    names = {_comparable(name) for name in item_names(draft, catalogue)}
+    for other in others:
+        if draft.hazard_id is not None and other.hazard_id == draft.hazard_id:
+            return True
+        if names & {_comparable(name) for name in item_names(other, catalogue)}:
+            return True
+    return False
+
+
+def clean_action(draft: ActionDraft, *, goal_ids: Iterable[str], item_ids: Iterable[int], quality_ids: Iterable[str]) -> ActionDraft:
+    draft = _strip_texts(draft)
+    problems: dict[str, str] = {}
+    if not draft.title:
+        problems["title"] = _("Give the action a title, such as the name of the plan or project.")
+    elif message := _too_long(draft.title, MAX_TITLE_LENGTH):
+        problems["title"] = message
+    for field in ("owner", "budget_source"):
+        if message := _too_long(getattr(draft, field), MAX_TITLE_LENGTH):
+            problems[field] = message
+    if message := _too_long(draft.timeframe, 100):
+        problems["timeframe"] = message
+    if draft.status not in ACTION_STATUS_NAMES:
+        problems["status"] = _("Choose planned, ongoing, completed or on hold.")
+    if _unknown_ids(draft.goals, goal_ids):
+        problems["goals"] = _("Choose goals of the framework.")
+    if _unknown_ids(draft.item_ids, item_ids):
+        problems["item_ids"] = _("Choose shocks and stresses that are in the register.")
+    if _unknown_ids(draft.qualities, quality_ids):
+        problems["qualities"] = _("Choose qualities of the framework.")
+    if message := _too_long(draft.notes, MAX_TEXT_LENGTH):
+        problems["notes"] = message
+    if problems:
+        raise InvalidInputError(problems)
+    return draft
+
+
+def clean_area(draft: DiscoveryAreaDraft, *, goal_ids: Iterable[str], item_ids: Iterable[int]) -> DiscoveryAreaDraft:
+    draft = _strip_texts(draft)
+    problems: dict[str, str] = {}
+    if not draft.title:
+        problems["title"] = _("Give the discovery area a title.")
+    elif message := _too_long(draft.title, MAX_TITLE_LENGTH):
+        problems["title"] = message
+    if "\n" in draft.rationale or len(draft.rationale) > 500:
+        problems["rationale"] = _("Keep the rationale to one line (under 500 characters).")
+    if draft.status not in AREA_STATUS_NAMES:
+        problems["status"] = _("Choose proposed, accepted or rejected.")
+    if _unknown_ids(draft.goals, goal_ids):
+        problems["goals"] = _("Choose goals of the framework.")
+    if _unknown_ids(draft.item_ids, item_ids):
+        problems["item_ids"] = _("Choose shocks and stresses that are in the register.")
+    if problems:
+        raise InvalidInputError(problems)
+    return draft

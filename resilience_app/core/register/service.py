@@ -1,0 +1,368 @@
+"""The register's use cases: shocks and stresses, interconnections, ranks, actions and discovery areas.
+
+Reached through `ResilienceService.register`, so the GUI and the command line still go through one
+door. Like the rest of the service layer each method is one unit of work and returns frozen values.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from resilience_app.core.content.model import Framework, Hazard
+from resilience_app.core.errors import InvalidInputError, UserFacingError
+from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, current_language
+from resilience_app.core.register.discovery import GoalStanding, propose_areas, describe
+from resilience_app.core.register.ranking import Link, RankedItem, RankOverride, RatedItem, check_link, most_connected, rank_items
+from resilience_app.core.register.rules import clean_action, clean_area, clean_item
+from resilience_app.core.storage.planning_repository import PlanningRepository, PlanningRowNotFound
+from resilience_app.core.storage.register_records import (
+    ActionDraft,
+    ActionRecord,
+    DiscoveryAreaDraft,
+    DiscoveryAreaRecord,
+    RegisterItemDraft,
+    RegisterItemRecord,
+    RegisterLinkRecord,
+)
+from resilience_app.core.storage.register_repository import RegisterItemNotFound, RegisterRepository
+
+if TYPE_CHECKING:
+    from resilience_app.core.services import ResilienceService
+
+MAX_REASON_LENGTH = 1000
+
+
+@dataclass(frozen=True)
+class RegisterRanking:
+    ranked: list[RankedItem]  # rated items, rank 1 first
+    unrated: list[RegisterItemRecord]  # items still missing a likelihood or an impact
+    most_connected: list[int]
+
+
+def _gone() -> UserFacingError:
+    return UserFacingError(_("This entry no longer exists (it may have been removed)."), code="register-entry-not-found")
+
+
+class RegisterService:
+    def __init__(self, service: ResilienceService) -> None:
+        self._service = service
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        try:
+            with self._service.database.session() as session:
+                yield session
+        except (RegisterItemNotFound, PlanningRowNotFound):
+            raise _gone() from None
+
+    def _framework(self, assessment_id: int) -> Framework:
+        return self._service.framework(self._service.get_assessment(assessment_id).framework_id)
+
+    # -- the catalogue and names ---------------------------------------------------------
+
+    @property
+    def catalogue(self) -> dict[str, Hazard]:
+        return {hazard.id: hazard for hazard in self._service.content.hazards}
+
+    def item_name(self, record: RegisterItemRecord | RegisterItemDraft, language: str | None = None) -> str:
+        """The item's name in `language`, or in the other language when it has none there."""
+        draft = record.item if isinstance(record, RegisterItemRecord) else record
+        lang = language or current_language()
+        hazard = self.catalogue.get(draft.hazard_id or "")
+        if hazard is not None:
+            return hazard.name.in_language(lang)
+        preferred = draft.name_ar if lang == "ar" else draft.name_en
+        return preferred or draft.name_en or draft.name_ar
+
+    # -- items ----------------------------------------------------------------------------
+
+    def items(self, assessment_id: int) -> list[RegisterItemRecord]:
+        self._service.get_assessment(assessment_id)
+        with self._session() as session:
+            return RegisterRepository(session).items(assessment_id)
+
+    def add_item(self, assessment_id: int, draft: RegisterItemDraft) -> RegisterItemRecord:
+        """Add a catalogue entry (its goals pre-filled from the catalogue unless given) or the city's own item."""
+        framework = self._framework(assessment_id)
+        hazard = self.catalogue.get(draft.hazard_id or "")
+        if hazard is not None and not draft.goals:
+            draft = dataclasses.replace(draft, goals=hazard.goals)
+        with self._session() as session:
+            repository = RegisterRepository(session)
+            others = [record.item for record in repository.items(assessment_id)]
+            cleaned = clean_item(draft, catalogue=self.catalogue, goal_ids=[goal.id for goal in framework.goals()], others=others)
+            return repository.add(assessment_id, cleaned)
+
+    def update_item(self, item_id: int, draft: RegisterItemDraft) -> RegisterItemRecord:
+        with self._session() as session:
+            repository = RegisterRepository(session)
+            current = repository.get(item_id)
+            framework = self._framework(current.assessment_id)
+            others = [record.item for record in repository.items(current.assessment_id) if record.id != item_id]
+            draft = dataclasses.replace(draft, hazard_id=current.item.hazard_id)  # what an item is never changes
+            cleaned = clean_item(draft, catalogue=self.catalogue, goal_ids=[goal.id for goal in framework.goals()], others=others)
+            return repository.update(item_id, cleaned)
+
+    def remove_item(self, item_id: int) -> None:
+        """Remove an item with its links; actions and discovery areas simply stop naming it."""
+        with self._session() as session:
+            repository = RegisterRepository(session)
+            assessment_id = repository.get(item_id).assessment_id
+            repository.remove_links_of(item_id)
+            repository.remove(item_id)
+            planning = PlanningRepository(session)
+            for action in planning.actions(assessment_id):
+                if item_id in action.action.item_ids:
+                    kept = tuple(other for other in action.action.item_ids if other != item_id)
+                    planning.update_action(action.id, dataclasses.replace(action.action, item_ids=kept))
+            for area in planning.areas(assessment_id):
+                if item_id in area.area.item_ids:
+                    kept = tuple(other for other in area.area.item_ids if other != item_id)
+                    planning.update_area(area.id, dataclasses.replace(area.area, item_ids=kept))
+
+    # -- interconnections and ranks ---------------------------------------------------------------
+
+    def links(self, assessment_id: int) -> list[RegisterLinkRecord]:
+        with self._session() as session:
+            return RegisterRepository(session).links(assessment_id)
+
+    def set_link(self, assessment_id: int, source_id: int, target_id: int, present: bool = True) -> None:
+        """Record (or remove) that `source` triggers or aggravates `target`."""
+        with self._session() as session:
+            repository = RegisterRepository(session)
+            check_link(Link(source_id, target_id), [record.id for record in repository.items(assessment_id)])
+            repository.set_link(assessment_id, RegisterLinkRecord(source_id, target_id), present)
+
+    def ranking(self, assessment_id: int) -> RegisterRanking:
+        with self._session() as session:
+            repository = RegisterRepository(session)
+            records = repository.items(assessment_id)
+            links = [Link(link.source_id, link.target_id) for link in repository.links(assessment_id)]
+        return ranking_of(records, links)
+
+    def set_rank(self, item_id: int, rank: int, reason: str) -> RegisterItemRecord:
+        """The CRO places an item at `rank`, giving a reason that is kept and shown with it."""
+        reason = reason.strip()
+        problems = {}
+        if rank < 1:
+            problems["rank"] = _("Choose a rank of 1 or more.")
+        if not reason:
+            problems["reason"] = _("Say why this item takes this rank; the reason is kept with it.")
+        elif len(reason) > MAX_REASON_LENGTH:
+            problems["reason"] = _("Keep the reason short (under 1,000 characters).")
+        if problems:
+            raise InvalidInputError(problems)
+        with self._session() as session:
+            repository = RegisterRepository(session)
+            if not repository.get(item_id).is_rated:
+                raise InvalidInputError({"rank": _("Rate the item's likelihood and impact before setting its rank.")})
+            return repository.set_override(item_id, rank, reason)
+
+    def clear_rank(self, item_id: int) -> RegisterItemRecord:
+        """Let the item take its computed rank again."""
+        with self._session() as session:
+            return RegisterRepository(session).set_override(item_id, None, "")
+
+    # -- actions ------------------------------------------------------------------------------------
+
+    def actions(self, assessment_id: int) -> list[ActionRecord]:
+        self._service.get_assessment(assessment_id)
+        with self._session() as session:
+            return PlanningRepository(session).actions(assessment_id)
+
+    def _clean_action(self, assessment_id: int, session: Session, draft: ActionDraft) -> ActionDraft:
+        framework = self._framework(assessment_id)
+        return clean_action(
+            draft,
+            goal_ids=[goal.id for goal in framework.goals()],
+            item_ids=[record.id for record in RegisterRepository(session).items(assessment_id)],
+            quality_ids=[quality.id for quality in framework.qualities],
+        )
+
+    def add_action(self, assessment_id: int, draft: ActionDraft) -> ActionRecord:
+        with self._session() as session:
+            return PlanningRepository(session).add_action(assessment_id, self._clean_action(assessment_id, session, draft))
+
+    def update_action(self, assessment_id: int, action_id: int, draft: ActionDraft) -> ActionRecord:
+        with self._session() as session:
+            return PlanningRepository(session).update_action(action_id, self._clean_action(assessment_id, session, draft))
+
+    def remove_action(self, action_id: int) -> None:
+        with self._session() as session:
+            PlanningRepository(session).remove_action(action_id)
+
+    def goal_action_counts(self, assessment_id: int) -> dict[str, int]:
+        """How many actions address each goal (actions on hold do not count)."""
+        framework = self._framework(assessment_id)
+        return action_counts(self.actions(assessment_id), [goal.id for goal in framework.goals()])
+
+    # -- discovery areas -------------------------------------------------------------------------------
+
+    def areas(self, assessment_id: int) -> list[DiscoveryAreaRecord]:
+        self._service.get_assessment(assessment_id)
+        with self._session() as session:
+            return PlanningRepository(session).areas(assessment_id)
+
+    def propose_areas(self, assessment_id: int) -> list[DiscoveryAreaRecord]:
+        """Replace the app's untouched proposals with fresh ones from the profile, the ranking and the actions.
+
+        Goals already in an area the CRO accepted, rejected or added are not proposed again.
+        """
+        framework = self._framework(assessment_id)
+        profile = self._service.profile(assessment_id)
+        items = {record.id: record for record in self.items(assessment_id)}
+        ranking = self.ranking(assessment_id)
+        settled = {goal for area in self.areas(assessment_id) if not _is_untouched_proposal(area) for goal in area.area.goals}
+        standings = [
+            GoalStanding(goal.id, profile.goals[goal.id].level, profile.goals[goal.id].coverage)
+            for goal in framework.goals()
+            if goal.id not in settled
+        ]
+        proposals = propose_areas(
+            standings,
+            [entry.item.item_id for entry in ranking.ranked],  # type: ignore[misc]
+            {item_id: record.item.goals for item_id, record in items.items()},
+            self.goal_action_counts(assessment_id),
+        )
+        language = current_language()
+        drafts = []
+        for proposal in proposals:
+            goal = framework.goal(proposal.goal_id)
+            assert goal is not None
+            texts = {
+                lang: describe(proposal, goal.name.in_language(lang), lambda item_id, lang=lang: self.item_name(items[item_id], lang), lang)
+                for lang in SUPPORTED_LANGUAGES
+            }
+            drafts.append(
+                DiscoveryAreaDraft(
+                    title=texts[language].title,
+                    rationale=texts[language].rationale,
+                    goals=(proposal.goal_id,),
+                    item_ids=proposal.disrupting_items,
+                    status="proposed",
+                    origin="app",
+                    reasoning={lang: text.reasons for lang, text in texts.items()},
+                )
+            )
+        with self._session() as session:
+            planning = PlanningRepository(session)
+            planning.remove_app_proposals(assessment_id)
+            return [planning.add_area(assessment_id, draft) for draft in drafts]
+
+    def _clean_area(self, assessment_id: int, draft: DiscoveryAreaDraft) -> DiscoveryAreaDraft:
+        framework = self._framework(assessment_id)
+        return clean_area(draft, goal_ids=[goal.id for goal in framework.goals()], item_ids=[record.id for record in self.items(assessment_id)])
+
+    def add_area(self, assessment_id: int, draft: DiscoveryAreaDraft) -> DiscoveryAreaRecord:
+        cleaned = self._clean_area(assessment_id, dataclasses.replace(draft, origin="own"))
+        with self._session() as session:
+            return PlanningRepository(session).add_area(assessment_id, cleaned)
+
+    def update_area(self, area_id: int, change: Callable[[DiscoveryAreaDraft], DiscoveryAreaDraft]) -> DiscoveryAreaRecord:
+        """Apply `change` to the stored area (editing it, accepting or rejecting it)."""
+        with self._session() as session:
+            current = PlanningRepository(session).get_area(area_id)
+        changed = change(current.area)
+        if current.area.origin == "app" and _wording_or_links(changed) != _wording_or_links(current.area):
+            changed = dataclasses.replace(changed, origin="edited")  # the CRO's version: kept when the app proposes again
+        cleaned = self._clean_area(current.assessment_id, changed)
+        with self._session() as session:
+            return PlanningRepository(session).update_area(area_id, cleaned)
+
+    def set_area_status(self, area_id: int, status: str) -> DiscoveryAreaRecord:
+        return self.update_area(area_id, lambda area: dataclasses.replace(area, status=status))
+
+    def merge_areas(self, area_ids: list[int]) -> DiscoveryAreaRecord:
+        """One area in place of several: the first one's title, every goal, item and reason, rationales joined."""
+        if len(set(area_ids)) < 2:
+            raise InvalidInputError({"areas": _("Choose two or more discovery areas to merge.")})
+        with self._session() as session:
+            planning = PlanningRepository(session)
+            areas = [planning.get_area(area_id) for area_id in dict.fromkeys(area_ids)]
+        if len({area.assessment_id for area in areas}) != 1:
+            raise InvalidInputError({"areas": _("Choose discovery areas of the same assessment.")})
+        merged = merge_drafts([area.area for area in areas], joiner=_("; "))
+        assessment_id = areas[0].assessment_id
+        cleaned = self._clean_area(assessment_id, merged)
+        with self._session() as session:
+            planning = PlanningRepository(session)
+            planning.remove_areas([area.id for area in areas])
+            return planning.add_area(assessment_id, cleaned)
+
+    def remove_area(self, area_id: int) -> None:
+        with self._session() as session:
+            PlanningRepository(session).remove_areas([area_id])
+
+
+def _wording_or_links(area: DiscoveryAreaDraft) -> tuple[object, ...]:
+    return (area.title, area.rationale, area.goals, area.item_ids)
+
+
+def copy_register(session: Session, from_assessment: int, to_assessment: int) -> None:
+    """Copy the register, its links, the actions and the discovery areas to another assessment."""
+    register, planning = RegisterRepository(session), PlanningRepository(session)
+    new_ids = {}
+    for record in register.items(from_assessment):
+        copy = register.add(to_assessment, record.item)
+        register.set_override(copy.id, record.override_rank, record.override_reason)
+        new_ids[record.id] = copy.id
+    for link in register.links(from_assessment):
+        register.set_link(to_assessment, RegisterLinkRecord(new_ids[link.source_id], new_ids[link.target_id]), True)
+    for action in planning.actions(from_assessment):
+        planning.add_action(to_assessment, dataclasses.replace(action.action, item_ids=tuple(new_ids[i] for i in action.action.item_ids if i in new_ids)))
+    for area in planning.areas(from_assessment):
+        planning.add_area(to_assessment, dataclasses.replace(area.area, item_ids=tuple(new_ids[i] for i in area.area.item_ids if i in new_ids)))
+
+
+def _is_untouched_proposal(area: DiscoveryAreaRecord) -> bool:
+    return area.area.origin == "app" and area.area.status == "proposed"
+
+
+def ranking_of(records: list[RegisterItemRecord], links: list[Link]) -> RegisterRanking:
+    rated = [record for record in records if record.is_rated]
+    ranked = rank_items(
+        [RatedItem(record.id, record.item.likelihood or 0, record.item.impact or 0, record.item.trend) for record in rated],  # type: ignore[arg-type]
+        links,
+        [RankOverride(record.id, record.override_rank, record.override_reason) for record in rated if record.override_rank],
+    )
+    return RegisterRanking(
+        ranked=ranked,
+        unrated=[record for record in records if not record.is_rated],
+        most_connected=[int(item_id) for item_id in most_connected([record.id for record in records], links)],
+    )
+
+
+def action_counts(actions: list[ActionRecord], goal_ids: list[str]) -> dict[str, int]:
+    counts = dict.fromkeys(goal_ids, 0)
+    for record in actions:
+        if record.action.status == "on_hold":
+            continue
+        for goal_id in set(record.action.goals):
+            if goal_id in counts:
+                counts[goal_id] += 1
+    return counts
+
+
+def merge_drafts(areas: list[DiscoveryAreaDraft], *, joiner: str) -> DiscoveryAreaDraft:
+    first = areas[0]
+    rationale = joiner.join(area.rationale for area in areas if area.rationale)
+    reasoning = {
+        language: tuple(line for area in areas for line in area.reasoning.get(language, ()))
+        for language in SUPPORTED_LANGUAGES
+        if any(area.reasoning.get(language) for area in areas)
+    }
+    return DiscoveryAreaDraft(
+        title=first.title,
+        rationale=rationale[:500],
+        goals=tuple(dict.fromkeys(goal for area in areas for goal in area.goals)),
+        item_ids=tuple(dict.fromkeys(item for area in areas for item in area.item_ids)),
+        status="accepted" if any(area.status == "accepted" for area in areas) else "proposed",
+        origin="own",
+        reasoning=reasoning,
+    )

@@ -1,0 +1,90 @@
+"""Frozen values of the register, the actions inventory and the discovery areas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RegisterItemDraft:
+    """What a user sets on one shock or stress of the register."""
+
+    kind: str = "shock"  # shock | stress (taken from the catalogue for catalogue items)
+    hazard_id: str | None = None  # the catalogue entry, or None for the city's own item
+    name_en: str = ""  # the city's own item's name (catalogue items take the catalogue's)
+    name_ar: str = ""
+    likelihood: int | None = None  # 1..5, None until rated
+    impact: int | None = None
+    trend: str = "unknown"  # rising | stable | falling | unknown
+    scenario_probable: str = ""
+    scenario_severe: str = ""
+    goals: tuple[str, ...] = ()
+    systems: str = ""
+    groups_affected: str = ""
+    confidence: str | None = None  # low | medium | high
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class RegisterItemRecord:
+    id: int
+    assessment_id: int
+    item: RegisterItemDraft
+    override_rank: int | None = None
+    override_reason: str = ""
+
+    @property
+    def is_rated(self) -> bool:
+        return self.item.likelihood is not None and self.item.impact is not None
+
+    @property
+    def priority(self) -> int | None:
+        return self.item.likelihood * self.item.impact if self.is_rated else None  # type: ignore[operator]
+
+
+@dataclass(frozen=True)
+class RegisterLinkRecord:
+    source_id: int  # triggers or aggravates
+    target_id: int
+
+
+@dataclass(frozen=True)
+class ActionDraft:
+    """An existing plan, programme or project."""
+
+    title: str
+    owner: str = ""
+    status: str = "ongoing"  # planned | ongoing | completed | on_hold
+    timeframe: str = ""
+    budget_source: str = ""
+    goals: tuple[str, ...] = ()
+    item_ids: tuple[int, ...] = ()
+    qualities: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    id: int
+    assessment_id: int
+    action: ActionDraft
+
+
+@dataclass(frozen=True)
+class DiscoveryAreaDraft:
+    title: str
+    rationale: str = ""
+    goals: tuple[str, ...] = ()
+    item_ids: tuple[int, ...] = ()
+    status: str = "proposed"  # proposed | accepted | rejected
+    origin: str = "own"  # app | edited (an app proposal the CRO changed) | own
+    reasoning: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the app's reasons, per language
+
+
+@dataclass(frozen=True)
+class DiscoveryAreaRecord:
+    id: int
+    assessment_id: int
+    area: DiscoveryAreaDraft
+    updated_at: dt.datetime | None = None
