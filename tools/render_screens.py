@@ -99,6 +99,39 @@ def render_questionnaire(app: QApplication, window, output: Path, language: str)
     page.tabs.setCurrentWidget(page.profile)
     app.processEvents()
     window.grab().save(str(output / f"profile-{language}.png"))
+    render_register(app, window, output, language)
+
+
+def render_register(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The sample's register, interconnections, 5×5 view, actions and discovery areas, with dialogs."""
+    page = window.assessment_page
+    stress = page.shocks_stresses
+    stress.register_view.item_list.setCurrentRow(0)
+    stress.links_view.table.setCurrentCell(1, 0)
+    stress.priority_view.matrix.setCurrentCell(1, 3)
+    page.actions.table.setCurrentCell(0, 0)
+    page.discovery.select_area(page.register.areas[0].id)
+    for name, show in (
+        ("register", lambda: (page.tabs.setCurrentWidget(stress), stress.tabs.setCurrentWidget(stress.register_view))),
+        ("links", lambda: stress.tabs.setCurrentWidget(stress.links_view)),
+        ("priority", lambda: stress.tabs.setCurrentWidget(stress.priority_view)),
+        ("actions", lambda: page.tabs.setCurrentWidget(page.actions)),
+        ("discovery", lambda: page.tabs.setCurrentWidget(page.discovery)),
+    ):
+        show()
+        app.processEvents()
+        window.grab().save(str(output / f"{name}-{language}.png"))
+    for name, open_dialog in (
+        ("catalogue-dialog", stress.register_view.add_from_catalogue),
+        ("own-item-dialog", stress.register_view.add_own_item),
+        ("rank-dialog", lambda: stress.priority_view.move_current(-1)),
+        ("action-dialog", lambda: page.actions.edit_action(page.actions.current_action_id())),
+        ("area-dialog", lambda: page.discovery.edit_area(page.discovery.current_area_id())),
+    ):
+        dialog = open_dialog()
+        app.processEvents()
+        dialog.grab().save(str(output / f"{name}-{language}.png"))
+        dialog.reject()
 
 
 if __name__ == "__main__":

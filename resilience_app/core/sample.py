@@ -1,4 +1,5 @@
-"""The sample assessment: a fictional mid-sized city with every question answered.
+"""The sample assessment: a fictional mid-sized city with every question answered, and its
+register of shocks and stresses, actions inventory and discovery areas (`sample_register`).
 
 It lets a new user (or a workshop) see the whole product at work before their own
 data exists. The answers are invented but plausible: each goal has its own typical
@@ -16,6 +17,7 @@ from decimal import Decimal
 
 from resilience_app.core.content.model import NumericScale, Question
 from resilience_app.core.i18n import N_, translate_in
+from resilience_app.core.sample_register import add_sample_register
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails, AssessmentRecord, EvidenceDraft
 
@@ -71,6 +73,7 @@ def create_sample(service: ResilienceService, language: str) -> AssessmentRecord
         for indicator in goal.indicators:
             for question in indicator.questions:
                 _answer(service, record.id, question, GOAL_BASELINE.get(goal.id, 3), chooser, language)
+    add_sample_register(service, record.id, language)
     return record
 
 

@@ -1,5 +1,6 @@
-"""An open assessment: its details, progress always in view, and three tabs: the overview
-of the framework, the questionnaire and the resilience profile."""
+"""An open assessment: its details, progress always in view, and its tabs: the overview of
+the framework, the questionnaire, the resilience profile, the shocks and stresses, the
+actions inventory and the candidate discovery areas."""
 
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ from resilience_app.core.formatting import format_date, format_number, localise_
 from resilience_app.core.i18n import _, current_language, isolate, paragraph
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.records import AssessmentRecord
+from resilience_app.gui.actions_view import ActionsView
 from resilience_app.gui.assessment_session import AssessmentSession
+from resilience_app.gui.discovery_view import DiscoveryView
 from resilience_app.gui.overview_view import OverviewView
 from resilience_app.gui.profile_view import ProfileView
 from resilience_app.gui.progress_strip import ProgressStrip
 from resilience_app.gui.questionnaire import Questionnaire
+from resilience_app.gui.register_state import RegisterState
+from resilience_app.gui.shocks_stresses_page import ShocksStressesPage
 
 
 class AssessmentPage(QWidget):
@@ -41,6 +46,10 @@ class AssessmentPage(QWidget):
         self.questionnaire: Questionnaire | None = None
         self.profile: ProfileView | None = None
         self.progress: ProgressStrip | None = None
+        self.register: RegisterState | None = None
+        self.shocks_stresses: ShocksStressesPage | None = None
+        self.actions: ActionsView | None = None
+        self.discovery: DiscoveryView | None = None
         self.back_button = QPushButton()
         self.back_button.setObjectName("back_button")
         self.back_button.clicked.connect(self._go_back)
@@ -88,9 +97,14 @@ class AssessmentPage(QWidget):
         self.profile.goal_requested.connect(self.open_goal)
         self.profile.question_requested.connect(self.open_question)
         self.profile.filter_requested.connect(self.open_filtered)
-        self.tabs.addTab(self.overview, "")
-        self.tabs.addTab(self.questionnaire, "")
-        self.tabs.addTab(self.profile, "")
+        self.register = RegisterState(session)
+        self.shocks_stresses = ShocksStressesPage(self.register)
+        self.actions = ActionsView(self.register)
+        self.discovery = DiscoveryView(self.register)
+        for view in (self.shocks_stresses, self.actions, self.discovery):
+            view.failed.connect(self.failed)
+        for tab in self._tab_widgets():
+            self.tabs.addTab(tab, "")
         self.retranslate()
         self.session_started.emit(session)
         return session
@@ -101,10 +115,19 @@ class AssessmentPage(QWidget):
             self.session.record = record
             self._show_details()
 
-    def close_session(self) -> None:
-        """Save what is being typed and let the assessment go."""
+    def _tab_widgets(self) -> list[QWidget]:
+        return [tab for tab in (self.overview, self.questionnaire, self.profile, self.shocks_stresses, self.actions, self.discovery) if tab]
+
+    def save_typing(self) -> None:
+        """Save what is being typed in the questionnaire or the register."""
         if self.questionnaire is not None:
             self.questionnaire.question_view.save_typing()
+        if self.shocks_stresses is not None:
+            self.shocks_stresses.save_typing()
+
+    def close_session(self) -> None:
+        """Save what is being typed and let the assessment go."""
+        self.save_typing()
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
@@ -116,10 +139,10 @@ class AssessmentPage(QWidget):
         if self.session is not None:
             self.session.deleteLater()
         self.session = self.overview = self.questionnaire = self.profile = self.progress = None
+        self.register = self.shocks_stresses = self.actions = self.discovery = None
 
     def _go_back(self) -> None:
-        if self.questionnaire is not None:
-            self.questionnaire.question_view.save_typing()
+        self.save_typing()
         self.back_requested.emit()
 
     # -- navigation between tabs ------------------------------------------------------------
@@ -146,8 +169,7 @@ class AssessmentPage(QWidget):
             self.open_question(question_id)
 
     def _on_tab_changed(self, _index: int) -> None:
-        if self.questionnaire is not None and self.tabs.currentWidget() is not self.questionnaire:
-            self.questionnaire.question_view.save_typing()
+        self.save_typing()
 
     # -- text -----------------------------------------------------------------------------------
 
@@ -159,13 +181,18 @@ class AssessmentPage(QWidget):
         if self.session is None:
             return
         self._show_details()
-        for position, text in enumerate((_("Overview"), _("Questionnaire"), _("Profile"))):
+        titles = (_("Overview"), _("Questionnaire"), _("Profile"), _("Shocks and stresses"), _("Actions"), _("Discovery areas"))
+        for position, text in enumerate(titles):
             self.tabs.setTabText(position, text)
         assert self.overview and self.questionnaire and self.profile and self.progress
+        assert self.shocks_stresses and self.actions and self.discovery
         self.overview.refresh()
         self.questionnaire.retranslate()
         self.profile.retranslate()
         self.progress.refresh()
+        self.shocks_stresses.retranslate()
+        self.actions.retranslate()
+        self.discovery.retranslate()
 
     def _show_details(self) -> None:
         assert self.session is not None

@@ -193,3 +193,19 @@ def test_problems_read_in_arabic(tmp_path: Path) -> None:
     i18n.set_language("ar")
     message = result.problems[0].message
     assert any("\u0600" <= char <= "\u06ff" for char in message)
+
+
+def test_the_catalogue_serves_arab_cities_and_the_strong_cities_network() -> None:
+    content = load_content([resources.forms_dir()]).content
+    hazards = {hazard.id: hazard for hazard in content.hazards}
+    assert len(hazards) >= 40
+    assert {hazard.category for hazard in hazards.values()} == {
+        "natural", "climate", "health", "infrastructure-technology", "economic", "social", "security-governance"
+    }
+    named_in_regional_strategies = {"water-scarcity", "power-cuts", "refugee-influx", "armed-conflict", "heatwave"}
+    strong_cities_network = {"social-polarisation", "hate-speech-and-hate-crime", "violent-extremism"}
+    assert named_in_regional_strategies | strong_cities_network <= hazards.keys()
+    goal_ids = {goal.id for goal in content.default_framework.goals()}  # type: ignore[union-attr]
+    for hazard in hazards.values():
+        assert hazard.name.in_language("en") and hazard.name.in_language("ar") and hazard.description.in_language("ar")
+        assert hazard.goals and set(hazard.goals) <= goal_ids, hazard.id

@@ -61,7 +61,7 @@ def test_the_reasoning_names_the_level_the_items_with_their_ranks_and_the_action
     proposal = propose_areas(GOALS, RANKED, ITEM_GOALS, ACTIONS)[0]
     names = {10: "Water scarcity", 30: "Power cuts"}
     text = describe(proposal, "Public health", names.__getitem__, "en")
-    assert text.title == "Water scarcity and Power cuts — Public health"
+    assert text.title == "Water scarcity — Public health"  # the highest-ranked item names the area
     assert text.reasons == (
         "Weak goal: its answers average 2.5 of 5, below the middle of the scale (50% of its questions have a level).",
         "Under pressure: Water scarcity and Power cuts disrupt it (no. 1 and no. 3 in the ranking of shocks and stresses).",

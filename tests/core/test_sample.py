@@ -53,3 +53,23 @@ def test_the_sample_is_marked_in_both_languages(sample) -> None:  # type: ignore
     assert record.is_sample
     assert record.city_name("en") == "Wadi Al-Zuhur (sample)"
     assert record.city_name("ar").startswith("وادي الزهور") and "تجريبي" in record.city_name("ar")
+
+
+def test_the_sample_has_a_register_actions_and_accepted_discovery_areas(sample) -> None:  # type: ignore[no-untyped-def]
+    service, record = sample
+    register = service.register
+    items = register.items(record.id)
+    assert len(items) >= 15 and {item.item.kind for item in items} == {"shock", "stress"}
+    assert any(item.item.hazard_id is None for item in items)  # the city's own items too
+    assert all(item.item.scenario_probable and item.item.scenario_severe for item in items)
+    ranking = register.ranking(record.id)
+    assert ranking.unrated == [] and len(register.links(record.id)) >= 10
+    overridden = [entry for entry in ranking.ranked if entry.override]
+    assert len(overridden) == 2 and all(entry.override.reason and entry.rank == entry.override.rank for entry in overridden)
+    assert len(register.actions(record.id)) >= 12
+    accepted = [area for area in register.areas(record.id) if area.area.status == "accepted"]
+    assert len(accepted) >= 3
+    # The accepted areas are the app's own proposals, each with its reasoning in both languages.
+    assert all(area.area.origin == "app" and set(area.area.reasoning) == {"en", "ar"} for area in accepted)
+    weakest = set(service.profile(record.id).weakest_goals(4))
+    assert any(set(area.area.goals) & weakest for area in accepted)

@@ -163,7 +163,7 @@ def describe(proposal: Proposal, goal_name: str, item_name: Callable[[int], str]
     if proposal.thin:
         parts.append(_action_part(proposal.action_count, language))
     title = (
-        translate_in(language, TITLE_WITH_ITEMS).format(items=format_list(names[:2], language=language), goal=goal_name)
+        translate_in(language, TITLE_WITH_ITEMS).format(items=format_list(names[:1], language=language), goal=goal_name)
         if names
         else goal_name
     )

@@ -209,7 +209,7 @@ class RegisterService:
         with self._session() as session:
             return PlanningRepository(session).areas(assessment_id)
 
-    def propose_areas(self, assessment_id: int) -> list[DiscoveryAreaRecord]:
+    def propose_areas(self, assessment_id: int, *, language: str | None = None) -> list[DiscoveryAreaRecord]:
         """Replace the app's untouched proposals with fresh ones from the profile, the ranking and the actions.
 
         Goals already in an area the CRO accepted, rejected or added are not proposed again.
@@ -230,7 +230,7 @@ class RegisterService:
             {item_id: record.item.goals for item_id, record in items.items()},
             self.goal_action_counts(assessment_id),
         )
-        language = current_language()
+        language = language or current_language()
         drafts = []
         for proposal in proposals:
             goal = framework.goal(proposal.goal_id)

@@ -1,0 +1,72 @@
+"""The sample's register, actions inventory and discovery areas, read from `sample_register.yaml`.
+
+The file holds every text in both languages; the sample takes the language it is made in.
+After the register and the actions are in, the app proposes discovery areas as it would for
+any city, and the sample accepts the first few, so what a user sees is the app's own reasoning.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from resilience_app.core.services import ResilienceService
+from resilience_app.core.storage.register_records import ActionDraft, RegisterItemDraft
+
+SAMPLE_REGISTER_FILE = Path(__file__).with_name("sample_register.yaml")
+
+
+def _load() -> dict[str, Any]:
+    with SAMPLE_REGISTER_FILE.open(encoding="utf-8") as stream:
+        return YAML(typ="safe", pure=True).load(stream)
+
+
+def _text(value: dict[str, str] | None, language: str) -> str:
+    return (value or {}).get(language, "")
+
+
+def add_sample_register(service: ResilienceService, assessment_id: int, language: str) -> None:
+    data = _load()
+    register = service.register
+    ids: dict[str, int] = {}
+    for entry in data["items"]:
+        name = entry.get("name", {})
+        draft = RegisterItemDraft(
+            kind=entry.get("kind", "shock"),
+            hazard_id=entry.get("hazard"),
+            name_en=name.get("en", ""),
+            name_ar=name.get("ar", ""),
+            likelihood=entry["likelihood"],
+            impact=entry["impact"],
+            trend=entry["trend"],
+            scenario_probable=_text(entry.get("probable"), language),
+            scenario_severe=_text(entry.get("severe"), language),
+            goals=tuple(entry.get("goals", ())),
+            systems=_text(entry.get("systems"), language),
+            groups_affected=_text(entry.get("groups"), language),
+            confidence=entry.get("confidence"),
+            notes=_text(entry.get("notes"), language),
+        )
+        ids[entry["key"]] = register.add_item(assessment_id, draft).id
+    for source, target in data["links"]:
+        register.set_link(assessment_id, ids[source], ids[target])
+    for override in data["overrides"]:
+        register.set_rank(ids[override["item"]], override["rank"], _text(override["reason"], language))
+    for entry in data["actions"]:
+        register.add_action(
+            assessment_id,
+            ActionDraft(
+                title=_text(entry["title"], language),
+                owner=_text(entry.get("owner"), language),
+                status=entry["status"],
+                timeframe=_text(entry.get("timeframe"), language),
+                budget_source=_text(entry.get("budget"), language),
+                goals=tuple(entry.get("goals", ())),
+                item_ids=tuple(ids[key] for key in entry.get("items", ())),
+                qualities=tuple(entry.get("qualities", ())),
+            ),
+        )
+    for area in register.propose_areas(assessment_id, language=language)[: data["accept"]]:
+        register.set_area_status(area.id, "accepted")

@@ -1,0 +1,233 @@
+"""The actions inventory: existing plans, programmes and projects, and the goals they leave thin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resilience_app.core.errors import InvalidInputError, UserFacingError
+from resilience_app.core.formatting import format_number
+from resilience_app.core.i18n import _, paragraph
+from resilience_app.core.register.discovery import THIN_BELOW
+from resilience_app.core.register.labels import ACTION_STATUS_NAMES
+from resilience_app.core.storage.register_records import ActionDraft, ActionRecord
+from resilience_app.gui.checklist import ID_ROLE, Checklist, goal_entries, quality_entries
+from resilience_app.gui.confirm import ask_to_remove
+from resilience_app.gui.form_fields import FieldWithError
+from resilience_app.gui.register_state import RegisterState
+
+STATUSES = tuple(ACTION_STATUS_NAMES)
+
+
+class ActionDialog(QDialog):
+    """Add or edit one action; a refused value shows under its field and nothing is saved."""
+
+    def __init__(self, state: RegisterState, parent: QWidget, action: ActionRecord | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("action_dialog")
+        self.setWindowTitle(_("Edit action") if action else _("Add action"))
+        self.state, self.action = state, action
+        draft = action.action if action else ActionDraft(title="")
+        self.fields = {
+            "title": FieldWithError(QLineEdit(draft.title), name="action_title"),
+            "owner": FieldWithError(QLineEdit(draft.owner), name="action_owner"),
+            "status": FieldWithError(QComboBox(), name="action_status"),
+            "timeframe": FieldWithError(QLineEdit(draft.timeframe), name="action_timeframe"),
+            "budget_source": FieldWithError(QLineEdit(draft.budget_source), name="action_budget"),
+            "goals": FieldWithError(Checklist(name="goals"), name="action_goals"),
+            "item_ids": FieldWithError(Checklist(name="items"), name="action_items"),
+            "qualities": FieldWithError(Checklist(name="qualities"), name="action_qualities"),
+            "notes": FieldWithError(QPlainTextEdit(draft.notes), name="action_notes"),
+        }
+        status = self.editor("status")
+        status.addItems([_(name) for name in ACTION_STATUS_NAMES.values()])
+        status.setCurrentIndex(STATUSES.index(draft.status))
+        self.editor("goals").set_entries(goal_entries(state.framework), draft.goals)
+        self.editor("item_ids").set_entries([(record.id, state.name(record)) for record in state.items], draft.item_ids)
+        self.editor("qualities").set_entries(quality_entries(state.framework), draft.qualities)
+        for name in ("goals", "item_ids", "qualities"):
+            self.editor(name).setFixedHeight(120)
+        self.editor("notes").setFixedHeight(60)
+        self.editor("notes").setTabChangesFocus(True)
+        self.editor("owner").setPlaceholderText(_("A department or a partner"))
+        self.editor("timeframe").setPlaceholderText(_("For example: 2024–2027"))
+        labels = {
+            "title": _("Title"), "owner": _("Owner"), "status": _("Status"), "timeframe": _("Timeframe"),
+            "budget_source": _("Budget source (optional)"), "goals": _("Goals it addresses"),
+            "item_ids": _("Shocks and stresses it addresses"), "qualities": _("Qualities it shows"), "notes": _("Notes"),
+        }
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        for name, field in self.fields.items():
+            form.addRow(labels[name], field)
+        form.addRow(buttons)
+
+    def editor(self, name: str):  # type: ignore[no-untyped-def]
+        return self.fields[name].editor
+
+    def draft(self) -> ActionDraft:
+        return ActionDraft(
+            title=self.editor("title").text(),
+            owner=self.editor("owner").text(),
+            status=STATUSES[self.editor("status").currentIndex()],
+            timeframe=self.editor("timeframe").text(),
+            budget_source=self.editor("budget_source").text(),
+            goals=self.editor("goals").checked_ids(),
+            item_ids=self.editor("item_ids").checked_ids(),
+            qualities=self.editor("qualities").checked_ids(),
+            notes=self.editor("notes").toPlainText(),
+        )
+
+    def save(self) -> None:
+        try:
+            if self.action is None:
+                self.state.add_action(self.draft())
+            else:
+                self.state.update_action(self.action.id, self.draft())
+        except InvalidInputError as error:
+            for name, field in self.fields.items():
+                field.show_error(error.field_errors.get(name, ""))
+            return
+        self.accept()
+
+
+class ActionsView(QWidget):
+    failed = Signal(object)
+
+    def __init__(self, state: RegisterState) -> None:
+        super().__init__()
+        self.setObjectName("actions_view")
+        self.state = state
+        self.active_dialog: ActionDialog | None = None
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("add_action_button")
+        self.add_button.clicked.connect(lambda: self.edit_action(None))
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("edit_action_button")
+        self.edit_button.clicked.connect(lambda: self.edit_action(self.current_action_id()))
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("remove_action_button")
+        self.remove_button.clicked.connect(self.confirm_remove)
+        self.table = QTableWidget()
+        self.table.setObjectName("actions_table")
+        self.table.setColumnCount(5)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemActivated.connect(lambda _item: self.edit_action(self.current_action_id()))
+        self.coverage_title = QLabel()
+        self.coverage = QListWidget()
+        self.coverage.setObjectName("goal_coverage")
+        self.coverage_note = QLabel()
+        self.coverage_note.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left = QVBoxLayout()
+        left.addLayout(buttons)
+        left.addWidget(self.table, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.coverage_title)
+        right.addWidget(self.coverage, 1)
+        right.addWidget(self.coverage_note)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        state.changed.connect(self.refresh)
+        self.retranslate()
+
+    def current_action_id(self) -> int | None:
+        row = self.table.currentRow()
+        cell = self.table.item(row, 0) if row >= 0 else None
+        return int(cell.data(ID_ROLE)) if cell else None
+
+    def refresh(self) -> None:
+        framework = self.state.framework
+        numbers = {goal.id: format_number(goal.number) for goal in framework.goals()}
+        self.table.setRowCount(len(self.state.actions))
+        for row, record in enumerate(self.state.actions):
+            action = record.action
+            values = [
+                action.title, action.owner, _(ACTION_STATUS_NAMES[action.status]), action.timeframe,
+                _(", ").join(numbers[goal] for goal in action.goals if goal in numbers),
+            ]
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(ID_ROLE, record.id)
+                self.table.setItem(row, column, cell)
+        self.table.resizeColumnsToContents()
+        counts = self.state.goal_action_counts()
+        self.coverage.clear()
+        for goal in framework.goals():
+            count = counts[goal.id]
+            if count == 0:
+                note = _("no action")
+            elif count < THIN_BELOW:
+                note = _("few actions: {count}").format(count=format_number(count))
+            else:
+                note = _("{count} actions").format(count=format_number(count))
+            entry = QListWidgetItem(f"{format_number(goal.number)}. {goal.name} — {note}")
+            entry.setData(ID_ROLE, goal.id)
+            if count < THIN_BELOW:
+                entry.setForeground(Qt.GlobalColor.darkRed)
+            self.coverage.addItem(entry)
+        has_choice = self.current_action_id() is not None
+        self.edit_button.setEnabled(has_choice)
+        self.remove_button.setEnabled(has_choice)
+
+    def edit_action(self, action_id: int | None) -> ActionDialog:
+        record = next((action for action in self.state.actions if action.id == action_id), None)
+        dialog = ActionDialog(self.state, self, record)
+        self.active_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))
+        dialog.open()
+        return dialog
+
+    def confirm_remove(self) -> QMessageBox | None:
+        record = next((action for action in self.state.actions if action.id == self.current_action_id()), None)
+        if record is None:
+            return None
+        question = _("Remove the action “{title}” from the inventory?").format(title=record.action.title)
+        return ask_to_remove(self, _("Remove action"), question, self.remove_current, name="confirm_remove_action")
+
+    def remove_current(self) -> None:
+        action_id = self.current_action_id()
+        if action_id is not None:
+            try:
+                self.state.remove_action(action_id)
+            except UserFacingError as error:
+                self.failed.emit(error)
+
+    def retranslate(self) -> None:
+        self.add_button.setText(_("Add action…"))
+        self.edit_button.setText(_("Edit…"))
+        self.remove_button.setText(_("Remove"))
+        self.table.setHorizontalHeaderLabels([_("Title"), _("Owner"), _("Status"), _("Timeframe"), _("Goals")])
+        self.coverage_title.setText(_("Actions per goal"))
+        self.coverage_note.setText(paragraph(_("Goals in red have no action or only one; actions on hold do not count.")))
+        self.refresh()

@@ -1,0 +1,301 @@
+"""Prioritisation: the 5×5 likelihood × impact matrix with the items on it, and the ranked list.
+
+The matrix is a table the keyboard can walk (arrow keys); each cell shows the ranks of the
+items placed there and choosing a cell selects them in the list. In the list, Ctrl+Up and
+Ctrl+Down move an item (asking for the reason, which is kept), as do the buttons.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resilience_app.core.errors import InvalidInputError, UserFacingError
+from resilience_app.core.formatting import format_number
+from resilience_app.core.i18n import _, paragraph
+from resilience_app.core.register.labels import IMPACT_NAMES, LIKELIHOOD_NAMES, TREND_NAMES, scale_label
+from resilience_app.gui.checklist import ID_ROLE
+from resilience_app.gui.form_fields import FieldWithError
+from resilience_app.gui.register_state import RegisterState
+
+# Priority bands (likelihood × impact) and their colours, light enough for dark text.
+BANDS = ((20, "#f4a3a3"), (12, "#f8c99b"), (5, "#f9e79f"), (1, "#c8e6c9"))
+
+
+def band_colour(priority: int) -> QColor:
+    return QColor(next(colour for floor, colour in BANDS if priority >= floor))
+
+
+class RiskMatrix(QTableWidget):
+    """Likelihood from 5 (top row) to 1, impact from 1 to 5 across (mirrored in Arabic)."""
+
+    def __init__(self) -> None:
+        super().__init__(5, 5)
+        self.setObjectName("risk_matrix")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setMinimumSize(420, 300)
+
+    @staticmethod
+    def cell_of(likelihood: int, impact: int) -> tuple[int, int]:
+        return 5 - likelihood, impact - 1
+
+    @staticmethod
+    def rating_at(row: int, column: int) -> tuple[int, int]:
+        return 5 - row, column + 1
+
+
+class RankedTable(QTableWidget):
+    """Signals: move_requested(int): Ctrl+Up (-1) or Ctrl+Down (+1) on the chosen row."""
+
+    move_requested = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return
+        super().keyPressEvent(event)
+
+
+class RankDialog(QDialog):
+    """A new rank for an item and the reason for it (required, kept with the item)."""
+
+    def __init__(self, state: RegisterState, item_id: int, rank: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("rank_dialog")
+        self.setWindowTitle(_("Change the rank"))
+        self.state, self.item_id = state, item_id
+        self.rank_box = QSpinBox()
+        self.rank_box.setRange(1, max(len(state.ranking.ranked), 1))
+        self.rank_box.setValue(rank)
+        self.rank = FieldWithError(self.rank_box, name="override_rank")
+        self.reason = FieldWithError(QLineEdit(), name="override_reason")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Set rank"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(paragraph(_("Rank for {item}").format(item=state.name(item_id)))))
+        form.addRow(_("New rank"), self.rank)
+        form.addRow(_("Reason"), self.reason)
+        form.addRow(buttons)
+        self.reason.editor.setFocus()
+
+    def _save(self) -> None:
+        try:
+            self.state.set_rank(self.item_id, self.rank_box.value(), self.reason.editor.text())  # type: ignore[attr-defined]
+        except InvalidInputError as error:
+            self.rank.show_error(error.field_errors.get("rank", ""))
+            self.reason.show_error(error.field_errors.get("reason", ""))
+            return
+        self.accept()
+
+
+class PriorityView(QWidget):
+    failed = Signal(object)
+
+    def __init__(self, state: RegisterState) -> None:
+        super().__init__()
+        self.setObjectName("priority_view")
+        self.state = state
+        self.active_dialog: RankDialog | None = None
+        self.matrix = RiskMatrix()
+        self.matrix.currentCellChanged.connect(lambda *_cells: self._select_cell_items())
+        self.matrix_caption = QLabel()
+        self.matrix_caption.setWordWrap(True)
+        self.cell_text = QLabel()
+        self.cell_text.setObjectName("risk_cell_description")
+        self.cell_text.setWordWrap(True)
+        self.table = RankedTable()
+        self.table.setObjectName("ranked_items")
+        self.table.setColumnCount(8)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.move_requested.connect(self.move_current)
+        self.table.currentCellChanged.connect(lambda *_cells: self._update_buttons())
+        self.up_button = QPushButton()
+        self.up_button.setObjectName("move_up_button")
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button = QPushButton()
+        self.down_button.setObjectName("move_down_button")
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        self.set_rank_button = QPushButton()
+        self.set_rank_button.setObjectName("set_rank_button")
+        self.set_rank_button.clicked.connect(lambda: self.change_rank())
+        self.clear_button = QPushButton()
+        self.clear_button.setObjectName("clear_rank_button")
+        self.clear_button.clicked.connect(self.clear_current)
+        self.unrated = QLabel()
+        self.unrated.setObjectName("unrated_items")
+        self.unrated.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.up_button, self.down_button, self.set_rank_button, self.clear_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.matrix_caption)
+        left.addWidget(self.matrix, 1)
+        left.addWidget(self.cell_text)
+        right = QVBoxLayout()
+        right.addLayout(buttons)
+        right.addWidget(self.table, 1)
+        right.addWidget(self.unrated)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)
+        state.changed.connect(self.refresh)
+        self.retranslate()
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        chosen = self.current_item_id()
+        ranked = self.state.ranking.ranked
+        ranks_at: dict[tuple[int, int], list[int]] = {}
+        for entry in ranked:
+            ranks_at.setdefault(RiskMatrix.cell_of(entry.item.likelihood, entry.item.impact), []).append(entry.rank)
+        for row in range(5):
+            for column in range(5):
+                likelihood, impact = RiskMatrix.rating_at(row, column)
+                ranks = ranks_at.get((row, column), [])
+                cell = QTableWidgetItem(_(", ").join(format_number(rank) for rank in ranks))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                cell.setBackground(band_colour(likelihood * impact))
+                cell.setForeground(QColor("#1a1a1a"))
+                self.matrix.setItem(row, column, cell)
+        self.table.setRowCount(len(ranked))
+        for row, entry in enumerate(ranked):
+            record = self.state.item(int(entry.item.item_id))
+            override = entry.override
+            values = [
+                format_number(entry.rank),
+                self.state.name(record) if record else "",
+                format_number(entry.item.likelihood),
+                format_number(entry.item.impact),
+                format_number(entry.item.priority),
+                format_number(entry.connections),
+                _(TREND_NAMES[entry.item.trend]),
+                override.reason if override else "",
+            ]
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(ID_ROLE, entry.item.item_id)
+                if override:
+                    cell.setToolTip(_("Rank set by the CRO: {reason}").format(reason=override.reason))
+                self.table.setItem(row, column, cell)
+            if override:
+                self.table.item(row, 0).setText(_("{rank} (set)").format(rank=values[0]))
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 260))
+        if chosen is not None:
+            self.select_item(chosen)
+        unrated = [self.state.name(record) for record in self.state.ranking.unrated]
+        self.unrated.setText(paragraph(_("Not rated yet, so not ranked: {items}.").format(items=_(", ").join(unrated))) if unrated else "")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_choice = self.current_item_id() is not None
+        for button in (self.up_button, self.down_button, self.set_rank_button):
+            button.setEnabled(has_choice)
+        entry = self._current_entry()
+        self.clear_button.setEnabled(bool(entry and entry.override))
+
+    # -- choosing -----------------------------------------------------------------------------
+
+    def current_item_id(self) -> int | None:
+        row = self.table.currentRow()
+        cell = self.table.item(row, 0) if row >= 0 else None
+        return int(cell.data(ID_ROLE)) if cell else None
+
+    def _current_entry(self):  # type: ignore[no-untyped-def]
+        item_id = self.current_item_id()
+        return next((entry for entry in self.state.ranking.ranked if entry.item.item_id == item_id), None)
+
+    def select_item(self, item_id: int) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(ID_ROLE) == item_id:
+                # Through the selection model: selectRow() misbehaves in right-to-left layouts.
+                self.table.setCurrentCell(row, 0)
+                return
+
+    def _select_cell_items(self) -> None:
+        row, column = self.matrix.currentRow(), self.matrix.currentColumn()
+        if row < 0 or column < 0:
+            return
+        likelihood, impact = RiskMatrix.rating_at(row, column)
+        here = [entry for entry in self.state.ranking.ranked if (entry.item.likelihood, entry.item.impact) == (likelihood, impact)]
+        names = _(", ").join(self.state.name(int(entry.item.item_id)) for entry in here) or _("no item")
+        self.cell_text.setText(
+            paragraph(
+                _("Likelihood {likelihood}, impact {impact}: {items}.").format(
+                    likelihood=scale_label(LIKELIHOOD_NAMES, likelihood), impact=scale_label(IMPACT_NAMES, impact), items=names
+                )
+            )
+        )
+        if here:
+            self.select_item(int(here[0].item.item_id))
+
+    # -- changing ranks ------------------------------------------------------------------------
+
+    def move_current(self, step: int) -> RankDialog | None:
+        entry = self._current_entry()
+        if entry is None:
+            return None
+        return self.change_rank(min(max(entry.rank + step, 1), len(self.state.ranking.ranked)))
+
+    def change_rank(self, rank: int | None = None) -> RankDialog | None:
+        entry = self._current_entry()
+        if entry is None:
+            return None
+        dialog = RankDialog(self.state, int(entry.item.item_id), rank or entry.rank, self)
+        self.active_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))
+        dialog.open()
+        return dialog
+
+    def clear_current(self) -> None:
+        item_id = self.current_item_id()
+        if item_id is not None:
+            try:
+                self.state.clear_rank(item_id)
+            except UserFacingError as error:
+                self.failed.emit(error)
+
+    def retranslate(self) -> None:
+        self.matrix.setHorizontalHeaderLabels([scale_label(IMPACT_NAMES, impact) for impact in range(1, 6)])
+        self.matrix.setVerticalHeaderLabels([scale_label(LIKELIHOOD_NAMES, likelihood) for likelihood in range(5, 0, -1)])
+        self.matrix_caption.setText(
+            paragraph(_("Likelihood (rows) by impact (columns). Each cell shows the ranks of the items placed there; arrow keys move between cells."))
+        )
+        self.table.setHorizontalHeaderLabels(
+            [_("Rank"), _("Shock or stress"), _("Likelihood"), _("Impact"), _("Priority"), _("Links"), _("Trend"), _("Why the CRO set this rank")]
+        )
+        self.up_button.setText(_("Move up"))
+        self.down_button.setText(_("Move down"))
+        self.set_rank_button.setText(_("Set rank…"))
+        self.clear_button.setText(_("Use computed rank"))
+        self.up_button.setToolTip(_("Ctrl+Up"))
+        self.down_button.setToolTip(_("Ctrl+Down"))
+        self.refresh()

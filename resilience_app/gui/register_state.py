@@ -1,0 +1,139 @@
+"""The open assessment's register, actions and discovery areas as the screens see them.
+
+Views call this object rather than the service, and redraw on its `changed` signal, so the
+register, the interconnections matrix, the 5×5 view, the actions and the discovery areas agree.
+Every change is saved at once; a refused change raises `InvalidInputError` (or another
+`UserFacingError`) and changes nothing, for the view to show next to the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from resilience_app.core.content.model import Framework, Hazard
+from resilience_app.core.register.service import RegisterRanking, RegisterService, action_counts, ranking_of
+from resilience_app.core.register.ranking import Link
+from resilience_app.core.storage.register_records import (
+    ActionDraft,
+    ActionRecord,
+    DiscoveryAreaDraft,
+    DiscoveryAreaRecord,
+    RegisterItemDraft,
+    RegisterItemRecord,
+    RegisterLinkRecord,
+)
+from resilience_app.gui.assessment_session import AssessmentSession
+
+
+class RegisterState(QObject):
+    """Signals: changed(): anything in the register, actions or areas changed (saved already)."""
+
+    changed = Signal()
+
+    def __init__(self, session: AssessmentSession) -> None:
+        super().__init__(session)
+        self.session = session
+        self.register: RegisterService = session.service.register
+        self.items: list[RegisterItemRecord] = []
+        self.links: list[RegisterLinkRecord] = []
+        self.actions: list[ActionRecord] = []
+        self.areas: list[DiscoveryAreaRecord] = []
+        self.ranking = RegisterRanking([], [], [])
+        self._read()
+
+    @property
+    def assessment_id(self) -> int:
+        return self.session.assessment_id
+
+    @property
+    def framework(self) -> Framework:
+        return self.session.framework
+
+    @property
+    def catalogue(self) -> dict[str, Hazard]:
+        return self.register.catalogue
+
+    def reload(self) -> None:
+        """Read everything again (after a change made elsewhere, such as the command line or a test)."""
+        self._read()
+        self.changed.emit()
+
+    def _read(self) -> None:
+        assessment_id = self.assessment_id
+        self.items = self.register.items(assessment_id)
+        self.links = self.register.links(assessment_id)
+        self.actions = self.register.actions(assessment_id)
+        self.areas = self.register.areas(assessment_id)
+        self.ranking = ranking_of(self.items, [Link(link.source_id, link.target_id) for link in self.links])
+
+    def _after(self, change: Callable[[], object]) -> object:
+        result = change()
+        self.reload()
+        return result
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def item(self, item_id: int) -> RegisterItemRecord | None:
+        return next((record for record in self.items if record.id == item_id), None)
+
+    def name(self, item: int | RegisterItemRecord) -> str:
+        record = self.item(item) if isinstance(item, int) else item
+        return self.register.item_name(record) if record else ""
+
+    def has_link(self, source_id: int, target_id: int) -> bool:
+        return RegisterLinkRecord(source_id, target_id) in self.links
+
+    def rank_of(self, item_id: int) -> int | None:
+        return next((entry.rank for entry in self.ranking.ranked if entry.item.item_id == item_id), None)
+
+    def goal_action_counts(self) -> dict[str, int]:
+        return action_counts(self.actions, [goal.id for goal in self.framework.goals()])
+
+    # -- changes -----------------------------------------------------------------------------------
+
+    def add_item(self, draft: RegisterItemDraft) -> RegisterItemRecord:
+        return self._after(lambda: self.register.add_item(self.assessment_id, draft))  # type: ignore[return-value]
+
+    def update_item(self, item_id: int, draft: RegisterItemDraft) -> RegisterItemRecord:
+        return self._after(lambda: self.register.update_item(item_id, draft))  # type: ignore[return-value]
+
+    def remove_item(self, item_id: int) -> None:
+        self._after(lambda: self.register.remove_item(item_id))
+
+    def set_link(self, source_id: int, target_id: int, present: bool) -> None:
+        self._after(lambda: self.register.set_link(self.assessment_id, source_id, target_id, present))
+
+    def set_rank(self, item_id: int, rank: int, reason: str) -> None:
+        self._after(lambda: self.register.set_rank(item_id, rank, reason))
+
+    def clear_rank(self, item_id: int) -> None:
+        self._after(lambda: self.register.clear_rank(item_id))
+
+    def add_action(self, draft: ActionDraft) -> ActionRecord:
+        return self._after(lambda: self.register.add_action(self.assessment_id, draft))  # type: ignore[return-value]
+
+    def update_action(self, action_id: int, draft: ActionDraft) -> ActionRecord:
+        return self._after(lambda: self.register.update_action(self.assessment_id, action_id, draft))  # type: ignore[return-value]
+
+    def remove_action(self, action_id: int) -> None:
+        self._after(lambda: self.register.remove_action(action_id))
+
+    def propose_areas(self) -> list[DiscoveryAreaRecord]:
+        return self._after(lambda: self.register.propose_areas(self.assessment_id))  # type: ignore[return-value]
+
+    def add_area(self, draft: DiscoveryAreaDraft) -> DiscoveryAreaRecord:
+        return self._after(lambda: self.register.add_area(self.assessment_id, draft))  # type: ignore[return-value]
+
+    def update_area(self, area_id: int, change: Callable[[DiscoveryAreaDraft], DiscoveryAreaDraft]) -> DiscoveryAreaRecord:
+        return self._after(lambda: self.register.update_area(area_id, change))  # type: ignore[return-value]
+
+    def set_area_status(self, area_id: int, status: str) -> None:
+        self._after(lambda: self.register.set_area_status(area_id, status))
+
+    def merge_areas(self, area_ids: list[int]) -> DiscoveryAreaRecord:
+        return self._after(lambda: self.register.merge_areas(area_ids))  # type: ignore[return-value]
+
+    def remove_area(self, area_id: int) -> None:
+        self._after(lambda: self.register.remove_area(area_id))

@@ -1,0 +1,220 @@
+"""The register, interconnections, 5×5 view, actions and discovery areas, driven as a CRO would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from resilience_app.core.storage.records import AnswerDraft
+from resilience_app.core.storage.register_records import RegisterItemDraft
+from resilience_app.gui.assessment_page import AssessmentPage
+from resilience_app.gui.checklist import ID_ROLE
+from resilience_app.gui.main_window import MainWindow
+from resilience_app.gui.priority_view import RiskMatrix
+
+from .questionnaire_helpers import open_new_assessment
+from .typing_helpers import type_text
+
+
+def _register_tab(page: AssessmentPage):  # type: ignore[no-untyped-def]
+    assert page.shocks_stresses is not None and page.register is not None
+    page.tabs.setCurrentWidget(page.shocks_stresses)
+    return page.shocks_stresses
+
+
+def _add_from_catalogue(page: AssessmentPage, qtbot: QtBot, *hazard_ids: str) -> None:
+    view = _register_tab(page).register_view
+    dialog = view.add_from_catalogue()
+    for hazard_id in hazard_ids:
+        dialog.entries.toggle(hazard_id)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+
+
+def test_adding_and_rating_items_saves_them(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    _add_from_catalogue(page, qtbot, "water-scarcity", "power-cuts")
+    view = page.shocks_stresses.register_view  # type: ignore[union-attr]
+    assert view.item_list.count() == 2
+    form = view.form
+    view.select_item(page.register.items[1].id)  # type: ignore[union-attr]
+    form.likelihood.setCurrentIndex(4)
+    form.impact.setCurrentIndex(5)
+    form.trend.setCurrentIndex(0)  # rising
+    form.scenario_severe.setFocus()
+    type_text(qtbot, form.scenario_severe, "Four days without power in a heatwave")
+    qtbot.waitUntil(lambda: window.service.register.items(page.assessment_id)[1].item.scenario_severe != "")  # type: ignore[arg-type]
+    stored = window.service.register.items(page.assessment_id)[1].item  # type: ignore[arg-type]
+    assert (stored.likelihood, stored.impact, stored.trend) == (4, 5, "rising")
+    assert stored.scenario_severe == "Four days without power in a heatwave"
+    assert "×" in view.item_list.item(1).text()
+
+
+def test_the_citys_own_item_needs_a_name_and_cannot_be_a_duplicate(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    _add_from_catalogue(page, qtbot, "power-cuts")
+    view = page.shocks_stresses.register_view  # type: ignore[union-attr]
+    dialog = view.add_own_item()
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    assert dialog.isVisible() and dialog.name_en.error_label.isVisible()
+    catalogue_name = window.service.register.catalogue["power-cuts"].name.in_language(language)
+    dialog.name_ar.editor.setText(catalogue_name)  # type: ignore[attr-defined]
+    ok.click()
+    assert dialog.isVisible() and dialog.name_en.error_label.text()
+    assert len(window.service.register.items(page.assessment_id)) == 1  # type: ignore[arg-type]
+    dialog.name_ar.editor.setText("حريق السوق القديم")  # type: ignore[attr-defined]
+    ok.click()
+    assert not dialog.isVisible()
+    assert view.current_item_id() == page.register.items[-1].id  # type: ignore[union-attr]
+    assert page.register.name(page.register.items[-1]) == "حريق السوق القديم"  # type: ignore[union-attr]
+
+
+def test_removing_an_item_asks_first(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    _add_from_catalogue(page, qtbot, "heatwave")
+    view = page.shocks_stresses.register_view  # type: ignore[union-attr]
+    view.item_list.setCurrentRow(0)
+    box = view.confirm_remove()
+    assert box is not None
+    box.button(QMessageBox.StandardButton.No).click()
+    assert len(page.register.items) == 1  # type: ignore[union-attr]
+    view.confirm_remove().button(QMessageBox.StandardButton.Yes).click()  # type: ignore[union-attr]
+    assert page.register.items == [] and view.item_list.count() == 0  # type: ignore[union-attr]
+
+
+def test_the_interconnections_matrix_works_from_the_keyboard(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    _add_from_catalogue(page, qtbot, "power-cuts", "water-scarcity", "heatwave")
+    tab = _register_tab(page)
+    tab.tabs.setCurrentWidget(tab.links_view)
+    table = tab.links_view.table
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Space)  # the diagonal: an item cannot aggravate itself
+    assert tab.links_view.cell_text.error_label.isVisible()
+    assert window.service.register.links(page.assessment_id) == []  # type: ignore[arg-type]
+    qtbot.keyClick(table, Qt.Key.Key_Right if language == "en" else Qt.Key.Key_Left)  # the next column, mirrored in Arabic
+    assert (table.currentRow(), table.currentColumn()) == (0, 1)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    items = page.register.items  # type: ignore[union-attr]
+    links = window.service.register.links(page.assessment_id)  # type: ignore[arg-type]
+    assert [(link.source_id, link.target_id) for link in links] == [(items[0].id, items[1].id)]
+    assert table.item(0, 1).text() == "●"
+    assert page.register.name(items[0]) in tab.links_view.most_connected.text()  # type: ignore[union-attr]
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert window.service.register.links(page.assessment_id) == []  # type: ignore[arg-type]
+
+
+def _rated_register(window: MainWindow, page: AssessmentPage) -> list[int]:
+    register, assessment_id = window.service.register, page.assessment_id
+    ids = [
+        register.add_item(assessment_id, RegisterItemDraft(hazard_id=hazard, likelihood=likelihood, impact=impact)).id  # type: ignore[arg-type]
+        for hazard, likelihood, impact in (("heatwave", 5, 4), ("power-cuts", 4, 4), ("earthquake", 1, 5))
+    ]
+    page.register.reload()  # type: ignore[union-attr]
+    return ids
+
+
+def test_the_five_by_five_matrix_places_items_and_is_walked_by_keyboard(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    heat, power, quake = _rated_register(window, page)
+    tab = _register_tab(page)
+    tab.tabs.setCurrentWidget(tab.priority_view)
+    view = tab.priority_view
+    row, column = RiskMatrix.cell_of(5, 4)
+    assert view.matrix.item(row, column).text() in ("1", "١")
+    view.matrix.setFocus()
+    view.matrix.setCurrentCell(*RiskMatrix.cell_of(5, 4))
+    qtbot.keyClick(view.matrix, Qt.Key.Key_Down)  # likelihood 4, impact 4: power cuts
+    assert view.current_item_id() == power
+    assert page.register.name(power) in view.cell_text.text()  # type: ignore[union-attr]
+
+
+def test_reordering_keeps_the_reason(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    heat, power, quake = _rated_register(window, page)
+    tab = _register_tab(page)
+    tab.tabs.setCurrentWidget(tab.priority_view)
+    view = tab.priority_view
+    view.select_item(quake)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.active_dialog
+    assert dialog is not None and dialog.rank_box.value() == 2
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    save.click()  # no reason yet: refused inline
+    assert dialog.isVisible() and dialog.reason.error_label.isVisible()
+    assert window.service.register.ranking(page.assessment_id).ranked[2].item.item_id == quake  # type: ignore[arg-type]
+    dialog.reason.editor.setText("One strong event would hit the old town")  # type: ignore[attr-defined]
+    save.click()
+    ranked = window.service.register.ranking(page.assessment_id).ranked  # type: ignore[arg-type]
+    assert [entry.item.item_id for entry in ranked] == [heat, quake, power]
+    assert ranked[1].override is not None and ranked[1].override.reason == "One strong event would hit the old town"
+    assert view.current_item_id() == quake
+    assert view.table.item(1, 7).text() == "One strong event would hit the old town"
+    view.clear_button.click()
+    assert [entry.item.item_id for entry in window.service.register.ranking(page.assessment_id).ranked] == [heat, power, quake]  # type: ignore[arg-type]
+
+
+def test_an_action_is_added_and_the_thin_goals_shown(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    assert page.actions is not None
+    page.tabs.setCurrentWidget(page.actions)
+    dialog = page.actions.edit_action(None)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    save.click()
+    assert dialog.isVisible() and dialog.fields["title"].error_label.isVisible()
+    assert window.service.register.actions(page.assessment_id) == []  # type: ignore[arg-type]
+    dialog.editor("title").setText("Cool roofs for schools")
+    dialog.editor("goals").toggle("goal-3")
+    dialog.editor("qualities").toggle("robust")
+    save.click()
+    assert not dialog.isVisible()
+    stored = window.service.register.actions(page.assessment_id)[0].action  # type: ignore[arg-type]
+    assert (stored.title, stored.goals, stored.qualities) == ("Cool roofs for schools", ("goal-3",), ("robust",))
+    coverage = page.actions.coverage
+    goal_three = next(coverage.item(row) for row in range(coverage.count()) if coverage.item(row).data(ID_ROLE) == "goal-3")
+    assert goal_three.foreground().color() == Qt.GlobalColor.darkRed  # one action: still thin
+
+
+def test_a_proposed_discovery_area_is_accepted_and_areas_merged(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    goal = window.service.framework().goal("goal-3")
+    assert goal is not None
+    for indicator in goal.indicators:
+        for question in indicator.questions:
+            window.service.save_answer(page.assessment_id, question.id, AnswerDraft(status="level", level=1))  # type: ignore[arg-type]
+    _rated_register(window, page)
+    assert page.discovery is not None
+    page.tabs.setCurrentWidget(page.discovery)
+    view = page.discovery
+    view.propose_button.click()
+    assert view.area_list.count() >= 1
+    area = page.register.areas[0]  # type: ignore[union-attr]
+    assert area.area.goals[0] == "goal-3"
+    assert str(goal.name) in view.detail.text()
+    view.buttons["accept"].click()
+    assert window.service.register.areas(page.assessment_id)[0].area.status == "accepted"  # type: ignore[arg-type]
+    own = view.edit_area(None)
+    own.editor("title").setText("Heat and health")
+    own.editor("goals").toggle("goal-1")
+    own.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert not own.isVisible()
+    view.area_list.selectAll()
+    assert view.buttons["merge"].isEnabled()
+    view.buttons["merge"].click()
+    areas = window.service.register.areas(page.assessment_id)  # type: ignore[arg-type]
+    assert len(areas) == 1 and set(areas[0].area.goals) >= {"goal-3", "goal-1"} and areas[0].area.status == "accepted"
+
+
+def test_the_sample_shows_its_register_ranking_and_accepted_areas(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    window.open_sample()
+    page = window.assessment_page
+    assert page.register is not None
+    assert len(page.register.items) >= 15 and len(page.register.actions) >= 12
+    assert sum(entry.override is not None for entry in page.register.ranking.ranked) == 2
+    assert [area.area.status for area in page.register.areas].count("accepted") >= 3
+    tab = _register_tab(page)
+    assert tab.priority_view.table.rowCount() == len(page.register.ranking.ranked)
