@@ -6,9 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resilience_app.core.errors import InvalidInputError, UserFacingError
+from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, paragraph
 from resilience_app.core.register.discovery import THIN_BELOW
@@ -31,32 +28,34 @@ from resilience_app.core.register.labels import ACTION_STATUS_NAMES
 from resilience_app.core.storage.register_records import ActionDraft, ActionRecord
 from resilience_app.gui.checklist import ID_ROLE, Checklist, goal_entries, quality_entries
 from resilience_app.gui.confirm import ask_to_remove
-from resilience_app.gui.form_fields import FieldWithError
+from resilience_app.gui.form_dialog import FormDialog, open_tracked
 from resilience_app.gui.register_state import RegisterState
 
 STATUSES = tuple(ACTION_STATUS_NAMES)
 
 
-class ActionDialog(QDialog):
+class ActionDialog(FormDialog):
     """Add or edit one action; a refused value shows under its field and nothing is saved."""
 
     def __init__(self, state: RegisterState, parent: QWidget, action: ActionRecord | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("action_dialog")
-        self.setWindowTitle(_("Edit action") if action else _("Add action"))
-        self.state, self.action = state, action
         draft = action.action if action else ActionDraft(title="")
-        self.fields = {
-            "title": FieldWithError(QLineEdit(draft.title), name="action_title"),
-            "owner": FieldWithError(QLineEdit(draft.owner), name="action_owner"),
-            "status": FieldWithError(QComboBox(), name="action_status"),
-            "timeframe": FieldWithError(QLineEdit(draft.timeframe), name="action_timeframe"),
-            "budget_source": FieldWithError(QLineEdit(draft.budget_source), name="action_budget"),
-            "goals": FieldWithError(Checklist(name="goals"), name="action_goals"),
-            "item_ids": FieldWithError(Checklist(name="items"), name="action_items"),
-            "qualities": FieldWithError(Checklist(name="qualities"), name="action_qualities"),
-            "notes": FieldWithError(QPlainTextEdit(draft.notes), name="action_notes"),
-        }
+        super().__init__(
+            parent,
+            name="action_dialog",
+            title=_("Edit action") if action else _("Add action"),
+            fields={
+                "title": (_("Title"), QLineEdit(draft.title)),
+                "owner": (_("Owner"), QLineEdit(draft.owner)),
+                "status": (_("Status"), QComboBox()),
+                "timeframe": (_("Timeframe"), QLineEdit(draft.timeframe)),
+                "budget_source": (_("Budget source (optional)"), QLineEdit(draft.budget_source)),
+                "goals": (_("Goals it addresses"), Checklist(name="goals")),
+                "item_ids": (_("Shocks and stresses it addresses"), Checklist(name="items")),
+                "qualities": (_("Qualities it shows"), Checklist(name="qualities")),
+                "notes": (_("Notes"), QPlainTextEdit(draft.notes)),
+            },
+        )
+        self.state, self.action = state, action
         status = self.editor("status")
         status.addItems([_(name) for name in ACTION_STATUS_NAMES.values()])
         status.setCurrentIndex(STATUSES.index(draft.status))
@@ -69,23 +68,6 @@ class ActionDialog(QDialog):
         self.editor("notes").setTabChangesFocus(True)
         self.editor("owner").setPlaceholderText(_("A department or a partner"))
         self.editor("timeframe").setPlaceholderText(_("For example: 2024–2027"))
-        labels = {
-            "title": _("Title"), "owner": _("Owner"), "status": _("Status"), "timeframe": _("Timeframe"),
-            "budget_source": _("Budget source (optional)"), "goals": _("Goals it addresses"),
-            "item_ids": _("Shocks and stresses it addresses"), "qualities": _("Qualities it shows"), "notes": _("Notes"),
-        }
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        for name, field in self.fields.items():
-            form.addRow(labels[name], field)
-        form.addRow(buttons)
-
-    def editor(self, name: str):  # type: ignore[no-untyped-def]
-        return self.fields[name].editor
 
     def draft(self) -> ActionDraft:
         return ActionDraft(
@@ -100,17 +82,11 @@ class ActionDialog(QDialog):
             notes=self.editor("notes").toPlainText(),
         )
 
-    def save(self) -> None:
-        try:
-            if self.action is None:
-                self.state.add_action(self.draft())
-            else:
-                self.state.update_action(self.action.id, self.draft())
-        except InvalidInputError as error:
-            for name, field in self.fields.items():
-                field.show_error(error.field_errors.get(name, ""))
-            return
-        self.accept()
+    def store(self) -> None:
+        if self.action is None:
+            self.state.add_action(self.draft())
+        else:
+            self.state.update_action(self.action.id, self.draft())
 
 
 class ActionsView(QWidget):
@@ -139,6 +115,7 @@ class ActionsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemActivated.connect(lambda _item: self.edit_action(self.current_action_id()))
+        self.table.currentCellChanged.connect(lambda *_cells: self._update_buttons())
         self.coverage_title = QLabel()
         self.coverage = QListWidget()
         self.coverage.setObjectName("goal_coverage")
@@ -179,8 +156,11 @@ class ActionsView(QWidget):
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(ID_ROLE, record.id)
+                cell.setToolTip(value)
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
+        for column in (0, 1):  # long titles and owners: the status and timeframe stay in view
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 240))
         counts = self.state.goal_action_counts()
         self.coverage.clear()
         for goal in framework.goals():
@@ -196,17 +176,16 @@ class ActionsView(QWidget):
             if count < THIN_BELOW:
                 entry.setForeground(Qt.GlobalColor.darkRed)
             self.coverage.addItem(entry)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
         has_choice = self.current_action_id() is not None
         self.edit_button.setEnabled(has_choice)
         self.remove_button.setEnabled(has_choice)
 
     def edit_action(self, action_id: int | None) -> ActionDialog:
         record = next((action for action in self.state.actions if action.id == action_id), None)
-        dialog = ActionDialog(self.state, self, record)
-        self.active_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))
-        dialog.open()
-        return dialog
+        return open_tracked(self, ActionDialog(self.state, self, record))  # type: ignore[return-value]
 
     def confirm_remove(self) -> QMessageBox | None:
         record = next((action for action in self.state.actions if action.id == self.current_action_id()), None)

@@ -12,9 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resilience_app.core.errors import InvalidInputError, UserFacingError
+from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_list, format_number
 from resilience_app.core.i18n import N_, _, current_language, ngettext, paragraph
 from resilience_app.core.register.discovery import MAX_PROPOSALS
@@ -36,29 +33,31 @@ from resilience_app.core.register.labels import AREA_STATUS_NAMES
 from resilience_app.core.storage.register_records import DiscoveryAreaDraft, DiscoveryAreaRecord
 from resilience_app.gui.checklist import ID_ROLE, Checklist, goal_entries
 from resilience_app.gui.confirm import ask_to_remove
-from resilience_app.gui.form_fields import FieldWithError
+from resilience_app.gui.form_dialog import FormDialog, open_tracked
 from resilience_app.gui.register_state import RegisterState
 
 STATUSES = tuple(AREA_STATUS_NAMES)
 ORIGIN_NAMES = {"app": N_("Proposed by the app"), "edited": N_("Proposed by the app, edited"), "own": N_("Added by the CRO")}
 
 
-class AreaDialog(QDialog):
+class AreaDialog(FormDialog):
     """Add or edit one discovery area: title, one-line rationale, goals, shocks and stresses, status."""
 
     def __init__(self, state: RegisterState, parent: QWidget, area: DiscoveryAreaRecord | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("area_dialog")
-        self.setWindowTitle(_("Edit discovery area") if area else _("Add a discovery area"))
-        self.state, self.area = state, area
         draft = area.area if area else DiscoveryAreaDraft(title="", status="accepted")
-        self.fields = {
-            "title": FieldWithError(QLineEdit(draft.title), name="area_title"),
-            "rationale": FieldWithError(QLineEdit(draft.rationale), name="area_rationale"),
-            "goals": FieldWithError(Checklist(name="goals"), name="area_goals"),
-            "item_ids": FieldWithError(Checklist(name="items"), name="area_items"),
-            "status": FieldWithError(QComboBox(), name="area_status"),
-        }
+        super().__init__(
+            parent,
+            name="area_dialog",
+            title=_("Edit discovery area") if area else _("Add a discovery area"),
+            fields={
+                "title": (_("Title"), QLineEdit(draft.title)),
+                "rationale": (_("Rationale (one line)"), QLineEdit(draft.rationale)),
+                "goals": (_("Goals"), Checklist(name="goals")),
+                "item_ids": (_("Shocks and stresses"), Checklist(name="items")),
+                "status": (_("Status"), QComboBox()),
+            },
+        )
+        self.state, self.area = state, area
         self.editor("goals").set_entries(goal_entries(state.framework), draft.goals)
         self.editor("item_ids").set_entries([(record.id, state.name(record)) for record in state.items], draft.item_ids)
         for name in ("goals", "item_ids"):
@@ -66,22 +65,6 @@ class AreaDialog(QDialog):
         self.editor("status").addItems([_(name) for name in AREA_STATUS_NAMES.values()])
         self.editor("status").setCurrentIndex(STATUSES.index(draft.status))
         self.editor("title").setMinimumWidth(420)
-        labels = {
-            "title": _("Title"), "rationale": _("Rationale (one line)"), "goals": _("Goals"),
-            "item_ids": _("Shocks and stresses"), "status": _("Status"),
-        }
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        for name, field in self.fields.items():
-            form.addRow(labels[name], field)
-        form.addRow(buttons)
-
-    def editor(self, name: str):  # type: ignore[no-untyped-def]
-        return self.fields[name].editor
 
     def _changed(self, area: DiscoveryAreaDraft) -> DiscoveryAreaDraft:
         return dataclasses.replace(
@@ -93,17 +76,16 @@ class AreaDialog(QDialog):
             status=STATUSES[self.editor("status").currentIndex()],
         )
 
-    def save(self) -> None:
-        try:
-            if self.area is None:
-                self.state.add_area(self._changed(DiscoveryAreaDraft(title="")))
-            else:
-                self.state.update_area(self.area.id, self._changed)
-        except InvalidInputError as error:
-            for name, field in self.fields.items():
-                field.show_error(error.field_errors.get(name, ""))
-            return
-        self.accept()
+    def store(self) -> None:
+        if self.area is None:
+            self.state.add_area(self._changed(DiscoveryAreaDraft(title="")))
+        else:
+            self.state.update_area(self.area.id, self._changed)
+
+
+def _fact(label: str, value: str) -> str:
+    """'<b>Goals:</b> …' as one paragraph (the colon is the same in both languages)."""
+    return f"<p><b>{html.escape(label)}:</b> {html.escape(value)}</p>"
 
 
 class DiscoveryView(QWidget):
@@ -220,17 +202,18 @@ class DiscoveryView(QWidget):
         framework = self.state.framework
         goals = [f"{format_number(goal.number)}. {goal.name}" for goal in framework.goals() if goal.id in area.goals]
         items = [self.state.name(item_id) for item_id in area.item_ids if self.state.item(item_id)]
+        status = _("{status} | {origin}").format(status=_(AREA_STATUS_NAMES[area.status]), origin=_(ORIGIN_NAMES[area.origin]))
         parts = [
             f"<h2>{html.escape(area.title)}</h2>",
             f"<p>{html.escape(area.rationale)}</p>" if area.rationale else "",
-            f"<p><b>{_('Status')}:</b> {_(AREA_STATUS_NAMES[area.status])} | {_(ORIGIN_NAMES[area.origin])}</p>",
-            f"<p><b>{_('Goals')}:</b> {html.escape(format_list(goals) or _('—'))}</p>",
-            f"<p><b>{_('Shocks and stresses')}:</b> {html.escape(format_list(items) or _('—'))}</p>",
+            _fact(_("Status"), status),
+            _fact(_("Goals"), format_list(goals) or _("—")),
+            _fact(_("Shocks and stresses"), format_list(items) or _("—")),
         ]
         reasons = area.reasoning.get(current_language()) or next(iter(area.reasoning.values()), ())
         if reasons:
             lines = "".join(f"<li>{html.escape(line)}</li>" for line in reasons)
-            parts.append(f"<p><b>{_('Why the app proposes it')}:</b></p><ul>{lines}</ul>")
+            parts.append(_fact(_("Why the app proposes it"), "") + f"<ul>{lines}</ul>")
         return paragraph("".join(parts))
 
     # -- decisions --------------------------------------------------------------------------------
@@ -276,11 +259,7 @@ class DiscoveryView(QWidget):
         self.select_area(merged.id)
 
     def edit_area(self, area_id: int | None) -> AreaDialog:
-        dialog = AreaDialog(self.state, self, self._area(area_id))
-        self.active_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))
-        dialog.open()
-        return dialog
+        return open_tracked(self, AreaDialog(self.state, self, self._area(area_id)))  # type: ignore[return-value]
 
     def confirm_remove(self) -> QMessageBox | None:
         record = self._area(self.current_area_id())

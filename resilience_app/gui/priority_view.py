@@ -31,6 +31,7 @@ from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, paragraph
 from resilience_app.core.register.labels import IMPACT_NAMES, LIKELIHOOD_NAMES, TREND_NAMES, scale_label
 from resilience_app.gui.checklist import ID_ROLE
+from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.form_fields import FieldWithError
 from resilience_app.gui.register_state import RegisterState
 
@@ -269,11 +270,7 @@ class PriorityView(QWidget):
         entry = self._current_entry()
         if entry is None:
             return None
-        dialog = RankDialog(self.state, int(entry.item.item_id), rank or entry.rank, self)
-        self.active_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))
-        dialog.open()
-        return dialog
+        return open_tracked(self, RankDialog(self.state, int(entry.item.item_id), rank or entry.rank, self))  # type: ignore[return-value]
 
     def clear_current(self) -> None:
         item_id = self.current_item_id()

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from resilience_app.core.content.model import Framework, Hazard
-from resilience_app.core.register.service import RegisterRanking, RegisterService, action_counts, ranking_of
 from resilience_app.core.register.ranking import Link
+from resilience_app.core.register.service import RegisterRanking, RegisterService, action_counts, ranking_of
 from resilience_app.core.storage.register_records import (
     ActionDraft,
     ActionRecord,

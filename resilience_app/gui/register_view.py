@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -21,6 +22,7 @@ from resilience_app.core.i18n import _
 from resilience_app.core.register.labels import KIND_NAMES
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.confirm import ask_to_remove
+from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.register_dialogs import CatalogueDialog, OwnItemDialog
 from resilience_app.gui.register_item_form import RegisterItemForm
 from resilience_app.gui.register_state import RegisterState
@@ -131,9 +133,7 @@ class RegisterView(QWidget):
 
     def _open(self, dialog: CatalogueDialog | OwnItemDialog) -> None:
         self.form.save()
-        self.active_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))
-        dialog.open()
+        open_tracked(self, dialog)
 
     def confirm_remove(self) -> QMessageBox | None:
         """Ask before removing the chosen item (its links go with it)."""

@@ -45,6 +45,9 @@ def test_catalogue_covers_every_extracted_message(language: str) -> None:
     assert template_ids() - ids == set()
 
 
+ARABIC_SINGULAR_AND_DUAL = (1, 2)  # plural forms "one" and "two": Arabic names the number in the word itself
+
+
 def test_arabic_keeps_every_placeholder() -> None:
     wrong = []
     for message in catalogue("ar"):
@@ -52,8 +55,12 @@ def test_arabic_keeps_every_placeholder() -> None:
             continue
         source = message.id if isinstance(message.id, str) else message.id[0]
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        for string in strings:
-            if set(PLACEHOLDER.findall(string)) != set(PLACEHOLDER.findall(source)):
+        expected = set(PLACEHOLDER.findall(source))
+        for form, string in enumerate(strings):
+            found = set(PLACEHOLDER.findall(string))
+            # "إجراءان" says "two actions" without the digit: only {count} may go, and only there.
+            may_drop_count = isinstance(message.id, tuple) and form in ARABIC_SINGULAR_AND_DUAL
+            if found != expected and not (may_drop_count and found == expected - {"{count}"}):
                 wrong.append((source, string))
     assert wrong == []
 

@@ -24,6 +24,10 @@ def _too_long(text: str, limit: int) -> str:
     return _("Keep this under {count} characters.").format(count=format_number(limit)) if len(text) > limit else ""
 
 
+def _title_problem(title: str, when_missing: str) -> str:
+    return when_missing if not title else _too_long(title, MAX_TITLE_LENGTH)
+
+
 def _strip_texts(draft):  # type: ignore[no-untyped-def]
     """The draft with every text field stripped of surrounding spaces."""
     return dataclasses.replace(
@@ -106,9 +110,7 @@ def _is_duplicate(draft: RegisterItemDraft, catalogue: dict[str, Hazard], others
 def clean_action(draft: ActionDraft, *, goal_ids: Iterable[str], item_ids: Iterable[int], quality_ids: Iterable[str]) -> ActionDraft:
     draft = _strip_texts(draft)
     problems: dict[str, str] = {}
-    if not draft.title:
-        problems["title"] = _("Give the action a title, such as the name of the plan or project.")
-    elif message := _too_long(draft.title, MAX_TITLE_LENGTH):
+    if message := _title_problem(draft.title, _("Give the action a title, such as the name of the plan or project.")):
         problems["title"] = message
     for field in ("owner", "budget_source"):
         if message := _too_long(getattr(draft, field), MAX_TITLE_LENGTH):
@@ -133,9 +135,7 @@ def clean_action(draft: ActionDraft, *, goal_ids: Iterable[str], item_ids: Itera
 def clean_area(draft: DiscoveryAreaDraft, *, goal_ids: Iterable[str], item_ids: Iterable[int]) -> DiscoveryAreaDraft:
     draft = _strip_texts(draft)
     problems: dict[str, str] = {}
-    if not draft.title:
-        problems["title"] = _("Give the discovery area a title.")
-    elif message := _too_long(draft.title, MAX_TITLE_LENGTH):
+    if message := _title_problem(draft.title, _("Give the discovery area a title.")):
         problems["title"] = message
     if "\n" in draft.rationale or len(draft.rationale) > 500:
         problems["rationale"] = _("Keep the rationale to one line (under 500 characters).")

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core.content.model import Framework, Hazard
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, current_language
-from resilience_app.core.register.discovery import GoalStanding, propose_areas, describe
+from resilience_app.core.register.discovery import GoalStanding, describe, propose_areas
 from resilience_app.core.register.ranking import Link, RankedItem, RankOverride, RatedItem, check_link, most_connected, rank_items
 from resilience_app.core.register.rules import clean_action, clean_area, clean_item
 from resilience_app.core.storage.planning_repository import PlanningRepository, PlanningRowNotFound

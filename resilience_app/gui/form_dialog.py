@@ -1,0 +1,52 @@
+"""A dialog of labelled fields with inline errors and Save/Cancel, and opening dialogs a view tracks."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QWidget
+
+from resilience_app.core.errors import InvalidInputError
+from resilience_app.core.i18n import _
+from resilience_app.gui.form_fields import FieldWithError
+
+
+class FormDialog(QDialog):
+    """Subclasses fill `fields` (name -> (label, editor)) and implement `store()`, which raises
+    `InvalidInputError` when refused: each message then shows under its field and the dialog stays."""
+
+    def __init__(self, parent: QWidget, *, name: str, title: str, fields: dict[str, tuple[str, QWidget]]) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.fields = {field: FieldWithError(editor, name=f"{name.removesuffix('_dialog')}_{field}") for field, (_label, editor) in fields.items()}
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        for field, (label, _editor) in fields.items():
+            form.addRow(label, self.fields[field])
+        form.addRow(buttons)
+
+    def editor(self, name: str):  # type: ignore[no-untyped-def]
+        return self.fields[name].editor
+
+    def store(self) -> None:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        try:
+            self.store()
+        except InvalidInputError as error:
+            for name, field in self.fields.items():
+                field.show_error(error.field_errors.get(name, ""))
+            return
+        self.accept()
+
+
+def open_tracked(owner: QWidget, dialog: QDialog) -> QDialog:
+    """Open `dialog` without blocking, as `owner.active_dialog` until it closes (tests and tools reach it there)."""
+    owner.active_dialog = dialog  # type: ignore[attr-defined]
+    dialog.finished.connect(lambda _result: setattr(owner, "active_dialog", None))
+    dialog.open()
+    return dialog
