@@ -20,7 +20,8 @@ SAMPLE_REGISTER_FILE = Path(__file__).with_name("sample_register.yaml")
 
 def _load() -> dict[str, Any]:
     with SAMPLE_REGISTER_FILE.open(encoding="utf-8") as stream:
-        return YAML(typ="safe", pure=True).load(stream)
+        data: dict[str, Any] = YAML(typ="safe", pure=True).load(stream)
+    return data
 
 
 def _text(value: dict[str, str] | None, language: str) -> str:

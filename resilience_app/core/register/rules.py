@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import TypeVar
 
 from resilience_app.core.answer_rules import CONFIDENCES
 from resilience_app.core.content.model import Hazard
@@ -28,7 +29,10 @@ def _title_problem(title: str, when_missing: str) -> str:
     return when_missing if not title else _too_long(title, MAX_TITLE_LENGTH)
 
 
-def _strip_texts(draft):  # type: ignore[no-untyped-def]
+Draft = TypeVar("Draft", RegisterItemDraft, ActionDraft, DiscoveryAreaDraft)
+
+
+def _strip_texts(draft: Draft) -> Draft:
     """The draft with every text field stripped of surrounding spaces."""
     return dataclasses.replace(
         draft, **{field.name: getattr(draft, field.name).strip() for field in dataclasses.fields(draft) if isinstance(getattr(draft, field.name), str)}

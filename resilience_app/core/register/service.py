@@ -235,10 +235,7 @@ class RegisterService:
         for proposal in proposals:
             goal = framework.goal(proposal.goal_id)
             assert goal is not None
-            texts = {
-                lang: describe(proposal, goal.name.in_language(lang), lambda item_id, lang=lang: self.item_name(items[item_id], lang), lang)
-                for lang in SUPPORTED_LANGUAGES
-            }
+            texts = {lang: describe(proposal, goal.name.in_language(lang), self._namer(items, lang), lang) for lang in SUPPORTED_LANGUAGES}
             drafts.append(
                 DiscoveryAreaDraft(
                     title=texts[language].title,
@@ -254,6 +251,9 @@ class RegisterService:
             planning = PlanningRepository(session)
             planning.remove_app_proposals(assessment_id)
             return [planning.add_area(assessment_id, draft) for draft in drafts]
+
+    def _namer(self, items: dict[int, RegisterItemRecord], language: str) -> Callable[[int], str]:
+        return lambda item_id: self.item_name(items[item_id], language)
 
     def _clean_area(self, assessment_id: int, draft: DiscoveryAreaDraft) -> DiscoveryAreaDraft:
         framework = self._framework(assessment_id)
