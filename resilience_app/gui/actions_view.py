@@ -168,10 +168,11 @@ class ActionsView(QWidget):
             if count == 0:
                 note = _("no action")
             elif count < THIN_BELOW:
-                note = _("few actions: {count}").format(count=format_number(count))
+                note = _("only one action")
             else:
                 note = _("{count} actions").format(count=format_number(count))
-            entry = QListWidgetItem(f"{format_number(goal.number)}. {goal.name} — {note}")
+            marker = "⚠ " if count < THIN_BELOW else ""  # not by colour alone
+            entry = QListWidgetItem(f"{marker}{format_number(goal.number)}. {goal.name} — {note}")
             entry.setData(ID_ROLE, goal.id)
             if count < THIN_BELOW:
                 entry.setForeground(Qt.GlobalColor.darkRed)
@@ -208,5 +209,5 @@ class ActionsView(QWidget):
         self.remove_button.setText(_("Remove"))
         self.table.setHorizontalHeaderLabels([_("Title"), _("Owner"), _("Status"), _("Timeframe"), _("Goals")])
         self.coverage_title.setText(_("Actions per goal"))
-        self.coverage_note.setText(paragraph(_("Goals in red have no action or only one; actions on hold do not count.")))
+        self.coverage_note.setText(paragraph(_("Goals marked ⚠ have no action or only one; actions on hold do not count.")))
         self.refresh()

@@ -29,7 +29,7 @@ from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_list, format_number
 from resilience_app.core.i18n import N_, _, current_language, ngettext, paragraph
 from resilience_app.core.register.discovery import MAX_PROPOSALS
-from resilience_app.core.register.labels import AREA_STATUS_NAMES
+from resilience_app.core.register.labels import AREA_STATUS_NAMES, name_list
 from resilience_app.core.storage.register_records import DiscoveryAreaDraft, DiscoveryAreaRecord
 from resilience_app.gui.checklist import ID_ROLE, Checklist, goal_entries
 from resilience_app.gui.confirm import ask_to_remove
@@ -208,7 +208,7 @@ class DiscoveryView(QWidget):
             f"<p>{html.escape(area.rationale)}</p>" if area.rationale else "",
             _fact(_("Status"), status),
             _fact(_("Goals"), format_list(goals) or _("—")),
-            _fact(_("Shocks and stresses"), format_list(items) or _("—")),
+            _fact(_("Shocks and stresses"), name_list(items) or _("—")),
         ]
         reasons = area.reasoning.get(current_language()) or next(iter(area.reasoning.values()), ())
         if reasons:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.i18n import _
@@ -27,6 +28,13 @@ class FormDialog(QDialog):
         for field, (label, _editor) in fields.items():
             form.addRow(label, self.fields[field])
         form.addRow(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        # Long texts open at their start (in Arabic the end would hide the first word).
+        for field in self.fields.values():
+            if isinstance(field.editor, QLineEdit):
+                field.editor.setCursorPosition(0)
+        super().showEvent(event)
 
     def editor(self, name: str):  # type: ignore[no-untyped-def]
         return self.fields[name].editor

@@ -11,8 +11,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from resilience_app.core.errors import UserFacingError
-from resilience_app.core.formatting import format_list, format_number
+from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, paragraph
+from resilience_app.core.register.labels import name_list
 from resilience_app.gui.form_fields import FieldWithError
 from resilience_app.gui.register_state import RegisterState
 
@@ -94,7 +95,7 @@ class LinkMatrixView(QWidget):
             self.table.setCurrentCell(row, column)
         connected = [self.state.name(item_id) for item_id in self.state.ranking.most_connected]
         self.most_connected.setText(
-            paragraph(_("Most connected: {items}.").format(items=format_list(connected)))
+            paragraph(_("Most connected: {items}.").format(items=name_list(connected)))
             if connected
             else paragraph(_("No interconnections recorded yet."))
         )

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, paragraph
-from resilience_app.core.register.labels import IMPACT_NAMES, LIKELIHOOD_NAMES, TREND_NAMES, scale_label
+from resilience_app.core.register.labels import IMPACT_NAMES, LIKELIHOOD_NAMES, TREND_NAMES, name_list, scale_label
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.form_fields import FieldWithError
@@ -210,10 +210,11 @@ class PriorityView(QWidget):
                 self.table.item(row, 0).setText(_("{rank} (set)").format(rank=values[0]))
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 260))
+        self.table.horizontalHeaderItem(4).setToolTip(_("Likelihood × impact"))
         if chosen is not None:
             self.select_item(chosen)
         unrated = [self.state.name(record) for record in self.state.ranking.unrated]
-        self.unrated.setText(paragraph(_("Not rated yet, so not ranked: {items}.").format(items=_(", ").join(unrated))) if unrated else "")
+        self.unrated.setText(paragraph(_("Not rated yet, so not ranked: {items}.").format(items=name_list(unrated))) if unrated else "")
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -247,7 +248,7 @@ class PriorityView(QWidget):
             return
         likelihood, impact = RiskMatrix.rating_at(row, column)
         here = [entry for entry in self.state.ranking.ranked if (entry.item.likelihood, entry.item.impact) == (likelihood, impact)]
-        names = _(", ").join(self.state.name(int(entry.item.item_id)) for entry in here) or _("no item")
+        names = name_list([self.state.name(int(entry.item.item_id)) for entry in here]) or _("no item")
         self.cell_text.setText(
             paragraph(
                 _("Likelihood {likelihood}, impact {impact}: {items}.").format(
@@ -287,12 +288,12 @@ class PriorityView(QWidget):
             paragraph(_("Likelihood (rows) by impact (columns). Each cell shows the ranks of the items placed there; arrow keys move between cells."))
         )
         self.table.setHorizontalHeaderLabels(
-            [_("Rank"), _("Shock or stress"), _("Likelihood"), _("Impact"), _("Priority"), _("Links"), _("Trend"), _("Why the CRO set this rank")]
+            [_("Rank"), _("Shock or stress"), _("Likelihood"), _("Impact"), _("Priority"), _("Links"), _("Trend"), _("CRO's reason")]
         )
         self.up_button.setText(_("Move up"))
         self.down_button.setText(_("Move down"))
         self.set_rank_button.setText(_("Set rank…"))
         self.clear_button.setText(_("Use computed rank"))
-        self.up_button.setToolTip(_("Ctrl+Up"))
-        self.down_button.setToolTip(_("Ctrl+Down"))
+        self.up_button.setToolTip("Ctrl+↑")
+        self.down_button.setToolTip("Ctrl+↓")
         self.refresh()

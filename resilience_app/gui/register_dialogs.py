@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.i18n import _, paragraph
+from resilience_app.core.i18n import _, is_rtl, paragraph
 from resilience_app.core.register.labels import KIND_NAMES
 from resilience_app.core.search_text import matches
 from resilience_app.core.storage.register_records import RegisterItemDraft
@@ -132,12 +132,15 @@ class OwnItemDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         buttons.accepted.connect(self._add)
         buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(480)
         form = QFormLayout(self)
-        form.addRow(_("Name in English"), self.name_en)
-        form.addRow(_("Name in Arabic"), self.name_ar)
+        names = [(_("Name in English"), self.name_en), (_("Name in Arabic"), self.name_ar)]
+        for label, field in names[::-1] if is_rtl() else names:  # the interface's language first
+            form.addRow(label, field)
         form.addRow(_("Kind"), self.kind)
         form.addRow(note)
         form.addRow(buttons)
+        (self.name_ar if is_rtl() else self.name_en).editor.setFocus()
 
     def _add(self) -> None:
         draft = RegisterItemDraft(

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from resilience_app.core.formatting import format_list, format_number, format_percent
 from resilience_app.core.i18n import N_, ngettext_in, translate_in
+from resilience_app.core.register.labels import name_list
 
 WEAK_BELOW = 3.0
 HIGH_PRIORITY_COUNT = 5
@@ -155,15 +156,15 @@ def describe(proposal: Proposal, goal_name: str, item_name: Callable[[int], str]
             "Under pressure: {items} disrupt it ({ranks} in the ranking of shocks and stresses).",
             len(names),
         )
-        reasons.append(pressure.format(items=format_list(names, language=language), ranks=format_list(ranks, language=language)))
-        parts.append(translate_in(language, PRESSURE_PART).format(items=format_list(names, language=language)))
+        reasons.append(pressure.format(items=name_list(names, language), ranks=format_list(ranks, language=language)))
+        parts.append(translate_in(language, PRESSURE_PART).format(items=name_list(names, language)))
     else:
         reasons.append(translate_in(language, NO_PRESSURE_REASON).format(count=format_number(HIGH_PRIORITY_COUNT, language=language)))
     reasons.append(_action_reason(proposal.action_count, language))
     if proposal.thin:
         parts.append(_action_part(proposal.action_count, language))
     title = (
-        translate_in(language, TITLE_WITH_ITEMS).format(items=format_list(names[:1], language=language), goal=goal_name)
+        translate_in(language, TITLE_WITH_ITEMS).format(items=names[0], goal=goal_name)
         if names
         else goal_name
     )

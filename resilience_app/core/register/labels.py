@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from resilience_app.core.formatting import format_number
-from resilience_app.core.i18n import N_, _
+from resilience_app.core.formatting import format_list, format_number
+from resilience_app.core.i18n import N_, _, current_language
 
 KIND_NAMES = {"shock": N_("Shock"), "stress": N_("Stress")}
 LIKELIHOOD_NAMES = {1: N_("Rare"), 2: N_("Unlikely"), 3: N_("Possible"), 4: N_("Likely"), 5: N_("Almost certain")}
@@ -18,3 +18,11 @@ def scale_label(names: dict[int, str], level: int | None) -> str:
     if level is None:
         return _("—")
     return _("{number} · {name}").format(number=format_number(level), name=_(names[level]))
+
+
+def name_list(names: list[str], language: str | None = None) -> str:
+    """Names of shocks and stresses as a list. In Arabic each is quoted: many names hold «و»
+    ("and"), so a list joined with «و» would not show where one name ends."""
+    lang = language or current_language()
+    shown = [f"«{name}»" for name in names] if lang == "ar" else list(names)
+    return format_list(shown, language=lang)
