@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -66,8 +67,9 @@ class RegisterService:
 
     # -- the catalogue and names ---------------------------------------------------------
 
-    @property
+    @cached_property
     def catalogue(self) -> dict[str, Hazard]:
+        """The catalogue by id (the content is read once per service, so this is built once too)."""
         return {hazard.id: hazard for hazard in self._service.content.hazards}
 
     def item_name(self, record: RegisterItemRecord | RegisterItemDraft, language: str | None = None) -> str:
@@ -216,9 +218,15 @@ class RegisterService:
         """
         framework = self._framework(assessment_id)
         profile = self._service.profile(assessment_id)
-        items = {record.id: record for record in self.items(assessment_id)}
-        ranking = self.ranking(assessment_id)
-        settled = {goal for area in self.areas(assessment_id) if not _is_untouched_proposal(area) for goal in area.area.goals}
+        with self._session() as session:  # one read of the register, its links, actions and areas
+            register, planning = RegisterRepository(session), PlanningRepository(session)
+            records = register.items(assessment_id)
+            links = [Link(link.source_id, link.target_id) for link in register.links(assessment_id)]
+            actions = planning.actions(assessment_id)
+            areas = planning.areas(assessment_id)
+        items = {record.id: record for record in records}
+        ranking = ranking_of(records, links)
+        settled = {goal for area in areas if not _is_untouched_proposal(area) for goal in area.area.goals}
         standings = [
             GoalStanding(goal.id, profile.goals[goal.id].level, profile.goals[goal.id].coverage)
             for goal in framework.goals()
@@ -228,7 +236,7 @@ class RegisterService:
             standings,
             [entry.item.item_id for entry in ranking.ranked],  # type: ignore[misc]
             {item_id: record.item.goals for item_id, record in items.items()},
-            self.goal_action_counts(assessment_id),
+            action_counts(actions, [goal.id for goal in framework.goals()]),
         )
         language = language or current_language()
         drafts = []
