@@ -1,0 +1,309 @@
+"""Lay out and draw bidirectional, shaped text with ReportLab.
+
+A paragraph goes through four steps:
+
+1. levels: the Unicode bidirectional level of every character (`bidi_levels`);
+2. pieces: the characters are cut wherever the font (Latin or Arabic face, by
+   script) or the level changes, and each piece is shaped by HarfBuzz in its own
+   direction, so Arabic letters join and a Latin name keeps its order;
+3. lines: words (in logical order) are filled greedily into lines of the width;
+4. visual order: each line's pieces are reordered by rule L2 and drawn left to
+   right. HarfBuzz already gives the glyphs of a right-to-left piece in visual order.
+
+Every glyph is drawn with a code whose ToUnicode entry is the text it stands for
+(`fonts.BriefFont.code_for`), so a reader extracts and searches real Arabic letters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+import unicodedata
+from functools import lru_cache
+
+import uharfbuzz as hb
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+from reportlab.pdfgen.canvas import Canvas
+
+from resilience_app.core.brief.pdf.bidi_levels import FORMATTING_CHARACTERS, embedding_levels
+from resilience_app.core.brief.pdf.fonts import BriefFont, FontPair, is_neutral
+from resilience_app.core.brief.pdf.outlines import glyph_outline
+
+_FEATURES = {"kern": True, "liga": True}
+SPACE = " "
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A vowel mark drawn as an outline: its glyph and its position (thousandths of the size) in the piece."""
+
+    glyph: int
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Shaped:
+    """A piece of text shaped in one font: what to draw and how wide it is per 1000 units of size."""
+
+    glyphs: ShapedStr
+    advance: float
+    marks: tuple[Mark, ...] = ()
+
+    def width(self, size: float) -> float:
+        return self.advance * size / 1000
+
+
+@lru_cache(maxsize=20000)
+def shape(font: BriefFont, text: str, rtl: bool) -> Shaped:
+    """Shape `text` (logical order) with HarfBuzz; the glyphs come out in visual order."""
+    buffer = hb.Buffer()
+    buffer.add_str(text)
+    buffer.direction = "rtl" if rtl else "ltr"
+    buffer.guess_segment_properties()
+    buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+    hb.shape(font.hb_font, buffer, _FEATURES)
+    infos, positions = buffer.glyph_infos, buffer.glyph_positions
+    starts = sorted({info.cluster for info in infos})
+    ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
+    given: set[int] = set()
+    codes: list[str] = []
+    data: list[ShapeData] = []
+    marks: list[Mark] = []
+    advance = 0.0
+    for info, position in zip(infos, positions, strict=True):
+        cluster = info.cluster
+        if position.x_advance == 0 and unicodedata.category(text[cluster]) == "Mn":
+            x = advance + font.to_thousandths(position.x_offset)
+            marks.append(Mark(info.codepoint, x, font.to_thousandths(position.y_offset)))
+            given.add(cluster)
+            continue
+        # The first glyph of a cluster carries its text; any further glyph of it carries none.
+        stands_for = "" if cluster in given else text[cluster : ends[cluster]]
+        given.add(cluster)
+        code = font.code_for(info.codepoint, stands_for)
+        x_advance = font.to_thousandths(position.x_advance)
+        advance += x_advance
+        codes.append(code)
+        data.append(
+            ShapeData(
+                cluster,
+                x_advance,
+                font.to_thousandths(position.y_advance),
+                font.to_thousandths(position.x_offset),
+                font.to_thousandths(position.y_offset),
+                font.width_of_code(code),
+            )
+        )
+    return Shaped(ShapedStr("".join(codes), shapeData=data), advance, tuple(marks))
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Characters of one font and one level, shaped: the unit of line filling and reordering."""
+
+    font: BriefFont
+    level: int
+    shaped: Shaped
+    is_space: bool = False
+
+
+@dataclass
+class Line:
+    pieces: list[Piece]  # logical order
+    size: float
+
+    @property
+    def width(self) -> float:
+        return sum(piece.shaped.width(self.size) for piece in self.pieces)
+
+    def visual_pieces(self) -> list[Piece]:
+        """Rule L2: from the highest level down to the lowest odd one, reverse every run at that level or above."""
+        order = list(self.pieces)
+        while order and order[-1].is_space:
+            order.pop()
+        levels = [piece.level for piece in order]
+        odd = [level for level in levels if level % 2]
+        if not odd:
+            return order
+        for level in range(max(levels), min(odd) - 1, -1):
+            index = 0
+            while index < len(order):
+                if order[index].level < level:
+                    index += 1
+                    continue
+                end = index
+                while end < len(order) and order[end].level >= level:
+                    end += 1
+                order[index:end] = order[index:end][::-1]
+                index = end
+        return order
+
+
+@dataclass
+class TextEngine:
+    """Lays out text in the brief's fonts; remembers characters no font could draw."""
+
+    regular: FontPair
+    bold: FontPair
+    missing: set[str] = field(default_factory=set)
+
+    def lines(self, text: str, *, size: float, width: float, bold: bool = False, rtl: bool = False) -> list[Line]:
+        """`text` broken into lines no wider than `width`; a newline starts a new paragraph."""
+        pair = self.bold if bold else self.regular
+        result: list[Line] = []
+        for paragraph in text.split("\n"):
+            result.extend(self._paragraph_lines(paragraph, pair, size, width, rtl))
+        return result
+
+    def width(self, text: str, *, size: float, bold: bool = False, rtl: bool = False) -> float:
+        """The width of `text` on one line."""
+        lines = self.lines(text.replace("\n", " "), size=size, width=float("inf"), bold=bold, rtl=rtl)
+        return max((line.width for line in lines), default=0.0)
+
+    def _paragraph_lines(self, text: str, pair: FontPair, size: float, width: float, rtl: bool) -> list[Line]:
+        levels = embedding_levels(text, rtl=rtl)
+        fonts = self._fonts(text, pair, rtl)
+        lines = [Line([], size)]
+        line_width = 0.0
+        pending_space: list[Piece] = []
+        for word in _words(text, fonts, levels):
+            if word.is_space:
+                pending_space = word.pieces
+                continue
+            word_width = word.width(size)
+            space_width = sum(piece.shaped.width(size) for piece in pending_space)
+            current = lines[-1]
+            if current.pieces and line_width + space_width + word_width > width:
+                current = Line([], size)
+                lines.append(current)
+                line_width = 0.0
+            elif current.pieces:
+                current.pieces.extend(pending_space)
+                line_width += space_width
+            pending_space = []
+            if word_width > width:
+                for chunk in word.chunks(size, width - line_width, width):
+                    if current.pieces:
+                        current = Line([], size)
+                        lines.append(current)
+                    current.pieces.extend(chunk.pieces)
+                line_width = current.width
+                continue
+            current.pieces.extend(word.pieces)
+            line_width += word_width
+        return lines
+
+    def _fonts(self, text: str, pair: FontPair, rtl: bool) -> list[BriefFont | None]:
+        """The face of each character: by script, neutrals following their neighbour; None for controls."""
+        fonts: list[BriefFont | None] = [None] * len(text)
+        previous: BriefFont | None = None
+        for index, char in enumerate(text):
+            if char in FORMATTING_CHARACTERS or is_neutral(char):
+                continue
+            previous = fonts[index] = self._font_or_fallback(pair, char, previous, rtl)
+        for index, char in enumerate(text):
+            if char in FORMATTING_CHARACTERS or not is_neutral(char):
+                continue
+            neighbour = _nearest(fonts, index)
+            fonts[index] = self._font_or_fallback(pair, char, neighbour, rtl)
+        return fonts
+
+    def _font_or_fallback(self, pair: FontPair, char: str, neighbour: BriefFont | None, rtl: bool) -> BriefFont:
+        font = pair.for_char(char, neighbour, rtl)
+        if font is None:
+            self.missing.add(char)
+            return pair.arabic if rtl else pair.latin
+        return font
+
+
+def _nearest(fonts: list[BriefFont | None], index: int) -> BriefFont | None:
+    for before in range(index - 1, -1, -1):
+        if fonts[before] is not None:
+            return fonts[before]
+    return next((font for font in fonts[index + 1 :] if font is not None), None)
+
+
+@dataclass
+class _Word:
+    text: str
+    fonts: list[BriefFont | None]
+    levels: list[int]
+    is_space: bool
+    pieces: list[Piece] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.pieces = list(_pieces(self.text, self.fonts, self.levels, self.is_space))
+
+    def width(self, size: float) -> float:
+        return sum(piece.shaped.width(size) for piece in self.pieces)
+
+    def chunks(self, size: float, first_width: float, width: float) -> Iterator[_Word]:
+        """A word too long for a line, cut between characters into pieces that fit."""
+        start = 0
+        limit = max(first_width, 0.0)
+        while start < len(self.text):
+            end = start + 1
+            while end < len(self.text) and self._slice(start, end + 1).width(size) <= limit:
+                end += 1
+            yield self._slice(start, end)
+            start, limit = end, width
+
+    def _slice(self, start: int, end: int) -> _Word:
+        return _Word(self.text[start:end], self.fonts[start:end], self.levels[start:end], self.is_space)
+
+
+def _words(text: str, fonts: list[BriefFont | None], levels: list[int]) -> Iterator[_Word]:
+    start = 0
+    while start < len(text):
+        is_space = text[start] == SPACE
+        end = start + 1
+        while end < len(text) and (text[end] == SPACE) == is_space:
+            end += 1
+        if is_space:
+            end = start + 1  # one space at a time: runs of spaces collapse to one between words
+        yield _Word(text[start:end], fonts[start:end], levels[start:end], is_space)
+        start = end
+
+
+def _pieces(text: str, fonts: list[BriefFont | None], levels: list[int], is_space: bool) -> Iterator[Piece]:
+    start = 0
+    while start < len(text):
+        font, level = fonts[start], levels[start]
+        end = start + 1
+        while end < len(text) and (fonts[end] is None or (fonts[end] is font and levels[end] == level)):
+            end += 1
+        if font is not None:
+            visible = "".join(char for char in text[start:end] if char not in FORMATTING_CHARACTERS)
+            yield Piece(font, level, shape(font, visible, bool(level % 2)), is_space)
+        start = end
+
+
+def draw_line(canvas: Canvas, line: Line, x: float, baseline: float) -> None:
+    """Draw `line` with its left edge at `x` (the caller aligns it)."""
+    for piece in line.visual_pieces():
+        canvas.setFont(piece.font.name, line.size)
+        canvas.drawString(x, baseline, piece.shaped.glyphs)
+        for mark in piece.shaped.marks:
+            _draw_mark(canvas, piece.font, mark, x, baseline, line.size)
+        x += piece.shaped.width(line.size)
+
+
+def _draw_mark(canvas: Canvas, font: BriefFont, mark: Mark, x: float, baseline: float, size: float) -> None:
+    scale = size / font.units_per_em
+    path = canvas.beginPath()
+    for step in glyph_outline(font.hb_font, mark.glyph):
+        kind, points = step[0], step[1:]
+        coordinates = [value * scale for point in points for value in point]  # type: ignore[attr-defined]
+        if kind == "M":
+            path.moveTo(*coordinates)
+        elif kind == "L":
+            path.lineTo(*coordinates)
+        elif kind == "C":
+            path.curveTo(*coordinates)
+        else:
+            path.close()
+    canvas.saveState()
+    canvas.translate(x + mark.x * size / 1000, baseline + mark.y * size / 1000)
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
