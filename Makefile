@@ -6,12 +6,12 @@ INSTALLED := $(VENV)/.installed
 CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-.PHONY: run test bench lint translations compile-translations wheel-check clean
+.PHONY: run test test-tools bench lint translations compile-translations wheel-check clean
 
 run: $(INSTALLED) $(COMPILED)
 	$(BIN)/resilience-app
 
-test: $(INSTALLED) $(COMPILED)
+test: $(INSTALLED) $(COMPILED) test-tools
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
@@ -24,6 +24,12 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
+
+# The brief's tests read PDFs back with poppler's pdftotext and pdffonts (Debian: poppler-utils).
+test-tools:
+	@command -v pdftotext >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null); } \
+		|| echo "note: pdftotext (poppler-utils) is not installed; the PDF read-back tests will be skipped"
 
 # Compiled catalogues are build products (not committed); the wheel's build hook makes its own.
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(INSTALLED)

@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     content.add_argument("--json", action="store_true", help=_("print the whole content as JSON"))
     commands.add_parser("demo", help=_("create the sample assessment of a fictional city and print its id"))
     commands.add_parser("version", help=_("print the version"))
+    export = commands.add_parser("export-pdf", help=_("export the strategy-workshop brief of an assessment as a PDF"))
+    export.add_argument("assessment_id", type=int, metavar="ASSESSMENT_ID", help=_("the id shown by the list command"))
+    export.add_argument("--lang", dest="brief_language", required=True, metavar="en|ar", help=_("language of the brief"))
+    export.add_argument("--out", dest="output", required=True, type=Path, metavar="FILE", help=_("the PDF file to write"))
+    export.add_argument("--sections", metavar="ID,ID", help=_("only these sections, comma-separated (default: all)"))
     return parser
 
 
@@ -114,6 +119,8 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths) -> int:
             return _content(service, as_json=args.json)
         if args.command == "demo":
             return _demo(service)
+        if args.command == "export-pdf":
+            return _export_pdf(service, args)
     finally:
         service.close()
     raise AssertionError(f"unhandled command {args.command}")
@@ -170,6 +177,20 @@ def _demo(service: ResilienceService) -> int:
     record = create_sample(service, i18n.current_language())
     print(_("Created the sample assessment “{name}”.").format(name=record.city_name(i18n.current_language())))
     print(record.id)  # last line: the id, for scripts
+    return EXIT_OK
+
+
+def _export_pdf(service: ResilienceService, args: argparse.Namespace) -> int:
+    try:
+        language = i18n.parse_language(args.brief_language)
+    except ValueError:
+        raise UserFacingError(_("The brief can be exported in English (en) or Arabic (ar).")) from None
+    sections = [name.strip() for name in args.sections.split(",") if name.strip()] if args.sections else None
+    result = service.export_brief(args.assessment_id, language=language, path=args.output, sections=sections)
+    if result.warning():
+        print(_("Warning: {message}").format(message=result.warning()), file=sys.stderr)
+    print(i18n.ngettext("Saved the brief ({count} page) as {path}", "Saved the brief ({count} pages) as {path}", result.pages).format(
+        count=result.pages, path=result.path))
     return EXIT_OK
 
 

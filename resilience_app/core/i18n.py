@@ -9,6 +9,8 @@ from __future__ import annotations
 import gettext
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from babel import Locale
@@ -49,6 +51,17 @@ def set_language(language: str) -> None:
 
 def current_language() -> str:
     return _current_language
+
+
+@contextmanager
+def using_language(language: str) -> Iterator[None]:
+    """Answer every `_()` in `language` for the duration (a brief in Arabic from an English window)."""
+    previous = _current_language
+    set_language(language)
+    try:
+        yield
+    finally:
+        set_language(previous)
 
 
 def _(message: str) -> str:

@@ -7,11 +7,13 @@ returns frozen values, and raises `UserFacingError` for failures a user can act 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resilience_app.core import resources
 from resilience_app.core.answer_rules import clean_answer
@@ -38,6 +40,9 @@ from resilience_app.core.storage.records import (
     EvidenceRecord,
 )
 from resilience_app.core.storage.repositories import AssessmentNotFound, AssessmentRepository
+
+if TYPE_CHECKING:
+    from resilience_app.core.brief.export import ExportResult
 
 _log = logging.getLogger("resilience_app.services")
 
@@ -291,6 +296,15 @@ class ResilienceService:
             return  # already gone: removing it again changes nothing
         if removed.file_name:
             self.evidence_files.remove(removed.assessment_id, removed.file_name)
+
+    def export_brief(
+        self, assessment_id: int, *, language: str, path: Path, sections: Iterable[str] | None = None, today: dt.date | None = None
+    ) -> ExportResult:
+        """Write the strategy-workshop brief of an assessment as a PDF (see `brief.export`)."""
+        from resilience_app.core.brief.export import export_brief  # ReportLab loads only when a brief is made
+        from resilience_app.core.brief.sections import SECTION_IDS
+
+        return export_brief(self, assessment_id, language=language, path=path, sections=sections or SECTION_IDS, today=today)
 
     def evidence_file(self, evidence: EvidenceRecord) -> Path | None:
         """Where the attached copy is kept, or None when the evidence has no file."""

@@ -25,6 +25,7 @@ from resilience_app.core.storage.records import AssessmentRecord
 from resilience_app.gui.about_dialog import AboutDialog
 from resilience_app.gui.assessment_dialog import AssessmentDialog
 from resilience_app.gui.assessment_page import AssessmentPage
+from resilience_app.gui.export_dialog import ExportDialog, show_export_done
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.assessment_table_model import ASSESSMENT_ID_ROLE, AssessmentTableModel
 from resilience_app.gui.errors import show_user_error
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.rename_action = self._action("rename_action", "F2", self.rename_selected)
         self.duplicate_action = self._action("duplicate_action", "Ctrl+D", self.duplicate_selected)
         self.delete_action = self._action("delete_action", QKeySequence.StandardKey.Delete, self.delete_selected)
+        self.export_action = self._action("export_action", "Ctrl+E", self.export_selected)
         self.quit_action = self._action("quit_action", QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action("about_action", None, self.show_about)
         self.sample_action = self._action("sample_action", None, self.open_sample)
@@ -131,6 +133,8 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.open_action, self.rename_action, self.duplicate_action, self.delete_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = self.menuBar().addMenu("")
         self.edit_menu.addAction(self.undo_action)
@@ -145,7 +149,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_action, self.open_action, self.rename_action, self.duplicate_action, self.delete_action):
+        for action in (self.new_action, self.open_action, self.rename_action, self.duplicate_action, self.delete_action, self.export_action):
             self.toolbar.addAction(action)
         self.addToolBar(self.toolbar)
 
@@ -159,6 +163,7 @@ class MainWindow(QMainWindow):
         self.rename_action.setText(_("&Rename…"))
         self.duplicate_action.setText(_("D&uplicate"))
         self.delete_action.setText(_("&Delete…"))
+        self.export_action.setText(_("&Export brief (PDF)…"))
         self.quit_action.setText(_("&Quit"))
         self.about_action.setText(_("&About Resilience app"))
         self.sample_action.setText(_("Open the &sample assessment"))
@@ -208,7 +213,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_selection = self.selected_assessment_id() is not None
-        for action in (self.open_action, self.rename_action, self.duplicate_action, self.delete_action):
+        for action in (self.open_action, self.rename_action, self.duplicate_action, self.delete_action, self.export_action):
             action.setEnabled(has_selection)
 
     def _on_assessments_changed(self) -> None:
@@ -323,6 +328,25 @@ class MainWindow(QMainWindow):
 
         box.buttonClicked.connect(on_answer)
         self._open_dialog(box)
+
+    def export_selected(self) -> None:
+        record = self._fetch(self.selected_assessment_id())
+        if record is None:
+            return
+        dialog = ExportDialog(self, record)
+
+        def export() -> None:
+            result = run_operation(
+                self,
+                lambda: self.service.export_brief(record.id, language=dialog.language(), path=dialog.path(), sections=dialog.chosen_sections()),
+                bus=self.bus,
+                changes_assessments=False,
+            )
+            if result is not None:
+                self._open_dialog(show_export_done(self, result))
+
+        dialog.accepted.connect(export)
+        self._open_dialog(dialog)
 
     def open_selected(self) -> None:
         assessment_id = self.selected_assessment_id()

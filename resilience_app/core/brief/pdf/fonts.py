@@ -77,6 +77,7 @@ class BriefFont:
     units_per_em: int
     ascent: float  # per 1000 units of size
     descent: float
+    scale: float = 1.0  # drawn at this multiple of the requested size (Naskh looks small beside Latin)
     _codes: dict[tuple[int, str], int] = field(default_factory=dict, repr=False)
 
     def has_char(self, char: str) -> bool:
@@ -117,11 +118,12 @@ def _new_private_code(face: ttfonts.TTFontFace) -> int:
 _registered: dict[Path, BriefFont] = {}
 
 
-def load_font(path: Path) -> BriefFont:
+def load_font(path: Path, *, scale: float = 1.0) -> BriefFont:
     """Register the TrueType file at `path` with ReportLab once per process and return it."""
     path = path.resolve()
     font = _registered.get(path)
     if font is not None:
+        font.scale = scale
         return font
     try:
         data = path.read_bytes()
@@ -139,6 +141,7 @@ def load_font(path: Path) -> BriefFont:
         units_per_em=units,
         ascent=float(ttf.face.ascent),
         descent=float(ttf.face.descent),
+        scale=scale,
     )
     _registered[path] = font
     return font

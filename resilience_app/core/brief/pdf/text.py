@@ -105,7 +105,11 @@ class Piece:
     font: BriefFont
     level: int
     shaped: Shaped
+    text: str  # the characters it draws, in logical order
     is_space: bool = False
+
+    def width(self, size: float) -> float:
+        return self.shaped.width(size * self.font.scale)
 
 
 @dataclass
@@ -115,7 +119,7 @@ class Line:
 
     @property
     def width(self) -> float:
-        return sum(piece.shaped.width(self.size) for piece in self.pieces)
+        return sum(piece.width(self.size) for piece in self.pieces)
 
     def visual_pieces(self) -> list[Piece]:
         """Rule L2: from the highest level down to the lowest odd one, reverse every run at that level or above."""
@@ -172,7 +176,7 @@ class TextEngine:
                 pending_space = word.pieces
                 continue
             word_width = word.width(size)
-            space_width = sum(piece.shaped.width(size) for piece in pending_space)
+            space_width = sum(piece.width(size) for piece in pending_space)
             current = lines[-1]
             if current.pieces and line_width + space_width + word_width > width:
                 current = Line([], size)
@@ -236,7 +240,7 @@ class _Word:
         self.pieces = list(_pieces(self.text, self.fonts, self.levels, self.is_space))
 
     def width(self, size: float) -> float:
-        return sum(piece.shaped.width(size) for piece in self.pieces)
+        return sum(piece.width(size) for piece in self.pieces)
 
     def chunks(self, size: float, first_width: float, width: float) -> Iterator[_Word]:
         """A word too long for a line, cut between characters into pieces that fit."""
@@ -275,18 +279,19 @@ def _pieces(text: str, fonts: list[BriefFont | None], levels: list[int], is_spac
             end += 1
         if font is not None:
             visible = "".join(char for char in text[start:end] if char not in FORMATTING_CHARACTERS)
-            yield Piece(font, level, shape(font, visible, bool(level % 2)), is_space)
+            yield Piece(font, level, shape(font, visible, bool(level % 2)), visible, is_space)
         start = end
 
 
 def draw_line(canvas: Canvas, line: Line, x: float, baseline: float) -> None:
     """Draw `line` with its left edge at `x` (the caller aligns it)."""
     for piece in line.visual_pieces():
-        canvas.setFont(piece.font.name, line.size)
+        size = line.size * piece.font.scale
+        canvas.setFont(piece.font.name, size)
         canvas.drawString(x, baseline, piece.shaped.glyphs)
         for mark in piece.shaped.marks:
-            _draw_mark(canvas, piece.font, mark, x, baseline, line.size)
-        x += piece.shaped.width(line.size)
+            _draw_mark(canvas, piece.font, mark, x, baseline, size)
+        x += piece.width(line.size)
 
 
 def _draw_mark(canvas: Canvas, font: BriefFont, mark: Mark, x: float, baseline: float, size: float) -> None:

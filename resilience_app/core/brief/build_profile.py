@@ -1,0 +1,191 @@
+"""Sections read from the questionnaire: the city, the profile, strengths and weaknesses,
+the qualities, evidence gaps and the appendix of answers."""
+
+from __future__ import annotations
+
+from resilience_app.core.answer_labels import CONFIDENCE_NAMES, STATUS_VALUES, mean_level_text
+from resilience_app.core.brief.data import BriefData
+from resilience_app.core.brief.model import Bar, BarChart, Block, Bullets, Facts, Heading, Paragraph, RadarChart, Table
+from resilience_app.core.content.model import Goal
+from resilience_app.core.formatting import format_date, format_number, format_percent
+from resilience_app.core.i18n import _, current_language, ngettext
+from resilience_app.core.scoring.profile import GroupSummary
+
+DASH = "—"
+KEY_JUSTIFICATIONS_PER_GOAL = 2
+JUSTIFICATION_LIMIT = 320  # characters quoted from a justification in the body; the appendix has it whole
+
+
+def goal_label(goal: Goal) -> str:
+    return _("{number}. {name}").format(number=format_number(goal.number), name=goal.name.in_language(current_language()))
+
+
+def _percent(value: float | None) -> str:
+    return format_percent(value) if value is not None else _(DASH)
+
+
+def summary_note(summary: GroupSummary) -> str:
+    """'level 3.2 | coverage 80% | low confidence 10%' for a goal, dimension or quality."""
+    return _("level {level} | coverage {coverage} | low confidence {low}").format(
+        level=mean_level_text(summary.level), coverage=_percent(summary.coverage), low=_percent(summary.low_confidence_share)
+    )
+
+
+def city_profile(data: BriefData) -> list[Block]:
+    details = data.assessment.details
+    overall = data.profile.overall
+    shocks = sum(item.item.kind == "shock" for item in data.items.values())
+    stresses = len(data.items) - shocks
+    pairs = [
+        (_("City"), data.assessment.city_name(current_language())),
+        (_("Country"), details.country or _(DASH)),
+        (_("Population"), format_number(details.population) if details.population else _(DASH)),
+        (_("Assessment date"), format_date(details.assessment_date) if details.assessment_date else _(DASH)),
+        (_("Chief Resilience Officer"), details.cro_name or _(DASH)),
+        (_("Questions answered"), _("{answered} of {total} ({share})").format(
+            answered=format_number(overall.answered), total=format_number(overall.total), share=format_percent(overall.progress))),
+        (_("Shocks and stresses in the register"), _("{shocks} shocks, {stresses} stresses").format(
+            shocks=format_number(shocks), stresses=format_number(stresses))),
+        (_("Actions in the inventory"), format_number(len(data.actions))),
+    ]
+    blocks: list[Block] = [Facts(tuple(pairs))]
+    if details.notes.strip():
+        blocks += [Heading(_("Context")), Paragraph(details.notes.strip())]
+    return blocks
+
+
+def resilience_profile(data: BriefData) -> list[Block]:
+    language = current_language()
+    framework, profile = data.framework, data.profile
+    goals = list(framework.goals())
+    radar = RadarChart(
+        labels=tuple(format_number(goal.number) for goal in goals),
+        values=tuple(profile.goals[goal.id].level for goal in goals),
+        caption=_("Level by goal (1 to 5). Numbers around the wheel are the goals listed in the table below."),
+    )
+    bars = BarChart(
+        bars=tuple(
+            Bar(dimension.name.in_language(language), profile.dimensions[dimension.id].level, summary_note(profile.dimensions[dimension.id]))
+            for dimension in framework.dimensions
+        ),
+        caption=_("Level by dimension, with the share of questions answered with a level and the share of those given with low confidence."),
+    )
+    table = Table(
+        header=(_("Goal"), _("Level"), _("Coverage"), _("Low confidence")),
+        rows=tuple(
+            (goal_label(goal), mean_level_text(profile.goals[goal.id].level), _percent(profile.goals[goal.id].coverage),
+             _percent(profile.goals[goal.id].low_confidence_share))
+            for goal in goals
+        ),
+        widths=(3.2, 0.7, 0.9, 1.0),
+    )
+    intro = _("The profile shows each goal and dimension on its own. It is not summed into one score for the city.")
+    if profile.overall.levelled == 0:
+        return [Paragraph(intro), Paragraph(_("No question has a level yet, so there is no profile to show."))]
+    return [Paragraph(intro), radar, table, bars]
+
+
+def _key_answers(data: BriefData, goal: Goal, strongest: bool) -> list[str]:
+    answered = [
+        (record.answer.level, question)
+        for indicator in goal.indicators
+        for question in indicator.questions
+        if (record := data.answers.get(question.id)) is not None and record.answer.level is not None and record.answer.justification.strip()
+    ]
+    answered.sort(key=lambda pair: -(pair[0] or 0) if strongest else (pair[0] or 0))
+    lines = []
+    for level, question in answered[:KEY_JUSTIFICATIONS_PER_GOAL]:
+        text = data.answers[question.id].answer.justification.strip()
+        if len(text) > JUSTIFICATION_LIMIT:
+            text = text[:JUSTIFICATION_LIMIT].rsplit(" ", 1)[0] + "…"
+        lines.append(_("{number} (level {level}): {text}").format(
+            number=data.framework.placement(question.id).number, level=format_number(level or 0), text=text))
+    return lines
+
+
+def strengths_weaknesses(data: BriefData) -> list[Block]:
+    profile = data.profile
+    blocks: list[Block] = []
+    for title, goal_ids, strongest in (
+        (_("Strongest goals"), profile.strongest_goals(), True),
+        (_("Weakest goals"), profile.weakest_goals(), False),
+    ):
+        blocks.append(Heading(title))
+        if not goal_ids:
+            blocks.append(Paragraph(_("Too few goals have a level to compare them yet.")))
+        for goal_id in goal_ids:
+            goal = data.framework.goal(goal_id)
+            if goal is None:
+                continue
+            blocks.append(Paragraph(_("{goal}: {note}").format(goal=goal_label(goal), note=summary_note(profile.goals[goal_id]))))
+            reasons = _key_answers(data, goal, strongest)
+            blocks.append(Bullets(tuple(reasons)) if reasons else Paragraph(_("No justification was written for these answers."), muted=True))
+    return blocks
+
+
+def qualities(data: BriefData) -> list[Block]:
+    language = current_language()
+    profile = data.profile
+    return [
+        Paragraph(_("Each question is tagged with the qualities it tests. A quality's level is the mean of those questions' levels.")),
+        BarChart(
+            bars=tuple(
+                Bar(quality.name.in_language(language), profile.qualities[quality.id].level, summary_note(profile.qualities[quality.id]))
+                for quality in data.framework.qualities
+            ),
+            caption=_("Level by quality of resilient systems."),
+        ),
+    ]
+
+
+def evidence_gaps(data: BriefData) -> list[Block]:
+    framework, profile = data.framework, data.profile
+    language = current_language()
+    thin = [goal for goal in framework.goals() if (profile.goals[goal.id].coverage or 0) < 0.5]
+    rows = []
+    flagged = dict.fromkeys(profile.low_confidence_questions, _("Low confidence"))
+    for question_id in profile.unevidenced_questions:
+        flagged[question_id] = _("Low confidence, no evidence") if question_id in flagged else _("No evidence attached")
+    for question_id, problem in flagged.items():
+        question = framework.question(question_id)
+        if question is not None:
+            rows.append((framework.placement(question_id).number, question.prompt.in_language(language), problem))
+    blocks: list[Block] = [Heading(_("Goals with less than half their questions answered"))]
+    blocks.append(Bullets(tuple(goal_label(goal) for goal in thin)) if thin else Paragraph(_("Every goal has at least half its questions answered.")))
+    blocks.append(Heading(_("Answers to check before the workshop")))
+    if rows:
+        blocks.append(Paragraph(ngettext("{count} answer has low confidence or no evidence.", "{count} answers have low confidence or no evidence.",
+                                         len(rows)).format(count=format_number(len(rows)))))
+        blocks.append(Table(header=(_("No."), _("Question"), _("Issue")), rows=tuple(rows), widths=(0.6, 4, 1.4)))
+    else:
+        blocks.append(Paragraph(_("Every answer with a level has evidence and at least medium confidence.")))
+    return blocks
+
+
+def appendix(data: BriefData) -> list[Block]:
+    language = current_language()
+    framework = data.framework
+    blocks: list[Block] = [Paragraph(_("Every question of the framework with its answer. Unanswered questions are marked with a dash."), muted=True)]
+    for goal in framework.goals():
+        rows = []
+        for indicator in goal.indicators:
+            for question in indicator.questions:
+                record = data.answers.get(question.id)
+                answer = record.answer if record else None
+                if answer is None or not answer.status:
+                    level = _(DASH)
+                elif answer.status == "level" and answer.level is not None:
+                    level = format_number(answer.level)
+                else:
+                    level = _(STATUS_VALUES.get(answer.status, answer.status))
+                confidence = _(CONFIDENCE_NAMES[answer.confidence]) if answer and answer.confidence in CONFIDENCE_NAMES else _(DASH)
+                evidence = "\n".join(item.title for item in data.evidence.get(question.id, ())) or _(DASH)
+                justification = (answer.justification.strip() if answer else "") or _(DASH)
+                rows.append((framework.placement(question.id).number, question.prompt.in_language(language), level, confidence, justification, evidence))
+        blocks.append(Heading(goal_label(goal)))
+        blocks.append(Table(
+            header=(_("No."), _("Question"), _("Level"), _("Confidence"), _("Justification"), _("Evidence")),
+            rows=tuple(rows),
+            widths=(0.5, 2.4, 0.7, 0.8, 2.6, 1.3),
+        ))
+    return blocks

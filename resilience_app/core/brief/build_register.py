@@ -1,0 +1,133 @@
+"""Sections read from the register: priorities, interconnections, actions and discovery areas."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from resilience_app.core.brief.build_profile import goal_label
+from resilience_app.core.brief.data import BriefData
+from resilience_app.core.brief.model import Block, Bullets, Heading, MatrixChart, Paragraph, Table
+from resilience_app.core.formatting import format_number
+from resilience_app.core.i18n import _, current_language
+from resilience_app.core.register.labels import (
+    ACTION_STATUS_NAMES,
+    AREA_STATUS_NAMES,
+    IMPACT_NAMES,
+    KIND_NAMES,
+    LIKELIHOOD_NAMES,
+    TREND_NAMES,
+    name_list,
+)
+from resilience_app.core.register.service import action_counts
+
+THIN_ACTIONS = 2  # fewer actions than this marks a goal as thinly covered (as on the Actions tab)
+
+
+def _name(data: BriefData, item_id: int) -> str:
+    return data.item_name(item_id, current_language())
+
+
+def _goal_names(data: BriefData, goal_ids: tuple[str, ...]) -> str:
+    goals = [goal for goal_id in goal_ids if (goal := data.framework.goal(goal_id)) is not None]
+    return "\n".join(goal_label(goal) for goal in goals) or _("—")
+
+
+def shocks_stresses(data: BriefData) -> list[Block]:
+    ranking = data.ranking
+    if not data.items:
+        return [Paragraph(_("The register is empty: no shock or stress has been added yet."))]
+    cells: dict[tuple[int, int], list[str]] = defaultdict(list)
+    rows = []
+    for ranked in ranking.ranked:
+        item = ranked.item
+        cells[(item.likelihood, item.impact)].append(format_number(ranked.rank))
+        record = data.items[item.item_id]
+        reason = ranked.override.reason if ranked.override else ""
+        rows.append((
+            format_number(ranked.rank),
+            _name(data, item.item_id),
+            _(KIND_NAMES[record.item.kind]),
+            _(LIKELIHOOD_NAMES[item.likelihood]),
+            _(IMPACT_NAMES[item.impact]),
+            format_number(item.priority),
+            _(TREND_NAMES.get(item.trend, TREND_NAMES["unknown"])),
+            reason or _("—"),
+        ))
+    blocks: list[Block] = []
+    if rows:
+        blocks.append(MatrixChart(
+            cells={cell: tuple(labels) for cell, labels in cells.items()},
+            likelihood_title=_("Likelihood"),
+            impact_title=_("Impact"),
+            likelihood_names=tuple(_(LIKELIHOOD_NAMES[level]) for level in range(1, 6)),
+            impact_names=tuple(_(IMPACT_NAMES[level]) for level in range(1, 6)),
+            caption=_("Each number is an item's rank in the table below. Priority is likelihood times impact."),
+        ))
+        blocks.append(Table(
+            header=(_("Rank"), _("Shock or stress"), _("Kind"), _("Likelihood"), _("Impact"), _("Priority"), _("Trend"), _("Reason for the rank")),
+            rows=tuple(rows),
+            widths=(0.5, 2.1, 0.7, 0.9, 0.9, 0.75, 0.7, 1.8),
+        ))
+    if ranking.unrated:
+        blocks.append(Paragraph(_("Not rated yet: {names}.").format(names=name_list([_name(data, record.id) for record in ranking.unrated]))))
+    return blocks
+
+
+def interconnections(data: BriefData) -> list[Block]:
+    if not data.links:
+        return [Paragraph(_("No interconnections have been recorded between shocks and stresses."))]
+    targets: dict[int, list[str]] = defaultdict(list)
+    for link in data.links:
+        targets[link.source_id].append(_name(data, link.target_id))
+    rows = tuple(
+        (_name(data, source_id), "\n".join(names))
+        for source_id, names in sorted(targets.items(), key=lambda pair: (-len(pair[1]), _name(data, pair[0])))
+    )
+    blocks: list[Block] = [
+        Paragraph(_("Which shock or stress triggers or aggravates which. Items linked to many others are where one intervention can help most.")),
+        Table(header=(_("Shock or stress"), _("Triggers or aggravates")), rows=rows, widths=(1, 1.4)),
+    ]
+    if data.ranking.most_connected:
+        blocks.append(Paragraph(_("Most connected: {names}.").format(names=name_list([_name(data, item_id) for item_id in data.ranking.most_connected]))))
+    return blocks
+
+
+def actions(data: BriefData) -> list[Block]:
+    goals = list(data.framework.goals())
+    if not data.actions:
+        return [Paragraph(_("No action has been recorded yet."))]
+    rows = tuple(
+        (record.action.title, record.action.owner or _("—"), _(ACTION_STATUS_NAMES.get(record.action.status, record.action.status)),
+         record.action.timeframe or _("—"), _goal_names(data, record.action.goals))
+        for record in data.actions
+    )
+    counts = action_counts(list(data.actions), [goal.id for goal in goals])
+    coverage = tuple((goal_label(goal), format_number(counts[goal.id])) for goal in goals)
+    thin = tuple(index for index, goal in enumerate(goals) if counts[goal.id] < THIN_ACTIONS)
+    return [
+        Table(header=(_("Action"), _("Owner"), _("Status"), _("Timeframe"), _("Goals")), rows=rows, widths=(2.2, 1.3, 0.8, 0.9, 2)),
+        Heading(_("Actions per goal")),
+        Paragraph(_("Actions on hold are not counted. Goals in bold have fewer than two actions."), muted=True),
+        Table(header=(_("Goal"), _("Actions")), rows=coverage, widths=(4, 1), emphasis=thin),
+    ]
+
+
+def discovery_areas(data: BriefData) -> list[Block]:
+    language = current_language()
+    shown = sorted((area for area in data.areas if area.area.status != "rejected"), key=lambda area: area.area.status != "accepted")
+    if not shown:
+        return [Paragraph(_("No discovery area has been proposed or accepted yet."))]
+    blocks: list[Block] = [Paragraph(_("Candidate areas for the workshop to confirm, merge or set aside. The reasons are those the app found in the assessment and the register."))]
+    for record in shown:
+        area = record.area
+        blocks.append(Heading(_("{title} ({status})").format(title=area.title, status=_(AREA_STATUS_NAMES.get(area.status, area.status)))))
+        if area.rationale.strip():
+            blocks.append(Paragraph(area.rationale.strip()))
+        reasons = area.reasoning.get(language) or ()
+        if reasons:
+            blocks.append(Bullets(tuple(reasons)))
+        if area.goals:
+            blocks.append(Paragraph(_("Goals: {goals}").format(goals=_goal_names(data, area.goals).replace("\n", _("; "))), muted=True))
+        if area.item_ids:
+            blocks.append(Paragraph(_("Shocks and stresses: {names}").format(names=name_list([_name(data, item_id) for item_id in area.item_ids])), muted=True))
+    return blocks

@@ -1,0 +1,90 @@
+"""Export an assessment's brief to a PDF file, safely: a finished file or none at all.
+
+The PDF is written to a temporary file beside the target and moved into place
+only when complete, so a full disk or a crash never leaves half a brief behind,
+and an existing file of the same name is replaced only by a whole new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from resilience_app.core.brief.builder import build_brief, check_sections
+from resilience_app.core.brief.data import collect
+from resilience_app.core.brief.pdf.render import render_pdf
+from resilience_app.core.brief.pdf.style import load_style
+from resilience_app.core.brief.sections import SECTION_IDS
+from resilience_app.core.errors import UserFacingError
+from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _
+
+if TYPE_CHECKING:
+    from resilience_app.core.services import ResilienceService
+
+_log = logging.getLogger("resilience_app.brief")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    pages: int
+    missing_characters: tuple[str, ...]  # characters no bundled font has: drawn as empty boxes
+
+    def warning(self) -> str:
+        if not self.missing_characters:
+            return ""
+        return _("The brief's fonts cannot show these characters, so they appear as empty boxes: {characters}").format(
+            characters=" ".join(self.missing_characters)
+        )
+
+
+def _unwritable(target: Path, reason: str) -> UserFacingError:
+    return UserFacingError(
+        _("The brief could not be saved as {path}: {reason}").format(path=str(target), reason=reason),
+        hint=_("Choose another folder or file name, check there is free space, and export again."),
+        code="export-failed",
+    )
+
+
+def export_brief(
+    service: ResilienceService,
+    assessment_id: int,
+    *,
+    language: str,
+    path: Path,
+    sections: Iterable[str] = SECTION_IDS,
+    today: dt.date | None = None,
+) -> ExportResult:
+    if language not in SUPPORTED_LANGUAGES:
+        raise UserFacingError(_("The brief can be exported in English (en) or Arabic (ar)."), code="unsupported-language")
+    chosen = check_sections(sections)
+    target = path.expanduser().absolute()
+    if target.is_dir():
+        raise _unwritable(target, _("that is a folder"))
+    if not target.parent.is_dir():
+        raise _unwritable(target, _("the folder does not exist"))
+    document = build_brief(collect(service, assessment_id, today=today), language, chosen)
+    style = load_style()
+    style.engine.missing.clear()
+    try:
+        handle, temporary_name = tempfile.mkstemp(dir=target.parent, prefix=".brief-", suffix=".pdf.part")
+    except OSError as error:
+        raise _unwritable(target, error.strerror or str(error)) from error
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        pages = render_pdf(document, temporary, style)
+        os.replace(temporary, target)
+    except OSError as error:
+        _log.warning("Export to %s failed: %s", target, error)
+        raise _unwritable(target, error.strerror or str(error)) from error
+    finally:
+        temporary.unlink(missing_ok=True)
+    _log.info("Exported the %s brief of assessment %s to %s (%d pages)", language, assessment_id, target, pages)
+    return ExportResult(target, pages, tuple(sorted(style.engine.missing)))

@@ -1,0 +1,105 @@
+"""The brief as a plain document: what it says, in one language, before any layout.
+
+The builders (`builder.py` and its section modules) turn an assessment into this
+model; `pdf.render` lays it out. Tests read the model directly, and a future format
+(a slide deck for the workshop, say) would render the same model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    muted: bool = False  # a note or a caption, set smaller and lighter
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]  # relative widths of the columns, in reading order
+    emphasis: tuple[int, ...] = ()  # rows (0 is the first row after the header) set in bold
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Label and value pairs, such as the city's key figures."""
+
+    pairs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class RadarChart:
+    """Levels (1–5, None when nothing is answered) on one axis per goal."""
+
+    labels: tuple[str, ...]
+    values: tuple[float | None, ...]
+    caption: str
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float | None  # a level 1–5
+    note: str  # what is written beside the bar (level, coverage, confidence)
+
+
+@dataclass(frozen=True)
+class BarChart:
+    bars: tuple[Bar, ...]
+    caption: str
+
+
+@dataclass(frozen=True)
+class MatrixChart:
+    """The 5×5 likelihood-by-impact matrix, with item ranks in their cells."""
+
+    cells: dict[tuple[int, int], tuple[str, ...]]  # (likelihood, impact) -> labels
+    likelihood_title: str
+    impact_title: str
+    likelihood_names: tuple[str, ...]  # 1..5
+    impact_names: tuple[str, ...]
+    caption: str
+
+
+Block = Heading | Paragraph | Bullets | Table | Facts | RadarChart | BarChart | MatrixChart
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Cover:
+    title: str
+    city: str
+    subtitle: str
+    facts: Facts
+    sample_notice: str = ""  # set when the assessment is the sample
+
+
+@dataclass(frozen=True)
+class BriefDocument:
+    language: str
+    title: str  # the document's title (PDF metadata, running header)
+    cover: Cover
+    sections: tuple[Section, ...]
+    page_label: str  # "Page {number} of {total}" in the brief's language
+    subject: str = ""
+    keywords: tuple[str, ...] = field(default=())

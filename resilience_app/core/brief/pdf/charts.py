@@ -1,0 +1,160 @@
+"""The brief's figures, drawn on the canvas: the goal wheel, level bars and the 5×5 matrix.
+
+In Arabic every figure is mirrored: the wheel runs anticlockwise, bars grow from
+the right and the matrix's likelihood axis runs from right to left.
+"""
+
+from __future__ import annotations
+
+import math
+
+from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from resilience_app.core.brief.model import BarChart, MatrixChart, RadarChart
+from resilience_app.core.brief.pdf.style import BriefStyle
+from resilience_app.core.brief.pdf.text import draw_line
+from resilience_app.core.formatting import format_number
+
+LEVELS = 5
+
+
+def _label(style: BriefStyle, canvas: Canvas, text: str, x: float, y: float, *, size: float, rtl: bool,
+           anchor: str = "centre", colour: Color | None = None, bold: bool = False, width: float = 1e6) -> float:
+    """Draw `text` with its baseline at `y`, anchored at `x` (left, centre or right); returns the height used."""
+    lines = style.engine.lines(text, size=size, width=width, bold=bold, rtl=rtl)
+    leading = style.line_height(size, rtl)
+    canvas.setFillColor(colour or style.colour("text"))
+    for index, line in enumerate(lines):
+        left = x if anchor == "left" else x - line.width if anchor == "right" else x - line.width / 2
+        draw_line(canvas, line, left, y - index * leading)
+    return len(lines) * leading
+
+
+class _Figure(Flowable):  # type: ignore[misc]
+    def __init__(self, style: BriefStyle, rtl: bool, height: float) -> None:
+        super().__init__()
+        self.style, self.rtl, self._height = style, rtl, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, self._height
+        return available_width, self._height
+
+    def mirror_x(self, x: float) -> float:
+        """A horizontal position measured from the start edge."""
+        return self.width - x if self.rtl else x
+
+
+class RadarFigure(_Figure):
+    def __init__(self, chart: RadarChart, style: BriefStyle, rtl: bool) -> None:
+        super().__init__(style, rtl, 250)
+        self.chart = chart
+
+    def draw(self) -> None:
+        canvas, style, chart = self.canv, self.style, self.chart
+        centre_x, centre_y, radius = self.width / 2, self.height / 2, self.height / 2 - 22
+        count = len(chart.labels)
+        direction = -1 if self.rtl else 1
+
+        def point(index: int, value: float) -> tuple[float, float]:
+            angle = math.pi / 2 - direction * 2 * math.pi * index / count
+            return centre_x + math.cos(angle) * radius * value / LEVELS, centre_y + math.sin(angle) * radius * value / LEVELS
+
+        canvas.setStrokeColor(style.colour("chart_grid"))
+        canvas.setLineWidth(0.5)
+        for ring in range(1, LEVELS + 1):
+            path = canvas.beginPath()
+            for index in range(count):
+                x, y = point(index, ring)
+                path.moveTo(x, y) if index == 0 else path.lineTo(x, y)
+            path.close()
+            canvas.drawPath(path, stroke=1, fill=0)
+            _label(style, canvas, format_number(ring), centre_x + 3, centre_y + radius * ring / LEVELS + 2, size=6, rtl=self.rtl,
+                   anchor="left", colour=style.colour("muted"))
+        for index, text in enumerate(chart.labels):
+            x, y = point(index, LEVELS)
+            canvas.line(centre_x, centre_y, x, y)
+            lx, ly = point(index, LEVELS + 0.7)
+            _label(style, canvas, text, lx, ly - 3, size=8, rtl=self.rtl, bold=True)
+        values = [value or 0.0 for value in chart.values]
+        path = canvas.beginPath()
+        for index, value in enumerate(values):
+            x, y = point(index, value)
+            path.moveTo(x, y) if index == 0 else path.lineTo(x, y)
+        path.close()
+        fill = style.colour("chart_fill")
+        canvas.setFillColor(Color(fill.red, fill.green, fill.blue, alpha=0.25))
+        canvas.setStrokeColor(fill)
+        canvas.setLineWidth(1.4)
+        canvas.drawPath(path, stroke=1, fill=1)
+        canvas.setFillColor(fill)
+        for index, value in enumerate(chart.values):
+            if value is not None:
+                x, y = point(index, value)
+                canvas.circle(x, y, 1.8, stroke=0, fill=1)
+
+
+class BarFigure(_Figure):
+    ROW = 36
+
+    def __init__(self, chart: BarChart, style: BriefStyle, rtl: bool) -> None:
+        super().__init__(style, rtl, self.ROW * len(chart.bars) + 6)
+        self.chart = chart
+
+    def draw(self) -> None:
+        canvas, style = self.canv, self.style
+        label_width = self.width * 0.42
+        bar_start, bar_length = label_width + 8, self.width - label_width - 40
+        anchor = "right" if self.rtl else "left"
+        for row, bar in enumerate(self.chart.bars):
+            top = self.height - row * self.ROW
+            _label(style, canvas, bar.label, self.mirror_x(0), top - 12, size=8.5, rtl=self.rtl, anchor=anchor, bold=True, width=label_width)
+            _label(style, canvas, bar.note, self.mirror_x(0), top - 25, size=7, rtl=self.rtl, anchor=anchor,
+                   colour=style.colour("muted"), width=label_width)
+            canvas.setFillColor(style.colour("accent_light"))
+            left = self.mirror_x(bar_start + bar_length) if self.rtl else bar_start
+            canvas.rect(left, top - 22, bar_length, 10, stroke=0, fill=1)
+            if bar.value is not None:
+                filled = bar_length * bar.value / LEVELS
+                canvas.setFillColor(style.colour("chart_fill"))
+                canvas.rect(self.mirror_x(bar_start + filled) if self.rtl else bar_start, top - 22, filled, 10, stroke=0, fill=1)
+            value_text = format_number(bar.value, decimals=1) if bar.value is not None else "—"
+            _label(style, canvas, value_text, self.mirror_x(bar_start + bar_length + 6), top - 20, size=8, rtl=self.rtl, anchor=anchor)
+
+
+class MatrixFigure(_Figure):
+    CELL_HEIGHT = 34
+
+    def __init__(self, chart: MatrixChart, style: BriefStyle, rtl: bool) -> None:
+        super().__init__(style, rtl, self.CELL_HEIGHT * LEVELS + 60)
+        self.chart = chart
+
+    def draw(self) -> None:
+        canvas, style, chart = self.canv, self.style, self.chart
+        axis_width = 78
+        cell_width = (self.width - axis_width - 14) / LEVELS
+        bottom = 44
+        for impact in range(1, LEVELS + 1):
+            y = bottom + (impact - 1) * self.CELL_HEIGHT
+            name_x = self.mirror_x(axis_width - 4)
+            _label(style, canvas, chart.impact_names[impact - 1], name_x, y + self.CELL_HEIGHT / 2 - 2, size=7, rtl=self.rtl,
+                   anchor="left" if self.rtl else "right", width=axis_width - 6)
+            for likelihood in range(1, LEVELS + 1):
+                start = axis_width + (likelihood - 1) * cell_width
+                left = self.mirror_x(start + cell_width) if self.rtl else start
+                canvas.setFillColor(style.band_colour(likelihood * impact))
+                canvas.setStrokeColor(style.colour("table_header_text"))
+                canvas.setLineWidth(1.5)
+                canvas.rect(left, y, cell_width, self.CELL_HEIGHT, stroke=1, fill=1)
+                ranks = chart.cells.get((likelihood, impact), ())
+                if ranks:
+                    _label(style, canvas, "  ".join(ranks), left + cell_width / 2, y + self.CELL_HEIGHT / 2 - 3, size=8.5,
+                           rtl=self.rtl, bold=True, width=cell_width - 6)
+        for likelihood in range(1, LEVELS + 1):
+            centre = self.mirror_x(axis_width + (likelihood - 0.5) * cell_width)
+            _label(style, canvas, chart.likelihood_names[likelihood - 1], centre, bottom - 11, size=7, rtl=self.rtl, width=cell_width)
+        grid_centre = self.mirror_x(axis_width + LEVELS * cell_width / 2)
+        _label(style, canvas, chart.likelihood_title, grid_centre, 6, size=8, rtl=self.rtl, bold=True)
+        _label(style, canvas, chart.impact_title, self.mirror_x(axis_width - 4), self.height - 8, size=8, rtl=self.rtl, bold=True,
+               anchor="left" if self.rtl else "right")

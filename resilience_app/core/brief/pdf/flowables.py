@@ -1,0 +1,141 @@
+"""Platypus flowables that draw through the text engine: paragraphs, bullets and mirrored tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from resilience_app.core.brief.pdf.style import BriefStyle
+from resilience_app.core.brief.pdf.text import Line, draw_line
+
+
+@dataclass(frozen=True)
+class TextLook:
+    """How one text is set: size, weight, colour, direction and where it sits on its line."""
+
+    size: float
+    colour: Color
+    rtl: bool
+    bold: bool = False
+    align: str = "start"  # start | centre | end (start is the right edge in Arabic)
+    space_before: float = 0
+    space_after: float = 0
+    bullet: str = ""
+    indent: float = 0  # from the start edge
+
+
+class TextBlock(Flowable):  # type: ignore[misc]
+    """A paragraph laid out by the text engine; splits between lines across pages."""
+
+    def __init__(self, text: str, look: TextLook, style: BriefStyle, *, lines: list[Line] | None = None, keep_with_next: bool = False) -> None:
+        super().__init__()
+        self.text = text
+        self.look = look
+        self.style = style
+        self.keepWithNext = keep_with_next
+        self._lines = lines
+        self._laid_width = -1.0
+        self.leading = style.line_height(look.size, look.rtl)
+
+    def _layout(self, width: float) -> list[Line]:
+        if self._lines is None or self._laid_width != width:
+            if self._laid_width != width and self._laid_width >= 0:
+                self._lines = None
+            if self._lines is None:
+                self._lines = self.style.engine.lines(self.text, size=self.look.size, width=width - self.look.indent, bold=self.look.bold, rtl=self.look.rtl)
+            self._laid_width = width
+        return self._lines
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        lines = self._layout(available_width)
+        self.width = available_width
+        self.height = len(lines) * self.leading
+        return available_width, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 (ReportLab's names)
+        return self.look.space_before
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return self.look.space_after
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        lines = self._layout(available_width)
+        fits = int(available_height // self.leading)
+        if fits < 2 or len(lines) < 4 or fits >= len(lines):
+            return []  # keep short paragraphs whole, and never leave a single line behind
+        fits = min(fits, len(lines) - 2)
+        rest_look = replace(self.look, bullet="", space_before=0)
+        return [
+            TextBlock(self.text, replace(self.look, space_after=0), self.style, lines=lines[:fits]),
+            TextBlock(self.text, rest_look, self.style, lines=lines[fits:]),
+        ]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        look = self.look
+        canvas.setFillColor(look.colour)
+        # The text area: the indent is on the start side (the right in Arabic).
+        area_left = 0.0 if look.rtl else look.indent
+        area_right = self.width - look.indent if look.rtl else self.width
+        at_left = (look.align == "start") != look.rtl
+        for index, line in enumerate(self._lines or []):
+            baseline = self.height - index * self.leading - self.leading * 0.5 - look.size * 0.3
+            if look.align == "centre":
+                x = area_left + (area_right - area_left - line.width) / 2
+            elif at_left:
+                x = area_left
+            else:
+                x = area_right - line.width
+            draw_line(canvas, line, x, baseline)
+            if index == 0 and look.bullet:
+                bullet_lines = self.style.engine.lines(look.bullet, size=look.size, width=look.indent, rtl=look.rtl)
+                bullet_x = self.width - look.indent * 0.6 if look.rtl else look.indent * 0.6 - bullet_lines[0].width
+                draw_line(canvas, bullet_lines[0], bullet_x, baseline)
+
+
+def table(
+    rows: list[list[str]],
+    widths: tuple[float, ...],
+    style: BriefStyle,
+    *,
+    rtl: bool,
+    available_width: float,
+    header: bool = True,
+    bold_rows: tuple[int, ...] = (),
+    size: float | None = None,
+) -> Table:
+    """A table of text cells; in Arabic the columns run from the right."""
+    size = size or style.sizes["table"]
+    total = sum(widths)
+    column_widths = [available_width * width / total for width in widths]
+    padding = 4
+    cells = []
+    for row_index, row in enumerate(rows):
+        is_header = header and row_index == 0
+        look = TextLook(
+            size=size,
+            colour=style.colour("table_header_text") if is_header else style.colour("text"),
+            rtl=rtl,
+            bold=is_header or row_index in bold_rows,
+        )
+        cells.append([TextBlock(text, look, style) for text in row])
+    if rtl:
+        cells = [row[::-1] for row in cells]
+        column_widths = column_widths[::-1]
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), style.engine.regular.latin.name),  # never a base-14 font, even unused
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, style.colour("rule")),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), style.colour("table_header")))
+        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, style.colour("table_stripe")]))
+    result = Table(cells, colWidths=column_widths, repeatRows=1 if header else 0, hAlign="RIGHT" if rtl else "LEFT", splitInRow=1)
+    result.setStyle(TableStyle(commands))
+    return result

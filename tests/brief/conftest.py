@@ -1,0 +1,34 @@
+"""The sample's brief, exported once per language for the module that reads it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from resilience_app.core.paths import AppPaths
+from resilience_app.core.sample import create_sample
+from resilience_app.core.services import ResilienceService
+
+EXPORT_DAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture(scope="session")
+def sample_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ResilienceService, dict[str, int]]]:
+    """The sample made in each language (as a user of that language gets it from Help)."""
+    service = ResilienceService.open(AppPaths.under(tmp_path_factory.mktemp("brief-data")))
+    ids = {language: create_sample(service, language).id for language in ("en", "ar")}
+    yield service, ids
+    service.close()
+
+
+@pytest.fixture(scope="session")
+def sample_briefs(sample_service: tuple[ResilienceService, dict[str, int]], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    service, ids = sample_service
+    folder = tmp_path_factory.mktemp("briefs")
+    return {
+        language: service.export_brief(ids[language], language=language, path=folder / f"brief-{language}.pdf", today=EXPORT_DAY).path
+        for language in ("en", "ar")
+    }

@@ -1,0 +1,51 @@
+"""Read an exported PDF back as a reader would: its text (poppler's pdftotext) and its fonts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext, pdffonts) is not installed")
+
+
+def plain(text: str) -> str:
+    """The words of a text, as a search compares them: no direction controls, no Arabic vowel
+    marks, no punctuation (pdftotext's own bidi pass may put a space on the other side of a
+    comma or colon next to Arabic, which changes no word), single spaces."""
+    text = text.translate(BIDI_CONTROLS)
+    text = "".join(" " if unicodedata.category(char).startswith("P") else char for char in text if unicodedata.category(char) != "Mn")
+    return " ".join(text.split())
+
+
+def page_text(path: Path, first: int | None = None, last: int | None = None) -> str:
+    command = ["pdftotext", "-enc", "UTF-8"]
+    if first:
+        command += ["-f", str(first)]
+    if last:
+        command += ["-l", str(last)]
+    return subprocess.run([*command, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def text_lines(path: Path, page: int) -> list[str]:
+    return [plain(line) for line in page_text(path, page, page).splitlines() if plain(line)]
+
+
+def fonts(path: Path) -> list[dict[str, str]]:
+    output = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    rows = []
+    for line in output:
+        parts = line.split()
+        # name type [type…] encoding emb sub uni object id
+        rows.append({"name": parts[0], "embedded": parts[-5], "subset": parts[-4], "unicode": parts[-3]})
+    return rows
+
+
+def page_count(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
