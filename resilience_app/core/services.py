@@ -304,7 +304,7 @@ class ResilienceService:
         from resilience_app.core.brief.export import export_brief  # ReportLab loads only when a brief is made
         from resilience_app.core.brief.sections import SECTION_IDS
 
-        return export_brief(self, assessment_id, language=language, path=path, sections=sections or SECTION_IDS, today=today)
+        return export_brief(self, assessment_id, language=language, path=path, sections=SECTION_IDS if sections is None else sections, today=today)
 
     def evidence_file(self, evidence: EvidenceRecord) -> Path | None:
         """Where the attached copy is kept, or None when the evidence has no file."""

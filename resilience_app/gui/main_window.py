@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt
+from PySide6.QtCore import QTimer, QByteArray, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -342,8 +342,8 @@ class MainWindow(QMainWindow):
                 bus=self.bus,
                 changes_assessments=False,
             )
-            if result is not None:
-                self._open_dialog(show_export_done(self, result))
+            if result is not None:  # after the export dialog has finished closing
+                QTimer.singleShot(0, lambda: self._open_dialog(show_export_done(self, result)))
 
         dialog.accepted.connect(export)
         self._open_dialog(dialog)

@@ -121,3 +121,17 @@ def test_demo_creates_a_complete_marked_sample_and_prints_its_id_last(capsys: py
     [row] = json.loads(listed)
     assert row["id"] == sample_id and row["progress"] == 1.0 and row["is_sample"] is True
     assert "(sample)" in row["city"]["en"] and "تجريبي" in row["city"]["ar"]
+
+
+def test_export_pdf_writes_the_brief_and_refuses_bad_input_plainly(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    _code, out, _err = run(capsys, "--data-dir", str(tmp_path), "demo")
+    sample_id = out.strip().splitlines()[-1]
+    target = tmp_path / "brief-ar.pdf"
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), "export-pdf", sample_id, "--lang", "ar", "--out", str(target), "--sections", "purpose,shocks_stresses")
+    assert code == 0, err
+    assert target.read_bytes().startswith(b"%PDF") and str(target) in out
+    with pytest.raises(SystemExit) as exit_info:  # --lang also sets the messages' language, so it is checked first
+        run(capsys, "--data-dir", str(tmp_path), "export-pdf", sample_id, "--lang", "fr", "--out", str(target))
+    assert exit_info.value.code == 2 and "use en or ar" in capsys.readouterr().err
+    code, _out, err = run(capsys, "--data-dir", str(tmp_path), "export-pdf", "999", "--lang", "en", "--out", str(tmp_path / "x.pdf"))
+    assert code == 2 and "999" in err and not (tmp_path / "x.pdf").exists()

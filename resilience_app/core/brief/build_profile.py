@@ -7,13 +7,22 @@ from resilience_app.core.answer_labels import CONFIDENCE_NAMES, STATUS_VALUES, m
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Bar, BarChart, Block, Bullets, Facts, Heading, Paragraph, RadarChart, Table
 from resilience_app.core.content.model import Goal
-from resilience_app.core.formatting import format_date, format_number, format_percent
+from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
 from resilience_app.core.i18n import _, current_language, ngettext
 from resilience_app.core.scoring.profile import GroupSummary
 
 DASH = "—"
 KEY_JUSTIFICATIONS_PER_GOAL = 2
-JUSTIFICATION_LIMIT = 320  # characters quoted from a justification in the body; the appendix has it whole
+JUSTIFICATION_LIMIT = 320  # characters quoted from a justification in the body
+CELL_LIMIT = 1500  # characters of a user's text in a table cell; longer texts are cut (the app keeps them whole)
+
+
+def shortened(text: str, limit: int = CELL_LIMIT) -> str:
+    """`text` cut at a word before `limit` characters, saying so when it is."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    return _("{text}… (shortened: the full text is in the app)").format(text=text[:limit].rsplit(" ", 1)[0])
 
 
 def goal_label(goal: Goal) -> str:
@@ -95,11 +104,9 @@ def _key_answers(data: BriefData, goal: Goal, strongest: bool) -> list[str]:
     answered.sort(key=lambda pair: -(pair[0] or 0) if strongest else (pair[0] or 0))
     lines = []
     for level, question in answered[:KEY_JUSTIFICATIONS_PER_GOAL]:
-        text = data.answers[question.id].answer.justification.strip()
-        if len(text) > JUSTIFICATION_LIMIT:
-            text = text[:JUSTIFICATION_LIMIT].rsplit(" ", 1)[0] + "…"
+        text = shortened(data.answers[question.id].answer.justification, JUSTIFICATION_LIMIT)
         lines.append(_("{number} (level {level}): {text}").format(
-            number=data.framework.placement(question.id).number, level=format_number(level or 0), text=text))
+            number=localise_digits(data.framework.placement(question.id).number), level=format_number(level or 0), text=text))
     return lines
 
 
@@ -149,7 +156,7 @@ def evidence_gaps(data: BriefData) -> list[Block]:
     for question_id, problem in flagged.items():
         question = framework.question(question_id)
         if question is not None:
-            rows.append((framework.placement(question_id).number, question.prompt.in_language(language), problem))
+            rows.append((localise_digits(framework.placement(question_id).number), question.prompt.in_language(language), problem))
     blocks: list[Block] = [Heading(_("Goals with less than half their questions answered"))]
     blocks.append(Bullets(tuple(goal_label(goal) for goal in thin)) if thin else Paragraph(_("Every goal has at least half its questions answered.")))
     blocks.append(Heading(_("Answers to check before the workshop")))
@@ -180,12 +187,12 @@ def appendix(data: BriefData) -> list[Block]:
                     level = _(STATUS_VALUES.get(answer.status, answer.status))
                 confidence = _(CONFIDENCE_NAMES[answer.confidence]) if answer and answer.confidence in CONFIDENCE_NAMES else _(DASH)
                 evidence = "\n".join(item.title for item in data.evidence.get(question.id, ())) or _(DASH)
-                justification = (answer.justification.strip() if answer else "") or _(DASH)
-                rows.append((framework.placement(question.id).number, question.prompt.in_language(language), level, confidence, justification, evidence))
+                justification = shortened(answer.justification if answer else "") or _(DASH)
+                rows.append((localise_digits(framework.placement(question.id).number), question.prompt.in_language(language), level, confidence, justification, evidence))
         blocks.append(Heading(goal_label(goal)))
         blocks.append(Table(
             header=(_("No."), _("Question"), _("Level"), _("Confidence"), _("Justification"), _("Evidence")),
             rows=tuple(rows),
-            widths=(0.5, 2.4, 0.7, 0.8, 2.6, 1.3),
+            widths=(0.65, 2.4, 0.75, 0.8, 2.5, 1.3),
         ))
     return blocks

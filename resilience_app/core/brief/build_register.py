@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from resilience_app.core.brief.build_profile import goal_label
+from resilience_app.core.brief.build_profile import goal_label, shortened
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, Bullets, Heading, MatrixChart, Paragraph, Table
 from resilience_app.core.formatting import format_number
@@ -51,7 +51,7 @@ def shocks_stresses(data: BriefData) -> list[Block]:
             _(IMPACT_NAMES[item.impact]),
             format_number(item.priority),
             _(TREND_NAMES.get(item.trend, TREND_NAMES["unknown"])),
-            reason or _("—"),
+            shortened(reason) or _("—"),
         ))
     blocks: list[Block] = []
     if rows:
@@ -66,7 +66,7 @@ def shocks_stresses(data: BriefData) -> list[Block]:
         blocks.append(Table(
             header=(_("Rank"), _("Shock or stress"), _("Kind"), _("Likelihood"), _("Impact"), _("Priority"), _("Trend"), _("Reason for the rank")),
             rows=tuple(rows),
-            widths=(0.5, 2.1, 0.7, 0.9, 0.9, 0.75, 0.7, 1.8),
+            widths=(0.7, 1.9, 0.75, 0.9, 0.9, 0.85, 0.8, 1.6),
         ))
     if ranking.unrated:
         blocks.append(Paragraph(_("Not rated yet: {names}.").format(names=name_list([_name(data, record.id) for record in ranking.unrated]))))

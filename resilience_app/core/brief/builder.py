@@ -9,7 +9,7 @@ from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, BriefDocument, Cover, Facts, Section
 from resilience_app.core.brief.sections import SECTION_IDS, SECTION_TITLES
 from resilience_app.core.errors import UserFacingError
-from resilience_app.core.formatting import format_date, format_number, format_percent
+from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
 from resilience_app.core.i18n import _, using_language
 
 SectionBuilder = Callable[[BriefData], list[Block]]
@@ -55,7 +55,7 @@ def _cover(data: BriefData, language: str) -> Cover:
         (_("Prepared on"), format_date(data.prepared_on)),
         (_("Assessment date"), format_date(details.assessment_date) if details.assessment_date else _("—")),
         (_("Chief Resilience Officer"), details.cro_name or _("—")),
-        (_("Framework"), _("{name}, version {version}").format(name=framework.name.in_language(language), version=record.framework_version)),
+        (_("Framework"), _("{name}, version {version}").format(name=framework.name.in_language(language), version=localise_digits(record.framework_version))),
         (_("Questions answered"), _("{answered} of {total} ({share})").format(
             answered=format_number(overall.answered), total=format_number(overall.total), share=format_percent(overall.progress))),
     ]

@@ -83,3 +83,18 @@ def embedding_levels(text: str, *, rtl: bool) -> list[int]:
         levels[char["index"]] = char["level"]
     return levels
 
+
+
+def first_strong_direction(text: str, *, default_rtl: bool) -> bool:
+    """Whether `text` reads right to left by its first strong letter outside isolates (`default_rtl` if none)."""
+    depth = 0
+    for char in text:
+        if char in (LRI, RLI, FSI):
+            depth += 1
+        elif char == PDI:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            kind = unicodedata.bidirectional(char)
+            if kind in _STRONG_CLASSES:
+                return kind in _RTL_CLASSES
+    return default_rtl

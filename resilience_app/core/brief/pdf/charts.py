@@ -149,7 +149,7 @@ class MatrixFigure(_Figure):
                 canvas.rect(left, y, cell_width, self.CELL_HEIGHT, stroke=1, fill=1)
                 ranks = chart.cells.get((likelihood, impact), ())
                 if ranks:
-                    _label(style, canvas, "  ".join(ranks), left + cell_width / 2, y + self.CELL_HEIGHT / 2 - 3, size=8.5,
+                    _label(style, canvas, ("، " if self.rtl else ", ").join(ranks), left + cell_width / 2, y + self.CELL_HEIGHT / 2 - 3, size=8.5,
                            rtl=self.rtl, bold=True, width=cell_width - 6)
         for likelihood in range(1, LEVELS + 1):
             centre = self.mirror_x(axis_width + (likelihood - 0.5) * cell_width)

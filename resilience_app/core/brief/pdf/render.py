@@ -41,6 +41,7 @@ from resilience_app.core.i18n import is_rtl, using_language
 
 BULLET = "•"
 SECTION_ROOM = 220  # a section starts on a new page unless this much height is left
+HEADING_ROOM = 90  # a heading moves to the next page unless this much height is left under it
 
 
 class _Story:
@@ -81,7 +82,7 @@ class _Story:
         spacing = self.style.spacing
         if isinstance(block, Heading):
             look = self.look("heading", "accent", bold=True, space_before=spacing["heading_before"], space_after=spacing["heading_after"])
-            return [self.text(block.text, look, keep_with_next=True)]
+            return [CondPageBreak(HEADING_ROOM), self.text(block.text, look)]
         if isinstance(block, Paragraph):
             if block.muted:
                 return [self.text(block.text, self.look("small", "muted", space_after=spacing["paragraph"]))]

@@ -25,7 +25,7 @@ import uharfbuzz as hb
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 
-from resilience_app.core.brief.pdf.bidi_levels import FORMATTING_CHARACTERS, embedding_levels
+from resilience_app.core.brief.pdf.bidi_levels import FORMATTING_CHARACTERS, embedding_levels, first_strong_direction
 from resilience_app.core.brief.pdf.fonts import BriefFont, FontPair, is_neutral
 from resilience_app.core.brief.pdf.outlines import glyph_outline
 
@@ -166,6 +166,10 @@ class TextEngine:
         return max((line.width for line in lines), default=0.0)
 
     def _paragraph_lines(self, text: str, pair: FontPair, size: float, width: float, rtl: bool) -> list[Line]:
+        # Rules P2–P3: a paragraph reads in the direction of its first strong letter (an English
+        # justification in an Arabic brief keeps its full stop at its end); the page's direction
+        # decides only when there is none (numbers, dashes).
+        rtl = first_strong_direction(text, default_rtl=rtl)
         levels = embedding_levels(text, rtl=rtl)
         fonts = self._fonts(text, pair, rtl)
         lines = [Line([], size)]

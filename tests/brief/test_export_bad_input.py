@@ -1,0 +1,116 @@
+"""Exports that go wrong get a clear message and leave no file behind; odd content still exports."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+
+from resilience_app.core.brief.pdf import render
+from resilience_app.core.errors import UserFacingError
+from resilience_app.core.services import ResilienceService
+from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails
+from tests.brief.pdf_reader import needs_poppler, page_count, page_text, plain
+
+
+def _new(service: ResilienceService, **names: str) -> int:
+    return service.create_assessment(AssessmentDetails(city_name_en=names.get("en", "Testville"), city_name_ar=names.get("ar", ""))).id
+
+
+@pytest.fixture
+def exports(tmp_path: Path) -> Path:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def service(app_paths):  # type: ignore[no-untyped-def]
+    service = ResilienceService.open(app_paths)
+    yield service
+    service.close()
+
+
+@needs_poppler
+def test_an_assessment_with_nothing_answered_exports_and_says_so(service: ResilienceService, tmp_path: Path) -> None:
+    result = service.export_brief(_new(service), language="en", path=tmp_path / "empty.pdf")
+    text = plain(page_text(result.path))
+    assert "No question has a level yet" in text
+    assert "The register is empty" in text
+    assert page_count(result.path) == result.pages >= 6
+
+
+@needs_poppler
+def test_a_very_long_justification_flows_over_pages(service: ResilienceService, tmp_path: Path) -> None:
+    assessment_id = _new(service)
+    question_id = next(service.framework().questions()).id
+    long_text = " ".join(["Evidence from the district survey was reviewed line by line."] * 320)  # 20,000 characters
+    service.save_answer(assessment_id, question_id, AnswerDraft(status="level", level=3, justification=long_text, confidence="low"))
+    short = service.export_brief(assessment_id, language="en", path=tmp_path / "short.pdf", sections=["city_profile"]).pages
+    result = service.export_brief(assessment_id, language="ar", path=tmp_path / "long.pdf", sections=["appendix"])
+    text = plain(page_text(result.path))
+    assert result.pages > short
+    assert text.count("district survey was reviewed") >= 20  # the first 1,500 characters, across lines
+    assert plain("(اختُصر: النص الكامل في التطبيق)") in text
+
+
+def test_a_city_name_in_a_script_the_fonts_lack_exports_with_a_warning(service: ResilienceService, tmp_path: Path) -> None:
+    result = service.export_brief(_new(service, en="東京"), language="en", path=tmp_path / "tokyo.pdf", sections=["city_profile"])
+    assert result.path.is_file()
+    assert set(result.missing_characters) == {"東", "京"}
+    assert "京 東" in result.warning()
+
+
+def test_an_unwritable_path_is_refused_plainly_and_leaves_nothing(service: ResilienceService, exports: Path) -> None:
+    tmp_path = exports
+    assessment_id = _new(service)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    for target in (tmp_path / "missing" / "brief.pdf", blocker / "brief.pdf", tmp_path):
+        with pytest.raises(UserFacingError) as caught:
+            service.export_brief(assessment_id, language="en", path=target)
+        assert "could not be saved" in caught.value.message
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_a_full_disk_keeps_the_previous_brief_whole(service: ResilienceService, exports: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path = exports
+    assessment_id = _new(service)
+    target = tmp_path / "brief.pdf"
+    service.export_brief(assessment_id, language="en", path=target, sections=["purpose"])
+    before = target.read_bytes()
+
+    def disk_full(document, path, style=None):  # type: ignore[no-untyped-def]
+        Path(path).write_bytes(b"%PDF-1.4 half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("resilience_app.core.brief.export.render_pdf", disk_full)
+    with pytest.raises(UserFacingError) as caught:
+        service.export_brief(assessment_id, language="en", path=target)
+    assert "No space left on device" in caught.value.message
+    assert target.read_bytes() == before
+    assert [path.name for path in tmp_path.iterdir()] == ["brief.pdf"]
+    assert render.render_pdf is not disk_full
+
+
+def test_unknown_sections_and_languages_are_refused(service: ResilienceService, exports: Path) -> None:
+    tmp_path = exports
+    assessment_id = _new(service)
+    with pytest.raises(UserFacingError, match="Unknown section: summary"):
+        service.export_brief(assessment_id, language="en", path=tmp_path / "x.pdf", sections=["purpose", "summary"])
+    with pytest.raises(UserFacingError, match="at least one section"):
+        service.export_brief(assessment_id, language="en", path=tmp_path / "x.pdf", sections=[])
+    with pytest.raises(UserFacingError, match="English"):
+        service.export_brief(assessment_id, language="fr", path=tmp_path / "x.pdf")
+    assert not list(tmp_path.iterdir())
+
+
+@needs_poppler
+def test_only_the_chosen_sections_are_in_the_brief(service: ResilienceService, tmp_path: Path) -> None:
+    result = service.export_brief(_new(service), language="en", path=tmp_path / "two.pdf", sections=["next_steps", "purpose"])
+    text = plain(page_text(result.path))
+    assert "Purpose of the workshop" in text and "Next steps" in text
+    assert text.index("Purpose of the workshop") < text.index("Next steps")
+    for absent in ("Resilience profile", "Priority shocks and stresses", "Appendix"):
+        assert absent not in text
