@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, QByteArray, QItemSelectionModel, Qt
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,10 +25,10 @@ from resilience_app.core.storage.records import AssessmentRecord
 from resilience_app.gui.about_dialog import AboutDialog
 from resilience_app.gui.assessment_dialog import AssessmentDialog
 from resilience_app.gui.assessment_page import AssessmentPage
-from resilience_app.gui.export_dialog import ExportDialog, show_export_done
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.assessment_table_model import ASSESSMENT_ID_ROLE, AssessmentTableModel
 from resilience_app.gui.errors import show_user_error
+from resilience_app.gui.export_dialog import ExportDialog, show_export_done
 from resilience_app.gui.language import LanguageController
 from resilience_app.gui.operations import ChangeBus, run_operation
 

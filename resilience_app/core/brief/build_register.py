@@ -41,11 +41,12 @@ def shocks_stresses(data: BriefData) -> list[Block]:
     for ranked in ranking.ranked:
         item = ranked.item
         cells[(item.likelihood, item.impact)].append(format_number(ranked.rank))
-        record = data.items[item.item_id]
+        item_id = int(item.item_id)
+        record = data.items[item_id]
         reason = ranked.override.reason if ranked.override else ""
         rows.append((
             format_number(ranked.rank),
-            _name(data, item.item_id),
+            _name(data, item_id),
             _(KIND_NAMES[record.item.kind]),
             _(LIKELIHOOD_NAMES[item.likelihood]),
             _(IMPACT_NAMES[item.impact]),

@@ -89,9 +89,9 @@ class RadarFigure(_Figure):
         canvas.setLineWidth(1.4)
         canvas.drawPath(path, stroke=1, fill=1)
         canvas.setFillColor(fill)
-        for index, value in enumerate(chart.values):
-            if value is not None:
-                x, y = point(index, value)
+        for index, level in enumerate(chart.values):
+            if level is not None:
+                x, y = point(index, level)
                 canvas.circle(x, y, 1.8, stroke=0, fill=1)
 
 

@@ -175,6 +175,7 @@ class FontPair:
 
     def for_char(self, char: str, neighbour: BriefFont | None, prefer_arabic: bool) -> BriefFont | None:
         """The face to draw `char` with, or None when neither face has it."""
+        order: tuple[BriefFont, ...]
         if is_arabic_script(char):
             order = (self.arabic, self.latin)
         elif is_neutral(char):

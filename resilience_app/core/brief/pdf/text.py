@@ -16,9 +16,9 @@ Every glyph is drawn with a code whose ToUnicode entry is the text it stands for
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-import unicodedata
 from functools import lru_cache
 
 import uharfbuzz as hb
