@@ -10,6 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from resilience_app.core import i18n
@@ -54,6 +55,7 @@ def render(output: Path) -> None:
         app.processEvents()
         window.grab().save(str(output / f"assessment-{language}.png"))
         window.show_list()
+        render_export(app, window, output, language)
         window.delete_action.trigger()
         app.processEvents()
         window.active_dialog.grab().save(str(output / f"confirm-delete-{language}.png"))
@@ -65,6 +67,22 @@ def render(output: Path) -> None:
         render_questionnaire(app, window, output, language)
         window.close()
         window.service.close()
+
+
+def render_export(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The export dialog, and the message after a brief is saved."""
+    window.export_action.trigger()
+    dialog = window.active_dialog
+    app.processEvents()
+    dialog.grab().save(str(output / f"export-dialog-{language}.png"))
+    dialog.path_edit.setText(str(Path(tempfile.mkdtemp()) / f"brief-{language}.pdf"))
+    dialog._check_all(Qt.CheckState.Unchecked)
+    dialog.sections.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.accept()
+    for _ in range(5):
+        app.processEvents()
+    window.active_dialog.grab().save(str(output / f"export-done-{language}.png"))
+    window.active_dialog.reject()
 
 
 def render_questionnaire(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]

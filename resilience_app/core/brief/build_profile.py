@@ -8,7 +8,7 @@ from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Bar, BarChart, Block, Bullets, Facts, Heading, Paragraph, RadarChart, Table
 from resilience_app.core.content.model import Goal
 from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
-from resilience_app.core.i18n import _, current_language, ngettext
+from resilience_app.core.i18n import _, current_language, isolate, ngettext
 from resilience_app.core.scoring.profile import GroupSummary
 
 DASH = "—"
@@ -106,7 +106,7 @@ def _key_answers(data: BriefData, goal: Goal, strongest: bool) -> list[str]:
     for level, question in answered[:KEY_JUSTIFICATIONS_PER_GOAL]:
         text = shortened(data.answers[question.id].answer.justification, JUSTIFICATION_LIMIT)
         lines.append(_("{number} (level {level}): {text}").format(
-            number=localise_digits(data.framework.placement(question.id).number), level=format_number(level or 0), text=text))
+            number=localise_digits(data.framework.placement(question.id).number), level=format_number(level or 0), text=isolate(text)))
     return lines
 
 
