@@ -39,7 +39,7 @@ SECTION_ROLE = Qt.ItemDataRole.UserRole
 def default_file_name(record: AssessmentRecord, language: str) -> str:
     city = record.city_name(language) or record.city_name("en") or str(record.id)
     safe = re.sub(r'[\\/:*?"<>|\s]+', "-", city).strip("-.") or str(record.id)
-    return i18n.translate_in(language, "{city}-brief-{language}.pdf").format(city=safe, language=language)
+    return f"{safe}-brief-{language}.pdf"
 
 
 class ExportDialog(QDialog):

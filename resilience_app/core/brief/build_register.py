@@ -27,9 +27,9 @@ def _name(data: BriefData, item_id: int) -> str:
     return data.item_name(item_id, current_language())
 
 
-def _goal_names(data: BriefData, goal_ids: tuple[str, ...]) -> str:
+def _goal_names(data: BriefData, goal_ids: tuple[str, ...], separator: str = "\n") -> str:
     goals = [goal for goal_id in goal_ids if (goal := data.framework.goal(goal_id)) is not None]
-    return "\n".join(goal_label(goal) for goal in goals) or _("—")
+    return separator.join(goal_label(goal) for goal in goals) or _("—")
 
 
 def shocks_stresses(data: BriefData) -> list[Block]:
@@ -128,7 +128,7 @@ def discovery_areas(data: BriefData) -> list[Block]:
         if reasons:
             blocks.append(Bullets(tuple(reasons)))
         if area.goals:
-            blocks.append(Paragraph(_("Goals: {goals}").format(goals=_goal_names(data, area.goals).replace("\n", _("; "))), muted=True))
+            blocks.append(Paragraph(_("Goals: {goals}").format(goals=_goal_names(data, area.goals, _("; "))), muted=True))
         if area.item_ids:
             blocks.append(Paragraph(_("Shocks and stresses: {names}").format(names=name_list([_name(data, item_id) for item_id in area.item_ids])), muted=True))
     return blocks

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from resilience_app.core.content.model import Framework, Hazard
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES
-from resilience_app.core.register.service import RegisterRanking
+from resilience_app.core.register.ranking import Link
+from resilience_app.core.register.service import RegisterRanking, ranking_of
 from resilience_app.core.scoring.profile import ResilienceProfile
 from resilience_app.core.storage.records import AnswerRecord, AssessmentRecord, EvidenceRecord
 from resilience_app.core.storage.register_records import (
@@ -47,6 +48,7 @@ def collect(service: ResilienceService, assessment_id: int, *, today: dt.date | 
     record = service.get_assessment(assessment_id)
     register = service.register
     items = register.items(assessment_id)
+    links = register.links(assessment_id)
     return BriefData(
         assessment=record,
         framework=service.framework(record.framework_id),
@@ -55,8 +57,8 @@ def collect(service: ResilienceService, assessment_id: int, *, today: dt.date | 
         evidence=service.evidence(assessment_id),
         items={item.id: item for item in items},
         item_names={item.id: {lang: register.item_name(item, lang) for lang in SUPPORTED_LANGUAGES} for item in items},
-        links=register.links(assessment_id),
-        ranking=register.ranking(assessment_id),
+        links=links,
+        ranking=ranking_of(items, [Link(link.source_id, link.target_id) for link in links]),  # from what is read already
         actions=register.actions(assessment_id),
         areas=register.areas(assessment_id),
         hazards=register.catalogue,

@@ -29,22 +29,6 @@ _NEEDS_ALGORITHM = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI", "FSI", "LRE"
 FORMATTING_CHARACTERS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 
 
-def _first_strong_is_rtl(text: str, start: int) -> bool:
-    depth = 0
-    for char in text[start:]:
-        if char in (LRI, RLI, FSI):
-            depth += 1
-        elif char == PDI:
-            if depth == 0:
-                return False
-            depth -= 1
-        elif depth == 0:
-            kind = unicodedata.bidirectional(char)
-            if kind in _STRONG_CLASSES:
-                return kind in _RTL_CLASSES
-    return False
-
-
 def _isolates_as_embeddings(text: str) -> str:
     chars = list(text)
     for index, char in enumerate(chars):
@@ -53,7 +37,7 @@ def _isolates_as_embeddings(text: str) -> str:
         elif char == RLI:
             chars[index] = RLE
         elif char == FSI:
-            chars[index] = RLE if _first_strong_is_rtl(text, index + 1) else LRE
+            chars[index] = RLE if first_strong_direction(text, default_rtl=False, start=index + 1) else LRE
         elif char == PDI:
             chars[index] = PDF
     return "".join(chars)
@@ -85,14 +69,17 @@ def embedding_levels(text: str, *, rtl: bool) -> list[int]:
 
 
 
-def first_strong_direction(text: str, *, default_rtl: bool) -> bool:
-    """Whether `text` reads right to left by its first strong letter outside isolates (`default_rtl` if none)."""
+def first_strong_direction(text: str, *, default_rtl: bool, start: int = 0) -> bool:
+    """Whether `text` (from `start`) reads right to left by its first strong letter, skipping
+    nested isolates and stopping at the PDI that closes the one `start` is in; `default_rtl` if none."""
     depth = 0
-    for char in text:
+    for char in text[start:]:
         if char in (LRI, RLI, FSI):
             depth += 1
         elif char == PDI:
-            depth = max(depth - 1, 0)
+            if depth == 0:
+                return default_rtl
+            depth -= 1
         elif depth == 0:
             kind = unicodedata.bidirectional(char)
             if kind in _STRONG_CLASSES:

@@ -40,12 +40,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.leading = style.line_height(look.size, look.rtl)
 
     def _layout(self, width: float) -> list[Line]:
-        if self._lines is None or self._laid_width != width:
-            if self._laid_width != width and self._laid_width >= 0:
-                self._lines = None
-            if self._lines is None:
-                self._lines = self.style.engine.lines(self.text, size=self.look.size, width=width - self.look.indent, bold=self.look.bold, rtl=self.look.rtl)
-            self._laid_width = width
+        # Lines given at construction (the rest of a split paragraph) hold until the width changes.
+        if self._lines is None or (self._laid_width >= 0 and self._laid_width != width):
+            self._lines = self.style.engine.lines(self.text, size=self.look.size, width=width - self.look.indent, bold=self.look.bold, rtl=self.look.rtl)
+        self._laid_width = width
         return self._lines
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:

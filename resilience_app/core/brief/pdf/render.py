@@ -66,7 +66,7 @@ class _Story:
             self.text(cover.city, self.look("cover_city", bold=True, space_after=8)),
             self.text(cover.subtitle, self.look("heading", "muted", space_after=30)),
             HRFlowable(width="100%", thickness=2, color=self.style.colour("accent"), spaceAfter=spacing["block"] * 2),
-            self.facts(Facts(cover.facts.pairs)),
+            self.facts(cover.facts),
             PageBreak(),
         ]
         return flowables

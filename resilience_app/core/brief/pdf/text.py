@@ -160,11 +160,6 @@ class TextEngine:
             result.extend(self._paragraph_lines(paragraph, pair, size, width, rtl))
         return result
 
-    def width(self, text: str, *, size: float, bold: bool = False, rtl: bool = False) -> float:
-        """The width of `text` on one line."""
-        lines = self.lines(text.replace("\n", " "), size=size, width=float("inf"), bold=bold, rtl=rtl)
-        return max((line.width for line in lines), default=0.0)
-
     def _paragraph_lines(self, text: str, pair: FontPair, size: float, width: float, rtl: bool) -> list[Line]:
         # Rules P2–P3: a paragraph reads in the direction of its first strong letter (an English
         # justification in an Arabic brief keeps its full stop at its end); the page's direction
