@@ -18,6 +18,7 @@ from decimal import Decimal
 from resilience_app.core.content.model import NumericScale, Question
 from resilience_app.core.i18n import N_, translate_in
 from resilience_app.core.sample_register import add_sample_register
+from resilience_app.core.sample_workshop import add_sample_workshop
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails, AssessmentRecord, EvidenceDraft
 
@@ -73,7 +74,8 @@ def create_sample(service: ResilienceService, language: str) -> AssessmentRecord
         for indicator in goal.indicators:
             for question in indicator.questions:
                 _answer(service, record.id, question, GOAL_BASELINE.get(goal.id, 3), chooser, language)
-    add_sample_register(service, record.id, language)
+    item_ids = add_sample_register(service, record.id, language)
+    add_sample_workshop(service, record.id, item_ids, record.details.assessment_date or dt.date.today(), language)
     return record
 
 

@@ -28,7 +28,8 @@ def _text(value: dict[str, str] | None, language: str) -> str:
     return (value or {}).get(language, "")
 
 
-def add_sample_register(service: ResilienceService, assessment_id: int, language: str) -> None:
+def add_sample_register(service: ResilienceService, assessment_id: int, language: str) -> dict[str, int]:
+    """Add the register, actions and areas; returns the items' ids by their key in the file."""
     data = _load()
     register = service.register
     ids: dict[str, int] = {}
@@ -71,3 +72,4 @@ def add_sample_register(service: ResilienceService, assessment_id: int, language
         )
     for area in register.propose_areas(assessment_id, language=language)[: data["accept"]]:
         register.set_area_status(area.id, "accepted")
+    return ids

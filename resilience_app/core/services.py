@@ -40,6 +40,7 @@ from resilience_app.core.storage.records import (
     EvidenceRecord,
 )
 from resilience_app.core.storage.repositories import AssessmentNotFound, AssessmentRepository
+from resilience_app.core.workshop.service import WorkshopService
 
 if TYPE_CHECKING:
     from resilience_app.core.brief.export import ExportResult
@@ -120,6 +121,11 @@ class ResilienceService:
     def register(self) -> RegisterService:
         """Shocks and stresses, their interconnections and ranks, actions and discovery areas."""
         return RegisterService(self)
+
+    @cached_property
+    def workshops(self) -> WorkshopService:
+        """Workshops: participants and representation, exercises, and what the room said."""
+        return WorkshopService(self)
 
     # -- content ------------------------------------------------------------
 

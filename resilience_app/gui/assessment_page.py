@@ -1,6 +1,6 @@
 """An open assessment: its details, progress always in view, and its tabs: the overview of
 the framework, the questionnaire, the resilience profile, the shocks and stresses, the
-actions inventory and the candidate discovery areas."""
+actions inventory, the candidate discovery areas and the workshops."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from resilience_app.gui.progress_strip import ProgressStrip
 from resilience_app.gui.questionnaire import Questionnaire
 from resilience_app.gui.register_state import RegisterState
 from resilience_app.gui.shocks_stresses_page import ShocksStressesPage
+from resilience_app.gui.workshop_page import WorkshopPage
 
 
 class AssessmentPage(QWidget):
@@ -50,6 +51,7 @@ class AssessmentPage(QWidget):
         self.shocks_stresses: ShocksStressesPage | None = None
         self.actions: ActionsView | None = None
         self.discovery: DiscoveryView | None = None
+        self.workshop: WorkshopPage | None = None
         self.back_button = QPushButton()
         self.back_button.setObjectName("back_button")
         self.back_button.clicked.connect(self._go_back)
@@ -101,7 +103,8 @@ class AssessmentPage(QWidget):
         self.shocks_stresses = ShocksStressesPage(self.register)
         self.actions = ActionsView(self.register)
         self.discovery = DiscoveryView(self.register)
-        for view in (self.shocks_stresses, self.actions, self.discovery):
+        self.workshop = WorkshopPage(self.register)
+        for view in (self.shocks_stresses, self.actions, self.discovery, self.workshop):
             view.failed.connect(self.failed)
         for tab in self._tab_widgets():
             self.tabs.addTab(tab, "")
@@ -116,7 +119,7 @@ class AssessmentPage(QWidget):
             self._show_details()
 
     def _tab_widgets(self) -> list[QWidget]:
-        return [tab for tab in (self.overview, self.questionnaire, self.profile, self.shocks_stresses, self.actions, self.discovery) if tab]
+        return [tab for tab in (self.overview, self.questionnaire, self.profile, self.shocks_stresses, self.actions, self.discovery, self.workshop) if tab]
 
     def save_typing(self) -> None:
         """Save what is being typed in the questionnaire or the register."""
@@ -128,6 +131,8 @@ class AssessmentPage(QWidget):
     def close_session(self) -> None:
         """Save what is being typed and let the assessment go."""
         self.save_typing()
+        if self.workshop is not None:
+            self.workshop.close_projector()
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
@@ -139,7 +144,7 @@ class AssessmentPage(QWidget):
         if self.session is not None:
             self.session.deleteLater()
         self.session = self.overview = self.questionnaire = self.profile = self.progress = None
-        self.register = self.shocks_stresses = self.actions = self.discovery = None
+        self.register = self.shocks_stresses = self.actions = self.discovery = self.workshop = None
 
     def _go_back(self) -> None:
         self.save_typing()
@@ -181,11 +186,11 @@ class AssessmentPage(QWidget):
         if self.session is None:
             return
         self._show_details()
-        titles = (_("Overview"), _("Questionnaire"), _("Profile"), _("Shocks and stresses"), _("Actions"), _("Discovery areas"))
+        titles = (_("Overview"), _("Questionnaire"), _("Profile"), _("Shocks and stresses"), _("Actions"), _("Discovery areas"), _("Workshop"))
         for position, text in enumerate(titles):
             self.tabs.setTabText(position, text)
         assert self.overview and self.questionnaire and self.profile and self.progress
-        assert self.shocks_stresses and self.actions and self.discovery
+        assert self.shocks_stresses and self.actions and self.discovery and self.workshop
         self.overview.refresh()
         self.questionnaire.retranslate()
         self.profile.retranslate()
@@ -193,6 +198,7 @@ class AssessmentPage(QWidget):
         self.shocks_stresses.retranslate()
         self.actions.retranslate()
         self.discovery.retranslate()
+        self.workshop.retranslate()
 
     def _show_details(self) -> None:
         assert self.session is not None

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.errors import InvalidInputError, UserFacingError
-from resilience_app.core.formatting import format_number
+from resilience_app.core.formatting import format_date, format_number
 from resilience_app.core.i18n import _, paragraph
 from resilience_app.core.register.labels import IMPACT_NAMES, LIKELIHOOD_NAMES, TREND_NAMES, name_list, scale_label
 from resilience_app.gui.checklist import ID_ROLE
@@ -128,7 +128,7 @@ class PriorityView(QWidget):
         self.cell_text.setWordWrap(True)
         self.table = RankedTable()
         self.table.setObjectName("ranked_items")
-        self.table.setColumnCount(8)
+        self.table.setColumnCount(9)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -196,6 +196,7 @@ class PriorityView(QWidget):
                 format_number(entry.item.likelihood),
                 format_number(entry.item.impact),
                 format_number(entry.item.priority),
+                self._room_text(int(entry.item.item_id)),
                 format_number(entry.connections),
                 _(TREND_NAMES[entry.item.trend]),
                 override.reason if override else "",
@@ -206,6 +207,13 @@ class PriorityView(QWidget):
                 if override:
                     cell.setToolTip(_("Rank set by the CRO: {reason}").format(reason=override.reason))
                 self.table.setItem(row, column, cell)
+            room = self.state.room_ratings.get(int(entry.item.item_id))
+            if room is not None:
+                self.table.item(row, 5).setToolTip(
+                    _("The room’s mean likelihood × mean impact, from {source}, applied on {date} ({groups} groups).").format(
+                        source=self.state.room_sources.get(room.exercise_id, ""), date=format_date(room.applied_at.date()), groups=format_number(room.groups)
+                    )
+                )
             if override:
                 self.table.item(row, 0).setText(_("{rank} (set)").format(rank=values[0]))
         self.table.resizeColumnsToContents()
@@ -216,6 +224,12 @@ class PriorityView(QWidget):
         unrated = [self.state.name(record) for record in self.state.ranking.unrated]
         self.unrated.setText(paragraph(_("Not rated yet, so not ranked: {items}.").format(items=name_list(unrated))) if unrated else "")
         self._update_buttons()
+
+    def _room_text(self, item_id: int) -> str:
+        room = self.state.room_ratings.get(item_id)
+        if room is None:
+            return ""
+        return _("{likelihood} × {impact}").format(likelihood=format_number(room.likelihood, decimals=1), impact=format_number(room.impact, decimals=1))
 
     def _update_buttons(self) -> None:
         has_choice = self.current_item_id() is not None
@@ -288,7 +302,7 @@ class PriorityView(QWidget):
             paragraph(_("Likelihood (rows) by impact (columns). Each cell shows the ranks of the items placed there; arrow keys move between cells."))
         )
         self.table.setHorizontalHeaderLabels(
-            [_("Rank"), _("Shock or stress"), _("Likelihood"), _("Impact"), _("Priority"), _("Links"), _("Trend"), _("CRO's reason")]
+            [_("Rank"), _("Shock or stress"), _("Likelihood"), _("Impact"), _("Priority"), _("Workshop’s rating"), _("Links"), _("Trend"), _("CRO's reason")]
         )
         self.up_button.setText(_("Move up"))
         self.down_button.setText(_("Move down"))

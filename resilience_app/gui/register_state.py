@@ -24,6 +24,7 @@ from resilience_app.core.storage.register_records import (
     RegisterItemRecord,
     RegisterLinkRecord,
 )
+from resilience_app.core.storage.workshop_records import RoomRating
 from resilience_app.gui.assessment_session import AssessmentSession
 
 
@@ -41,6 +42,8 @@ class RegisterState(QObject):
         self.actions: list[ActionRecord] = []
         self.areas: list[DiscoveryAreaRecord] = []
         self.ranking = RegisterRanking([], [], [])
+        self.room_ratings: dict[int, RoomRating] = {}  # the workshops' view, a separate source
+        self.room_sources: dict[int, str] = {}  # exercise id -> "workshop: exercise"
         self._read()
 
     @property
@@ -67,6 +70,9 @@ class RegisterState(QObject):
         self.actions = self.register.actions(assessment_id)
         self.areas = self.register.areas(assessment_id)
         self.ranking = ranking_of(self.items, [Link(link.source_id, link.target_id) for link in self.links])
+        workshops = self.session.service.workshops
+        self.room_ratings = workshops.room_ratings(assessment_id)
+        self.room_sources = workshops.exercise_sources(assessment_id) if self.room_ratings else {}
 
     def _after(self, change: Callable[[], object]) -> object:
         result = change()

@@ -153,7 +153,7 @@ def test_reordering_keeps_the_reason(window: MainWindow, qtbot: QtBot, language:
     assert [entry.item.item_id for entry in ranked] == [heat, quake, power]
     assert ranked[1].override is not None and ranked[1].override.reason == "One strong event would hit the old town"
     assert view.current_item_id() == quake
-    assert view.table.item(1, 7).text() == "One strong event would hit the old town"
+    assert view.table.item(1, 8).text() == "One strong event would hit the old town"
     view.clear_button.click()
     assert [entry.item.item_id for entry in window.service.register.ranking(page.assessment_id).ranked] == [heat, power, quake]  # type: ignore[arg-type]
 

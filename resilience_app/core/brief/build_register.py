@@ -7,8 +7,9 @@ from collections import defaultdict
 from resilience_app.core.brief.build_profile import goal_label, shortened
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, Bullets, Heading, MatrixChart, Paragraph, Table
+from resilience_app.core.brief.sections import SECTION_TITLES
 from resilience_app.core.formatting import format_number
-from resilience_app.core.i18n import _, current_language
+from resilience_app.core.i18n import _, current_language, ngettext
 from resilience_app.core.register.labels import (
     ACTION_STATUS_NAMES,
     AREA_STATUS_NAMES,
@@ -21,6 +22,7 @@ from resilience_app.core.register.labels import (
 from resilience_app.core.register.service import action_counts
 
 THIN_ACTIONS = 2  # fewer actions than this marks a goal as thinly covered (as on the Actions tab)
+WORKSHOP_TITLE = SECTION_TITLES["workshop"]  # named in the note on the room's ratings
 
 
 def _name(data: BriefData, item_id: int) -> str:
@@ -69,6 +71,13 @@ def shocks_stresses(data: BriefData) -> list[Block]:
             rows=tuple(rows),
             widths=(0.7, 1.9, 0.75, 0.9, 0.9, 0.85, 0.8, 1.6),
         ))
+    applied = sum(item_id in data.items for item_id in data.room_ratings)
+    if applied:
+        blocks.append(Paragraph(ngettext(
+            "The workshop's ratings were applied to {count} item; they are shown in “{section}” beside the register's own.",
+            "The workshop's ratings were applied to {count} items; they are shown in “{section}” beside the register's own.",
+            applied,
+        ).format(count=format_number(applied), section=_(WORKSHOP_TITLE)), muted=True))
     if ranking.unrated:
         blocks.append(Paragraph(_("Not rated yet: {names}.").format(names=name_list([_name(data, record.id) for record in ranking.unrated]))))
     return blocks

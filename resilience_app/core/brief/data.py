@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from resilience_app.core.content.model import Framework, Hazard
+from resilience_app.core.content.model import Framework, Hazard, Sector
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES
 from resilience_app.core.register.ranking import Link
 from resilience_app.core.register.service import RegisterRanking, ranking_of
@@ -19,9 +19,35 @@ from resilience_app.core.storage.register_records import (
     RegisterItemRecord,
     RegisterLinkRecord,
 )
+from resilience_app.core.storage.workshop_records import DOT_VOTE, RANKING, ExerciseRecord, RoomRating
+from resilience_app.core.workshop.representation import Representation
+from resilience_app.core.workshop.results import GoalPerception, GoalTally, RoomRanking, compare_perceptions
 
 if TYPE_CHECKING:
     from resilience_app.core.services import ResilienceService
+    from resilience_app.core.workshop.service import WorkshopSnapshot
+
+
+@dataclass(frozen=True)
+class DotVoteResults:
+    exercise: ExerciseRecord
+    tallies: Sequence[GoalTally]  # every goal, most dots first
+    perceptions: Sequence[GoalPerception]  # every goal, framework order
+
+
+@dataclass(frozen=True)
+class RankingResults:
+    exercise: ExerciseRecord
+    ranking: RoomRanking
+
+
+@dataclass(frozen=True)
+class WorkshopResults:
+    """A workshop as the brief reports it: what was recorded and what the app computed from it."""
+
+    snapshot: WorkshopSnapshot
+    representation: Representation
+    exercises: Sequence[DotVoteResults | RankingResults]  # in the order they were added
 
 
 @dataclass(frozen=True)
@@ -39,6 +65,9 @@ class BriefData:
     areas: Sequence[DiscoveryAreaRecord]
     hazards: Mapping[str, Hazard]
     prepared_on: dt.date
+    workshops: Sequence[WorkshopResults] = ()
+    room_ratings: Mapping[int, RoomRating] = field(default_factory=dict)  # item id -> the room's rating applied to it
+    sectors: Mapping[str, Sector] = field(default_factory=dict)  # the content's stakeholder sectors, by id
 
     def item_name(self, item_id: int, language: str) -> str:
         return self.item_names.get(item_id, {}).get(language, "")
@@ -49,10 +78,12 @@ def collect(service: ResilienceService, assessment_id: int, *, today: dt.date | 
     register = service.register
     items = register.items(assessment_id)
     links = register.links(assessment_id)
+    framework = service.framework(record.framework_id)
+    profile = service.profile(assessment_id)
     return BriefData(
         assessment=record,
-        framework=service.framework(record.framework_id),
-        profile=service.profile(assessment_id),
+        framework=framework,
+        profile=profile,
         answers=service.answers(assessment_id),
         evidence=service.evidence(assessment_id),
         items={item.id: item for item in items},
@@ -63,4 +94,25 @@ def collect(service: ResilienceService, assessment_id: int, *, today: dt.date | 
         areas=register.areas(assessment_id),
         hazards=register.catalogue,
         prepared_on=today or dt.date.today(),
+        workshops=_workshops(service, assessment_id, framework, profile),
+        room_ratings=service.workshops.room_ratings(assessment_id),
+        sectors=service.workshops.sectors,
     )
+
+
+def _workshops(service: ResilienceService, assessment_id: int, framework: Framework, profile: ResilienceProfile) -> list[WorkshopResults]:
+    """Each workshop of the assessment with its results; the perceptions use the profile read for the brief."""
+    workshops = service.workshops
+    levels = {goal.id: profile.goals[goal.id].level for goal in framework.goals()}  # framework order, as the workshop screens use
+    results = []
+    for record in workshops.workshops(assessment_id):
+        snapshot = workshops.snapshot(record.id)
+        exercises: list[DotVoteResults | RankingResults] = []
+        for exercise in snapshot.exercises:
+            if exercise.kind == DOT_VOTE:
+                tallies = workshops.dot_results(snapshot, exercise.id)
+                exercises.append(DotVoteResults(exercise, tallies, compare_perceptions(tallies, levels)))
+            elif exercise.kind == RANKING:
+                exercises.append(RankingResults(exercise, workshops.room_ranking(snapshot, exercise.id)))
+        results.append(WorkshopResults(snapshot, workshops.representation_of(snapshot), exercises))
+    return results

@@ -53,7 +53,7 @@ class RadarChart:
 @dataclass(frozen=True)
 class Bar:
     label: str
-    value: float | None  # a level 1–5
+    value: float | None  # a level 1–5, or a count on a chart with its own maximum
     note: str  # what is written beside the bar (level, coverage, confidence)
 
 
@@ -61,6 +61,8 @@ class Bar:
 class BarChart:
     bars: tuple[Bar, ...]
     caption: str
+    maximum: float = 5  # the value a full bar stands for (levels run to 5; dots to the most any goal got)
+    decimals: int = 1  # of the value written at the end of each bar (0 for counts)
 
 
 @dataclass(frozen=True)

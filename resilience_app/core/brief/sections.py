@@ -13,6 +13,7 @@ SECTION_TITLES: dict[str, str] = {
     "qualities": N_("The seven qualities"),
     "shocks_stresses": N_("Priority shocks and stresses"),
     "interconnections": N_("Interconnections"),
+    "workshop": N_("What the workshop said"),
     "actions": N_("Actions already under way"),
     "discovery_areas": N_("Candidate discovery areas"),
     "evidence_gaps": N_("Evidence gaps and low confidence"),

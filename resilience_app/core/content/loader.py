@@ -18,6 +18,8 @@ from typing import Any, TypeVar
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from resilience_app.core.content.model import (
+    BALANCE_IDS,
+    BalanceCheck,
     Content,
     Dimension,
     Framework,
@@ -29,6 +31,7 @@ from resilience_app.core.content.model import (
     NumericScale,
     Quality,
     Question,
+    Sector,
     Text,
 )
 from resilience_app.core.content.problems import Problem, Severity
@@ -43,7 +46,8 @@ LANGUAGE_NAMES = {"en": N_("English"), "ar": N_("Arabic")}
 
 
 # Ids are unique within each namespace; indicator files share the framework's.
-_NAMESPACES = {"framework": "framework", "indicators": "framework", "hazards": "hazards", "glossary": "glossary"}
+_NAMESPACES = {"framework": "framework", "indicators": "framework", "hazards": "hazards", "glossary": "glossary", "stakeholders": "stakeholders"}
+KINDS = ("framework", "indicators", "hazards", "glossary", "stakeholders")
 
 
 @dataclass(frozen=True)
@@ -422,6 +426,30 @@ def _read_glossary(reader: _FileReader, document: CommentedMap) -> list[Glossary
     return _read_texts_with_id(reader, document, "terms", ("term", "note"), GlossaryTerm)
 
 
+def _read_share_entries(reader: _FileReader, document: CommentedMap, key: str, build: Callable[..., T], ids: tuple[str, ...] = ()) -> list[T]:
+    """Entries with an id, a name, a minimum share of the participants (0-100) and the gap the field warns of."""
+    built = []
+    for entry, line in reader.items(document, key, None):
+        item = reader.mapping(entry, line, None, required=("id", "name", "minimum_share", "gap"))
+        if item is None:
+            continue
+        item_id = reader.choice(item, "id", None, ids) if ids else reader.identifier(item)
+        name, gap = reader.text(item, "name", item_id), reader.text(item, "gap", item_id)
+        share = reader.number(item, "minimum_share", item_id)
+        if share is not None and not 0 <= share <= 100:
+            reader.report("out-of-range", line_of(item, "minimum_share"), item_id, field="minimum_share", low=0, high=100)
+            share = None
+        if item_id and name and gap and share is not None:
+            built.append(build(item_id, name, share, gap))
+    return built
+
+
+def _read_stakeholders(reader: _FileReader, document: CommentedMap) -> tuple[list[Sector], list[BalanceCheck]]:
+    reader.mapping(document, line_of(document), None, required=("schema", "kind", "version", "sectors"), optional=("balance",))
+    sectors = _read_share_entries(reader, document, "sectors", Sector)
+    return sectors, _read_share_entries(reader, document, "balance", BalanceCheck, BALANCE_IDS)
+
+
 # ----------------------------------------------------------------------- assembly
 
 
@@ -444,6 +472,8 @@ def load_content(paths: Iterable[Path]) -> ContentLoadResult:
     categories: list[HazardCategory] = []
     hazards: list[Hazard] = []
     glossary: list[GlossaryTerm] = []
+    sectors: list[Sector] = []
+    balance_checks: list[BalanceCheck] = []
     paths = list(paths)
     files = content_files(paths)
     if not files:
@@ -479,11 +509,14 @@ def load_content(paths: Iterable[Path]) -> ContentLoadResult:
             hazards.extend(file_hazards)
         elif kind == "glossary":
             glossary.extend(_read_glossary(reader, document))
+        elif kind == "stakeholders":
+            file_sectors, file_checks = _read_stakeholders(reader, document)
+            sectors.extend(file_sectors)
+            balance_checks.extend(file_checks)
         elif kind is None:
             reader.report("missing-field", line_of(document), field="kind")
         else:
-            kinds = ("framework", "indicators", "hazards", "glossary")
-            close = difflib.get_close_matches(str(kind), kinds, n=1)
+            close = difflib.get_close_matches(str(kind), KINDS, n=1)
             reader.report("unknown-kind", line_of(document, "kind"), found=kind, suggestion=close[0] if close else None)
 
     frameworks = [_attach_indicators(framework, indicator_files) for framework in frameworks]
@@ -501,7 +534,7 @@ def load_content(paths: Iterable[Path]) -> ContentLoadResult:
                 "unknown-reference", reference.line, reference.item_id,
                 id=reference.target_id, target=_(target_names[reference.target]), suggestion=close[0] if close else None,
             )
-    content = Content(tuple(frameworks), tuple(categories), tuple(hazards), tuple(glossary))
+    content = Content(tuple(frameworks), tuple(categories), tuple(hazards), tuple(glossary), tuple(sectors), tuple(balance_checks))
     return ContentLoadResult(content, tuple(collector.problems))
 
 

@@ -182,11 +182,36 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class Sector:
+    """A part of society a workshop should hear from, and what the field warns is lost without it."""
+
+    id: str
+    name: Text
+    minimum_share: float  # percent of the participants below which the sector is thin
+    gap: Text  # what goes unseen when the sector is missing or thin
+
+
+BALANCE_IDS = ("women", "youth")
+
+
+@dataclass(frozen=True)
+class BalanceCheck:
+    """A balance the room should keep across sectors: women, young people."""
+
+    id: str  # one of BALANCE_IDS
+    name: Text
+    minimum_share: float
+    gap: Text
+
+
+@dataclass(frozen=True)
 class Content:
     frameworks: tuple[Framework, ...] = ()
     hazard_categories: tuple[HazardCategory, ...] = ()
     hazards: tuple[Hazard, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = field(default=())
+    sectors: tuple[Sector, ...] = ()
+    balance_checks: tuple[BalanceCheck, ...] = ()
 
     def framework(self, framework_id: str) -> Framework | None:
         return next((framework for framework in self.frameworks if framework.id == framework_id), None)

@@ -38,6 +38,7 @@ MESSAGES: dict[str, str] = {
     "bad-thresholds": N_("The thresholds must be four numbers in {order} order."),
     "no-content": N_("No content files were found in {path}."),
     "empty-list": N_("The list “{field}” is empty."),
+    "out-of-range": N_("The field “{field}” must be between {low} and {high}."),
 }
 
 HINTS: dict[str, str] = {
@@ -46,7 +47,7 @@ HINTS: dict[str, str] = {
     "invalid-id": N_("Use lower-case letters, digits, “-” and “.”, starting with a letter."),
     "duplicate-id": N_("Ids must be unique across the framework, the hazard catalogue and the glossary."),
     "unsupported-schema": N_("Update the app, or write the file for schema 1."),
-    "unknown-kind": N_("Use one of: framework, indicators, hazards, glossary."),
+    "unknown-kind": N_("Use one of: framework, indicators, hazards, glossary, stakeholders."),
 }
 
 

@@ -4,39 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from typing import TypeVar
 
 from resilience_app.core.answer_rules import CONFIDENCES
 from resilience_app.core.content.model import Hazard
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.register.labels import ACTION_STATUS_NAMES, AREA_STATUS_NAMES
 from resilience_app.core.register.ranking import TRENDS
 from resilience_app.core.search_text import normalise_for_search
 from resilience_app.core.storage.register_records import ActionDraft, DiscoveryAreaDraft, RegisterItemDraft
+from resilience_app.core.text_rules import strip_texts, title_problem, too_long
 
 MAX_NAME_LENGTH = 200
 MAX_TITLE_LENGTH = 300
 MAX_TEXT_LENGTH = 20_000
-
-
-def _too_long(text: str, limit: int) -> str:
-    return _("Keep this under {count} characters.").format(count=format_number(limit)) if len(text) > limit else ""
-
-
-def _title_problem(title: str, when_missing: str) -> str:
-    return when_missing if not title else _too_long(title, MAX_TITLE_LENGTH)
-
-
-Draft = TypeVar("Draft", RegisterItemDraft, ActionDraft, DiscoveryAreaDraft)
-
-
-def _strip_texts(draft: Draft) -> Draft:
-    """The draft with every text field stripped of surrounding spaces."""
-    return dataclasses.replace(
-        draft, **{field.name: getattr(draft, field.name).strip() for field in dataclasses.fields(draft) if isinstance(getattr(draft, field.name), str)}
-    )
 
 
 def _unknown_ids(given: Iterable[object], known: Iterable[object]) -> bool:
@@ -62,7 +43,7 @@ def clean_item(
     `others` are the register's other items: the same catalogue entry, or a name any of
     them already goes by (ignoring case, Arabic diacritics and letter variants), is a duplicate.
     """
-    draft = _strip_texts(draft)
+    draft = strip_texts(draft)
     problems: dict[str, str] = {}
     if draft.hazard_id is not None:
         hazard = catalogue.get(draft.hazard_id)
@@ -73,7 +54,7 @@ def clean_item(
     elif not (draft.name_en or draft.name_ar):
         problems["name"] = _("Give the item a name, in English, in Arabic or in both.")
     for field in ("name_en", "name_ar"):
-        if message := _too_long(getattr(draft, field), MAX_NAME_LENGTH):
+        if message := too_long(getattr(draft, field), MAX_NAME_LENGTH):
             problems[field] = message
     if draft.kind not in ("shock", "stress"):
         problems["kind"] = _("Choose whether it is a shock or a stress.")
@@ -88,7 +69,7 @@ def clean_item(
     if _unknown_ids(draft.goals, goal_ids):
         problems["goals"] = _("Choose goals of the framework.")
     for field in ("scenario_probable", "scenario_severe", "systems", "groups_affected", "notes"):
-        if message := _too_long(getattr(draft, field), MAX_TEXT_LENGTH):
+        if message := too_long(getattr(draft, field), MAX_TEXT_LENGTH):
             problems[field] = message
     if not problems and _is_duplicate(draft, catalogue, others):
         problems["name" if draft.hazard_id is None else "hazard_id"] = _("This shock or stress is already in the register.")
@@ -112,14 +93,14 @@ def _is_duplicate(draft: RegisterItemDraft, catalogue: dict[str, Hazard], others
 
 
 def clean_action(draft: ActionDraft, *, goal_ids: Iterable[str], item_ids: Iterable[int], quality_ids: Iterable[str]) -> ActionDraft:
-    draft = _strip_texts(draft)
+    draft = strip_texts(draft)
     problems: dict[str, str] = {}
-    if message := _title_problem(draft.title, _("Give the action a title, such as the name of the plan or project.")):
+    if message := title_problem(draft.title, _("Give the action a title, such as the name of the plan or project."), MAX_TITLE_LENGTH):
         problems["title"] = message
     for field in ("owner", "budget_source"):
-        if message := _too_long(getattr(draft, field), MAX_TITLE_LENGTH):
+        if message := too_long(getattr(draft, field), MAX_TITLE_LENGTH):
             problems[field] = message
-    if message := _too_long(draft.timeframe, 100):
+    if message := too_long(draft.timeframe, 100):
         problems["timeframe"] = message
     if draft.status not in ACTION_STATUS_NAMES:
         problems["status"] = _("Choose planned, ongoing, completed or on hold.")
@@ -129,7 +110,7 @@ def clean_action(draft: ActionDraft, *, goal_ids: Iterable[str], item_ids: Itera
         problems["item_ids"] = _("Choose shocks and stresses that are in the register.")
     if _unknown_ids(draft.qualities, quality_ids):
         problems["qualities"] = _("Choose qualities of the framework.")
-    if message := _too_long(draft.notes, MAX_TEXT_LENGTH):
+    if message := too_long(draft.notes, MAX_TEXT_LENGTH):
         problems["notes"] = message
     if problems:
         raise InvalidInputError(problems)
@@ -137,9 +118,9 @@ def clean_action(draft: ActionDraft, *, goal_ids: Iterable[str], item_ids: Itera
 
 
 def clean_area(draft: DiscoveryAreaDraft, *, goal_ids: Iterable[str], item_ids: Iterable[int]) -> DiscoveryAreaDraft:
-    draft = _strip_texts(draft)
+    draft = strip_texts(draft)
     problems: dict[str, str] = {}
-    if message := _title_problem(draft.title, _("Give the discovery area a title.")):
+    if message := title_problem(draft.title, _("Give the discovery area a title."), MAX_TITLE_LENGTH):
         problems["title"] = message
     if "\n" in draft.rationale or len(draft.rationale) > 500:
         problems["rationale"] = _("Keep the rationale to one line (under 500 characters).")

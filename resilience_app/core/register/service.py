@@ -32,6 +32,7 @@ from resilience_app.core.storage.register_records import (
     RegisterLinkRecord,
 )
 from resilience_app.core.storage.register_repository import RegisterItemNotFound, RegisterRepository
+from resilience_app.core.storage.workshop_repository import WorkshopRepository
 
 if TYPE_CHECKING:
     from resilience_app.core.services import ResilienceService
@@ -112,11 +113,12 @@ class RegisterService:
             return repository.update(item_id, cleaned)
 
     def remove_item(self, item_id: int) -> None:
-        """Remove an item with its links; actions and discovery areas simply stop naming it."""
+        """Remove an item with its links; actions, discovery areas and workshop shortlists simply stop naming it."""
         with self._session() as session:
             repository = RegisterRepository(session)
             assessment_id = repository.get(item_id).assessment_id
             repository.remove_links_of(item_id)
+            WorkshopRepository(session).forget_item(item_id)
             repository.remove(item_id)
             planning = PlanningRepository(session)
             for action in planning.actions(assessment_id):

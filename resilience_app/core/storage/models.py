@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, MetaData, String, Text, UniqueConstraint, func
+from sqlalchemy import Float, ForeignKey, MetaData, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names make migrations (batch mode on SQLite) reproducible.
@@ -172,3 +172,104 @@ class DiscoveryAreaRow(Base):
     reasoning: Mapped[str] = mapped_column(Text, default="")  # JSON: {language: [sentence, ...]}
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
+
+
+class WorkshopRow(Base):
+    """A workshop held for an assessment (the agenda-setting workshop, or a later one)."""
+
+    __tablename__ = "workshops"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    held_on: Mapped[dt.date | None]
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    own_sectors: Mapped[str] = mapped_column(Text, default="")  # JSON list of names
+    created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
+    updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
+
+
+class WorkshopGroupRow(Base):
+    """A table of participants working together during the exercises."""
+
+    __tablename__ = "workshop_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class ParticipantRow(Base):
+    __tablename__ = "participants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    organisation: Mapped[str] = mapped_column(String(300), default="")
+    sector: Mapped[str] = mapped_column(String(200))
+    gender: Mapped[str] = mapped_column(String(10), default="")
+    age_band: Mapped[str] = mapped_column(String(20), default="")
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("workshop_groups.id", ondelete="SET NULL"))
+
+
+class WorkshopSessionRow(Base):
+    __tablename__ = "workshop_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+
+
+class ExerciseRow(Base):
+    __tablename__ = "exercises"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("workshop_sessions.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))  # dot_vote | ranking
+    title: Mapped[str] = mapped_column(String(300))
+    dots_per_group: Mapped[int] = mapped_column(default=0)
+    duration_minutes: Mapped[int] = mapped_column(default=0)
+    item_ids: Mapped[str] = mapped_column(Text, default="")  # register item ids, space-separated
+
+
+class DotVoteRow(Base):
+    """How many dots one group placed on one goal."""
+
+    __tablename__ = "dot_votes"
+    __table_args__ = (UniqueConstraint("exercise_id", "group_id", "goal_id", name="uq_dot_votes_exercise_group_goal"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exercise_id: Mapped[int] = mapped_column(ForeignKey("exercises.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("workshop_groups.id", ondelete="CASCADE"))
+    goal_id: Mapped[str] = mapped_column(String(100))
+    dots: Mapped[int]
+
+
+class GroupRatingRow(Base):
+    """One group's likelihood and impact for one shortlisted register item."""
+
+    __tablename__ = "group_ratings"
+    __table_args__ = (UniqueConstraint("exercise_id", "group_id", "item_id", name="uq_group_ratings_exercise_group_item"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exercise_id: Mapped[int] = mapped_column(ForeignKey("exercises.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("workshop_groups.id", ondelete="CASCADE"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("register_items.id", ondelete="CASCADE"))
+    likelihood: Mapped[int | None]
+    impact: Mapped[int | None]
+
+
+class RoomRatingRow(Base):
+    """The room's rating of a register item, applied from a ranking exercise (kept beside the CRO's own)."""
+
+    __tablename__ = "room_ratings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("register_items.id", ondelete="CASCADE"), unique=True)
+    exercise_id: Mapped[int] = mapped_column(ForeignKey("exercises.id", ondelete="CASCADE"), index=True)
+    likelihood: Mapped[float] = mapped_column(Float)
+    impact: Mapped[float] = mapped_column(Float)
+    groups: Mapped[int]
+    applied_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())

@@ -96,30 +96,49 @@ class RadarFigure(_Figure):
 
 
 class BarFigure(_Figure):
-    ROW = 36
+    ROW = 36  # a bar whose label and note take one line each
+    LABEL_SIZE, NOTE_SIZE = 8.5, 7
 
     def __init__(self, chart: BarChart, style: BriefStyle, rtl: bool) -> None:
         super().__init__(style, rtl, self.ROW * len(chart.bars) + 6)
         self.chart = chart
+        self._label_drops = [0.0] * len(chart.bars)  # how far a wrapped label pushes its note down
+        self._rows = [float(self.ROW)] * len(chart.bars)
+
+    def _extra_lines(self, text: str, size: float, width: float, bold: bool) -> float:
+        lines = self.style.engine.lines(text, size=size, width=width, bold=bold, rtl=self.rtl)
+        return max(len(lines) - 1, 0) * self.style.line_height(size, self.rtl)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Rows grow when a long label (a goal's name) or note wraps, so the lines never overlap."""
+        label_width = available_width * 0.42
+        self._label_drops = [self._extra_lines(bar.label, self.LABEL_SIZE, label_width, True) for bar in self.chart.bars]
+        self._rows = [
+            self.ROW + drop + self._extra_lines(bar.note, self.NOTE_SIZE, label_width, False) for bar, drop in zip(self.chart.bars, self._label_drops, strict=True)
+        ]
+        self._height = sum(self._rows) + 6
+        return super().wrap(available_width, available_height)
 
     def draw(self) -> None:
         canvas, style = self.canv, self.style
         label_width = self.width * 0.42
         bar_start, bar_length = label_width + 8, self.width - label_width - 40
         anchor = "right" if self.rtl else "left"
+        top = self.height
         for row, bar in enumerate(self.chart.bars):
-            top = self.height - row * self.ROW
-            _label(style, canvas, bar.label, self.mirror_x(0), top - 12, size=8.5, rtl=self.rtl, anchor=anchor, bold=True, width=label_width)
-            _label(style, canvas, bar.note, self.mirror_x(0), top - 25, size=7, rtl=self.rtl, anchor=anchor,
+            if row:
+                top -= self._rows[row - 1]
+            _label(style, canvas, bar.label, self.mirror_x(0), top - 12, size=self.LABEL_SIZE, rtl=self.rtl, anchor=anchor, bold=True, width=label_width)
+            _label(style, canvas, bar.note, self.mirror_x(0), top - 25 - self._label_drops[row], size=self.NOTE_SIZE, rtl=self.rtl, anchor=anchor,
                    colour=style.colour("muted"), width=label_width)
             canvas.setFillColor(style.colour("accent_light"))
             left = self.mirror_x(bar_start + bar_length) if self.rtl else bar_start
             canvas.rect(left, top - 22, bar_length, 10, stroke=0, fill=1)
             if bar.value is not None:
-                filled = bar_length * bar.value / LEVELS
+                filled = bar_length * min(bar.value, self.chart.maximum) / self.chart.maximum if self.chart.maximum > 0 else 0.0
                 canvas.setFillColor(style.colour("chart_fill"))
                 canvas.rect(self.mirror_x(bar_start + filled) if self.rtl else bar_start, top - 22, filled, 10, stroke=0, fill=1)
-            value_text = format_number(bar.value, decimals=1) if bar.value is not None else "—"
+            value_text = format_number(bar.value, decimals=self.chart.decimals) if bar.value is not None else "—"
             _label(style, canvas, value_text, self.mirror_x(bar_start + bar_length + 6), top - 20, size=8, rtl=self.rtl, anchor=anchor)
 
 

@@ -1,0 +1,1 @@
+"""Workshop mode: participants and representation, the exercises and what the room said."""

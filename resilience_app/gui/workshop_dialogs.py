@@ -1,0 +1,191 @@
+"""The workshop's forms: the workshop itself, a participant, a group or session name, an exercise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from resilience_app.core.i18n import _
+from resilience_app.core.storage.workshop_records import (
+    DOT_VOTE,
+    EXERCISE_KINDS,
+    RANKING,
+    ExerciseDraft,
+    ExerciseRecord,
+    ParticipantDraft,
+    WorkshopDraft,
+)
+from resilience_app.core.workshop.labels import AGE_BAND_NAMES, EXERCISE_KIND_NAMES, GENDER_NAMES, own_sector, sector_name
+from resilience_app.gui.checklist import Checklist
+from resilience_app.gui.form_dialog import FormDialog
+from resilience_app.gui.workshop_state import WorkshopState
+
+
+class WorkshopDialog(FormDialog):
+    """Add or edit a workshop: title, date, venue, notes and the sectors it adds to the content's list."""
+
+    def __init__(self, state: WorkshopState, parent: QWidget, *, editing: bool) -> None:
+        draft = state.snapshot.record.workshop if editing and state.snapshot else WorkshopDraft(title="")
+        self.has_date = QCheckBox(_("Date set"))
+        super().__init__(
+            parent,
+            name="workshop_dialog",
+            title=_("Edit workshop") if editing else _("New workshop"),
+            fields={
+                "title": (_("Title"), QLineEdit(draft.title)),
+                "held_on": (_("Date"), QDateEdit()),
+                "venue": (_("Venue"), QLineEdit(draft.venue)),
+                "own_sectors": (_("Other sectors (one per line)"), QPlainTextEdit("\n".join(draft.own_sectors))),
+                "notes": (_("Notes"), QPlainTextEdit(draft.notes)),
+            },
+        )
+        self.state, self.editing = state, editing
+        date = self.editor("held_on")
+        date.setCalendarPopup(True)
+        date.setDate(QDate(draft.held_on) if draft.held_on else QDate.currentDate())
+        for name in ("own_sectors", "notes"):
+            self.editor(name).setFixedHeight(70)
+            self.editor(name).setTabChangesFocus(True)
+        self.editor("title").setPlaceholderText(_("For example: Agenda-setting workshop"))
+
+    def draft(self) -> WorkshopDraft:
+        return WorkshopDraft(
+            title=self.editor("title").text(),
+            held_on=self.editor("held_on").date().toPython(),
+            venue=self.editor("venue").text(),
+            notes=self.editor("notes").toPlainText(),
+            own_sectors=tuple(self.editor("own_sectors").toPlainText().splitlines()),
+        )
+
+    def store(self) -> None:
+        if self.editing:
+            self.state.update_workshop(self.draft())
+        else:
+            self.state.add_workshop(self.draft())
+
+
+def _fill(box: QComboBox, entries: list[tuple[object, str]], current: object) -> None:
+    for value, text in entries:
+        box.addItem(text, value)
+    box.setCurrentIndex(max(0, box.findData(current)))
+
+
+class ParticipantDialog(FormDialog):
+    def __init__(self, state: WorkshopState, parent: QWidget, participant_id: int | None = None) -> None:
+        assert state.snapshot is not None
+        snapshot = state.snapshot
+        record = next((entry for entry in snapshot.participants if entry.id == participant_id), None)
+        draft = record.participant if record else ParticipantDraft(sector="")
+        super().__init__(
+            parent,
+            name="participant_dialog",
+            title=_("Edit participant") if record else _("Add participant"),
+            fields={
+                "name": (_("Name (optional)"), QLineEdit(draft.name)),
+                "organisation": (_("Organisation"), QLineEdit(draft.organisation)),
+                "sector": (_("Sector"), QComboBox()),
+                "gender": (_("Gender (optional)"), QComboBox()),
+                "age_band": (_("Age band (optional)"), QComboBox()),
+                "group_id": (_("Group"), QComboBox()),
+            },
+        )
+        self.state, self.participant_id = state, participant_id
+        sectors = state.service.sectors
+        sector_entries: list[tuple[object, str]] = [("", _("Choose a sector"))]
+        sector_entries += [(sector_id, sector_name(sector_id, sectors)) for sector_id in sectors]
+        sector_entries += [(own_sector(name), name) for name in snapshot.record.workshop.own_sectors]
+        _fill(self.editor("sector"), sector_entries, draft.sector)
+        _fill(self.editor("gender"), [("", _("Not given")), *((key, _(name)) for key, name in GENDER_NAMES.items())], draft.gender)
+        _fill(self.editor("age_band"), [("", _("Not given")), *((key, _(name)) for key, name in AGE_BAND_NAMES.items())], draft.age_band)
+        _fill(self.editor("group_id"), [(None, _("No group")), *((group.id, group.name) for group in snapshot.groups)], draft.group_id)
+        self.editor("name").setPlaceholderText(_("Leave blank for an anonymous participant"))
+
+    def draft(self) -> ParticipantDraft:
+        return ParticipantDraft(
+            sector=self.editor("sector").currentData(),
+            name=self.editor("name").text(),
+            organisation=self.editor("organisation").text(),
+            gender=self.editor("gender").currentData(),
+            age_band=self.editor("age_band").currentData(),
+            group_id=self.editor("group_id").currentData(),
+        )
+
+    def store(self) -> None:
+        if self.participant_id is None:
+            self.state.add_participant(self.draft())
+        else:
+            self.state.update_participant(self.participant_id, self.draft())
+
+
+class NameDialog(FormDialog):
+    """One name to give: a new group or session, or a new name for one."""
+
+    def __init__(self, parent: QWidget, *, name: str, title: str, label: str, text: str, store: Callable[[str], None]) -> None:
+        super().__init__(parent, name=name, title=title, fields={"name": (label, QLineEdit(text))})
+        self._store = store
+
+    def store(self) -> None:
+        self._store(self.editor("name").text())
+
+
+class ExerciseDialog(FormDialog):
+    """Add or edit an exercise: its kind (fixed once made), title, session, allowance, time and shortlist."""
+
+    def __init__(self, state: WorkshopState, parent: QWidget, exercise: ExerciseRecord | None = None, session_id: int | None = None) -> None:
+        assert state.snapshot is not None
+        draft = exercise.exercise if exercise else ExerciseDraft(DOT_VOTE, "", session_id or state.snapshot.sessions[0].id, 10, 15)
+        super().__init__(
+            parent,
+            name="exercise_dialog",
+            title=_("Edit exercise") if exercise else _("Add exercise"),
+            fields={
+                "kind": (_("Exercise"), QComboBox()),
+                "title": (_("Title"), QLineEdit(draft.title)),
+                "session_id": (_("Session"), QComboBox()),
+                "dots_per_group": (_("Dots per group"), QSpinBox()),
+                "duration_minutes": (_("Time (minutes, 0 for no timer)"), QSpinBox()),
+                "item_ids": (_("Shocks and stresses to rank"), Checklist(name="shortlist")),
+            },
+        )
+        self.state, self.exercise = state, exercise
+        _fill(self.editor("kind"), [(kind, _(EXERCISE_KIND_NAMES[kind])) for kind in EXERCISE_KINDS], draft.kind)
+        self.editor("kind").setEnabled(exercise is None)
+        _fill(self.editor("session_id"), [(entry.id, entry.title) for entry in state.snapshot.sessions], draft.session_id)
+        self.editor("dots_per_group").setRange(1, 100)
+        self.editor("dots_per_group").setValue(draft.dots_per_group or 10)
+        self.editor("duration_minutes").setRange(0, 240)
+        self.editor("duration_minutes").setValue(draft.duration_minutes)
+        register = state.register
+        ranked = [entry.item.item_id for entry in register.ranking.ranked]
+        shortlist = draft.item_ids or tuple(ranked[:6])
+        self.editor("item_ids").set_entries([(record.id, register.name(record)) for record in register.items], shortlist)
+        self.editor("item_ids").setFixedHeight(140)
+        self.editor("kind").currentIndexChanged.connect(self._show_kind)
+        self._show_kind()
+
+    def _show_kind(self) -> None:
+        ranking = self.editor("kind").currentData() == RANKING
+        form = self.layout()
+        assert isinstance(form, QFormLayout)
+        form.setRowVisible(self.fields["dots_per_group"], not ranking)
+        form.setRowVisible(self.fields["item_ids"], ranking)
+        self.adjustSize()
+
+    def draft(self) -> ExerciseDraft:
+        kind = self.editor("kind").currentData()
+        return ExerciseDraft(
+            kind=kind,
+            title=self.editor("title").text(),
+            session_id=self.editor("session_id").currentData(),
+            dots_per_group=self.editor("dots_per_group").value() if kind == DOT_VOTE else 0,
+            duration_minutes=self.editor("duration_minutes").value(),
+            item_ids=tuple(self.editor("item_ids").checked_ids()) if kind == RANKING else (),
+        )
+
+    def store(self) -> None:
+        if self.exercise is None:
+            self.state.add_exercise(self.draft())
+        else:
+            self.state.update_exercise(self.exercise.id, self.draft())
