@@ -118,6 +118,7 @@ def render_questionnaire(app: QApplication, window, output: Path, language: str)
     app.processEvents()
     window.grab().save(str(output / f"profile-{language}.png"))
     render_register(app, window, output, language)
+    render_workshop(app, window, output, language)
 
 
 def render_register(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]
@@ -150,6 +151,41 @@ def render_register(app: QApplication, window, output: Path, language: str) -> N
         app.processEvents()
         dialog.grab().save(str(output / f"{name}-{language}.png"))
         dialog.reject()
+
+
+SIGN_IN_SHEET = "Name,Organisation,Sector,Gender,Age band,Group\nRania Haddad,Planning department,City government,Woman,35 to 49,Table 1\n,Chamber of commerce,Private sector,Man,52,Table 2\nRania Haddad,Planning department,City government,Woman,35 to 49,Table 1\nSami,Somewhere,Astronauts,,,Table 3\n"
+
+
+def render_workshop(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The sample's workshop at projector resolutions: the facilitator's screens, the import preview and every projector slide."""
+    page = window.assessment_page
+    workshop = page.workshop
+    page.tabs.setCurrentWidget(workshop)
+    workshop.toggle_projector()
+    projector = workshop.projector
+    for width, height in ((1280, 720), (1920, 1080)):
+        window.resize(width, height)
+        projector.resize(width, height)
+        workshop.tabs.setCurrentWidget(workshop.participants)
+        app.processEvents()
+        window.grab().save(str(output / f"workshop-participants-{width}-{language}.png"))
+        workshop.tabs.setCurrentWidget(workshop.exercises)
+        for exercise in workshop.state.snapshot.exercises:
+            workshop.exercises.select_exercise(exercise.id)
+            app.processEvents()
+            window.grab().save(str(output / f"workshop-{exercise.kind}-{width}-{language}.png"))
+        for index in range(len(workshop.state.slides())):
+            workshop.state.go_to_slide(index)
+            app.processEvents()
+            projector.grab().save(str(output / f"projector-{width}-slide{index + 1}-{language}.png"))
+    sheet = Path(tempfile.mkdtemp()) / "sign-in.csv"
+    sheet.write_text(SIGN_IN_SHEET, encoding="utf-8")
+    workshop.tabs.setCurrentWidget(workshop.participants)
+    workshop.participants.import_file(sheet)
+    app.processEvents()
+    workshop.participants.active_dialog.grab().save(str(output / f"workshop-import-preview-{language}.png"))
+    workshop.participants.active_dialog.reject()
+    workshop.close_projector()
 
 
 if __name__ == "__main__":

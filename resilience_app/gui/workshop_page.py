@@ -76,7 +76,7 @@ class WorkshopPage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.tabs, 1)
         self.state.changed.connect(self.refresh)
-        self.state.slide_changed.connect(self._show_slide)
+        self.state.slide_changed.connect(self._follow_slide)
         self.retranslate()
 
     def _create_actions(self) -> dict[str, QAction]:
@@ -116,7 +116,6 @@ class WorkshopPage(QWidget):
         self.projector.setLayoutDirection(self.layoutDirection())
         self.projector.present(self.window())
         self.window().activateWindow()  # the laptop keeps the keyboard
-        self._show_slide()
 
     def close_projector(self) -> None:
         if self.projector is not None:
@@ -162,6 +161,10 @@ class WorkshopPage(QWidget):
         self.slide_label.setText(_("Slide {number} of {count}").format(number=format_number(self.state.slide_index + 1), count=format_number(count)))
         self.buttons["previous"].setEnabled(self.state.slide_index > 0)
         self.buttons["next"].setEnabled(self.state.slide_index < count - 1)
+
+    def _follow_slide(self) -> None:
+        """The projector moved on: the laptop shows the exercise now on screen."""
+        self._show_slide()
         slide = self.state.slide
         if slide.exercise_id is not None and slide.exercise_id != self.exercises.exercise_id:
             self.exercises.select_exercise(slide.exercise_id)
