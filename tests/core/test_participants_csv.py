@@ -271,7 +271,7 @@ def test_a_forced_encoding_is_the_one_used(sectors: tuple[Sector, ...]) -> None:
 @pytest.mark.parametrize("encoding", [None, "utf-8", "utf-16", "windows-1256", "no-such-encoding"])
 def test_empty_or_garbage_bytes_give_problems_never_an_exception(sectors: tuple[Sector, ...], encoding: str | None) -> None:
     generator = random.Random(7)
-    samples = [b"", b"\n\n", b"\x00" * 10, codecs.BOM_UTF8, b'"unclosed, quote\n'] + [
+    samples = [b"", b"\n\n", b"\x00" * 10, codecs.BOM_UTF8, b'"unclosed, quote\n', b',"a' * 300_000] + [
         generator.randbytes(size) for size in (1, 50, 5_000, 300_000)
     ]
     for data in samples:
@@ -319,4 +319,4 @@ def test_the_summary_counts_imports_problems_and_duplicates(sectors: tuple[Secto
     assert result.summary() == "2 participants will be imported; 2 rows have problems; 1 duplicate is skipped."
     assert read("Sector\nYouth\n", sectors).summary() == "1 participant will be imported."
     with using_language("ar"):
-        assert "٢" in result.summary()
+        assert not any(char in "0123456789" for char in result.summary())  # counts in Arabic-Indic digits

@@ -47,12 +47,13 @@ GENDER_ALIASES = {
 MAX_LENGTHS = {"name": MAX_NAME_LENGTH, "organisation": MAX_TITLE_LENGTH, "group": MAX_GROUP_NAME_LENGTH}  # as when typed in
 MAX_ROWS = 5_000
 MIN_AGE, MAX_AGE = 10, 120
+SUGGEST_CHARS = 100  # no sector name is longer: a longer text is not a misspelt one
 # The first age past each band, youngest band first (the bands of AGE_BAND_NAMES).
 AGE_BAND_ENDS = ((25, "under-25"), (35, "25-34"), (50, "35-49"), (65, "50-64"), (MAX_AGE + 1, "65-plus"))
 
 UTF8, UTF16, WINDOWS_1256 = "utf-8", "utf-16", "windows-1256"
 DELIMITERS = ",;\t"  # Excel writes semicolons where the decimal separator is a comma (Maghreb, French locales)
-SNIFF_LINES = 50
+SNIFF_LINES, SNIFF_CHARS = 50, 8_000  # csv.Sniffer takes quadratic time on some texts: give it a short sample
 
 _EDGES = "\\s\u200b\u200e\u200f\u061c\u2066-\u2069\u202a-\u202e\ufeff"
 _SURROUNDING_SPACE = re.compile(f"^[{_EDGES}]+|[{_EDGES}]+$")  # spaces, and direction marks copied from Arabic text
@@ -215,6 +216,8 @@ def _table(text: str) -> tuple[_Record, list[_Record]]:
 
 def _delimiter(text: str) -> str:
     sample = "\n".join(text.splitlines()[:SNIFF_LINES])
+    if len(sample) > SNIFF_CHARS:
+        sample = sample[:SNIFF_CHARS].rpartition("\n")[0] or sample[:SNIFF_CHARS]
     try:
         return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
@@ -323,7 +326,7 @@ def _rows(
     groups: Sequence[str],
 ) -> tuple[ImportRow, ...]:
     """Every row read, with duplicates marked and group names spelt as the first time they appear."""
-    seen = {_person_key(draft.name, draft.organisation) for draft in existing if draft.name.strip()}
+    seen = {_person_key(draft.name, draft.organisation) for draft in existing if _clean(draft.name)}
     spelling = {_name_key(group): group for group in groups}
     rows: list[ImportRow] = []
     for record in records:
@@ -405,6 +408,8 @@ def _read_sector(text: str, column: str, vocabulary: _Vocabulary) -> tuple[str, 
 
 def _suggest(text: str, names: dict[str, str]) -> str:
     """The name, in the current language, of the sector whose name or id in any language is closest to `text`."""
+    if len(text) > SUGGEST_CHARS:
+        return ""
     close = difflib.get_close_matches(_key(text), names, n=1, cutoff=0.6)
     return names[close[0]] if close else ""
 
