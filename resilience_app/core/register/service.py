@@ -7,8 +7,8 @@ door. Like the rest of the service layer each method is one unit of work and ret
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -32,6 +32,7 @@ from resilience_app.core.storage.register_records import (
     RegisterLinkRecord,
 )
 from resilience_app.core.storage.register_repository import RegisterItemNotFound, RegisterRepository
+from resilience_app.core.storage.unit_of_work import unit_of_work
 from resilience_app.core.storage.workshop_repository import WorkshopRepository
 
 if TYPE_CHECKING:
@@ -55,13 +56,8 @@ class RegisterService:
     def __init__(self, service: ResilienceService) -> None:
         self._service = service
 
-    @contextmanager
-    def _session(self) -> Iterator[Session]:
-        try:
-            with self._service.database.session() as session:
-                yield session
-        except (RegisterItemNotFound, PlanningRowNotFound):
-            raise _gone() from None
+    def _session(self) -> AbstractContextManager[Session]:
+        return unit_of_work(self._service.database, (RegisterItemNotFound, PlanningRowNotFound), _gone)
 
     def _framework(self, assessment_id: int) -> Framework:
         return self._service.framework(self._service.get_assessment(assessment_id).framework_id)

@@ -7,8 +7,7 @@ once for the facilitator's screens, the projector and the brief.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from resilience_app.core.content.model import BalanceCheck, Sector
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.storage.register_repository import RegisterRepository
+from resilience_app.core.storage.unit_of_work import unit_of_work
 from resilience_app.core.storage.workshop_records import (
     DOT_VOTE,
     RANKING,
@@ -95,13 +95,8 @@ class WorkshopService:
     def __init__(self, service: ResilienceService) -> None:
         self._service = service
 
-    @contextmanager
-    def _session(self) -> Iterator[Session]:
-        try:
-            with self._service.database.session() as session:
-                yield session
-        except WorkshopRowNotFound:
-            raise _gone() from None
+    def _session(self) -> AbstractContextManager[Session]:
+        return unit_of_work(self._service.database, (WorkshopRowNotFound,), _gone)
 
     # -- the content's sectors ---------------------------------------------------------------
 
