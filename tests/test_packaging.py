@@ -23,6 +23,9 @@ def test_wheel_ships_content_assets_translations_and_migrations(tmp_path: Path) 
     expected = {
         "resilience_app/_data/forms/crf/framework.yaml",
         "resilience_app/_data/forms/hazards.yaml",
+        "resilience_app/_data/forms/workshop/stakeholders.yaml",
+        "resilience_app/core/sample_workshop.yaml",
+        "resilience_app/core/storage/migrations/versions/0005_workshops.py",
         "resilience_app/_data/assets/icons/app.svg",
         "resilience_app/_data/translations/ar/LC_MESSAGES/messages.mo",
         "resilience_app/_data/translations/en/LC_MESSAGES/messages.mo",
