@@ -28,7 +28,7 @@ PROBLEM_COLOUR, SKIPPED_COLOUR = QColor("#fde2e1"), QColor("#f1f1f1")
 
 def _outcome(row: ImportRow) -> str:
     if row.problems:
-        return "; ".join(row.problems)
+        return _("; ").join(row.problems)
     if row.duplicate:
         return _("Already listed: skipped")
     return _("Will be imported")
@@ -87,9 +87,9 @@ class ImportPreviewDialog(QDialog):
         lines = [preview.summary()]
         lines += list(preview.problems)
         if preview.ignored_columns:
-            lines.append(_("Columns not understood, ignored: {names}").format(names=", ".join(f"“{name}”" for name in preview.ignored_columns)))
+            lines.append(_("Columns not understood, ignored: {names}").format(names=_(", ").join(_("“{name}”").format(name=name) for name in preview.ignored_columns)))
         if preview.new_groups:
-            lines.append(_("New groups to be added: {names}").format(names=", ".join(preview.new_groups)))
+            lines.append(_("New groups to be added: {names}").format(names=_(", ").join(preview.new_groups)))
         self.summary.setText("<br>".join(paragraph(line) for line in lines))
         self.table.setRowCount(len(preview.rows))
         for position, row in enumerate(preview.rows):

@@ -49,7 +49,8 @@ def representation_html(representation: Representation, state: WorkshopState) ->
     """The check as rich text: each sector's count and status, the field's warning for each gap, the balances."""
     sectors = state.service.sectors
     total = representation.total
-    parts = [f"<h3>{html.escape(_('Representation'))}</h3>"]
+    title = _("Representation")
+    parts = [f"<h3>{html.escape(title)}</h3>"]
     parts.append(paragraph(ngettext("{count} participant", "{count} participants", total).format(count=format_number(total))))
     rows = []
     for entry in representation.sectors:
@@ -61,7 +62,8 @@ def representation_html(representation: Representation, state: WorkshopState) ->
         )
     parts.append(f"<table cellspacing=0 cellpadding=3>{''.join(rows)}</table>")
     if representation.gaps:
-        parts.append(f"<h4>{html.escape(_('What the room may miss'))}</h4>")
+        heading = _("What the room may miss")
+        parts.append(f"<h4>{html.escape(heading)}</h4>")
         for entry in representation.gaps:
             assert entry.gap is not None
             parts.append(f"<p><b>{html.escape(entry.gap.name.in_language())}</b>: {html.escape(entry.gap.gap.in_language())}</p>")

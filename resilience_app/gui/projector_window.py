@@ -34,6 +34,7 @@ STYLE = """
 QLabel { color: #111111; }
 #projector_clock[finished="true"] { color: #b00020; }
 QTableWidget { color: #111111; background: #ffffff; gridline-color: #999999; border: none; }
+QTableWidget::item { padding: 6px; }
 QHeaderView::section { background: #0b4f8a; color: #ffffff; border: none; padding: 4px; }
 #projector_blank { background: #000000; }
 """
@@ -74,6 +75,7 @@ class ProjectorWindow(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # rows follow wrapped text
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.body = QStackedWidget()
         for widget in (self.body_text, self.bars, self.table):
@@ -139,11 +141,10 @@ class ProjectorWindow(QWidget):
             font.setBold(bold)
             label.setFont(font)
         font = self.table.font()
-        font.setPixelSize(int(base * 1.05))
+        font.setPixelSize(int(base * 0.9))
         self.table.setFont(font)
         # The header's look comes from the style sheet, so its size must too.
-        self.setStyleSheet(STYLE + f"QHeaderView::section {{ font-size: {int(base * 0.9)}px; font-weight: bold; }}")
-        self.table.verticalHeader().setDefaultSectionSize(int(base * 1.9))
+        self.setStyleSheet(STYLE + f"QHeaderView::section {{ font-size: {int(base * 0.8)}px; font-weight: bold; }}")
         bars_font = self.bars.font()
         bars_font.setPixelSize(int(base * 1.05))
         self.bars.setFont(bars_font)
@@ -179,13 +180,14 @@ class ProjectorWindow(QWidget):
             if exercise.kind == DOT_VOTE:
                 self._dot_results(exercise.id)
             else:
-                self._table(*ranking_rows(state, exercise.id), keep=(0, 1, 4, 5))
+                self._table(*ranking_rows(state, exercise.id), keep=(0, 1, 4, 5), stretch=(1,))
         else:
             self.title.setText(_("Perceptions vs assessment"))
             self.instructions.setText(paragraph(instructions(PERCEPTIONS)))
             headers, rows = perception_rows(state, exercise.id)
             verdicts = [entry.verdict for entry in state.service.perceptions(snapshot, exercise.id)]
-            self._table(headers, [row for row, verdict in zip(rows, verdicts, strict=True) if verdict in KEEP_VERDICTS], keep=(0, 1, 3, 4))
+            kept = [row for row, verdict in zip(rows, verdicts, strict=True) if verdict in KEEP_VERDICTS]
+            self._table(headers, kept, keep=(0, 1, 3, 4), stretch=(0, 3))
         self._show_clock()
 
     def _welcome(self) -> None:
@@ -214,11 +216,14 @@ class ProjectorWindow(QWidget):
         self.bars.set_entries([(goal_label(self.state, tally.goal_id), tally.dots, format_number(tally.dots)) for tally in tallies])
         self.body.setCurrentWidget(self.bars)
 
-    def _table(self, headers: list[str], rows: list[list[str]], *, keep: tuple[int, ...]) -> None:
+    def _table(self, headers: list[str], rows: list[list[str]], *, keep: tuple[int, ...], stretch: tuple[int, ...]) -> None:
+        """The `keep` columns of a results table; the `stretch` columns (of those kept) share the width left, long cells wrap."""
         fill_table(self.table, [headers[index] for index in keep], [[row[index] for index in keep] for row in rows])
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         for column in range(len(keep)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 1 or len(keep) == 2 else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column in stretch else QHeaderView.ResizeMode.ResizeToContents)
+
         self.body.setCurrentWidget(self.table)
 
     def _show_clock(self) -> None:
