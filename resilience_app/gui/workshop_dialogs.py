@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from resilience_app.core.i18n import _
 from resilience_app.core.storage.workshop_records import (
@@ -28,7 +28,6 @@ class WorkshopDialog(FormDialog):
 
     def __init__(self, state: WorkshopState, parent: QWidget, *, editing: bool) -> None:
         draft = state.snapshot.record.workshop if editing and state.snapshot else WorkshopDraft(title="")
-        self.has_date = QCheckBox(_("Date set"))
         super().__init__(
             parent,
             name="workshop_dialog",
