@@ -6,17 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from resilience_app.core.formatting import format_number, format_percent
-from resilience_app.core.i18n import N_, _
+from resilience_app.core.i18n import _
+from resilience_app.core.workshop.labels import VERDICT_NAMES
 from resilience_app.gui.workshop_state import WorkshopState
 
 Rows = tuple[list[str], list[list[str]]]
-VERDICTS = {
-    "both": N_("Both see a weakness"),
-    "room_only": N_("The room’s concern; the questionnaire rates it higher"),
-    "assessment_only": N_("The questionnaire’s weakness; the room gave it few dots"),
-    "neither": N_("Neither"),
-    "not_assessed": N_("Not assessed yet"),
-}
 
 
 def goal_label(state: WorkshopState, goal_id: str) -> str:
@@ -64,7 +58,7 @@ def perception_rows(state: WorkshopState, exercise_id: int) -> Rows:
     rows = [
         [
             goal_label(state, entry.goal_id), format_number(entry.room_rank) if entry.room_rank else _("—"), format_number(entry.dots),
-            decimal(entry.level) if entry.level is not None else _("not assessed"), _(VERDICTS[entry.verdict]),
+            decimal(entry.level) if entry.level is not None else _("not assessed"), _(VERDICT_NAMES[entry.verdict]),
         ]
         for entry in perceptions
     ]

@@ -13,19 +13,12 @@ from resilience_app.core.brief.build_profile import DASH, goal_label
 from resilience_app.core.brief.data import BriefData, DotVoteResults, RankingResults, WorkshopResults
 from resilience_app.core.brief.model import Bar, BarChart, Block, Bullets, Facts, Heading, Paragraph, Table
 from resilience_app.core.formatting import format_date, format_number, format_percent
-from resilience_app.core.i18n import N_, _, current_language, isolate, ngettext_in
+from resilience_app.core.i18n import _, current_language, isolate, ngettext_in
 from resilience_app.core.register.labels import name_list
-from resilience_app.core.workshop.labels import EXERCISE_KIND_NAMES, sector_name
+from resilience_app.core.workshop.labels import EXERCISE_KIND_NAMES, VERDICT_NAMES, sector_name
 from resilience_app.core.workshop.representation import BalancePresence, SectorPresence
 from resilience_app.core.workshop.results import PERCEPTION_TOP, GoalPerception, GoalTally
 
-VERDICT_NAMES = {  # the same words as the workshop's results screen
-    "both": N_("Both see a weakness"),
-    "room_only": N_("The room’s concern; the questionnaire rates it higher"),
-    "assessment_only": N_("The questionnaire’s weakness; the room gave it few dots"),
-    "neither": N_("Neither"),
-    "not_assessed": N_("Not assessed yet"),
-}
 WEAK_VERDICTS = ("both", "assessment_only")
 
 

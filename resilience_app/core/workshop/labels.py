@@ -17,6 +17,14 @@ AGE_BAND_NAMES = {
 }
 YOUTH_BANDS = ("under-25", "25-34")
 EXERCISE_KIND_NAMES = {DOT_VOTE: N_("Goals dot vote"), RANKING: N_("Shocks and stresses ranking")}
+# How the room's view of a goal compares with the questionnaire's (see `results.compare_perceptions`).
+VERDICT_NAMES = {
+    "both": N_("Both see a weakness"),
+    "room_only": N_("The room’s concern; the questionnaire rates it higher"),
+    "assessment_only": N_("The questionnaire’s weakness; the room gave it few dots"),
+    "neither": N_("Neither"),
+    "not_assessed": N_("Not assessed yet"),
+}
 
 
 def own_sector(name: str) -> str:
