@@ -66,6 +66,8 @@ class AppPaths:
         for folder in (self.data_dir, self.config_dir, self.log_dir):
             try:
                 folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                if os.name == "posix":
+                    folder.chmod(0o700)  # a folder made by an older version, or by hand, becomes owner-only too
                 probe = folder / ".write-test"
                 probe.write_bytes(b"")
                 probe.unlink()

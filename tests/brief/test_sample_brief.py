@@ -85,3 +85,20 @@ def test_the_same_assessment_exports_to_the_same_bytes(sample_service, tmp_path:
     first = service.export_brief(ids["ar"], language="ar", path=tmp_path / "one.pdf", sections=["purpose", "city_profile"]).path
     second = service.export_brief(ids["ar"], language="ar", path=tmp_path / "two.pdf", sections=["purpose", "city_profile"]).path
     assert first.read_bytes() == second.read_bytes()
+
+
+@needs_poppler
+def test_the_pdf_metadata_hold_no_local_path_and_no_user_name(sample_briefs: dict[str, Path]) -> None:
+    """A brief travels to ministries and donors: nothing in it may say where it was made, or by which account."""
+    import getpass
+    import subprocess
+
+    user = getpass.getuser()
+    for path in sample_briefs.values():
+        info = dict(
+            line.split(":", 1) for line in subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
+        )
+        assert info["Author"].strip() == ""
+        raw = path.read_bytes()
+        for private in (str(path.parent).encode(), str(Path.home()).encode(), f"/{user}/".encode()):
+            assert private not in raw
