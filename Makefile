@@ -17,7 +17,7 @@ test: $(INSTALLED) $(COMPILED) test-tools
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 bench: $(INSTALLED) $(COMPILED)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_assessment.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,7 +60,7 @@ wheel-check: $(INSTALLED)
 	cd /tmp && $(CURDIR)/build/wheel-venv/bin/python -m resilience_app version
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check resilience_app tests tools hatch_build.py
+	$(BIN)/ruff check resilience_app tests tools bench hatch_build.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache translations/*/LC_MESSAGES/*.mo

@@ -297,10 +297,13 @@ class ResilienceService:
     def remove_evidence(self, evidence_id: int, *, changed_by: str = "") -> None:
         try:
             with self.database.session() as session:
-                removed = EvidenceRepository(session).remove(evidence_id, changed_by=changed_by)
+                repository = EvidenceRepository(session)
+                removed = repository.remove(evidence_id, changed_by=changed_by)
+                others = repository.for_assessment(removed.assessment_id).values()
+                still_named = removed.file_name in {entry.file_name for entries in others for entry in entries}
         except EvidenceNotFound:
             return  # already gone: removing it again changes nothing
-        if removed.file_name:
+        if removed.file_name and not still_named:  # the same file attached elsewhere is stored once
             self.evidence_files.remove(removed.assessment_id, removed.file_name)
 
     def export_brief(

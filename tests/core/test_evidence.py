@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -37,12 +38,27 @@ def test_an_attached_file_is_copied_into_the_assessments_folder(service: Resilie
     copy = service.evidence_file(added)
     assert copy is not None and copy.read_bytes() == b"%PDF- survey"
     assert copy.parent == service.paths.evidence_dir / f"assessment-{assessment_id}"
-    assert "تقرير" in copy.name  # Arabic file names survive
+    assert added.original_name == "تقرير المياه 2025.pdf"  # the name the user knows is kept
+    assert copy.name == hashlib.sha256(b"%PDF- survey").hexdigest() + ".pdf"  # stored under its content's hash
     report.unlink()  # the original can go: the assessment keeps its own copy
     assert copy.exists()
     assert [e.title for e in service.evidence(assessment_id)[question_id(service)]] == ["Water survey"]
     history = service.answer_history(assessment_id, question_id(service))
     assert [(c.field, c.new_value) for c in history] == [("evidence", "Water survey")]
+
+
+def test_the_same_file_twice_is_stored_once_and_kept_while_one_entry_names_it(service: ResilienceService, assessment_id: int, tmp_path: Path) -> None:
+    report = tmp_path / "..\\..\\evil name.PDF"
+    report.write_bytes(b"%PDF- twice")
+    first = service.add_evidence(assessment_id, question_id(service), EvidenceDraft("One", source_file=report))
+    second = service.add_evidence(assessment_id, question_id(service), EvidenceDraft("Two", source_file=report))
+    stored = service.evidence_file(first)
+    assert stored is not None and stored == service.evidence_file(second)
+    assert stored.parent == service.paths.evidence_dir / f"assessment-{assessment_id}" and stored.suffix == ".pdf"
+    service.remove_evidence(first.id)
+    assert stored.exists()  # the second entry still needs it
+    service.remove_evidence(second.id)
+    assert not stored.exists()
 
 
 def test_evidence_counts_in_the_profile(service: ResilienceService, assessment_id: int) -> None:

@@ -2,11 +2,15 @@
 
 A file is first copied to a hidden partial name in the destination folder, flushed
 to disk, then renamed into place; a failure at any point removes the partial copy,
-so the folder never holds half a file.
+so the folder never holds half a file. It is kept under the SHA-256 of its content
+and a cleaned extension: the name a user gave it (kept in the database) never
+becomes a path, so "../" or a device name in it can do no harm, and the same file
+attached twice is stored once.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -16,13 +20,13 @@ from pathlib import Path
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.i18n import _, isolate
 
-_UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
+_EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
 
 
-def _safe_name(name: str) -> str:
-    """A file name that is valid on every desktop system, keeping Arabic letters."""
-    cleaned = _UNSAFE.sub("_", name).strip(" .") or "evidence"
-    return cleaned[-120:]
+def _extension(name: str) -> str:
+    """The file's extension when it is a plain one (".pdf", ".xlsx"), else none."""
+    suffix = Path(name).suffix.lower()
+    return suffix if _EXTENSION.match(suffix) else ""
 
 
 class EvidenceFolder:
@@ -40,14 +44,17 @@ class EvidenceFolder:
     def store(self, assessment_id: int, source: Path) -> str:
         """Copy `source` in and return the name it is kept under."""
         folder = self.folder_for(assessment_id)
-        stored_name = f"{uuid.uuid4().hex[:8]}-{_safe_name(source.name)}"
-        partial = folder / f".{stored_name}.partial"
+        partial = folder / f".{uuid.uuid4().hex}.partial"
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            digest = hashlib.sha256()
             with source.open("rb") as reader, partial.open("wb") as writer:
-                shutil.copyfileobj(reader, writer, length=1024 * 1024)
+                while chunk := reader.read(1024 * 1024):
+                    digest.update(chunk)
+                    writer.write(chunk)
                 writer.flush()
                 os.fsync(writer.fileno())
+            stored_name = digest.hexdigest() + _extension(source.name)
             os.replace(partial, folder / stored_name)
         except OSError as error:
             partial.unlink(missing_ok=True)
@@ -59,6 +66,7 @@ class EvidenceFolder:
         return stored_name
 
     def remove(self, assessment_id: int, stored_name: str) -> None:
+        """Remove a stored file (callers keep it while another evidence entry still names it)."""
         self.path_of(assessment_id, stored_name).unlink(missing_ok=True)
 
     def copy_between(self, from_assessment: int, to_assessment: int, stored_name: str) -> None:
