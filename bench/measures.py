@@ -1,4 +1,4 @@
-"""Timings inside this process, on a fresh sample assessment (moved from benchmarks/bench_assessment.py).
+"""Timings inside this process, on a fresh sample assessment.
 
 - opening the fully answered sample: reading it and building every screen of it (median and slowest of 20);
 - one autosave: a changed answer written to the database with its history (500 of them);

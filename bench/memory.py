@@ -4,6 +4,10 @@
 
 The child builds the main window on an empty data folder, opens the sample (Help > sample: it is
 created and every screen of it built), processes events and reports its peak RSS in MiB.
+
+On Linux a process's ru_maxrss keeps the peak of the process it was forked from (the high-water
+mark survives exec), so run.py measures this first, while it is still small; the child refuses
+to report when it starts with an inherited peak above INHERITED_LIMIT_MB.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 TIMEOUT_S = 300
+INHERITED_LIMIT_MB = 64.0
 
 
 def peak_rss_mb() -> float:
@@ -26,6 +31,9 @@ def peak_rss_mb() -> float:
 
 
 def report() -> None:
+    inherited = peak_rss_mb()  # before any import: a bare Python is about 10 MiB
+    if inherited > INHERITED_LIMIT_MB:
+        raise SystemExit(f"bench: this process started with the peak RSS of its parent ({inherited:.0f} MiB); measure from a smaller parent")
     from PySide6.QtWidgets import QApplication
 
     from resilience_app.core import i18n
