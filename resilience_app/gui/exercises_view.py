@@ -28,6 +28,7 @@ from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.exercise_grids import DotVoteGrid, RankingGrid
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.form_fields import ERROR_STYLE
+from resilience_app.gui.lazy_refresh import RefreshedWhenShown
 from resilience_app.gui.workshop_dialogs import ExerciseDialog, NameDialog
 from resilience_app.gui.workshop_results import fill_table, perception_rows, ranking_rows, tally_rows
 from resilience_app.gui.workshop_state import WorkshopState
@@ -36,7 +37,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ExercisesView(QWidget):
+class ExercisesView(RefreshedWhenShown):
     failed = Signal(object)
 
     def __init__(self, state: WorkshopState) -> None:
@@ -164,7 +165,7 @@ class ExercisesView(QWidget):
                     self.tree.setCurrentItem(session.child(child))
                     return
 
-    def refresh(self) -> None:
+    def redraw(self) -> None:
         current = (self.tree.currentItem().data(0, KIND_ROLE), self.tree.currentItem().data(0, ID_ROLE)) if self.tree.currentItem() else None
         snapshot = self.state.snapshot
         self.tree.blockSignals(True)

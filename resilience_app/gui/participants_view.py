@@ -27,6 +27,7 @@ from resilience_app.core.workshop.labels import AGE_BAND_NAMES, GENDER_NAMES, la
 from resilience_app.core.workshop.representation import Representation
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import open_tracked
+from resilience_app.gui.lazy_refresh import RefreshedWhenShown
 from resilience_app.gui.participants_import import ImportPreviewDialog
 from resilience_app.gui.workshop_dialogs import NameDialog, ParticipantDialog
 from resilience_app.gui.workshop_state import WorkshopState
@@ -83,7 +84,7 @@ def balance_sentence(balance) -> str:  # type: ignore[no-untyped-def]
     return sentence
 
 
-class ParticipantsView(QWidget):
+class ParticipantsView(RefreshedWhenShown):
     failed = Signal(object)
 
     def __init__(self, state: WorkshopState) -> None:
@@ -155,7 +156,7 @@ class ParticipantsView(QWidget):
         self.table.setHorizontalHeaderLabels([_(title) for title in COLUMNS])
         self.refresh()
 
-    def refresh(self) -> None:
+    def redraw(self) -> None:
         snapshot = self.state.snapshot
         participants = snapshot.participants if snapshot else []
         sectors = self.state.service.sectors
