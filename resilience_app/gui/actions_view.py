@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resilience_app.core.content.labels import goal_label
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, paragraph
@@ -172,7 +173,7 @@ class ActionsView(QWidget):
             else:
                 note = _("{count} actions").format(count=format_number(count))
             marker = "⚠ " if count < THIN_BELOW else ""  # not by colour alone
-            entry = QListWidgetItem(f"{marker}{format_number(goal.number)}. {goal.name} — {note}")
+            entry = QListWidgetItem(f"{marker}{goal_label(goal)} — {note}")
             entry.setData(ID_ROLE, goal.id)
             if count < THIN_BELOW:
                 entry.setForeground(Qt.GlobalColor.darkRed)

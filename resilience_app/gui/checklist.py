@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
+from resilience_app.core.content.labels import goal_label
 from resilience_app.core.content.model import Framework
-from resilience_app.core.formatting import format_number
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -60,7 +60,7 @@ class Checklist(QListWidget):
 
 def goal_entries(framework: Framework) -> list[tuple[object, str]]:
     """The framework's goals as checklist entries: '3. Ensures public health services'."""
-    return [(goal.id, f"{format_number(goal.number)}. {goal.name}") for goal in framework.goals()]
+    return [(goal.id, goal_label(goal)) for goal in framework.goals()]
 
 
 def quality_entries(framework: Framework) -> list[tuple[object, str]]:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resilience_app.core.content.labels import goal_label
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_list, format_number
 from resilience_app.core.i18n import N_, _, current_language, ngettext, paragraph
@@ -200,7 +201,7 @@ class DiscoveryView(QWidget):
     def _describe(self, record: DiscoveryAreaRecord) -> str:
         area = record.area
         framework = self.state.framework
-        goals = [f"{format_number(goal.number)}. {goal.name}" for goal in framework.goals() if goal.id in area.goals]
+        goals = [goal_label(goal) for goal in framework.goals() if goal.id in area.goals]
         items = [self.state.name(item_id) for item_id in area.item_ids if self.state.item(item_id)]
         status = _("{status} | {origin}").format(status=_(AREA_STATUS_NAMES[area.status]), origin=_(ORIGIN_NAMES[area.origin]))
         parts = [

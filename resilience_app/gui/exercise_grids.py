@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
-from resilience_app.core.errors import InvalidInputError, UserFacingError
+from resilience_app.core.content.labels import goal_label
+from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number, parse_whole_number
 from resilience_app.core.i18n import _
 from resilience_app.core.storage.workshop_records import GroupRating
@@ -73,11 +74,7 @@ class EntryGrid(QTableWidget):
         try:
             value = parse_whole_number(text, field="value", minimum=0) if text else None
             self.store(key, value)
-        except InvalidInputError as error:
-            self.message.emit(error.message)
-            self.refresh()
-            return
-        except UserFacingError as error:
+        except UserFacingError as error:  # a refused value (InvalidInputError) or an entry removed meanwhile
             self.message.emit(error.message)
             self.refresh()
             return
@@ -108,7 +105,7 @@ class DotVoteGrid(EntryGrid):
         self.setRowCount(len(goals) + 1)
         self.setColumnCount(len(groups) + 1)
         self.setHorizontalHeaderLabels([group.name for group in groups] + [_("All groups")])
-        self.setVerticalHeaderLabels([f"{format_number(goal.number)}. {goal.name}" for goal in goals] + [_("Dots left")])
+        self.setVerticalHeaderLabels([goal_label(goal) for goal in goals] + [_("Dots left")])
         for row, goal in enumerate(goals):
             for column, group in enumerate(groups):
                 dots = votes.get((group.id, goal.id), 0)

@@ -29,6 +29,7 @@ from resilience_app.gui.exercise_grids import DotVoteGrid, RankingGrid
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.form_fields import ERROR_STYLE
 from resilience_app.gui.lazy_refresh import RefreshedWhenShown
+from resilience_app.gui.operations import reporting
 from resilience_app.gui.workshop_dialogs import ExerciseDialog, NameDialog
 from resilience_app.gui.workshop_results import fill_table, perception_rows, ranking_rows, tally_rows
 from resilience_app.gui.workshop_state import WorkshopState
@@ -278,13 +279,7 @@ class ExercisesView(RefreshedWhenShown):
             if is_session else _("Remove the exercise “{name}” with everything the groups entered in it?")
         ).format(name=item.text(0))
         remove = self.state.remove_session if is_session else self.state.remove_exercise
-        ask_to_remove(self, _("Remove"), question, lambda: self._run(lambda: remove(item_id)), name="remove_exercise_question")
-
-    def _run(self, change) -> None:  # type: ignore[no-untyped-def]
-        try:
-            change()
-        except UserFacingError as error:
-            self.failed.emit(error)
+        ask_to_remove(self, _("Remove"), question, reporting(self.failed, lambda: remove(item_id)), name="remove_exercise_question")
 
     def apply_ranking(self) -> None:
         exercise_id = self.exercise_id

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from resilience_app.core.errors import UserFacingError
@@ -23,6 +23,18 @@ class ChangeBus(QObject):
     """
 
     assessments_changed = Signal()
+
+
+def reporting(failed: SignalInstance, change: Callable[[], object]) -> Callable[[], None]:
+    """`change` as a slot that sends a `UserFacingError` to `failed` (a view's signal) instead of raising."""
+
+    def run() -> None:
+        try:
+            change()
+        except UserFacingError as error:
+            failed.emit(error)
+
+    return run
 
 
 def run_operation(parent: QWidget, action: Callable[[], T], *, bus: ChangeBus, changes_assessments: bool = True) -> T | None:

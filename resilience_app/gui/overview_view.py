@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from resilience_app.core.answer_labels import mean_level_text
+from resilience_app.core.content.labels import goal_label
 from resilience_app.core.content.model import Goal
 from resilience_app.core.formatting import format_number, format_percent
 from resilience_app.core.i18n import _
@@ -47,7 +48,7 @@ class GoalCard(QFrame):
         layout.addWidget(self.status)
 
     def display(self, summary: GroupSummary) -> None:
-        self.title.setText(f"<b>{format_number(self.goal.number)}. {html.escape(str(self.goal.name))}</b>")
+        self.title.setText(f"<b>{html.escape(goal_label(self.goal))}</b>")
         self.setToolTip(str(self.goal.outcome))
         self.bar.setMaximum(max(summary.total, 1))
         self.bar.setValue(summary.answered)

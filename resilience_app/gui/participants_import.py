@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import N_, _, ngettext, paragraph
 from resilience_app.core.workshop.participants_csv import UTF8, WINDOWS_1256, ImportRow, ParticipantsImport
@@ -107,5 +108,10 @@ class ImportPreviewDialog(QDialog):
         self.import_button.setEnabled(count > 0)
 
     def confirm(self) -> None:
-        self.imported = self.state.import_participants(self.preview)
+        try:
+            self.imported = self.state.import_participants(self.preview)
+        except UserFacingError as error:  # one unit of work: nothing was stored
+            self.summary.setText(paragraph(error.message))
+            self.import_button.setEnabled(False)
+            return
         self.accept()

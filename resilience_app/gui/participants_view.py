@@ -24,26 +24,17 @@ from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number, format_percent
 from resilience_app.core.i18n import N_, _, current_language, ngettext, paragraph
 from resilience_app.core.workshop.labels import AGE_BAND_NAMES, GENDER_NAMES, label_in, sector_name
-from resilience_app.core.workshop.representation import Representation
+from resilience_app.core.workshop.representation import Representation, presence_text
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.lazy_refresh import RefreshedWhenShown
+from resilience_app.gui.operations import reporting
 from resilience_app.gui.participants_import import ImportPreviewDialog
 from resilience_app.gui.workshop_dialogs import NameDialog, ParticipantDialog
 from resilience_app.gui.workshop_state import WorkshopState
 
 COLUMNS = (N_("Name"), N_("Organisation"), N_("Sector"), N_("Gender"), N_("Age band"), N_("Group"))
 STATUS_COLOURS = {"missing": "#b00020", "thin": "#9a5b00", "present": "#1b6e20", "unknown": "#555555"}
-
-
-def status_text(status: str, count: int, needed: int) -> str:
-    if status == "missing":
-        return _("Missing")
-    if status == "thin":
-        return _("Thin: {count} of the {needed} the minimum share asks for").format(count=format_number(count), needed=format_number(needed))
-    if status == "unknown":
-        return _("Not known")
-    return _("Present")
 
 
 def representation_html(representation: Representation, state: WorkshopState) -> str:
@@ -59,7 +50,7 @@ def representation_html(representation: Representation, state: WorkshopState) ->
         share = format_percent(entry.share) if total else "—"
         rows.append(
             f"<tr><td>{html.escape(sector_name(entry.sector, sectors))}</td><td>{format_number(entry.count)}</td><td>{share}</td>"
-            f"<td style='color:{colour}'>{html.escape(status_text(entry.status, entry.count, entry.needed))}</td></tr>"
+            f"<td style='color:{colour}'>{html.escape(presence_text(entry))}</td></tr>"
         )
     parts.append(f"<table cellspacing=0 cellpadding=3>{''.join(rows)}</table>")
     if representation.gaps:
@@ -189,14 +180,6 @@ class ParticipantsView(RefreshedWhenShown):
         item = self.table.item(self.table.currentRow(), 0)
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
-    def _run(self, change) -> bool:  # type: ignore[no-untyped-def]
-        try:
-            change()
-        except UserFacingError as error:
-            self.failed.emit(error)
-            return False
-        return True
-
     def edit_participant(self, participant_id: int | None) -> None:
         open_tracked(self, ParticipantDialog(self.state, self, participant_id))
 
@@ -206,7 +189,7 @@ class ParticipantsView(RefreshedWhenShown):
             return
         ask_to_remove(
             self, _("Remove participant"), _("Remove this participant from the list?"),
-            lambda: self._run(lambda: self.state.remove_participant(participant_id)), name="remove_participant_question",
+            reporting(self.failed, lambda: self.state.remove_participant(participant_id)), name="remove_participant_question",
         )
 
     def _chosen_group(self) -> int | None:
@@ -242,7 +225,7 @@ class ParticipantsView(RefreshedWhenShown):
         ask_to_remove(
             self, _("Remove group"),
             _("Remove the group “{name}” with its dots and ratings? Its participants stay, without a group.").format(name=name),
-            lambda: self._run(lambda: self.state.remove_group(group_id)), name="remove_group_question",
+            reporting(self.failed, lambda: self.state.remove_group(group_id)), name="remove_group_question",
         )
 
     # -- CSV --------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.answer_labels import mean_level_text
+from resilience_app.core.content.labels import goal_label
 from resilience_app.core.formatting import format_number, format_percent, localise_digits
 from resilience_app.core.i18n import N_, _
 from resilience_app.core.scoring import GroupSummary
@@ -155,7 +156,7 @@ class ProfileView(QWidget):
             return [(str(dimension.name), profile.dimensions[dimension.id]) for dimension in framework.dimensions]
         if lens == "qualities":
             return [(str(quality.name), profile.qualities[quality.id]) for quality in framework.qualities]
-        return [(f"{format_number(goal.number)}. {goal.name}", profile.goals[goal.id]) for goal in framework.goals()]
+        return [(goal_label(goal), profile.goals[goal.id]) for goal in framework.goals()]
 
     def _fill_table(self) -> None:
         headers = [

@@ -26,7 +26,7 @@ from resilience_app.core.i18n import _, ngettext, paragraph
 from resilience_app.core.storage.workshop_records import DOT_VOTE
 from resilience_app.core.workshop.countdown import format_clock
 from resilience_app.gui.dot_bars import DotBars
-from resilience_app.gui.workshop_results import fill_table, goal_label, perception_rows, ranking_rows
+from resilience_app.gui.workshop_results import fill_table, goal_name, perception_rows, ranking_rows
 from resilience_app.gui.workshop_state import LIVE, PERCEPTIONS, WELCOME, WorkshopState
 
 STYLE = """
@@ -184,10 +184,7 @@ class ProjectorWindow(QWidget):
         else:
             self.title.setText(_("Perceptions vs assessment"))
             self.instructions.setText(paragraph(instructions(PERCEPTIONS)))
-            headers, rows = perception_rows(state, exercise.id)
-            verdicts = [entry.verdict for entry in state.service.perceptions(snapshot, exercise.id)]
-            kept = [row for row, verdict in zip(rows, verdicts, strict=True) if verdict in KEEP_VERDICTS]
-            self._table(headers, kept, keep=(0, 1, 3, 4), stretch=(0, 3))
+            self._table(*perception_rows(state, exercise.id, KEEP_VERDICTS), keep=(0, 1, 3, 4), stretch=(0, 3))
         self._show_clock()
 
     def _welcome(self) -> None:
@@ -213,7 +210,7 @@ class ProjectorWindow(QWidget):
     def _dot_results(self, exercise_id: int) -> None:
         assert self.state.snapshot is not None
         tallies = self.state.service.dot_results(self.state.snapshot, exercise_id)
-        self.bars.set_entries([(goal_label(self.state, tally.goal_id), tally.dots, format_number(tally.dots)) for tally in tallies])
+        self.bars.set_entries([(goal_name(self.state, tally.goal_id), tally.dots, format_number(tally.dots)) for tally in tallies])
         self.body.setCurrentWidget(self.bars)
 
     def _table(self, headers: list[str], rows: list[list[str]], *, keep: tuple[int, ...], stretch: tuple[int, ...]) -> None:

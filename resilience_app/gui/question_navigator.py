@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from resilience_app.core.answer_labels import CONFIDENCE_NAMES
+from resilience_app.core.content.labels import goal_label
 from resilience_app.core.formatting import format_number, localise_digits, localise_text_digits
 from resilience_app.core.i18n import _
 from resilience_app.core.search_text import matches
@@ -60,7 +61,7 @@ class QuestionNavigator(QTreeWidget):
         self._goal_items.clear()
         framework = self.session.framework
         for goal in framework.goals():
-            goal_item = QTreeWidgetItem([f"{format_number(goal.number)}. {goal.name}", ""])
+            goal_item = QTreeWidgetItem([goal_label(goal), ""])
             goal_item.setData(0, ID_ROLE, goal.id)
             goal_item.setToolTip(0, str(goal.outcome))
             self.addTopLevelItem(goal_item)

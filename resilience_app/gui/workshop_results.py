@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
+from resilience_app.core.content.labels import goal_label
 from resilience_app.core.formatting import format_number, format_percent
 from resilience_app.core.i18n import _
 from resilience_app.core.workshop.labels import VERDICT_NAMES
@@ -13,9 +14,9 @@ from resilience_app.gui.workshop_state import WorkshopState
 Rows = tuple[list[str], list[list[str]]]
 
 
-def goal_label(state: WorkshopState, goal_id: str) -> str:
+def goal_name(state: WorkshopState, goal_id: str) -> str:
     goal = state.framework.goal(goal_id)
-    return f"{format_number(goal.number)}. {goal.name}" if goal else goal_id
+    return goal_label(goal) if goal else goal_id
 
 
 def tally_rows(state: WorkshopState, exercise_id: int) -> Rows:
@@ -23,7 +24,7 @@ def tally_rows(state: WorkshopState, exercise_id: int) -> Rows:
     tallies = state.service.dot_results(state.snapshot, exercise_id)
     headers = [_("Rank"), _("Goal"), _("Dots"), _("Share"), _("Groups")]
     rows = [
-        [format_number(tally.rank), goal_label(state, tally.goal_id), format_number(tally.dots), format_percent(tally.share), format_number(tally.groups)]
+        [format_number(tally.rank), goal_name(state, tally.goal_id), format_number(tally.dots), format_percent(tally.share), format_number(tally.groups)]
         for tally in tallies
         if tally.dots
     ]
@@ -51,13 +52,15 @@ def ranking_rows(state: WorkshopState, exercise_id: int) -> Rows:
     return headers, rows
 
 
-def perception_rows(state: WorkshopState, exercise_id: int) -> Rows:
+def perception_rows(state: WorkshopState, exercise_id: int, verdicts: tuple[str, ...] = tuple(VERDICT_NAMES)) -> Rows:
+    """The goals whose reading is among `verdicts` (all by default), the profile taken from the open assessment."""
     assert state.snapshot is not None
-    perceptions = state.service.perceptions(state.snapshot, exercise_id)
+    found = state.service.perceptions(state.snapshot, exercise_id, state.register.session.profile)
+    perceptions = [entry for entry in found if entry.verdict in verdicts]
     headers = [_("Goal"), _("Room’s rank"), _("Dots"), _("Questionnaire level"), _("Reading")]
     rows = [
         [
-            goal_label(state, entry.goal_id), format_number(entry.room_rank) if entry.room_rank else _("—"), format_number(entry.dots),
+            goal_name(state, entry.goal_id), format_number(entry.room_rank) if entry.room_rank else _("—"), format_number(entry.dots),
             decimal(entry.level) if entry.level is not None else _("not assessed"), _(VERDICT_NAMES[entry.verdict]),
         ]
         for entry in perceptions

@@ -159,3 +159,20 @@ def test_a_csv_with_only_bad_rows_imports_nothing(window: MainWindow, tmp_path: 
     assert "Colour" in preview.summary.text()
     preview.reject()
     assert page.state.snapshot is not None and page.state.snapshot.participants == []
+
+
+def test_confirming_a_preview_the_workshop_no_longer_accepts_says_why_and_stores_nothing(window: MainWindow, tmp_path: Path, language: str) -> None:
+    from resilience_app.core.storage.workshop_records import WorkshopDraft
+
+    page = _open_workshop_tab(window)
+    page.state.add_workshop(WorkshopDraft(title="W", own_sectors=("Refugee committees",)))
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Name,Sector\nAmal,Refugee committees\n", encoding="utf-8")
+    page.participants.import_file(sheet)
+    preview = page.participants.active_dialog
+    assert isinstance(preview, ImportPreviewDialog) and preview.import_button.isEnabled()
+    page.state.update_workshop(WorkshopDraft(title="W"))  # the sector goes while the preview is open
+    preview.import_button.click()
+    assert preview.isVisible() and not preview.import_button.isEnabled()
+    assert preview.summary.text() != ""
+    assert page.state.snapshot is not None and page.state.snapshot.participants == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from resilience_app.core.answer_labels import CONFIDENCE_NAMES, STATUS_VALUES, mean_level_text
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Bar, BarChart, Block, Bullets, Facts, Heading, Paragraph, RadarChart, Table
+from resilience_app.core.content.labels import goal_label
 from resilience_app.core.content.model import Goal
 from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
 from resilience_app.core.i18n import _, current_language, isolate, ngettext
@@ -23,10 +24,6 @@ def shortened(text: str, limit: int = CELL_LIMIT) -> str:
     if len(text) <= limit:
         return text
     return _("{text}… (shortened: the full text is in the app)").format(text=text[:limit].rsplit(" ", 1)[0])
-
-
-def goal_label(goal: Goal) -> str:
-    return _("{number}. {name}").format(number=format_number(goal.number), name=goal.name.in_language(current_language()))
 
 
 def _percent(value: float | None) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from resilience_app.core.brief.build_profile import goal_label, shortened
+from resilience_app.core.brief.build_profile import shortened
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, Bullets, Heading, MatrixChart, Paragraph, Table
 from resilience_app.core.brief.sections import SECTION_TITLES
+from resilience_app.core.content.labels import goal_label
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, current_language, ngettext
 from resilience_app.core.register.labels import (

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from resilience_app.core.brief.build_profile import DASH, goal_label
+from resilience_app.core.brief.build_profile import DASH
 from resilience_app.core.brief.data import BriefData, DotVoteResults, RankingResults, WorkshopResults
 from resilience_app.core.brief.model import Bar, BarChart, Block, Bullets, Facts, Heading, Paragraph, Table
+from resilience_app.core.content.labels import goal_label
 from resilience_app.core.formatting import format_date, format_number, format_percent
 from resilience_app.core.i18n import _, current_language, isolate, ngettext_in
 from resilience_app.core.register.labels import name_list
 from resilience_app.core.workshop.labels import EXERCISE_KIND_NAMES, VERDICT_NAMES, sector_name
-from resilience_app.core.workshop.representation import BalancePresence, SectorPresence
+from resilience_app.core.workshop.representation import BalancePresence, SectorPresence, presence_text
 from resilience_app.core.workshop.results import PERCEPTION_TOP, GoalPerception, GoalTally
 
 WEAK_VERDICTS = ("both", "assessment_only")
@@ -67,15 +68,6 @@ def _about(results: WorkshopResults) -> list[Block]:
 # -- who was in the room ---------------------------------------------------------------------
 
 
-def _status(entry: SectorPresence) -> str:
-    if entry.status == "missing":
-        return _("Missing")
-    if entry.status == "thin":
-        return _("Thin: {count} of the {needed} the minimum share asks for").format(
-            count=format_number(entry.count), needed=format_number(entry.needed))
-    return _("Present")
-
-
 def _sector(data: BriefData, entry: SectorPresence) -> str:
     name = sector_name(entry.sector, dict(data.sectors), current_language())
     return name if entry.gap is not None else _("{name} (added for this workshop)").format(name=isolate(name))
@@ -108,7 +100,7 @@ def _representation(data: BriefData, results: WorkshopResults) -> list[Block]:
     blocks.append(Table(
         header=(_("Sector"), _("Participants"), _("Share"), _("Status")),
         rows=tuple(
-            (_sector(data, entry), format_number(entry.count), format_percent(entry.share), _status(entry))
+            (_sector(data, entry), format_number(entry.count), format_percent(entry.share), presence_text(entry))
             for entry in representation.sectors
         ),
         widths=(2.1, 0.9, 0.6, 2.6),

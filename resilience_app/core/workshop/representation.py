@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from resilience_app.core.content.model import BalanceCheck, Sector
+from resilience_app.core.formatting import format_number
+from resilience_app.core.i18n import _
 from resilience_app.core.storage.workshop_records import ParticipantDraft
 from resilience_app.core.workshop.labels import YOUTH_BANDS, own_sector
 
@@ -52,6 +54,15 @@ class Representation:
     def gaps(self) -> list[SectorPresence]:
         """Missing sectors, then thin ones, each in content order."""
         return [entry for status in ("missing", "thin") for entry in self.sectors if entry.status == status and entry.gap is not None]
+
+
+def presence_text(entry: SectorPresence) -> str:
+    """The sector's status in words: "Missing", "Thin: 2 of the 4 the minimum share asks for", "Present"."""
+    if entry.status == "missing":
+        return _("Missing")
+    if entry.status == "thin":
+        return _("Thin: {count} of the {needed} the minimum share asks for").format(count=format_number(entry.count), needed=format_number(entry.needed))
+    return _("Present")
 
 
 def _needed(total: int, minimum_share: float) -> int:

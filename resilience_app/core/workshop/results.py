@@ -13,6 +13,7 @@ Rules (the README's "Workshop mode" section says the same):
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
@@ -103,7 +104,7 @@ def room_ranking(ratings: Sequence[GroupRating], item_ids: Sequence[int]) -> Roo
             )
         )
     items.sort(key=lambda item: (-item.priority, item.spread, item_ids.index(item.item_id)))
-    ranked = [RoomItem(**{**item.__dict__, "rank": position}) for position, item in enumerate(items, start=1)]
+    ranked = [dataclasses.replace(item, rank=position) for position, item in enumerate(items, start=1)]
     return RoomRanking(ranked, [item_id for item_id, given in complete.items() if not given])
 
 

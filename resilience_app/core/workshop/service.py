@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core.content.model import BalanceCheck, Sector
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.i18n import _, isolate
+from resilience_app.core.scoring import ResilienceProfile
 from resilience_app.core.storage.register_repository import RegisterRepository
 from resilience_app.core.storage.unit_of_work import unit_of_work
 from resilience_app.core.storage.workshop_records import (
@@ -335,9 +336,9 @@ class WorkshopService:
         exercise = snapshot.exercise(exercise_id)
         return room_ranking(snapshot.ratings.get(exercise_id, []), list(exercise.exercise.item_ids) if exercise else [])
 
-    def perceptions(self, snapshot: WorkshopSnapshot, exercise_id: int) -> list[GoalPerception]:
-        """The dot vote beside the questionnaire's level of each goal."""
-        profile = self._service.profile(snapshot.record.assessment_id)
+    def perceptions(self, snapshot: WorkshopSnapshot, exercise_id: int, profile: ResilienceProfile | None = None) -> list[GoalPerception]:
+        """The dot vote beside the questionnaire's level of each goal (`profile`: the assessment's, when the caller has it)."""
+        profile = profile or self._service.profile(snapshot.record.assessment_id)
         levels = {goal_id: profile.goals[goal_id].level for goal_id in self.goal_ids(snapshot)}
         return compare_perceptions(self.dot_results(snapshot, exercise_id), levels)
 

@@ -1,0 +1,12 @@
+"""How content items are named on screen and in the brief."""
+
+from __future__ import annotations
+
+from resilience_app.core.content.model import Goal
+from resilience_app.core.formatting import format_number
+from resilience_app.core.i18n import _, current_language
+
+
+def goal_label(goal: Goal) -> str:
+    """'3. Ensures public health services', in the current language and its digits."""
+    return _("{number}. {name}").format(number=format_number(goal.number), name=goal.name.in_language(current_language()))
