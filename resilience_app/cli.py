@@ -15,17 +15,18 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resilience_app import __version__
 from resilience_app.core import i18n
-from resilience_app.core.content.as_json import content_as_json
 from resilience_app.core.errors import UserFacingError
-from resilience_app.core.formatting import format_date, format_percent
 from resilience_app.core.i18n import _
 from resilience_app.core.logging_setup import configure_logging
 from resilience_app.core.paths import AppPaths
-from resilience_app.core.services import ResilienceService
 from resilience_app.core.settings import Settings
+
+if TYPE_CHECKING:
+    from resilience_app.core.services import ResilienceService
 
 EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
 _log = logging.getLogger("resilience_app.cli")
@@ -49,11 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
     content.add_argument("--json", action="store_true", help=_("print the whole content as JSON"))
     commands.add_parser("demo", help=_("create the sample assessment of a fictional city and print its id"))
     commands.add_parser("version", help=_("print the version"))
+    backups = commands.add_parser("backups", help=_("list the database's backups, numbered from the newest"))
+    backups.add_argument("--json", action="store_true", help=_("print JSON"))
+    restore = commands.add_parser("restore-backup", help=_("put a backup in place of the database (the current one is kept as a backup)"))
+    restore.add_argument("backup", metavar="BACKUP", help=_("the number shown by the backups command (1 is the newest) or the backup's file name"))
     export = commands.add_parser("export-pdf", help=_("export the strategy-workshop brief of an assessment as a PDF"))
     export.add_argument("assessment_id", type=int, metavar="ASSESSMENT_ID", help=_("the id shown by the list command"))
     export.add_argument("--lang", dest="brief_language", required=True, metavar="en|ar", help=_("language of the brief"))
     export.add_argument("--out", dest="output", required=True, type=Path, metavar="FILE", help=_("the PDF file to write"))
     export.add_argument("--sections", metavar="ID,ID", help=_("only these sections, comma-separated (default: all)"))
+    export.add_argument("--include-sensitive", action="store_true", help=_("include the answers, shocks and stresses and notes marked sensitive (left out by default)"))
     return parser
 
 
@@ -107,6 +113,12 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths) -> int:
         return EXIT_OK
     if args.command == "validate-content":
         return _validate_content(args.paths)
+    if args.command in ("backups", "restore-backup"):
+        return _backups(args, paths)  # works on a database too damaged to open
+    # The services (SQLAlchemy, Alembic: half a second) only for the commands that open the database,
+    # and before Qt: PySide6's import hook reads the source of every module imported after it.
+    from resilience_app.core.services import ResilienceService
+
     if args.command is None:
         from resilience_app.gui.app import run_gui  # Qt is loaded only here
 
@@ -142,7 +154,41 @@ def _validate_content(paths: list[Path]) -> int:
     return EXIT_CONTENT_ERRORS if errors else EXIT_OK
 
 
+def _backups(args: argparse.Namespace, paths: AppPaths) -> int:
+    from resilience_app.core.backup_service import BackupService, describe, taken_at_text
+    from resilience_app.core.storage.database import Database
+    from resilience_app.core.storage.folder_lock import FolderLock
+
+    database = Database(args.database or paths.default_database_url())
+    service = BackupService(paths.backups_dir, database.file)
+    database.dispose()
+    if not service.available:
+        raise UserFacingError(_("Backups are kept only for the app's own database file."), code="no-backups")
+    if args.command == "backups":
+        backups = service.list()
+        if args.json:
+            rows = [{"number": number, "file": backup.path.name, "taken_at": backup.taken_at.isoformat(timespec="seconds"),
+                     "reason": backup.reason, "bytes": backup.size} for number, backup in enumerate(backups, start=1)]
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+        elif not backups:
+            print(_("No backups yet: one is taken each time the app starts."))
+        for number, backup in enumerate(backups if not args.json else [], start=1):
+            print(f"{number}\t{describe(backup)}\t{backup.path.name}")
+        return EXIT_OK
+    lock = FolderLock(paths.data_dir)
+    lock.acquire()
+    try:
+        chosen = service.find(args.backup)
+        service.restore(chosen)
+    finally:
+        lock.release()
+    print(_("Restored the backup of {moment}. The database as it was before is kept as a backup too.").format(moment=taken_at_text(chosen)))
+    return EXIT_OK
+
+
 def _list(service: ResilienceService, *, as_json: bool) -> int:
+    from resilience_app.core.formatting import format_date, format_percent
+
     summaries = service.list_assessments()
     if as_json:
         rows = [
@@ -186,7 +232,7 @@ def _export_pdf(service: ResilienceService, args: argparse.Namespace) -> int:
     except ValueError:
         raise UserFacingError(_("The brief can be exported in English (en) or Arabic (ar).")) from None
     sections = [name.strip() for name in args.sections.split(",") if name.strip()] if args.sections else None
-    result = service.export_brief(args.assessment_id, language=language, path=args.output, sections=sections)
+    result = service.export_brief(args.assessment_id, language=language, path=args.output, sections=sections, include_sensitive=args.include_sensitive)
     if result.warning():
         print(_("Warning: {message}").format(message=result.warning()), file=sys.stderr)
     print(i18n.ngettext("Saved the brief ({count} page) as {path}", "Saved the brief ({count} pages) as {path}", result.pages).format(
@@ -195,6 +241,8 @@ def _export_pdf(service: ResilienceService, args: argparse.Namespace) -> int:
 
 
 def _content(service: ResilienceService, *, as_json: bool) -> int:
+    from resilience_app.core.content.as_json import content_as_json
+
     content = service.content
     if as_json:
         print(json.dumps(content_as_json(content), ensure_ascii=False, indent=2))

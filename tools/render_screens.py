@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QApplication
 
 from resilience_app.core import i18n
 from resilience_app.core.paths import AppPaths
+from resilience_app.core.storage.errors import corrupt_error
 from resilience_app.core.storage.records import AssessmentDetails
 from resilience_app.gui.app import create_main_window
+from resilience_app.gui.backups_dialog import BackupsDialog
 
 CITIES = [
     AssessmentDetails(city_name_en="Amman", city_name_ar="عمّان", country="Jordan", population=4_642_000,
@@ -117,8 +119,36 @@ def render_questionnaire(app: QApplication, window, output: Path, language: str)
     page.tabs.setCurrentWidget(page.profile)
     app.processEvents()
     window.grab().save(str(output / f"profile-{language}.png"))
+    page.open_question("q-5.2.a")  # marked sensitive in the sample
+    app.processEvents()
+    window.grab().save(str(output / f"question-sensitive-{language}.png"))
     render_register(app, window, output, language)
     render_workshop(app, window, output, language)
+    render_data_safety(app, window, output, language)
+
+
+def render_data_safety(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Exporting with sensitive content, restoring a backup, and the damaged-database offer."""
+    window.show_list()
+    window.select_assessment(next(summary.id for summary in window.service.list_assessments() if summary.record.is_sample))
+    window.export_action.trigger()
+    app.processEvents()
+    window.active_dialog.grab().save(str(output / f"export-sensitive-{language}.png"))
+    window.active_dialog.reject()
+    window.service.backups.take("before-import")  # a second copy, so the list shows more than one
+    window.restore_action.trigger()
+    app.processEvents()
+    window.active_dialog.grab().save(str(output / f"restore-dialog-{language}.png"))
+    window.active_dialog.reject()
+    damaged = BackupsDialog(
+        None, window.service.backups.list(), title=i18n._("The database is damaged"),
+        explanation=corrupt_error(window.service.database.location).message,
+        offer_fresh_start=True,
+    )
+    damaged.show()
+    app.processEvents()
+    damaged.grab().save(str(output / f"recovery-dialog-{language}.png"))
+    damaged.close()
 
 
 def render_register(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]

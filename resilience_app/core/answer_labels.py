@@ -15,6 +15,7 @@ FIELD_NAMES = {
     "confidence": N_("Confidence"),
     "answered_by": N_("Answered by"),
     "evidence": N_("Evidence"),
+    "sensitive": N_("Sensitive"),
 }
 STATUS_VALUES = {"level": N_("Level chosen"), "not_applicable": N_("Not applicable"), "dont_know": N_("Don't know")}
 
@@ -35,6 +36,8 @@ def history_value(field: str, value: str | None) -> str:
         return _("—")
     if field == "status":
         return _(STATUS_VALUES.get(value, value))
+    if field == "sensitive":
+        return _("Yes") if value == "True" else _("No")
     if field == "confidence":
         return _(CONFIDENCE_NAMES.get(value, value))
     if field in ("level", "numeric_value"):

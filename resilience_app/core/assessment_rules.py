@@ -8,6 +8,7 @@ from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _
 from resilience_app.core.storage.records import AssessmentDetails
+from resilience_app.core.text_rules import strip_texts
 
 MAX_NAME_LENGTH = 200
 MAX_POPULATION = 100_000_000
@@ -34,15 +35,7 @@ def details_problems(details: AssessmentDetails) -> dict[str, str]:
 
 def clean_details(details: AssessmentDetails) -> AssessmentDetails:
     """The details with surrounding spaces removed; raises `InvalidInputError` if any field is wrong."""
-    cleaned = AssessmentDetails(
-        city_name_en=details.city_name_en.strip(),
-        city_name_ar=details.city_name_ar.strip(),
-        country=details.country.strip(),
-        population=details.population,
-        assessment_date=details.assessment_date,
-        cro_name=details.cro_name.strip(),
-        notes=details.notes.strip(),
-    )
+    cleaned = strip_texts(details)
     problems = details_problems(cleaned)
     if problems:
         raise InvalidInputError(problems)

@@ -10,6 +10,7 @@ made every time (a fixed random seed), its free text in the language asked for.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 import re
@@ -23,6 +24,8 @@ from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails, AssessmentRecord, EvidenceDraft
 
 SAMPLE_SEED = 2026
+# Answers on corruption prevention are marked sensitive: the sample brief shows them withheld by default.
+SENSITIVE_QUESTIONS = frozenset({"q-5.2.a", "q-5.2.b", "q-5.2.c"})
 SAMPLE_CITY = {"en": "Wadi Al-Zuhur", "ar": "وادي الزهور"}
 SAMPLE_MARK = N_("{name} (sample)")
 # The typical level of each goal in the sample city, so its profile has clear strengths and gaps.
@@ -102,6 +105,7 @@ def _answer(service: ResilienceService, assessment_id: int, question: Question, 
             confidence=chooser.choices(("low", "medium", "high"), weights=(2, 4, 4))[0],
             answered_by=department,
         )
+    draft = dataclasses.replace(draft, sensitive=question.id in SENSITIVE_QUESTIONS)
     service.save_answer(assessment_id, question.id, draft, changed_by=department)
     if draft.status == "level" and chooser.random() < 0.85:
         title = translate_in(language, chooser.choice(EVIDENCE_TITLES)).format(department=department)

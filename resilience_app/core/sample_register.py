@@ -50,6 +50,7 @@ def add_sample_register(service: ResilienceService, assessment_id: int, language
             groups_affected=_text(entry.get("groups"), language),
             confidence=entry.get("confidence"),
             notes=_text(entry.get("notes"), language),
+            sensitive=bool(entry.get("sensitive", False)),
         )
         ids[entry["key"]] = register.add_item(assessment_id, draft).id
     for source, target in data["links"]:

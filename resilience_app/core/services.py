@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from resilience_app.core import resources
 from resilience_app.core.answer_rules import clean_answer
 from resilience_app.core.assessment_rules import clean_details
+from resilience_app.core.backup_service import BackupService
 from resilience_app.core.content import Content, ContentLoadResult, load_content
 from resilience_app.core.content.model import Framework, Question
 from resilience_app.core.errors import UserFacingError
@@ -27,9 +28,11 @@ from resilience_app.core.paths import AppPaths
 from resilience_app.core.register.service import RegisterService, copy_register
 from resilience_app.core.scoring import AnswerValue, ResilienceProfile, build_profile
 from resilience_app.core.storage.answer_repository import AnswerRepository
+from resilience_app.core.storage.backups import Backup
 from resilience_app.core.storage.database import Database
 from resilience_app.core.storage.evidence_files import EvidenceFolder
 from resilience_app.core.storage.evidence_repository import EvidenceNotFound, EvidenceRepository
+from resilience_app.core.storage.folder_lock import FolderLock
 from resilience_app.core.storage.records import (
     AnswerChange,
     AnswerDraft,
@@ -44,6 +47,7 @@ from resilience_app.core.workshop.service import WorkshopService
 
 if TYPE_CHECKING:
     from resilience_app.core.brief.export import ExportResult
+    from resilience_app.core.brief.withheld import Withheld
 
 _log = logging.getLogger("resilience_app.services")
 
@@ -105,17 +109,43 @@ class ResilienceService:
         self._content_paths = list(content_paths) if content_paths else [resources.forms_dir()]
         self.database = Database(database_url or paths.default_database_url())
         self.evidence_files = EvidenceFolder(paths.evidence_dir)
+        self.backups = BackupService(paths.backups_dir, self.database.file)
+        self._folder_lock: FolderLock | None = None
 
     @classmethod
     def open(cls, paths: AppPaths, *, database_url: str | None = None, content_paths: Sequence[Path] | None = None) -> ResilienceService:
-        """Create the folders, check and back up the database and apply migrations."""
+        """Create the folders, lock the data folder, check and back up the database and apply migrations.
+
+        `UserFacingError` with code "already-open" when another copy of the app has the
+        folder, "database-corrupt" when the database is damaged (see `backups`).
+        """
         paths.ensure_writable()
-        service = cls(paths, database_url=database_url, content_paths=content_paths)
-        service.database.open(backups_dir=paths.backups_dir)
+        lock = FolderLock(paths.data_dir)
+        lock.acquire()
+        try:
+            service = cls(paths, database_url=database_url, content_paths=content_paths)
+            service.database.open(backups_dir=paths.backups_dir)
+        except BaseException:
+            lock.release()
+            raise
+        service._folder_lock = lock
         return service
 
     def close(self) -> None:
         self.database.dispose()
+        if self._folder_lock is not None:
+            self._folder_lock.release()
+            self._folder_lock = None
+
+    def restore_backup(self, backup: Backup) -> Backup:
+        """Put a backup in place of the open database and open it again (migrated if it is older)."""
+        self.database.dispose()
+        try:
+            self.backups.restore(backup)
+        finally:
+            self.database.open(backups_dir=None)  # the restored copy is itself a backup
+        _log.info("Restored the database from %s", backup.path.name)
+        return backup
 
     @cached_property
     def register(self) -> RegisterService:
@@ -307,13 +337,32 @@ class ResilienceService:
             self.evidence_files.remove(removed.assessment_id, removed.file_name)
 
     def export_brief(
-        self, assessment_id: int, *, language: str, path: Path, sections: Iterable[str] | None = None, today: dt.date | None = None
+        self,
+        assessment_id: int,
+        *,
+        language: str,
+        path: Path,
+        sections: Iterable[str] | None = None,
+        today: dt.date | None = None,
+        include_sensitive: bool = False,
     ) -> ExportResult:
-        """Write the strategy-workshop brief of an assessment as a PDF (see `brief.export`)."""
+        """Write the strategy-workshop brief of an assessment as a PDF (see `brief.export`).
+
+        Content marked sensitive stays out unless `include_sensitive` (see `brief.withholding`).
+        """
         from resilience_app.core.brief.export import export_brief  # ReportLab loads only when a brief is made
         from resilience_app.core.brief.sections import SECTION_IDS
 
-        return export_brief(self, assessment_id, language=language, path=path, sections=SECTION_IDS if sections is None else sections, today=today)
+        return export_brief(
+            self, assessment_id, language=language, path=path, sections=SECTION_IDS if sections is None else sections,
+            today=today, include_sensitive=include_sensitive,
+        )
+
+    def sensitive_content(self, assessment_id: int) -> Withheld:
+        """What a brief of the assessment would leave out unless sensitive content is included."""
+        from resilience_app.core.brief.data import collect
+
+        return collect(self, assessment_id).withheld
 
     def evidence_file(self, evidence: EvidenceRecord) -> Path | None:
         """Where the attached copy is kept, or None when the evidence has no file."""

@@ -5,13 +5,18 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from resilience_app.core import i18n
+from resilience_app.core.backup_service import BackupService
 from resilience_app.core.errors import UserFacingError
+from resilience_app.core.i18n import _
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.settings import Settings
+from resilience_app.core.storage.database import Database
+from resilience_app.core.storage.folder_lock import FolderLock
+from resilience_app.gui.backups_dialog import FRESH_START, BackupsDialog
 from resilience_app.gui.errors import install_crash_handler, show_user_error
 from resilience_app.gui.language import LanguageController
 from resilience_app.gui.main_window import MainWindow
@@ -29,20 +34,65 @@ def create_main_window(app: QApplication, paths: AppPaths, *, database_url: str 
     return window
 
 
+def offer_recovery(paths: AppPaths, database_url: str | None, error: UserFacingError) -> bool:
+    """The database is damaged: explain, and offer a backup or a fresh start. True to try opening again."""
+    database = Database(database_url or paths.default_database_url())
+    backups = BackupService(paths.backups_dir, database.file)
+    database.dispose()
+    if not backups.available:
+        show_user_error(None, error)
+        return False
+    dialog = BackupsDialog(
+        None,
+        backups.list(),
+        title=_("The database is damaged"),
+        explanation=error.message + "\n\n" + _(
+            "Choose a backup to put in its place: the newest is usually best. The damaged file is kept beside it, "
+            "renamed, so nothing is deleted. Answers saved after the backup was taken are not in it."
+        ),
+        offer_fresh_start=True,
+    )
+    outcome = dialog.exec()
+    if outcome == QDialog.DialogCode.Rejected:
+        return False
+    lock = FolderLock(paths.data_dir)
+    try:
+        lock.acquire()
+        chosen = dialog.chosen()
+        if outcome == FRESH_START:
+            backups.set_damaged_aside()
+        elif chosen is not None:
+            backups.restore(chosen)
+    except UserFacingError as failure:
+        show_user_error(None, failure)
+    finally:
+        lock.release()
+    return True
+
+
 def run_gui(paths: AppPaths, *, database_url: str | None = None, smoke_test: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("resilience-app")
     app.setApplicationDisplayName(i18n._("Resilience app"))
     install_crash_handler(paths.log_file)
-    try:
-        window = create_main_window(app, paths, database_url=database_url)
-    except UserFacingError as error:
-        show_user_error(None, error) if not smoke_test else print(error, file=sys.stderr)
-        return 2
+    window = None
+    while window is None:
+        try:
+            window = create_main_window(app, paths, database_url=database_url)
+        except UserFacingError as error:
+            if smoke_test:
+                print(error, file=sys.stderr)
+                return 2
+            if error.code == "database-corrupt" and offer_recovery(paths, database_url, error):
+                continue  # restored or set aside: open again
+            if error.code != "database-corrupt":
+                show_user_error(None, error)
+            return 2
     window.show()
     if not smoke_test:
         QTimer.singleShot(0, window.offer_sample)
+        QTimer.singleShot(0, window.warn_about_backup_problem)
     if smoke_test:
         app.processEvents()
         QTimer.singleShot(0, window.close)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -57,6 +58,9 @@ class AssessmentDialog(QDialog):
         self.cro_name = QLineEdit(self._original.cro_name)
         self.notes = QPlainTextEdit(self._original.notes)
         self.notes.setMaximumHeight(90)
+        self.notes_sensitive = QCheckBox(_("The notes are sensitive: leave them out of the brief unless I include them when exporting"))
+        self.notes_sensitive.setObjectName("notes_sensitive")
+        self.notes_sensitive.setChecked(self._original.notes_sensitive)
 
         self.fields = {
             "city_name_en": FieldWithError(self.city_en, name="city_name_en"),
@@ -66,6 +70,7 @@ class AssessmentDialog(QDialog):
             "assessment_date": FieldWithError(self.date, name="assessment_date"),
             "cro_name": FieldWithError(self.cro_name, name="cro_name"),
             "notes": FieldWithError(self.notes, name="notes"),
+            "notes_sensitive": FieldWithError(self.notes_sensitive, name="notes_sensitive"),
         }
         labels = {
             "city_name_en": _("City name in English"),
@@ -75,6 +80,7 @@ class AssessmentDialog(QDialog):
             "assessment_date": _("Assessment date"),
             "cro_name": _("Chief Resilience Officer"),
             "notes": _("Notes"),
+            "notes_sensitive": "",
         }
         shown = ("city_name_en", "city_name_ar") if names_only else tuple(self.fields)
         form = QFormLayout()
@@ -116,6 +122,7 @@ class AssessmentDialog(QDialog):
             assessment_date=dt.date(qdate.year(), qdate.month(), qdate.day()),
             cro_name=self.cro_name.text().strip(),
             notes=self.notes.toPlainText().strip(),
+            notes_sensitive=self.notes_sensitive.isChecked(),
         )
         problems = {**details_problems(details), **problems}
         return details, problems

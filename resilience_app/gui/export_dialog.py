@@ -10,6 +10,7 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -32,6 +33,7 @@ from resilience_app.core.storage.records import AssessmentRecord
 
 if TYPE_CHECKING:
     from resilience_app.core.brief.export import ExportResult  # ReportLab stays off the start-up path
+    from resilience_app.core.brief.withheld import Withheld
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -45,7 +47,7 @@ def default_file_name(record: AssessmentRecord, language: str) -> str:
 class ExportDialog(QDialog):
     """Asks what to export; the caller runs the export on `accepted`."""
 
-    def __init__(self, parent: QWidget, record: AssessmentRecord) -> None:
+    def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
         self.record = record
@@ -97,6 +99,19 @@ class ExportDialog(QDialog):
         layout.addWidget(QLabel(_("Sections to include:")))
         layout.addWidget(self.sections, 1)
         layout.addLayout(section_buttons)
+        self.include_sensitive = QCheckBox()
+        self.include_sensitive.setObjectName("include_sensitive")
+        if sensitive is not None and sensitive.anything:
+            self.include_sensitive.setText(_("Include the content marked sensitive"))
+            self.include_sensitive.setToolTip(sensitive.describe())
+            self.sensitive_note = QLabel(sensitive.describe())
+            self.sensitive_note.setObjectName("sensitive_note")
+            self.sensitive_note.setWordWrap(True)
+            self.include_sensitive.toggled.connect(lambda checked: self.sensitive_note.setVisible(not checked))
+            layout.addWidget(self.include_sensitive)
+            layout.addWidget(self.sensitive_note)
+        else:
+            self.include_sensitive.hide()
         layout.addWidget(QLabel(_("Save as:")))
         layout.addLayout(path_row)
         layout.addWidget(self.buttons)
@@ -111,6 +126,9 @@ class ExportDialog(QDialog):
     def chosen_sections(self) -> list[str]:
         items = (self.sections.item(row) for row in range(self.sections.count()))
         return [item.data(SECTION_ROLE) for item in items if item.checkState() == Qt.CheckState.Checked]
+
+    def includes_sensitive(self) -> bool:
+        return self.include_sensitive.isChecked()
 
     def path(self) -> Path:
         return Path(self.path_edit.text().strip()).expanduser()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core import i18n
+from resilience_app.core.backup_service import taken_at_text
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.settings import Settings
@@ -27,6 +28,7 @@ from resilience_app.gui.assessment_dialog import AssessmentDialog
 from resilience_app.gui.assessment_page import AssessmentPage
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.assessment_table_model import ASSESSMENT_ID_ROLE, AssessmentTableModel
+from resilience_app.gui.backups_dialog import BackupsDialog
 from resilience_app.gui.errors import show_user_error
 from resilience_app.gui.export_dialog import ExportDialog, show_export_done
 from resilience_app.gui.language import LanguageController
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self.duplicate_action = self._action("duplicate_action", "Ctrl+D", self.duplicate_selected)
         self.delete_action = self._action("delete_action", QKeySequence.StandardKey.Delete, self.delete_selected)
         self.export_action = self._action("export_action", "Ctrl+E", self.export_selected)
+        self.restore_action = self._action("restore_action", None, self.restore_from_backup)
         self.quit_action = self._action("quit_action", QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action("about_action", None, self.show_about)
         self.sample_action = self._action("sample_action", None, self.open_sample)
@@ -134,6 +137,8 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = self.menuBar().addMenu("")
@@ -165,6 +170,8 @@ class MainWindow(QMainWindow):
         self.delete_action.setText(_("&Delete…"))
         self.export_action.setText(_("&Export brief (PDF)…"))
         self.quit_action.setText(_("&Quit"))
+        self.restore_action.setText(_("Restore from &backup…"))
+        self.restore_action.setEnabled(self.service.backups.available)
         self.about_action.setText(_("&About Resilience app"))
         self.sample_action.setText(_("Open the &sample assessment"))
         self.edit_menu.setTitle(_("&Edit"))
@@ -333,12 +340,16 @@ class MainWindow(QMainWindow):
         record = self._fetch(self.selected_assessment_id())
         if record is None:
             return
-        dialog = ExportDialog(self, record)
+        sensitive = run_operation(self, lambda: self.service.sensitive_content(record.id), bus=self.bus, changes_assessments=False)
+        dialog = ExportDialog(self, record, sensitive)
 
         def export() -> None:
             result = run_operation(
                 self,
-                lambda: self.service.export_brief(record.id, language=dialog.language(), path=dialog.path(), sections=dialog.chosen_sections()),
+                lambda: self.service.export_brief(
+                    record.id, language=dialog.language(), path=dialog.path(), sections=dialog.chosen_sections(),
+                    include_sensitive=dialog.includes_sensitive(),
+                ),
                 bus=self.bus,
                 changes_assessments=False,
             )
@@ -403,6 +414,46 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(0)
         self._update_actions()
         self.table.setFocus()
+
+    def restore_from_backup(self) -> None:
+        """Put a backup in place of every assessment; the current state is backed up first."""
+        dialog = BackupsDialog(
+            self,
+            self.service.backups.list(),
+            title=_("Restore from backup"),
+            explanation=_(
+                "Choose the copy to put back in place of all the assessments as they are now. "
+                "They are kept as a backup first (“Before a restore”), so you can undo this by restoring that copy."
+            ),
+        )
+
+        def restore() -> None:
+            backup = dialog.chosen()
+            if backup is None:
+                return
+            self.show_list()
+            for stack in self.undo_group.stacks():
+                stack.clear()  # their steps belong to the data being replaced
+            if run_operation(self, lambda: self.service.restore_backup(backup), bus=self.bus) is not None:
+                self.statusBar().showMessage(_("Restored the backup of {moment}.").format(moment=taken_at_text(backup)), 10_000)
+
+        dialog.accepted.connect(restore)
+        self._open_dialog(dialog)
+
+    def warn_about_backup_problem(self) -> None:
+        """Tell once, after start-up, that the start-up backup could not be written."""
+        if not self.service.database.backup_problem:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _("No backup today"),
+            _("The backup taken at start-up could not be written to {folder}.").format(folder=isolate(str(self.service.paths.backups_dir))),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("backup_problem_dialog")
+        box.setInformativeText(_("Your work is saved as usual. Free some space on the disk, or check that it is not read-only, so the next backup can be taken."))
+        self._open_dialog(box)
 
     def show_about(self) -> None:
         self._open_dialog(AboutDialog(self, self.service.paths, self.service.database.location))

@@ -14,6 +14,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -115,6 +116,9 @@ class QuestionView(QWidget):
         self.justification.setObjectName("justification")
         self.justification.setTabChangesFocus(True)
         self.justification.setFixedHeight(64)
+        self.sensitive = QCheckBox()
+        self.sensitive.setObjectName("sensitive")
+        self.sensitive.toggled.connect(lambda checked: self._save_field(sensitive=checked))
         self.answered_by = QLineEdit()
         self.answered_by.setObjectName("answered_by")
         self.evidence = EvidencePanel()
@@ -163,6 +167,7 @@ class QuestionView(QWidget):
         main.addLayout(confidence_row)
         main.addWidget(self.justification_label)
         main.addWidget(self.justification)
+        main.addWidget(self.sensitive)
         main.addWidget(self.evidence_label)
         main.addWidget(self.evidence)
         main.addStretch(1)
@@ -207,6 +212,7 @@ class QuestionView(QWidget):
             button.setText(_(CONFIDENCE_NAMES[confidence]))
         self.justification_label.setText(_("Justification"))
         self.justification.setPlaceholderText(_("Why this level? What did you look at?"))
+        self.sensitive.setText(_("Sensitive: leave this answer's details out of the brief unless I include them when exporting"))
         self.answered_by_label.setText(_("Answered by"))
         self.answered_by.setPlaceholderText(_("Department or person"))
         self.evidence_label.setText(_("Evidence"))
@@ -260,6 +266,7 @@ class QuestionView(QWidget):
                 button.setChecked(draft.confidence == confidence)
             self.confidence_group.setExclusive(True)
             self._set_text_if_changed(self.justification, draft.justification)
+            self.sensitive.setChecked(draft.sensitive)
             self._set_text_if_changed(self.answered_by, draft.answered_by or ("" if draft.status else self.session.answered_by))
             if self.numeric_field.error_label.isHidden():  # a refused value stays in view until corrected
                 self._set_text_if_changed(self.numeric_edit, localise_digits(draft.numeric_value or ""))

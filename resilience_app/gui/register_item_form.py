@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from resilience_app.core.answer_labels import CONFIDENCE_NAMES
 from resilience_app.core.errors import InvalidInputError, UserFacingError
@@ -60,6 +60,8 @@ class RegisterItemForm(QWidget):
         self.systems = self._field("systems", QLineEdit())
         self.groups_affected = self._field("groups_affected", QLineEdit())
         self.notes = self._field("notes", QPlainTextEdit())
+        self.sensitive = self._field("sensitive", QCheckBox())
+        self.sensitive.toggled.connect(self._choice_changed)
         for box in (self.scenario_probable, self.scenario_severe, self.notes):
             box.setTabChangesFocus(True)
             box.setFixedHeight(70)
@@ -76,7 +78,7 @@ class RegisterItemForm(QWidget):
         self.form.addRow(self.description)
         self._labels: dict[str, QLabel] = {}
         for name in ("name_en", "name_ar", "kind", "likelihood", "impact", "trend", "confidence", "scenario_probable",
-                     "scenario_severe", "goals", "systems", "groups_affected", "notes"):
+                     "scenario_severe", "goals", "systems", "groups_affected", "notes", "sensitive"):
             label = QLabel()
             label.setBuddy(self.fields[name].editor)
             self._labels[name] = label
@@ -129,6 +131,7 @@ class RegisterItemForm(QWidget):
         self.systems.setText(draft.systems)
         self.groups_affected.setText(draft.groups_affected)
         self.goals.set_checked(draft.goals)
+        self.sensitive.setChecked(draft.sensitive)
 
     def draft(self) -> RegisterItemDraft | None:
         record = self.state.item(self.item_id) if self.item_id is not None else None
@@ -150,6 +153,7 @@ class RegisterItemForm(QWidget):
             systems=self.systems.text(),
             groups_affected=self.groups_affected.text(),
             notes=self.notes.toPlainText(),
+            sensitive=self.sensitive.isChecked(),
         )
 
     # -- saving ------------------------------------------------------------------------------
@@ -192,7 +196,9 @@ class RegisterItemForm(QWidget):
             "scenario_probable": _("Most probable scenario"), "scenario_severe": _("Most severe scenario"),
             "goals": _("Goals it disrupts"), "systems": _("Systems it disrupts"), "groups_affected": _("Groups most affected"),
             "notes": _("Notes"),
+            "sensitive": _("Sensitive"),
         }
+        self.sensitive.setText(_("Leave it out of the brief unless I include sensitive content when exporting"))
         for name, text in texts.items():
             self._labels[name].setText(text)
         self._loading = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from resilience_app.core.i18n import _
 from resilience_app.core.storage.workshop_records import (
@@ -38,6 +38,7 @@ class WorkshopDialog(FormDialog):
                 "venue": (_("Venue"), QLineEdit(draft.venue)),
                 "own_sectors": (_("Other sectors (one per line)"), QPlainTextEdit("\n".join(draft.own_sectors))),
                 "notes": (_("Notes"), QPlainTextEdit(draft.notes)),
+                "notes_sensitive": ("", QCheckBox(_("The notes are sensitive: leave them out of the brief unless I include them when exporting"))),
             },
         )
         self.state, self.editing = state, editing
@@ -48,6 +49,7 @@ class WorkshopDialog(FormDialog):
             self.editor(name).setFixedHeight(70)
             self.editor(name).setTabChangesFocus(True)
         self.editor("title").setPlaceholderText(_("For example: Agenda-setting workshop"))
+        self.editor("notes_sensitive").setChecked(draft.notes_sensitive)
 
     def draft(self) -> WorkshopDraft:
         return WorkshopDraft(
@@ -56,6 +58,7 @@ class WorkshopDialog(FormDialog):
             venue=self.editor("venue").text(),
             notes=self.editor("notes").toPlainText(),
             own_sectors=tuple(self.editor("own_sectors").toPlainText().splitlines()),
+            notes_sensitive=self.editor("notes_sensitive").isChecked(),
         )
 
     def store(self) -> None:

@@ -59,3 +59,43 @@ def test_an_unwritable_folder_gets_a_plain_message_and_no_file(window: MainWindo
     assert not (tmp_path / "no-such-folder").exists()
     for box in boxes:
         box.close()
+
+
+def test_an_answer_marked_sensitive_stays_out_unless_the_export_includes_it(window: MainWindow, qtbot: QtBot, language: str, tmp_path: Path) -> None:
+    from tests.brief.pdf_reader import page_text, plain
+    from tests.gui.questionnaire_helpers import open_new_assessment, press
+
+    page = open_new_assessment(window)
+    first = next(page.session.framework.questions()).id  # type: ignore[union-attr]
+    page.open_question(first)
+    view = page.questionnaire.question_view  # type: ignore[union-attr]
+    press(page.questionnaire.navigator, "2")  # type: ignore[union-attr]
+    view.justification.setPlainText("Named officials under investigation")
+    view.save_typing()
+    view.sensitive.click()
+    assert window.service.answers(page.assessment_id)[first].answer.sensitive
+    window.undo_action.trigger()  # marking is a change like any other
+    assert not window.service.answers(page.assessment_id)[first].answer.sensitive
+    window.redo_action.trigger()
+    assert view.sensitive.isChecked()
+
+    window.show_list()
+    window.export_action.trigger()
+    dialog = window.active_dialog
+    assert isinstance(dialog, ExportDialog)
+    assert dialog.include_sensitive.isVisible() and not dialog.include_sensitive.isChecked()
+    dialog.path_edit.setText(str(tmp_path / "withheld.pdf"))
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox))
+    window.active_dialog.close()  # type: ignore[union-attr]
+    assert "investigation" not in page_text(tmp_path / "withheld.pdf")
+
+    window.export_action.trigger()
+    dialog = window.active_dialog
+    assert isinstance(dialog, ExportDialog)
+    dialog.include_sensitive.setChecked(True)
+    dialog.path_edit.setText(str(tmp_path / "included.pdf"))
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert "investigation" in plain(page_text(tmp_path / "included.pdf"))
+    qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox))
+    window.active_dialog.close()  # type: ignore[union-attr]

@@ -97,6 +97,7 @@ def _key_answers(data: BriefData, goal: Goal, strongest: bool) -> list[str]:
         for indicator in goal.indicators
         for question in indicator.questions
         if (record := data.answers.get(question.id)) is not None and record.answer.level is not None and record.answer.justification.strip()
+        and question.id not in data.withheld_questions
     ]
     answered.sort(key=lambda pair: -(pair[0] or 0) if strongest else (pair[0] or 0))
     lines = []
@@ -176,6 +177,10 @@ def appendix(data: BriefData) -> list[Block]:
             for question in indicator.questions:
                 record = data.answers.get(question.id)
                 answer = record.answer if record else None
+                if question.id in data.withheld_questions:
+                    withheld = _("Withheld")
+                    rows.append((localise_digits(framework.placement(question.id).number), question.prompt.in_language(language), withheld, _(DASH), _(DASH), _(DASH)))
+                    continue
                 if answer is None or not answer.status:
                     level = _(DASH)
                 elif answer.status == "level" and answer.level is not None:

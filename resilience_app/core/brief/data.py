@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from resilience_app.core.brief.withheld import Withheld
 from resilience_app.core.content.model import Framework, Hazard, Sector
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES
 from resilience_app.core.register.ranking import Link
@@ -68,12 +69,23 @@ class BriefData:
     workshops: Sequence[WorkshopResults] = ()
     room_ratings: Mapping[int, RoomRating] = field(default_factory=dict)  # item id -> the room's rating applied to it
     sectors: Mapping[str, Sector] = field(default_factory=dict)  # the content's stakeholder sectors, by id
+    includes_sensitive: bool = True  # False once `withholding.without_sensitive` has left it out
+    withheld_questions: frozenset[str] = frozenset()  # answers counted in the results but not printed
+    withheld: Withheld = Withheld()
 
     def item_name(self, item_id: int, language: str) -> str:
         return self.item_names.get(item_id, {}).get(language, "")
 
 
-def collect(service: ResilienceService, assessment_id: int, *, today: dt.date | None = None) -> BriefData:
+def collect(service: ResilienceService, assessment_id: int, *, today: dt.date | None = None, include_sensitive: bool = False) -> BriefData:
+    """What the brief of an assessment says; content marked sensitive is left out unless included."""
+    from resilience_app.core.brief.withholding import without_sensitive
+
+    data = _collect_all(service, assessment_id, today=today)
+    return data if include_sensitive else without_sensitive(data)
+
+
+def _collect_all(service: ResilienceService, assessment_id: int, *, today: dt.date | None) -> BriefData:
     record = service.get_assessment(assessment_id)
     register = service.register
     items = register.items(assessment_id)

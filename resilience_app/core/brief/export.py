@@ -60,6 +60,7 @@ def export_brief(
     path: Path,
     sections: Iterable[str] = SECTION_IDS,
     today: dt.date | None = None,
+    include_sensitive: bool = False,
 ) -> ExportResult:
     if language not in SUPPORTED_LANGUAGES:
         raise UserFacingError(_("The brief can be exported in English (en) or Arabic (ar)."), code="unsupported-language")
@@ -69,7 +70,7 @@ def export_brief(
         raise _unwritable(target, _("that is a folder"))
     if not target.parent.is_dir():
         raise _unwritable(target, _("the folder does not exist"))
-    document = build_brief(collect(service, assessment_id, today=today), language, chosen)
+    document = build_brief(collect(service, assessment_id, today=today, include_sensitive=include_sensitive), language, chosen)
     style = load_style()
     style.engine.missing.clear()
     try:

@@ -94,6 +94,7 @@ class Cover:
     subtitle: str
     facts: Facts
     sample_notice: str = ""  # set when the assessment is the sample
+    sensitivity_notice: str = ""  # what was left out as sensitive, or that sensitive content is included
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,11 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+def _is_blank(value: object) -> bool:
+    """No value worth a history line: nothing, empty text, or a mark that is off."""
+    return value is None or value == "" or value is False
+
+
 def _to_record(row: AnswerRow) -> AnswerRecord:
     return AnswerRecord(
         question_id=row.question_id,
@@ -44,7 +49,7 @@ class AnswerRepository:
             self._session.add(row)
         for name in ANSWER_FIELDS:
             before, after = getattr(old, name), getattr(draft, name)
-            if before != after and not (row.id is None and after in (None, "")):
+            if before != after and not (row.id is None and _is_blank(after)):
                 self._session.add(
                     AnswerChangeRow(
                         assessment_id=assessment_id, question_id=question_id, field=name,
@@ -62,7 +67,7 @@ class AnswerRepository:
             return
         for name in ANSWER_FIELDS:
             before = getattr(row, name)
-            if before not in (None, ""):
+            if not _is_blank(before):
                 self._session.add(
                     AnswerChangeRow(assessment_id=assessment_id, question_id=question_id, field=name, old_value=_text(before), new_value=None, changed_by=changed_by)
                 )

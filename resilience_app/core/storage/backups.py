@@ -1,24 +1,152 @@
-"""Consistent copies of the SQLite file, taken with SQLite's online backup API (safe with WAL)."""
+"""Consistent copies of the SQLite file, their rotation, and putting one back.
+
+Copies are taken with SQLite's online backup API (safe with WAL and with a live
+connection) at start-up, before migrations, before imports and before a restore.
+The folder keeps the newest `KEEP_LATEST` copies plus the newest copy of each of
+the last `KEEP_DAYS` days, so a mistake noticed a few days late can still be undone
+after a busy day of many start-ups.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import re
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 _log = logging.getLogger("resilience_app.storage")
 KEEP_LATEST = 10
+KEEP_DAYS = 7
+REASONS = ("startup", "before-migration", "before-import", "before-restore")
+_STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z-]+)\.sqlite3$")
 
 
-def back_up_sqlite(database_file: Path, backups_dir: Path, *, reason: str) -> Path | None:
-    """Copy `database_file` into `backups_dir` and keep the newest `KEEP_LATEST` copies."""
+class BackupError(Exception):
+    """A copy could not be written or read (full disk, read-only media, damaged copy)."""
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One copy in the backups folder."""
+
+    path: Path
+    taken_at: dt.datetime  # local time, as in the file name
+    reason: str
+    size: int
+
+
+def backups_of(database_file: Path, backups_dir: Path) -> list[Backup]:
+    """The copies of `database_file`, newest first (files that are not ours are ignored)."""
+    if not backups_dir.is_dir():
+        return []
+    found = []
+    for path in backups_dir.glob(f"{database_file.stem}-*.sqlite3"):
+        match = _NAME.match(path.name)
+        if match is None or match["stem"] != database_file.stem:
+            continue
+        try:
+            taken_at = dt.datetime.strptime(match["stamp"], _STAMP_FORMAT)
+            size = path.stat().st_size
+        except (ValueError, OSError):
+            continue
+        found.append(Backup(path=path, taken_at=taken_at, reason=match["reason"], size=size))
+    return sorted(found, key=lambda backup: backup.taken_at, reverse=True)
+
+
+def back_up_sqlite(database_file: Path, backups_dir: Path, *, reason: str, now: dt.datetime | None = None) -> Path | None:
+    """Copy `database_file` into `backups_dir`, then rotate; `BackupError` when it cannot be written."""
     if not database_file.exists() or database_file.stat().st_size == 0:
         return None
-    backups_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backups_dir / f"{database_file.stem}-{stamp}-{reason}.sqlite3"
-    source = sqlite3.connect(f"file:{database_file}?mode=ro", uri=True)
+    taken_at = now or dt.datetime.now()
+    target = backups_dir / f"{database_file.stem}-{taken_at.strftime(_STAMP_FORMAT)}-{reason}.sqlite3"
+    try:
+        backups_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _copy_database(database_file, target, source_mode="ro")
+    except (OSError, sqlite3.Error) as error:
+        target.unlink(missing_ok=True)
+        raise BackupError(str(error)) from error
+    _log.info("Backed up %s to %s (%s)", database_file, target, reason)
+    rotate(database_file, backups_dir, today=taken_at.date())
+    return target
+
+
+def rotate(database_file: Path, backups_dir: Path, *, today: dt.date) -> None:
+    """Keep the newest KEEP_LATEST copies and the newest copy of each of the last KEEP_DAYS days."""
+    backups = backups_of(database_file, backups_dir)
+    keep = {backup.path for backup in backups[:KEEP_LATEST]}
+    newest_of_day: dict[dt.date, Path] = {}
+    for backup in backups:  # newest first, so the first seen of a day is its newest
+        day = backup.taken_at.date()
+        if (today - day).days < KEEP_DAYS:
+            newest_of_day.setdefault(day, backup.path)
+    keep |= set(newest_of_day.values())
+    for backup in backups:
+        if backup.path not in keep:
+            backup.path.unlink(missing_ok=True)
+
+
+def check_copy(path: Path) -> bool:
+    """True when `path` is a SQLite database that passes SQLite's quick check."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return bool(connection.execute("PRAGMA quick_check").fetchone() == ("ok",))
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+
+
+def restore_copy(backup: Path, database_file: Path) -> None:
+    """Put `backup` in place of `database_file` (no connection may be open on it).
+
+    The copy is checked first and written beside the database before it replaces it
+    in one rename, so a failure at any point leaves the current file as it was. The
+    old file's write-ahead log goes with it: replayed onto the restored copy it would
+    bring back the very changes the restore undoes.
+    """
+    if not check_copy(backup):
+        raise BackupError(f"{backup} is not a sound copy")
+    staging = database_file.with_name(database_file.name + ".restoring")
+    try:
+        staging.unlink(missing_ok=True)
+        _copy_database(backup, staging, source_mode="ro")
+        for suffix in ("-wal", "-shm"):
+            database_file.with_name(database_file.name + suffix).unlink(missing_ok=True)
+        os.replace(staging, database_file)
+    except (OSError, sqlite3.Error) as error:
+        staging.unlink(missing_ok=True)
+        raise BackupError(str(error)) from error
+    _log.info("Restored %s from %s", database_file, backup)
+
+
+def set_aside(database_file: Path) -> Path:
+    """Rename a damaged database (and its log) out of the way, keeping it for inspection."""
+    stamp = dt.datetime.now().strftime(_STAMP_FORMAT)
+    target = database_file.with_name(f"{database_file.stem}-damaged-{stamp}{database_file.suffix}")
+    try:
+        move_with_log(database_file, target)
+    except OSError as error:
+        raise BackupError(str(error)) from error
+    _log.warning("Set the damaged database %s aside as %s", database_file, target)
+    return target
+
+
+def move_with_log(source: Path, target: Path) -> None:
+    """Rename a database file together with its write-ahead log and shared-memory files."""
+    os.replace(source, target)
+    for suffix in ("-wal", "-shm"):
+        companion = source.with_name(source.name + suffix)
+        if companion.exists():
+            os.replace(companion, target.with_name(target.name + suffix))
+
+
+def _copy_database(source_file: Path, target: Path, *, source_mode: str) -> None:
+    source = sqlite3.connect(f"file:{source_file}?mode={source_mode}", uri=True)
     try:
         destination = sqlite3.connect(target)
         try:
@@ -27,7 +155,3 @@ def back_up_sqlite(database_file: Path, backups_dir: Path, *, reason: str) -> Pa
             destination.close()
     finally:
         source.close()
-    _log.info("Backed up %s to %s (%s)", database_file, target, reason)
-    for old in sorted(backups_dir.glob(f"{database_file.stem}-*.sqlite3"))[:-KEEP_LATEST]:
-        old.unlink(missing_ok=True)
-    return target

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from resilience_app.core import resources
 from resilience_app.core.errors import UserFacingError
-from resilience_app.core.storage.backups import back_up_sqlite
-from resilience_app.core.storage.errors import bad_url_error, corrupt_error, database_error
+from resilience_app.core.storage.backups import BackupError, back_up_sqlite
+from resilience_app.core.storage.errors import backup_failed_error, bad_url_error, corrupt_error, database_error
 
 _log = logging.getLogger("resilience_app.storage")
 
@@ -53,6 +53,7 @@ class Database:
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.backup_problem = ""  # why the last start-up copy could not be taken, if it could not
 
     @property
     def location(self) -> str:
@@ -78,7 +79,13 @@ class Database:
         return database_error(error, location=self.location) or error
 
     def open(self, *, backups_dir: Path | None) -> None:
-        """Check the database, back it up, and bring its schema to the newest revision."""
+        """Check the database, back it up, and bring its schema to the newest revision.
+
+        A start-up copy that cannot be written (full disk, read-only media) does not stop
+        the app: `backup_problem` says so and the window shows it. A migration never runs
+        without its copy.
+        """
+        self.backup_problem = ""
         try:
             with self.engine.connect() as connection:
                 if self.is_sqlite:
@@ -88,13 +95,23 @@ class Database:
                 current = MigrationContext.configure(connection).get_current_revision()
             head = ScriptDirectory.from_config(alembic_config()).get_current_head()
             if self.file is not None and backups_dir is not None and current is not None:
-                back_up_sqlite(self.file, backups_dir, reason="startup" if current == head else "before-migration")
+                self._back_up(backups_dir, migrating=current != head)
             if current != head:
                 self.migrate()
         except UserFacingError:
             raise
         except exc.SQLAlchemyError as error:
             raise self._translate(error) from error
+
+    def _back_up(self, backups_dir: Path, *, migrating: bool) -> None:
+        assert self.file is not None
+        try:
+            back_up_sqlite(self.file, backups_dir, reason="before-migration" if migrating else "startup")
+        except BackupError as error:
+            _log.warning("No start-up backup of %s: %s", self.file, error)
+            if migrating:
+                raise backup_failed_error(backups_dir, reason="before-migration") from error
+            self.backup_problem = str(error)
 
     def migrate(self) -> None:
         config = alembic_config()

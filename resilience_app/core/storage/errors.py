@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from sqlalchemy import exc
 
@@ -64,6 +65,20 @@ def bad_url_error(url: str) -> UserFacingError:
 def corrupt_error(location: str) -> UserFacingError:
     return UserFacingError(
         _("The database {path} is damaged and cannot be opened.").format(path=isolate(location)),
-        hint=_("Restore it from a backup in the backups folder beside it, or move it away to start afresh."),
+        hint=_("Restore it from a backup: in the app, choose a backup when asked; on the command line, run “resilience-app backups”, then “resilience-app restore-backup 1”."),
         code="database-corrupt",
+    )
+
+
+def backup_failed_error(backups_dir: Path, *, reason: str) -> UserFacingError:
+    """The copy taken before a risky step (`reason` as in `backups.REASONS`) failed, so the step did not run."""
+    messages = {
+        "before-migration": _("A backup could not be written to {folder}, so the database was not updated to this version."),
+        "before-import": _("A backup could not be written to {folder}, so nothing was imported."),
+        "before-restore": _("A backup of the current database could not be written to {folder}, so nothing was restored."),
+    }
+    return UserFacingError(
+        messages.get(reason, messages["before-import"]).format(folder=isolate(str(backups_dir))),
+        hint=_("Free some space on that disk or check that it is not read-only, then try again. Nothing was changed."),
+        code="backup-failed",
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Float, ForeignKey, MetaData, String, Text, UniqueConstraint, func
+from sqlalchemy import Float, ForeignKey, MetaData, String, Text, UniqueConstraint, false, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names make migrations (batch mode on SQLite) reproducible.
@@ -40,6 +40,7 @@ class AssessmentRow(Base):
     framework_id: Mapped[str] = mapped_column(String(100))
     framework_version: Mapped[str] = mapped_column(String(50))
     notes: Mapped[str] = mapped_column(Text, default="")
+    notes_sensitive: Mapped[bool] = mapped_column(default=False, server_default=false())
     is_sample: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(
@@ -62,6 +63,7 @@ class AnswerRow(Base):
     justification: Mapped[str] = mapped_column(Text, default="")
     confidence: Mapped[str | None] = mapped_column(String(10))  # low | medium | high
     answered_by: Mapped[str] = mapped_column(String(200), default="")
+    sensitive: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
 
@@ -118,6 +120,7 @@ class RegisterItemRow(Base):
     groups_affected: Mapped[str] = mapped_column(Text, default="")
     confidence: Mapped[str | None] = mapped_column(String(10))
     notes: Mapped[str] = mapped_column(Text, default="")
+    sensitive: Mapped[bool] = mapped_column(default=False, server_default=false())
     override_rank: Mapped[int | None]
     override_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
@@ -186,6 +189,7 @@ class WorkshopRow(Base):
     venue: Mapped[str] = mapped_column(String(300), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     own_sectors: Mapped[str] = mapped_column(Text, default="")  # JSON list of names
+    notes_sensitive: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
 

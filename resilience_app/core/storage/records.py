@@ -18,6 +18,7 @@ class AssessmentDetails:
     assessment_date: dt.date | None = None
     cro_name: str = ""
     notes: str = ""
+    notes_sensitive: bool = False  # kept out of the brief unless included at export
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class AnswerDraft:
     justification: str = ""
     confidence: str | None = None  # low | medium | high
     answered_by: str = ""
+    sensitive: bool = False  # its details are kept out of the brief unless included at export
 
 
 @dataclass(frozen=True)

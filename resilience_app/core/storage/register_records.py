@@ -24,6 +24,7 @@ class RegisterItemDraft:
     groups_affected: str = ""
     confidence: str | None = None  # low | medium | high
     notes: str = ""
+    sensitive: bool = False  # the item is kept out of the brief unless included at export
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ class WorkshopDraft:
     venue: str = ""
     notes: str = ""
     own_sectors: tuple[str, ...] = ()  # sectors this workshop adds to the content's list, by name
+    notes_sensitive: bool = False  # kept out of the brief unless included at export
 
 
 @dataclass(frozen=True)

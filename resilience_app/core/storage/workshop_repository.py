@@ -41,7 +41,7 @@ class WorkshopRowNotFound(LookupError):
 
 
 def _workshop(row: WorkshopRow) -> WorkshopRecord:
-    draft = WorkshopDraft(row.title, row.held_on, row.venue, row.notes, tuple(json.loads(row.own_sectors or "[]")))
+    draft = WorkshopDraft(row.title, row.held_on, row.venue, row.notes, tuple(json.loads(row.own_sectors or "[]")), row.notes_sensitive)
     return WorkshopRecord(row.id, row.assessment_id, draft)
 
 
@@ -81,7 +81,7 @@ class WorkshopRepository:
 
     def save_workshop(self, assessment_id: int, draft: WorkshopDraft, workshop_id: int | None = None) -> WorkshopRecord:
         row = self._get(WorkshopRow, workshop_id) if workshop_id else WorkshopRow(assessment_id=assessment_id)
-        row.title, row.held_on, row.venue, row.notes = draft.title, draft.held_on, draft.venue, draft.notes
+        row.title, row.held_on, row.venue, row.notes, row.notes_sensitive = draft.title, draft.held_on, draft.venue, draft.notes, draft.notes_sensitive
         row.own_sectors = json.dumps(list(draft.own_sectors), ensure_ascii=False)
         return _workshop(self._flush(row))
 

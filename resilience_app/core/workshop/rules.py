@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 
 from resilience_app.core.errors import InvalidInputError
@@ -48,7 +49,7 @@ def clean_workshop(draft: WorkshopDraft, *, content_sector_names: Iterable[str])
             problems["own_sectors"] = _("The sector “{name}” is already in the list.").format(name=isolate(name))
         taken.append(name)
     _raise_if(problems)
-    return WorkshopDraft(draft.title, draft.held_on, draft.venue, draft.notes, own)
+    return dataclasses.replace(draft, own_sectors=own)
 
 
 def clean_name(name: str, others: Iterable[str], *, when_missing: str, when_taken: str, limit: int) -> str:

@@ -254,7 +254,11 @@ class WorkshopService:
         )
 
     def import_participants(self, workshop_id: int, preview: ParticipantsImport) -> int:
-        """Store the importable rows of a confirmed preview (and the groups they name) in one unit of work."""
+        """Store the importable rows of a confirmed preview (and the groups they name) in one unit of work.
+
+        The database is backed up first; when that copy cannot be written nothing is imported.
+        """
+        self._service.backups.take("before-import")
         with self._session() as session:
             repository = WorkshopRepository(session)
             groups = {group.name: group.id for group in repository.groups(workshop_id)}

@@ -67,8 +67,11 @@ class _Story:
             self.text(cover.subtitle, self.look("heading", "muted", space_after=30)),
             HRFlowable(width="100%", thickness=2, color=self.style.colour("accent"), spaceAfter=spacing["block"] * 2),
             self.facts(cover.facts),
-            PageBreak(),
         ]
+        if cover.sensitivity_notice:
+            flowables.append(Spacer(1, spacing["block"] * 2))
+            flowables.append(self.text(cover.sensitivity_notice, self.look("body", "sample", bold=True)))
+        flowables.append(PageBreak())
         return flowables
 
     def section_title(self, title: str) -> list[Flowable]:

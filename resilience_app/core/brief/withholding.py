@@ -1,0 +1,80 @@
+"""Content marked sensitive, left out of a brief unless the user includes it at export.
+
+What is left out, and how:
+- a sensitive answer keeps counting in the goal and dimension results (a profile built
+  from fewer answers would misstate the city), but its level, confidence,
+  justification and evidence are not printed;
+- a sensitive shock or stress leaves the register sections altogether: the list, the
+  matrix, the interconnections, the ranking (renumbered without it), the workshop's
+  ranking of it, and the discovery areas whose reasons name it;
+- sensitive notes (an assessment's context, a workshop's notes) are not printed.
+The brief says on its cover how much was left out, or that it includes sensitive content.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from resilience_app.core.brief.data import BriefData, DotVoteResults, RankingResults, WorkshopResults
+from resilience_app.core.brief.withheld import Withheld
+from resilience_app.core.register.ranking import Link
+from resilience_app.core.register.service import ranking_of
+from resilience_app.core.workshop.results import RoomRanking
+
+
+def _without(ids: Iterable[int], hidden: set[int]) -> tuple[int, ...]:
+    return tuple(item_id for item_id in ids if item_id not in hidden)
+
+
+def _room_ranking_without(ranking: RoomRanking, hidden: set[int]) -> RoomRanking:
+    kept = [item for item in ranking.ranked if item.item_id not in hidden]
+    ranked = [dataclasses.replace(item, rank=position) for position, item in enumerate(kept, start=1)]
+    return RoomRanking(ranked, [item_id for item_id in ranking.unrated if item_id not in hidden])
+
+
+def without_sensitive(data: BriefData) -> BriefData:
+    """`data` with its sensitive content left out, and `withheld` saying how much."""
+    withheld_questions = frozenset(question_id for question_id, record in data.answers.items() if record.answer.sensitive)
+    hidden = {item_id for item_id, record in data.items.items() if record.item.sensitive}
+    items = {item_id: record for item_id, record in data.items.items() if item_id not in hidden}
+    links = [link for link in data.links if link.source_id not in hidden and link.target_id not in hidden]
+    areas = [area for area in data.areas if not set(area.area.item_ids) & hidden]
+    actions = [
+        dataclasses.replace(record, action=dataclasses.replace(record.action, item_ids=_without(record.action.item_ids, hidden)))
+        for record in data.actions
+    ]
+    details = data.assessment.details
+    notes = 0
+    if details.notes_sensitive and details.notes.strip():
+        notes += 1
+        details = dataclasses.replace(details, notes="")
+    workshops = []
+    for results in data.workshops:
+        snapshot = results.snapshot
+        draft = snapshot.record.workshop
+        if draft.notes_sensitive and draft.notes.strip():
+            notes += 1
+            record = dataclasses.replace(snapshot.record, workshop=dataclasses.replace(draft, notes=""))
+            snapshot = dataclasses.replace(snapshot, record=record)
+        exercises: list[DotVoteResults | RankingResults] = [
+            RankingResults(entry.exercise, _room_ranking_without(entry.ranking, hidden)) if isinstance(entry, RankingResults) else entry
+            for entry in results.exercises
+        ]
+        workshops.append(WorkshopResults(snapshot, results.representation, exercises))
+    return dataclasses.replace(
+        data,
+        assessment=dataclasses.replace(data.assessment, details=details),
+        evidence={question_id: entries for question_id, entries in data.evidence.items() if question_id not in withheld_questions},
+        items=items,
+        item_names={item_id: names for item_id, names in data.item_names.items() if item_id not in hidden},
+        links=links,
+        ranking=ranking_of(list(items.values()), [Link(link.source_id, link.target_id) for link in links]),
+        actions=actions,
+        areas=areas,
+        workshops=workshops,
+        room_ratings={item_id: rating for item_id, rating in data.room_ratings.items() if item_id not in hidden},
+        includes_sensitive=False,
+        withheld_questions=withheld_questions,
+        withheld=Withheld(answers=len(withheld_questions), items=len(hidden), areas=len(data.areas) - len(areas), notes=notes),
+    )

@@ -1,0 +1,54 @@
+"""One app at a time on a data folder: an operating-system lock on a file inside it.
+
+The lock is `filelock`'s (flock on POSIX, LockFileEx on Windows): the system drops it
+when the process ends, even when killed, so there is no stale lock to clean up. It is
+shared within one process (a window and its own services open the folder freely) and
+refused to any other process, which is told plainly that the assessments are open.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import filelock
+
+from resilience_app.core.errors import UserFacingError
+from resilience_app.core.i18n import _, isolate
+
+_log = logging.getLogger("resilience_app.storage")
+LOCK_FILE_NAME = "resilience.lock"
+
+
+def already_open_error(folder: Path) -> UserFacingError:
+    return UserFacingError(
+        _("The assessments in {folder} are already open in another window of the app.").format(folder=isolate(str(folder))),
+        hint=_("Switch to that window, or close it and try again. Nothing was changed."),
+        code="already-open",
+    )
+
+
+class FolderLock:
+    """Held from opening the data folder until `release`; `UserFacingError` when another process holds it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._lock = filelock.FileLock(
+            folder / LOCK_FILE_NAME, timeout=0, thread_local=False, is_singleton=True, fallback_to_soft=False
+        )
+        self._held = False
+
+    def acquire(self) -> None:
+        try:
+            self._lock.acquire()
+        except filelock.Timeout:
+            raise already_open_error(self.folder) from None
+        except (OSError, NotImplementedError) as error:  # a file system without locks: work on, unguarded
+            _log.warning("Could not lock %s (%s); a second copy of the app would not be stopped", self.folder, error)
+            return
+        self._held = True
+
+    def release(self) -> None:
+        if self._held:
+            self._held = False
+            self._lock.release()
