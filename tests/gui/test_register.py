@@ -218,3 +218,27 @@ def test_the_sample_shows_its_register_ranking_and_accepted_areas(window: MainWi
     assert [area.area.status for area in page.register.areas].count("accepted") >= 3
     tab = _register_tab(page)
     assert tab.priority_view.table.rowCount() == len(page.register.ranking.ranked)
+
+
+def test_marking_an_item_sensitive_is_saved_and_shown_when_it_is_chosen_again(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    _add_from_catalogue(page, qtbot, "violent-extremism")
+    view = page.shocks_stresses.register_view  # type: ignore[union-attr]
+    item_id = page.register.items[0].id  # type: ignore[union-attr]
+    view.select_item(item_id)
+    assert not view.form.sensitive.isChecked()
+    view.form.sensitive.click()
+    assert window.service.register.items(page.assessment_id)[0].item.sensitive  # type: ignore[arg-type]
+    view.select_item(item_id)
+    assert view.form.sensitive.isChecked()
+
+
+def test_the_notes_of_an_assessment_can_be_marked_sensitive(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    window.edit_details(page.assessment_id)  # type: ignore[arg-type]
+    dialog = window.active_dialog
+    dialog.notes.setPlainText("The council is split on the budget.")  # type: ignore[union-attr]
+    dialog.notes_sensitive.setChecked(True)  # type: ignore[union-attr]
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # type: ignore[union-attr]
+    details = window.service.get_assessment(page.assessment_id).details  # type: ignore[arg-type]
+    assert details.notes_sensitive and details.notes == "The council is split on the budget."
