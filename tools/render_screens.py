@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from resilience_app.core import i18n
 from resilience_app.core.paths import AppPaths
+from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.errors import corrupt_error
 from resilience_app.core.storage.records import AssessmentDetails
 from resilience_app.gui.app import create_main_window
@@ -135,16 +136,14 @@ def render_data_safety(app: QApplication, window, output: Path, language: str) -
     app.processEvents()
     window.active_dialog.grab().save(str(output / f"export-sensitive-{language}.png"))
     window.active_dialog.reject()
+    window.service.close()
+    window.service = ResilienceService.open(window.service.paths)  # a start-up: a copy
     window.service.backups.take("before-import")  # a second copy, so the list shows more than one
     window.restore_action.trigger()
     app.processEvents()
     window.active_dialog.grab().save(str(output / f"restore-dialog-{language}.png"))
     window.active_dialog.reject()
-    damaged = BackupsDialog(
-        None, window.service.backups.list(), title=i18n._("The database is damaged"),
-        explanation=corrupt_error(window.service.database.location).message,
-        offer_fresh_start=True,
-    )
+    damaged = BackupsDialog.for_damaged_database(window.service.backups.list(), corrupt_error(window.service.database.location).message)
     damaged.show()
     app.processEvents()
     damaged.grab().save(str(output / f"recovery-dialog-{language}.png"))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QDialog
 from resilience_app.core import i18n
 from resilience_app.core.backup_service import BackupService
 from resilience_app.core.errors import UserFacingError
-from resilience_app.core.i18n import _
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.settings import Settings
@@ -42,16 +41,7 @@ def offer_recovery(paths: AppPaths, database_url: str | None, error: UserFacingE
     if not backups.available:
         show_user_error(None, error)
         return False
-    dialog = BackupsDialog(
-        None,
-        backups.list(),
-        title=_("The database is damaged"),
-        explanation=error.message + "\n\n" + _(
-            "Choose a backup to put in its place: the newest is usually best. The damaged file is kept beside it, "
-            "renamed, so nothing is deleted. Answers saved after the backup was taken are not in it."
-        ),
-        offer_fresh_start=True,
-    )
+    dialog = BackupsDialog.for_damaged_database(backups.list(), error.message)
     outcome = dialog.exec()
     if outcome == QDialog.DialogCode.Rejected:
         return False

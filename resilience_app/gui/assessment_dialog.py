@@ -93,6 +93,8 @@ class AssessmentDialog(QDialog):
         intro = QLabel(_("Give the city's name in English, in Arabic, or both. Everything else can be filled in later."))
         intro.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.buttons.accepted.connect(self._on_accept_requested)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -55,6 +55,15 @@ class BackupsDialog(QDialog):
             self.list.setCurrentRow(0)
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    @classmethod
+    def for_damaged_database(cls, backups: list[Backup], problem: str) -> BackupsDialog:
+        """Shown at start-up when the database is damaged: `problem` says so, the backups are the way out."""
+        explanation = problem + "\n\n" + _(
+            "Choose a backup to put in its place: the newest is usually best. The damaged file is kept beside it, "
+            "renamed, so nothing is deleted. Answers saved after the backup was taken are not in it."
+        )
+        return cls(None, backups, title=_("The database is damaged"), explanation=explanation, offer_fresh_start=True)
+
     def chosen(self) -> Backup | None:
         row = self.list.currentRow()
         return self._backups[row] if 0 <= row < len(self._backups) else None

@@ -56,6 +56,7 @@ class EvidenceDialog(QDialog):
         form.addRow(_("File (optional, up to {limit} MB)").format(limit=format_number(MAX_FILE_BYTES // 1024 // 1024)), file_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Add"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
