@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-.PHONY: run test test-tools bench lint translations compile-translations wheel-check clean
+.PHONY: run test test-tools bench torture lint translations compile-translations wheel-check clean
 
 run: $(INSTALLED) $(COMPILED)
 	$(BIN)/resilience-app
@@ -18,6 +18,11 @@ test: $(INSTALLED) $(COMPILED) test-tools
 
 bench: $(INSTALLED) $(COMPILED)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+
+# Kill a process saving answers with SIGKILL 200 times; after each kill the database must pass
+# integrity_check and hold every answer whose save had returned (tools/torture.py; POSIX only).
+torture: $(INSTALLED) $(COMPILED)
+	$(BIN)/python tools/torture.py --kills 200
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

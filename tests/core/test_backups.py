@@ -214,3 +214,15 @@ def test_the_cli_refuses_a_backup_that_does_not_exist_in_arabic(capsys: pytest.C
     err = capsys.readouterr().err
     assert "نسخة" in err
     i18n.set_language("en")
+
+
+def test_a_copy_left_half_written_by_a_killed_app_is_never_listed_and_is_cleared(tmp_path: Path) -> None:
+    database = tmp_path / "resilience.sqlite3"
+    sqlite3.connect(database).execute("create table t (x)").connection.close()
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    (folder / ".resilience-20261124-090000-000000-startup.sqlite3.partial").write_bytes(b"half")
+    (folder / ".resilience-20261124-090000-000000-startup.sqlite3.partial-journal").write_bytes(b"log")
+    assert backups_of(database, folder) == []
+    back_up_sqlite(database, folder, reason="startup")
+    assert [path.name.startswith(".") for path in folder.iterdir()] == [False]

@@ -63,15 +63,24 @@ def back_up_sqlite(database_file: Path, backups_dir: Path, *, reason: str, now: 
         return None
     taken_at = now or dt.datetime.now()
     target = backups_dir / f"{database_file.stem}-{taken_at.strftime(_STAMP_FORMAT)}-{reason}.sqlite3"
+    partial = target.with_name(f".{target.name}.partial")  # never listed, never counted as a copy
     try:
         backups_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        _copy_database(database_file, target, source_mode="ro")
+        _remove_partials(backups_dir)
+        _copy_database(database_file, partial, source_mode="ro")
+        os.replace(partial, target)
     except (OSError, sqlite3.Error) as error:
-        target.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise BackupError(str(error)) from error
     _log.info("Backed up %s to %s (%s)", database_file, target, reason)
     rotate(database_file, backups_dir, today=taken_at.date())
     return target
+
+
+def _remove_partials(backups_dir: Path) -> None:
+    """Copies (and their journals) left half-written by an app that was killed while backing up."""
+    for leftover in backups_dir.glob(".*.partial*"):
+        leftover.unlink(missing_ok=True)
 
 
 def rotate(database_file: Path, backups_dir: Path, *, today: dt.date) -> None:
