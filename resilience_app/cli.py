@@ -156,12 +156,9 @@ def _validate_content(paths: list[Path]) -> int:
 
 def _backups(args: argparse.Namespace, paths: AppPaths) -> int:
     from resilience_app.core.backup_service import BackupService, describe, taken_at_text
-    from resilience_app.core.storage.database import Database
     from resilience_app.core.storage.folder_lock import FolderLock
 
-    database = Database(args.database or paths.default_database_url())
-    service = BackupService(paths.backups_dir, database.file)
-    database.dispose()
+    service = BackupService.for_database(paths.backups_dir, args.database or paths.default_database_url())
     if not service.available:
         raise UserFacingError(_("Backups are kept only for the app's own database file."), code="no-backups")
     if args.command == "backups":

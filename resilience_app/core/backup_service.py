@@ -22,6 +22,7 @@ from resilience_app.core.storage.backups import (
     restore_copy,
     set_aside,
 )
+from resilience_app.core.storage.database import Database
 from resilience_app.core.storage.errors import backup_failed_error
 
 _log = logging.getLogger("resilience_app.backups")
@@ -54,6 +55,13 @@ class BackupService:
 
     backups_dir: Path
     database_file: Path | None
+
+    @classmethod
+    def for_database(cls, backups_dir: Path, database_url: str) -> BackupService:
+        """The backups of the database at `database_url`, without opening it (it may be damaged)."""
+        database = Database(database_url)
+        database.dispose()
+        return cls(backups_dir, database.file)
 
     @property
     def available(self) -> bool:

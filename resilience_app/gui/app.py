@@ -13,7 +13,6 @@ from resilience_app.core.errors import UserFacingError
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.settings import Settings
-from resilience_app.core.storage.database import Database
 from resilience_app.core.storage.folder_lock import FolderLock
 from resilience_app.gui.backups_dialog import FRESH_START, BackupsDialog
 from resilience_app.gui.errors import install_crash_handler, show_user_error
@@ -35,9 +34,7 @@ def create_main_window(app: QApplication, paths: AppPaths, *, database_url: str 
 
 def offer_recovery(paths: AppPaths, database_url: str | None, error: UserFacingError) -> bool:
     """The database is damaged: explain, and offer a backup or a fresh start. True to try opening again."""
-    database = Database(database_url or paths.default_database_url())
-    backups = BackupService(paths.backups_dir, database.file)
-    database.dispose()
+    backups = BackupService.for_database(paths.backups_dir, database_url or paths.default_database_url())
     if not backups.available:
         show_user_error(None, error)
         return False
