@@ -51,6 +51,11 @@ class AppPaths:
         return self.data_dir / "backups"
 
     @property
+    def cache_dir(self) -> Path:
+        """What the app can rebuild from its own files (the content snapshot): safe to delete."""
+        return self.data_dir / "cache"
+
+    @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.json"
 

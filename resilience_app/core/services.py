@@ -21,6 +21,7 @@ from resilience_app.core.assessment_rules import clean_details
 from resilience_app.core.backup_service import BackupService
 from resilience_app.core.content import Content, ContentLoadResult, load_content
 from resilience_app.core.content.model import Framework, Question
+from resilience_app.core.content.snapshot import CONTENT_SNAPSHOT_FILE_NAME, load_content_via_snapshot
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.evidence_rules import clean_evidence
 from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext, translate_in
@@ -164,8 +165,12 @@ class ResilienceService:
 
     @cached_property
     def content(self) -> Content:
-        """The validated content; `ContentInvalidError` when any file has an error."""
-        result = load_content(self._content_paths)
+        """The validated content; `ContentInvalidError` when any file has an error.
+
+        Read from the snapshot in the cache folder when it matches the files byte for byte
+        (parsing them all is most of a start-up), else parsed and, when valid, snapshotted.
+        """
+        result = load_content_via_snapshot(self._content_paths, self.paths.cache_dir / CONTENT_SNAPSHOT_FILE_NAME)
         if not result.ok:
             raise ContentInvalidError(result)
         return result.content
@@ -311,16 +316,18 @@ class ResilienceService:
         self._question(self.get_assessment(assessment_id), question_id)
         cleaned = clean_evidence(draft)
         file_name = file_size = None
+        already_kept = False
         if cleaned.source_file is not None:
             file_size = cleaned.source_file.stat().st_size
             file_name = self.evidence_files.store(assessment_id, cleaned.source_file)
+            already_kept = any(entry.file_name == file_name for entries in self.evidence(assessment_id).values() for entry in entries)
         try:
             with self.database.session() as session:
                 return EvidenceRepository(session).add(
                     assessment_id, question_id, cleaned, file_name=file_name, file_size=file_size, changed_by=changed_by
                 )
         except BaseException:
-            if file_name:
+            if file_name and not already_kept:  # the same content attached elsewhere is that entry's file too
                 self.evidence_files.remove(assessment_id, file_name)
             raise
 

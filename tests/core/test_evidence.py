@@ -153,3 +153,21 @@ def test_clearing_an_answer_makes_the_question_unanswered_again(service: Resilie
     assert [(c.field, c.old_value, c.new_value) for c in service.answer_history(assessment_id, qid)][-2:] == [
         ("level", "2", None), ("confidence", "medium", None)
     ]
+
+
+def test_a_failed_save_keeps_the_file_another_entry_names(service: ResilienceService, assessment_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from resilience_app.core.storage.evidence_repository import EvidenceRepository
+
+    report = tmp_path / "report.pdf"
+    report.write_bytes(b"%PDF same content")
+    first, second = [question.id for question in service.framework().questions()][:2]
+    kept = service.add_evidence(assessment_id, first, EvidenceDraft("Report", source_file=report))
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise UserFacingError("The disk is full.", code="disk-full")
+
+    monkeypatch.setattr(EvidenceRepository, "add", disk_full)
+    with pytest.raises(UserFacingError):
+        service.add_evidence(assessment_id, second, EvidenceDraft("The same report", source_file=report))
+    path = service.evidence_file(kept)
+    assert path is not None and path.read_bytes() == b"%PDF same content"
