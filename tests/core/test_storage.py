@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.database import Database
+from resilience_app.core.storage.database import HEAD_REVISION, Database, alembic_config, stored_revision
 from resilience_app.core.storage.models import Base
 from resilience_app.core.storage.records import AssessmentDetails
 
@@ -24,6 +27,17 @@ def test_every_migration_on_an_empty_database_gives_the_models(tmp_path: Path) -
     with database.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata)
     assert differences == []
+
+
+def test_the_start_up_knows_the_newest_migration_and_reads_the_stored_one_as_alembic_does(tmp_path: Path) -> None:
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION
+    database = Database(f"sqlite:///{tmp_path / 'revisions.sqlite3'}")
+    with database.engine.connect() as connection:
+        assert stored_revision(connection) is None  # a new file: everything is to be created
+    database.migrate()
+    with database.engine.connect() as connection:
+        assert stored_revision(connection) == MigrationContext.configure(connection).get_current_revision() == HEAD_REVISION
+    database.dispose()
 
 
 def test_sqlite_runs_with_foreign_keys_and_wal(app_paths: AppPaths) -> None:
@@ -85,3 +99,15 @@ def test_any_sqlalchemy_url_works(tmp_path: Path, app_paths: AppPaths) -> None:
     service.close()
     assert (tmp_path / "elsewhere.sqlite3").exists()
     assert not app_paths.database_file.exists()
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(app_paths: AppPaths) -> None:
+    ResilienceService.open(app_paths).close()  # created and migrated
+    script = (
+        "import sys; from pathlib import Path; from resilience_app.core.paths import AppPaths; "
+        "from resilience_app.core.services import ResilienceService; "
+        f"ResilienceService.open(AppPaths.under(Path({str(app_paths.data_dir)!r}))).close(); "
+        "print('alembic' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout.strip() == "False"
