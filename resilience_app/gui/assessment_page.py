@@ -133,10 +133,12 @@ class AssessmentPage(QWidget):
         self.save_typing()
         if self.workshop is not None:
             self.workshop.close_projector()
+        self.tabs.hide()  # removing tab 0 makes the next one current: hidden, none of them redraws on its way out
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
             widget.deleteLater()
+        self.tabs.show()
         if self.progress is not None:
             self._progress_slot.removeWidget(self.progress)
             self.progress.hide()

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, paragraph
 from resilience_app.core.register.labels import name_list
 from resilience_app.gui.form_fields import FieldWithError
+from resilience_app.gui.lazy_refresh import RefreshedWhenShown
 from resilience_app.gui.register_state import RegisterState
 
 LINKED = "●"
@@ -40,13 +41,16 @@ class LinkTable(QTableWidget):
         super().keyPressEvent(event)
 
 
-class LinkMatrixView(QWidget):
+class LinkMatrixView(RefreshedWhenShown):
+    """The interconnections matrix; drawn when its tab is shown (256 cells for 16 items)."""
+
     failed = Signal(object)
 
     def __init__(self, state: RegisterState) -> None:
         super().__init__()
         self.setObjectName("link_matrix_view")
         self.state = state
+        self._names: list[str] = []  # the items' names as last drawn, row and column order
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.table = LinkTable()
@@ -67,13 +71,14 @@ class LinkMatrixView(QWidget):
     def _ids(self) -> list[int]:
         return [record.id for record in self.state.items]
 
-    def refresh(self) -> None:
+    def redraw(self) -> None:
         ids = self._ids()
         row, column = self.table.currentRow(), self.table.currentColumn()
         self.table.clear()
         self.table.setRowCount(len(ids))
         self.table.setColumnCount(len(ids))
         names = [self.state.name(item_id) for item_id in ids]
+        self._names = names
         numbers = [format_number(position) for position in range(1, len(ids) + 1)]
         self.table.setVerticalHeaderLabels([f"{number}. {name}" for number, name in zip(numbers, names, strict=True)])
         self.table.setHorizontalHeaderLabels(numbers)
@@ -88,7 +93,7 @@ class LinkMatrixView(QWidget):
                     cell.setBackground(Qt.GlobalColor.lightGray)
                 elif self.state.has_link(source, target):
                     cell.setText(LINKED)
-                cell.setToolTip(self._cell_description(source_index, target_index))
+                cell.setToolTip(self._cell_description(ids, source_index, target_index))
                 self.table.setItem(source_index, target_index, cell)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         if 0 <= row < len(ids) and 0 <= column < len(ids):
@@ -100,9 +105,8 @@ class LinkMatrixView(QWidget):
             else paragraph(_("No interconnections recorded yet."))
         )
 
-    def _cell_description(self, row: int, column: int) -> str:
-        ids = self._ids()
-        source, target = self.state.name(ids[row]), self.state.name(ids[column])
+    def _cell_description(self, ids: list[int], row: int, column: int) -> str:
+        source, target = self._names[row], self._names[column]
         if row == column:
             return _("{item} cannot trigger or aggravate itself.").format(item=source)
         if self.state.has_link(ids[row], ids[column]):
@@ -112,7 +116,7 @@ class LinkMatrixView(QWidget):
     def _describe_cell(self) -> None:
         row, column = self.table.currentRow(), self.table.currentColumn()
         if 0 <= row < len(self.state.items) and 0 <= column < len(self.state.items):
-            self.cell_text.editor.setText(paragraph(self._cell_description(row, column)))  # type: ignore[attr-defined]
+            self.cell_text.editor.setText(paragraph(self._cell_description(self._ids(), row, column)))  # type: ignore[attr-defined]
             self.cell_text.show_error("")
 
     def toggle(self, row: int, column: int) -> None:

@@ -39,6 +39,7 @@ class RegisterState(QObject):
         self.register: RegisterService = session.service.register
         self.items: list[RegisterItemRecord] = []
         self.links: list[RegisterLinkRecord] = []
+        self._link_pairs: set[tuple[int, int]] = set()
         self.actions: list[ActionRecord] = []
         self.areas: list[DiscoveryAreaRecord] = []
         self.ranking = RegisterRanking([], [], [])
@@ -67,6 +68,7 @@ class RegisterState(QObject):
         assessment_id = self.assessment_id
         self.items = self.register.items(assessment_id)
         self.links = self.register.links(assessment_id)
+        self._link_pairs = {(link.source_id, link.target_id) for link in self.links}
         self.actions = self.register.actions(assessment_id)
         self.areas = self.register.areas(assessment_id)
         self.ranking = ranking_of(self.items, [Link(link.source_id, link.target_id) for link in self.links])
@@ -89,7 +91,7 @@ class RegisterState(QObject):
         return self.register.item_name(record) if record else ""
 
     def has_link(self, source_id: int, target_id: int) -> bool:
-        return RegisterLinkRecord(source_id, target_id) in self.links
+        return (source_id, target_id) in self._link_pairs  # asked for every cell of the matrix
 
     def rank_of(self, item_id: int) -> int | None:
         return next((entry.rank for entry in self.ranking.ranked if entry.item.item_id == item_id), None)
