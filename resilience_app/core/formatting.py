@@ -119,6 +119,12 @@ def format_moment(value: dt.datetime, *, language: str | None = None) -> str:
     return _localise_digits(date_text + _(", ") + time_text, lang)
 
 
+# A sign, digits with thousands separators (commas or spaces), a decimal part: no exponent, no letters.
+_PLAIN_NUMBER = re.compile(r"[+-]? *(?:\d[\d, ]*(?:\.\d*)?|\.\d+)")
+_GROUP_SEPARATORS = re.compile(r"[, ]+")
+MAX_DIGITS = 28  # Decimal's precision; also keeps str(int(number)) far below Python's 4,300-digit limit
+
+
 def _digit_scripts(text: str) -> set[str]:
     scripts = set()
     for char in text:
@@ -135,7 +141,8 @@ def parse_number(text: str, *, field: str = "value") -> Decimal:
     """Read a number typed in any digit script; raise `InvalidInputError` with a clear message.
 
     Accepts '1,250.5', '١٬٢٥٠٫٥', '۱۲۵۰', surrounding spaces and direction marks.
-    Refuses an empty text, letters, and digits of two scripts in one number.
+    Refuses an empty text, letters (so no '1e9999'), digits of two scripts in one number,
+    and more digits than can be computed with exactly.
     """
     cleaned = text.translate(_INVISIBLE_MARKS).strip()
     if not cleaned:
@@ -145,14 +152,23 @@ def parse_number(text: str, *, field: str = "value") -> Decimal:
             {field: _("This number mixes Arabic-Indic and Latin digits. Type it in one kind of digits.")}
         )
     latin = cleaned.translate(_TO_LATIN).replace(ARABIC_THOUSANDS_SEPARATOR, ",")
-    if latin.count(".") > 1 or latin.startswith(",") or ",," in latin:
+    if latin.count(".") > 1 or latin.startswith(",") or ",," in latin or not _PLAIN_NUMBER.fullmatch(latin):
         raise InvalidInputError({field: _("“{text}” is not a number.").format(text=text.strip())})
+    groups = _GROUP_SEPARATORS.split(latin.split(".")[0].strip(" +-"))
+    if any(len(group) != 3 for group in groups[1:]):  # "3,5" is a decimal comma, not three thousand five
+        raise InvalidInputError(
+            {field: _("“{text}” is not a number. Use a point for decimals (3.5) and commas only between thousands (1,250).").format(text=text.strip())}
+        )
     try:
         number = Decimal(latin.replace(",", "").replace(" ", ""))
     except InvalidOperation:
         raise InvalidInputError({field: _("“{text}” is not a number.").format(text=text.strip())}) from None
     if not number.is_finite():
         raise InvalidInputError({field: _("“{text}” is not a number.").format(text=text.strip())})
+    if len(number.as_tuple().digits) > MAX_DIGITS:
+        raise InvalidInputError(
+            {field: _("“{text}” has too many digits; type at most {count}.").format(text=text.strip(), count=format_number(MAX_DIGITS))}
+        )
     return number
 
 

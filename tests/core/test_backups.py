@@ -20,8 +20,8 @@ from resilience_app.core.storage import backups as backup_files
 from resilience_app.core.storage.backups import KEEP_LATEST, back_up_sqlite, backups_of, rotate
 from resilience_app.core.storage.database import Database, alembic_config
 from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails
-from resilience_app.core.workshop.participants_csv import read_participants_csv
 from resilience_app.core.storage.workshop_records import WorkshopDraft
+from resilience_app.core.workshop.participants_csv import read_participants_csv
 
 
 def _city(paths: AppPaths) -> list[str]:
@@ -110,7 +110,7 @@ def test_importing_participants_backs_up_first_and_a_failed_backup_imports_nothi
     service = ResilienceService.open(app_paths)
     record = service.create_assessment(AssessmentDetails(city_name_en="Salt"))
     workshop = service.workshops.add_workshop(record.id, WorkshopDraft(title="Launch"))
-    sheet = "name,organisation,sector\nHala,Water Authority,utilities\n".encode()
+    sheet = b"name,organisation,sector\nHala,Water Authority,utilities\n"
     preview = read_participants_csv(sheet, sectors=list(service.workshops.sectors.values()), groups=[])
     assert service.workshops.import_participants(workshop.id, preview) == 1
     assert [backup.reason for backup in service.backups.list()] == ["before-import"]

@@ -78,3 +78,10 @@ def test_numbers_inside_arabic_sentences_take_arabic_indic_digits() -> None:
 
     assert localise_text_digits("لكل 10 آلاف نسمة، أي 1.5 سرير.", language="ar") == "لكل ١٠ آلاف نسمة، أي ١٫٥ سرير."
     assert localise_text_digits("per 10,000 people.", language="en") == "per 10,000 people."
+
+
+@pytest.mark.parametrize("typed", ["3,5", "٣٬٥", "1,25", "12 5"])
+def test_a_decimal_comma_is_refused_not_read_as_thousands(typed: str) -> None:
+    with pytest.raises(InvalidInputError) as refused:
+        parse_number(typed, field="numeric_value")
+    assert "decimals" in refused.value.field_errors["numeric_value"]

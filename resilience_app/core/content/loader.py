@@ -9,6 +9,7 @@ what passed; callers refuse to use content that has errors.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -64,11 +65,21 @@ class ContentLoadResult:
         return not self.errors
 
 
+def _is_finite(value: int | float) -> bool:
+    """False for .inf, .nan and a whole number too large to compute with (1e400)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return _("nothing")
     if isinstance(value, bool):
         return _("true/false")
+    if isinstance(value, (int, float)) and not _is_finite(value):
+        return _("an infinite or undefined number")
     if isinstance(value, (int, float)):
         return _("a number")
     if isinstance(value, str):
@@ -156,9 +167,13 @@ class _FileReader:
             if key not in allowed:
                 close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
                 self.report("unknown-field", line_of(value, key), item_id, field=key, suggestion=close[0] if close else None)
+        # A required field written without a value (`id:`) is missing: reported, not silently skipped.
+        empty = {key: line_of(value, key) for key in required if key in value and value[key] is None}
+        for key in empty:
+            del value[key]
         for key in required:
             if key not in value:
-                self.report("missing-field", line_of(value) or line, item_id, field=key)
+                self.report("missing-field", empty.get(key) or line_of(value) or line, item_id, field=key)
         return value
 
     def items(self, container: CommentedMap, key: str, item_id: str | None) -> list[tuple[Any, int | None]]:
@@ -205,13 +220,16 @@ class _FileReader:
         if not isinstance(value, str) or not ID_PATTERN.match(value):
             self.report("invalid-id", line, str(value), id=value)
             return None
-        here = f"{self.path.name}:{line}"
-        scoped = (self.namespace, value)
+        self.claim(value, line, self.namespace)
+        return value
+
+    def claim(self, value: str, line: int | None, namespace: str) -> None:
+        """Record that `value` is used here, reporting a duplicate when it is already used in `namespace`."""
+        scoped = (namespace, value)
         if scoped in self.collector.ids:
             self.report("duplicate-id", line, value, id=value, other=self.collector.ids[scoped])
         else:
-            self.collector.ids[scoped] = here
-        return value
+            self.collector.ids[scoped] = f"{self.path.name}:{line}"
 
     def string(self, container: CommentedMap, key: str, item_id: str | None) -> str | None:
         value = container.get(key)
@@ -228,7 +246,7 @@ class _FileReader:
         value = container.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not _is_finite(value):
             self.report("wrong-type", line_of(container, key), item_id, field=key, expected=_("a number"), found=_describe(value))
             return None
         return float(value)
@@ -434,6 +452,8 @@ def _read_share_entries(reader: _FileReader, document: CommentedMap, key: str, b
         if item is None:
             continue
         item_id = reader.choice(item, "id", None, ids) if ids else reader.identifier(item)
+        if ids and item_id is not None:
+            reader.claim(item_id, line_of(item, "id"), f"{reader.namespace}.{key}")  # each check once
         name, gap = reader.text(item, "name", item_id), reader.text(item, "gap", item_id)
         share = reader.number(item, "minimum_share", item_id)
         if share is not None and not 0 <= share <= 100:
@@ -446,6 +466,7 @@ def _read_share_entries(reader: _FileReader, document: CommentedMap, key: str, b
 
 def _read_stakeholders(reader: _FileReader, document: CommentedMap) -> tuple[list[Sector], list[BalanceCheck]]:
     reader.mapping(document, line_of(document), None, required=("schema", "kind", "version", "sectors"), optional=("balance",))
+    reader.string(document, "version", None)  # checked like the framework's, though nothing reads it yet
     sectors = _read_share_entries(reader, document, "sectors", Sector)
     return sectors, _read_share_entries(reader, document, "balance", BalanceCheck, BALANCE_IDS)
 
@@ -489,7 +510,7 @@ def load_content(paths: Iterable[Path]) -> ContentLoadResult:
             reader.report("not-a-mapping", 1, found=_describe(document))
             continue
         schema = document.get("schema")
-        if schema != SCHEMA_VERSION:
+        if isinstance(schema, bool) or schema != SCHEMA_VERSION:  # `true` equals 1 in Python, not in a schema
             if schema is None:
                 reader.report("missing-field", 1, field="schema")
             else:

@@ -433,10 +433,11 @@ def _read_age_band(text: str, column: str, vocabulary: _Vocabulary) -> tuple[str
             "{column}: “{value}” is neither an age nor an age band; write an age such as {age}, a band such as “{band}”, or leave it blank."
         )
         return _problem(message, column, text, age=format_number(28), band=_(AGE_BAND_NAMES["25-34"]))
-    if not MIN_AGE <= int(digits) <= MAX_AGE:
+    significant = digits.lstrip("0") or "0"  # int() refuses texts of thousands of digits: no age has more than three
+    if len(significant) > len(str(MAX_AGE)) or not MIN_AGE <= int(significant) <= MAX_AGE:
         message = _("{column}: an age of “{value}” is not between {minimum} and {maximum}.")
         return _problem(message, column, text, minimum=format_number(MIN_AGE), maximum=format_number(MAX_AGE))
-    return _age_band(int(digits)), ""
+    return _age_band(int(significant)), ""
 
 
 def _age_band(age: int) -> str:

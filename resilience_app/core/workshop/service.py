@@ -56,6 +56,7 @@ from resilience_app.core.workshop.rules import (
     clean_name,
     clean_participant,
     clean_workshop,
+    same_name,
 )
 
 if TYPE_CHECKING:
@@ -262,8 +263,9 @@ class WorkshopService:
         with self._session() as session:
             repository = WorkshopRepository(session)
             groups = {group.name: group.id for group in repository.groups(workshop_id)}
-            for name in preview.new_groups:
-                groups[name] = repository.save_group(workshop_id, name).id
+            for name in preview.new_groups:  # a group of that name may have been added since the preview
+                existing = next((group_id for known, group_id in groups.items() if same_name(known, name)), None)
+                groups[name] = existing if existing is not None else repository.save_group(workshop_id, name).id
             for row in preview.importable_rows:
                 assert row.participant is not None
                 draft = ParticipantDraft(**{**row.participant.__dict__, "group_id": groups.get(row.group)})
