@@ -99,7 +99,8 @@ class RegisterView(QWidget):
                 )
             else:
                 rating = _("not rated yet")
-            entry = QListWidgetItem(_("{name} · {kind} · {rating}").format(name=self.state.name(record), kind=_(KIND_NAMES[record.item.kind]), rating=rating))
+            text = _("{name} · {kind} · {rating}").format(name=self.state.name(record), kind=_(KIND_NAMES[record.item.kind]), rating=rating)
+            entry = QListWidgetItem(_("{item} · sensitive").format(item=text) if record.item.sensitive else text)
             entry.setData(ID_ROLE, record.id)
             self.item_list.addItem(entry)
             if record.id == current:

@@ -229,6 +229,7 @@ def test_marking_an_item_sensitive_is_saved_and_shown_when_it_is_chosen_again(wi
     assert not view.form.sensitive.isChecked()
     view.form.sensitive.click()
     assert window.service.register.items(page.assessment_id)[0].item.sensitive  # type: ignore[arg-type]
+    assert view.item_list.item(0).text().endswith("حسّاس" if language == "ar" else "sensitive")  # marked in the list too
     view.select_item(item_id)
     assert view.form.sensitive.isChecked()
 
