@@ -5,7 +5,6 @@ as the same number; a refused save leaves what was stored as it was."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -19,10 +18,9 @@ from resilience_app.core.content.model import Question
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.formatting import format_number, parse_number, parse_whole_number
 from resilience_app.core.i18n import using_language
-from resilience_app.core.paths import AppPaths
 from resilience_app.core.register.rules import clean_item
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails
+from resilience_app.core.storage.records import AnswerDraft
 from resilience_app.core.storage.register_records import RegisterItemDraft
 from resilience_app.core.storage.workshop_records import DOT_VOTE, RANKING, ExerciseDraft, GroupRating, WorkshopDraft
 from resilience_app.core.workshop.rules import MAX_DOTS_PER_GROUP, MAX_MINUTES, check_dots, check_rating_level, clean_exercise
@@ -182,18 +180,6 @@ def test_a_numeric_answer_is_stored_within_its_bounds_or_refused_naming_the_fiel
     stored = Decimal(cleaned.numeric_value)
     assert stored == parse_number(text) and within_bounds(stored, question)
     assert clean_answer(question, cleaned) == cleaned  # saving it again changes nothing
-
-
-@pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ResilienceService]:
-    service = ResilienceService.open(AppPaths.under(tmp_path_factory.mktemp("data")))
-    yield service
-    service.close()
-
-
-@pytest.fixture(scope="module")
-def assessment_id(service: ResilienceService) -> int:
-    return service.create_assessment(AssessmentDetails(city_name_en="Madaba")).id
 
 
 @settings(FUZZ, max_examples=300)  # each example is a database transaction

@@ -8,9 +8,8 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
@@ -18,10 +17,8 @@ from resilience_app.core import resources
 from resilience_app.core.content import load_content
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.i18n import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolate, using_language
-from resilience_app.core.paths import AppPaths
 from resilience_app.core.search_text import normalise_for_search
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AssessmentDetails
 from resilience_app.core.storage.workshop_records import ParticipantDraft, WorkshopDraft
 from resilience_app.core.workshop.labels import AGE_BAND_NAMES, GENDER_NAMES, own_sector
 from resilience_app.core.workshop.participants_csv import (
@@ -232,18 +229,6 @@ def test_an_exported_list_reads_back_as_the_same_participants(people: list[tuple
 
 
 # --- storing a preview through the service -----------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ResilienceService]:
-    service = ResilienceService.open(AppPaths.under(tmp_path_factory.mktemp("data")))
-    yield service
-    service.close()
-
-
-@pytest.fixture(scope="module")
-def assessment_id(service: ResilienceService) -> int:
-    return service.create_assessment(AssessmentDetails(city_name_en="Irbid")).id
 
 
 def _stored(service: ResilienceService, workshop_id: int) -> tuple[Counter[tuple[str, str, str, str, str, str]], list[str]]:
