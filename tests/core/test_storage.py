@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 import subprocess
 import sys
@@ -111,3 +112,28 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(app_paths: AppPath
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_database_on_read_only_media_is_read_and_a_change_refused_plainly(app_paths: AppPaths) -> None:
+    service = ResilienceService.open(app_paths)
+    service.create_assessment(AssessmentDetails(city_name_en="Petra"))
+    service.close()
+    before = app_paths.database_file.read_bytes()
+    read_only = ResilienceService.open(app_paths, database_url=f"sqlite:///file:{app_paths.database_file}?mode=ro&uri=true")
+    assert [summary.record.city_name("en") for summary in read_only.list_assessments()] == ["Petra"]
+    with pytest.raises(UserFacingError) as caught:
+        read_only.create_assessment(AssessmentDetails(city_name_en="Wadi Musa"))
+    assert caught.value.code == "database-read-only" and "read-only" in caught.value.message
+    read_only.close()
+    assert app_paths.database_file.read_bytes() == before
+
+
+def test_a_data_folder_on_read_only_media_is_explained_before_anything_is_written(app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+    def read_only_media(self: Path, data: bytes) -> int:
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "write_bytes", read_only_media)
+    with pytest.raises(UserFacingError) as caught:
+        ResilienceService.open(app_paths)
+    assert caught.value.code == "data-dir-unwritable" and "free space" in (caught.value.hint or "")
+    assert not app_paths.database_file.exists()
