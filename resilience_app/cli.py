@@ -26,6 +26,7 @@ from resilience_app.core.paths import AppPaths
 from resilience_app.core.settings import Settings
 
 if TYPE_CHECKING:
+    from resilience_app.core.backup_service import BackupService
     from resilience_app.core.services import ResilienceService
 
 EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
@@ -113,8 +114,10 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths) -> int:
         return EXIT_OK
     if args.command == "validate-content":
         return _validate_content(args.paths)
-    if args.command in ("backups", "restore-backup"):
-        return _backups(args, paths)  # works on a database too damaged to open
+    if args.command == "backups":
+        return _list_backups(_backups_of(args, paths), as_json=args.json)
+    if args.command == "restore-backup":
+        return _restore_backup(_backups_of(args, paths), paths, args.backup)  # works on a database too damaged to open
     # The services (SQLAlchemy, Alembic: half a second) only for the commands that open the database,
     # and before Qt: PySide6's import hook reads the source of every module imported after it.
     from resilience_app.core.services import ResilienceService
@@ -154,28 +157,39 @@ def _validate_content(paths: list[Path]) -> int:
     return EXIT_CONTENT_ERRORS if errors else EXIT_OK
 
 
-def _backups(args: argparse.Namespace, paths: AppPaths) -> int:
-    from resilience_app.core.backup_service import BackupService, describe, taken_at_text
-    from resilience_app.core.storage.folder_lock import FolderLock
+def _backups_of(args: argparse.Namespace, paths: AppPaths) -> BackupService:
+    from resilience_app.core.backup_service import BackupService
 
     service = BackupService.for_database(paths.backups_dir, args.database or paths.default_database_url())
     if not service.available:
         raise UserFacingError(_("Backups are kept only for the app's own database file."), code="no-backups")
-    if args.command == "backups":
-        backups = service.list()
-        if args.json:
-            rows = [{"number": number, "file": backup.path.name, "taken_at": backup.taken_at.isoformat(timespec="seconds"),
-                     "reason": backup.reason, "bytes": backup.size} for number, backup in enumerate(backups, start=1)]
-            print(json.dumps(rows, ensure_ascii=False, indent=2))
-        elif not backups:
-            print(_("No backups yet: one is taken each time the app starts."))
-        for number, backup in enumerate(backups if not args.json else [], start=1):
+    return service
+
+
+def _list_backups(service: BackupService, *, as_json: bool) -> int:
+    from resilience_app.core.backup_service import describe
+
+    backups = service.list()
+    if as_json:
+        rows = [{"number": number, "file": backup.path.name, "taken_at": backup.taken_at.isoformat(timespec="seconds"),
+                 "reason": backup.reason, "bytes": backup.size} for number, backup in enumerate(backups, start=1)]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not backups:
+        print(_("No backups yet: one is taken each time the app starts."))
+    else:
+        for number, backup in enumerate(backups, start=1):
             print(f"{number}\t{describe(backup)}\t{backup.path.name}")
-        return EXIT_OK
-    lock = FolderLock(paths.data_dir)
+    return EXIT_OK
+
+
+def _restore_backup(service: BackupService, paths: AppPaths, choice: str) -> int:
+    from resilience_app.core.backup_service import taken_at_text
+    from resilience_app.core.storage.folder_lock import FolderLock
+
+    lock = FolderLock(paths.data_dir)  # no other copy of the app may have the database open meanwhile
     lock.acquire()
     try:
-        chosen = service.find(args.backup)
+        chosen = service.find(choice)
         service.restore(chosen)
     finally:
         lock.release()

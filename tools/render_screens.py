@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 
 from resilience_app.core import i18n
 from resilience_app.core.paths import AppPaths
-from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.errors import corrupt_error
 from resilience_app.core.storage.records import AssessmentDetails
 from resilience_app.gui.app import create_main_window
@@ -136,9 +135,8 @@ def render_data_safety(app: QApplication, window, output: Path, language: str) -
     app.processEvents()
     window.active_dialog.grab().save(str(output / f"export-sensitive-{language}.png"))
     window.active_dialog.reject()
-    window.service.close()
-    window.service = ResilienceService.open(window.service.paths)  # a start-up: a copy
-    window.service.backups.take("before-import")  # a second copy, so the list shows more than one
+    for reason in ("startup", "before-import"):  # two copies, so the lists show more than one
+        window.service.backups.take(reason)
     window.restore_action.trigger()
     app.processEvents()
     window.active_dialog.grab().save(str(output / f"restore-dialog-{language}.png"))

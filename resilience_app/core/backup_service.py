@@ -22,7 +22,7 @@ from resilience_app.core.storage.backups import (
     restore_copy,
     set_aside,
 )
-from resilience_app.core.storage.database import Database
+from resilience_app.core.storage.database import database_file
 from resilience_app.core.storage.errors import backup_failed_error
 
 _log = logging.getLogger("resilience_app.backups")
@@ -59,9 +59,7 @@ class BackupService:
     @classmethod
     def for_database(cls, backups_dir: Path, database_url: str) -> BackupService:
         """The backups of the database at `database_url`, without opening it (it may be damaged)."""
-        database = Database(database_url)
-        database.dispose()
-        return cls(backups_dir, database.file)
+        return cls(backups_dir, database_file(database_url))
 
     @property
     def available(self) -> bool:

@@ -316,18 +316,17 @@ class ResilienceService:
         self._question(self.get_assessment(assessment_id), question_id)
         cleaned = clean_evidence(draft)
         file_name = file_size = None
-        already_kept = False
+        stored_now = False
         if cleaned.source_file is not None:
             file_size = cleaned.source_file.stat().st_size
-            file_name = self.evidence_files.store(assessment_id, cleaned.source_file)
-            already_kept = any(entry.file_name == file_name for entries in self.evidence(assessment_id).values() for entry in entries)
+            file_name, stored_now = self.evidence_files.store(assessment_id, cleaned.source_file)
         try:
             with self.database.session() as session:
                 return EvidenceRepository(session).add(
                     assessment_id, question_id, cleaned, file_name=file_name, file_size=file_size, changed_by=changed_by
                 )
         except BaseException:
-            if file_name and not already_kept:  # the same content attached elsewhere is that entry's file too
+            if file_name and stored_now:  # the same content attached before is that entry's file too
                 self.evidence_files.remove(assessment_id, file_name)
             raise
 

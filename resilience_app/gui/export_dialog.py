@@ -104,7 +104,6 @@ class ExportDialog(QDialog):
         self.include_sensitive.setObjectName("include_sensitive")
         if sensitive is not None and sensitive.anything:
             self.include_sensitive.setText(_("Include the content marked sensitive"))
-            self.include_sensitive.setToolTip(sensitive.describe())
             self.sensitive_note = QLabel(sensitive.describe())
             self.sensitive_note.setObjectName("sensitive_note")
             self.sensitive_note.setWordWrap(True)

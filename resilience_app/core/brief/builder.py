@@ -11,8 +11,6 @@ from resilience_app.core.brief.sections import SECTION_IDS, SECTION_TITLES
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
 from resilience_app.core.i18n import _, using_language
-from resilience_app.core.storage.records import AssessmentDetails
-from resilience_app.core.storage.workshop_records import WorkshopDraft
 
 SectionBuilder = Callable[[BriefData], list[Block]]
 BUILDERS: dict[str, SectionBuilder] = {
@@ -75,13 +73,7 @@ def _cover(data: BriefData, language: str) -> Cover:
 def _sensitivity_notice(data: BriefData) -> str:
     if not data.includes_sensitive:
         return data.withheld.describe()
-    answers, items = data.answers.values(), data.items.values()
-    notes: list[AssessmentDetails | WorkshopDraft] = [data.assessment.details, *(results.snapshot.record.workshop for results in data.workshops)]
-    if any(record.answer.sensitive for record in answers) or any(record.item.sensitive for record in items) or any(
-        entry.notes_sensitive and entry.notes.strip() for entry in notes
-    ):
-        return _("Includes content marked sensitive. Share it only with those who need it.")
-    return ""
+    return _("Includes content marked sensitive. Share it only with those who need it.") if data.withheld.anything else ""
 
 
 def build_brief(data: BriefData, language: str, section_ids: Iterable[str] = SECTION_IDS) -> BriefDocument:

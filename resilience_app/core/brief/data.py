@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ class BriefData:
     sectors: Mapping[str, Sector] = field(default_factory=dict)  # the content's stakeholder sectors, by id
     includes_sensitive: bool = True  # False once `withholding.without_sensitive` has left it out
     withheld_questions: frozenset[str] = frozenset()  # answers counted in the results but not printed
-    withheld: Withheld = Withheld()
+    withheld: Withheld = Withheld()  # the content marked sensitive: left out, or (when included) printed
 
     def item_name(self, item_id: int, language: str) -> str:
         return self.item_names.get(item_id, {}).get(language, "")
@@ -82,7 +83,8 @@ def collect(service: ResilienceService, assessment_id: int, *, today: dt.date | 
     from resilience_app.core.brief.withholding import without_sensitive
 
     data = _collect_all(service, assessment_id, today=today)
-    return data if include_sensitive else without_sensitive(data)
+    withheld = without_sensitive(data)
+    return dataclasses.replace(data, withheld=withheld.withheld) if include_sensitive else withheld
 
 
 def _collect_all(service: ResilienceService, assessment_id: int, *, today: dt.date | None) -> BriefData:

@@ -92,6 +92,16 @@ def _is_duplicate(draft: RegisterItemDraft, catalogue: dict[str, Hazard], others
     return False
 
 
+def _link_problems(goals: Iterable[str], goal_ids: Iterable[str], items: Iterable[int], item_ids: Iterable[int]) -> dict[str, str]:
+    """What is wrong with the goals and register items an action or a discovery area names."""
+    problems = {}
+    if _unknown_ids(goals, goal_ids):
+        problems["goals"] = _("Choose goals of the framework.")
+    if _unknown_ids(items, item_ids):
+        problems["item_ids"] = _("Choose shocks and stresses that are in the register.")
+    return problems
+
+
 def clean_action(draft: ActionDraft, *, goal_ids: Iterable[str], item_ids: Iterable[int], quality_ids: Iterable[str]) -> ActionDraft:
     draft = strip_texts(draft)
     problems: dict[str, str] = {}
@@ -104,10 +114,7 @@ def clean_action(draft: ActionDraft, *, goal_ids: Iterable[str], item_ids: Itera
         problems["timeframe"] = message
     if draft.status not in ACTION_STATUS_NAMES:
         problems["status"] = _("Choose planned, ongoing, completed or on hold.")
-    if _unknown_ids(draft.goals, goal_ids):
-        problems["goals"] = _("Choose goals of the framework.")
-    if _unknown_ids(draft.item_ids, item_ids):
-        problems["item_ids"] = _("Choose shocks and stresses that are in the register.")
+    problems.update(_link_problems(draft.goals, goal_ids, draft.item_ids, item_ids))
     if _unknown_ids(draft.qualities, quality_ids):
         problems["qualities"] = _("Choose qualities of the framework.")
     if message := too_long(draft.notes, MAX_TEXT_LENGTH):
@@ -126,10 +133,7 @@ def clean_area(draft: DiscoveryAreaDraft, *, goal_ids: Iterable[str], item_ids: 
         problems["rationale"] = _("Keep the rationale to one line (under 500 characters).")
     if draft.status not in AREA_STATUS_NAMES:
         problems["status"] = _("Choose proposed, accepted or rejected.")
-    if _unknown_ids(draft.goals, goal_ids):
-        problems["goals"] = _("Choose goals of the framework.")
-    if _unknown_ids(draft.item_ids, item_ids):
-        problems["item_ids"] = _("Choose shocks and stresses that are in the register.")
+    problems.update(_link_problems(draft.goals, goal_ids, draft.item_ids, item_ids))
     if problems:
         raise InvalidInputError(problems)
     return draft

@@ -67,7 +67,7 @@ def back_up_sqlite(database_file: Path, backups_dir: Path, *, reason: str, now: 
     try:
         backups_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         _remove_partials(backups_dir)
-        _copy_database(database_file, partial, source_mode="ro")
+        _copy_database(database_file, partial)
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as error:
         partial.unlink(missing_ok=True)
@@ -123,7 +123,7 @@ def restore_copy(backup: Path, database_file: Path) -> None:
     staging = database_file.with_name(database_file.name + ".restoring")
     try:
         staging.unlink(missing_ok=True)
-        _copy_database(backup, staging, source_mode="ro")
+        _copy_database(backup, staging)
         for suffix in ("-wal", "-shm"):
             database_file.with_name(database_file.name + suffix).unlink(missing_ok=True)
         os.replace(staging, database_file)
@@ -154,8 +154,9 @@ def move_with_log(source: Path, target: Path) -> None:
             os.replace(companion, target.with_name(target.name + suffix))
 
 
-def _copy_database(source_file: Path, target: Path, *, source_mode: str) -> None:
-    source = sqlite3.connect(f"file:{source_file}?mode={source_mode}", uri=True)
+def _copy_database(source_file: Path, target: Path) -> None:
+    """A consistent copy through SQLite's online backup API, reading the source without writing to it."""
+    source = sqlite3.connect(f"file:{source_file}?mode=ro", uri=True)
     try:
         destination = sqlite3.connect(target)
         try:

@@ -60,6 +60,17 @@ def stored_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def database_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for memory or another database); `UserFacingError` for a bad URL."""
+    try:
+        parsed = make_url(url)
+    except Exception as error:  # noqa: BLE001 - any parse failure is the user's URL
+        raise bad_url_error(url) from error
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
 class Database:
     """One engine per database; `session()` opens a unit of work that commits or rolls back."""
 
@@ -71,7 +82,7 @@ class Database:
         except Exception as error:  # noqa: BLE001 - any parse/driver failure is the user's URL
             raise bad_url_error(url) from error
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
-        self.file: Path | None = Path(parsed.database) if self.is_sqlite and parsed.database not in (None, "", ":memory:") else None
+        self.file = database_file(url)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _begin)

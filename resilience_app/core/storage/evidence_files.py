@@ -41,8 +41,8 @@ class EvidenceFolder:
     def path_of(self, assessment_id: int, stored_name: str) -> Path:
         return self.folder_for(assessment_id) / stored_name
 
-    def store(self, assessment_id: int, source: Path) -> str:
-        """Copy `source` in and return the name it is kept under."""
+    def store(self, assessment_id: int, source: Path) -> tuple[str, bool]:
+        """Copy `source` in; the name it is kept under, and False when that content was kept already."""
         folder = self.folder_for(assessment_id)
         partial = folder / f".{uuid.uuid4().hex}.partial"
         try:
@@ -55,7 +55,11 @@ class EvidenceFolder:
                 writer.flush()
                 os.fsync(writer.fileno())
             stored_name = digest.hexdigest() + _extension(source.name)
-            os.replace(partial, folder / stored_name)
+            is_new = not (folder / stored_name).exists()
+            if is_new:
+                os.replace(partial, folder / stored_name)
+            else:  # the same content, attached before: one copy serves every entry that names it
+                partial.unlink()
         except OSError as error:
             partial.unlink(missing_ok=True)
             raise UserFacingError(
@@ -63,7 +67,7 @@ class EvidenceFolder:
                 hint=_("Check that there is free space in {folder}, then try again.").format(folder=isolate(str(self.root))),
                 code="evidence-copy-failed",
             ) from error
-        return stored_name
+        return stored_name, is_new
 
     def remove(self, assessment_id: int, stored_name: str) -> None:
         """Remove a stored file (callers keep it while another evidence entry still names it)."""
