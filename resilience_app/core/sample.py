@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import random
 import re
+from contextlib import suppress
 from decimal import Decimal
 
 from resilience_app.core.content.model import NumericScale, Question
@@ -21,6 +22,7 @@ from resilience_app.core.i18n import N_, translate_in
 from resilience_app.core.sample_register import add_sample_register
 from resilience_app.core.sample_workshop import add_sample_workshop
 from resilience_app.core.services import ResilienceService
+from resilience_app.core.storage.leftovers import being_made, unfinished_name
 from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails, AssessmentRecord, EvidenceDraft
 
 SAMPLE_SEED = 2026
@@ -58,19 +60,38 @@ _LIST_SEPARATOR = re.compile(r"[,،;؛]")
 
 
 def create_sample(service: ResilienceService, language: str) -> AssessmentRecord:
-    """Create the sample assessment, its free text in `language`."""
-    record = service.create_assessment(
-        AssessmentDetails(
-            city_name_en=translate_in("en", SAMPLE_MARK).format(name=SAMPLE_CITY["en"]),
-            city_name_ar=translate_in("ar", SAMPLE_MARK).format(name=SAMPLE_CITY["ar"]),
-            country=translate_in(language, SAMPLE_COUNTRY),
-            population=412_000,
-            assessment_date=dt.date.today(),
-            cro_name=translate_in(language, SAMPLE_OFFICER),
-            notes=translate_in(language, SAMPLE_NOTES),
-        ),
-        is_sample=True,
+    """Create the sample assessment, its free text in `language`.
+
+    It is made under an unfinished name (`leftovers.UNFINISHED_MARK`) and takes the sample's
+    name only at its last step, in one change: a run killed half-way never leaves a half
+    sample listed as the sample, and the next start removes what it made. A failure
+    removes it at once.
+    """
+    names = {lang: translate_in(lang, SAMPLE_MARK).format(name=SAMPLE_CITY[lang]) for lang in SAMPLE_CITY}
+    details = AssessmentDetails(
+        city_name_en=names["en"],
+        city_name_ar=names["ar"],
+        country=translate_in(language, SAMPLE_COUNTRY),
+        population=412_000,
+        assessment_date=dt.date.today(),
+        cro_name=translate_in(language, SAMPLE_OFFICER),
+        notes=translate_in(language, SAMPLE_NOTES),
     )
+    unfinished = dataclasses.replace(
+        details, city_name_en=unfinished_name(names["en"], "en"), city_name_ar=unfinished_name(names["ar"], "ar")
+    )
+    record = service.create_assessment(unfinished, is_sample=True)
+    try:
+        with being_made(service.database, record.id):
+            _fill(service, record, language)
+            return service.update_details(record.id, details)
+    except BaseException:
+        with suppress(Exception):
+            service.delete_assessment(record.id)
+        raise
+
+
+def _fill(service: ResilienceService, record: AssessmentRecord, language: str) -> None:
     chooser = random.Random(SAMPLE_SEED)
     framework = service.framework(record.framework_id)
     for goal in framework.goals():
@@ -79,7 +100,6 @@ def create_sample(service: ResilienceService, language: str) -> AssessmentRecord
                 _answer(service, record.id, question, GOAL_BASELINE.get(goal.id, 3), chooser, language)
     item_ids = add_sample_register(service, record.id, language)
     add_sample_workshop(service, record.id, item_ids, record.details.assessment_date or dt.date.today(), language)
-    return record
 
 
 def _department(question: Question, language: str) -> str:

@@ -23,8 +23,10 @@ def _open_to_others(root: Path) -> list[str]:
 
 def test_everything_the_app_writes_is_owner_only(tmp_path: Path) -> None:
     paths = AppPaths.under(tmp_path / "data")
-    paths.data_dir.mkdir(parents=True, mode=0o755)
-    paths.data_dir.chmod(0o755)  # made by hand, open to others
+    ResilienceService.open(paths).close()  # the app makes its folder...
+    paths.data_dir.chmod(0o755)  # ...which is then opened to others by hand
+    paths = AppPaths.under(tmp_path / "data")
+    assert paths.data_dir == tmp_path / "data"  # still the app's own folder, tightened again
     service = ResilienceService.open(paths)
     configure_logging(paths.log_file)
     logger = logging.getLogger("resilience_app")

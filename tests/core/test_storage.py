@@ -129,10 +129,11 @@ def test_a_database_on_read_only_media_is_read_and_a_change_refused_plainly(app_
 
 
 def test_a_data_folder_on_read_only_media_is_explained_before_anything_is_written(app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> None:
-    def read_only_media(self: Path, data: bytes) -> int:
+    def read_only_media(self: Path, *_args: object, **_kwargs: object) -> None:
         raise OSError(errno.EROFS, "Read-only file system", str(self))
 
-    monkeypatch.setattr(Path, "write_bytes", read_only_media)
+    # The folder cannot be made there (one that exists on such media opens to read: tests/core/test_data_folder.py).
+    monkeypatch.setattr(Path, "mkdir", read_only_media)
     with pytest.raises(UserFacingError) as caught:
         ResilienceService.open(app_paths)
     assert caught.value.code == "data-dir-unwritable" and "free space" in (caught.value.hint or "")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from resilience_app.core.brief.pdf.style import load_style
 from resilience_app.core.brief.sections import SECTION_IDS
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _
+from resilience_app.core.temporary_files import discard_temporary_file, new_temporary_file
 
 if TYPE_CHECKING:
     from resilience_app.core.services import ResilienceService
@@ -70,15 +70,16 @@ def export_brief(
         raise _unwritable(target, _("that is a folder"))
     if not target.parent.is_dir():
         raise _unwritable(target, _("the folder does not exist"))
+    if service.is_own_file(target):
+        raise _unwritable(target, _("that is one of the app's own files (its database, backups, evidence or settings)"))
     document = build_brief(collect(service, assessment_id, today=today, include_sensitive=include_sensitive), language, chosen)
     style = load_style()
     style.engine.missing.clear()
     try:
-        handle, temporary_name = tempfile.mkstemp(dir=target.parent, prefix=".brief-", suffix=".pdf.part")
+        # Recorded in the data folder, so the next start removes it if this run is killed before the end.
+        temporary = new_temporary_file(service.paths.data_dir, target.parent, prefix=".brief-", suffix=".pdf.part")
     except OSError as error:
         raise _unwritable(target, error.strerror or str(error)) from error
-    os.close(handle)
-    temporary = Path(temporary_name)
     try:
         pages = render_pdf(document, temporary, style)
         os.replace(temporary, target)
@@ -86,6 +87,6 @@ def export_brief(
         _log.warning("Export to %s failed: %s", target, error)
         raise _unwritable(target, error.strerror or str(error)) from error
     finally:
-        temporary.unlink(missing_ok=True)
+        discard_temporary_file(service.paths.data_dir, temporary)
     _log.info("Exported the %s brief of assessment %s to %s (%d pages)", language, assessment_id, target, pages)
     return ExportResult(target, pages, tuple(sorted(style.engine.missing)))
