@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from resilience_app.core import i18n
 from resilience_app.core.paths import AppPaths
-from resilience_app.core.storage.errors import corrupt_error
+from resilience_app.core.storage.errors import corrupt_error, missing_database_error
 from resilience_app.core.storage.records import AssessmentDetails
 from resilience_app.gui.app import create_main_window
 from resilience_app.gui.backups_dialog import BackupsDialog
@@ -146,6 +146,12 @@ def render_data_safety(app: QApplication, window, output: Path, language: str) -
     app.processEvents()
     damaged.grab().save(str(output / f"recovery-dialog-{language}.png"))
     damaged.close()
+    location = window.service.database.location
+    missing = BackupsDialog.for_missing_database(window.service.backups.list(), missing_database_error(location, has_backups=True).message)
+    missing.show()
+    app.processEvents()
+    missing.grab().save(str(output / f"missing-database-dialog-{language}.png"))
+    missing.close()
 
 
 def render_register(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_moment, format_number
-from resilience_app.core.i18n import N_, _, isolate
+from resilience_app.core.i18n import N_, _, isolate, ngettext
 from resilience_app.core.storage.backups import (
     Backup,
     BackupError,
@@ -32,6 +32,7 @@ REASON_NAMES = {
     "before-migration": N_("Before an update of the app"),
     "before-import": N_("Before an import"),
     "before-restore": N_("Before a restore"),
+    "rescued": N_("Saved when the database file was moved away"),
 }
 
 
@@ -40,9 +41,13 @@ def reason_name(backup: Backup) -> str:
 
 
 def describe(backup: Backup) -> str:
-    """'24 Nov 2026, 09:12 · At start-up · 1.2 MB' in the interface language."""
+    """'24 Nov 2026, 09:12 · At start-up · 3 assessments · 1.2 MB' in the interface language."""
     size = format_number(backup.size / 1_000_000, decimals=1)
-    return _("{moment} · {reason} · {size} MB").format(moment=taken_at_text(backup), reason=reason_name(backup), size=size)
+    if backup.assessments is None:
+        held = _("cannot be read")
+    else:
+        held = ngettext("{count} assessment", "{count} assessments", backup.assessments).format(count=format_number(backup.assessments))
+    return _("{moment} · {reason} · {held} · {size} MB").format(moment=taken_at_text(backup), reason=reason_name(backup), held=held, size=size)
 
 
 def taken_at_text(backup: Backup) -> str:

@@ -29,12 +29,14 @@ from resilience_app.core.paths import AppPaths
 from resilience_app.core.register.service import RegisterService, copy_register
 from resilience_app.core.scoring import AnswerValue, ResilienceProfile, build_profile
 from resilience_app.core.storage.answer_repository import AnswerRepository
-from resilience_app.core.storage.backups import Backup
+from resilience_app.core.storage.backups import Backup, evidence_named_in
 from resilience_app.core.storage.database import Database
+from resilience_app.core.storage.errors import missing_database_error
 from resilience_app.core.storage.evidence_files import EvidenceFolder
 from resilience_app.core.storage.evidence_repository import EvidenceNotFound, EvidenceRepository
-from resilience_app.core.storage.folder_lock import FolderLock
+from resilience_app.core.storage.folder_lock import LOCK_FILE_NAME, DataLock
 from resilience_app.core.storage.leftovers import remove_leftovers
+from resilience_app.core.storage.own_files import is_own_file
 from resilience_app.core.storage.records import (
     AnswerChange,
     AnswerDraft,
@@ -112,33 +114,70 @@ class ResilienceService:
         self.database = Database(database_url or paths.default_database_url())
         self.evidence_files = EvidenceFolder(paths.evidence_dir)
         self.backups = BackupService(paths.backups_dir, self.database.file)
-        self._folder_lock: FolderLock | None = None
+        self._lock: DataLock | None = None
 
     @classmethod
-    def open(cls, paths: AppPaths, *, database_url: str | None = None, content_paths: Sequence[Path] | None = None) -> ResilienceService:
-        """Create the folders, lock the data folder, check and back up the database and apply migrations.
+    def open(
+        cls,
+        paths: AppPaths,
+        *,
+        database_url: str | None = None,
+        content_paths: Sequence[Path] | None = None,
+        start_empty: bool = False,
+    ) -> ResilienceService:
+        """Create the folders, lock the data folder and the database file, check and back up the database, migrate.
 
         `UserFacingError` with code "already-open" when another copy of the app has the
-        folder, "database-corrupt" when the database is damaged (see `backups`).
+        folder or the database, "database-corrupt" when the database is damaged,
+        "database-missing" when it is gone or empty while its backups or evidence show it
+        held assessments (unless `start_empty`: the user chose to begin again), and
+        "database-foreign" or "database-newer" for a file this version must not change.
         """
         paths.ensure_writable()
-        lock = FolderLock(paths.data_dir)
+        service = cls(paths, database_url=database_url, content_paths=content_paths)
+        lock = DataLock(paths.data_dir, service.database.file)
         lock.acquire()
         try:
-            service = cls(paths, database_url=database_url, content_paths=content_paths)
+            if not start_empty:
+                service._refuse_a_vanished_database()
             service.database.open(backups_dir=paths.backups_dir)
             remove_leftovers(paths, service.database)  # what a killed run left, now that no other process can be writing it
+            service._collect_unnamed_evidence()
         except BaseException:
+            service.database.dispose()
             lock.release()
             raise
-        service._folder_lock = lock
+        service._lock = lock
         return service
+
+    def _refuse_a_vanished_database(self) -> None:
+        """A database file that is gone or empty is new only when nothing says it held assessments."""
+        file = self.database.file
+        if file is None or (file.exists() and file.stat().st_size > 0):
+            return
+        with_data = [backup for backup in self.backups.list() if backup.assessments]
+        if with_data or self.evidence_files.kept_files():
+            raise missing_database_error(self.database.location, has_backups=bool(with_data))
+
+    def _collect_unnamed_evidence(self) -> None:
+        """Remove the evidence files neither the database nor any backup names (`EvidenceFolder.keep_only`)."""
+        if not self.evidence_files.kept_files():
+            return
+        with self.database.session() as session:
+            named = EvidenceRepository(session).stored_files()
+        for backup in self.backups.list():
+            in_backup = evidence_named_in(backup.path)
+            if in_backup is not None:  # an unreadable copy cannot be restored either
+                named |= in_backup
+        removed = self.evidence_files.keep_only(named)
+        if removed:
+            _log.info("Removed %s evidence files that no assessment or backup names", removed)
 
     def close(self) -> None:
         self.database.dispose()
-        if self._folder_lock is not None:
-            self._folder_lock.release()
-            self._folder_lock = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def restore_backup(self, backup: Backup) -> Backup:
         """Put a backup in place of the open database and open it again (migrated if it is older)."""
@@ -147,6 +186,7 @@ class ResilienceService:
             self.backups.restore(backup)
         finally:
             self.database.open(backups_dir=None)  # the restored copy is itself a backup
+        self._collect_unnamed_evidence()
         _log.info("Restored the database from %s", backup.path.name)
         return backup
 
@@ -259,7 +299,7 @@ class ResilienceService:
                 AssessmentRepository(session).delete(assessment_id)
         except AssessmentNotFound:
             raise _not_found(assessment_id) from None
-        self.evidence_files.remove_assessment(assessment_id)
+        self._collect_unnamed_evidence()  # its files stay while a backup names them
         _log.info("Deleted assessment %s", assessment_id)
 
     # -- answers -------------------------------------------------------------------
@@ -333,16 +373,13 @@ class ResilienceService:
             raise
 
     def remove_evidence(self, evidence_id: int, *, changed_by: str = "") -> None:
+        """Remove an evidence entry; its file stays while another entry or a backup names it."""
         try:
             with self.database.session() as session:
-                repository = EvidenceRepository(session)
-                removed = repository.remove(evidence_id, changed_by=changed_by)
-                others = repository.for_assessment(removed.assessment_id).values()
-                still_named = removed.file_name in {entry.file_name for entries in others for entry in entries}
+                EvidenceRepository(session).remove(evidence_id, changed_by=changed_by)
         except EvidenceNotFound:
             return  # already gone: removing it again changes nothing
-        if removed.file_name and not still_named:  # the same file attached elsewhere is stored once
-            self.evidence_files.remove(removed.assessment_id, removed.file_name)
+        self._collect_unnamed_evidence()
 
     def export_brief(
         self,
@@ -371,6 +408,12 @@ class ResilienceService:
         from resilience_app.core.brief.data import collect
 
         return collect(self, assessment_id).withheld
+
+    def is_own_file(self, target: Path) -> bool:
+        """True when `target` is the database, its log or lock, or inside the backups, evidence, cache, settings or logs."""
+        paths = self.paths
+        folders = (paths.backups_dir, paths.evidence_dir, paths.cache_dir, paths.config_dir, paths.log_dir)
+        return is_own_file(target, database_file=self.database.file, folders=folders, files=(paths.data_dir / LOCK_FILE_NAME,))
 
     def evidence_file(self, evidence: EvidenceRecord) -> Path | None:
         """Where the attached copy is kept, or None when the evidence has no file."""

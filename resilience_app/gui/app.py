@@ -13,51 +13,68 @@ from resilience_app.core.errors import UserFacingError
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.settings import Settings
-from resilience_app.core.storage.folder_lock import FolderLock
+from resilience_app.core.storage.folder_lock import DataLock
 from resilience_app.gui.backups_dialog import FRESH_START, BackupsDialog
 from resilience_app.gui.errors import install_crash_handler, show_user_error
 from resilience_app.gui.language import LanguageController
 from resilience_app.gui.main_window import MainWindow
 
 
-def create_main_window(app: QApplication, paths: AppPaths, *, database_url: str | None = None) -> MainWindow:
+def create_main_window(app: QApplication, paths: AppPaths, *, database_url: str | None = None, start_empty: bool = False) -> MainWindow:
     """Open the data and build the main window in the current language (raises UserFacingError)."""
     settings = Settings(paths.settings_file)
     language = LanguageController(app, settings)
     language.apply(i18n.current_language(), remember=False)
-    service = ResilienceService.open(paths, database_url=database_url)
-    _ = service.content  # refuse to start on invalid content, with a clear message
-    window = MainWindow(service, settings, language)
+    service = ResilienceService.open(paths, database_url=database_url, start_empty=start_empty)
+    try:
+        _ = service.content  # refuse to start on invalid content, with a clear message
+        window = MainWindow(service, settings, language)  # reads the list: stored data that cannot be read is damage
+    except BaseException:
+        service.close()  # a restore offered next must find the database closed
+        raise
     window.setWindowIcon(MainWindow.app_icon())
     return window
 
 
-def offer_recovery(paths: AppPaths, database_url: str | None, error: UserFacingError) -> bool:
-    """The database is damaged: explain, and offer a backup or a fresh start. True to try opening again."""
+RECOVERABLE = ("database-corrupt", "database-missing")
+
+
+def offer_recovery(paths: AppPaths, database_url: str | None, error: UserFacingError) -> str:
+    """The database is damaged or gone: explain, and offer a backup or a fresh start.
+
+    "restored" or "set-aside" to try opening again, "start-empty" to open an empty database
+    (for one that is gone), "" to quit.
+    """
     backups = BackupService.for_database(paths.backups_dir, database_url or paths.default_database_url())
     if not backups.available:
         show_user_error(None, error)
-        return False
-    dialog = BackupsDialog.for_damaged_database(backups.list(), error.message)
+        return ""
+    missing = error.code == "database-missing"
+    dialog = BackupsDialog.for_missing_database(backups.list(), error.message) if missing else BackupsDialog.for_damaged_database(
+        backups.list(), error.message
+    )
     outcome = dialog.exec()
     if outcome == QDialog.DialogCode.Rejected:
-        return False
-    lock = FolderLock(paths.data_dir)
+        return ""
+    if outcome == FRESH_START and missing:
+        return "start-empty"
+    lock = DataLock(paths.data_dir, backups.database_file)
     try:
         lock.acquire()
         chosen = dialog.chosen()
         if outcome == FRESH_START:
             backups.set_damaged_aside()
-        elif chosen is not None:
+            return "set-aside"
+        if chosen is not None:
             backups.restore(chosen)
     except UserFacingError as failure:
         show_user_error(None, failure)
     finally:
         lock.release()
-    return True
+    return "restored"
 
 
-def run_gui(paths: AppPaths, *, database_url: str | None = None, smoke_test: bool = False) -> int:
+def run_gui(paths: AppPaths, *, database_url: str | None = None, smoke_test: bool = False, start_empty: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("resilience-app")
@@ -66,16 +83,18 @@ def run_gui(paths: AppPaths, *, database_url: str | None = None, smoke_test: boo
     window = None
     while window is None:
         try:
-            window = create_main_window(app, paths, database_url=database_url)
+            window = create_main_window(app, paths, database_url=database_url, start_empty=start_empty)
         except UserFacingError as error:
             if smoke_test:
                 print(error, file=sys.stderr)
                 return 2
-            if error.code == "database-corrupt" and offer_recovery(paths, database_url, error):
-                continue  # restored or set aside: open again
-            if error.code != "database-corrupt":
+            if error.code not in RECOVERABLE:
                 show_user_error(None, error)
-            return 2
+                return 2
+            outcome = offer_recovery(paths, database_url, error)
+            if not outcome:
+                return 2
+            start_empty = outcome == "start-empty"  # else restored or set aside: open again
     window.show()
     if not smoke_test:
         QTimer.singleShot(0, window.offer_sample)

@@ -12,10 +12,17 @@ from resilience_app.core.storage.backups import Backup
 FRESH_START = 2  # the dialog's result when the user sets a damaged database aside instead
 
 
+def _newest_with_data(backups: list[Backup]) -> int:
+    """The row of the newest backup that holds assessments (the newest of all when none does)."""
+    return next((row for row, backup in enumerate(backups) if backup.assessments), 0)
+
+
 class BackupsDialog(QDialog):
     """The backups, newest first; `chosen()` after it is accepted."""
 
-    def __init__(self, parent: QWidget | None, backups: list[Backup], *, title: str, explanation: str, offer_fresh_start: bool = False) -> None:
+    def __init__(
+        self, parent: QWidget | None, backups: list[Backup], *, title: str, explanation: str, fresh_start_label: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("backups_dialog")
         self.setWindowTitle(title)
@@ -40,8 +47,9 @@ class BackupsDialog(QDialog):
         self.restore_button.setObjectName("restore_button")
         self.restore_button.setEnabled(False)
         self.fresh_button: QPushButton | None = None
+        offer_fresh_start = bool(fresh_start_label)
         if offer_fresh_start:
-            self.fresh_button = buttons.addButton(_("Set the damaged file aside and start afresh"), QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.fresh_button = buttons.addButton(fresh_start_label, QDialogButtonBox.ButtonRole.DestructiveRole)
             self.fresh_button.setObjectName("fresh_start_button")
             self.fresh_button.clicked.connect(lambda: self.done(FRESH_START))
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -52,7 +60,7 @@ class BackupsDialog(QDialog):
         self.list.currentRowChanged.connect(lambda row: self.restore_button.setEnabled(row >= 0))
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         if backups:
-            self.list.setCurrentRow(0)
+            self.list.setCurrentRow(_newest_with_data(backups))
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @classmethod
@@ -62,7 +70,22 @@ class BackupsDialog(QDialog):
             "Choose a backup to put in its place: the newest is usually best. The damaged file is kept beside it, "
             "renamed, so nothing is deleted. Answers saved after the backup was taken are not in it."
         )
-        return cls(None, backups, title=_("The database is damaged"), explanation=explanation, offer_fresh_start=True)
+        return cls(
+            None, backups, title=_("The database is damaged"), explanation=explanation,
+            fresh_start_label=_("Set the damaged file aside and start afresh"),
+        )
+
+    @classmethod
+    def for_missing_database(cls, backups: list[Backup], problem: str) -> BackupsDialog:
+        """Shown at start-up when the database is gone or empty although this folder held assessments."""
+        explanation = problem + "\n\n" + _(
+            "If you know where the file went, quit and put it back. Otherwise choose a backup to restore: "
+            "the newest one that holds assessments is selected. Answers saved after it was taken are not in it."
+        )
+        return cls(
+            None, backups, title=_("The database is missing"), explanation=explanation,
+            fresh_start_label=_("Start with an empty database"),
+        )
 
     def chosen(self) -> Backup | None:
         row = self.list.currentRow()

@@ -77,8 +77,8 @@ def test_one_app_may_open_its_own_folder_twice(app_paths: AppPaths) -> None:
 
 def test_the_lock_file_is_private_and_outside_the_backups(app_paths: AppPaths, tmp_path: Path) -> None:
     service = ResilienceService.open(app_paths)
-    lock_files = list(app_paths.data_dir.glob("*.lock"))
-    assert len(lock_files) == 1
+    lock_files = sorted(path.name for path in app_paths.data_dir.glob("*.lock"))
+    assert lock_files == ["resilience.lock", "resilience.sqlite3.lock"]  # the folder's and the database file's
     if os.name == "posix":
-        assert lock_files[0].stat().st_mode & 0o077 == 0
+        assert all((app_paths.data_dir / name).stat().st_mode & 0o077 == 0 for name in lock_files)
     service.close()

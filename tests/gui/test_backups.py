@@ -97,3 +97,40 @@ def test_a_start_up_backup_that_failed_is_told_once(qtbot: QtBot, qapp: QApplica
     assert window.active_dialog.objectName() == "backup_problem_dialog"
     assert "saved as usual" in window.active_dialog.informativeText()
     window.service.close()
+
+
+def test_a_vanished_database_offers_the_newest_backup_with_assessments(qtbot: QtBot, qapp: QApplication, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch, language: str) -> None:
+    _a_database_with_one_startup_copy(app_paths, "Irbid")
+    app_paths.database_file.unlink()
+    seen: list[tuple[str, str, int]] = []
+
+    def choose_what_is_selected() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, BackupsDialog)
+        seen.append((dialog.windowTitle(), dialog.list.currentItem().text(), dialog.list.currentRow()))
+        dialog.restore_button.click()
+
+    QTimer.singleShot(0, choose_what_is_selected)
+    monkeypatch.setattr(gui_app.MainWindow, "show", lambda self: None)
+    monkeypatch.setattr(gui_app.QApplication, "exec", lambda self: 0)
+    assert gui_app.run_gui(app_paths) == 0
+    [(title, chosen, _row)] = seen
+    assert title == ("قاعدة البيانات مفقودة" if language == "ar" else "The database is missing")
+    assert ("تقييم واحد" if language == "ar" else "1 assessment") in chosen
+    service = ResilienceService.open(app_paths)
+    assert [summary.record.city_name("en") for summary in service.list_assessments()] == ["Irbid"]
+    service.close()
+
+
+def test_a_vanished_database_can_be_replaced_by_an_empty_one_on_purpose(qtbot: QtBot, qapp: QApplication, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+    _a_database_with_one_startup_copy(app_paths, "Irbid")
+    app_paths.database_file.unlink()
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().fresh_button.click())  # type: ignore[union-attr]
+    monkeypatch.setattr(gui_app.MainWindow, "show", lambda self: None)
+    monkeypatch.setattr(gui_app.QApplication, "exec", lambda self: 0)
+    assert gui_app.run_gui(app_paths) == 0
+    service = ResilienceService.open(app_paths)  # no question any more: the empty database is the one chosen
+    assert service.list_assessments() == []
+    assert any(backup.assessments == 1 for backup in service.backups.list())  # and the copy with Irbid is still there
+    service.close()
+

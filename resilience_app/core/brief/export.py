@@ -70,6 +70,8 @@ def export_brief(
         raise _unwritable(target, _("that is a folder"))
     if not target.parent.is_dir():
         raise _unwritable(target, _("the folder does not exist"))
+    if service.is_own_file(target):
+        raise _unwritable(target, _("that is one of the app's own files (its database, backups, evidence or settings)"))
     document = build_brief(collect(service, assessment_id, today=today, include_sensitive=include_sensitive), language, chosen)
     style = load_style()
     style.engine.missing.clear()

@@ -1,10 +1,14 @@
 """Consistent copies of the SQLite file, their rotation, and putting one back.
 
 Copies are taken with SQLite's online backup API (safe with WAL and with a live
-connection) at start-up, before migrations, before imports and before a restore.
-The folder keeps the newest `KEEP_LATEST` copies plus the newest copy of each of
-the last `KEEP_DAYS` days, so a mistake noticed a few days late can still be undone
-after a busy day of many start-ups.
+connection) at start-up, before migrations, before imports and before a restore,
+and each copy passes SQLite's full `integrity_check` before it is kept: a copy that
+fails it means the database itself is damaged (`DamagedDatabaseError`), and no
+damaged copy ever joins the folder. Rotation keeps the newest `KEEP_LATEST` sound
+copies, the newest of each of the last `KEEP_DAYS` days, and whatever the newer
+copies hold, the newest `KEEP_WITH_DATA` copies that hold assessments and the one
+that holds the most: an emptied or vanished database backed up at every start can
+never rotate the copies with data out.
 """
 
 from __future__ import annotations
@@ -17,16 +21,23 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from resilience_app.core.storage.sqlite_file import sqlite_file_problem
+
 _log = logging.getLogger("resilience_app.storage")
 KEEP_LATEST = 10
 KEEP_DAYS = 7
-REASONS = ("startup", "before-migration", "before-import", "before-restore")
+KEEP_WITH_DATA = 3
+REASONS = ("startup", "before-migration", "before-import", "before-restore", "rescued")
 _STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z-]+)\.sqlite3$")
 
 
 class BackupError(Exception):
     """A copy could not be written or read (full disk, read-only media, damaged copy)."""
+
+
+class DamagedDatabaseError(BackupError):
+    """The copy just taken fails SQLite's integrity check: the database it was taken from is damaged."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,7 @@ class Backup:
     taken_at: dt.datetime  # local time, as in the file name
     reason: str
     size: int
+    assessments: int | None = None  # how many it holds; None when it cannot be read (damaged since)
 
 
 def backups_of(database_file: Path, backups_dir: Path) -> list[Backup]:
@@ -53,7 +65,7 @@ def backups_of(database_file: Path, backups_dir: Path) -> list[Backup]:
             size = path.stat().st_size
         except (ValueError, OSError):
             continue
-        found.append(Backup(path=path, taken_at=taken_at, reason=match["reason"], size=size))
+        found.append(Backup(path=path, taken_at=taken_at, reason=match["reason"], size=size, assessments=assessments_in(path)))
     return sorted(found, key=lambda backup: backup.taken_at, reverse=True)
 
 
@@ -68,7 +80,12 @@ def back_up_sqlite(database_file: Path, backups_dir: Path, *, reason: str, now: 
         backups_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         _remove_partials(backups_dir)
         _copy_database(database_file, partial)
+        if not check_copy(partial, thorough=True):
+            raise DamagedDatabaseError(f"{database_file} fails SQLite's integrity check")
         os.replace(partial, target)
+    except DamagedDatabaseError:
+        partial.unlink(missing_ok=True)
+        raise
     except (OSError, sqlite3.Error) as error:
         partial.unlink(missing_ok=True)
         raise BackupError(str(error)) from error
@@ -84,26 +101,74 @@ def _remove_partials(backups_dir: Path) -> None:
 
 
 def rotate(database_file: Path, backups_dir: Path, *, today: dt.date) -> None:
-    """Keep the newest KEEP_LATEST copies and the newest copy of each of the last KEEP_DAYS days."""
-    backups = backups_of(database_file, backups_dir)
-    keep = {backup.path for backup in backups[:KEEP_LATEST]}
+    """Delete the copies no rule keeps (see the module's docstring); unreadable copies are never counted."""
+    readable = [backup for backup in backups_of(database_file, backups_dir) if backup.assessments is not None]  # newest first
+    keep = {backup.path for backup in readable[:KEEP_LATEST]}
     newest_of_day: dict[dt.date, Path] = {}
-    for backup in backups:  # newest first, so the first seen of a day is its newest
+    for backup in readable:  # newest first, so the first seen of a day is its newest
         day = backup.taken_at.date()
         if (today - day).days < KEEP_DAYS:
             newest_of_day.setdefault(day, backup.path)
     keep |= set(newest_of_day.values())
-    for backup in backups:
+    with_data = [backup for backup in readable if backup.assessments]
+    keep |= {backup.path for backup in with_data[:KEEP_WITH_DATA]}
+    if with_data:
+        keep.add(max(with_data, key=lambda backup: backup.assessments or 0).path)  # the first, the newest, of equals
+    for backup in readable:
         if backup.path not in keep:
             backup.path.unlink(missing_ok=True)
 
 
-def check_copy(path: Path) -> bool:
-    """True when `path` is a SQLite database that passes SQLite's quick check."""
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that reads `path` and writes nothing beside it.
+
+    A copy without a write-ahead log beside it is opened as immutable: SQLite then creates
+    no `-wal` or `-shm` file next to it (older copies were taken in WAL mode).
+    """
+    has_log = path.with_name(path.name + "-wal").exists()
+    return sqlite3.connect(f"file:{path}?mode=ro" if has_log else f"file:{path}?mode=ro&immutable=1", uri=True)
+
+
+def assessments_in(path: Path) -> int | None:
+    """How many assessments a copy holds (0 for a copy without the table), None when it is not a readable database."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = _read_only(path)
         try:
-            return bool(connection.execute("PRAGMA quick_check").fetchone() == ("ok",))
+            return int(connection.execute("SELECT count(*) FROM assessments").fetchone()[0])
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as error:
+        return 0 if "no such table" in str(error) else None
+    except sqlite3.Error:
+        return None
+
+
+def evidence_named_in(path: Path) -> set[tuple[int, str]] | None:
+    """The evidence files (assessment id, stored name) a copy names; None when it cannot be read."""
+    try:
+        connection = _read_only(path)
+        try:
+            rows = connection.execute("SELECT assessment_id, file_name FROM evidence WHERE file_name IS NOT NULL").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as error:
+        return set() if "no such table" in str(error) else None
+    except sqlite3.Error:
+        return None
+    return {(int(assessment_id), str(file_name)) for assessment_id, file_name in rows}
+
+
+def check_copy(path: Path, *, thorough: bool = False) -> bool:
+    """True when `path` is a SQLite database that passes SQLite's quick check (`thorough`: the full integrity check).
+
+    The quick check misses damage inside records (a flipped bit that turns "National" into
+    "NationAl"); the integrity check reads every record and index, a few milliseconds a megabyte.
+    """
+    pragma = "PRAGMA integrity_check" if thorough else "PRAGMA quick_check"
+    try:
+        connection = _read_only(path)
+        try:
+            return bool(connection.execute(pragma).fetchone() == ("ok",)) and sqlite_file_problem(path) is None
         finally:
             connection.close()
     except sqlite3.Error:
@@ -118,7 +183,7 @@ def restore_copy(backup: Path, database_file: Path) -> None:
     old file's write-ahead log goes with it: replayed onto the restored copy it would
     bring back the very changes the restore undoes.
     """
-    if not check_copy(backup):
+    if not check_copy(backup, thorough=True):
         raise BackupError(f"{backup} is not a sound copy")
     staging = database_file.with_name(database_file.name + ".restoring")
     try:
@@ -155,12 +220,16 @@ def move_with_log(source: Path, target: Path) -> None:
 
 
 def _copy_database(source_file: Path, target: Path) -> None:
-    """A consistent copy through SQLite's online backup API, reading the source without writing to it."""
+    """A consistent copy through SQLite's online backup API, reading the source without writing to it.
+
+    The copy is a single file (rollback journal, not WAL): reading it later leaves nothing beside it.
+    """
     source = sqlite3.connect(f"file:{source_file}?mode=ro", uri=True)
     try:
         destination = sqlite3.connect(target)
         try:
             source.backup(destination)
+            destination.execute("PRAGMA journal_mode=DELETE")
         finally:
             destination.close()
     finally:

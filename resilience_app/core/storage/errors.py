@@ -70,6 +70,54 @@ def corrupt_error(location: str) -> UserFacingError:
     )
 
 
+def foreign_database_error(location: str) -> UserFacingError:
+    return UserFacingError(
+        _("The file {path} is a database of another program, not of this app.").format(path=isolate(location)),
+        hint=_("Choose the app's own database, or leave --database out. Nothing was changed in that file."),
+        code="database-foreign",
+    )
+
+
+def newer_database_error(location: str, *, revision: str) -> UserFacingError:
+    return UserFacingError(
+        _("The database {path} was last used by a newer version of the app (its data format {revision} is unknown to this version).").format(
+            path=isolate(location), revision=isolate(revision)
+        ),
+        hint=_("Open it with the newer version of the app. Nothing was changed in the database."),
+        code="database-newer",
+    )
+
+
+def missing_database_error(location: str, *, has_backups: bool) -> UserFacingError:
+    """The database is gone or empty while its backups or evidence files show it held assessments."""
+    return UserFacingError(
+        _("The database {path} is missing or empty, but this folder held assessments before.").format(path=isolate(location)),
+        hint=(
+            _("It may have been moved or deleted. Put the file back, or restore the newest backup: in the app, choose it when asked; on the command line, run “resilience-app backups”, then “resilience-app restore-backup 1”.")
+            if has_backups
+            else _("It may have been moved or deleted. Put the file back, or start with an empty database (in the app, when asked; on the command line, with --start-empty).")
+        ),
+        code="database-missing",
+    )
+
+
+def database_moved_error(location: str, *, rescued_to: Path | None) -> UserFacingError:
+    """Another program moved, replaced or deleted the database file while the app was using it."""
+    if rescued_to is not None:
+        hint = _("Everything saved until then was kept as a backup ({name}). Close the app and open it again; it will offer that backup.").format(
+            name=isolate(rescued_to.name)
+        )
+    else:
+        hint = _("Close the app and open it again, then check the file and its backups.")
+    return UserFacingError(
+        _("The database {path} was moved, replaced or deleted by another program while the app was using it; nothing more can be saved to it.").format(
+            path=isolate(location)
+        ),
+        hint=hint,
+        code="database-moved",
+    )
+
+
 def backup_failed_error(backups_dir: Path, *, reason: str) -> UserFacingError:
     """The copy taken before a risky step (`reason` as in `backups.REASONS`) failed, so the step did not run."""
     messages = {

@@ -10,6 +10,7 @@ attached twice is stored once.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -80,5 +81,39 @@ class EvidenceFolder:
             target.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / stored_name)
 
-    def remove_assessment(self, assessment_id: int) -> None:
-        shutil.rmtree(self.folder_for(assessment_id), ignore_errors=True)
+    def kept_files(self) -> set[tuple[int, str]]:
+        """Every file kept, as (assessment id, stored name); hidden partial copies are not files yet."""
+        kept: set[tuple[int, str]] = set()
+        if not self.root.is_dir():
+            return kept
+        for folder in self.root.iterdir():
+            assessment_id = _assessment_of(folder.name)
+            if assessment_id is None or not folder.is_dir():
+                continue
+            kept |= {(assessment_id, path.name) for path in folder.iterdir() if not path.name.startswith(".") and path.is_file()}
+        return kept
+
+    def keep_only(self, named: set[tuple[int, str]]) -> int:
+        """Remove the kept files that are not in `named` (nothing names them any more); how many went.
+
+        Files are never removed with the entry or assessment that named them: a backup may
+        name them too, and restoring it must bring back its evidence. The service collects
+        what the database and every backup name, and calls this.
+        """
+        removed = 0
+        for assessment_id, stored_name in self.kept_files() - named:
+            path = self.path_of(assessment_id, stored_name)
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                continue  # kept for now: the next collection tries again
+        for folder in self.root.glob("assessment-*") if self.root.is_dir() else ():
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty
+        return removed
+
+
+def _assessment_of(folder_name: str) -> int | None:
+    prefix, _separator, number = folder_name.partition("-")
+    return int(number) if prefix == "assessment" and number.isdigit() and number.isascii() else None

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from resilience_app.core.storage.models import AnswerChangeRow, EvidenceRow
 from resilience_app.core.storage.records import EvidenceDraft, EvidenceRecord
+from resilience_app.core.storage.repositories import names_a_row
 
 HISTORY_FIELD = "evidence"
 
@@ -41,13 +42,13 @@ class EvidenceRepository:
         return _to_record(row)
 
     def get(self, evidence_id: int) -> EvidenceRecord:
-        row = self._session.get(EvidenceRow, evidence_id)
+        row = self._session.get(EvidenceRow, evidence_id) if names_a_row(evidence_id) else None
         if row is None:
             raise EvidenceNotFound(evidence_id)
         return _to_record(row)
 
     def remove(self, evidence_id: int, *, changed_by: str) -> EvidenceRecord:
-        row = self._session.get(EvidenceRow, evidence_id)
+        row = self._session.get(EvidenceRow, evidence_id) if names_a_row(evidence_id) else None
         if row is None:
             raise EvidenceNotFound(evidence_id)
         record = _to_record(row)
@@ -61,11 +62,18 @@ class EvidenceRepository:
         return record
 
     def for_assessment(self, assessment_id: int) -> dict[str, list[EvidenceRecord]]:
+        if not names_a_row(assessment_id):
+            return {}
         rows = self._session.scalars(select(EvidenceRow).where(EvidenceRow.assessment_id == assessment_id).order_by(EvidenceRow.id))
         found: dict[str, list[EvidenceRecord]] = {}
         for row in rows:
             found.setdefault(row.question_id, []).append(_to_record(row))
         return found
+
+    def stored_files(self) -> set[tuple[int, str]]:
+        """The kept files every entry of every assessment names, as (assessment id, stored name)."""
+        rows = self._session.execute(select(EvidenceRow.assessment_id, EvidenceRow.file_name).where(EvidenceRow.file_name.is_not(None)))
+        return {(int(assessment_id), str(file_name)) for assessment_id, file_name in rows}
 
     def copy_all(self, from_assessment: int, to_assessment: int) -> list[EvidenceRecord]:
         rows = list(self._session.scalars(select(EvidenceRow).where(EvidenceRow.assessment_id == from_assessment)))

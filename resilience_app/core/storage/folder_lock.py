@@ -31,12 +31,13 @@ def already_open_error(folder: Path) -> UserFacingError:
 class FolderLock:
     """Held from opening the data folder until `release`; `UserFacingError` when another process holds it."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, lock_file: Path | None = None) -> None:
         self.folder = folder
         self._lock = filelock.FileLock(
-            folder / LOCK_FILE_NAME, timeout=0, thread_local=False, is_singleton=True, fallback_to_soft=False
+            lock_file or folder / LOCK_FILE_NAME, timeout=0, thread_local=False, is_singleton=True, fallback_to_soft=False
         )
         self._held = False
+
 
     def acquire(self) -> None:
         try:
@@ -52,3 +53,28 @@ class FolderLock:
         if self._held:
             self._held = False
             self._lock.release()
+
+
+class DataLock:
+    """The data folder's lock and the database file's own, beside it: two data folders given the same
+    `--database` are refused to each other as two apps on one folder are."""
+
+    def __init__(self, data_dir: Path, database_file: Path | None) -> None:
+        self._locks = [FolderLock(data_dir)]
+        if database_file is not None:
+            self._locks.append(FolderLock(database_file.parent, lock_file=database_file.with_name(database_file.name + ".lock")))
+
+    def acquire(self) -> None:
+        held: list[FolderLock] = []
+        try:
+            for lock in self._locks:
+                lock.acquire()
+                held.append(lock)
+        except BaseException:
+            for lock in reversed(held):
+                lock.release()
+            raise
+
+    def release(self) -> None:
+        for lock in reversed(self._locks):
+            lock.release()

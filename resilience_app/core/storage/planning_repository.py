@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core.storage.id_lists import join_ids, split_ids, split_int_ids
 from resilience_app.core.storage.models import ActionRow, DiscoveryAreaRow
 from resilience_app.core.storage.register_records import ActionDraft, ActionRecord, DiscoveryAreaDraft, DiscoveryAreaRecord
+from resilience_app.core.storage.repositories import names_a_row
 
 
 class PlanningRowNotFound(LookupError):
@@ -50,7 +51,7 @@ class PlanningRepository:
         self._session = session
 
     def _get(self, model: type, row_id: int):  # type: ignore[no-untyped-def]
-        row = self._session.get(model, row_id)
+        row = self._session.get(model, row_id) if names_a_row(row_id) else None
         if row is None:
             raise PlanningRowNotFound(row_id)
         return row

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core.storage.id_lists import join_ids, split_ids
 from resilience_app.core.storage.models import RegisterItemRow, RegisterLinkRow
 from resilience_app.core.storage.register_records import RegisterItemDraft, RegisterItemRecord, RegisterLinkRecord
+from resilience_app.core.storage.repositories import names_a_row
 
 _PLAIN_FIELDS = tuple(field.name for field in dataclasses.fields(RegisterItemDraft) if field.name != "goals")
 
@@ -36,7 +37,7 @@ class RegisterRepository:
         self._session = session
 
     def _row(self, item_id: int) -> RegisterItemRow:
-        row = self._session.get(RegisterItemRow, item_id)
+        row = self._session.get(RegisterItemRow, item_id) if names_a_row(item_id) else None
         if row is None:
             raise RegisterItemNotFound(item_id)
         return row

@@ -10,6 +10,16 @@ from sqlalchemy.orm import Session
 from resilience_app.core.storage.models import AssessmentRow
 from resilience_app.core.storage.records import AssessmentDetails, AssessmentRecord
 
+
+def names_a_row(row_id: object) -> bool:
+    """Whether `row_id` could be a row's id: a whole number SQLite can hold (64 bits, not True).
+
+    Any other (10**30, 2.5, "abc") names no row, so a lookup by it "does not exist",
+    instead of an OverflowError from the database driver.
+    """
+    return type(row_id) is int and -(2**63) <= row_id < 2**63
+
+
 _DETAIL_FIELDS = tuple(field.name for field in dataclasses.fields(AssessmentDetails))
 
 
@@ -35,7 +45,7 @@ class AssessmentRepository:
         self._session = session
 
     def _row(self, assessment_id: int) -> AssessmentRow:
-        row = self._session.get(AssessmentRow, assessment_id)
+        row = self._session.get(AssessmentRow, assessment_id) if names_a_row(assessment_id) else None
         if row is None:
             raise AssessmentNotFound(assessment_id)
         return row

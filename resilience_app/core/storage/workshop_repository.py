@@ -19,6 +19,7 @@ from resilience_app.core.storage.models import (
     WorkshopRow,
     WorkshopSessionRow,
 )
+from resilience_app.core.storage.repositories import names_a_row
 from resilience_app.core.storage.workshop_records import (
     ExerciseDraft,
     ExerciseRecord,
@@ -59,7 +60,7 @@ class WorkshopRepository:
         self._session = session
 
     def _get(self, model: type[Row], row_id: int) -> Row:
-        row = self._session.get(model, row_id)
+        row = self._session.get(model, row_id) if names_a_row(row_id) else None
         if row is None:
             raise WorkshopRowNotFound(row_id)
         return row
