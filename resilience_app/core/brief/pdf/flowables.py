@@ -27,23 +27,32 @@ class TextLook:
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
-    """A paragraph laid out by the text engine; splits between lines across pages."""
+    """A paragraph laid out by the text engine; splits between lines across pages.
 
-    def __init__(self, text: str, look: TextLook, style: BriefStyle, *, lines: list[Line] | None = None, keep_with_next: bool = False) -> None:
+    A block is a part of its text, from `start` to `end` (offsets of the engine's line
+    starts): a split gives two blocks with disjoint, smaller parts, so laying out the
+    rest at another width (the next page, a table's cell) never grows it back to the
+    whole text, and a paragraph or cell of any length takes a bounded number of splits.
+    """
+
+    def __init__(self, text: str, look: TextLook, style: BriefStyle, *, start: int = 0, end: int | None = None, keep_with_next: bool = False) -> None:
         super().__init__()
         self.text = text
         self.look = look
         self.style = style
         self.keepWithNext = keep_with_next
-        self._lines = lines
-        self._laid_width = -1.0
+        self.start, self.end = start, end
+        self._lines: list[Line] = []
+        self._laid_width: float | None = None
         self.leading = style.line_height(look.size, look.rtl)
 
     def _layout(self, width: float) -> list[Line]:
-        # Lines given at construction (the rest of a split paragraph) hold until the width changes.
-        if self._lines is None or (self._laid_width >= 0 and self._laid_width != width):
-            self._lines = self.style.engine.lines(self.text, size=self.look.size, width=width - self.look.indent, bold=self.look.bold, rtl=self.look.rtl)
-        self._laid_width = width
+        if self._laid_width != width:
+            look = self.look
+            self._lines = self.style.engine.lines(
+                self.text, size=look.size, width=width - look.indent, bold=look.bold, rtl=look.rtl, start=self.start, end=self.end
+            )
+            self._laid_width = width
         return self._lines
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -59,16 +68,20 @@ class TextBlock(Flowable):  # type: ignore[misc]
         return self.look.space_after
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        lines = self._layout(available_width)
+        # The width the block was last wrapped to: a table wraps a cell to its column less the
+        # padding but asks it to split at the whole column's width (ReportLab's Table._splitCell).
+        width = available_width if self._laid_width is None else self._laid_width
+        lines = self._layout(width)
         fits = int(available_height // self.leading)
         if fits < 2 or len(lines) < 4 or fits >= len(lines):
             return []  # keep short paragraphs whole, and never leave a single line behind
         fits = min(fits, len(lines) - 2)
-        rest_look = replace(self.look, bullet="", space_before=0)
-        return [
-            TextBlock(self.text, replace(self.look, space_after=0), self.style, lines=lines[:fits]),
-            TextBlock(self.text, rest_look, self.style, lines=lines[fits:]),
-        ]
+        cut = lines[fits].start
+        first = TextBlock(self.text, replace(self.look, space_after=0), self.style, start=self.start, end=cut)
+        rest = TextBlock(self.text, replace(self.look, bullet="", space_before=0), self.style, start=cut, end=self.end)
+        first._lines, first._laid_width = lines[:fits], width  # noqa: SLF001 (the lines are known; the same class)
+        rest._lines, rest._laid_width = lines[fits:], width  # noqa: SLF001
+        return [first, rest]
 
     def draw(self) -> None:
         canvas = self.canv
@@ -78,7 +91,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         area_left = 0.0 if look.rtl else look.indent
         area_right = self.width - look.indent if look.rtl else self.width
         at_left = (look.align == "start") != look.rtl
-        for index, line in enumerate(self._lines or []):
+        for index, line in enumerate(self._lines):
             baseline = self.height - index * self.leading - self.leading * 0.5 - look.size * 0.3
             if look.align == "centre":
                 x = area_left + (area_right - area_left - line.width) / 2

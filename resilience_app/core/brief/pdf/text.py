@@ -31,6 +31,15 @@ from resilience_app.core.brief.pdf.outlines import glyph_outline
 
 _FEATURES = {"kern": True, "liga": True}
 SPACE = " "
+NEWLINE = "\n"
+REPLACEMENT = "\ufffd"  # drawn for a character that stands for nothing drawable
+_PARAGRAPH_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_SEPARATORS = frozenset("\t\x1f")  # tab and unit separator: a space between words
+_INVISIBLE = "\u200b"  # a carriage return (of a Windows line end) is laid out as this zero-width space
+# Controls, lone surrogates, private use and unassigned code points (noncharacters, emoji newer
+# than Python's Unicode data): no font of the brief draws them, and text shaping refuses some.
+_UNDRAWABLE_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
+_JOINERS = frozenset("\u200c\u200d")
 
 
 @dataclass(frozen=True)
@@ -116,6 +125,7 @@ class Piece:
 class Line:
     pieces: list[Piece]  # logical order
     size: float
+    start: int = 0  # where the line starts in the text laid out: its paragraph's start or its first word's
 
     @property
     def width(self) -> float:
@@ -146,31 +156,73 @@ class Line:
 
 @dataclass
 class TextEngine:
-    """Lays out text in the brief's fonts; remembers characters no font could draw."""
+    """Lays out text in the brief's fonts; remembers characters no font could draw.
+
+    Any text lays out, in time that grows with its length only: a character that cannot
+    be drawn is replaced (`REPLACEMENT`) and remembered in `missing`, an invisible one is
+    skipped, and a word wider than the line is cut between characters.
+    """
 
     regular: FontPair
     bold: FontPair
     missing: set[str] = field(default_factory=set)
 
-    def lines(self, text: str, *, size: float, width: float, bold: bool = False, rtl: bool = False) -> list[Line]:
-        """`text` broken into lines no wider than `width`; a newline starts a new paragraph."""
-        pair = self.bold if bold else self.regular
-        result: list[Line] = []
-        for paragraph in text.split("\n"):
-            result.extend(self._paragraph_lines(paragraph, pair, size, width, rtl))
-        return result
+    def lines(
+        self, text: str, *, size: float, width: float, bold: bool = False, rtl: bool = False, start: int = 0, end: int | None = None
+    ) -> list[Line]:
+        """`text` broken into lines no wider than `width`; a newline starts a new paragraph.
 
-    def _paragraph_lines(self, text: str, pair: FontPair, size: float, width: float, rtl: bool) -> list[Line]:
+        With `start` and `end`, only the lines that start in that part of the text (offsets
+        as `Line.start` gives them; `end` None is the end): the rest of a paragraph split
+        across pages is laid out at a new width from where it starts, never from the beginning.
+        """
+        pair = self.bold if bold else self.regular
+        text = self.prepared(text, pair)
+        stop = len(text) + 1 if end is None else end
+        result: list[Line] = []
+        paragraph_start = 0
+        for paragraph in text.split(NEWLINE):
+            first, last = paragraph_start, paragraph_start + len(paragraph)
+            paragraph_start = last + 1
+            if first >= stop:
+                break
+            if start <= first or start < last:
+                result.extend(self._paragraph_lines(paragraph, first, max(start, first), min(stop, last), pair, size, width, rtl))
+        return result or [Line([], size, start)]
+
+    def prepared(self, text: str, pair: FontPair) -> str:
+        """`text`, one character for one, as it is laid out: paragraph separators as newlines,
+        tabs as spaces, undrawable characters as `REPLACEMENT` (and remembered as missing)."""
+        if text.isprintable():
+            return text  # the usual case: nothing to replace (printable excludes controls, unassigned, private use)
+        chars = list(text)
+        for index, char in enumerate(chars):
+            if char in _PARAGRAPH_BREAKS:
+                chars[index] = NEWLINE
+            elif char in _SEPARATORS:
+                chars[index] = SPACE
+            elif char == "\r":
+                chars[index] = _INVISIBLE
+            elif char != NEWLINE and unicodedata.category(char) in _UNDRAWABLE_CATEGORIES:
+                chars[index] = REPLACEMENT
+                self.missing.add(f"U+{ord(char):04X}")
+            elif unicodedata.category(char) == "Zs" and not _has(pair, char):
+                chars[index] = SPACE  # a space no font has (an ideographic space) is still a space
+        return "".join(chars)
+
+    def _paragraph_lines(self, text: str, offset: int, first: int, last: int, pair: FontPair, size: float, width: float, rtl: bool) -> list[Line]:
+        """The lines of the paragraph `text` (at `offset` in the whole text) that start from `first` to before `last`."""
         # Rules P2–P3: a paragraph reads in the direction of its first strong letter (an English
         # justification in an Arabic brief keeps its full stop at its end); the page's direction
-        # decides only when there is none (numbers, dashes).
+        # decides only when there is none (numbers, dashes). Levels and fonts are of the whole
+        # paragraph, so that a part of it reads as it does in the whole.
         rtl = first_strong_direction(text, default_rtl=rtl)
         levels = embedding_levels(text, rtl=rtl)
         fonts = self._fonts(text, pair, rtl)
-        lines = [Line([], size)]
+        lines = [Line([], size, first)]
         line_width = 0.0
         pending_space: list[Piece] = []
-        for word in _words(text, fonts, levels):
+        for word in _words(text, fonts, levels, first - offset, last - offset):
             if word.is_space:
                 pending_space = word.pieces
                 continue
@@ -178,7 +230,7 @@ class TextEngine:
             space_width = sum(piece.width(size) for piece in pending_space)
             current = lines[-1]
             if current.pieces and line_width + space_width + word_width > width:
-                current = Line([], size)
+                current = Line([], size, offset + word.start)
                 lines.append(current)
                 line_width = 0.0
             elif current.pieces:
@@ -188,7 +240,7 @@ class TextEngine:
             if word_width > width:
                 for chunk in word.chunks(size, width - line_width, width):
                     if current.pieces:
-                        current = Line([], size)
+                        current = Line([], size, offset + chunk.start)
                         lines.append(current)
                     current.pieces.extend(chunk.pieces)
                 line_width = current.width
@@ -198,18 +250,23 @@ class TextEngine:
         return lines
 
     def _fonts(self, text: str, pair: FontPair, rtl: bool) -> list[BriefFont | None]:
-        """The face of each character: by script, neutrals following their neighbour; None for controls."""
+        """The face of each character: by script, neutrals following their neighbour; None for what is not drawn."""
         fonts: list[BriefFont | None] = [None] * len(text)
+        drawn = [not _invisible(pair, char) for char in text]
+        neutral = [is_neutral(char) for char in text]
         previous: BriefFont | None = None
         for index, char in enumerate(text):
-            if char in FORMATTING_CHARACTERS or is_neutral(char):
-                continue
-            previous = fonts[index] = self._font_or_fallback(pair, char, previous, rtl)
+            if drawn[index] and not neutral[index]:
+                previous = fonts[index] = self._font_or_fallback(pair, char, previous, rtl)
+        # A neutral takes the face of the nearest drawn character before it, else of the first after it.
+        following: list[BriefFont | None] = [None] * (len(text) + 1)
+        for index in range(len(text) - 1, -1, -1):
+            following[index] = fonts[index] or following[index + 1]
+        previous = None
         for index, char in enumerate(text):
-            if char in FORMATTING_CHARACTERS or not is_neutral(char):
-                continue
-            neighbour = _nearest(fonts, index)
-            fonts[index] = self._font_or_fallback(pair, char, neighbour, rtl)
+            if drawn[index] and neutral[index]:
+                fonts[index] = self._font_or_fallback(pair, char, previous or following[index + 1], rtl)
+            previous = fonts[index] or previous
         return fonts
 
     def _font_or_fallback(self, pair: FontPair, char: str, neighbour: BriefFont | None, rtl: bool) -> BriefFont:
@@ -220,11 +277,13 @@ class TextEngine:
         return font
 
 
-def _nearest(fonts: list[BriefFont | None], index: int) -> BriefFont | None:
-    for before in range(index - 1, -1, -1):
-        if fonts[before] is not None:
-            return fonts[before]
-    return next((font for font in fonts[index + 1 :] if font is not None), None)
+def _has(pair: FontPair, char: str) -> bool:
+    return pair.latin.has_char(char) or pair.arabic.has_char(char)
+
+
+def _invisible(pair: FontPair, char: str) -> bool:
+    """Direction controls, and format characters (a soft hyphen, a tag) that no face has: never drawn."""
+    return char in FORMATTING_CHARACTERS or (unicodedata.category(char) == "Cf" and char not in _JOINERS and not _has(pair, char))
 
 
 @dataclass
@@ -233,6 +292,7 @@ class _Word:
     fonts: list[BriefFont | None]
     levels: list[int]
     is_space: bool
+    start: int  # in the paragraph
     pieces: list[Piece] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -242,30 +302,64 @@ class _Word:
         return sum(piece.width(size) for piece in self.pieces)
 
     def chunks(self, size: float, first_width: float, width: float) -> Iterator[_Word]:
-        """A word too long for a line, cut between characters into pieces that fit."""
+        """A word too long for a line, cut between characters (never before a mark) into pieces that fit."""
         start = 0
         limit = max(first_width, 0.0)
         while start < len(self.text):
-            end = start + 1
-            while end < len(self.text) and self._slice(start, end + 1).width(size) <= limit:
-                end += 1
+            end = self._fitting_end(start, size, limit)
             yield self._slice(start, end)
             start, limit = end, width
 
+    def _fitting_end(self, start: int, size: float, limit: float) -> int:
+        """The furthest cut after `start` whose piece fits `limit`, found by doubling then halving
+        (a few shapings a line, whatever the word's length); one character at least, with its marks."""
+        length = len(self.text)
+        low = self._cut_from(start + 1)  # always taken
+        high = length + 1  # beyond every cut: does not fit
+        while low < length:
+            probe = self._cut_from(start + 2 * (low - start))
+            if self._slice(start, probe).width(size) > limit:
+                high = probe
+                break
+            low = probe
+        while high <= length:
+            middle = self._cut_from((low + high + 1) // 2)
+            if middle >= high:
+                break
+            if self._slice(start, middle).width(size) <= limit:
+                low = middle
+            else:
+                high = middle
+        return low
+
+    def _cut_from(self, index: int) -> int:
+        """The first place at or after `index` where the word may be cut (its end at the latest)."""
+        index = min(index, len(self.text))
+        while not self._is_cut(index):
+            index += 1
+        return index
+
+    def _is_cut(self, index: int) -> bool:
+        if index >= len(self.text):
+            return True
+        after, before = self.text[index], self.text[index - 1]
+        return not (unicodedata.category(after).startswith("M") or after in _JOINERS or before in _JOINERS)
+
     def _slice(self, start: int, end: int) -> _Word:
-        return _Word(self.text[start:end], self.fonts[start:end], self.levels[start:end], self.is_space)
+        return _Word(self.text[start:end], self.fonts[start:end], self.levels[start:end], self.is_space, self.start + start)
 
 
-def _words(text: str, fonts: list[BriefFont | None], levels: list[int]) -> Iterator[_Word]:
-    start = 0
-    while start < len(text):
+def _words(text: str, fonts: list[BriefFont | None], levels: list[int], first: int, last: int) -> Iterator[_Word]:
+    """The words and single spaces of `text[first:last]`."""
+    start = first
+    while start < last:
         is_space = text[start] == SPACE
         end = start + 1
-        while end < len(text) and (text[end] == SPACE) == is_space:
+        while end < last and (text[end] == SPACE) == is_space:
             end += 1
         if is_space:
             end = start + 1  # one space at a time: runs of spaces collapse to one between words
-        yield _Word(text[start:end], fonts[start:end], levels[start:end], is_space)
+        yield _Word(text[start:end], fonts[start:end], levels[start:end], is_space, start)
         start = end
 
 
@@ -277,7 +371,7 @@ def _pieces(text: str, fonts: list[BriefFont | None], levels: list[int], is_spac
         while end < len(text) and (fonts[end] is None or (fonts[end] is font and levels[end] == level)):
             end += 1
         if font is not None:
-            visible = "".join(char for char in text[start:end] if char not in FORMATTING_CHARACTERS)
+            visible = "".join(char for char, char_font in zip(text[start:end], fonts[start:end], strict=True) if char_font is not None)
             yield Piece(font, level, shape(font, visible, bool(level % 2)), visible, is_space)
         start = end
 
