@@ -12,10 +12,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from resilience_app import __version__
 from resilience_app.core import i18n
@@ -33,6 +34,25 @@ EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
 READ_ONLY_COMMANDS = frozenset({"list", "content", "validate-content", "version", "backups"})
 _log = logging.getLogger("resilience_app.cli")
 
+# The isolates (U+2066..U+2069) that keep a path or a name in its own direction inside a
+# translated sentence on screen: a terminal does not lay them out, and copied with a path
+# into a shell they become part of the file name, so the command line prints without them.
+_ISOLATE_MARKS = dict.fromkeys(range(0x2066, 0x206A))
+
+
+_TYPED_ID = re.compile("[+-]?(?:[0-9]+|[\u0660-\u0669]+|[\u06f0-\u06f9]+)")
+_MAX_ID_LENGTH = 1000  # far below Python's 4,300-digit limit on int()
+
+
+def plain_for_terminal(text: str) -> str:
+    """`text` without the isolate marks that are needed on screen but break copy and paste in a terminal."""
+    return text.translate(_ISOLATE_MARKS)
+
+
+def _say(text: str, *, file: TextIO | None = None) -> None:
+    """Print a message for a person (not JSON, which keeps every character of the data)."""
+    print(plain_for_terminal(text), file=file or sys.stdout)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -43,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--database", metavar="URL", help=_("use this SQLAlchemy database URL instead of the SQLite file"))
     parser.add_argument("--lang", metavar="en|ar", help=_("language of the interface and messages"))
     parser.add_argument("--smoke-test", action="store_true", help=_("start the GUI, show the main window and exit"))
+    parser.add_argument(
+        "--start-empty", action="store_true",
+        help=_("when the database is missing or empty although its backups hold assessments, start with an empty one anyway"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     list_command = commands.add_parser("list", help=_("list the assessments"))
     list_command.add_argument("--json", action="store_true", help=_("print JSON"))
@@ -57,12 +81,25 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore-backup", help=_("put a backup in place of the database (the current one is kept as a backup)"))
     restore.add_argument("backup", metavar="BACKUP", help=_("the number shown by the backups command (1 is the newest) or the backup's file name"))
     export = commands.add_parser("export-pdf", help=_("export the strategy-workshop brief of an assessment as a PDF"))
-    export.add_argument("assessment_id", type=int, metavar="ASSESSMENT_ID", help=_("the id shown by the list command"))
+    export.add_argument("assessment_id", type=_assessment_id, metavar="ASSESSMENT_ID", help=_("the id shown by the list command"))
     export.add_argument("--lang", dest="brief_language", required=True, metavar="en|ar", help=_("language of the brief"))
     export.add_argument("--out", dest="output", required=True, type=Path, metavar="FILE", help=_("the PDF file to write"))
     export.add_argument("--sections", metavar="ID,ID", help=_("only these sections, comma-separated (default: all)"))
     export.add_argument("--include-sensitive", action="store_true", help=_("include the answers, shocks and stresses and notes marked sensitive (left out by default)"))
     return parser
+
+
+def _assessment_id(text: str) -> int:
+    """An id as typed, in one script of digits (Latin, Arabic-Indic or Eastern Arabic-Indic).
+
+    A whole number no assessment has (-1, 10**30) is passed on for the service to say it does not exist.
+    """
+    from resilience_app.core.formatting import latin_digits
+
+    typed = text.strip()
+    if len(typed) <= _MAX_ID_LENGTH and _TYPED_ID.fullmatch(typed):
+        return int(latin_digits(typed))
+    raise argparse.ArgumentTypeError(_("“{text}” is not an assessment id; the list command shows the ids.").format(text=text))
 
 
 def _early_options(argv: Sequence[str]) -> argparse.Namespace:
@@ -78,7 +115,7 @@ def _choose_language(requested: str | None, settings: Settings | None) -> str:
         try:
             return i18n.parse_language(requested)
         except ValueError:
-            print(f"resilience-app: unsupported language {requested!r}; use en or ar", file=sys.stderr)
+            _say(f"resilience-app: unsupported language {requested!r}; use en or ar", file=sys.stderr)
             raise SystemExit(EXIT_USER_ERROR) from None
     saved = settings.get("language") if settings else ""
     return saved or i18n.language_from_environment()
@@ -98,13 +135,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging(paths.log_file)
         return _dispatch(args, paths)
     except UserFacingError as error:
-        print(_("Error: {message}").format(message=error.message), file=sys.stderr)
+        _say(_("Error: {message}").format(message=error.message), file=sys.stderr)
         if error.hint:
-            print(_("Hint: {hint}").format(hint=error.hint), file=sys.stderr)
+            _say(_("Hint: {hint}").format(hint=error.hint), file=sys.stderr)
         return EXIT_USER_ERROR
     except Exception:
         _log.exception("Unexpected failure running %s", argv)
-        print(
+        _say(
             _("Something unexpected went wrong. The details are in the log file: {path}").format(path=paths.log_file),
             file=sys.stderr,
         )
@@ -128,8 +165,8 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.command is None:
         from resilience_app.gui.app import run_gui  # Qt is loaded only here
 
-        return run_gui(paths, database_url=args.database, smoke_test=args.smoke_test)
-    service = ResilienceService.open(paths, database_url=args.database)
+        return run_gui(paths, database_url=args.database, smoke_test=args.smoke_test, start_empty=args.start_empty)
+    service = ResilienceService.open(paths, database_url=args.database, start_empty=args.start_empty)
     try:
         if args.command == "list":
             return _list(service, as_json=args.json)
@@ -150,9 +187,9 @@ def _validate_content(paths: list[Path]) -> int:
 
     result = load_content(paths or [resources.forms_dir()])
     for problem in result.problems:
-        print(problem.format())
+        _say(problem.format())
     errors, warnings = len(result.errors), len(result.problems) - len(result.errors)
-    print(
+    _say(
         i18n.ngettext("{count} error", "{count} errors", errors).format(count=errors)
         + ", "
         + i18n.ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings)
@@ -178,25 +215,25 @@ def _list_backups(service: BackupService, *, as_json: bool) -> int:
                  "reason": backup.reason, "bytes": backup.size} for number, backup in enumerate(backups, start=1)]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     elif not backups:
-        print(_("No backups yet: one is taken each time the app starts."))
+        _say(_("No backups yet: one is taken each time the app starts."))
     else:
         for number, backup in enumerate(backups, start=1):
-            print(f"{number}\t{describe(backup)}\t{backup.path.name}")
+            _say(f"{number}\t{describe(backup)}\t{backup.path.name}")
     return EXIT_OK
 
 
 def _restore_backup(service: BackupService, paths: AppPaths, choice: str) -> int:
     from resilience_app.core.backup_service import taken_at_text
-    from resilience_app.core.storage.folder_lock import FolderLock
+    from resilience_app.core.storage.folder_lock import DataLock
 
-    lock = FolderLock(paths.data_dir)  # no other copy of the app may have the database open meanwhile
+    lock = DataLock(paths.data_dir, service.database_file)  # no other copy of the app may have the database open meanwhile
     lock.acquire()
     try:
         chosen = service.find(choice)
         service.restore(chosen)
     finally:
         lock.release()
-    print(_("Restored the backup of {moment}. The database as it was before is kept as a backup too.").format(moment=taken_at_text(chosen)))
+    _say(_("Restored the backup of {moment}. The database as it was before is kept as a backup too.").format(moment=taken_at_text(chosen)))
     return EXIT_OK
 
 
@@ -220,11 +257,11 @@ def _list(service: ResilienceService, *, as_json: bool) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not summaries:
-        print(_("No assessments yet."))
+        _say(_("No assessments yet."))
         return EXIT_OK
     language = i18n.current_language()
     for summary in summaries:
-        print(
+        _say(
             f"{summary.id}\t{summary.record.city_name(language)}\t{format_percent(summary.progress)}"
             f"\t{format_date(summary.record.updated_at.date(), length='medium')}"
         )
@@ -235,7 +272,7 @@ def _demo(service: ResilienceService) -> int:
     from resilience_app.core.sample import create_sample
 
     record = create_sample(service, i18n.current_language())
-    print(_("Created the sample assessment “{name}”.").format(name=record.city_name(i18n.current_language())))
+    _say(_("Created the sample assessment “{name}”.").format(name=record.city_name(i18n.current_language())))
     print(record.id)  # last line: the id, for scripts
     return EXIT_OK
 
@@ -248,8 +285,8 @@ def _export_pdf(service: ResilienceService, args: argparse.Namespace) -> int:
     sections = [name.strip() for name in args.sections.split(",") if name.strip()] if args.sections else None
     result = service.export_brief(args.assessment_id, language=language, path=args.output, sections=sections, include_sensitive=args.include_sensitive)
     if result.warning():
-        print(_("Warning: {message}").format(message=result.warning()), file=sys.stderr)
-    print(i18n.ngettext("Saved the brief ({count} page) as {path}", "Saved the brief ({count} pages) as {path}", result.pages).format(
+        _say(_("Warning: {message}").format(message=result.warning()), file=sys.stderr)
+    _say(i18n.ngettext("Saved the brief ({count} page) as {path}", "Saved the brief ({count} pages) as {path}", result.pages).format(
         count=result.pages, path=result.path))
     return EXIT_OK
 
@@ -264,11 +301,11 @@ def _content(service: ResilienceService, *, as_json: bool) -> int:
     for framework in content.frameworks:
         goals = list(framework.goals())
         indicators = list(framework.indicators())
-        print(
+        _say(
             _("{name} {version}: {dimensions} dimensions, {goals} goals, {indicators} indicators, {questions} questions").format(
                 name=framework.name, version=framework.version, dimensions=len(framework.dimensions),
                 goals=len(goals), indicators=len(indicators), questions=framework.question_count,
             )
         )
-    print(_("{count} shocks and stresses in the catalogue").format(count=len(content.hazards)))
+    _say(_("{count} shocks and stresses in the catalogue").format(count=len(content.hazards)))
     return EXIT_OK

@@ -7,14 +7,21 @@ from decimal import Decimal
 
 from resilience_app.core.content.model import Question
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.formatting import format_number, parse_number
+from resilience_app.core.formatting import format_number, parse_number, plain_number_text
 from resilience_app.core.i18n import _
 from resilience_app.core.storage.records import AnswerDraft
+from resilience_app.core.text_rules import clean_text, text_problems
 
 STATUSES = ("level", "not_applicable", "dont_know")
 NOT_YET_ANSWERED = ""  # notes, a value or evidence kept before the answer itself is chosen
 CONFIDENCES = ("low", "medium", "high")
 MAX_TEXT_LENGTH = 20_000
+LEVELS = range(1, 6)
+
+
+def is_level(value: object) -> bool:
+    """A level from 1 to 5 as a whole number: not 2.5, not "3", not True (which Python counts as 1)."""
+    return type(value) is int and value in LEVELS
 
 
 def clean_answer(question: Question, draft: AnswerDraft) -> AnswerDraft:
@@ -22,14 +29,16 @@ def clean_answer(question: Question, draft: AnswerDraft) -> AnswerDraft:
     problems: dict[str, str] = {}
     if draft.status not in (*STATUSES, NOT_YET_ANSWERED):
         problems["status"] = _("Choose a level from 1 to 5, “not applicable” or “don't know”.")
-    if draft.status == "level" and (draft.level is None or not 1 <= draft.level <= 5):
+    if draft.status == "level" and not is_level(draft.level):
         problems["level"] = _("Choose a level from 1 to 5.")
     if draft.status != "level" and draft.level is not None:
         problems["level"] = _("Only a levelled answer has a level.")
     if draft.confidence is not None and draft.confidence not in CONFIDENCES:
         problems["confidence"] = _("Choose low, medium or high confidence.")
-    if len(draft.justification) > MAX_TEXT_LENGTH:
+    justification, answered_by = clean_text(draft.justification), clean_text(draft.answered_by)
+    if len(justification) > MAX_TEXT_LENGTH:
         problems["justification"] = _("Keep this under {count} characters.").format(count=format_number(MAX_TEXT_LENGTH))
+    problems.update(text_problems(draft, "justification", "answered_by"))
     numeric_value = None
     if draft.numeric_value not in (None, ""):
         if question.numeric is None:
@@ -43,10 +52,10 @@ def clean_answer(question: Question, draft: AnswerDraft) -> AnswerDraft:
                 bounds_problem = _bounds_problem(number, question.numeric.minimum, question.numeric.maximum)
                 if bounds_problem:
                     problems["numeric_value"] = bounds_problem
-                numeric_value = str(int(number)) if number == number.to_integral_value() else str(number.normalize())
+                numeric_value = plain_number_text(number)
     if problems:
         raise InvalidInputError(problems)
-    return dataclasses.replace(draft, numeric_value=numeric_value, justification=draft.justification.strip(), answered_by=draft.answered_by.strip())
+    return dataclasses.replace(draft, numeric_value=numeric_value, justification=justification, answered_by=answered_by)
 
 
 def _bounds_problem(number: Decimal, minimum: float | None, maximum: float | None) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.formatting import format_number
+from resilience_app.core.formatting import format_number, localise_digits
 from resilience_app.core.i18n import _
 from resilience_app.core.storage.records import AssessmentDetails
-from resilience_app.core.text_rules import strip_texts
+from resilience_app.core.text_rules import strip_texts, text_problems
 
 MAX_NAME_LENGTH = 200
+MAX_NOTES_LENGTH = 20_000
 MAX_POPULATION = 100_000_000
 EARLIEST_DATE = dt.date(1990, 1, 1)
 LATEST_DATE = dt.date(2100, 12, 31)
@@ -21,14 +22,18 @@ def details_problems(details: AssessmentDetails) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not details.city_name_en.strip() and not details.city_name_ar.strip():
         problems["city_name_en"] = _("Give the city's name in English or Arabic (or both).")
-    for field in ("city_name_en", "city_name_ar", "country", "cro_name"):
-        if len(getattr(details, field)) > MAX_NAME_LENGTH:
-            problems[field] = _("Keep this under {count} characters.").format(count=format_number(MAX_NAME_LENGTH))
-    if details.population is not None and not 0 <= details.population <= MAX_POPULATION:
+    for field, limit in (("city_name_en", MAX_NAME_LENGTH), ("city_name_ar", MAX_NAME_LENGTH), ("country", MAX_NAME_LENGTH),
+                         ("cro_name", MAX_NAME_LENGTH), ("notes", MAX_NOTES_LENGTH)):
+        if len(getattr(details, field)) > limit:
+            problems[field] = _("Keep this under {count} characters.").format(count=format_number(limit))
+    problems.update(text_problems(details))
+    population = details.population
+    if population is not None and not (type(population) is int and 0 <= population <= MAX_POPULATION):  # not 2.5, not True
         problems["population"] = _("Enter a population between 0 and {maximum}.").format(maximum=format_number(MAX_POPULATION))
-    if details.assessment_date is not None and not EARLIEST_DATE <= details.assessment_date <= LATEST_DATE:
+    date = details.assessment_date
+    if date is not None and not (type(date) is dt.date and EARLIEST_DATE <= date <= LATEST_DATE):
         problems["assessment_date"] = _("Enter a date between {first} and {last}.").format(
-            first=format_number(EARLIEST_DATE.year, decimals=0).replace(",", ""), last=format_number(LATEST_DATE.year).replace(",", "")
+            first=localise_digits(str(EARLIEST_DATE.year)), last=localise_digits(str(LATEST_DATE.year))  # a year has no thousands separator
         )
     return problems
 

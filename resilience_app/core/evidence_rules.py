@@ -9,6 +9,7 @@ from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.storage.records import EvidenceDraft
+from resilience_app.core.text_rules import clean_text, text_problems
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TITLE_LENGTH = 300
@@ -17,7 +18,7 @@ MAX_REFERENCE_LENGTH = 1000
 
 def clean_evidence(draft: EvidenceDraft) -> EvidenceDraft:
     """The evidence ready to store; raises `InvalidInputError` naming each field that is not."""
-    title, reference = draft.title.strip(), draft.reference.strip()
+    title, reference = clean_text(draft.title), clean_text(draft.reference)
     problems: dict[str, str] = {}
     if not title:
         problems["title"] = _("Give the evidence a title, such as the name of the report or dataset.")
@@ -25,6 +26,7 @@ def clean_evidence(draft: EvidenceDraft) -> EvidenceDraft:
         problems["title"] = _("Keep this under {count} characters.").format(count=format_number(MAX_TITLE_LENGTH))
     if len(reference) > MAX_REFERENCE_LENGTH:
         problems["reference"] = _("Keep this under {count} characters.").format(count=format_number(MAX_REFERENCE_LENGTH))
+    problems.update(text_problems(draft, "title", "reference"))
     if draft.source_file is not None:
         file_problem = _file_problem(draft)
         if file_problem:

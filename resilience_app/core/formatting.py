@@ -2,13 +2,17 @@
 
 Arabic text shows Arabic-Indic digits (٠١٢٣٤٥٦٧٨٩) by default; every numeric input
 accepts Arabic-Indic, Eastern Arabic-Indic (Persian/Urdu) and Latin digits, but not
-a mixture of them in one number (a likely typing mistake).
+a mixture of them in one number (a likely typing mistake), nor digits of other scripts
+or look-alikes (fullwidth １, mathematical 𝟓, Devanagari ३) that read as a different
+number than the one shown. A number a user typed is kept, and shown back, in plain
+decimal notation ("0.0000001", never "1E-7", which the app would refuse to read).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from babel.dates import format_date as babel_format_date
@@ -120,7 +124,8 @@ def format_moment(value: dt.datetime, *, language: str | None = None) -> str:
 
 
 # A sign, digits with thousands separators (commas or spaces), a decimal part: no exponent, no letters.
-_PLAIN_NUMBER = re.compile(r"[+-]? *(?:\d[\d, ]*(?:\.\d*)?|\.\d+)")
+# ASCII digits only: `\d` would let every script's digits through to Decimal ("3३" read as 33).
+_PLAIN_NUMBER = re.compile(r"[+-]? *(?:\d[\d, ]*(?:\.\d*)?|\.\d+)", re.ASCII)
 _GROUP_SEPARATORS = re.compile(r"[, ]+")
 MAX_DIGITS = 28  # Decimal's precision; also keeps str(int(number)) far below Python's 4,300-digit limit
 
@@ -137,19 +142,38 @@ def _digit_scripts(text: str) -> set[str]:
     return scripts
 
 
+_ACCEPTED_DIGITS = frozenset(LATIN_DIGITS + ARABIC_INDIC_DIGITS + EASTERN_ARABIC_INDIC_DIGITS)
+
+
+def _has_other_digits(text: str) -> bool:
+    """Digits of another script or a look-alike: fullwidth １, mathematical 𝟓, Devanagari ३, superscript ²."""
+    return any(
+        char not in _ACCEPTED_DIGITS and (unicodedata.category(char) == "Nd" or unicodedata.digit(char, None) is not None)
+        for char in text
+    )
+
+
 def parse_number(text: str, *, field: str = "value") -> Decimal:
     """Read a number typed in any digit script; raise `InvalidInputError` with a clear message.
 
     Accepts '1,250.5', '١٬٢٥٠٫٥', '۱۲۵۰', surrounding spaces and direction marks.
     Refuses an empty text, letters (so no '1e9999'), digits of two scripts in one number,
-    and more digits than can be computed with exactly.
+    digits the app does not read (fullwidth, mathematical, other scripts), and more digits
+    than can be computed with exactly.
     """
+    if not isinstance(text, str):
+        raise InvalidInputError({field: _("Enter a number.")})
     cleaned = text.translate(_INVISIBLE_MARKS).strip()
     if not cleaned:
         raise InvalidInputError({field: _("Enter a number.")})
+    if _has_other_digits(cleaned):
+        raise InvalidInputError(
+            {field: _("“{text}” has digits the app does not read, such as fullwidth or mathematical digits. "
+                      "Type the number with Latin or Arabic-Indic digits.").format(text=cleaned)}
+        )
     if len(_digit_scripts(cleaned)) > 1:
         raise InvalidInputError(
-            {field: _("This number mixes Arabic-Indic and Latin digits. Type it in one kind of digits.")}
+            {field: _("This number mixes two kinds of digits, such as Arabic-Indic and Latin. Type it in one kind of digits.")}
         )
     latin = cleaned.translate(_TO_LATIN).replace(ARABIC_THOUSANDS_SEPARATOR, ",")
     if latin.count(".") > 1 or latin.startswith(",") or ",," in latin or not _PLAIN_NUMBER.fullmatch(latin):
@@ -182,3 +206,26 @@ def parse_whole_number(text: str, *, field: str = "value", minimum: int | None =
             {field: _("Enter a number of at least {minimum}.").format(minimum=format_number(minimum))}
         )
     return int(number)
+
+
+def plain_number_text(number: Decimal) -> str:
+    """`number` as it is kept: plain decimal notation with Latin digits and no trailing zeros.
+
+    "0.0000001", "-12.5", "1250", never "1E-7" or "1.25E+3" (which `parse_number` refuses,
+    so a value shown back like that could never be saved again).
+    """
+    if number == number.to_integral_value():
+        return str(int(number))
+    return format(number.normalize(), "f")
+
+
+def format_typed_number(stored: str, *, language: str | None = None) -> str:
+    """A kept number shown back in the edit box it was typed into: plain decimal notation in the
+    language's digits ("٠٫٠٠٠٠٠٠١" in Arabic), no thousands separators, so it reads back as typed."""
+    try:
+        number = Decimal(stored)
+    except (InvalidOperation, TypeError, ValueError):
+        return stored
+    if not number.is_finite():
+        return stored
+    return _localise_digits(plain_number_text(number), _locale(language))

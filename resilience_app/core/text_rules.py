@@ -1,14 +1,76 @@
-"""Checks shared by every form: lengths, required titles, surrounding spaces."""
+"""Checks shared by every form: lengths, required titles, and what a typed text may hold.
+
+One rule for every text field a user types into (names, titles, justifications, notes):
+
+- cleaned, silently, because nothing a user can see is lost: surrounding spaces; Windows and
+  old Mac line ends and a word processor's line and page breaks (made "\\n"); the other
+  control characters but tab and newline (a NUL, C1 controls) and Unicode noncharacters
+  (U+FFFE, U+FFFF, U+10FFFF...), which have no meaning in text, show as nothing or a box,
+  and break the brief;
+  a surrogate pair that arrived as two halves is joined into the character it encodes;
+- refused, naming the field and where: a lone surrogate (half of an emoji or symbol, left by
+  a broken copy), which cannot be stored at all and would otherwise end as a crash.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any, TypeVar
 
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _
 
 Draft = TypeVar("Draft", bound=Any)
+
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+_NOT_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}]")
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\r\x0b\x0c\x85", "\n"))  # old Mac line ends, a word processor's line and page breaks
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _joined_pairs(text: str) -> str:
+    return _SURROGATE_PAIR.sub(lambda pair: pair.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le"), text)
+
+
+def clean_text(text: str) -> str:
+    """`text` as it is kept: line ends as "\\n", no control characters but tab and newline,
+    no noncharacters, surrogate halves joined, no surrounding spaces. Lone surrogates stay
+    (`text_problem` refuses them)."""
+    text = _joined_pairs(text.replace("\r\n", "\n").translate(_LINE_BREAKS))
+    return _NOT_TEXT.sub("", text).strip()
+
+
+def text_problem(text: str) -> str:
+    """A message when `text` holds a character that cannot be kept (a lone surrogate), else ""."""
+    broken = _LONE_SURROGATE.search(_joined_pairs(text))
+    if broken is None:
+        return ""
+    position = broken.start() + 1  # counted as the text box shows it, a joined pair as one character
+    return _(
+        "Character {position} of this text is broken (half of an emoji or symbol, often left by copying). Delete it or type it again."
+    ).format(position=format_number(position))
+
+
+def _texts_of(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, tuple):
+        return tuple(item for item in value if isinstance(item, str))
+    return ()
+
+
+def text_problems(draft: Any, *fields: str) -> dict[str, str]:
+    """Field name -> message for each text field of `draft` (the named ones, else every one) that cannot be kept."""
+    names = fields or tuple(field.name for field in dataclasses.fields(draft))
+    problems = {}
+    for name in names:
+        for text in _texts_of(getattr(draft, name)):
+            if message := text_problem(text):
+                problems[name] = message
+                break
+    return problems
 
 
 def too_long(text: str, limit: int) -> str:
@@ -21,7 +83,12 @@ def title_problem(title: str, when_missing: str, limit: int) -> str:
 
 
 def strip_texts(draft: Draft) -> Draft:
-    """The dataclass `draft` with every text field stripped of surrounding spaces."""
-    return dataclasses.replace(
-        draft, **{field.name: getattr(draft, field.name).strip() for field in dataclasses.fields(draft) if isinstance(getattr(draft, field.name), str)}
-    )
+    """The dataclass `draft` with every text field, and every text in a tuple field, cleaned (`clean_text`)."""
+    changes: dict[str, object] = {}
+    for field in dataclasses.fields(draft):
+        value = getattr(draft, field.name)
+        if isinstance(value, str):
+            changes[field.name] = clean_text(value)
+        elif isinstance(value, tuple) and any(isinstance(item, str) for item in value):
+            changes[field.name] = tuple(clean_text(item) if isinstance(item, str) else item for item in value)
+    return dataclasses.replace(draft, **changes)

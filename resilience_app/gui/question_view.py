@@ -31,7 +31,14 @@ from resilience_app.core.answer_labels import CONFIDENCE_NAMES, level_name
 from resilience_app.core.answer_rules import CONFIDENCES, clean_answer
 from resilience_app.core.content.model import Question
 from resilience_app.core.errors import InvalidInputError, UserFacingError
-from resilience_app.core.formatting import format_number, latin_digits, localise_digits, localise_text_digits, parse_number
+from resilience_app.core.formatting import (
+    format_number,
+    format_typed_number,
+    latin_digits,
+    localise_digits,
+    localise_text_digits,
+    parse_number,
+)
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.storage.records import AnswerDraft
 from resilience_app.gui.answer_choice import AnswerChoice
@@ -269,7 +276,7 @@ class QuestionView(QWidget):
             self.sensitive.setChecked(draft.sensitive)
             self._set_text_if_changed(self.answered_by, draft.answered_by or ("" if draft.status else self.session.answered_by))
             if self.numeric_field.error_label.isHidden():  # a refused value stays in view until corrected
-                self._set_text_if_changed(self.numeric_edit, localise_digits(draft.numeric_value or ""))
+                self._show_number(draft.numeric_value)
             self._update_numeric_hint(draft)
             self.evidence.show_evidence(self.session.evidence.get(question_id, []))
         finally:
@@ -281,6 +288,18 @@ class QuestionView(QWidget):
         current = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
         if latin_digits(current).strip() != latin_digits(text).strip():
             editor.setPlainText(text) if isinstance(editor, QPlainTextEdit) else editor.setText(text)
+
+    def _show_number(self, stored: str | None) -> None:
+        """The kept value in plain decimal notation and the interface's digits ("0.0000001", never "1E-7"),
+        left as typed when it is the same number ("0.50" stays), so saving never moves the cursor."""
+        typed = self.numeric_edit.text()
+        if stored and typed.strip():
+            try:
+                if parse_number(typed) == Decimal(stored):
+                    return
+            except (InvalidInputError, ArithmeticError):
+                pass
+        self._set_text_if_changed(self.numeric_edit, format_typed_number(stored) if stored else "")
 
     def _update_numeric_hint(self, draft: AnswerDraft) -> None:
         scale = self.question.numeric if self.question else None
@@ -337,6 +356,7 @@ class QuestionView(QWidget):
         current = self.session.draft(self.question.id) or dataclasses.replace(BLANK, answered_by=self.session.answered_by)
         proposed = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
         proposed = self._with_level_from_value(proposed)
+        number_refused = False
         try:
             cleaned = clean_answer(self.question, proposed)
         except InvalidInputError as error:
@@ -345,15 +365,27 @@ class QuestionView(QWidget):
                 self.numeric_hint.clear()  # a level read from a refused value would mislead
             if set(error.field_errors) - {"numeric_value"}:
                 self.failed.emit(error)
-            return
-        if "numeric_value" in changes:
+                return
+            # Only the number is refused: the rest of the answer (the justification typed after it,
+            # the name, the level) is saved with the value kept before; the number box keeps its message.
+            number_refused = True
+            without_number = self._with_level_from_value(dataclasses.replace(current, **{**changes, "numeric_value": current.numeric_value}))
+            try:
+                cleaned = clean_answer(self.question, without_number)
+            except InvalidInputError as still:
+                self.failed.emit(still)
+                return
+            stored = self.session.draft(self.question.id)
+            if cleaned == stored or (stored is None and not (cleaned.status or cleaned.justification or cleaned.confidence or cleaned.sensitive)):
+                return  # nothing but the refused number changed
+        if "numeric_value" in changes and not number_refused:
             self.numeric_field.show_error("")
         try:
             self.session.change_answer(self.question.id, cleaned, description=self._describe(), merge_key=merge_key)
         except UserFacingError as error:
             self.failed.emit(error)
             return
-        self.saved_label.setText(_("Saved"))
+        self.saved_label.setText(_("Saved, except the value: see its message.") if number_refused else _("Saved"))
 
     def _with_level_from_value(self, draft: AnswerDraft) -> AnswerDraft:
         """A number typed before any level is chosen sets the level its thresholds give."""

@@ -135,3 +135,44 @@ def test_export_pdf_writes_the_brief_and_refuses_bad_input_plainly(capsys: pytes
     assert exit_info.value.code == 2 and "use en or ar" in capsys.readouterr().err
     code, _out, err = run(capsys, "--data-dir", str(tmp_path), "export-pdf", "999", "--lang", "en", "--out", str(tmp_path / "x.pdf"))
     assert code == 2 and "999" in err and not (tmp_path / "x.pdf").exists()
+
+
+ISOLATES = {"\u2066", "\u2067", "\u2068", "\u2069"}
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_paths_in_messages_are_printed_plainly_to_copy_into_a_shell(capsys: pytest.CaptureFixture[str], tmp_path: Path, language: str) -> None:
+    """The isolates that keep a path in its direction on screen would be copied into a shell as part of it."""
+    database = tmp_path / "resilience.sqlite3"
+    database.write_bytes(b"garbage" * 1000)
+    code, _out, err = run(capsys, "--data-dir", str(tmp_path), "--lang", language, "list")
+    assert code == 2
+    assert not ISOLATES & set(err), repr(err)
+    assert f" {database} " in err  # the whole path, between plain spaces, as a shell takes it
+    assert (language == "ar") == any("\u0600" <= char <= "\u06ff" for char in err)  # still the Arabic message
+
+
+def test_the_terminal_printer_removes_only_isolate_marks() -> None:
+    from resilience_app.cli import plain_for_terminal
+    from resilience_app.core.i18n import isolate
+
+    assert plain_for_terminal("الملف " + isolate("/tmp/a b.pdf") + " محفوظ") == "الملف /tmp/a b.pdf محفوظ"
+    assert plain_for_terminal("\u200fمرحبا \u2066x\u2069") == "\u200fمرحبا x"
+
+
+@pytest.mark.parametrize("typed", [str(10**30), str(2**63), "-1", "0", "٩٩٩"])
+def test_an_assessment_id_no_assessment_has_does_not_exist(capsys: pytest.CaptureFixture[str], tmp_path: Path, typed: str) -> None:
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), "export-pdf", typed, "--lang", "en", "--out", str(tmp_path / "x.pdf"))
+    assert code == 2 and out == ""
+    assert "does not exist" in err and "Traceback" not in err and "unexpected" not in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize("typed", ["abc", "1e5", "2.5", "１２", "1٢"])
+def test_an_assessment_id_that_is_not_a_number_is_refused_plainly(capsys: pytest.CaptureFixture[str], tmp_path: Path, typed: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run(capsys, "--data-dir", str(tmp_path), "--lang", "ar", "export-pdf", typed, "--lang", "ar", "--out", str(tmp_path / "x.pdf"))
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2
+    assert typed in err and "ASSESSMENT_ID" in err and "Traceback" not in err
+    assert any("\u0600" <= char <= "\u06ff" for char in err.splitlines()[-1])

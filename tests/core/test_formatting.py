@@ -47,7 +47,8 @@ def test_numbers_are_accepted_in_every_digit_script(typed: str, expected: Decima
     [
         ("", "Enter a number."),
         ("many", "“many” is not a number."),
-        ("12٣", "This number mixes Arabic-Indic and Latin digits. Type it in one kind of digits."),
+        ("12٣", "This number mixes two kinds of digits, such as Arabic-Indic and Latin. Type it in one kind of digits."),
+        ("٣۴", "This number mixes two kinds of digits, such as Arabic-Indic and Latin. Type it in one kind of digits."),
         ("1.2.3", "“1.2.3” is not a number."),
         ("nan", "“nan” is not a number."),
     ],
@@ -85,3 +86,37 @@ def test_a_decimal_comma_is_refused_not_read_as_thousands(typed: str) -> None:
     with pytest.raises(InvalidInputError) as refused:
         parse_number(typed, field="numeric_value")
     assert "decimals" in refused.value.field_errors["numeric_value"]
+
+
+@pytest.mark.parametrize("typed", ["１２", "3३", "𝟓", "٣३", "²", "12３", "１٫５"])
+def test_digits_of_other_scripts_and_look_alikes_are_refused_in_the_users_language(typed: str, language: str) -> None:
+    """Fullwidth, mathematical and Devanagari digits look like (or are) digits the app does not show: refused, never read."""
+    with pytest.raises(InvalidInputError) as refused:
+        parse_number(typed, field="numeric_value")
+    message = refused.value.field_errors["numeric_value"]
+    assert typed in message
+    wording = message.replace(typed, "")  # the digits typed may be Arabic-Indic ones whatever the language
+    assert any("\u0600" <= char <= "\u06ff" for char in wording) is (language == "ar")
+
+
+@pytest.mark.parametrize(
+    ("number", "kept"),
+    [(Decimal("0.0000001"), "0.0000001"), (Decimal("1E-7"), "0.0000001"), (Decimal("-1.2E-7"), "-0.00000012"),
+     (Decimal("1.25E+3"), "1250"), (Decimal("12.50"), "12.5"), (Decimal("-0"), "0"), (Decimal("1E-28"), "0." + "0" * 27 + "1")],
+)
+def test_a_number_is_kept_in_plain_decimals_that_read_back_as_typed(number: Decimal, kept: str) -> None:
+    from resilience_app.core.formatting import plain_number_text
+
+    assert plain_number_text(number) == kept
+    assert parse_number(kept) == number
+
+
+def test_a_kept_number_is_shown_back_in_plain_decimals_and_the_interfaces_digits() -> None:
+    from resilience_app.core.formatting import format_typed_number
+
+    assert format_typed_number("0.0000001", language="en") == "0.0000001"
+    assert format_typed_number("0.0000001", language="ar") == "٠٫٠٠٠٠٠٠١"
+    assert format_typed_number("1E-7", language="en") == "0.0000001"  # as an older version kept it
+    assert format_typed_number("-1250.5", language="ar") == "-١٢٥٠٫٥"  # no thousands separator: it reads back as typed
+    for shown in ("0.0000001", "٠٫٠٠٠٠٠٠١", "-١٢٥٠٫٥"):
+        assert "E" not in shown and parse_number(shown) is not None

@@ -20,6 +20,7 @@ from resilience_app.core.i18n import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLA
 from resilience_app.core.search_text import normalise_for_search
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.workshop_records import ParticipantDraft, WorkshopDraft
+from resilience_app.core.text_rules import clean_text
 from resilience_app.core.workshop.labels import AGE_BAND_NAMES, GENDER_NAMES, own_sector
 from resilience_app.core.workshop.participants_csv import (
     GENDER_ALIASES,
@@ -271,7 +272,10 @@ def test_confirming_a_preview_stores_exactly_its_importable_rows_or_nothing(
 
     event(("imported" if imported else "nothing to import") + f" after {change}")
     after, groups_after = _stored(service, workshop_id)
-    expected = Counter((row.participant.sector, row.participant.name, row.participant.organisation, row.participant.gender, row.participant.age_band, row.group) for row in preview.importable_rows if row.participant)
+    expected = Counter(  # stored as every typed text is kept (text_rules.clean_text)
+        (row.participant.sector, clean_text(row.participant.name), clean_text(row.participant.organisation), row.participant.gender, row.participant.age_band, row.group)
+        for row in preview.importable_rows if row.participant
+    )
     assert imported == len(preview.importable_rows)
     assert after - before == expected and before + expected == after
     assert len(groups_after) - len(groups_before) == len([name for name in preview.new_groups if name not in groups_before])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from resilience_app.core.answer_rules import CONFIDENCES
+from resilience_app.core.answer_rules import CONFIDENCES, is_level
 from resilience_app.core.content.model import Hazard
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.i18n import _, isolate
@@ -13,7 +13,7 @@ from resilience_app.core.register.labels import ACTION_STATUS_NAMES, AREA_STATUS
 from resilience_app.core.register.ranking import TRENDS
 from resilience_app.core.search_text import normalise_for_search
 from resilience_app.core.storage.register_records import ActionDraft, DiscoveryAreaDraft, RegisterItemDraft
-from resilience_app.core.text_rules import strip_texts, title_problem, too_long
+from resilience_app.core.text_rules import strip_texts, text_problems, title_problem, too_long
 
 MAX_NAME_LENGTH = 200
 MAX_TITLE_LENGTH = 300
@@ -43,6 +43,7 @@ def clean_item(
     `others` are the register's other items: the same catalogue entry, or a name any of
     them already goes by (ignoring case, Arabic diacritics and letter variants), is a duplicate.
     """
+    broken = text_problems(draft)
     draft = strip_texts(draft)
     problems: dict[str, str] = {}
     if draft.hazard_id is not None:
@@ -60,7 +61,7 @@ def clean_item(
         problems["kind"] = _("Choose whether it is a shock or a stress.")
     for field in ("likelihood", "impact"):
         value = getattr(draft, field)
-        if value is not None and not (isinstance(value, int) and 1 <= value <= 5):
+        if value is not None and not is_level(value):
             problems[field] = _("Choose a level from 1 to 5.")
     if draft.trend not in TRENDS:
         problems["trend"] = _("Choose rising, stable, falling or unknown.")
@@ -71,6 +72,7 @@ def clean_item(
     for field in ("scenario_probable", "scenario_severe", "systems", "groups_affected", "notes"):
         if message := too_long(getattr(draft, field), MAX_TEXT_LENGTH):
             problems[field] = message
+    problems.update(broken)
     if not problems and _is_duplicate(draft, catalogue, others):
         problems["name" if draft.hazard_id is None else "hazard_id"] = _("This shock or stress is already in the register.")
     if problems:
@@ -103,6 +105,7 @@ def _link_problems(goals: Iterable[str], goal_ids: Iterable[str], items: Iterabl
 
 
 def clean_action(draft: ActionDraft, *, goal_ids: Iterable[str], item_ids: Iterable[int], quality_ids: Iterable[str]) -> ActionDraft:
+    broken = text_problems(draft)
     draft = strip_texts(draft)
     problems: dict[str, str] = {}
     if message := title_problem(draft.title, _("Give the action a title, such as the name of the plan or project."), MAX_TITLE_LENGTH):
@@ -119,12 +122,14 @@ def clean_action(draft: ActionDraft, *, goal_ids: Iterable[str], item_ids: Itera
         problems["qualities"] = _("Choose qualities of the framework.")
     if message := too_long(draft.notes, MAX_TEXT_LENGTH):
         problems["notes"] = message
+    problems.update(broken)
     if problems:
         raise InvalidInputError(problems)
     return draft
 
 
 def clean_area(draft: DiscoveryAreaDraft, *, goal_ids: Iterable[str], item_ids: Iterable[int]) -> DiscoveryAreaDraft:
+    broken = text_problems(draft, "title", "rationale")
     draft = strip_texts(draft)
     problems: dict[str, str] = {}
     if message := title_problem(draft.title, _("Give the discovery area a title."), MAX_TITLE_LENGTH):
@@ -134,6 +139,7 @@ def clean_area(draft: DiscoveryAreaDraft, *, goal_ids: Iterable[str], item_ids: 
     if draft.status not in AREA_STATUS_NAMES:
         problems["status"] = _("Choose proposed, accepted or rejected.")
     problems.update(_link_problems(draft.goals, goal_ids, draft.item_ids, item_ids))
+    problems.update(broken)
     if problems:
         raise InvalidInputError(problems)
     return draft

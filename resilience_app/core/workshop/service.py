@@ -147,9 +147,10 @@ class WorkshopService:
     def snapshot(self, workshop_id: int) -> WorkshopSnapshot:
         with self._session() as session:
             repository = WorkshopRepository(session)
+            record = repository.workshop(workshop_id)  # first: a workshop that does not exist is told so
             exercises = repository.exercises(workshop_id)
             return WorkshopSnapshot(
-                record=repository.workshop(workshop_id),
+                record=record,
                 groups=repository.groups(workshop_id),
                 participants=repository.participants(workshop_id),
                 sessions=repository.sessions(workshop_id),
