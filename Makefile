@@ -21,8 +21,10 @@ bench: $(INSTALLED) $(COMPILED)
 
 # Kill a process saving answers with SIGKILL 200 times; after each kill the database must pass
 # integrity_check and hold every answer whose save had returned (tools/torture.py; POSIX only).
+# Then delete, move or damage the database's files under a running app, 35 rounds (tools/torture_files.py).
 torture: $(INSTALLED) $(COMPILED)
 	$(BIN)/python tools/torture.py --kills 200
+	$(BIN)/python tools/torture_files.py --rounds 35
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
