@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -209,3 +213,70 @@ def test_the_catalogue_serves_arab_cities_and_the_strong_cities_network() -> Non
     for hazard in hazards.values():
         assert hazard.name.in_language("en") and hazard.name.in_language("ar") and hazard.description.in_language("ar")
         assert hazard.goals and set(hazard.goals) <= goal_ids, hazard.id
+
+
+# --- Content files are read only when ordinary and bounded (issue 16, item 11) ---------------------
+
+
+def _only_problem(result, path: Path):  # type: ignore[no-untyped-def]
+    [problem] = [problem for problem in result.problems if problem.file == path]
+    return problem
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_validate_content_on_a_named_pipe_reports_it_and_does_not_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "framework.yaml"
+    os.mkfifo(fifo)
+    finished = subprocess.run(
+        [sys.executable, "-m", "resilience_app", "--lang", "en", "validate-content", str(fifo)],
+        capture_output=True, text=True, timeout=30, check=False,
+    )
+    assert finished.returncode == 1, finished.stderr
+    assert f"{fifo}: not-a-file" in finished.stdout
+    assert "named pipe" in finished.stdout
+    # And a pipe inside a content folder is reported too, not waited on nor silently skipped.
+    result = load_content([tmp_path])
+    assert _only_problem(result, fifo).code == "not-a-file"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_dev_zero_is_refused_as_a_device_at_once() -> None:
+    started = time.monotonic()
+    result = load_content([Path("/dev/zero")])
+    assert time.monotonic() - started < 5
+    problem = _only_problem(result, Path("/dev/zero"))
+    assert (problem.code, problem.severity.value) == ("not-a-file", "error")
+    assert "a device" in problem.message
+
+
+def test_a_folder_named_as_a_content_file_is_reported_not_skipped(tmp_path: Path) -> None:
+    write(tmp_path, "framework.yaml", FRAMEWORK)
+    (tmp_path / "goal-1.yaml").mkdir()
+    result = load_content([tmp_path])
+    problem = _only_problem(result, tmp_path / "goal-1.yaml")
+    assert problem.code == "not-a-file"
+    assert "a folder" in problem.message
+    assert problem.format().startswith(f"{tmp_path / 'goal-1.yaml'}: not-a-file")
+
+
+def test_an_oversized_content_file_is_refused_reading_no_more_than_the_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from resilience_app.core.content import loader
+
+    monkeypatch.setattr(loader, "MAX_CONTENT_FILE_BYTES", len(FRAMEWORK.encode()))
+    (tmp_path / "fits").mkdir()
+    fits = write(tmp_path / "fits", "framework.yaml", FRAMEWORK)
+    assert [problem.code for problem in load_content([fits]).errors] == []  # exactly the cap is read
+    big = write(tmp_path, "framework.yaml", FRAMEWORK + "# one byte more\n")
+    problem = _only_problem(load_content([big]), big)
+    assert problem.code == "too-large"
+    assert "larger than 5 MB" in problem.message
+    assert problem.hint
+
+
+def test_snapshot_fingerprint_does_not_read_a_pipe(tmp_path: Path) -> None:
+    from resilience_app.core.content.snapshot import snapshot_key
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("named pipes need POSIX")
+    os.mkfifo(tmp_path / "framework.yaml")
+    assert snapshot_key([tmp_path]) is None  # refused at once: the content is parsed, and its problem shown

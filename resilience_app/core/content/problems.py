@@ -39,6 +39,8 @@ MESSAGES: dict[str, str] = {
     "no-content": N_("No content files were found in {path}."),
     "empty-list": N_("The list “{field}” is empty."),
     "out-of-range": N_("The field “{field}” must be between {low} and {high}."),
+    "not-a-file": N_("This is {found}, not an ordinary file; content files must be ordinary files."),
+    "too-large": N_("The file is larger than {limit} MB, the most a content file may be."),
 }
 
 HINTS: dict[str, str] = {
@@ -48,6 +50,8 @@ HINTS: dict[str, str] = {
     "duplicate-id": N_("Ids must be unique across the framework, the hazard catalogue and the glossary."),
     "unsupported-schema": N_("Update the app, or write the file for schema 1."),
     "unknown-kind": N_("Use one of: framework, indicators, hazards, glossary, stakeholders."),
+    "not-a-file": N_("Name a folder or a .yaml file; a pipe, a device or a folder named .yaml is not read."),
+    "too-large": N_("Split the content into several smaller files."),
 }
 
 

@@ -32,7 +32,7 @@ from typing import Any, TypeGuard
 
 from resilience_app import __version__
 from resilience_app.core.content import loader, model, yaml_source
-from resilience_app.core.content.loader import ContentLoadResult, content_files, load_content
+from resilience_app.core.content.loader import ContentLoadResult, content_files, load_content, read_content_bytes
 from resilience_app.core.content.model import Content
 
 _log = logging.getLogger("resilience_app.content")
@@ -99,7 +99,7 @@ def snapshot_key(paths: Sequence[Path]) -> str | None:
             digest.update(b"root %d\0" % index)
             for file in content_files([root]):
                 relative = file.relative_to(root).as_posix() if file != root else file.name
-                data = file.read_bytes()
+                data = read_content_bytes(file)  # never blocks on a pipe nor reads /dev/zero for ever
                 digest.update(b"%s\0%d\0" % (relative.encode("utf-8", "surrogateescape"), len(data)))
                 digest.update(data)
     except (OSError, ValueError) as error:

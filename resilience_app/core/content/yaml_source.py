@@ -30,6 +30,11 @@ def read_yaml(path: Path) -> Any | YamlFailure:
         data = path.read_bytes()
     except OSError as error:
         return YamlFailure("file-unreadable", error.strerror or str(error), None)
+    return parse_yaml(data)
+
+
+def parse_yaml(data: bytes) -> Any | YamlFailure:
+    """The parsed document of a file's bytes (already read, and bounded, by the caller) or why it failed."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
