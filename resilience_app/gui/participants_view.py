@@ -24,6 +24,7 @@ from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number, format_percent
 from resilience_app.core.i18n import N_, _, current_language, ngettext, paragraph
 from resilience_app.core.workshop.labels import AGE_BAND_NAMES, GENDER_NAMES, label_in, sector_name
+from resilience_app.core.workshop.participants_csv import read_participants_file
 from resilience_app.core.workshop.representation import Representation, presence_text
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import open_tracked
@@ -238,7 +239,7 @@ class ParticipantsView(RefreshedWhenShown):
     def import_file(self, path: Path) -> None:
         """Read `path` and show the preview; nothing is stored until the preview is confirmed."""
         try:
-            data = path.read_bytes()
+            data = read_participants_file(path)  # never more than the size cap; a bigger file is refused in the preview
         except OSError as error:
             self.failed.emit(UserFacingError(_("The file could not be read: {reason}").format(reason=error.strerror or str(error)), code="import-unreadable"))
             return

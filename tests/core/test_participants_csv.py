@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 import random
+from pathlib import Path
 
 import pytest
 
@@ -11,9 +14,19 @@ from resilience_app.core import resources
 from resilience_app.core.content import load_content
 from resilience_app.core.content.model import Sector
 from resilience_app.core.i18n import using_language
-from resilience_app.core.storage.workshop_records import ParticipantDraft
+from resilience_app.core.paths import AppPaths
+from resilience_app.core.services import ResilienceService
+from resilience_app.core.storage.records import AssessmentDetails
+from resilience_app.core.storage.workshop_records import ParticipantDraft, WorkshopDraft
+from resilience_app.core.workshop import participants_csv
 from resilience_app.core.workshop.labels import own_sector
-from resilience_app.core.workshop.participants_csv import MAX_ROWS, ParticipantsImport, read_participants_csv, write_participants_csv
+from resilience_app.core.workshop.participants_csv import (
+    MAX_ROWS,
+    ParticipantsImport,
+    read_participants_csv,
+    read_participants_file,
+    write_participants_csv,
+)
 
 ARABIC_SHEET = (
     "الاسم,الجهة,القطاع,الجنس,العمر,المجموعة\r\n"
@@ -208,7 +221,7 @@ def test_a_row_with_problems_does_not_make_a_later_good_row_a_duplicate(sectors:
 
 def test_anonymous_participants_are_never_duplicates(sectors: tuple[Sector, ...]) -> None:
     sheet = "Name,Organisation,Sector\n,UN,Youth\n,UN,Youth\n,,Youth\n"
-    result = read(sheet, sectors, existing=(ParticipantDraft("youth", "", "UN"),))
+    result = read(sheet, sectors)
 
     assert [row.duplicate for row in result.rows] == [False, False, False]
     assert len(result.importable_rows) == 3
@@ -320,3 +333,75 @@ def test_the_summary_counts_imports_problems_and_duplicates(sectors: tuple[Secto
     assert read("Sector\nYouth\n", sectors).summary() == "1 participant will be imported."
     with using_language("ar"):
         assert not any(char in "0123456789" for char in result.summary())  # counts in Arabic-Indic digits
+
+
+# --- Issue 16, item 12: quoting for Excel's ";", re-imports of the app's own export, the size cap ---------------
+
+
+def test_a_name_with_a_semicolon_and_a_formula_stays_one_cell_where_excel_splits_on_semicolons(sectors: tuple[Sector, ...]) -> None:
+    attack = "Ali;=cmd|' /C calc'!A0"
+    participants = [
+        (ParticipantDraft("youth", attack, "Municipality"), ""),
+        (ParticipantDraft("youth", "Tab\there"), ""),
+        (ParticipantDraft("youth", "Omar", "Org;=1+1"), "Table;2"),
+    ]
+    text = write_participants_csv(participants, sectors=sectors, language="en").decode("utf-8-sig")
+
+    semicolon_rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert len(semicolon_rows[1]) == 1 and semicolon_rows[1][0].startswith(attack)  # the name is not split at its ";"
+    assert not any(cell.startswith(tuple("=+-@")) for cell in semicolon_rows[1])  # no cell Excel would run
+    comma_rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=","))
+    assert comma_rows[1][0] == attack and comma_rows[2][0] == "Tab\there"
+    assert comma_rows[3][1] == "Org;=1+1" and comma_rows[3][5] == "Table;2"
+    assert [(row.participant, row.group) for row in read_participants_csv(text.encode("utf-8-sig"), sectors=sectors).rows] == participants
+
+
+def test_reimporting_the_apps_own_export_three_times_adds_nothing(app_paths: AppPaths) -> None:
+    service = ResilienceService.open(app_paths)
+    try:
+        record = service.create_assessment(AssessmentDetails(city_name_en="Zarqa"))
+        workshops = service.workshops
+        workshop = workshops.add_workshop(record.id, WorkshopDraft(title="Launch"))
+        for draft in (
+            ParticipantDraft("youth", "=SUM(1)", "Municipality"),
+            ParticipantDraft("youth", "Huda", "-Minus org", gender="woman"),
+            ParticipantDraft("academia", "", "University", age_band="25-34"),
+            ParticipantDraft("academia", "Sara", "@home"),
+        ):
+            workshops.add_participant(workshop.id, draft)
+        for _round in range(3):
+            data = workshops.export_participants_csv(workshop.id, "en")
+            preview = workshops.preview_participants_csv(workshop.id, data)
+            assert preview.importable_rows == ()
+            workshops.import_participants(workshop.id, preview)
+        participants = [entry.participant for entry in workshops.snapshot(workshop.id).participants]
+        assert len(participants) == 4
+        assert sorted(p.name for p in participants) == ["", "=SUM(1)", "Huda", "Sara"]
+    finally:
+        service.close()
+
+
+def test_a_second_identical_anonymous_row_is_still_a_new_participant(sectors: tuple[Sector, ...]) -> None:
+    sheet = "Name,Organisation,Sector\n,UN,Youth\n,UN,Youth\n"
+    result = read(sheet, sectors, existing=(ParticipantDraft("youth", "", "UN"),))
+
+    assert [row.duplicate for row in result.rows] == [True, False]  # one is the participant already there
+    assert len(result.importable_rows) == 1
+
+
+def test_a_file_over_the_size_cap_is_refused_having_read_no_more_than_the_cap(
+    tmp_path: Path, sectors: tuple[Sector, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(participants_csv, "MAX_FILE_BYTES", 2_000)
+    fits = tmp_path / "fits.csv"
+    fits.write_bytes(b"Name,Sector\n" + b"Sara,Youth\n" * 150)  # 1,662 bytes
+    assert len(read_participants_csv(read_participants_file(fits), sectors=sectors).importable_rows) == 1
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"Name,Sector\n" + b"Sara,Youth\n" * 300)  # 3,312 bytes
+    data = read_participants_file(big)
+    assert len(data) == 2_001
+    result = read_participants_csv(data, sectors=sectors)
+    assert result.problems == ("The file is larger than 5 MB, more than any sign-in sheet; split it into smaller files.",)
+    assert result.rows == () and result.importable_rows == ()
+    with using_language("ar"):
+        assert "٥" in read_participants_csv(data, sectors=sectors).problems[0]

@@ -11,8 +11,10 @@ import csv
 import difflib
 import io
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from resilience_app.core.content.model import Sector
 from resilience_app.core.formatting import format_number, latin_digits
@@ -46,6 +48,10 @@ GENDER_ALIASES = {
 }
 MAX_LENGTHS = {"name": MAX_NAME_LENGTH, "organisation": MAX_TITLE_LENGTH, "group": MAX_GROUP_NAME_LENGTH}  # as when typed in
 MAX_ROWS = 5_000
+# A sign-in sheet of MAX_ROWS participants is well under 1 MB. A bigger file is refused after reading one byte
+# past the cap, before it is decoded: a 300 MB file took 42 s and 2.1 GB to preview.
+MAX_FILE_MB = 5
+MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 MIN_AGE, MAX_AGE = 10, 120
 SUGGEST_CHARS = 100  # no sector name is longer: a longer text is not a misspelt one
 # The first age past each band, youngest band first (the bands of AGE_BAND_NAMES).
@@ -59,6 +65,7 @@ _EDGES = "\\s\u200b\u200e\u200f\u061c\u2066-\u2069\u202a-\u202e\ufeff"
 _SURROUNDING_SPACE = re.compile(f"^[{_EDGES}]+|[{_EDGES}]+$")  # spaces, and direction marks copied from Arabic text
 _FORMULA_START = tuple("=+-@")  # Excel would run a cell starting with these as a formula
 _WHOLE_NUMBER = re.compile(r"\d+")
+_NEEDS_QUOTES = re.compile('[,;\t"\r\n]')  # "," and ";" both: Excel splits on ";" where it is the list separator
 
 
 class _FileProblem(Exception):
@@ -135,6 +142,8 @@ def read_participants_csv(
 
     `encoding` forces how the bytes are read (the user's choice when the guess was wrong).
     """
+    if len(data) > MAX_FILE_BYTES:  # checked before anything else reads the bytes
+        return ParticipantsImport(encoding or UTF8, (), (), (_too_large(),), tuple(groups))
     used = _encoding_for(data, encoding)
     try:
         header, records = _table(_decode_as(data, used))
@@ -145,6 +154,22 @@ def read_participants_csv(
         return ParticipantsImport(used, (), ignored, (_no_sector_column(),), tuple(groups))
     rows = _rows(records, columns, _Vocabulary.of(sectors, own_sectors), existing, groups)
     return ParticipantsImport(used, rows, ignored, (), tuple(groups))
+
+
+def read_participants_file(path: Path) -> bytes:
+    """The bytes of the sheet at `path` to give `read_participants_csv`: at most MAX_FILE_BYTES + 1 of them.
+
+    A longer file is read no further; `read_participants_csv` refuses the MAX_FILE_BYTES + 1 bytes as too large.
+    Raises OSError when the file cannot be read.
+    """
+    with path.open("rb") as stream:
+        return stream.read(MAX_FILE_BYTES + 1)
+
+
+def _too_large() -> str:
+    return _("The file is larger than {size} MB, more than any sign-in sheet; split it into smaller files.").format(
+        size=format_number(MAX_FILE_MB)
+    )
 
 
 def _encoding_for(data: bytes, forced: str | None) -> str:
@@ -325,18 +350,34 @@ def _rows(
     existing: Sequence[ParticipantDraft],
     groups: Sequence[str],
 ) -> tuple[ImportRow, ...]:
-    """Every row read, with duplicates marked and group names spelt as the first time they appear."""
+    """Every row read, with duplicates marked and group names spelt as the first time they appear.
+
+    Values are compared as read, after the formula guard's apostrophe is removed. A named row is a duplicate of an
+    earlier good row or a participant of the same name and organisation. Anonymous rows may be several alike, so
+    each anonymous participant already in the workshop accounts for one identical anonymous row (organisation,
+    sector, gender, age band): re-importing the app's own export adds nothing, two such rows in one file add two.
+    """
     seen = {_person_key(draft.name, draft.organisation) for draft in existing if _clean(draft.name)}
+    anonymous = Counter(_anonymous_key(draft) for draft in existing if not _clean(draft.name))
     spelling = {_name_key(group): group for group in groups}
     rows: list[ImportRow] = []
     for record in records:
         row = _read_row(record, columns, vocabulary)
         group = spelling.setdefault(_name_key(row.group), row.group) if row.group else ""
-        person = _person_key(row.values["name"], row.values["organisation"]) if _clean(row.values["name"]) else None
-        rows.append(ImportRow(row.line, row.values, row.participant, group, row.problems, duplicate=person in seen))
+        name, organisation = (_unescape(_clean(row.values[key])) for key in ("name", "organisation"))
+        person = _person_key(name, organisation) if _clean(name) else None
+        duplicate = person in seen
+        if person is None and row.participant is not None and anonymous[key := _anonymous_key(row.participant)] > 0:
+            anonymous[key] -= 1
+            duplicate = True
+        rows.append(ImportRow(row.line, row.values, row.participant, group, row.problems, duplicate=duplicate))
         if person and row.participant is not None:
             seen.add(person)
     return tuple(rows)
+
+
+def _anonymous_key(draft: ParticipantDraft) -> tuple[str, str, str, str]:
+    return _name_key(draft.organisation), draft.sector, draft.gender, draft.age_band
 
 
 def _person_key(name: str, organisation: str) -> tuple[str, str]:
@@ -458,9 +499,7 @@ def write_participants_csv(participants: Sequence[tuple[ParticipantDraft, str]],
     headers and labels in `language`; `read_participants_csv` reads it back to the same drafts.
     """
     by_id = {sector.id: sector for sector in sectors}
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([translate_in(language, HEADER_NAMES[name]) for name in FIELDS])
+    lines = [_line([translate_in(language, HEADER_NAMES[name]) for name in FIELDS])]
     for draft, group in participants:
         cells = (
             draft.name,
@@ -470,8 +509,18 @@ def write_participants_csv(participants: Sequence[tuple[ParticipantDraft, str]],
             label_in(AGE_BAND_NAMES, draft.age_band, language),
             group,
         )
-        writer.writerow([_escape(cell) for cell in cells])
-    return out.getvalue().encode("utf-8-sig")
+        lines.append(_line([_escape(cell) for cell in cells]))
+    return "".join(lines).encode("utf-8-sig")
+
+
+def _line(cells: Sequence[str]) -> str:
+    """One CSV line: comma-separated, a cell quoted when it holds a comma, semicolon, tab, quote or line break.
+
+    csv.QUOTE_MINIMAL quotes only for the delimiter written: Excel set to split on ";" would split an unquoted
+    `Ali;=cmd|' /C calc'!A0` and run the formula in its second half.
+    """
+    quoted = ('"' + cell.replace('"', '""') + '"' if _NEEDS_QUOTES.search(cell) else cell for cell in cells)
+    return ",".join(quoted) + "\r\n"
 
 
 def _escape(text: str) -> str:
