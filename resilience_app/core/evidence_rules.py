@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
+import unicodedata
+from pathlib import Path
 
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import format_number
@@ -39,16 +42,64 @@ def clean_evidence(draft: EvidenceDraft) -> EvidenceDraft:
 def _file_problem(draft: EvidenceDraft) -> str:
     path = draft.source_file
     assert path is not None
-    name = isolate(path.name)
-    if not path.exists():
+    name = isolate(shown_file_name(path.name))
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
         return _("The file {name} does not exist (it may have been moved or deleted).").format(name=name)
-    if not path.is_file():
+    except OSError:
+        return _("The file {name} cannot be read; check its permissions.").format(name=name)
+    if stat.S_ISLNK(found.st_mode):
+        return refusal_message(path.name, "link", 0)
+    if stat.S_ISDIR(found.st_mode):
         return _("{name} is a folder, not a file; choose one file.").format(name=name)
+    if not stat.S_ISREG(found.st_mode):
+        return refusal_message(path.name, "not-ordinary", 0)
     if not os.access(path, os.R_OK):
         return _("The file {name} cannot be read; check its permissions.").format(name=name)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    if found.st_size > MAX_FILE_BYTES:
+        return refusal_message(path.name, "too-large", found.st_size)
+    return ""
+
+
+def refusal_message(file_name: str, reason: str, size: int) -> str:
+    """What to tell when the evidence folder refused a file while copying it (`FileRefused.reason`)."""
+    name = isolate(shown_file_name(file_name))
+    if reason == "link":
+        return _("{name} is a link to another file, not the file itself; choose the file it points to.").format(name=name)
+    if reason == "not-ordinary":
+        return _("{name} is not an ordinary file (it is a device, a pipe or a socket); choose a document, table or picture.").format(name=name)
+    if reason == "too-large":
         return _("The file {name} is {size} MB, larger than the {limit} MB that can be attached. Add a reference to where it is kept instead.").format(
             name=name, size=format_number(size / 1024 / 1024, decimals=1), limit=format_number(MAX_FILE_BYTES // 1024 // 1024)
         )
-    return ""
+    return _("The file {name} changed while it was being copied (it is still being written, or it is not an ordinary document). Try again once it is complete.").format(name=name)
+
+
+def shown_file_name(name: str) -> str:
+    """A file name as it is shown: each invisible formatting character written out as [U+202E],
+    so the name on screen is the name on disk (a right-to-left override hidden in a name
+    makes "report, override, fdp.exe" read "reportexe.pdf"). The joiners that shape
+    letters (U+200C, U+200D) stay."""
+    return "".join(
+        f"[U+{ord(character):04X}]" if unicodedata.category(character) == "Cf" and character not in _JOINERS else character
+        for character in name
+    )
+
+
+_JOINERS = "\u200c\u200d"
+
+
+# Kinds of file the desktop opens in a viewer or an office program. Anything else (a program,
+# a script, a shortcut, a file with no extension) is never launched: its folder is shown instead.
+OPENABLE_EXTENSIONS = frozenset(
+    ".pdf .txt .csv .tsv .rtf .md .json .xml "
+    ".doc .docx .odt .xls .xlsx .ods .ppt .pptx .odp "
+    ".png .jpg .jpeg .gif .bmp .tif .tiff .webp .heic "
+    ".zip .7z .rar .kml .kmz .geojson .gpx .shp .mp3 .m4a .wav .ogg .mp4 .mov .avi .mkv .webm".split()
+)
+
+
+def opens_in_a_viewer(stored_file: Path) -> bool:
+    """True when the kept copy may be handed to the desktop to open (a document, never a program)."""
+    return stored_file.suffix.lower() in OPENABLE_EXTENSIONS

@@ -22,8 +22,8 @@ from resilience_app.core.backup_service import BackupService
 from resilience_app.core.content import Content, ContentLoadResult, load_content
 from resilience_app.core.content.model import Framework, Question
 from resilience_app.core.content.snapshot import CONTENT_SNAPSHOT_FILE_NAME, load_content_via_snapshot
-from resilience_app.core.errors import UserFacingError
-from resilience_app.core.evidence_rules import clean_evidence
+from resilience_app.core.errors import InvalidInputError, UserFacingError
+from resilience_app.core.evidence_rules import MAX_FILE_BYTES, clean_evidence, refusal_message
 from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext, translate_in
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.register.service import RegisterService, copy_register
@@ -32,7 +32,7 @@ from resilience_app.core.storage.answer_repository import AnswerRepository
 from resilience_app.core.storage.backups import Backup, evidence_named_in
 from resilience_app.core.storage.database import Database
 from resilience_app.core.storage.errors import missing_database_error
-from resilience_app.core.storage.evidence_files import EvidenceFolder
+from resilience_app.core.storage.evidence_files import EvidenceFolder, FileRefused, StoredFile
 from resilience_app.core.storage.evidence_repository import EvidenceNotFound, EvidenceRepository
 from resilience_app.core.storage.folder_lock import LOCK_FILE_NAME, DataLock
 from resilience_app.core.storage.leftovers import remove_leftovers
@@ -360,8 +360,8 @@ class ResilienceService:
         file_name = file_size = None
         stored_now = False
         if cleaned.source_file is not None:
-            file_size = cleaned.source_file.stat().st_size
-            file_name, stored_now = self.evidence_files.store(assessment_id, cleaned.source_file)
+            stored = self._store_evidence_file(assessment_id, cleaned.source_file)
+            file_name, file_size, stored_now = stored.name, stored.size, stored.is_new
         try:
             with self.database.session() as session:
                 return EvidenceRepository(session).add(
@@ -371,6 +371,13 @@ class ResilienceService:
             if file_name and stored_now:  # the same content attached before is that entry's file too
                 self.evidence_files.remove(assessment_id, file_name)
             raise
+
+    def _store_evidence_file(self, assessment_id: int, source: Path) -> StoredFile:
+        """Copy an evidence file in; a file refused while copying is told as a problem of the file field."""
+        try:
+            return self.evidence_files.store(assessment_id, source, max_bytes=MAX_FILE_BYTES)
+        except FileRefused as refused:
+            raise InvalidInputError({"source_file": refusal_message(source.name, refused.reason, refused.size)}) from refused
 
     def remove_evidence(self, evidence_id: int, *, changed_by: str = "") -> None:
         """Remove an evidence entry; its file stays while another entry or a backup names it."""

@@ -38,8 +38,8 @@ def clean_text(text: str) -> str:
     """`text` as it is kept: line ends as "\\n", no control characters but tab and newline,
     no noncharacters, surrogate halves joined, no surrounding spaces. Lone surrogates stay
     (`text_problem` refuses them)."""
-    text = _joined_pairs(text.replace("\r\n", "\n").translate(_LINE_BREAKS))
-    return _NOT_TEXT.sub("", text).strip()
+    text = _NOT_TEXT.sub("", text.replace("\r\n", "\n").translate(_LINE_BREAKS))
+    return _joined_pairs(text).strip()  # joined last: removing a NUL between two halves makes them a pair
 
 
 def text_problem(text: str) -> str:

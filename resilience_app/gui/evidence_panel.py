@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.evidence_rules import MAX_FILE_BYTES, clean_evidence
+from resilience_app.core.evidence_rules import MAX_FILE_BYTES, clean_evidence, shown_file_name
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.storage.records import EvidenceDraft, EvidenceRecord
@@ -140,7 +140,7 @@ class EvidencePanel(QWidget):
                 parts.append(isolate(evidence.reference))
             if evidence.original_name:
                 size = format_number(max(1, round((evidence.file_size or 0) / 1024)))
-                parts.append(_("file {name}, {size} KB").format(name=isolate(evidence.original_name), size=size))
+                parts.append(_("file {name}, {size} KB").format(name=isolate(shown_file_name(evidence.original_name)), size=size))
             item = QListWidgetItem(_(" · ").join(parts))
             item.setData(EVIDENCE_ROLE, evidence)
             self.list.addItem(item)

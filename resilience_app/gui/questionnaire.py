@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.errors import UserFacingError
+from resilience_app.core.evidence_rules import opens_in_a_viewer
 from resilience_app.core.formatting import localise_digits
 from resilience_app.core.i18n import N_, _, isolate
 from resilience_app.core.storage.records import EvidenceRecord
@@ -167,6 +168,16 @@ class Questionnaire(QWidget):
 
     def open_evidence(self, evidence: EvidenceRecord) -> None:
         path = self.session.service.evidence_file(evidence)
+        if path is not None and path.exists() and not opens_in_a_viewer(path):
+            open_file(path.parent)  # a program or script is never launched: its folder is shown
+            self.failed.emit(
+                UserFacingError(
+                    _("The file attached to “{title}” is a program or a kind of file the app does not open.").format(title=isolate(evidence.title)),
+                    hint=_("Its folder is shown instead; open it there only if you trust where it came from."),
+                    code="evidence-not-opened",
+                )
+            )
+            return
         if path is None or not path.exists() or not open_file(path):
             self.failed.emit(
                 UserFacingError(

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from resilience_app.core.formatting import format_number
-from resilience_app.core.storage.records import AnswerDraft
+from resilience_app.core.storage.records import AnswerDraft, EvidenceDraft
 from resilience_app.gui.evidence_panel import EvidenceDialog
 from resilience_app.gui.history_dialog import HistoryDialog
 from resilience_app.gui.main_window import MainWindow
@@ -231,3 +232,29 @@ def test_numbers_in_question_texts_follow_the_interface_digits(window: MainWindo
     page.open_question(with_number.id)
     shown = re.sub(r"<[^>]+>", "", page.questionnaire.question_view.prompt.text())  # type: ignore[union-attr]
     assert bool(re.search("[0-9]", shown)) is (language == "en")
+
+
+def test_a_program_attached_as_evidence_is_shown_by_its_real_name_and_never_launched(
+    window: MainWindow, qtbot: QtBot, language: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = open_new_assessment(window)
+    questionnaire = page.questionnaire
+    assert questionnaire is not None
+    first = next(page.session.framework.questions()).id  # type: ignore[union-attr]
+    questionnaire.open_question(first)
+    disguised = tmp_path / "report\u202efdp.exe"  # shows as "reportexe.pdf" where the override works
+    disguised.write_bytes(b"MZ not a report")
+    questionnaire.session.add_evidence(first, EvidenceDraft("Flood report", source_file=disguised))
+    evidence_list = questionnaire.question_view.evidence.list
+    shown = evidence_list.item(0).text()
+    assert "report[U+202E]fdp.exe" in shown and "\u202e" not in shown
+    opened: list[Path] = []
+    monkeypatch.setattr("resilience_app.gui.questionnaire.open_file", lambda path: opened.append(path) or True)
+    told: list[str] = []
+    questionnaire.failed.connect(lambda error: told.append(error.code))
+    evidence_list.setCurrentRow(0)
+    questionnaire.question_view.evidence.open_button.click()
+    [evidence] = window.service.evidence(page.assessment_id or 0)[first]
+    stored_copy = window.service.evidence_file(evidence)
+    assert stored_copy is not None and opened == [stored_copy.parent], "only the folder is opened, never the program"
+    assert told == ["evidence-not-opened"]

@@ -11,17 +11,64 @@ attached twice is stored once.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
 import shutil
+import stat
+import typing
 import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.i18n import _, isolate
 
 _EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A file kept in the evidence folder: its stored name, the bytes copied, and whether it is new."""
+
+    name: str
+    size: int
+    is_new: bool
+
+
+class FileRefused(Exception):
+    """The source is not something to keep: `reason` is "link", "not-ordinary", "too-large" or "changed"."""
+
+    def __init__(self, reason: str, size: int = 0) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.size = size
+
+
+@contextlib.contextmanager
+def _open_ordinary_file(source: Path) -> Iterator[typing.BinaryIO]:
+    """`source` opened for reading when it is an ordinary file itself (not a link, pipe or device).
+
+    O_NOFOLLOW refuses a link; O_NONBLOCK keeps a named pipe with no writer from hanging the open.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(source, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP or (source.is_symlink() and not isinstance(error, FileNotFoundError)):
+            raise FileRefused("link") from error
+        raise
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise FileRefused("not-ordinary")
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with os.fdopen(descriptor, "rb") as reader:
+        yield reader
 
 
 def _extension(name: str) -> str:
@@ -42,25 +89,42 @@ class EvidenceFolder:
     def path_of(self, assessment_id: int, stored_name: str) -> Path:
         return self.folder_for(assessment_id) / stored_name
 
-    def store(self, assessment_id: int, source: Path) -> tuple[str, bool]:
-        """Copy `source` in; the name it is kept under, and False when that content was kept already."""
+    def store(self, assessment_id: int, source: Path, *, max_bytes: int) -> StoredFile:
+        """Copy `source` in, whole, when it is an ordinary file of at most `max_bytes`.
+
+        The file is opened without following a link and checked on the opened handle, so what
+        is copied is what was checked; the copy itself stops at `max_bytes` and at the size the
+        file had when opened, so a file that grows while copied (a log being written, a
+        /proc file that says it is empty) is refused instead of filling the disk.
+        """
         folder = self.folder_for(assessment_id)
         partial = folder / f".{uuid.uuid4().hex}.partial"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            digest = hashlib.sha256()
-            with source.open("rb") as reader, partial.open("wb") as writer:
-                while chunk := reader.read(1024 * 1024):
-                    digest.update(chunk)
-                    writer.write(chunk)
-                writer.flush()
-                os.fsync(writer.fileno())
+            with _open_ordinary_file(source) as reader:
+                expected = os.fstat(reader.fileno()).st_size
+                if expected > max_bytes:
+                    raise FileRefused("too-large", expected)
+                folder.mkdir(parents=True, exist_ok=True)
+                digest = hashlib.sha256()
+                copied = 0
+                with partial.open("wb") as writer:
+                    while chunk := reader.read(min(_CHUNK, expected - copied + 1)):
+                        copied += len(chunk)
+                        if copied > expected:
+                            raise FileRefused("changed", copied)
+                        digest.update(chunk)
+                        writer.write(chunk)
+                    writer.flush()
+                    os.fsync(writer.fileno())
             stored_name = digest.hexdigest() + _extension(source.name)
             is_new = not (folder / stored_name).exists()
             if is_new:
                 os.replace(partial, folder / stored_name)
             else:  # the same content, attached before: one copy serves every entry that names it
                 partial.unlink()
+        except FileRefused:
+            partial.unlink(missing_ok=True)
+            raise
         except OSError as error:
             partial.unlink(missing_ok=True)
             raise UserFacingError(
@@ -68,7 +132,7 @@ class EvidenceFolder:
                 hint=_("Check that there is free space in {folder}, then try again.").format(folder=isolate(str(self.root))),
                 code="evidence-copy-failed",
             ) from error
-        return stored_name, is_new
+        return StoredFile(stored_name, copied, is_new)
 
     def remove(self, assessment_id: int, stored_name: str) -> None:
         """Remove a stored file (callers keep it while another evidence entry still names it)."""

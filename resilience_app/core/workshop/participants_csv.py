@@ -256,7 +256,7 @@ def _records(text: str, delimiter: str) -> Iterator[_Record]:
     try:
         for cells in reader:
             start, end_of_last = end_of_last + 1, reader.line_num
-            if any(_clean(cell) for cell in cells):
+            if any(cell_text(cell) for cell in cells):
                 yield _Record(start, cells)
     except csv.Error:
         raise _FileProblem(
@@ -272,7 +272,7 @@ def _columns(header: _Record) -> tuple[dict[str, tuple[int, str]], tuple[str, ..
     columns: dict[str, tuple[int, str]] = {}
     ignored = []
     for index, cell in enumerate(header.cells):
-        title = _clean(cell)
+        title = cell_text(cell)
         found = known.get(_header_key(title))
         if found and found not in columns:
             columns[found] = (index, title)
@@ -302,10 +302,11 @@ def _header_key(text: str) -> str:
 
 def _key(text: str) -> str:
     """A value as compared: case, spaces, Arabic letter variants, diacritics and digit scripts do not matter."""
-    return "".join(normalise_for_search(_clean(text)).split())
+    return "".join(normalise_for_search(cell_text(text)).split())
 
 
-def _clean(text: str) -> str:
+def cell_text(text: str) -> str:
+    """A cell's value as imported: without the spaces and direction marks around it (copied from Arabic text)."""
     return _SURROUNDING_SPACE.sub("", text)
 
 
@@ -320,7 +321,7 @@ class _Vocabulary:
 
     @classmethod
     def of(cls, sectors: Sequence[Sector], own_sectors: Sequence[str]) -> _Vocabulary:
-        own = {_key(name): name for name in own_sectors if _clean(name)}
+        own = {_key(name): name for name in own_sectors if cell_text(name)}
         known = {key: own_sector(name) for key, name in own.items()}
         names = dict(own)
         for sector in sectors:
@@ -357,15 +358,15 @@ def _rows(
     each anonymous participant already in the workshop accounts for one identical anonymous row (organisation,
     sector, gender, age band): re-importing the app's own export adds nothing, two such rows in one file add two.
     """
-    seen = {_person_key(draft.name, draft.organisation) for draft in existing if _clean(draft.name)}
-    anonymous = Counter(_anonymous_key(draft) for draft in existing if not _clean(draft.name))
+    seen = {_person_key(draft.name, draft.organisation) for draft in existing if cell_text(draft.name)}
+    anonymous = Counter(_anonymous_key(draft) for draft in existing if not cell_text(draft.name))
     spelling = {_name_key(group): group for group in groups}
     rows: list[ImportRow] = []
     for record in records:
         row = _read_row(record, columns, vocabulary)
         group = spelling.setdefault(_name_key(row.group), row.group) if row.group else ""
-        name, organisation = (_unescape(_clean(row.values[key])) for key in ("name", "organisation"))
-        person = _person_key(name, organisation) if _clean(name) else None
+        name, organisation = (_unescape(cell_text(row.values[key])) for key in ("name", "organisation"))
+        person = _person_key(name, organisation) if cell_text(name) else None
         duplicate = person in seen
         if person is None and row.participant is not None and anonymous[key := _anonymous_key(row.participant)] > 0:
             anonymous[key] -= 1
@@ -386,7 +387,7 @@ def _person_key(name: str, organisation: str) -> tuple[str, str]:
 
 def _name_key(text: str) -> str:
     """A name as the workshop compares names: case, Arabic letter variants and runs of spaces aside."""
-    return " ".join(normalise_for_search(_clean(text)).split())
+    return " ".join(normalise_for_search(cell_text(text)).split())
 
 
 def _read_row(record: _Record, columns: dict[str, tuple[int, str]], vocabulary: _Vocabulary) -> ImportRow:
@@ -395,7 +396,7 @@ def _read_row(record: _Record, columns: dict[str, tuple[int, str]], vocabulary: 
     problems = []
     for name, value in values.items():
         column = columns[name][1] if name in columns else ""
-        found[name], problem = _read_value(name, _unescape(_clean(value)), column, vocabulary)
+        found[name], problem = _read_value(name, _unescape(cell_text(value)), column, vocabulary)
         if problem:
             problems.append(problem)
     participant = None if problems else _participant(found)
