@@ -2,8 +2,10 @@
 
 What is left out, and how:
 - a sensitive answer keeps counting in the goal and dimension results (a profile built
-  from fewer answers would misstate the city), but its level, confidence,
-  justification and evidence are not printed;
+  from fewer answers would misstate the city), but its details never reach the builders:
+  its record is replaced by a blank placeholder (no level, value, confidence,
+  justification or who answered), its evidence is dropped and it leaves the profile's
+  lists of questions to check, so no section can print them;
 - a sensitive shock or stress leaves the register sections altogether: the list, the
   matrix, the interconnections, the ranking (renumbered without it), the workshop's
   ranking of it, and the discovery areas whose reasons name it;
@@ -20,6 +22,8 @@ from resilience_app.core.brief.data import BriefData, DotVoteResults, RankingRes
 from resilience_app.core.brief.withheld import Withheld
 from resilience_app.core.register.ranking import Link
 from resilience_app.core.register.service import ranking_of
+from resilience_app.core.scoring.profile import ResilienceProfile
+from resilience_app.core.storage.records import AnswerDraft, AnswerRecord
 from resilience_app.core.workshop.results import RoomRanking
 
 
@@ -33,9 +37,24 @@ def _room_ranking_without(ranking: RoomRanking, hidden: set[int]) -> RoomRanking
     return RoomRanking(ranked, [item_id for item_id in ranking.unrated if item_id not in hidden])
 
 
+def _placeholder(record: AnswerRecord) -> AnswerRecord:
+    """What the builders see of a sensitive answer: that there is one, nothing of what it says."""
+    return dataclasses.replace(record, answer=AnswerDraft(status="", sensitive=True))
+
+
+def _profile_without(profile: ResilienceProfile, withheld: frozenset[str]) -> ResilienceProfile:
+    """The same results; the question lists (low confidence, no evidence) without the withheld answers."""
+    return dataclasses.replace(
+        profile,
+        low_confidence_questions=tuple(question_id for question_id in profile.low_confidence_questions if question_id not in withheld),
+        unevidenced_questions=tuple(question_id for question_id in profile.unevidenced_questions if question_id not in withheld),
+    )
+
+
 def without_sensitive(data: BriefData) -> BriefData:
     """`data` with its sensitive content left out, and `withheld` saying how much."""
     withheld_questions = frozenset(question_id for question_id, record in data.answers.items() if record.answer.sensitive)
+    answers = {question_id: _placeholder(record) if question_id in withheld_questions else record for question_id, record in data.answers.items()}
     hidden = {item_id for item_id, record in data.items.items() if record.item.sensitive}
     items = {item_id: record for item_id, record in data.items.items() if item_id not in hidden}
     links = [link for link in data.links if link.source_id not in hidden and link.target_id not in hidden]
@@ -65,6 +84,8 @@ def without_sensitive(data: BriefData) -> BriefData:
     return dataclasses.replace(
         data,
         assessment=dataclasses.replace(data.assessment, details=details),
+        profile=_profile_without(data.profile, withheld_questions),
+        answers=answers,
         evidence={question_id: entries for question_id, entries in data.evidence.items() if question_id not in withheld_questions},
         items=items,
         item_names={item_id: names for item_id, names in data.item_names.items() if item_id not in hidden},
