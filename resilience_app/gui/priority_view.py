@@ -29,22 +29,17 @@ from PySide6.QtWidgets import (
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.formatting import format_date, format_number
 from resilience_app.core.i18n import _, paragraph
+from resilience_app.core.register import matrix
 from resilience_app.core.register.labels import IMPACT_NAMES, LIKELIHOOD_NAMES, TREND_NAMES, name_list, scale_label
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.form_fields import FieldWithError
 from resilience_app.gui.register_state import RegisterState
 
-# Priority bands (likelihood × impact) and their colours, light enough for dark text.
-BANDS = ((20, "#f4a3a3"), (12, "#f8c99b"), (5, "#f9e79f"), (1, "#c8e6c9"))
-
-
-def band_colour(priority: int) -> QColor:
-    return QColor(next(colour for floor, colour in BANDS if priority >= floor))
-
 
 class RiskMatrix(QTableWidget):
-    """Likelihood from 5 (top row) to 1, impact from 1 to 5 across (mirrored in Arabic)."""
+    """Likelihood from 5 (top row) to 1, impact from 1 to 5 across (mirrored in Arabic), each cell
+    painted in its priority band's colour: the layout and colours of the brief's matrix (`core.register.matrix`)."""
 
     def __init__(self) -> None:
         super().__init__(5, 5)
@@ -55,13 +50,8 @@ class RiskMatrix(QTableWidget):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setMinimumSize(420, 300)
 
-    @staticmethod
-    def cell_of(likelihood: int, impact: int) -> tuple[int, int]:
-        return 5 - likelihood, impact - 1
-
-    @staticmethod
-    def rating_at(row: int, column: int) -> tuple[int, int]:
-        return 5 - row, column + 1
+    cell_of = staticmethod(matrix.position_of)
+    rating_at = staticmethod(matrix.rating_at)
 
 
 class RankedTable(QTableWidget):
@@ -177,13 +167,14 @@ class PriorityView(QWidget):
         ranks_at: dict[tuple[int, int], list[int]] = {}
         for entry in ranked:
             ranks_at.setdefault(RiskMatrix.cell_of(entry.item.likelihood, entry.item.impact), []).append(entry.rank)
-        for row in range(5):
-            for column in range(5):
+        colours = matrix.band_colours()
+        for row in range(matrix.SIZE):
+            for column in range(matrix.SIZE):
                 likelihood, impact = RiskMatrix.rating_at(row, column)
                 ranks = ranks_at.get((row, column), [])
                 cell = QTableWidgetItem(_(", ").join(format_number(rank) for rank in ranks))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                cell.setBackground(band_colour(likelihood * impact))
+                cell.setBackground(QColor(matrix.cell_colour(likelihood, impact, colours)))
                 cell.setForeground(QColor("#1a1a1a"))
                 self.matrix.setItem(row, column, cell)
         self.table.setRowCount(len(ranked))

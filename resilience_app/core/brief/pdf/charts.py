@@ -1,7 +1,7 @@
 """The brief's figures, drawn on the canvas: the goal wheel, level bars and the 5×5 matrix.
 
 In Arabic every figure is mirrored: the wheel runs anticlockwise, bars grow from
-the right and the matrix's likelihood axis runs from right to left.
+the right and the matrix's impact axis runs from right to left.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from resilience_app.core.brief.model import BarChart, MatrixChart, RadarChart
 from resilience_app.core.brief.pdf.style import BriefStyle
 from resilience_app.core.brief.pdf.text import draw_line
 from resilience_app.core.formatting import format_number
+from resilience_app.core.register.matrix import SIZE, position_of
 
 LEVELS = 5
 
@@ -146,34 +147,43 @@ class MatrixFigure(_Figure):
     CELL_HEIGHT = 34
 
     def __init__(self, chart: MatrixChart, style: BriefStyle, rtl: bool) -> None:
-        super().__init__(style, rtl, self.CELL_HEIGHT * LEVELS + 60)
+        super().__init__(style, rtl, self.CELL_HEIGHT * SIZE + 60)
         self.chart = chart
+
+    AXIS_WIDTH = 78
+    BOTTOM = 44
+
+    def cell_rect(self, likelihood: int, impact: int) -> tuple[float, float, float, float]:
+        """(left, bottom, width, height) of a cell: likelihood on the rows (5 at the top), impact across
+        from the start edge, as on the Prioritisation tab (`core.register.matrix.position_of`)."""
+        row, column = position_of(likelihood, impact)
+        cell_width = (self.width - self.AXIS_WIDTH - 14) / SIZE
+        start = self.AXIS_WIDTH + column * cell_width
+        left = self.mirror_x(start + cell_width) if self.rtl else start
+        return left, self.BOTTOM + (SIZE - 1 - row) * self.CELL_HEIGHT, cell_width, self.CELL_HEIGHT
 
     def draw(self) -> None:
         canvas, style, chart = self.canv, self.style, self.chart
-        axis_width = 78
-        cell_width = (self.width - axis_width - 14) / LEVELS
-        bottom = 44
-        for impact in range(1, LEVELS + 1):
-            y = bottom + (impact - 1) * self.CELL_HEIGHT
-            name_x = self.mirror_x(axis_width - 4)
-            _label(style, canvas, chart.impact_names[impact - 1], name_x, y + self.CELL_HEIGHT / 2 - 2, size=7, rtl=self.rtl,
-                   anchor="left" if self.rtl else "right", width=axis_width - 6)
-            for likelihood in range(1, LEVELS + 1):
-                start = axis_width + (likelihood - 1) * cell_width
-                left = self.mirror_x(start + cell_width) if self.rtl else start
-                canvas.setFillColor(style.band_colour(likelihood * impact))
+        axis_width = self.AXIS_WIDTH
+        cell_width = (self.width - axis_width - 14) / SIZE
+        for likelihood in range(1, SIZE + 1):
+            _left, y, _width, _height = self.cell_rect(likelihood, 1)
+            _label(style, canvas, chart.likelihood_names[likelihood - 1], self.mirror_x(axis_width - 4), y + self.CELL_HEIGHT / 2 - 2, size=7,
+                   rtl=self.rtl, anchor="left" if self.rtl else "right", width=axis_width - 6)
+            for impact in range(1, SIZE + 1):
+                left, bottom, width, height = self.cell_rect(likelihood, impact)
+                canvas.setFillColor(style.cell_colour(likelihood, impact))
                 canvas.setStrokeColor(style.colour("table_header_text"))
                 canvas.setLineWidth(1.5)
-                canvas.rect(left, y, cell_width, self.CELL_HEIGHT, stroke=1, fill=1)
+                canvas.rect(left, bottom, width, height, stroke=1, fill=1)
                 ranks = chart.cells.get((likelihood, impact), ())
                 if ranks:
-                    _label(style, canvas, ("، " if self.rtl else ", ").join(ranks), left + cell_width / 2, y + self.CELL_HEIGHT / 2 - 3, size=8.5,
-                           rtl=self.rtl, bold=True, width=cell_width - 6)
-        for likelihood in range(1, LEVELS + 1):
-            centre = self.mirror_x(axis_width + (likelihood - 0.5) * cell_width)
-            _label(style, canvas, chart.likelihood_names[likelihood - 1], centre, bottom - 11, size=7, rtl=self.rtl, width=cell_width)
-        grid_centre = self.mirror_x(axis_width + LEVELS * cell_width / 2)
-        _label(style, canvas, chart.likelihood_title, grid_centre, 6, size=8, rtl=self.rtl, bold=True)
-        _label(style, canvas, chart.impact_title, self.mirror_x(axis_width - 4), self.height - 8, size=8, rtl=self.rtl, bold=True,
+                    _label(style, canvas, ("، " if self.rtl else ", ").join(ranks), left + width / 2, bottom + height / 2 - 3, size=8.5,
+                           rtl=self.rtl, bold=True, width=width - 6)
+        for impact in range(1, SIZE + 1):
+            centre = self.mirror_x(axis_width + (impact - 0.5) * cell_width)
+            _label(style, canvas, chart.impact_names[impact - 1], centre, self.BOTTOM - 11, size=7, rtl=self.rtl, width=cell_width)
+        grid_centre = self.mirror_x(axis_width + SIZE * cell_width / 2)
+        _label(style, canvas, chart.impact_title, grid_centre, 6, size=8, rtl=self.rtl, bold=True)
+        _label(style, canvas, chart.likelihood_title, self.mirror_x(axis_width - 4), self.height - 8, size=8, rtl=self.rtl, bold=True,
                anchor="left" if self.rtl else "right")

@@ -16,6 +16,7 @@ from ruamel.yaml.error import YAMLError
 from resilience_app.core import resources
 from resilience_app.core.brief.pdf.fonts import FontPair, load_font
 from resilience_app.core.brief.pdf.text import TextEngine
+from resilience_app.core.register.matrix import MatrixStyleError, band_colours, band_of
 
 PAGE_SIZES = {"A4": A4, "letter": letter}
 
@@ -32,7 +33,7 @@ class BriefStyle:
     leading: dict[str, float]
     spacing: dict[str, float]
     colours: dict[str, Color]
-    matrix_bands: tuple[tuple[int, Color], ...]
+    matrix_bands: dict[str, Color]  # priority band id -> colour (`core.register.matrix`)
     engine: TextEngine
 
     def colour(self, name: str) -> Color:
@@ -41,8 +42,9 @@ class BriefStyle:
     def line_height(self, size: float, rtl: bool) -> float:
         return size * self.leading["arabic" if rtl else "latin"]
 
-    def band_colour(self, priority: int) -> Color:
-        return next((colour for up_to, colour in self.matrix_bands if priority <= up_to), self.matrix_bands[-1][1])
+    def cell_colour(self, likelihood: int, impact: int) -> Color:
+        """The colour of a cell of the priority matrix, the one the screen paints it."""
+        return self.matrix_bands[band_of(likelihood * impact)]
 
 
 def _get(tree: Any, *keys: str) -> Any:
@@ -88,8 +90,8 @@ def _load_style(path: Path) -> BriefStyle:
 
     try:
         colours = {name: HexColor(str(value)) for name, value in _get(tree, "colours").items()}
-        bands = tuple((int(band["up_to"]), HexColor(str(band["colour"]))) for band in _get(tree, "matrix_bands"))
-    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        bands = {band: HexColor(colour) for band, colour in band_colours(path).items()}
+    except (AttributeError, KeyError, TypeError, ValueError, MatrixStyleError) as error:
         raise StyleFileError(f"brief style: a colour is not #rrggbb ({error})") from error
     return BriefStyle(
         page_size=PAGE_SIZES[size_name],
