@@ -5,14 +5,13 @@ from __future__ import annotations
 import dataclasses
 import os
 import stat
-import unicodedata
 from pathlib import Path
 
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.storage.records import EvidenceDraft
-from resilience_app.core.text_rules import clean_text, text_problems
+from resilience_app.core.text_rules import clean_text, shown_file_name, text_problem, text_problems
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TITLE_LENGTH = 300
@@ -43,12 +42,14 @@ def _file_problem(draft: EvidenceDraft) -> str:
     path = draft.source_file
     assert path is not None
     name = isolate(shown_file_name(path.name))
+    if text_problem(path.name) or "\x00" in str(path):
+        return _("The name of the file {name} is not valid text (it may come from another system); rename the file, then try again.").format(name=name)
     try:
         found = os.lstat(path)
     except FileNotFoundError:
-        return _("The file {name} does not exist (it may have been moved or deleted).").format(name=name)
+        return refusal_message(path.name, "gone", 0)
     except OSError:
-        return _("The file {name} cannot be read; check its permissions.").format(name=name)
+        return refusal_message(path.name, "unreadable", 0)
     if stat.S_ISLNK(found.st_mode):
         return refusal_message(path.name, "link", 0)
     if stat.S_ISDIR(found.st_mode):
@@ -56,7 +57,7 @@ def _file_problem(draft: EvidenceDraft) -> str:
     if not stat.S_ISREG(found.st_mode):
         return refusal_message(path.name, "not-ordinary", 0)
     if not os.access(path, os.R_OK):
-        return _("The file {name} cannot be read; check its permissions.").format(name=name)
+        return refusal_message(path.name, "unreadable", 0)
     if found.st_size > MAX_FILE_BYTES:
         return refusal_message(path.name, "too-large", found.st_size)
     return ""
@@ -65,6 +66,10 @@ def _file_problem(draft: EvidenceDraft) -> str:
 def refusal_message(file_name: str, reason: str, size: int) -> str:
     """What to tell when the evidence folder refused a file while copying it (`FileRefused.reason`)."""
     name = isolate(shown_file_name(file_name))
+    if reason == "gone":
+        return _("The file {name} does not exist (it may have been moved or deleted).").format(name=name)
+    if reason == "unreadable":
+        return _("The file {name} cannot be read; check its permissions.").format(name=name)
     if reason == "link":
         return _("{name} is a link to another file, not the file itself; choose the file it points to.").format(name=name)
     if reason == "not-ordinary":
@@ -76,27 +81,16 @@ def refusal_message(file_name: str, reason: str, size: int) -> str:
     return _("The file {name} changed while it was being copied (it is still being written, or it is not an ordinary document). Try again once it is complete.").format(name=name)
 
 
-def shown_file_name(name: str) -> str:
-    """A file name as it is shown: each invisible formatting character written out as [U+202E],
-    so the name on screen is the name on disk (a right-to-left override hidden in a name
-    makes "report, override, fdp.exe" read "reportexe.pdf"). The joiners that shape
-    letters (U+200C, U+200D) stay."""
-    return "".join(
-        f"[U+{ord(character):04X}]" if unicodedata.category(character) == "Cf" and character not in _JOINERS else character
-        for character in name
-    )
-
-
-_JOINERS = "\u200c\u200d"
-
-
 # Kinds of file the desktop opens in a viewer or an office program. Anything else (a program,
 # a script, a shortcut, a file with no extension) is never launched: its folder is shown instead.
+# Left out on purpose: formats that carry macros or embedded programs (.doc, .xls, .ppt, .rtf,
+# and .xml, which Office opens as a document) and archives, whose contents would lose the
+# "downloaded from the internet" mark that the copy cannot keep.
 OPENABLE_EXTENSIONS = frozenset(
-    ".pdf .txt .csv .tsv .rtf .md .json .xml "
-    ".doc .docx .odt .xls .xlsx .ods .ppt .pptx .odp "
+    ".pdf .txt .csv .tsv .md .json "
+    ".docx .odt .xlsx .ods .pptx .odp "
     ".png .jpg .jpeg .gif .bmp .tif .tiff .webp .heic "
-    ".zip .7z .rar .kml .kmz .geojson .gpx .shp .mp3 .m4a .wav .ogg .mp4 .mov .avi .mkv .webm".split()
+    ".kml .kmz .geojson .gpx .mp3 .m4a .wav .ogg .mp4 .mov .avi .mkv .webm".split()
 )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from typing import Any, TypeVar
 
 from resilience_app.core.formatting import format_number
@@ -92,3 +93,22 @@ def strip_texts(draft: Draft) -> Draft:
         elif isinstance(value, tuple) and any(isinstance(item, str) for item in value):
             changes[field.name] = tuple(clean_text(item) if isinstance(item, str) else item for item in value)
     return dataclasses.replace(draft, **changes)
+
+
+# Characters that show as nothing or as blank space though they are not a plain space: shown
+# written out in a file name, where they could hide its real extension.
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f\u180b\u180c\u180d\u180e\u180f") | frozenset(map(chr, range(0xFE00, 0xFE10)))
+_LETTER_JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner shape Arabic and Persian letters
+
+
+def shown_file_name(name: str) -> str:
+    """A file name as it is shown: every character that is invisible, blank-looking or moves the text
+    around (a right-to-left override that makes "report, override, fdp.exe" read "reportexe.pdf", a
+    line break, a filler) is written out as [U+202E], so the name on screen is the name on disk."""
+    return "".join(f"[U+{ord(character):04X}]" if _hides_something(character) else character for character in name)
+
+
+def _hides_something(character: str) -> bool:
+    if character == " " or character in _LETTER_JOINERS:
+        return False
+    return character in _BLANK_LOOKING or unicodedata.category(character) in ("Cf", "Cc", "Zl", "Zp", "Zs", "Co", "Cn", "Cs")

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.evidence_rules import MAX_FILE_BYTES, clean_evidence, shown_file_name
+from resilience_app.core.evidence_rules import MAX_FILE_BYTES, clean_evidence
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.storage.records import EvidenceDraft, EvidenceRecord
+from resilience_app.core.text_rules import shown_file_name
 from resilience_app.gui.form_fields import FieldWithError
 
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1

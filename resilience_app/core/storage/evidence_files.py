@@ -25,8 +25,9 @@ from pathlib import Path
 
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.i18n import _, isolate
+from resilience_app.core.text_rules import shown_file_name
 
-_EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,10}")
 _CHUNK = 1024 * 1024
 
 
@@ -40,7 +41,7 @@ class StoredFile:
 
 
 class FileRefused(Exception):
-    """The source is not something to keep: `reason` is "link", "not-ordinary", "too-large" or "changed"."""
+    """The source is not something to keep: `reason` is "gone", "unreadable", "link", "not-ordinary", "too-large" or "changed"."""
 
     def __init__(self, reason: str, size: int = 0) -> None:
         super().__init__(reason)
@@ -62,8 +63,11 @@ def _open_ordinary_file(source: Path) -> Iterator[typing.BinaryIO]:
             raise FileRefused("link") from error
         raise
     try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        opened = os.fstat(descriptor)
+        if not stat.S_ISREG(opened.st_mode):
             raise FileRefused("not-ordinary")
+        if not _still_names(source, opened):  # where O_NOFOLLOW does not exist (Windows), a link swapped in is caught here
+            raise FileRefused("link")
     except BaseException:
         os.close(descriptor)
         raise
@@ -71,10 +75,23 @@ def _open_ordinary_file(source: Path) -> Iterator[typing.BinaryIO]:
         yield reader
 
 
+def _still_names(source: Path, opened: os.stat_result) -> bool:
+    """True when `source` is, itself and not through a link, the file that was opened."""
+    try:
+        named = os.lstat(source)
+    except OSError:
+        return False
+    return not stat.S_ISLNK(named.st_mode) and (named.st_dev, named.st_ino) == (opened.st_dev, opened.st_ino)
+
+
+def _unchanged(before: os.stat_result, after: os.stat_result) -> bool:
+    return (before.st_size, before.st_mtime_ns, before.st_ino) == (after.st_size, after.st_mtime_ns, after.st_ino)
+
+
 def _extension(name: str) -> str:
     """The file's extension when it is a plain one (".pdf", ".xlsx"), else none."""
     suffix = Path(name).suffix.lower()
-    return suffix if _EXTENSION.match(suffix) else ""
+    return suffix if _EXTENSION.fullmatch(suffix) else ""
 
 
 class EvidenceFolder:
@@ -101,7 +118,8 @@ class EvidenceFolder:
         partial = folder / f".{uuid.uuid4().hex}.partial"
         try:
             with _open_ordinary_file(source) as reader:
-                expected = os.fstat(reader.fileno()).st_size
+                opened = os.fstat(reader.fileno())
+                expected = opened.st_size
                 if expected > max_bytes:
                     raise FileRefused("too-large", expected)
                 folder.mkdir(parents=True, exist_ok=True)
@@ -116,6 +134,8 @@ class EvidenceFolder:
                         writer.write(chunk)
                     writer.flush()
                     os.fsync(writer.fileno())
+                if copied != expected or not _unchanged(opened, os.fstat(reader.fileno())):  # cut short or rewritten while copied
+                    raise FileRefused("changed", copied)
             stored_name = digest.hexdigest() + _extension(source.name)
             is_new = not (folder / stored_name).exists()
             if is_new:
@@ -125,10 +145,13 @@ class EvidenceFolder:
         except FileRefused:
             partial.unlink(missing_ok=True)
             raise
+        except (FileNotFoundError, PermissionError) as error:  # moved or locked since the form was checked
+            partial.unlink(missing_ok=True)
+            raise FileRefused("gone" if isinstance(error, FileNotFoundError) else "unreadable") from error
         except OSError as error:
             partial.unlink(missing_ok=True)
             raise UserFacingError(
-                _("The file {name} could not be copied into the assessment's evidence folder.").format(name=isolate(source.name)),
+                _("The file {name} could not be copied into the assessment's evidence folder.").format(name=isolate(shown_file_name(source.name))),
                 hint=_("Check that there is free space in {folder}, then try again.").format(folder=isolate(str(self.root))),
                 code="evidence-copy-failed",
             ) from error
