@@ -6,13 +6,49 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything loads Qt
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
-from resilience_app.core import formatting, i18n
+from resilience_app.core import formatting, i18n, resources, services
+from resilience_app.core.content import ContentLoadResult
+from resilience_app.core.content.snapshot import CONTENT_SNAPSHOT_FILE_NAME, load_content_via_snapshot
 from resilience_app.core.paths import AppPaths
+
+_seeding = {"on": True}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _content_parsed_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Parse the shipped content once per test session, not once per data folder.
+
+    The validated snapshot made by the first service is copied into each new data folder's cache
+    before the app looks there, so every later start reads it as a second start does (the
+    snapshot's own key check still decides whether it is used). Tests about the first start
+    itself are marked `parses_content` and see an empty cache, as a new user does.
+    """
+    made = AppPaths.under(tmp_path_factory.mktemp("content-once")).cache_dir / CONTENT_SNAPSHOT_FILE_NAME
+    load_content_via_snapshot([resources.forms_dir()], made)
+
+    def seeded(paths: Sequence[Path], snapshot_file: Path) -> ContentLoadResult:
+        if _seeding["on"] and made.is_file() and snapshot_file.parent.parent.is_dir() and not snapshot_file.exists():
+            snapshot_file.parent.mkdir(exist_ok=True, mode=0o700)  # as the app makes it; the data folder is the app's
+            descriptor = os.open(snapshot_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(made.read_bytes())
+        return load_content_via_snapshot(paths, snapshot_file)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(services, "load_content_via_snapshot", seeded)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _first_start_when_marked(request: pytest.FixtureRequest) -> Iterator[None]:
+    _seeding["on"] = request.node.get_closest_marker("parses_content") is None
+    yield
+    _seeding["on"] = True
 
 
 @pytest.fixture(autouse=True)

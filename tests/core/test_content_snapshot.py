@@ -19,6 +19,8 @@ from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ContentInvalidError, ResilienceService
 from tests.core.test_content_loader import FRAMEWORK, INDICATORS, write
 
+pytestmark = pytest.mark.parses_content  # about the first start: no snapshot copied in
+
 BROKEN_FRAMEWORK = """\
 schema: 1
 kind: framework
