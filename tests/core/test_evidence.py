@@ -10,16 +10,8 @@ import pytest
 
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.evidence_rules import MAX_FILE_BYTES
-from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails, EvidenceDraft
-
-
-@pytest.fixture
-def service(app_paths: AppPaths):  # type: ignore[no-untyped-def]
-    service = ResilienceService.open(app_paths)
-    yield service
-    service.close()
 
 
 @pytest.fixture

@@ -12,19 +12,11 @@ import pytest
 
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.evidence_rules import MAX_FILE_BYTES, opens_in_a_viewer
-from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.records import AssessmentDetails, EvidenceDraft
 from resilience_app.core.text_rules import shown_file_name
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="links, pipes and devices as POSIX makes them")
-
-
-@pytest.fixture
-def service(app_paths: AppPaths):  # type: ignore[no-untyped-def]
-    service = ResilienceService.open(app_paths)
-    yield service
-    service.close()
 
 
 @pytest.fixture

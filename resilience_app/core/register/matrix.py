@@ -61,19 +61,23 @@ def cell_colour(likelihood: int, impact: int, colours: dict[str, str]) -> str:
     return colours[band_of(likelihood * impact)]
 
 
+def colours_from(given: object) -> dict[str, str]:
+    """The style file's `matrix_bands` setting, checked: band id -> "#rrggbb" for every band."""
+    if not isinstance(given, dict):
+        raise MatrixStyleError("brief style: matrix_bands must map each priority band to a colour")
+    colours = {}
+    for band in BANDS:
+        colour = str(given.get(band.id, ""))
+        if not _COLOUR.match(colour):
+            raise MatrixStyleError(f"brief style: matrix_bands.{band.id} must be a #rrggbb colour, not {colour or 'missing'}")
+        colours[band.id] = colour
+    return colours
+
+
 @lru_cache(maxsize=4)
 def _band_colours(path: Path) -> tuple[tuple[str, str], ...]:
     try:
         tree = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     except (OSError, YAMLError) as error:
         raise MatrixStyleError(f"brief style: cannot read {path}: {error}") from error
-    given = tree.get("matrix_bands") if isinstance(tree, dict) else None
-    if not isinstance(given, dict):
-        raise MatrixStyleError("brief style: matrix_bands must map each priority band to a colour")
-    colours = []
-    for band in BANDS:
-        colour = str(given.get(band.id, ""))
-        if not _COLOUR.match(colour):
-            raise MatrixStyleError(f"brief style: matrix_bands.{band.id} must be a #rrggbb colour, not {colour or 'missing'}")
-        colours.append((band.id, colour))
-    return tuple(colours)
+    return tuple(colours_from(tree.get("matrix_bands") if isinstance(tree, dict) else None).items())

@@ -85,7 +85,8 @@ def _still_names(source: Path, opened: os.stat_result) -> bool:
 
 
 def _unchanged(before: os.stat_result, after: os.stat_result) -> bool:
-    return (before.st_size, before.st_mtime_ns, before.st_ino) == (after.st_size, after.st_mtime_ns, after.st_ino)
+    """The same open file, neither resized nor written to (its inode cannot change under an open handle)."""
+    return (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
 
 
 def _extension(name: str) -> str:

@@ -16,7 +16,7 @@ from ruamel.yaml.error import YAMLError
 from resilience_app.core import resources
 from resilience_app.core.brief.pdf.fonts import FontPair, load_font
 from resilience_app.core.brief.pdf.text import TextEngine
-from resilience_app.core.register.matrix import MatrixStyleError, band_colours, band_of
+from resilience_app.core.register.matrix import MatrixStyleError, band_of, colours_from
 
 PAGE_SIZES = {"A4": A4, "letter": letter}
 
@@ -90,7 +90,7 @@ def _load_style(path: Path) -> BriefStyle:
 
     try:
         colours = {name: HexColor(str(value)) for name, value in _get(tree, "colours").items()}
-        bands = {band: HexColor(colour) for band, colour in band_colours(path).items()}
+        bands = {band: HexColor(colour) for band, colour in colours_from(_get(tree, "matrix_bands")).items()}  # the tree read above
     except (AttributeError, KeyError, TypeError, ValueError, MatrixStyleError) as error:
         raise StyleFileError(f"brief style: a colour is not #rrggbb ({error})") from error
     return BriefStyle(
