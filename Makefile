@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-.PHONY: run test test-tools bench torture lint translations compile-translations wheel-check clean
+.PHONY: run test test-tools bench fuzz torture lint translations compile-translations wheel-check clean
 
 run: $(INSTALLED) $(COMPILED)
 	$(BIN)/resilience-app
@@ -18,6 +18,10 @@ test: $(INSTALLED) $(COMPILED) test-tools
 
 bench: $(INSTALLED) $(COMPILED)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+
+# The property tests with new random inputs on each run (make test draws the same ones every time).
+fuzz: $(INSTALLED) $(COMPILED)
+	FUZZ_RANDOM=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/property
 
 # Kill a process saving answers with SIGKILL 200 times; after each kill the database must pass
 # integrity_check and hold every answer whose save had returned (tools/torture.py; POSIX only).

@@ -95,6 +95,22 @@ def test_semicolons_separate_columns_and_commas_stay_in_the_text(sectors: tuple[
     ]
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_names_that_are_only_semicolons_do_not_make_an_exported_list_read_as_semicolon_separated(
+    sectors: tuple[Sector, ...], language: str
+) -> None:
+    people = [(ParticipantDraft("academia", ";", ";"), ""), (ParticipantDraft("utilities", "a;b", "; ;"), "")]
+    data = write_participants_csv(people, sectors=sectors, language=language)
+
+    assert [(row.participant, row.group) for row in read_participants_csv(data, sectors=sectors).rows] == people
+
+
+def test_a_header_that_names_no_known_column_still_has_its_delimiter_guessed(sectors: tuple[Sector, ...]) -> None:
+    result = read("Who;Where\nAli;Amman\n", sectors)
+
+    assert result.ignored_columns == ("Who", "Where")  # two columns, not one "Who;Where"
+
+
 @pytest.mark.parametrize(
     "header",
     [

@@ -240,6 +240,28 @@ def _table(text: str) -> tuple[_Record, list[_Record]]:
 
 
 def _delimiter(text: str) -> str:
+    """The delimiter under which the first row names the most known columns; a guess from the sample otherwise.
+
+    The header decides because a guess from the whole sample is swayed by the data: a sheet whose names are
+    quoted ";" reads as semicolon-separated to csv.Sniffer.
+    """
+    first_line = next(iter(text.splitlines()), "")
+    named = {delimiter: _known_headers(first_line, delimiter) for delimiter in DELIMITERS}
+    best = max(DELIMITERS, key=lambda delimiter: named[delimiter])
+    return best if named[best] else _sniffed_delimiter(text)
+
+
+def _known_headers(line: str, delimiter: str) -> int:
+    """How many cells of `line`, split at `delimiter`, are headers the app understands."""
+    known = _header_keys()
+    try:
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # a stray quote or a cell over the csv module's size limit: not a header row this way
+        return 0
+    return sum(_header_key(cell_text(cell)) in known for cell in cells)
+
+
+def _sniffed_delimiter(text: str) -> str:
     sample = "\n".join(text.splitlines()[:SNIFF_LINES])
     if len(sample) > SNIFF_CHARS:
         sample = sample[:SNIFF_CHARS].rpartition("\n")[0] or sample[:SNIFF_CHARS]
