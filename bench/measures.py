@@ -17,10 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
+from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.sample import create_sample
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AnswerDraft
 from resilience_app.gui.assessment_page import AssessmentPage
 
 OPEN_REPEATS, AUTOSAVE_REPEATS, EXPORT_REPEATS = 20, 500, 3
@@ -59,7 +59,7 @@ def measure() -> dict[str, float]:
 
             def open_assessment() -> None:
                 page.close_session()
-                page.show_assessment(service, service.get_assessment(record.id), framework)
+                page.show_assessment(service, service.assessments.get_assessment(record.id), framework)
                 app.processEvents()
 
             open_assessment()  # warm-up: imports and first layout
@@ -70,7 +70,7 @@ def measure() -> dict[str, float]:
             def autosave() -> None:
                 step = next(steps)
                 draft = AnswerDraft(status="level", level=1 + step % 5, justification=f"Note {step}")
-                service.save_answer(record.id, question_ids[step % len(question_ids)], draft)
+                service.assessments.save_answer(record.id, question_ids[step % len(question_ids)], draft)
 
             autosaving = timed_ms(autosave, AUTOSAVE_REPEATS)
             briefs = Path(folder) / "briefs"

@@ -27,8 +27,8 @@ from resilience_app.core.paths import AppPaths
 from resilience_app.core.settings import Settings
 
 if TYPE_CHECKING:
-    from resilience_app.core.backup_service import BackupService
     from resilience_app.core.services import ResilienceService
+    from resilience_app.core.storage.backup_service import BackupService
 
 EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
 READ_ONLY_COMMANDS = frozenset({"list", "content", "validate-content", "version", "backups"})
@@ -198,7 +198,7 @@ def _validate_content(paths: list[Path]) -> int:
 
 
 def _backups_of(args: argparse.Namespace, paths: AppPaths) -> BackupService:
-    from resilience_app.core.backup_service import BackupService
+    from resilience_app.core.storage.backup_service import BackupService
 
     service = BackupService.for_database(paths.backups_dir, args.database or paths.default_database_url())
     if not service.available:
@@ -207,7 +207,7 @@ def _backups_of(args: argparse.Namespace, paths: AppPaths) -> BackupService:
 
 
 def _list_backups(service: BackupService, *, as_json: bool) -> int:
-    from resilience_app.core.backup_service import describe
+    from resilience_app.core.storage.backup_service import describe
 
     backups = service.list()
     if as_json:
@@ -223,7 +223,7 @@ def _list_backups(service: BackupService, *, as_json: bool) -> int:
 
 
 def _restore_backup(service: BackupService, paths: AppPaths, choice: str) -> int:
-    from resilience_app.core.backup_service import taken_at_text
+    from resilience_app.core.storage.backup_service import taken_at_text
     from resilience_app.core.storage.folder_lock import DataLock
 
     lock = DataLock(paths.data_dir, service.database_file)  # no other copy of the app may have the database open meanwhile
@@ -240,7 +240,7 @@ def _restore_backup(service: BackupService, paths: AppPaths, choice: str) -> int
 def _list(service: ResilienceService, *, as_json: bool) -> int:
     from resilience_app.core.formatting import format_date, format_percent
 
-    summaries = service.list_assessments()
+    summaries = service.assessments.list_assessments()
     if as_json:
         rows = [
             {

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from resilience_app.core import formatting, i18n, resources, services
+from resilience_app.core import context, formatting, i18n, resources
 from resilience_app.core.content import ContentLoadResult
 from resilience_app.core.content.snapshot import CONTENT_SNAPSHOT_FILE_NAME, load_content_via_snapshot
 from resilience_app.core.paths import AppPaths
@@ -40,7 +40,7 @@ def _content_parsed_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
         return load_content_via_snapshot(paths, snapshot_file)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(services, "load_content_via_snapshot", seeded)
+        patch.setattr(context, "load_content_via_snapshot", seeded)
         yield
 
 

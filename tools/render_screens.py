@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from resilience_app.core import i18n
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.storage.errors import corrupt_error, missing_database_error
-from resilience_app.core.storage.records import AssessmentDetails
 from resilience_app.gui.app import create_main_window
 from resilience_app.gui.backups_dialog import BackupsDialog
 
@@ -40,7 +40,7 @@ def render(output: Path) -> None:
         app.processEvents()
         window.grab().save(str(output / f"empty-{language}.png"))
         for details in CITIES:
-            window.service.create_assessment(details)
+            window.service.assessments.create_assessment(details)
         window.refresh()
         app.processEvents()
         window.grab().save(str(output / f"list-{language}.png"))
@@ -52,7 +52,7 @@ def render(output: Path) -> None:
         app.processEvents()
         dialog.grab().save(str(output / f"new-dialog-errors-{language}.png"))
         dialog.reject()
-        window.select_assessment(window.service.list_assessments()[-1].id)
+        window.select_assessment(window.service.assessments.list_assessments()[-1].id)
         window.open_selected()
         app.processEvents()
         window.grab().save(str(output / f"assessment-{language}.png"))
@@ -130,7 +130,7 @@ def render_questionnaire(app: QApplication, window, output: Path, language: str)
 def render_data_safety(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]
     """Exporting with sensitive content, restoring a backup, and the damaged-database offer."""
     window.show_list()
-    window.select_assessment(next(summary.id for summary in window.service.list_assessments() if summary.record.is_sample))
+    window.select_assessment(next(summary.id for summary in window.service.assessments.list_assessments() if summary.record.is_sample))
     window.export_action.trigger()
     app.processEvents()
     window.active_dialog.grab().save(str(output / f"export-sensitive-{language}.png"))

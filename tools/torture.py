@@ -46,10 +46,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine, event
 
+from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails, EvidenceDraft
 from resilience_app.core.paths import DATABASE_FILE_NAME, AppPaths
+from resilience_app.core.register.records import RegisterItemDraft
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails, EvidenceDraft
-from resilience_app.core.storage.register_records import RegisterItemDraft
 
 THIS_FILE = Path(__file__).resolve()
 COUNTER_SPAN = 1_000_000  # the writer of kill k counts from (base + k) * COUNTER_SPAN, base past any earlier run's
@@ -135,11 +135,11 @@ def write(data_dir: Path, *, start: int, seed: int) -> None:
     opening = time.monotonic()
     service = ResilienceService.open(AppPaths.under(data_dir))
     opened = time.monotonic() - opening
-    assessments = service.list_assessments()
+    assessments = service.assessments.list_assessments()
     if assessments:
         assessment_id = min(summary.id for summary in assessments)
     else:
-        assessment_id = service.create_assessment(AssessmentDetails(city_name_en="Torture", city_name_ar="مدينة الاختبار")).id
+        assessment_id = service.assessments.create_assessment(AssessmentDetails(city_name_en="Torture", city_name_ar="مدينة الاختبار")).id
     questions = [question.id for question in service.framework().questions()]
     sources = data_dir / "torture-sources"  # the files evidence is attached from
     sources.mkdir(exist_ok=True)
@@ -151,10 +151,10 @@ def write(data_dir: Path, *, start: int, seed: int) -> None:
         if roll < 0.04:
             _add_evidence(service, assessment_id, rng.choice(questions[:HOT_QUESTIONS]), counter, sources, with_file=rng.random() < 0.5)
         elif roll < 0.06:
-            entries = sorted(entry.id for entries in service.evidence(assessment_id).values() for entry in entries)
+            entries = sorted(entry.id for entries in service.assessments.evidence(assessment_id).values() for entry in entries)
             if len(entries) > 6:
                 _emit("#evidence-?", entries[0])  # about to remove: a kill may land after the removal, before its line
-                service.remove_evidence(entries[0], changed_by="torture")
+                service.assessments.remove_evidence(entries[0], changed_by="torture")
                 _emit("#evidence-", entries[0])
         elif roll < 0.09:
             item = service.register.add_item(assessment_id, RegisterItemDraft(kind="shock", name_en=item_name(counter), name_ar=f"صدمة {counter}"))
@@ -167,7 +167,7 @@ def write(data_dir: Path, *, start: int, seed: int) -> None:
                 _emit("#register-", items[0])
         else:
             question_id = rng.choice(questions[:HOT_QUESTIONS]) if rng.random() < 0.8 else rng.choice(questions)
-            service.save_answer(assessment_id, question_id, expected_draft(counter), changed_by=f"writer {start // COUNTER_SPAN}")
+            service.assessments.save_answer(assessment_id, question_id, expected_draft(counter), changed_by=f"writer {start // COUNTER_SPAN}")
             _emit(question_id, counter)
 
 
@@ -177,7 +177,7 @@ def _add_evidence(service: ResilienceService, assessment_id: int, question_id: s
         source = sources / f"report-{counter}.txt"
         source.write_bytes(evidence_bytes(counter))
     draft = EvidenceDraft(title=evidence_title(counter), reference=f"https://example.org/{counter}", source_file=source)
-    record = service.add_evidence(assessment_id, question_id, draft, changed_by="torture")
+    record = service.assessments.add_evidence(assessment_id, question_id, draft, changed_by="torture")
     _emit("#evidence+", counter, record.id)
     if source is not None:
         source.unlink()
@@ -374,7 +374,7 @@ def check_app_reads(data_dir: Path, ledger: Ledger) -> list[str]:
     try:
         if ledger.assessment_id is None:
             return []
-        answers = service.answers(ledger.assessment_id)
+        answers = service.assessments.answers(ledger.assessment_id)
         problems = []
         for question_id, acknowledged in sorted(ledger.last_answer.items()):
             record = answers.get(question_id)

@@ -17,13 +17,13 @@ import re
 from contextlib import suppress
 from decimal import Decimal
 
+from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails, AssessmentRecord, EvidenceDraft
 from resilience_app.core.content.model import NumericScale, Question
 from resilience_app.core.i18n import N_, translate_in
 from resilience_app.core.sample_register import add_sample_register
 from resilience_app.core.sample_workshop import add_sample_workshop
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.leftovers import being_made, unfinished_name
-from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails, AssessmentRecord, EvidenceDraft
 
 SAMPLE_SEED = 2026
 # Answers on corruption prevention are marked sensitive: the sample brief shows them withheld by default.
@@ -80,14 +80,14 @@ def create_sample(service: ResilienceService, language: str) -> AssessmentRecord
     unfinished = dataclasses.replace(
         details, city_name_en=unfinished_name(names["en"], "en"), city_name_ar=unfinished_name(names["ar"], "ar")
     )
-    record = service.create_assessment(unfinished, is_sample=True)
+    record = service.assessments.create_assessment(unfinished, is_sample=True)
     try:
         with being_made(service.database, record.id):
             _fill(service, record, language)
-            return service.update_details(record.id, details)
+            return service.assessments.update_details(record.id, details)
     except BaseException:
         with suppress(Exception):
-            service.delete_assessment(record.id)
+            service.assessments.delete_assessment(record.id)
         raise
 
 
@@ -126,10 +126,10 @@ def _answer(service: ResilienceService, assessment_id: int, question: Question, 
             answered_by=department,
         )
     draft = dataclasses.replace(draft, sensitive=question.id in SENSITIVE_QUESTIONS)
-    service.save_answer(assessment_id, question.id, draft, changed_by=department)
+    service.assessments.save_answer(assessment_id, question.id, draft, changed_by=department)
     if draft.status == "level" and chooser.random() < 0.85:
         title = translate_in(language, chooser.choice(EVIDENCE_TITLES)).format(department=department)
-        service.add_evidence(assessment_id, question.id, EvidenceDraft(title, translate_in(language, EVIDENCE_REFERENCE)), changed_by=department)
+        service.assessments.add_evidence(assessment_id, question.id, EvidenceDraft(title, translate_in(language, EVIDENCE_REFERENCE)), changed_by=department)
 
 
 def _justification(kind: str, department: str, language: str) -> str:

@@ -12,8 +12,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from resilience_app.core.register.records import ActionDraft, RegisterItemDraft
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.register_records import ActionDraft, RegisterItemDraft
 
 SAMPLE_REGISTER_FILE = Path(__file__).with_name("sample_register.yaml")
 

@@ -14,7 +14,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.workshop_records import DOT_VOTE, RANKING, ExerciseDraft, GroupRating, ParticipantDraft, WorkshopDraft
+from resilience_app.core.workshop.records import DOT_VOTE, RANKING, ExerciseDraft, GroupRating, ParticipantDraft, WorkshopDraft
 
 SAMPLE_WORKSHOP_FILE = Path(__file__).with_name("sample_workshop.yaml")
 GENDERS = {"w": "woman", "m": "man", "-": ""}

@@ -26,7 +26,7 @@ from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, paragraph
 from resilience_app.core.register.discovery import THIN_BELOW
 from resilience_app.core.register.labels import ACTION_STATUS_NAMES
-from resilience_app.core.storage.register_records import ActionDraft, ActionRecord
+from resilience_app.core.register.records import ActionDraft, ActionRecord
 from resilience_app.gui.checklist import ID_ROLE, Checklist, goal_entries, quality_entries
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import FormDialog, open_tracked

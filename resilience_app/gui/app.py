@@ -8,11 +8,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from resilience_app.core import i18n
-from resilience_app.core.backup_service import BackupService
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.settings import Settings
+from resilience_app.core.storage.backup_service import BackupService
 from resilience_app.core.storage.folder_lock import DataLock
 from resilience_app.gui.backups_dialog import FRESH_START, BackupsDialog
 from resilience_app.gui.errors import install_crash_handler, show_user_error

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resilience_app.core.assessment_rules import details_problems
+from resilience_app.core.assessment.details_rules import details_problems
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import format_number, parse_whole_number
 from resilience_app.core.i18n import _, is_rtl
-from resilience_app.core.storage.records import AssessmentDetails
 from resilience_app.gui.form_fields import FieldWithError
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QTabWidget, QVBoxLayout, QWidget
 
+from resilience_app.core.assessment.records import AssessmentRecord
 from resilience_app.core.content.model import Framework
 from resilience_app.core.formatting import format_date, format_number, localise_digits
 from resilience_app.core.i18n import _, current_language, isolate, paragraph
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AssessmentRecord
 from resilience_app.gui.actions_view import ActionsView
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.discovery_view import DiscoveryView

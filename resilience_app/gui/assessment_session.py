@@ -11,12 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from resilience_app.core.assessment.records import AnswerDraft, AnswerRecord, AssessmentRecord, EvidenceDraft, EvidenceRecord
+from resilience_app.core.assessment.service import profile_of
 from resilience_app.core.content.model import Framework
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.i18n import _
 from resilience_app.core.scoring import ResilienceProfile
-from resilience_app.core.services import ResilienceService, profile_of
-from resilience_app.core.storage.records import AnswerDraft, AnswerRecord, AssessmentRecord, EvidenceDraft, EvidenceRecord
+from resilience_app.core.services import ResilienceService
 
 
 class AssessmentSession(QObject):
@@ -37,8 +38,8 @@ class AssessmentSession(QObject):
         self.framework = framework
         self.undo_stack = QUndoStack(self)
         self.answered_by = ""  # who is answering now; offered on each new answer
-        self.answers: dict[str, AnswerRecord] = service.answers(record.id)
-        self.evidence: dict[str, list[EvidenceRecord]] = service.evidence(record.id)
+        self.answers: dict[str, AnswerRecord] = service.assessments.answers(record.id)
+        self.evidence: dict[str, list[EvidenceRecord]] = service.assessments.evidence(record.id)
         self._profile: ResilienceProfile | None = None
 
     @property
@@ -67,20 +68,20 @@ class AssessmentSession(QObject):
 
     def _store(self, question_id: str, draft: AnswerDraft | None) -> None:
         if draft is None:
-            self.service.clear_answer(self.assessment_id, question_id, changed_by=self.answered_by)
+            self.service.assessments.clear_answer(self.assessment_id, question_id, changed_by=self.answered_by)
             self.answers.pop(question_id, None)
         else:
-            self.answers[question_id] = self.service.save_answer(self.assessment_id, question_id, draft, changed_by=self.answered_by)
+            self.answers[question_id] = self.service.assessments.save_answer(self.assessment_id, question_id, draft, changed_by=self.answered_by)
         self._changed(question_id)
 
     def add_evidence(self, question_id: str, draft: EvidenceDraft) -> EvidenceRecord:
-        added = self.service.add_evidence(self.assessment_id, question_id, draft, changed_by=self.answered_by)
+        added = self.service.assessments.add_evidence(self.assessment_id, question_id, draft, changed_by=self.answered_by)
         self.evidence.setdefault(question_id, []).append(added)
         self._changed(question_id)
         return added
 
     def remove_evidence(self, evidence: EvidenceRecord) -> None:
-        self.service.remove_evidence(evidence.id, changed_by=self.answered_by)
+        self.service.assessments.remove_evidence(evidence.id, changed_by=self.answered_by)
         remaining = [item for item in self.evidence.get(evidence.question_id, []) if item.id != evidence.id]
         if remaining:
             self.evidence[evidence.question_id] = remaining

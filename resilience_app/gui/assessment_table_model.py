@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from resilience_app.core.assessment.service import AssessmentSummary
 from resilience_app.core.formatting import format_date, format_percent
 from resilience_app.core.i18n import N_, _, current_language, isolate, paragraph
-from resilience_app.core.services import AssessmentSummary
 
 ASSESSMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2

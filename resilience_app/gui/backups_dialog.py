@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from resilience_app.core.backup_service import describe
 from resilience_app.core.i18n import _
+from resilience_app.core.storage.backup_service import describe
 from resilience_app.core.storage.backups import Backup
 
 FRESH_START = 2  # the dialog's result when the user sets a damaged database aside instead

@@ -31,7 +31,7 @@ from resilience_app.core.formatting import format_list, format_number
 from resilience_app.core.i18n import N_, _, current_language, ngettext, paragraph
 from resilience_app.core.register.discovery import MAX_PROPOSALS
 from resilience_app.core.register.labels import AREA_STATUS_NAMES, name_list
-from resilience_app.core.storage.register_records import DiscoveryAreaDraft, DiscoveryAreaRecord
+from resilience_app.core.register.records import DiscoveryAreaDraft, DiscoveryAreaRecord
 from resilience_app.gui.checklist import ID_ROLE, Checklist, goal_entries
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import FormDialog, open_tracked

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resilience_app.core.assessment.evidence_rules import MAX_FILE_BYTES, clean_evidence
+from resilience_app.core.assessment.records import EvidenceDraft, EvidenceRecord
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.evidence_rules import MAX_FILE_BYTES, clean_evidence
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate
-from resilience_app.core.storage.records import EvidenceDraft, EvidenceRecord
 from resilience_app.core.text_rules import shown_file_name
 from resilience_app.gui.form_fields import FieldWithError
 

@@ -14,7 +14,7 @@ from resilience_app.core.content.labels import goal_label
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number, parse_whole_number
 from resilience_app.core.i18n import _
-from resilience_app.core.storage.workshop_records import GroupRating
+from resilience_app.core.workshop.records import GroupRating
 from resilience_app.gui.workshop_state import WorkshopState
 
 KEY_ROLE = Qt.ItemDataRole.UserRole

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, ngettext, paragraph
-from resilience_app.core.storage.workshop_records import DOT_VOTE, RANKING
 from resilience_app.core.workshop.countdown import format_clock
+from resilience_app.core.workshop.records import DOT_VOTE, RANKING
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.exercise_grids import DotVoteGrid, RankingGrid
 from resilience_app.gui.form_dialog import open_tracked

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core import i18n
+from resilience_app.core.assessment.records import AssessmentRecord
 from resilience_app.core.brief.sections import SECTION_IDS, SECTION_TITLES
 from resilience_app.core.i18n import _, isolate, ngettext
-from resilience_app.core.storage.records import AssessmentRecord
 
 if TYPE_CHECKING:
     from resilience_app.core.brief.export import ExportResult  # ReportLab stays off the start-up path

@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from resilience_app.core.answer_labels import mean_level_text
+from resilience_app.core.assessment.labels import mean_level_text
 from resilience_app.core.formatting import format_number, format_percent, localise_digits, localise_text_digits
 from resilience_app.core.i18n import _
 from resilience_app.gui.assessment_session import AssessmentSession

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resilience_app.core.answer_labels import FIELD_NAMES, history_value
+from resilience_app.core.assessment.labels import FIELD_NAMES, history_value
+from resilience_app.core.assessment.records import AnswerChange
 from resilience_app.core.formatting import format_moment
 from resilience_app.core.i18n import _
-from resilience_app.core.storage.records import AnswerChange
 
 
 class HistoryDialog(QDialog):

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core import i18n
-from resilience_app.core.backup_service import taken_at_text
+from resilience_app.core.assessment.records import AssessmentRecord
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.settings import Settings
-from resilience_app.core.storage.records import AssessmentRecord
+from resilience_app.core.storage.backup_service import taken_at_text
 from resilience_app.gui.about_dialog import AboutDialog
 from resilience_app.gui.assessment_dialog import AssessmentDialog
 from resilience_app.gui.assessment_page import AssessmentPage
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Re-read the list of assessments, keeping the selection where it was."""
         selected = self.selected_assessment_id()
-        rows = run_operation(self, self.service.list_assessments, bus=self.bus, changes_assessments=False)
+        rows = run_operation(self, self.service.assessments.list_assessments, bus=self.bus, changes_assessments=False)
         self.model.set_rows(rows or [])
         self.empty_hint.setVisible(self.model.rowCount() == 0)
         self.table.setVisible(self.model.rowCount() > 0)
@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             details = dialog.details()
             if details is None:
                 return
-            record = run_operation(self, lambda: self.service.create_assessment(details), bus=self.bus)
+            record = run_operation(self, lambda: self.service.assessments.create_assessment(details), bus=self.bus)
             if record is not None:
                 self.select_assessment(record.id)
 
@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
             return
         dialog = AssessmentDialog(self, title=_("Assessment details"), details=record.details)
         dialog.accepted.connect(
-            lambda: (details := dialog.details()) and run_operation(self, lambda: self.service.update_details(assessment_id, details), bus=self.bus)
+            lambda: (details := dialog.details()) and run_operation(self, lambda: self.service.assessments.update_details(assessment_id, details), bus=self.bus)
         )
         self._open_dialog(dialog)
 
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         """The assessment as stored now; a plain message (and None) if it has gone."""
         if assessment_id is None:
             return None
-        return run_operation(self, lambda: self.service.get_assessment(assessment_id), bus=self.bus, changes_assessments=False)
+        return run_operation(self, lambda: self.service.assessments.get_assessment(assessment_id), bus=self.bus, changes_assessments=False)
 
     def rename_selected(self) -> None:
         record = self._fetch(self.selected_assessment_id())
@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
             if details is not None:
                 run_operation(
                     self,
-                    lambda: self.service.rename_assessment(assessment_id, city_name_en=details.city_name_en, city_name_ar=details.city_name_ar),
+                    lambda: self.service.assessments.rename_assessment(assessment_id, city_name_en=details.city_name_en, city_name_ar=details.city_name_ar),
                     bus=self.bus,
                 )
 
@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         assessment_id = self.selected_assessment_id()
         if assessment_id is None:
             return
-        record = run_operation(self, lambda: self.service.duplicate_assessment(assessment_id), bus=self.bus)
+        record = run_operation(self, lambda: self.service.assessments.duplicate_assessment(assessment_id), bus=self.bus)
         if record is not None:
             self.show_list()
             self.select_assessment(record.id)
@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
 
         def on_answer(button: object) -> None:
             if box.standardButton(button) == QMessageBox.StandardButton.Yes:  # type: ignore[arg-type]
-                if run_operation(self, lambda: self.service.delete_assessment(assessment_id), bus=self.bus) is not False:
+                if run_operation(self, lambda: self.service.assessments.delete_assessment(assessment_id), bus=self.bus) is not False:
                     self.show_list()
 
         box.buttonClicked.connect(on_answer)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from resilience_app.core.answer_labels import mean_level_text
+from resilience_app.core.assessment.labels import mean_level_text
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.content.model import Goal
 from resilience_app.core.formatting import format_number, format_percent

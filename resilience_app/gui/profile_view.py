@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resilience_app.core.answer_labels import mean_level_text
+from resilience_app.core.assessment.labels import mean_level_text
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.formatting import format_number, format_percent, localise_digits
 from resilience_app.core.i18n import N_, _

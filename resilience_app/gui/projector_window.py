@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from resilience_app.core.formatting import format_date, format_number
 from resilience_app.core.i18n import _, ngettext, paragraph
-from resilience_app.core.storage.workshop_records import DOT_VOTE
 from resilience_app.core.workshop.countdown import format_clock
+from resilience_app.core.workshop.records import DOT_VOTE
 from resilience_app.gui.dot_bars import DotBars
 from resilience_app.gui.workshop_results import fill_table, goal_name, perception_rows, ranking_rows
 from resilience_app.gui.workshop_state import LIVE, PERCEPTIONS, WELCOME, WorkshopState

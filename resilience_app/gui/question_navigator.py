@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
-from resilience_app.core.answer_labels import CONFIDENCE_NAMES
+from resilience_app.core.assessment.labels import CONFIDENCE_NAMES
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.formatting import format_number, localise_digits, localise_text_digits
 from resilience_app.core.i18n import _

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resilience_app.core.answer_labels import CONFIDENCE_NAMES, level_name
-from resilience_app.core.answer_rules import CONFIDENCES, clean_answer
+from resilience_app.core.assessment.answer_rules import CONFIDENCES, clean_answer
+from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, level_name
+from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.content.model import Question
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.formatting import (
@@ -40,7 +41,6 @@ from resilience_app.core.formatting import (
     parse_number,
 )
 from resilience_app.core.i18n import _, isolate
-from resilience_app.core.storage.records import AnswerDraft
 from resilience_app.gui.answer_choice import AnswerChoice
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.evidence_panel import EvidencePanel

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resilience_app.core.assessment.evidence_rules import opens_in_a_viewer
+from resilience_app.core.assessment.records import EvidenceRecord
 from resilience_app.core.errors import UserFacingError
-from resilience_app.core.evidence_rules import opens_in_a_viewer
 from resilience_app.core.formatting import localise_digits
 from resilience_app.core.i18n import N_, _, isolate
-from resilience_app.core.storage.records import EvidenceRecord
 from resilience_app.gui.answer_keys import answer_for_key
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.evidence_panel import EvidenceDialog, open_file
@@ -167,7 +167,7 @@ class Questionnaire(QWidget):
         self._open_dialog(dialog)
 
     def open_evidence(self, evidence: EvidenceRecord) -> None:
-        path = self.session.service.evidence_file(evidence)
+        path = self.session.service.assessments.evidence_file(evidence)
         if path is not None and path.exists() and not opens_in_a_viewer(path):
             open_file(path.parent)  # a program or script is never launched: its folder is shown
             self.failed.emit(
@@ -212,7 +212,7 @@ class Questionnaire(QWidget):
 
     def show_history(self, question_id: str) -> None:
         try:
-            changes = self.session.service.answer_history(self.session.assessment_id, question_id)
+            changes = self.session.service.assessments.answer_history(self.session.assessment_id, question_id)
         except UserFacingError as error:
             self.failed.emit(error)
             return

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from resilience_app.core.answer_labels import mean_level_text
+from resilience_app.core.assessment.labels import mean_level_text
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _
 

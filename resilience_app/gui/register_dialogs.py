@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.i18n import _, is_rtl, paragraph
 from resilience_app.core.register.labels import KIND_NAMES
+from resilience_app.core.register.records import RegisterItemDraft
 from resilience_app.core.search_text import matches
-from resilience_app.core.storage.register_records import RegisterItemDraft
 from resilience_app.gui.checklist import ID_ROLE, Checklist
 from resilience_app.gui.form_fields import FieldWithError
 from resilience_app.gui.register_state import RegisterState

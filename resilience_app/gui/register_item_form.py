@@ -11,12 +11,12 @@ import dataclasses
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from resilience_app.core.answer_labels import CONFIDENCE_NAMES
+from resilience_app.core.assessment.labels import CONFIDENCE_NAMES
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.i18n import _, paragraph
 from resilience_app.core.register.labels import IMPACT_NAMES, KIND_NAMES, LIKELIHOOD_NAMES, TREND_NAMES, scale_label
 from resilience_app.core.register.ranking import TRENDS
-from resilience_app.core.storage.register_records import RegisterItemDraft, RegisterItemRecord
+from resilience_app.core.register.records import RegisterItemDraft, RegisterItemRecord
 from resilience_app.gui.checklist import Checklist, goal_entries
 from resilience_app.gui.form_fields import FieldWithError, refill_choices
 from resilience_app.gui.register_state import RegisterState

@@ -14,8 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from resilience_app.core.content.model import Framework, Hazard
 from resilience_app.core.register.ranking import Link
-from resilience_app.core.register.service import RegisterRanking, RegisterService, action_counts, ranking_of
-from resilience_app.core.storage.register_records import (
+from resilience_app.core.register.records import (
     ActionDraft,
     ActionRecord,
     DiscoveryAreaDraft,
@@ -24,7 +23,8 @@ from resilience_app.core.storage.register_records import (
     RegisterItemRecord,
     RegisterLinkRecord,
 )
-from resilience_app.core.storage.workshop_records import RoomRating
+from resilience_app.core.register.service import RegisterRanking, RegisterService, action_counts, ranking_of
+from resilience_app.core.workshop.records import RoomRating
 from resilience_app.gui.assessment_session import AssessmentSession
 
 

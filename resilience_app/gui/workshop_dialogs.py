@@ -8,7 +8,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from resilience_app.core.i18n import _
-from resilience_app.core.storage.workshop_records import (
+from resilience_app.core.workshop.labels import AGE_BAND_NAMES, EXERCISE_KIND_NAMES, GENDER_NAMES, own_sector, sector_name
+from resilience_app.core.workshop.records import (
     DOT_VOTE,
     EXERCISE_KINDS,
     RANKING,
@@ -17,7 +18,6 @@ from resilience_app.core.storage.workshop_records import (
     ParticipantDraft,
     WorkshopDraft,
 )
-from resilience_app.core.workshop.labels import AGE_BAND_NAMES, EXERCISE_KIND_NAMES, GENDER_NAMES, own_sector, sector_name
 from resilience_app.gui.checklist import Checklist
 from resilience_app.gui.form_dialog import FormDialog
 from resilience_app.gui.workshop_state import WorkshopState

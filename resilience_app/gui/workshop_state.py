@@ -14,7 +14,9 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from resilience_app.core.content.model import Framework
-from resilience_app.core.storage.workshop_records import (
+from resilience_app.core.workshop.countdown import Countdown
+from resilience_app.core.workshop.participants_csv import ParticipantsImport
+from resilience_app.core.workshop.records import (
     DOT_VOTE,
     ExerciseDraft,
     GroupRating,
@@ -22,8 +24,6 @@ from resilience_app.core.storage.workshop_records import (
     WorkshopDraft,
     WorkshopRecord,
 )
-from resilience_app.core.workshop.countdown import Countdown
-from resilience_app.core.workshop.participants_csv import ParticipantsImport
 from resilience_app.core.workshop.service import WorkshopService, WorkshopSnapshot
 from resilience_app.gui.register_state import RegisterState
 

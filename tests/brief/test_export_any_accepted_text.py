@@ -23,13 +23,13 @@ _EXPORT = textwrap.dedent(
     from pathlib import Path
     from resilience_app.core.paths import AppPaths
     from resilience_app.core.services import ResilienceService
-    from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails
+    from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 
     folder, language, city, justification = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
     service = ResilienceService.open(AppPaths.under(folder / "data"))
-    assessment = service.create_assessment(AssessmentDetails(city_name_en=city, city_name_ar=city))
+    assessment = service.assessments.create_assessment(AssessmentDetails(city_name_en=city, city_name_ar=city))
     question_id = next(service.framework().questions()).id
-    service.save_answer(assessment.id, question_id, AnswerDraft(status="level", level=2, justification=justification, confidence="low"))
+    service.assessments.save_answer(assessment.id, question_id, AnswerDraft(status="level", level=2, justification=justification, confidence="low"))
     result = service.export_brief(assessment.id, language=language, path=folder / "brief.pdf")
     print(result.pages)
     service.close()

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.brief.pdf import render
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails
 from tests.brief.pdf_reader import needs_poppler, page_count, page_text, plain
 
 
 def _new(service: ResilienceService, **names: str) -> int:
-    return service.create_assessment(AssessmentDetails(city_name_en=names.get("en", "Testville"), city_name_ar=names.get("ar", ""))).id
+    return service.assessments.create_assessment(AssessmentDetails(city_name_en=names.get("en", "Testville"), city_name_ar=names.get("ar", ""))).id
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_a_very_long_justification_flows_over_pages(service: ResilienceService, 
     assessment_id = _new(service)
     question_id = next(service.framework().questions()).id
     long_text = " ".join(["Evidence from the district survey was reviewed line by line."] * 320)  # 20,000 characters
-    service.save_answer(assessment_id, question_id, AnswerDraft(status="level", level=3, justification=long_text, confidence="low"))
+    service.assessments.save_answer(assessment_id, question_id, AnswerDraft(status="level", level=3, justification=long_text, confidence="low"))
     short = service.export_brief(assessment_id, language="en", path=tmp_path / "short.pdf", sections=["city_profile"]).pages
     result = service.export_brief(assessment_id, language="ar", path=tmp_path / "long.pdf", sections=["appendix"])
     text = plain(page_text(result.path))

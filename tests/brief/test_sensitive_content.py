@@ -8,15 +8,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from resilience_app.cli import main
+from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.brief.builder import build_brief
 from resilience_app.core.brief.data import collect
 from resilience_app.core.brief.sections import SECTION_IDS
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.sample import SENSITIVE_QUESTIONS, create_sample
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AnswerDraft
 from tests.brief.pdf_reader import page_text, plain
 
 DAY = dt.date(2026, 11, 24)
@@ -38,7 +39,7 @@ def _texts(value: object) -> Iterator[str]:
 
 
 def _brief_text(service: ResilienceService, assessment_id: int, language: str, *, include_sensitive: bool) -> str:
-    data = collect(service, assessment_id, today=DAY, include_sensitive=include_sensitive)
+    data = collect(service.context, assessment_id, today=DAY, include_sensitive=include_sensitive)
     return "\n".join(_texts(build_brief(data, language, SECTION_IDS)))
 
 
@@ -58,11 +59,11 @@ def _extremism(service: ResilienceService, assessment_id: int) -> tuple[int, str
 def test_a_sensitive_register_item_and_answers_stay_out_by_default(sample: tuple[ResilienceService, int]) -> None:
     service, assessment_id = sample
     _item_id, name = _extremism(service, assessment_id)
-    justification = service.answers(assessment_id)["q-5.2.a"].answer.justification
+    justification = service.assessments.answers(assessment_id)["q-5.2.a"].answer.justification
     text = _brief_text(service, assessment_id, "en", include_sensitive=False)
     assert name not in text
     assert justification not in text or any(  # the same stock sentence may justify a question that is not sensitive
-        record.answer.justification == justification for question_id, record in service.answers(assessment_id).items()
+        record.answer.justification == justification for question_id, record in service.assessments.answers(assessment_id).items()
         if question_id not in SENSITIVE_QUESTIONS
     )
     assert "Left out of this brief because they are marked sensitive: the details of 3 answers and 1 shock or stress." in text
@@ -80,8 +81,8 @@ def test_including_sensitive_content_prints_it_and_says_so_on_the_cover(sample: 
 
 def test_the_goal_results_count_sensitive_answers_either_way(sample: tuple[ResilienceService, int]) -> None:
     service, assessment_id = sample
-    without = collect(service, assessment_id, today=DAY)
-    with_all = collect(service, assessment_id, today=DAY, include_sensitive=True)
+    without = collect(service.context, assessment_id, today=DAY)
+    with_all = collect(service.context, assessment_id, today=DAY, include_sensitive=True)
     for results in ("goals", "dimensions", "qualities", "overall"):
         assert getattr(without.profile, results) == getattr(with_all.profile, results)
 
@@ -89,7 +90,7 @@ def test_the_goal_results_count_sensitive_answers_either_way(sample: tuple[Resil
 def test_the_ranking_is_renumbered_without_the_sensitive_item(sample: tuple[ResilienceService, int]) -> None:
     service, assessment_id = sample
     item_id, _name = _extremism(service, assessment_id)
-    data = collect(service, assessment_id, today=DAY)
+    data = collect(service.context, assessment_id, today=DAY)
     ranks = sorted(entry.rank for entry in data.ranking.ranked)
     assert ranks == list(range(1, len(ranks) + 1))
     assert item_id not in {entry.item.item_id for entry in data.ranking.ranked}
@@ -100,9 +101,9 @@ def test_the_ranking_is_renumbered_without_the_sensitive_item(sample: tuple[Resi
 
 def test_sensitive_notes_of_the_assessment_and_a_workshop_stay_out(sample: tuple[ResilienceService, int]) -> None:
     service, assessment_id = sample
-    record = service.get_assessment(assessment_id)
+    record = service.assessments.get_assessment(assessment_id)
     workshop = service.workshops.workshops(assessment_id)[0]
-    service.update_details(assessment_id, dataclasses.replace(record.details, notes="Council split on the budget.", notes_sensitive=True))
+    service.assessments.update_details(assessment_id, dataclasses.replace(record.details, notes="Council split on the budget.", notes_sensitive=True))
     service.workshops.update_workshop(workshop.id, dataclasses.replace(workshop.workshop, notes="The deputy mayor left early.", notes_sensitive=True))
     try:
         hidden = _brief_text(service, assessment_id, "en", include_sensitive=False)
@@ -110,20 +111,56 @@ def test_sensitive_notes_of_the_assessment_and_a_workshop_stay_out(sample: tuple
         assert "Council split" not in hidden and "deputy mayor" not in hidden and "2 notes" in hidden
         assert "Council split" in shown and "deputy mayor" in shown
     finally:
-        service.update_details(assessment_id, record.details)
+        service.assessments.update_details(assessment_id, record.details)
         service.workshops.update_workshop(workshop.id, workshop.workshop)
+
+
+def test_what_the_export_dialog_says_is_left_out_is_what_the_brief_leaves_out(sample: tuple[ResilienceService, int]) -> None:
+    service, assessment_id = sample
+    record = service.assessments.get_assessment(assessment_id)
+    workshop = service.workshops.workshops(assessment_id)[0]
+    assert service.sensitive_content(assessment_id) == collect(service.context, assessment_id, today=DAY).withheld
+    service.assessments.update_details(assessment_id, dataclasses.replace(record.details, notes="Budget dispute.", notes_sensitive=True))
+    service.workshops.update_workshop(workshop.id, dataclasses.replace(workshop.workshop, notes="Left early.", notes_sensitive=True))
+    try:
+        counted = service.sensitive_content(assessment_id)
+        assert counted == collect(service.context, assessment_id, today=DAY).withheld
+        assert (counted.answers, counted.items, counted.notes) == (len(SENSITIVE_QUESTIONS), 1, 2)
+    finally:
+        service.assessments.update_details(assessment_id, record.details)
+        service.workshops.update_workshop(workshop.id, workshop.workshop)
+
+
+def test_a_brief_reads_the_assessment_in_one_transaction(sample: tuple[ResilienceService, int]) -> None:
+    """Every section sees one moment of the assessment, even while another window saves."""
+    service, assessment_id = sample
+    begun: list[object] = []
+    engine = service.database.engine
+
+    def count(connection: object) -> None:
+        begun.append(connection)
+
+    event.listen(engine, "begin", count)
+    try:
+        collect(service.context, assessment_id, today=DAY)
+        assert len(begun) == 1
+        begun.clear()
+        service.sensitive_content(assessment_id)
+        assert len(begun) == 1
+    finally:
+        event.remove(engine, "begin", count)
 
 
 def test_marking_an_answer_sensitive_is_kept_in_its_history(sample: tuple[ResilienceService, int]) -> None:
     service, assessment_id = sample
-    stored = service.answers(assessment_id)["q-1.1.a"].answer
-    service.save_answer(assessment_id, "q-1.1.a", dataclasses.replace(stored, sensitive=True))
+    stored = service.assessments.answers(assessment_id)["q-1.1.a"].answer
+    service.assessments.save_answer(assessment_id, "q-1.1.a", dataclasses.replace(stored, sensitive=True))
     try:
-        assert service.answers(assessment_id)["q-1.1.a"].answer.sensitive
-        change = service.answer_history(assessment_id, "q-1.1.a")[-1]
+        assert service.assessments.answers(assessment_id)["q-1.1.a"].answer.sensitive
+        change = service.assessments.answer_history(assessment_id, "q-1.1.a")[-1]
         assert (change.field, change.old_value, change.new_value) == ("sensitive", "False", "True")
     finally:
-        service.save_answer(assessment_id, "q-1.1.a", stored)
+        service.assessments.save_answer(assessment_id, "q-1.1.a", stored)
     assert isinstance(stored, AnswerDraft)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from resilience_app.core.assessment.records import AnswerDraft, EvidenceDraft
 from resilience_app.core.brief.builder import build_brief
 from resilience_app.core.brief.data import collect
 from resilience_app.core.brief.model import Table
@@ -20,7 +21,6 @@ from resilience_app.core.i18n import using_language
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.sample import SENSITIVE_QUESTIONS, create_sample
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AnswerDraft, EvidenceDraft
 from tests.brief.pdf_reader import needs_poppler, page_text, plain
 
 DAY = dt.date(2026, 11, 24)
@@ -36,13 +36,13 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Resilienc
     """The sample with its sensitive answers and item given unmistakable details, exported in both languages."""
     service = ResilienceService.open(AppPaths.under(tmp_path_factory.mktemp("withheld")))
     assessment_id = create_sample(service, "en").id
-    answers = service.answers(assessment_id)
+    answers = service.assessments.answers(assessment_id)
     for question_id in SENSITIVE_QUESTIONS:
         stored = answers[question_id].answer
         draft = AnswerDraft(status="level", level=1, confidence="low", justification=f"{SECRET_JUSTIFICATION} ({question_id})",
                             answered_by=stored.answered_by, sensitive=True)
-        service.save_answer(assessment_id, question_id, draft)
-        service.add_evidence(assessment_id, question_id, EvidenceDraft(SECRET_EVIDENCE))
+        service.assessments.save_answer(assessment_id, question_id, draft)
+        service.assessments.add_evidence(assessment_id, question_id, EvidenceDraft(SECRET_EVIDENCE))
     item = next(record for record in service.register.items(assessment_id) if record.item.sensitive)
     service.register.update_item(item.id, dataclasses.replace(item.item, scenario_probable=SECRET_SCENARIO, scenario_severe=SECRET_SCENARIO))
     folder = tmp_path_factory.mktemp("withheld-briefs")
@@ -76,7 +76,7 @@ def test_the_sections_that_list_answers_leave_the_sensitive_ones_out(marked: tup
     """Low confidence and no evidence would flag the sensitive answers (their level is 1, their confidence low):
     only the appendix names them, as withheld."""
     service, assessment_id, _briefs = marked
-    data = collect(service, assessment_id, today=DAY)
+    data = collect(service.context, assessment_id, today=DAY)
     assert not set(data.profile.low_confidence_questions) & SENSITIVE_QUESTIONS
     for question_id in SENSITIVE_QUESTIONS:
         answer = data.answers[question_id].answer
@@ -95,6 +95,6 @@ def test_the_sections_that_list_answers_leave_the_sensitive_ones_out(marked: tup
 
 def test_included_on_purpose_the_details_are_printed(marked: tuple[ResilienceService, int, dict[str, Path]]) -> None:
     service, assessment_id, _briefs = marked
-    data = collect(service, assessment_id, today=DAY, include_sensitive=True)
+    data = collect(service.context, assessment_id, today=DAY, include_sensitive=True)
     assert set(data.profile.low_confidence_questions) >= SENSITIVE_QUESTIONS
     assert all(SECRET_JUSTIFICATION in data.answers[question_id].answer.justification for question_id in SENSITIVE_QUESTIONS)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.brief.builder import build_brief
 from resilience_app.core.brief.data import RankingResults, collect
 from resilience_app.core.brief.model import BarChart, Paragraph, Table
@@ -14,7 +15,6 @@ from resilience_app.core.brief.sections import SECTION_IDS, SECTION_TITLES
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import translate_in
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AssessmentDetails
 from tests.brief.pdf_reader import needs_poppler, page_count, page_text, plain
 
 Sample = tuple[ResilienceService, dict[str, int]]
@@ -44,7 +44,7 @@ def test_the_section_comes_after_interconnections_and_before_actions() -> None:
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_sample_brief_reports_the_workshop(sample_service: Sample, sample_briefs: dict[str, Path], language: str) -> None:
     service, ids = sample_service
-    data = collect(service, ids[language])
+    data = collect(service.context, ids[language])
     (workshop,) = data.workshops
     text = _workshop_text(sample_briefs[language], language)
 
@@ -68,7 +68,7 @@ def test_the_sample_brief_reports_the_workshop(sample_service: Sample, sample_br
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_section_shows_computed_results(sample_service: Sample, language: str) -> None:
     service, ids = sample_service
-    data = collect(service, ids[language])
+    data = collect(service.context, ids[language])
     (workshop,) = data.workshops
     section = build_brief(data, language, ["workshop"]).sections[0]
     charts = [block for block in section.blocks if isinstance(block, BarChart)]
@@ -90,7 +90,7 @@ def test_the_section_shows_computed_results(sample_service: Sample, language: st
 
 def test_the_register_notes_the_applied_room_ratings(sample_service: Sample) -> None:
     service, ids = sample_service
-    data = collect(service, ids["en"])
+    data = collect(service.context, ids["en"])
     register = build_brief(data, "en", ["shocks_stresses"]).sections[0]
     notes = [block.text for block in register.blocks if isinstance(block, Paragraph) and "workshop's ratings" in block.text]
     assert notes == [f"The workshop's ratings were applied to {len(data.room_ratings)} items; they are shown in “What the workshop said” beside the register's own."]
@@ -101,7 +101,7 @@ def test_the_register_notes_the_applied_room_ratings(sample_service: Sample) -> 
 def test_an_assessment_without_a_workshop_says_so(app_paths, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
     service = ResilienceService.open(app_paths)
     try:
-        assessment_id = service.create_assessment(AssessmentDetails(city_name_en="Testville", city_name_ar="مدينة الاختبار")).id
+        assessment_id = service.assessments.create_assessment(AssessmentDetails(city_name_en="Testville", city_name_ar="مدينة الاختبار")).id
         path = service.export_brief(assessment_id, language=language, path=tmp_path / "empty.pdf", today=dt.date(2026, 11, 24)).path
     finally:
         service.close()

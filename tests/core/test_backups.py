@@ -13,15 +13,15 @@ from sqlalchemy import event
 
 from resilience_app.cli import main
 from resilience_app.core import i18n
+from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage import backups as backup_files
 from resilience_app.core.storage.backups import KEEP_LATEST, back_up_sqlite, backups_of, rotate
 from resilience_app.core.storage.database import Database, alembic_config
-from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails
-from resilience_app.core.storage.workshop_records import WorkshopDraft
 from resilience_app.core.workshop.participants_csv import read_participants_csv
+from resilience_app.core.workshop.records import WorkshopDraft
 
 
 def _city(paths: AppPaths) -> list[str]:
@@ -30,7 +30,7 @@ def _city(paths: AppPaths) -> list[str]:
 
 
 def _rename(service: ResilienceService, assessment_id: int, name: str) -> None:
-    service.rename_assessment(assessment_id, city_name_en=name, city_name_ar="")
+    service.assessments.rename_assessment(assessment_id, city_name_en=name, city_name_ar="")
 
 
 def test_rotation_keeps_the_newest_ten_and_one_a_day_for_a_week(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_rotation_leaves_files_that_are_not_backups_alone(tmp_path: Path) -> Non
 
 def test_a_restore_puts_the_copy_back_and_can_itself_be_undone(app_paths: AppPaths) -> None:
     service = ResilienceService.open(app_paths)
-    record = service.create_assessment(AssessmentDetails(city_name_en="Amman"))
+    record = service.assessments.create_assessment(AssessmentDetails(city_name_en="Amman"))
     service.close()
     service = ResilienceService.open(app_paths)  # start-up: the copy holding "Amman"
     _rename(service, record.id, "Zarqa")
@@ -69,24 +69,24 @@ def test_a_restore_puts_the_copy_back_and_can_itself_be_undone(app_paths: AppPat
     assert morning.reason == "startup"
 
     service.restore_backup(morning)
-    assert service.get_assessment(record.id).details.city_name_en == "Amman"
+    assert service.assessments.get_assessment(record.id).details.city_name_en == "Amman"
     before_restore = service.backups.list()[0]
     assert before_restore.reason == "before-restore"
 
     service.restore_backup(before_restore)  # undo
-    assert service.get_assessment(record.id).details.city_name_en == "Zarqa"
+    assert service.assessments.get_assessment(record.id).details.city_name_en == "Zarqa"
     service.close()
 
 
 def test_an_answer_saved_after_the_backup_is_gone_after_a_restore_but_kept_in_the_safety_copy(app_paths: AppPaths) -> None:
     service = ResilienceService.open(app_paths)
-    record = service.create_assessment(AssessmentDetails(city_name_en="Irbid"))
+    record = service.assessments.create_assessment(AssessmentDetails(city_name_en="Irbid"))
     service.close()
     service = ResilienceService.open(app_paths)
     question = next(iter(service.framework().questions()))
-    service.save_answer(record.id, question.id, AnswerDraft(status="dont_know"))
+    service.assessments.save_answer(record.id, question.id, AnswerDraft(status="dont_know"))
     service.restore_backup(service.backups.list()[0])
-    assert service.answers(record.id) == {}
+    assert service.assessments.answers(record.id) == {}
     with sqlite3.connect(service.backups.list()[0].path) as copy:
         assert copy.execute("select count(*) from answers").fetchone() == (1,)
     service.close()
@@ -94,7 +94,7 @@ def test_an_answer_saved_after_the_backup_is_gone_after_a_restore_but_kept_in_th
 
 def test_a_damaged_backup_is_refused_and_the_database_is_unchanged(app_paths: AppPaths) -> None:
     service = ResilienceService.open(app_paths)
-    service.create_assessment(AssessmentDetails(city_name_en="Aqaba"))
+    service.assessments.create_assessment(AssessmentDetails(city_name_en="Aqaba"))
     service.close()
     service = ResilienceService.open(app_paths)
     backup = service.backups.list()[0]
@@ -102,13 +102,13 @@ def test_a_damaged_backup_is_refused_and_the_database_is_unchanged(app_paths: Ap
     with pytest.raises(UserFacingError) as caught:
         service.restore_backup(backup)
     assert caught.value.code == "backup-damaged"
-    assert [summary.record.city_name("en") for summary in service.list_assessments()] == ["Aqaba"]
+    assert [summary.record.city_name("en") for summary in service.assessments.list_assessments()] == ["Aqaba"]
     service.close()
 
 
 def test_importing_participants_backs_up_first_and_a_failed_backup_imports_nothing(app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> None:
     service = ResilienceService.open(app_paths)
-    record = service.create_assessment(AssessmentDetails(city_name_en="Salt"))
+    record = service.assessments.create_assessment(AssessmentDetails(city_name_en="Salt"))
     workshop = service.workshops.add_workshop(record.id, WorkshopDraft(title="Launch"))
     sheet = b"name,organisation,sector\nHala,Water Authority,utilities\n"
     preview = read_participants_csv(sheet, sectors=list(service.workshops.sectors.values()), groups=[])
@@ -165,9 +165,9 @@ def test_a_migration_never_runs_without_its_backup(app_paths: AppPaths, monkeypa
 
 def test_a_full_disk_while_saving_is_explained_and_what_was_saved_stays(app_paths: AppPaths) -> None:
     service = ResilienceService.open(app_paths)
-    record = service.create_assessment(AssessmentDetails(city_name_en="Madaba"))
+    record = service.assessments.create_assessment(AssessmentDetails(city_name_en="Madaba"))
     questions = list(service.framework().questions())
-    service.save_answer(record.id, questions[0].id, AnswerDraft(status="dont_know", justification="kept"))
+    service.assessments.save_answer(record.id, questions[0].id, AnswerDraft(status="dont_know", justification="kept"))
     service.database.engine.dispose()
     with sqlite3.connect(app_paths.database_file) as connection:
         pages = connection.execute("PRAGMA page_count").fetchone()[0]
@@ -178,13 +178,13 @@ def test_a_full_disk_while_saving_is_explained_and_what_was_saved_stays(app_path
     event.listen(service.database.engine, "connect", no_room)  # SQLite's own "database or disk is full"
     with pytest.raises(UserFacingError) as caught:
         for question in questions[1:]:
-            service.save_answer(record.id, question.id, AnswerDraft(status="dont_know", justification="x" * 20_000))
+            service.assessments.save_answer(record.id, question.id, AnswerDraft(status="dont_know", justification="x" * 20_000))
     assert caught.value.code == "disk-full"
-    assert service.answers(record.id)[questions[0].id].answer.justification == "kept"
+    assert service.assessments.answers(record.id)[questions[0].id].answer.justification == "kept"
     event.remove(service.database.engine, "connect", no_room)
     service.database.engine.dispose()
-    service.save_answer(record.id, questions[-1].id, AnswerDraft(status="dont_know", justification="room again"))
-    assert service.answers(record.id)[questions[-1].id].answer.justification == "room again"
+    service.assessments.save_answer(record.id, questions[-1].id, AnswerDraft(status="dont_know", justification="room again"))
+    assert service.assessments.answers(record.id)[questions[-1].id].answer.justification == "room again"
     service.close()
 
 

@@ -25,12 +25,12 @@ def test_version(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
 
 
 def test_list_json_shows_id_city_and_progress(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from resilience_app.core.assessment.records import AssessmentDetails
     from resilience_app.core.paths import AppPaths
     from resilience_app.core.services import ResilienceService
-    from resilience_app.core.storage.records import AssessmentDetails
 
     service = ResilienceService.open(AppPaths.under(tmp_path))
-    service.create_assessment(AssessmentDetails(city_name_en="Aqaba", city_name_ar="العقبة"))
+    service.assessments.create_assessment(AssessmentDetails(city_name_en="Aqaba", city_name_ar="العقبة"))
     service.close()
     code, out, _err = run(capsys, "--data-dir", str(tmp_path), "list", "--json")
     assert code == 0

@@ -15,8 +15,9 @@ import pytest
 from resilience_app.core import resources
 from resilience_app.core.content import load_content, loader, snapshot
 from resilience_app.core.content.model import Content
+from resilience_app.core.context import ContentInvalidError
 from resilience_app.core.paths import AppPaths
-from resilience_app.core.services import ContentInvalidError, ResilienceService
+from resilience_app.core.services import ResilienceService
 from tests.core.test_content_loader import FRAMEWORK, INDICATORS, write
 
 pytestmark = pytest.mark.parses_content  # about the first start: no snapshot copied in

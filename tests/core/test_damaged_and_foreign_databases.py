@@ -9,21 +9,21 @@ from pathlib import Path
 import pytest
 
 from resilience_app.cli import main
+from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.backups import backups_of, check_copy
-from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails
 
 TABLE_LEAF_PAGE = 0x0D
 
 
 def _assessment_with_answers(paths: AppPaths, count: int = 20) -> list[str]:
     service = ResilienceService.open(paths)
-    assessment = service.create_assessment(AssessmentDetails(city_name_en="National City"))
+    assessment = service.assessments.create_assessment(AssessmentDetails(city_name_en="National City"))
     question_ids = [question.id for question in service.framework().questions()][:count]
     for question_id in question_ids:
-        service.save_answer(assessment.id, question_id, AnswerDraft(status="level", level=3, justification="Reviewed"))
+        service.assessments.save_answer(assessment.id, question_id, AnswerDraft(status="level", level=3, justification="Reviewed"))
     service.close()
     ResilienceService.open(paths).close()  # one sound backup of it
     return question_ids
@@ -85,7 +85,7 @@ def test_a_stored_value_that_cannot_be_read_is_damage_not_a_crash(app_paths: App
         connection.execute("update assessments set created_at = 'not a date'")  # sound to SQLite, unreadable to the app
     service = ResilienceService.open(app_paths)
     with pytest.raises(UserFacingError) as refused:
-        service.list_assessments()
+        service.assessments.list_assessments()
     assert refused.value.code == "database-corrupt"
     service.close()
     assert main(["--data-dir", str(app_paths.data_dir), "list"]) == 2

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from resilience_app.cli import main
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.paths import OWN_FOLDER_MARKER, PRIVATE_FOLDER_NAME, AppPaths
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AssessmentDetails
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="owner-only modes are a POSIX matter")
 
@@ -193,13 +193,13 @@ def test_a_data_folder_on_a_full_disk_or_read_only_media_opens_to_read_and_expor
     app_paths: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, at: str, said: str
 ) -> None:
     service = ResilienceService.open(app_paths)
-    record = service.create_assessment(AssessmentDetails(city_name_en="Irbid"))
+    record = service.assessments.create_assessment(AssessmentDetails(city_name_en="Irbid"))
     service.close()
     _probe_fails_with(monkeypatch, code, at=at)
     problem = app_paths.ensure_writable()
     assert said in problem and str(app_paths.data_dir) in problem  # the reason, kept for the window to show once
     service = ResilienceService.open(app_paths)
-    assert [summary.record.city_name("en") for summary in service.list_assessments()] == ["Irbid"]
+    assert [summary.record.city_name("en") for summary in service.assessments.list_assessments()] == ["Irbid"]
     other_disk = tmp_path / "usb"
     other_disk.mkdir()
     exported = service.export_brief(record.id, language="ar", path=other_disk / "brief.pdf")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from resilience_app.core.assessment.evidence_rules import MAX_FILE_BYTES, opens_in_a_viewer
+from resilience_app.core.assessment.records import AssessmentDetails, EvidenceDraft
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.evidence_rules import MAX_FILE_BYTES, opens_in_a_viewer
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AssessmentDetails, EvidenceDraft
 from resilience_app.core.text_rules import shown_file_name
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="links, pipes and devices as POSIX makes them")
@@ -21,14 +21,14 @@ posix_only = pytest.mark.skipif(os.name != "posix", reason="links, pipes and dev
 
 @pytest.fixture
 def assessment_id(service: ResilienceService) -> int:
-    return service.create_assessment(AssessmentDetails(city_name_en="Zarqa")).id
+    return service.assessments.create_assessment(AssessmentDetails(city_name_en="Zarqa")).id
 
 
 def _refused(service: ResilienceService, assessment_id: int, source: Path) -> str:
     question = next(service.framework().questions()).id
     with pytest.raises(InvalidInputError) as caught:
-        service.add_evidence(assessment_id, question, EvidenceDraft("Report", source_file=source))
-    assert service.evidence(assessment_id) == {}
+        service.assessments.add_evidence(assessment_id, question, EvidenceDraft("Report", source_file=source))
+    assert service.assessments.evidence(assessment_id) == {}
     folder = service.paths.evidence_dir / f"assessment-{assessment_id}"
     assert not folder.exists() or list(folder.iterdir()) == [], "nothing, not even a partial copy, is left"
     return caught.value.field_errors["source_file"]
@@ -161,7 +161,7 @@ def test_the_size_kept_is_the_size_copied(service: ResilienceService, assessment
     source = tmp_path / "plan.pdf"
     source.write_bytes(b"%PDF-" + b"0" * 4091)
     question = next(service.framework().questions()).id
-    added = service.add_evidence(assessment_id, question, EvidenceDraft("Plan", source_file=source))
+    added = service.assessments.add_evidence(assessment_id, question, EvidenceDraft("Plan", source_file=source))
     assert added.file_size == 4096
 
 
@@ -180,8 +180,8 @@ def test_an_extension_followed_by_a_line_break_is_not_kept(service: ResilienceSe
     source = tmp_path / "x.pdf\n"
     source.write_bytes(b"%PDF-")
     question = next(service.framework().questions()).id
-    added = service.add_evidence(assessment_id, question, EvidenceDraft("Report", source_file=source))
-    kept = service.evidence_file(added)
+    added = service.assessments.add_evidence(assessment_id, question, EvidenceDraft("Report", source_file=source))
+    kept = service.assessments.evidence_file(added)
     assert kept is not None and "\n" not in kept.name and kept.suffix == ""
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from resilience_app.cli import main
+from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails
 
 SAVES = 60
 
@@ -26,18 +26,18 @@ _WRITER = textwrap.dedent(
     from pathlib import Path
     from resilience_app.core.paths import AppPaths
     from resilience_app.core.services import ResilienceService
-    from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails
+    from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 
     paths = AppPaths.under(Path(sys.argv[1]))
     service = ResilienceService.open(paths)
-    assessment = service.create_assessment(AssessmentDetails(city_name_en="Irbid"))
+    assessment = service.assessments.create_assessment(AssessmentDetails(city_name_en="Irbid"))
     questions = [question.id for question in service.framework().questions()][: int(sys.argv[2])]
     half = len(questions) // 2
     for number, question_id in enumerate(questions):
         if number == half:  # another program removes the log and its index while the app saves
             for suffix in ("-wal", "-shm"):
                 os.unlink(str(paths.database_file) + suffix)
-        service.save_answer(assessment.id, question_id, AnswerDraft(status="level", level=1 + number % 5))
+        service.assessments.save_answer(assessment.id, question_id, AnswerDraft(status="level", level=1 + number % 5))
     print("saved", flush=True)
     os.kill(os.getpid(), signal.SIGKILL)  # a crash before any clean close
     """
@@ -68,29 +68,29 @@ def test_two_data_folders_on_one_database_file_are_refused_to_each_other(tmp_pat
     shared = tmp_path / "shared.sqlite3"
     url = f"sqlite:///{shared}"
     first = ResilienceService.open(AppPaths.under(tmp_path / "one"), database_url=url)
-    first.create_assessment(AssessmentDetails(city_name_en="Irbid"))
+    first.assessments.create_assessment(AssessmentDetails(city_name_en="Irbid"))
     ResilienceService.open(AppPaths.under(tmp_path / "two"), database_url=url).close()  # gives folder two a backup
     for command in (["list"], ["restore-backup", "1"]):  # another process, through the other folder
         refused = _command("--data-dir", str(tmp_path / "two"), "--database", url, *command)
         assert refused.returncode == 2 and "already open" in refused.stderr
     first.close()
     second = ResilienceService.open(AppPaths.under(tmp_path / "two"), database_url=url)
-    assert [summary.record.city_name("en") for summary in second.list_assessments()] == ["Irbid"]
+    assert [summary.record.city_name("en") for summary in second.assessments.list_assessments()] == ["Irbid"]
     second.close()
 
 
 def test_a_database_moved_away_while_open_keeps_every_save_in_a_backup(app_paths: AppPaths) -> None:
     service = ResilienceService.open(app_paths)
-    assessment = service.create_assessment(AssessmentDetails(city_name_en="Irbid"))
+    assessment = service.assessments.create_assessment(AssessmentDetails(city_name_en="Irbid"))
     questions = [question.id for question in service.framework().questions()][:5]
     for question_id in questions[:3]:
-        service.save_answer(assessment.id, question_id, AnswerDraft(status="level", level=2))
+        service.assessments.save_answer(assessment.id, question_id, AnswerDraft(status="level", level=2))
     os.replace(app_paths.database_file, app_paths.data_dir / "moved-by-a-sync-tool.sqlite3")
     with pytest.raises(UserFacingError) as refused:
-        service.save_answer(assessment.id, questions[3], AnswerDraft(status="level", level=4))
+        service.assessments.save_answer(assessment.id, questions[3], AnswerDraft(status="level", level=4))
     assert refused.value.code == "database-moved" and "-rescued.sqlite3" in refused.value.hint
     with pytest.raises(UserFacingError):  # and every change after it, instead of saving into an empty new file
-        service.save_answer(assessment.id, questions[4], AnswerDraft(status="level", level=4))
+        service.assessments.save_answer(assessment.id, questions[4], AnswerDraft(status="level", level=4))
     service.close()
     [rescued] = [backup for backup in app_paths.backups_dir.iterdir() if backup.name.endswith("-rescued.sqlite3")]
     assert _answer_count(rescued) == 3  # every save made before the move; the refused ones were told
@@ -104,7 +104,7 @@ def test_a_database_moved_away_while_open_keeps_every_save_in_a_backup(app_paths
 @pytest.mark.parametrize("own", ["database", "wal", "backup", "settings", "other-sqlite"])
 def test_an_export_over_one_of_the_apps_own_files_is_refused(app_paths: AppPaths, tmp_path: Path, own: str, capsys: pytest.CaptureFixture[str]) -> None:
     service = ResilienceService.open(app_paths)
-    assessment = service.create_assessment(AssessmentDetails(city_name_en="Irbid"))
+    assessment = service.assessments.create_assessment(AssessmentDetails(city_name_en="Irbid"))
     service.close()
     ResilienceService.open(app_paths).close()
     other = tmp_path / "someone-elses.db"

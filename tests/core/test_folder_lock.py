@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AssessmentDetails
 
 _HOLD = """
 import sys
@@ -62,8 +62,8 @@ def test_the_folder_opens_again_once_the_other_app_is_killed(app_paths: AppPaths
     other_app.kill()  # no clean exit: the system drops the lock with the process
     other_app.wait(timeout=30)
     service = ResilienceService.open(app_paths)
-    service.create_assessment(AssessmentDetails(city_name_en="Jerash"))
-    assert [summary.record.city_name("en") for summary in service.list_assessments()] == ["Jerash"]
+    service.assessments.create_assessment(AssessmentDetails(city_name_en="Jerash"))
+    assert [summary.record.city_name("en") for summary in service.assessments.list_assessments()] == ["Jerash"]
     service.close()
 
 
@@ -71,7 +71,7 @@ def test_one_app_may_open_its_own_folder_twice(app_paths: AppPaths) -> None:
     first = ResilienceService.open(app_paths)
     second = ResilienceService.open(app_paths)  # e.g. the window and a command it runs
     second.close()
-    first.create_assessment(AssessmentDetails(city_name_en="Ajloun"))
+    first.assessments.create_assessment(AssessmentDetails(city_name_en="Ajloun"))
     first.close()
 
 

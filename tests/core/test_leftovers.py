@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from resilience_app.core.assessment.records import AssessmentDetails, EvidenceDraft
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.sample import SAMPLE_CITY, create_sample
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AssessmentDetails, EvidenceDraft
 from resilience_app.core.temporary_files import RECORDS_DIR_NAME, discard_temporary_file, new_temporary_file
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and the kills' files are tested on POSIX")
@@ -66,11 +66,11 @@ def test_a_demo_killed_half_way_is_never_listed_as_the_sample_and_is_gone_at_the
     assert _answers_saved(paths.database_file) < 150
 
     service = ResilienceService.open(paths)  # the next start
-    assert service.list_assessments() == []
+    assert service.assessments.list_assessments() == []
     with sqlite3.connect(paths.database_file) as connection:
         assert connection.execute("select count(*) from answers").fetchone() == (0,)  # its answers went with it
     record = create_sample(service, "en")  # and a sample made now is whole, under the sample's name
-    [summary] = service.list_assessments()
+    [summary] = service.assessments.list_assessments()
     assert summary.record.city_name("en") == "Wadi Al-Zuhur (sample)" and summary.progress == 1.0
     assert record.city_name("en") == "Wadi Al-Zuhur (sample)"
     service.close()
@@ -78,7 +78,7 @@ def test_a_demo_killed_half_way_is_never_listed_as_the_sample_and_is_gone_at_the
 
 def test_a_sample_that_fails_half_way_is_removed_at_once(app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> None:
     service = ResilienceService.open(app_paths)
-    service.create_assessment(AssessmentDetails(city_name_en="Madaba"))
+    service.assessments.create_assessment(AssessmentDetails(city_name_en="Madaba"))
     import resilience_app.core.sample as sample
 
     def failing_register(*_args: object, **_kwargs: object) -> list[int]:
@@ -87,7 +87,7 @@ def test_a_sample_that_fails_half_way_is_removed_at_once(app_paths: AppPaths, mo
     monkeypatch.setattr(sample, "add_sample_register", failing_register)
     with pytest.raises(RuntimeError):
         create_sample(service, "ar")
-    assert [summary.record.city_name("en") for summary in service.list_assessments()] == ["Madaba"]
+    assert [summary.record.city_name("en") for summary in service.assessments.list_assessments()] == ["Madaba"]
     service.close()
 
 
@@ -114,7 +114,7 @@ def test_an_export_killed_half_way_leaves_no_temporary_file_after_the_next_start
 
 def test_a_whole_export_leaves_no_temporary_file_and_no_record(app_paths: AppPaths, tmp_path: Path) -> None:
     service = ResilienceService.open(app_paths)
-    record = service.create_assessment(AssessmentDetails(city_name_en="Karak"))
+    record = service.assessments.create_assessment(AssessmentDetails(city_name_en="Karak"))
     out = tmp_path / "exports"
     out.mkdir()
     service.export_brief(record.id, language="en", path=out / "brief.pdf")
@@ -156,11 +156,11 @@ def test_a_recorded_temporary_file_replaced_by_another_file_is_not_deleted(app_p
 
 def test_partial_evidence_copies_and_a_restoring_copy_are_removed_at_the_next_start(app_paths: AppPaths, tmp_path: Path) -> None:
     service = ResilienceService.open(app_paths)
-    record = service.create_assessment(AssessmentDetails(city_name_en="Tafilah"))
+    record = service.assessments.create_assessment(AssessmentDetails(city_name_en="Tafilah"))
     question = next(iter(service.framework().questions())).id
     source = tmp_path / "report.txt"
     source.write_text("evidence", encoding="utf-8")
-    service.add_evidence(record.id, question, EvidenceDraft("Report", source_file=source))
+    service.assessments.add_evidence(record.id, question, EvidenceDraft("Report", source_file=source))
     service.close()
     folder = app_paths.evidence_dir / f"assessment-{record.id}"
     [kept] = list(folder.iterdir())
@@ -177,7 +177,7 @@ def test_partial_evidence_copies_and_a_restoring_copy_are_removed_at_the_next_st
     assert not partial.exists() and not restoring.exists()
     assert outside.read_text(encoding="utf-8") == "stays"
     assert kept.read_text(encoding="utf-8") == "evidence"
-    assert [entry.title for entry in service.evidence(record.id)[question]] == ["Report"]
+    assert [entry.title for entry in service.assessments.evidence(record.id)[question]] == ["Report"]
     service.close()
 
 

@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 
 from resilience_app.core import resources
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.content import load_content
 from resilience_app.core.content.model import Sector
 from resilience_app.core.i18n import using_language
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AssessmentDetails
-from resilience_app.core.storage.workshop_records import ParticipantDraft, WorkshopDraft
 from resilience_app.core.workshop import participants_csv
 from resilience_app.core.workshop.labels import own_sector
 from resilience_app.core.workshop.participants_csv import (
@@ -27,6 +26,7 @@ from resilience_app.core.workshop.participants_csv import (
     read_participants_file,
     write_participants_csv,
 )
+from resilience_app.core.workshop.records import ParticipantDraft, WorkshopDraft
 
 ARABIC_SHEET = (
     "الاسم,الجهة,القطاع,الجنس,العمر,المجموعة\r\n"
@@ -375,7 +375,7 @@ def test_a_name_with_a_semicolon_and_a_formula_stays_one_cell_where_excel_splits
 def test_reimporting_the_apps_own_export_three_times_adds_nothing(app_paths: AppPaths) -> None:
     service = ResilienceService.open(app_paths)
     try:
-        record = service.create_assessment(AssessmentDetails(city_name_en="Zarqa"))
+        record = service.assessments.create_assessment(AssessmentDetails(city_name_en="Zarqa"))
         workshops = service.workshops
         workshop = workshops.add_workshop(record.id, WorkshopDraft(title="Launch"))
         for draft in (

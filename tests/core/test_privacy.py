@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from resilience_app.core.assessment.records import AssessmentDetails, EvidenceDraft
 from resilience_app.core.logging_setup import configure_logging
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AssessmentDetails, EvidenceDraft
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="owner-only modes are a POSIX matter")
 
@@ -31,11 +31,11 @@ def test_everything_the_app_writes_is_owner_only(tmp_path: Path) -> None:
     configure_logging(paths.log_file)
     logger = logging.getLogger("resilience_app")
     logger.info("a line in the log")
-    record = service.create_assessment(AssessmentDetails(city_name_en="Zarqa"))
+    record = service.assessments.create_assessment(AssessmentDetails(city_name_en="Zarqa"))
     question = next(iter(service.framework().questions())).id
     source = tmp_path / "report.txt"
     source.write_text("evidence", encoding="utf-8")
-    service.add_evidence(record.id, question, EvidenceDraft("Report", source_file=source))
+    service.assessments.add_evidence(record.id, question, EvidenceDraft("Report", source_file=source))
     service.database.open(backups_dir=paths.backups_dir)  # a start-up: a backup is taken
     exported = service.export_brief(record.id, language="en", path=tmp_path / "brief.pdf")
     service.close()

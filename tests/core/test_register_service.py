@@ -6,12 +6,12 @@ import dataclasses
 
 import pytest
 
+from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.paths import AppPaths
+from resilience_app.core.register.records import ActionDraft, DiscoveryAreaDraft, RegisterItemDraft
 from resilience_app.core.register.service import RegisterService
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails
-from resilience_app.core.storage.register_records import ActionDraft, DiscoveryAreaDraft, RegisterItemDraft
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def register(service: ResilienceService) -> RegisterService:
 
 @pytest.fixture
 def assessment_id(service: ResilienceService) -> int:
-    return service.create_assessment(AssessmentDetails(city_name_en="Zarqa")).id
+    return service.assessments.create_assessment(AssessmentDetails(city_name_en="Zarqa")).id
 
 
 def test_a_catalogue_item_takes_its_kind_name_and_goals_from_the_catalogue(register: RegisterService, assessment_id: int) -> None:
@@ -170,7 +170,7 @@ def _weak_goal_three(service: ResilienceService, assessment_id: int) -> None:
     assert goal is not None
     for indicator in goal.indicators:
         for question in indicator.questions:
-            service.save_answer(assessment_id, question.id, AnswerDraft(status="level", level=2, confidence="medium"))
+            service.assessments.save_answer(assessment_id, question.id, AnswerDraft(status="level", level=2, confidence="medium"))
 
 
 def test_proposals_point_at_the_weak_goal_under_pressure_and_keep_what_the_cro_settled(service: ResilienceService, assessment_id: int) -> None:
@@ -240,12 +240,12 @@ def test_a_duplicated_assessment_carries_its_register_actions_and_areas(service:
     register.set_rank(water.id, 1, "Drought year")
     register.add_action(assessment_id, ActionDraft(title="Generators", item_ids=(power.id,)))
     register.add_area(assessment_id, DiscoveryAreaDraft("Energy", item_ids=(power.id,)))
-    copy = service.duplicate_assessment(assessment_id)
+    copy = service.assessments.duplicate_assessment(assessment_id)
     items = register.items(copy.id)
     assert [register.item_name(record, "en") for record in items] == [register.item_name(power, "en"), register.item_name(water, "en")]
     assert [(link.source_id, link.target_id) for link in register.links(copy.id)] == [(items[0].id, items[1].id)]
     assert register.ranking(copy.id).ranked[0].item.item_id == items[1].id
     assert register.actions(copy.id)[0].action.item_ids == (items[0].id,)
     assert register.areas(copy.id)[0].area.item_ids == (items[0].id,)
-    service.delete_assessment(assessment_id)
+    service.assessments.delete_assessment(assessment_id)
     assert len(register.items(copy.id)) == 2

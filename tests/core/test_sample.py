@@ -21,7 +21,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
 
 def test_every_question_is_answered_with_a_justification(sample) -> None:  # type: ignore[no-untyped-def]
     service, record = sample
-    answers = service.answers(record.id)
+    answers = service.assessments.answers(record.id)
     assert set(answers) == service.framework().question_ids
     assert all(stored.answer.justification and stored.answer.answered_by for stored in answers.values())
     statuses = collections.Counter(stored.answer.status for stored in answers.values())
@@ -30,7 +30,7 @@ def test_every_question_is_answered_with_a_justification(sample) -> None:  # typ
 
 def test_the_sample_has_a_profile_with_strengths_gaps_and_things_to_revisit(sample) -> None:  # type: ignore[no-untyped-def]
     service, record = sample
-    profile = service.profile(record.id)
+    profile = service.assessments.profile(record.id)
     strongest, weakest = profile.strongest_goals(), profile.weakest_goals()
     assert len(strongest) == len(weakest) == 3
     assert profile.goals[strongest[0]].level > profile.goals[weakest[0]].level + 1  # type: ignore[operator]
@@ -41,7 +41,7 @@ def test_the_sample_has_a_profile_with_strengths_gaps_and_things_to_revisit(samp
 def test_numbers_in_the_sample_agree_with_the_levels(sample) -> None:  # type: ignore[no-untyped-def]
     service, record = sample
     framework = service.framework()
-    numeric = [(framework.question(qid), stored.answer) for qid, stored in service.answers(record.id).items() if stored.answer.numeric_value]
+    numeric = [(framework.question(qid), stored.answer) for qid, stored in service.assessments.answers(record.id).items() if stored.answer.numeric_value]
     assert len(numeric) > 20
     for question, answer in numeric:
         assert question is not None and question.numeric is not None
@@ -71,5 +71,5 @@ def test_the_sample_has_a_register_actions_and_accepted_discovery_areas(sample) 
     assert len(accepted) >= 3
     # The accepted areas are the app's own proposals, each with its reasoning in both languages.
     assert all(area.area.origin == "app" and set(area.area.reasoning) == {"en", "ar"} for area in accepted)
-    weakest = set(service.profile(record.id).weakest_goals(4))
+    weakest = set(service.assessments.profile(record.id).weakest_goals(4))
     assert any(set(area.area.goals) & weakest for area in accepted)

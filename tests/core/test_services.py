@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AssessmentDetails
 
 
 @pytest.fixture
@@ -26,8 +26,8 @@ AMMAN = AssessmentDetails(
 
 
 def test_create_lists_the_assessment_with_its_framework(service: ResilienceService) -> None:
-    record = service.create_assessment(AMMAN)
-    [summary] = service.list_assessments()
+    record = service.assessments.create_assessment(AMMAN)
+    [summary] = service.assessments.list_assessments()
     assert summary.id == record.id
     assert summary.city_names() == {"en": "Amman", "ar": "عمّان"}
     assert (record.framework_id, record.framework_version) == ("crf", service.framework().version)
@@ -36,7 +36,7 @@ def test_create_lists_the_assessment_with_its_framework(service: ResilienceServi
 
 
 def test_names_are_trimmed_and_one_language_is_enough(service: ResilienceService) -> None:
-    record = service.create_assessment(AssessmentDetails(city_name_ar="  إربد  "))
+    record = service.assessments.create_assessment(AssessmentDetails(city_name_ar="  إربد  "))
     assert record.details.city_name_ar == "إربد"
     assert record.city_name("en") == "إربد"
 
@@ -53,32 +53,32 @@ def test_names_are_trimmed_and_one_language_is_enough(service: ResilienceService
 )
 def test_invalid_details_are_refused_and_nothing_is_saved(service: ResilienceService, details: AssessmentDetails, field: str) -> None:
     with pytest.raises(InvalidInputError) as caught:
-        service.create_assessment(details)
+        service.assessments.create_assessment(details)
     assert field in caught.value.field_errors
-    assert service.list_assessments() == []
+    assert service.assessments.list_assessments() == []
 
 
 def test_rename_changes_only_the_names(service: ResilienceService) -> None:
-    record = service.create_assessment(AMMAN)
-    renamed = service.rename_assessment(record.id, city_name_en="Greater Amman", city_name_ar="عمّان الكبرى")
+    record = service.assessments.create_assessment(AMMAN)
+    renamed = service.assessments.rename_assessment(record.id, city_name_en="Greater Amman", city_name_ar="عمّان الكبرى")
     assert renamed.details.city_name_en == "Greater Amman"
     assert renamed.details.country == "Jordan" and renamed.details.population == 4_000_000
 
 
 def test_duplicate_marks_the_copy_in_each_language(service: ResilienceService) -> None:
-    record = service.create_assessment(AMMAN)
-    copy = service.duplicate_assessment(record.id)
+    record = service.assessments.create_assessment(AMMAN)
+    copy = service.assessments.duplicate_assessment(record.id)
     assert copy.id != record.id
     assert copy.details.city_name_en == "Amman (copy)"
     assert copy.details.city_name_ar == "عمّان (نسخة)"
     assert copy.details.notes == AMMAN.notes
-    assert len(service.list_assessments()) == 2
+    assert len(service.assessments.list_assessments()) == 2
 
 
 def test_delete_removes_it(service: ResilienceService) -> None:
-    record = service.create_assessment(AMMAN)
-    service.delete_assessment(record.id)
-    assert service.list_assessments() == []
+    record = service.assessments.create_assessment(AMMAN)
+    service.assessments.delete_assessment(record.id)
+    assert service.assessments.list_assessments() == []
     with pytest.raises(UserFacingError) as caught:
-        service.delete_assessment(record.id)
+        service.assessments.delete_assessment(record.id)
     assert caught.value.code == "assessment-not-found"

@@ -14,12 +14,12 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.database import HEAD_REVISION, Database, alembic_config, stored_revision
 from resilience_app.core.storage.models import Base
-from resilience_app.core.storage.records import AssessmentDetails
 
 
 def test_every_migration_on_an_empty_database_gives_the_models(tmp_path: Path) -> None:
@@ -51,7 +51,7 @@ def test_sqlite_runs_with_foreign_keys_and_wal(app_paths: AppPaths) -> None:
 
 def test_start_up_backs_up_an_existing_database(app_paths: AppPaths) -> None:
     first = ResilienceService.open(app_paths)
-    first.create_assessment(AssessmentDetails(city_name_en="Amman"))
+    first.assessments.create_assessment(AssessmentDetails(city_name_en="Amman"))
     first.close()
     second = ResilienceService.open(app_paths)
     second.close()
@@ -78,12 +78,12 @@ def test_a_locked_database_is_explained(app_paths: AppPaths) -> None:
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(UserFacingError) as caught:
-            service.create_assessment(AssessmentDetails(city_name_en="Irbid"))
+            service.assessments.create_assessment(AssessmentDetails(city_name_en="Irbid"))
         assert caught.value.code == "database-locked"
     finally:
         blocker.rollback()
         blocker.close()
-    assert [summary.record.city_name("en") for summary in service.list_assessments()] == []
+    assert [summary.record.city_name("en") for summary in service.assessments.list_assessments()] == []
     service.close()
 
 
@@ -96,7 +96,7 @@ def test_a_bad_database_url_is_explained() -> None:
 def test_any_sqlalchemy_url_works(tmp_path: Path, app_paths: AppPaths) -> None:
     url = f"sqlite+pysqlite:///{tmp_path / 'elsewhere.sqlite3'}"
     service = ResilienceService.open(app_paths, database_url=url)
-    service.create_assessment(AssessmentDetails(city_name_en="Zarqa"))
+    service.assessments.create_assessment(AssessmentDetails(city_name_en="Zarqa"))
     service.close()
     assert (tmp_path / "elsewhere.sqlite3").exists()
     assert not app_paths.database_file.exists()
@@ -116,13 +116,13 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(app_paths: AppPath
 
 def test_a_database_on_read_only_media_is_read_and_a_change_refused_plainly(app_paths: AppPaths) -> None:
     service = ResilienceService.open(app_paths)
-    service.create_assessment(AssessmentDetails(city_name_en="Petra"))
+    service.assessments.create_assessment(AssessmentDetails(city_name_en="Petra"))
     service.close()
     before = app_paths.database_file.read_bytes()
     read_only = ResilienceService.open(app_paths, database_url=f"sqlite:///file:{app_paths.database_file}?mode=ro&uri=true")
-    assert [summary.record.city_name("en") for summary in read_only.list_assessments()] == ["Petra"]
+    assert [summary.record.city_name("en") for summary in read_only.assessments.list_assessments()] == ["Petra"]
     with pytest.raises(UserFacingError) as caught:
-        read_only.create_assessment(AssessmentDetails(city_name_en="Wadi Musa"))
+        read_only.assessments.create_assessment(AssessmentDetails(city_name_en="Wadi Musa"))
     assert caught.value.code == "database-read-only" and "read-only" in caught.value.message
     read_only.close()
     assert app_paths.database_file.read_bytes() == before

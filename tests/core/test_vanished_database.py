@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from resilience_app.cli import main
+from resilience_app.core.assessment.records import AssessmentDetails, EvidenceDraft
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.backups import KEEP_LATEST, back_up_sqlite, backups_of
-from resilience_app.core.storage.records import AssessmentDetails, EvidenceDraft
 
 STARTS = 12  # more than the rotation's KEEP_LATEST: before, a morning of restarts rotated every copy with data out
 
@@ -21,7 +21,7 @@ STARTS = 12  # more than the rotation's KEEP_LATEST: before, a morning of restar
 def _cities(paths: AppPaths) -> list[str]:
     service = ResilienceService.open(paths)
     try:
-        return [summary.record.city_name("en") for summary in service.list_assessments()]
+        return [summary.record.city_name("en") for summary in service.assessments.list_assessments()]
     finally:
         service.close()
 
@@ -29,7 +29,7 @@ def _cities(paths: AppPaths) -> list[str]:
 def _with_assessments(paths: AppPaths, *cities: str) -> None:
     service = ResilienceService.open(paths)
     for city in cities:
-        service.create_assessment(AssessmentDetails(city_name_en=city))
+        service.assessments.create_assessment(AssessmentDetails(city_name_en=city))
     service.close()
     ResilienceService.open(paths).close()  # a start-up backup that holds them
 
@@ -60,7 +60,7 @@ def test_a_vanished_database_is_told_at_every_start_and_its_backups_stay(app_pat
     assert backups_of(app_paths.database_file, app_paths.backups_dir) == kept_before  # no empty copy taken, none rotated
     service = ResilienceService.open(app_paths, start_empty=True)
     service.restore_backup(service.backups.list()[0])
-    assert sorted(summary.record.city_name("en") for summary in service.list_assessments()) == ["Irbid", "Zarqa"]
+    assert sorted(summary.record.city_name("en") for summary in service.assessments.list_assessments()) == ["Irbid", "Zarqa"]
     service.close()
 
 
@@ -76,7 +76,7 @@ def test_starting_empty_on_purpose_never_rotates_the_copies_with_data_out(app_pa
     assert with_data, "every copy that held the assessment was rotated out"
     service = ResilienceService.open(app_paths)
     service.restore_backup(with_data[0])
-    assert [summary.record.city_name("en") for summary in service.list_assessments()] == ["Irbid"]
+    assert [summary.record.city_name("en") for summary in service.assessments.list_assessments()] == ["Irbid"]
     service.close()
 
 
@@ -97,10 +97,10 @@ def test_rotation_keeps_the_copy_that_held_the_most_after_a_mass_deletion(tmp_pa
 
 def test_evidence_files_alone_say_the_folder_held_assessments(app_paths: AppPaths, tmp_path: Path) -> None:
     service = ResilienceService.open(app_paths)
-    assessment = service.create_assessment(AssessmentDetails(city_name_en="Irbid"))
+    assessment = service.assessments.create_assessment(AssessmentDetails(city_name_en="Irbid"))
     report = tmp_path / "survey.pdf"
     report.write_bytes(b"%PDF- survey")
-    service.add_evidence(assessment.id, next(service.framework().questions()).id, EvidenceDraft("Survey", source_file=report))
+    service.assessments.add_evidence(assessment.id, next(service.framework().questions()).id, EvidenceDraft("Survey", source_file=report))
     service.close()
     _remove_database(app_paths)
     for backup in app_paths.backups_dir.glob("*"):

@@ -6,13 +6,13 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from resilience_app.core.storage.records import AssessmentDetails
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.gui.assessment_page import AssessmentPage
 from resilience_app.gui.main_window import MainWindow
 
 
 def open_new_assessment(window: MainWindow, name: str = "Madaba") -> AssessmentPage:
-    record = window.service.create_assessment(AssessmentDetails(city_name_en=name, city_name_ar="مادبا"))
+    record = window.service.assessments.create_assessment(AssessmentDetails(city_name_en=name, city_name_ar="مادبا"))
     window.refresh()
     window.select_assessment(record.id)
     window.open_selected()

@@ -9,22 +9,22 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage import backups as backup_files
-from resilience_app.core.storage.records import AssessmentDetails
 from resilience_app.gui import app as gui_app
 from resilience_app.gui.backups_dialog import BackupsDialog
 from resilience_app.gui.main_window import MainWindow
 
 
 def _cities(window: MainWindow) -> list[str]:
-    return [summary.record.city_name("en") for summary in window.service.list_assessments()]
+    return [summary.record.city_name("en") for summary in window.service.assessments.list_assessments()]
 
 
 def _a_database_with_one_startup_copy(paths: AppPaths, city: str) -> None:
     service = ResilienceService.open(paths)
-    service.create_assessment(AssessmentDetails(city_name_en=city, city_name_ar=city))
+    service.assessments.create_assessment(AssessmentDetails(city_name_en=city, city_name_ar=city))
     service.close()
     ResilienceService.open(paths).close()  # a start-up: the copy holding `city`
 
@@ -66,7 +66,7 @@ def test_a_damaged_database_at_start_up_offers_the_newest_backup(qtbot: QtBot, q
     assert gui_app.run_gui(app_paths) == 0
     assert "damaged" in seen[0]
     service = ResilienceService.open(app_paths)
-    assert [summary.record.city_name("en") for summary in service.list_assessments()] == ["Irbid"]
+    assert [summary.record.city_name("en") for summary in service.assessments.list_assessments()] == ["Irbid"]
     service.close()
     assert len(list(app_paths.data_dir.glob("resilience-damaged-*.sqlite3"))) == 1
 
@@ -118,7 +118,7 @@ def test_a_vanished_database_offers_the_newest_backup_with_assessments(qtbot: Qt
     assert title == ("قاعدة البيانات مفقودة" if language == "ar" else "The database is missing")
     assert ("تقييم واحد" if language == "ar" else "1 assessment") in chosen
     service = ResilienceService.open(app_paths)
-    assert [summary.record.city_name("en") for summary in service.list_assessments()] == ["Irbid"]
+    assert [summary.record.city_name("en") for summary in service.assessments.list_assessments()] == ["Irbid"]
     service.close()
 
 
@@ -130,7 +130,7 @@ def test_a_vanished_database_can_be_replaced_by_an_empty_one_on_purpose(qtbot: Q
     monkeypatch.setattr(gui_app.QApplication, "exec", lambda self: 0)
     assert gui_app.run_gui(app_paths) == 0
     service = ResilienceService.open(app_paths)  # no question any more: the empty database is the one chosen
-    assert service.list_assessments() == []
+    assert service.assessments.list_assessments() == []
     assert any(backup.assessments == 1 for backup in service.backups.list())  # and the copy with Irbid is still there
     service.close()
 

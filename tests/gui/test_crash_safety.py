@@ -18,7 +18,7 @@ ANSWER_THEN_WAIT = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
     from resilience_app.core.paths import AppPaths
-    from resilience_app.core.storage.records import AssessmentDetails
+    from resilience_app.core.assessment.records import AssessmentDetails
     from resilience_app.gui.app import create_main_window
     from tests.gui.questionnaire_helpers import open_new_assessment, press
     from tests.gui.typing_helpers import type_text
@@ -62,8 +62,8 @@ def test_killing_the_app_right_after_an_answer_loses_nothing(tmp_path: Path) -> 
     question_id = line.split()[1]
     service = ResilienceService.open(AppPaths.under(tmp_path))  # checks the file and migrates as at a normal start
     try:
-        [summary] = service.list_assessments()
-        answer = service.answers(summary.id)[question_id].answer
+        [summary] = service.assessments.list_assessments()
+        answer = service.assessments.answers(summary.id)[question_id].answer
         assert answer.level == 4 and answer.justification == "Civil defence drill"
     finally:
         service.close()

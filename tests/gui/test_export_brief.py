@@ -8,13 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from resilience_app.core.storage.records import AssessmentDetails
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.gui.export_dialog import ExportDialog
 from resilience_app.gui.main_window import MainWindow
 
 
 def test_export_the_brief_in_the_other_language_with_chosen_sections(window: MainWindow, qtbot: QtBot, language: str, tmp_path: Path) -> None:
-    record = window.service.create_assessment(AssessmentDetails(city_name_en="Testville", city_name_ar="مدينة الاختبار"))
+    record = window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Testville", city_name_ar="مدينة الاختبار"))
     window.refresh()
     window.select_assessment(record.id)
     assert window.export_action.isEnabled()
@@ -46,7 +46,7 @@ def test_export_the_brief_in_the_other_language_with_chosen_sections(window: Mai
 
 
 def test_an_unwritable_folder_gets_a_plain_message_and_no_file(window: MainWindow, qtbot: QtBot, language: str, tmp_path: Path) -> None:
-    record = window.service.create_assessment(AssessmentDetails(city_name_en="Testville"))
+    record = window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Testville"))
     window.refresh()
     window.select_assessment(record.id)
     window.export_action.trigger()
@@ -73,9 +73,9 @@ def test_an_answer_marked_sensitive_stays_out_unless_the_export_includes_it(wind
     view.justification.setPlainText("Named officials under investigation")
     view.save_typing()
     view.sensitive.click()
-    assert window.service.answers(page.assessment_id)[first].answer.sensitive
+    assert window.service.assessments.answers(page.assessment_id)[first].answer.sensitive
     window.undo_action.trigger()  # marking is a change like any other
-    assert not window.service.answers(page.assessment_id)[first].answer.sensitive
+    assert not window.service.assessments.answers(page.assessment_id)[first].answer.sensitive
     window.redo_action.trigger()
     assert view.sensitive.isChecked()
 

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from resilience_app.core import i18n
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.i18n import _
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.settings import Settings
-from resilience_app.core.storage.records import AssessmentDetails
 from resilience_app.gui.app import create_main_window
 from resilience_app.gui.assessment_dialog import AssessmentDialog
 from resilience_app.gui.main_window import MainWindow
@@ -54,7 +54,7 @@ def test_create_an_assessment_typing_arabic_indic_digits(window: MainWindow, qtb
     press_ok(qtbot, dialog)
     assert not dialog.isVisible()
     assert city_cells(window) == ["السلط" if language == "ar" else "Salt"]
-    [summary] = window.service.list_assessments()
+    [summary] = window.service.assessments.list_assessments()
     assert summary.record.details.population == 120000
     assert window.table.isVisible() and window.selected_assessment_id() == summary.id
 
@@ -69,16 +69,16 @@ def test_invalid_details_keep_the_dialog_open_with_inline_messages(window: MainW
     assert name_error.isVisible() and population_error.isVisible()
     assert _("Give the city's name in English or Arabic (or both).") in name_error.text()
     assert is_arabic(population_error.text()) is (language == "ar")
-    assert window.service.list_assessments() == []
+    assert window.service.assessments.list_assessments() == []
     dialog.population.clear()
     type_text(qtbot, dialog.city_en, "Madaba")
     press_ok(qtbot, dialog)
     assert not dialog.isVisible()
-    assert len(window.service.list_assessments()) == 1
+    assert len(window.service.assessments.list_assessments()) == 1
 
 
 def test_rename_duplicate_and_delete(window: MainWindow, qtbot: QtBot, language: str) -> None:
-    window.service.create_assessment(AssessmentDetails(city_name_en="Jerash", city_name_ar="جرش"))
+    window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Jerash", city_name_ar="جرش"))
     window.refresh()
     assert window.selected_assessment_id() is not None
 
@@ -89,10 +89,10 @@ def test_rename_duplicate_and_delete(window: MainWindow, qtbot: QtBot, language:
     dialog.city_en.clear()
     type_text(qtbot, dialog.city_en, "Gerasa")
     press_ok(qtbot, dialog)
-    assert window.service.list_assessments()[0].record.details.city_name_en == "Gerasa"
+    assert window.service.assessments.list_assessments()[0].record.details.city_name_en == "Gerasa"
 
     window.duplicate_action.trigger()
-    names = sorted(summary.record.city_name(language) for summary in window.service.list_assessments())
+    names = sorted(summary.record.city_name(language) for summary in window.service.assessments.list_assessments())
     expected_copy = "جرش (نسخة)" if language == "ar" else "Gerasa (copy)"
     assert names == sorted(["جرش" if language == "ar" else "Gerasa", expected_copy])
 
@@ -111,7 +111,7 @@ def test_rename_duplicate_and_delete(window: MainWindow, qtbot: QtBot, language:
 
 
 def test_open_shows_the_assessment_with_its_framework(window: MainWindow, language: str) -> None:
-    window.service.create_assessment(AssessmentDetails(city_name_en="Karak", city_name_ar="الكرك", population=250000))
+    window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Karak", city_name_ar="الكرك", population=250000))
     window.refresh()
     window.open_action.trigger()
     assert window.pages.currentWidget() is window.assessment_page
@@ -146,9 +146,9 @@ def test_window_size_is_remembered(window: MainWindow, qtbot: QtBot, qapp: QAppl
 
 
 def test_a_vanished_assessment_gets_a_plain_message(window: MainWindow, qtbot: QtBot, language: str) -> None:
-    record = window.service.create_assessment(AssessmentDetails(city_name_en="Tafilah"))
+    record = window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Tafilah"))
     window.refresh()
-    window.service.delete_assessment(record.id)  # deleted elsewhere, behind this window's back
+    window.service.assessments.delete_assessment(record.id)  # deleted elsewhere, behind this window's back
     window.rename_action.trigger()
     box = window.findChild(QMessageBox, "user_error_dialog")
     assert box is not None and box.isVisible()
@@ -157,7 +157,7 @@ def test_a_vanished_assessment_gets_a_plain_message(window: MainWindow, qtbot: Q
 
 def test_assessment_table_model_is_consistent(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     for name in ("Ajloun", "Mafraq", "Ma'an"):
-        window.service.create_assessment(AssessmentDetails(city_name_en=name))
+        window.service.assessments.create_assessment(AssessmentDetails(city_name_en=name))
     window.refresh()
     qtmodeltester.check(window.model)
 
@@ -165,7 +165,7 @@ def test_assessment_table_model_is_consistent(window: MainWindow, qtmodeltester)
 def test_arabic_lines_starting_with_an_english_name_keep_right_to_left(window: MainWindow) -> None:
     i18n.set_language("ar")
     window.language.apply("ar")
-    window.service.create_assessment(AssessmentDetails(city_name_en="Zarqa", country="Jordan", population=635000))
+    window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Zarqa", country="Jordan", population=635000))
     window.refresh()
     window.open_action.trigger()
     subtitle = window.assessment_page.subtitle.text()
@@ -186,7 +186,7 @@ def test_first_start_offers_the_sample_once(window: MainWindow, qtbot: QtBot, la
     assert isinstance(box, QMessageBox) and box.objectName() == "sample_offer_dialog"
     assert is_arabic(box.text()) is (language == "ar")
     box.button(QMessageBox.StandardButton.Yes).click()
-    [summary] = window.service.list_assessments()
+    [summary] = window.service.assessments.list_assessments()
     assert summary.record.is_sample and summary.progress == 1.0
     assert window.assessment_page.assessment_id == summary.id and window.assessment_page.isVisible()
     window.show_list()

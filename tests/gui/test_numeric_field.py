@@ -27,7 +27,7 @@ def _numeric_question(window: MainWindow) -> tuple[str, QuestionView]:
 
 
 def _stored(window: MainWindow, question_id: str):  # type: ignore[no-untyped-def]
-    answers = window.service.answers(window.assessment_page.assessment_id or 0)
+    answers = window.service.assessments.answers(window.assessment_page.assessment_id or 0)
     return answers[question_id].answer if question_id in answers else None
 
 

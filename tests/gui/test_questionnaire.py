@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from resilience_app.core.assessment.records import AnswerDraft, EvidenceDraft
 from resilience_app.core.formatting import format_number
-from resilience_app.core.storage.records import AnswerDraft, EvidenceDraft
 from resilience_app.gui.evidence_panel import EvidenceDialog
 from resilience_app.gui.history_dialog import HistoryDialog
 from resilience_app.gui.main_window import MainWindow
@@ -20,7 +20,7 @@ from tests.gui.typing_helpers import type_text
 
 
 def stored(window: MainWindow, question_id: str):  # type: ignore[no-untyped-def]
-    answers = window.service.answers(window.assessment_page.assessment_id or 0)
+    answers = window.service.assessments.answers(window.assessment_page.assessment_id or 0)
     return answers[question_id].answer if question_id in answers else None
 
 
@@ -59,7 +59,7 @@ def test_typing_in_a_text_field_does_not_answer(window: MainWindow, qtbot: QtBot
     answer = stored(window, first)
     assert answer.status == "" and answer.level is None  # notes kept, not an answer
     assert answer.justification.endswith("شبكات")
-    assert window.service.list_assessments()[0].answered == 0
+    assert window.service.assessments.list_assessments()[0].answered == 0
 
 
 def test_justification_is_saved_after_a_pause_without_a_save_button(window: MainWindow, qtbot: QtBot, language: str) -> None:
@@ -174,7 +174,7 @@ def test_evidence_is_added_from_a_file_and_removed_after_confirming(window: Main
     type_text(qtbot, dialog.title.editor, "مسح الإسكان ٢٠٢٥")
     dialog.file_path.setText(str(report))
     dialog.accept()
-    [evidence] = window.service.evidence(page.assessment_id or 0)[first]
+    [evidence] = window.service.assessments.evidence(page.assessment_id or 0)[first]
     assert evidence.original_name == report.name
     evidence_list = questionnaire.question_view.evidence.list
     assert "مسح الإسكان" in evidence_list.item(0).text()
@@ -183,7 +183,7 @@ def test_evidence_is_added_from_a_file_and_removed_after_confirming(window: Main
     box = questionnaire.active_dialog
     assert isinstance(box, QMessageBox)
     box.button(QMessageBox.StandardButton.Yes).click()
-    assert window.service.evidence(page.assessment_id or 0) == {}
+    assert window.service.assessments.evidence(page.assessment_id or 0) == {}
 
 
 def test_history_lists_each_change(window: MainWindow, qtbot: QtBot, language: str) -> None:
@@ -254,7 +254,7 @@ def test_a_program_attached_as_evidence_is_shown_by_its_real_name_and_never_laun
     questionnaire.failed.connect(lambda error: told.append(error.code))
     evidence_list.setCurrentRow(0)
     questionnaire.question_view.evidence.open_button.click()
-    [evidence] = window.service.evidence(page.assessment_id or 0)[first]
-    stored_copy = window.service.evidence_file(evidence)
+    [evidence] = window.service.assessments.evidence(page.assessment_id or 0)[first]
+    stored_copy = window.service.assessments.evidence_file(evidence)
     assert stored_copy is not None and opened == [stored_copy.parent], "only the folder is opened, never the program"
     assert told == ["evidence-not-opened"]

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from resilience_app.core.storage.records import AnswerDraft
-from resilience_app.core.storage.register_records import RegisterItemDraft
+from resilience_app.core.assessment.records import AnswerDraft
+from resilience_app.core.register.records import RegisterItemDraft
 from resilience_app.gui.assessment_page import AssessmentPage
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.main_window import MainWindow
@@ -185,7 +185,7 @@ def test_a_proposed_discovery_area_is_accepted_and_areas_merged(window: MainWind
     assert goal is not None
     for indicator in goal.indicators:
         for question in indicator.questions:
-            window.service.save_answer(page.assessment_id, question.id, AnswerDraft(status="level", level=1))  # type: ignore[arg-type]
+            window.service.assessments.save_answer(page.assessment_id, question.id, AnswerDraft(status="level", level=1))  # type: ignore[arg-type]
     _rated_register(window, page)
     assert page.discovery is not None
     page.tabs.setCurrentWidget(page.discovery)
@@ -241,5 +241,5 @@ def test_the_notes_of_an_assessment_can_be_marked_sensitive(window: MainWindow, 
     dialog.notes.setPlainText("The council is split on the budget.")  # type: ignore[union-attr]
     dialog.notes_sensitive.setChecked(True)  # type: ignore[union-attr]
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # type: ignore[union-attr]
-    details = window.service.get_assessment(page.assessment_id).details  # type: ignore[arg-type]
+    details = window.service.assessments.get_assessment(page.assessment_id).details  # type: ignore[arg-type]
     assert details.notes_sensitive and details.notes == "The council is split on the budget."

@@ -17,7 +17,7 @@ from resilience_app.core.brief.model import MatrixChart
 from resilience_app.core.brief.pdf.charts import MatrixFigure
 from resilience_app.core.brief.pdf.style import load_style
 from resilience_app.core.register import matrix
-from resilience_app.core.storage.register_records import RegisterItemDraft
+from resilience_app.core.register.records import RegisterItemDraft
 from resilience_app.gui.main_window import MainWindow
 from tests.gui.questionnaire_helpers import open_new_assessment
 

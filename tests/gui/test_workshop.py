@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.i18n import _
-from resilience_app.core.storage.records import AssessmentDetails
-from resilience_app.core.storage.register_records import RegisterItemDraft
-from resilience_app.core.storage.workshop_records import DOT_VOTE, RANKING
+from resilience_app.core.register.records import RegisterItemDraft
+from resilience_app.core.workshop.records import DOT_VOTE, RANKING
 from resilience_app.gui.main_window import MainWindow
 from resilience_app.gui.participants_import import ImportPreviewDialog
 from resilience_app.gui.workshop_dialogs import ExerciseDialog, WorkshopDialog
@@ -35,7 +35,7 @@ SHEETS = {
 
 
 def _open_workshop_tab(window: MainWindow) -> WorkshopPage:
-    record = window.service.create_assessment(AssessmentDetails(city_name_en="Testville", city_name_ar="مدينة الاختبار"))
+    record = window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Testville", city_name_ar="مدينة الاختبار"))
     for hazard, likelihood in (("water-scarcity", 4), ("power-cuts", 3)):
         window.service.register.add_item(record.id, RegisterItemDraft(hazard_id=hazard, likelihood=likelihood, impact=3))
     window.refresh()
@@ -149,7 +149,7 @@ def test_run_a_whole_workshop_with_the_projector_following(window: MainWindow, q
 
 def test_a_csv_with_only_bad_rows_imports_nothing(window: MainWindow, tmp_path: Path, language: str) -> None:
     page = _open_workshop_tab(window)
-    page.state.add_workshop(__import__("resilience_app.core.storage.workshop_records", fromlist=["WorkshopDraft"]).WorkshopDraft(title="W"))
+    page.state.add_workshop(__import__("resilience_app.core.workshop.records", fromlist=["WorkshopDraft"]).WorkshopDraft(title="W"))
     sheet = tmp_path / "bad.csv"
     sheet.write_bytes(b"Colour,Height\nred,12\n")
     page.participants.import_file(sheet)
@@ -162,7 +162,7 @@ def test_a_csv_with_only_bad_rows_imports_nothing(window: MainWindow, tmp_path: 
 
 
 def test_confirming_a_preview_the_workshop_no_longer_accepts_says_why_and_stores_nothing(window: MainWindow, tmp_path: Path, language: str) -> None:
-    from resilience_app.core.storage.workshop_records import WorkshopDraft
+    from resilience_app.core.workshop.records import WorkshopDraft
 
     page = _open_workshop_tab(window)
     page.state.add_workshop(WorkshopDraft(title="W", own_sectors=("Refugee committees",)))

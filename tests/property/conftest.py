@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AssessmentDetails
 
 
 @pytest.fixture(scope="module")
@@ -20,4 +20,4 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ResilienceServ
 
 @pytest.fixture(scope="module")
 def assessment_id(service: ResilienceService) -> int:
-    return service.create_assessment(AssessmentDetails(city_name_en="Madaba")).id
+    return service.assessments.create_assessment(AssessmentDetails(city_name_en="Madaba")).id

@@ -12,17 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resilience_app.core import formatting, resources
-from resilience_app.core.answer_rules import clean_answer
+from resilience_app.core.assessment.answer_rules import clean_answer
+from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.content import load_content
 from resilience_app.core.content.model import Question
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.formatting import format_number, parse_number, parse_whole_number
 from resilience_app.core.i18n import using_language
+from resilience_app.core.register.records import RegisterItemDraft
 from resilience_app.core.register.rules import clean_item
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AnswerDraft
-from resilience_app.core.storage.register_records import RegisterItemDraft
-from resilience_app.core.storage.workshop_records import DOT_VOTE, RANKING, ExerciseDraft, GroupRating, WorkshopDraft
+from resilience_app.core.workshop.records import DOT_VOTE, RANKING, ExerciseDraft, GroupRating, WorkshopDraft
 from resilience_app.core.workshop.rules import MAX_DOTS_PER_GROUP, MAX_MINUTES, check_dots, check_rating_level, clean_exercise
 from tests.property.support import FUZZ, has_arabic_letters, reads_in_arabic
 
@@ -187,17 +187,17 @@ def test_a_numeric_answer_is_stored_within_its_bounds_or_refused_naming_the_fiel
 def test_a_refused_numeric_answer_leaves_the_stored_answer_as_it_was(
     service: ResilienceService, assessment_id: int, question: Question, text: str, language: str
 ) -> None:
-    before = service.answers(assessment_id).get(question.id)
+    before = service.assessments.answers(assessment_id).get(question.id)
     with using_language(language):
         try:
-            saved = service.save_answer(assessment_id, question.id, AnswerDraft(status="level", level=2, numeric_value=text))
+            saved = service.assessments.save_answer(assessment_id, question.id, AnswerDraft(status="level", level=2, numeric_value=text))
         except UserFacingError as refused:
             assert refused.message.strip()
             assert language == "en" or reads_in_arabic(refused.message)
-            after = service.answers(assessment_id).get(question.id)
+            after = service.assessments.answers(assessment_id).get(question.id)
             assert (after and after.answer) == (before and before.answer), "a refused value changed the stored answer"
             return
-    stored = service.answers(assessment_id)[question.id].answer
+    stored = service.assessments.answers(assessment_id)[question.id].answer
     assert stored == saved.answer
     if text == "":
         assert stored.numeric_value is None

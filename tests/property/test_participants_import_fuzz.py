@@ -19,7 +19,6 @@ from resilience_app.core.errors import UserFacingError
 from resilience_app.core.i18n import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolate, using_language
 from resilience_app.core.search_text import normalise_for_search
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.workshop_records import ParticipantDraft, WorkshopDraft
 from resilience_app.core.text_rules import clean_text
 from resilience_app.core.workshop.labels import AGE_BAND_NAMES, GENDER_NAMES, own_sector
 from resilience_app.core.workshop.participants_csv import (
@@ -29,6 +28,7 @@ from resilience_app.core.workshop.participants_csv import (
     read_participants_csv,
     write_participants_csv,
 )
+from resilience_app.core.workshop.records import ParticipantDraft, WorkshopDraft
 from resilience_app.core.workshop.rules import MAX_GROUP_NAME_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, same_name
 from tests.property.support import FUZZ, has_arabic_letters
 

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.brief.pdf.style import load_style
 from resilience_app.core.errors import UserFacingError
+from resilience_app.core.register.records import ActionDraft, RegisterItemDraft
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AnswerDraft, AssessmentDetails
-from resilience_app.core.storage.register_records import ActionDraft, RegisterItemDraft
 from resilience_app.core.text_rules import clean_text
 from tests.property.support import FUZZ
 
@@ -34,13 +34,13 @@ def _kept_as_the_rule_says(typed: str, stored: str) -> None:
 @given(city=TEXTS, country=TEXTS, notes=TEXTS, cro=TEXTS)
 @example(city="Madaba", country="", notes="", cro="\ud800\x00\udc00")  # removing the NUL made a pair that was never joined
 def test_assessment_details(service: ResilienceService, assessment_id: int, city: str, country: str, notes: str, cro: str) -> None:
-    before = service.get_assessment(assessment_id)
+    before = service.assessments.get_assessment(assessment_id)
     details = AssessmentDetails(city_name_en=city, city_name_ar=city, country=country, notes=notes, cro_name=cro)
     try:
-        record = service.update_details(assessment_id, details)
+        record = service.assessments.update_details(assessment_id, details)
     except UserFacingError as refused:
         assert refused.message.strip()
-        assert service.get_assessment(assessment_id) == before
+        assert service.assessments.get_assessment(assessment_id) == before
         return
     for typed, stored in ((city, record.details.city_name_en), (country, record.details.country), (notes, record.details.notes), (cro, record.details.cro_name)):
         _kept_as_the_rule_says(typed, stored)
@@ -50,15 +50,15 @@ def test_assessment_details(service: ResilienceService, assessment_id: int, city
 @given(justification=TEXTS, answered_by=TEXTS, number=st.one_of(st.none(), TEXTS))
 def test_answers(service: ResilienceService, assessment_id: int, justification: str, answered_by: str, number: str | None) -> None:
     question = next(service.framework().questions())
-    before = service.answers(assessment_id).get(question.id)
+    before = service.assessments.answers(assessment_id).get(question.id)
     draft = AnswerDraft(status="level", level=3, justification=justification, answered_by=answered_by, numeric_value=number)
     try:
-        saved = service.save_answer(assessment_id, question.id, draft)
+        saved = service.assessments.save_answer(assessment_id, question.id, draft)
     except UserFacingError:
-        assert service.answers(assessment_id).get(question.id) == before
+        assert service.assessments.answers(assessment_id).get(question.id) == before
         return
     _kept_as_the_rule_says(justification, saved.answer.justification)
-    assert service.answers(assessment_id)[question.id].answer == saved.answer
+    assert service.assessments.answers(assessment_id)[question.id].answer == saved.answer
 
 
 @FUZZ

@@ -10,13 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from resilience_app.core.assessment.records import EvidenceDraft
 from resilience_app.core.errors import UserFacingError
+from resilience_app.core.register.records import DiscoveryAreaDraft
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import EvidenceDraft
-from resilience_app.core.storage.register_records import DiscoveryAreaDraft
-from resilience_app.core.storage.workshop_records import ParticipantDraft, WorkshopDraft
 from resilience_app.core.text_rules import clean_text
 from resilience_app.core.workshop.participants_csv import cell_text
+from resilience_app.core.workshop.records import ParticipantDraft, WorkshopDraft
 from tests.property.support import FUZZ
 from tests.property.test_typed_text_fuzz import TEXTS
 
@@ -33,15 +33,15 @@ def workshop_id(service: ResilienceService, assessment_id: int) -> int:
 @given(title=TEXTS, reference=TEXTS)
 def test_evidence_titles_and_references(service: ResilienceService, assessment_id: int, title: str, reference: str) -> None:
     question = next(service.framework().questions()).id
-    before = service.evidence(assessment_id)
+    before = service.assessments.evidence(assessment_id)
     try:
-        added = service.add_evidence(assessment_id, question, EvidenceDraft(title, reference))
+        added = service.assessments.add_evidence(assessment_id, question, EvidenceDraft(title, reference))
     except UserFacingError as refused:
         assert refused.message.strip()
-        assert service.evidence(assessment_id) == before
+        assert service.assessments.evidence(assessment_id) == before
         return
     assert (added.title, added.reference) == (clean_text(title), clean_text(reference))
-    service.remove_evidence(added.id)
+    service.assessments.remove_evidence(added.id)
 
 
 @FUZZ

@@ -21,10 +21,10 @@ import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
 
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.database import Database, alembic_config
-from resilience_app.core.storage.records import AssessmentDetails
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="the torture test kills processes with SIGKILL, which only POSIX has")
 
@@ -48,13 +48,13 @@ def saved(torture: ModuleType, app_paths: AppPaths) -> tuple[Path, Any]:
     """A folder with saves made as the writer makes them, and the ledger of those acknowledged."""
     service = ResilienceService.open(app_paths)
     try:
-        assessment_id = service.create_assessment(AssessmentDetails(city_name_en="Torture")).id
+        assessment_id = service.assessments.create_assessment(AssessmentDetails(city_name_en="Torture")).id
         first, second = [question.id for question in service.framework().questions()][:2]
         lines = [f"#ready\t{assessment_id}\t0.1\t0.05"]
         for question_id, counter in ((first, 1), (first, 2), (second, 3), (first, 4)):
-            service.save_answer(assessment_id, question_id, torture.expected_draft(counter))
+            service.assessments.save_answer(assessment_id, question_id, torture.expected_draft(counter))
             lines.append(f"{question_id}\t{counter}")
-        service.save_answer(assessment_id, second, torture.expected_draft(5))  # landed, killed before it was acknowledged
+        service.assessments.save_answer(assessment_id, second, torture.expected_draft(5))  # landed, killed before it was acknowledged
     finally:
         service.close()
     ledger = torture.Ledger()

@@ -6,13 +6,13 @@ from collections.abc import Iterator
 
 import pytest
 
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.paths import AppPaths
+from resilience_app.core.register.records import RegisterItemDraft
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.records import AssessmentDetails
-from resilience_app.core.storage.register_records import RegisterItemDraft
-from resilience_app.core.storage.workshop_records import DOT_VOTE, RANKING, ExerciseDraft, GroupRating, ParticipantDraft, WorkshopDraft
 from resilience_app.core.workshop.labels import own_sector
+from resilience_app.core.workshop.records import DOT_VOTE, RANKING, ExerciseDraft, GroupRating, ParticipantDraft, WorkshopDraft
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def service(app_paths: AppPaths) -> Iterator[ResilienceService]:
 
 @pytest.fixture
 def assessment_id(service: ResilienceService) -> int:
-    return service.create_assessment(AssessmentDetails(city_name_en="Zarqa")).id
+    return service.assessments.create_assessment(AssessmentDetails(city_name_en="Zarqa")).id
 
 
 @pytest.fixture

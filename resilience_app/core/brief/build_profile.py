@@ -3,7 +3,7 @@ the qualities, evidence gaps and the appendix of answers."""
 
 from __future__ import annotations
 
-from resilience_app.core.answer_labels import CONFIDENCE_NAMES, STATUS_VALUES, mean_level_text
+from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, STATUS_VALUES, mean_level_text
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Bar, BarChart, Block, Bullets, Facts, Heading, Paragraph, RadarChart, Table
 from resilience_app.core.content.labels import goal_label

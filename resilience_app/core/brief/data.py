@@ -1,4 +1,8 @@
-"""Everything a brief says, read from the services in one go (the builders never touch storage)."""
+"""Everything a brief says, read in one unit of work (the builders never touch storage).
+
+The profile is computed from the answers and evidence read here, so every section sees the same
+moment of the assessment even while another window saves.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +10,41 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import Session
+
+from resilience_app.core.assessment.answer_repository import AnswerRepository
+from resilience_app.core.assessment.evidence_repository import EvidenceRepository
+from resilience_app.core.assessment.records import AnswerRecord, AssessmentRecord, EvidenceRecord
+from resilience_app.core.assessment.service import ASSESSMENT_GONE, assessment_in, profile_of
 from resilience_app.core.brief.withheld import Withheld
 from resilience_app.core.content.model import Framework, Hazard, Sector
+from resilience_app.core.context import CoreContext
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES
+from resilience_app.core.register.labels import item_name
+from resilience_app.core.register.planning_repository import PlanningRepository
 from resilience_app.core.register.ranking import Link
-from resilience_app.core.register.service import RegisterRanking, ranking_of
-from resilience_app.core.scoring.profile import ResilienceProfile
-from resilience_app.core.storage.records import AnswerRecord, AssessmentRecord, EvidenceRecord
-from resilience_app.core.storage.register_records import (
+from resilience_app.core.register.records import (
     ActionRecord,
     DiscoveryAreaRecord,
     RegisterItemRecord,
     RegisterLinkRecord,
 )
-from resilience_app.core.storage.workshop_records import DOT_VOTE, RANKING, ExerciseRecord, RoomRating
+from resilience_app.core.register.repository import RegisterRepository
+from resilience_app.core.register.service import RegisterRanking, ranking_of
+from resilience_app.core.scoring.profile import ResilienceProfile
+from resilience_app.core.workshop.records import DOT_VOTE, RANKING, ExerciseRecord, RoomRating
+from resilience_app.core.workshop.repository import WorkshopRepository
 from resilience_app.core.workshop.representation import Representation
 from resilience_app.core.workshop.results import GoalPerception, GoalTally, RoomRanking, compare_perceptions
-
-if TYPE_CHECKING:
-    from resilience_app.core.services import ResilienceService
-    from resilience_app.core.workshop.service import WorkshopSnapshot
+from resilience_app.core.workshop.service import (
+    WorkshopSnapshot,
+    dot_results_of,
+    representation_of,
+    room_ranking_of,
+    room_ratings_in,
+    snapshot_in,
+)
 
 
 @dataclass(frozen=True)
@@ -78,55 +95,74 @@ class BriefData:
         return self.item_names.get(item_id, {}).get(language, "")
 
 
-def collect(service: ResilienceService, assessment_id: int, *, today: dt.date | None = None, include_sensitive: bool = False) -> BriefData:
+def collect(context: CoreContext, assessment_id: int, *, today: dt.date | None = None, include_sensitive: bool = False) -> BriefData:
     """What the brief of an assessment says; content marked sensitive is left out unless included."""
     from resilience_app.core.brief.withholding import without_sensitive
 
-    data = _collect_all(service, assessment_id, today=today)
+    with context.unit_of_work(ASSESSMENT_GONE) as session:
+        data = _read(session, context, assessment_id, today=today)
     withheld = without_sensitive(data)
     return dataclasses.replace(data, withheld=withheld.withheld) if include_sensitive else withheld
 
 
-def _collect_all(service: ResilienceService, assessment_id: int, *, today: dt.date | None) -> BriefData:
-    record = service.get_assessment(assessment_id)
-    register = service.register
+def withheld_of(context: CoreContext, assessment_id: int) -> Withheld:
+    """What a brief would leave out, counted from the sensitive marks alone (no profile, ranking or workshop results)."""
+    from resilience_app.core.brief.withholding import count_withheld
+
+    with context.unit_of_work(ASSESSMENT_GONE) as session:
+        record = assessment_in(session, assessment_id)
+        workshops = WorkshopRepository(session).workshops(assessment_id)
+        return count_withheld(
+            record.details,
+            AnswerRepository(session).for_assessment(assessment_id).values(),
+            RegisterRepository(session).items(assessment_id),
+            PlanningRepository(session).areas(assessment_id),
+            [workshop.workshop for workshop in workshops],
+        )
+
+
+def _read(session: Session, context: CoreContext, assessment_id: int, *, today: dt.date | None) -> BriefData:
+    record = assessment_in(session, assessment_id)
+    framework = context.framework(record.framework_id)
+    answers = AnswerRepository(session).for_assessment(assessment_id)
+    evidence = EvidenceRepository(session).for_assessment(assessment_id)
+    profile = profile_of(framework, answers, set(evidence))
+    register, planning = RegisterRepository(session), PlanningRepository(session)
     items = register.items(assessment_id)
     links = register.links(assessment_id)
-    framework = service.framework(record.framework_id)
-    profile = service.profile(assessment_id)
+    catalogue = {hazard.id: hazard for hazard in context.content.hazards}
     return BriefData(
         assessment=record,
         framework=framework,
         profile=profile,
-        answers=service.answers(assessment_id),
-        evidence=service.evidence(assessment_id),
+        answers=answers,
+        evidence=evidence,
         items={item.id: item for item in items},
-        item_names={item.id: {lang: register.item_name(item, lang) for lang in SUPPORTED_LANGUAGES} for item in items},
+        item_names={item.id: {lang: item_name(catalogue, item, lang) for lang in SUPPORTED_LANGUAGES} for item in items},
         links=links,
-        ranking=ranking_of(items, [Link(link.source_id, link.target_id) for link in links]),  # from what is read already
-        actions=register.actions(assessment_id),
-        areas=register.areas(assessment_id),
-        hazards=register.catalogue,
+        ranking=ranking_of(items, [Link(link.source_id, link.target_id) for link in links]),
+        actions=planning.actions(assessment_id),
+        areas=planning.areas(assessment_id),
+        hazards=catalogue,
         prepared_on=today or dt.date.today(),
-        workshops=_workshops(service, assessment_id, framework, profile),
-        room_ratings=service.workshops.room_ratings(assessment_id),
-        sectors=service.workshops.sectors,
+        workshops=_workshops(session, context, assessment_id, framework, profile),
+        room_ratings=room_ratings_in(session, assessment_id),
+        sectors={sector.id: sector for sector in context.content.sectors},
     )
 
 
-def _workshops(service: ResilienceService, assessment_id: int, framework: Framework, profile: ResilienceProfile) -> list[WorkshopResults]:
+def _workshops(session: Session, context: CoreContext, assessment_id: int, framework: Framework, profile: ResilienceProfile) -> list[WorkshopResults]:
     """Each workshop of the assessment with its results; the perceptions use the profile read for the brief."""
-    workshops = service.workshops
     levels = {goal.id: profile.goals[goal.id].level for goal in framework.goals()}  # framework order, as the workshop screens use
     results = []
-    for record in workshops.workshops(assessment_id):
-        snapshot = workshops.snapshot(record.id)
+    for record in WorkshopRepository(session).workshops(assessment_id):
+        snapshot = snapshot_in(session, record.id)
         exercises: list[DotVoteResults | RankingResults] = []
         for exercise in snapshot.exercises:
             if exercise.kind == DOT_VOTE:
-                tallies = workshops.dot_results(snapshot, exercise.id)
+                tallies = dot_results_of(snapshot, exercise.id, framework)
                 exercises.append(DotVoteResults(exercise, tallies, compare_perceptions(tallies, levels)))
             elif exercise.kind == RANKING:
-                exercises.append(RankingResults(exercise, workshops.room_ranking(snapshot, exercise.id)))
-        results.append(WorkshopResults(snapshot, workshops.representation_of(snapshot), exercises))
+                exercises.append(RankingResults(exercise, room_ranking_of(snapshot, exercise.id)))
+        results.append(WorkshopResults(snapshot, representation_of(snapshot, context.content), exercises))
     return results

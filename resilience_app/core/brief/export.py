@@ -10,22 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from resilience_app.core.brief.builder import build_brief, check_sections
 from resilience_app.core.brief.data import collect
 from resilience_app.core.brief.pdf.render import render_pdf
 from resilience_app.core.brief.pdf.style import load_style
 from resilience_app.core.brief.sections import SECTION_IDS
+from resilience_app.core.context import CoreContext
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _
 from resilience_app.core.temporary_files import discard_temporary_file, new_temporary_file
-
-if TYPE_CHECKING:
-    from resilience_app.core.services import ResilienceService
 
 _log = logging.getLogger("resilience_app.brief")
 
@@ -53,15 +50,17 @@ def _unwritable(target: Path, reason: str) -> UserFacingError:
 
 
 def export_brief(
-    service: ResilienceService,
+    context: CoreContext,
     assessment_id: int,
     *,
     language: str,
     path: Path,
+    is_own_file: Callable[[Path], bool],
     sections: Iterable[str] = SECTION_IDS,
     today: dt.date | None = None,
     include_sensitive: bool = False,
 ) -> ExportResult:
+    """Write the brief as `path`; `is_own_file` says which paths are the app's own (never written over)."""
     if language not in SUPPORTED_LANGUAGES:
         raise UserFacingError(_("The brief can be exported in English (en) or Arabic (ar)."), code="unsupported-language")
     chosen = check_sections(sections)
@@ -70,14 +69,14 @@ def export_brief(
         raise _unwritable(target, _("that is a folder"))
     if not target.parent.is_dir():
         raise _unwritable(target, _("the folder does not exist"))
-    if service.is_own_file(target):
+    if is_own_file(target):
         raise _unwritable(target, _("that is one of the app's own files (its database, backups, evidence or settings)"))
-    document = build_brief(collect(service, assessment_id, today=today, include_sensitive=include_sensitive), language, chosen)
+    document = build_brief(collect(context, assessment_id, today=today, include_sensitive=include_sensitive), language, chosen)
     style = load_style()
     style.engine.missing.clear()
     try:
         # Recorded in the data folder, so the next start removes it if this run is killed before the end.
-        temporary = new_temporary_file(service.paths.data_dir, target.parent, prefix=".brief-", suffix=".pdf.part")
+        temporary = new_temporary_file(context.paths.data_dir, target.parent, prefix=".brief-", suffix=".pdf.part")
     except OSError as error:
         raise _unwritable(target, error.strerror or str(error)) from error
     try:
@@ -87,6 +86,6 @@ def export_brief(
         _log.warning("Export to %s failed: %s", target, error)
         raise _unwritable(target, error.strerror or str(error)) from error
     finally:
-        discard_temporary_file(service.paths.data_dir, temporary)
+        discard_temporary_file(context.paths.data_dir, temporary)
     _log.info("Exported the %s brief of assessment %s to %s (%d pages)", language, assessment_id, target, pages)
     return ExportResult(target, pages, tuple(sorted(style.engine.missing)))

@@ -18,12 +18,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
+from resilience_app.core.assessment.records import AnswerDraft, AnswerRecord, AssessmentDetails
 from resilience_app.core.brief.data import BriefData, DotVoteResults, RankingResults, WorkshopResults
 from resilience_app.core.brief.withheld import Withheld
 from resilience_app.core.register.ranking import Link
+from resilience_app.core.register.records import DiscoveryAreaRecord, RegisterItemRecord
 from resilience_app.core.register.service import ranking_of
 from resilience_app.core.scoring.profile import ResilienceProfile
-from resilience_app.core.storage.records import AnswerDraft, AnswerRecord
+from resilience_app.core.workshop.records import WorkshopDraft
 from resilience_app.core.workshop.results import RoomRanking
 
 
@@ -64,16 +66,13 @@ def without_sensitive(data: BriefData) -> BriefData:
         for record in data.actions
     ]
     details = data.assessment.details
-    notes = 0
-    if details.notes_sensitive and details.notes.strip():
-        notes += 1
+    if _withheld_notes(details):
         details = dataclasses.replace(details, notes="")
     workshops = []
     for results in data.workshops:
         snapshot = results.snapshot
         draft = snapshot.record.workshop
-        if draft.notes_sensitive and draft.notes.strip():
-            notes += 1
+        if _withheld_notes(draft):
             record = dataclasses.replace(snapshot.record, workshop=dataclasses.replace(draft, notes=""))
             snapshot = dataclasses.replace(snapshot, record=record)
         exercises: list[DotVoteResults | RankingResults] = [
@@ -97,5 +96,32 @@ def without_sensitive(data: BriefData) -> BriefData:
         room_ratings={item_id: rating for item_id, rating in data.room_ratings.items() if item_id not in hidden},
         includes_sensitive=False,
         withheld_questions=withheld_questions,
-        withheld=Withheld(answers=len(withheld_questions), items=len(hidden), areas=len(data.areas) - len(areas), notes=notes),
+        withheld=count_withheld(
+            data.assessment.details,
+            data.answers.values(),
+            data.items.values(),
+            data.areas,
+            [results.snapshot.record.workshop for results in data.workshops],
+        ),
     )
+
+
+def count_withheld(
+    details: AssessmentDetails,
+    answers: Iterable[AnswerRecord],
+    items: Iterable[RegisterItemRecord],
+    areas: Iterable[DiscoveryAreaRecord],
+    workshops: Iterable[WorkshopDraft],
+) -> Withheld:
+    """How much a brief of these leaves out; what `without_sensitive` removes, counted from the marks alone."""
+    hidden = {record.id for record in items if record.item.sensitive}
+    return Withheld(
+        answers=sum(record.answer.sensitive for record in answers),
+        items=len(hidden),
+        areas=sum(bool(set(area.area.item_ids) & hidden) for area in areas),
+        notes=_withheld_notes(details) + sum(_withheld_notes(workshop) for workshop in workshops),
+    )
+
+
+def _withheld_notes(owner: AssessmentDetails | WorkshopDraft) -> bool:
+    return owner.notes_sensitive and bool(owner.notes.strip())

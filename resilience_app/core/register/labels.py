@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from resilience_app.core.content.model import Hazard
 from resilience_app.core.formatting import format_list, format_number
 from resilience_app.core.i18n import N_, _, current_language
+from resilience_app.core.register.records import RegisterItemDraft, RegisterItemRecord
 
 KIND_NAMES = {"shock": N_("Shock"), "stress": N_("Stress")}
 LIKELIHOOD_NAMES = {1: N_("Rare"), 2: N_("Unlikely"), 3: N_("Possible"), 4: N_("Likely"), 5: N_("Almost certain")}
@@ -26,3 +30,15 @@ def name_list(names: list[str], language: str | None = None) -> str:
     lang = language or current_language()
     shown = [f"«{name}»" for name in names] if lang == "ar" else list(names)
     return format_list(shown, language=lang)
+
+
+def item_name(catalogue: Mapping[str, Hazard], record: RegisterItemRecord | RegisterItemDraft, language: str | None = None) -> str:
+    """The item's name in `language`: the catalogue's name for a catalogue entry, else the city's own, falling back
+    to the other language when it has none in this one."""
+    draft = record.item if isinstance(record, RegisterItemRecord) else record
+    lang = language or current_language()
+    hazard = catalogue.get(draft.hazard_id or "")
+    if hazard is not None:
+        return hazard.name.in_language(lang)
+    preferred = draft.name_ar if lang == "ar" else draft.name_en
+    return preferred or draft.name_en or draft.name_ar

@@ -5,14 +5,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from resilience_app.core.answer_rules import CONFIDENCES, is_level
+from resilience_app.core.assessment.answer_rules import CONFIDENCES, is_level
 from resilience_app.core.content.model import Hazard
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.register.labels import ACTION_STATUS_NAMES, AREA_STATUS_NAMES
 from resilience_app.core.register.ranking import TRENDS
+from resilience_app.core.register.records import ActionDraft, DiscoveryAreaDraft, RegisterItemDraft
 from resilience_app.core.search_text import normalise_for_search
-from resilience_app.core.storage.register_records import ActionDraft, DiscoveryAreaDraft, RegisterItemDraft
 from resilience_app.core.text_rules import strip_texts, text_problems, title_problem, too_long
 
 MAX_NAME_LENGTH = 200

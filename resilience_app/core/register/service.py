@@ -1,28 +1,30 @@
 """The register's use cases: shocks and stresses, interconnections, ranks, actions and discovery areas.
 
-Reached through `ResilienceService.register`, so the GUI and the command line still go through one
-door. Like the rest of the service layer each method is one unit of work and returns frozen values.
+Reached as `ResilienceService.register`. It works over the shared `CoreContext` and reads the assessment
+in its own unit of work; it knows nothing of workshops (whoever holds an item's id elsewhere is told of
+its removal through `item_removers`). Each method is one unit of work and returns frozen values.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from resilience_app.core.assessment.service import ASSESSMENT_GONE, assessment_in, profile_in
 from resilience_app.core.content.model import Framework, Hazard
+from resilience_app.core.context import CoreContext
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, current_language
 from resilience_app.core.register.discovery import GoalStanding, describe, propose_areas
+from resilience_app.core.register.labels import item_name
+from resilience_app.core.register.planning_repository import PlanningRepository, PlanningRowNotFound
 from resilience_app.core.register.ranking import Link, RankedItem, RankOverride, RatedItem, check_link, most_connected, rank_items
-from resilience_app.core.register.rules import clean_action, clean_area, clean_item
-from resilience_app.core.storage.planning_repository import PlanningRepository, PlanningRowNotFound
-from resilience_app.core.storage.register_records import (
+from resilience_app.core.register.records import (
     ActionDraft,
     ActionRecord,
     DiscoveryAreaDraft,
@@ -31,12 +33,12 @@ from resilience_app.core.storage.register_records import (
     RegisterItemRecord,
     RegisterLinkRecord,
 )
-from resilience_app.core.storage.register_repository import RegisterItemNotFound, RegisterRepository
-from resilience_app.core.storage.unit_of_work import unit_of_work
-from resilience_app.core.storage.workshop_repository import WorkshopRepository
+from resilience_app.core.register.repository import RegisterItemNotFound, RegisterRepository
+from resilience_app.core.register.rules import clean_action, clean_area, clean_item
+from resilience_app.core.scoring import ResilienceProfile
 
-if TYPE_CHECKING:
-    from resilience_app.core.services import ResilienceService
+# Takes a register item that is being removed out of another feature's rows, inside the removal's transaction.
+ItemRemover = Callable[[Session, int], None]
 
 MAX_REASON_LENGTH = 1000
 
@@ -48,51 +50,46 @@ class RegisterRanking:
     most_connected: list[int]
 
 
-def _gone() -> UserFacingError:
+def _gone(_missing: LookupError) -> UserFacingError:
     return UserFacingError(_("This entry no longer exists (it may have been removed)."), code="register-entry-not-found")
 
 
 class RegisterService:
-    def __init__(self, service: ResilienceService) -> None:
-        self._service = service
+    def __init__(self, context: CoreContext, *, item_removers: Sequence[ItemRemover] = ()) -> None:
+        self._context = context
+        self._item_removers = tuple(item_removers)
 
     def _session(self) -> AbstractContextManager[Session]:
-        return unit_of_work(self._service.database, (RegisterItemNotFound, PlanningRowNotFound), _gone)
+        return self._context.unit_of_work({**ASSESSMENT_GONE, RegisterItemNotFound: _gone, PlanningRowNotFound: _gone})
 
-    def _framework(self, assessment_id: int) -> Framework:
-        return self._service.framework(self._service.get_assessment(assessment_id).framework_id)
+    def _framework(self, session: Session, assessment_id: int) -> Framework:
+        return self._context.framework(assessment_in(session, assessment_id).framework_id)
 
     # -- the catalogue and names ---------------------------------------------------------
 
     @cached_property
     def catalogue(self) -> dict[str, Hazard]:
         """The catalogue by id (the content is read once per service, so this is built once too)."""
-        return {hazard.id: hazard for hazard in self._service.content.hazards}
+        return {hazard.id: hazard for hazard in self._context.content.hazards}
 
     def item_name(self, record: RegisterItemRecord | RegisterItemDraft, language: str | None = None) -> str:
         """The item's name in `language`, or in the other language when it has none there."""
-        draft = record.item if isinstance(record, RegisterItemRecord) else record
-        lang = language or current_language()
-        hazard = self.catalogue.get(draft.hazard_id or "")
-        if hazard is not None:
-            return hazard.name.in_language(lang)
-        preferred = draft.name_ar if lang == "ar" else draft.name_en
-        return preferred or draft.name_en or draft.name_ar
+        return item_name(self.catalogue, record, language)
 
     # -- items ----------------------------------------------------------------------------
 
     def items(self, assessment_id: int) -> list[RegisterItemRecord]:
-        self._service.get_assessment(assessment_id)
         with self._session() as session:
+            assessment_in(session, assessment_id)
             return RegisterRepository(session).items(assessment_id)
 
     def add_item(self, assessment_id: int, draft: RegisterItemDraft) -> RegisterItemRecord:
         """Add a catalogue entry (its goals pre-filled from the catalogue unless given) or the city's own item."""
-        framework = self._framework(assessment_id)
         hazard = self.catalogue.get(draft.hazard_id or "")
         if hazard is not None and not draft.goals:
             draft = dataclasses.replace(draft, goals=hazard.goals)
         with self._session() as session:
+            framework = self._framework(session, assessment_id)
             repository = RegisterRepository(session)
             others = [record.item for record in repository.items(assessment_id)]
             cleaned = clean_item(draft, catalogue=self.catalogue, goal_ids=[goal.id for goal in framework.goals()], others=others)
@@ -102,7 +99,7 @@ class RegisterService:
         with self._session() as session:
             repository = RegisterRepository(session)
             current = repository.get(item_id)
-            framework = self._framework(current.assessment_id)
+            framework = self._framework(session, current.assessment_id)
             others = [record.item for record in repository.items(current.assessment_id) if record.id != item_id]
             draft = dataclasses.replace(draft, hazard_id=current.item.hazard_id)  # what an item is never changes
             cleaned = clean_item(draft, catalogue=self.catalogue, goal_ids=[goal.id for goal in framework.goals()], others=others)
@@ -114,7 +111,8 @@ class RegisterService:
             repository = RegisterRepository(session)
             assessment_id = repository.get(item_id).assessment_id
             repository.remove_links_of(item_id)
-            WorkshopRepository(session).forget_item(item_id)
+            for remover in self._item_removers:
+                remover(session, item_id)
             repository.remove(item_id)
             planning = PlanningRepository(session)
             for action in planning.actions(assessment_id):
@@ -172,12 +170,12 @@ class RegisterService:
     # -- actions ------------------------------------------------------------------------------------
 
     def actions(self, assessment_id: int) -> list[ActionRecord]:
-        self._service.get_assessment(assessment_id)
         with self._session() as session:
+            assessment_in(session, assessment_id)
             return PlanningRepository(session).actions(assessment_id)
 
     def _clean_action(self, assessment_id: int, session: Session, draft: ActionDraft) -> ActionDraft:
-        framework = self._framework(assessment_id)
+        framework = self._framework(session, assessment_id)
         return clean_action(
             draft,
             goal_ids=[goal.id for goal in framework.goals()],
@@ -199,14 +197,16 @@ class RegisterService:
 
     def goal_action_counts(self, assessment_id: int) -> dict[str, int]:
         """How many actions address each goal (actions on hold do not count)."""
-        framework = self._framework(assessment_id)
-        return action_counts(self.actions(assessment_id), [goal.id for goal in framework.goals()])
+        with self._session() as session:
+            framework = self._framework(session, assessment_id)
+            actions = PlanningRepository(session).actions(assessment_id)
+        return action_counts(actions, [goal.id for goal in framework.goals()])
 
     # -- discovery areas -------------------------------------------------------------------------------
 
     def areas(self, assessment_id: int) -> list[DiscoveryAreaRecord]:
-        self._service.get_assessment(assessment_id)
         with self._session() as session:
+            assessment_in(session, assessment_id)
             return PlanningRepository(session).areas(assessment_id)
 
     def propose_areas(self, assessment_id: int, *, language: str | None = None) -> list[DiscoveryAreaRecord]:
@@ -214,14 +214,28 @@ class RegisterService:
 
         Goals already in an area the CRO accepted, rejected or added are not proposed again.
         """
-        framework = self._framework(assessment_id)
-        profile = self._service.profile(assessment_id)
-        with self._session() as session:  # one read of the register, its links, actions and areas
+        with self._session() as session:  # the reads and the replacement see the same register
+            framework = self._framework(session, assessment_id)
+            profile = profile_in(session, self._context, assessment_id)
             register, planning = RegisterRepository(session), PlanningRepository(session)
             records = register.items(assessment_id)
             links = [Link(link.source_id, link.target_id) for link in register.links(assessment_id)]
-            actions = planning.actions(assessment_id)
-            areas = planning.areas(assessment_id)
+            drafts = self._proposals(framework, profile, records, links, planning, assessment_id, language or current_language())
+            planning.remove_app_proposals(assessment_id)
+            return [planning.add_area(assessment_id, draft) for draft in drafts]
+
+    def _proposals(
+        self,
+        framework: Framework,
+        profile: ResilienceProfile,
+        records: list[RegisterItemRecord],
+        links: list[Link],
+        planning: PlanningRepository,
+        assessment_id: int,
+        language: str,
+    ) -> list[DiscoveryAreaDraft]:
+        actions = planning.actions(assessment_id)
+        areas = planning.areas(assessment_id)
         items = {record.id: record for record in records}
         ranking = ranking_of(records, links)
         settled = {goal for area in areas if not _is_untouched_proposal(area) for goal in area.area.goals}
@@ -236,7 +250,6 @@ class RegisterService:
             {item_id: record.item.goals for item_id, record in items.items()},
             action_counts(actions, [goal.id for goal in framework.goals()]),
         )
-        language = language or current_language()
         drafts = []
         for proposal in proposals:
             goal = framework.goal(proposal.goal_id)
@@ -253,33 +266,30 @@ class RegisterService:
                     reasoning={lang: text.reasons for lang, text in texts.items()},
                 )
             )
-        with self._session() as session:
-            planning = PlanningRepository(session)
-            planning.remove_app_proposals(assessment_id)
-            return [planning.add_area(assessment_id, draft) for draft in drafts]
+        return drafts
 
     def _namer(self, items: dict[int, RegisterItemRecord], language: str) -> Callable[[int], str]:
         return lambda item_id: self.item_name(items[item_id], language)
 
-    def _clean_area(self, assessment_id: int, draft: DiscoveryAreaDraft) -> DiscoveryAreaDraft:
-        framework = self._framework(assessment_id)
-        return clean_area(draft, goal_ids=[goal.id for goal in framework.goals()], item_ids=[record.id for record in self.items(assessment_id)])
+    def _clean_area(self, session: Session, assessment_id: int, draft: DiscoveryAreaDraft) -> DiscoveryAreaDraft:
+        framework = self._framework(session, assessment_id)
+        items = RegisterRepository(session).items(assessment_id)
+        return clean_area(draft, goal_ids=[goal.id for goal in framework.goals()], item_ids=[record.id for record in items])
 
     def add_area(self, assessment_id: int, draft: DiscoveryAreaDraft) -> DiscoveryAreaRecord:
-        cleaned = self._clean_area(assessment_id, dataclasses.replace(draft, origin="own"))
         with self._session() as session:
+            cleaned = self._clean_area(session, assessment_id, dataclasses.replace(draft, origin="own"))
             return PlanningRepository(session).add_area(assessment_id, cleaned)
 
     def update_area(self, area_id: int, change: Callable[[DiscoveryAreaDraft], DiscoveryAreaDraft]) -> DiscoveryAreaRecord:
-        """Apply `change` to the stored area (editing it, accepting or rejecting it)."""
+        """Apply `change` to the stored area (editing it, accepting or rejecting it), in one transaction."""
         with self._session() as session:
-            current = PlanningRepository(session).get_area(area_id)
-        changed = change(current.area)
-        if current.area.origin == "app" and _wording_or_links(changed) != _wording_or_links(current.area):
-            changed = dataclasses.replace(changed, origin="edited")  # the CRO's version: kept when the app proposes again
-        cleaned = self._clean_area(current.assessment_id, changed)
-        with self._session() as session:
-            return PlanningRepository(session).update_area(area_id, cleaned)
+            planning = PlanningRepository(session)
+            current = planning.get_area(area_id)
+            changed = change(current.area)
+            if current.area.origin == "app" and _wording_or_links(changed) != _wording_or_links(current.area):
+                changed = dataclasses.replace(changed, origin="edited")  # the CRO's version: kept when the app proposes again
+            return planning.update_area(area_id, self._clean_area(session, current.assessment_id, changed))
 
     def set_area_status(self, area_id: int, status: str) -> DiscoveryAreaRecord:
         return self.update_area(area_id, lambda area: dataclasses.replace(area, status=status))
@@ -288,16 +298,14 @@ class RegisterService:
         """One area in place of several: the first one's title, every goal, item and reason, rationales joined."""
         if len(set(area_ids)) < 2:
             raise InvalidInputError({"areas": _("Choose two or more discovery areas to merge.")})
-        with self._session() as session:
+        with self._session() as session:  # the areas merged are the areas removed
             planning = PlanningRepository(session)
             areas = [planning.get_area(area_id) for area_id in dict.fromkeys(area_ids)]
-        if len({area.assessment_id for area in areas}) != 1:
-            raise InvalidInputError({"areas": _("Choose discovery areas of the same assessment.")})
-        merged = merge_drafts([area.area for area in areas], joiner=_("; "))
-        assessment_id = areas[0].assessment_id
-        cleaned = self._clean_area(assessment_id, merged)
-        with self._session() as session:
-            planning = PlanningRepository(session)
+            if len({area.assessment_id for area in areas}) != 1:
+                raise InvalidInputError({"areas": _("Choose discovery areas of the same assessment.")})
+            merged = merge_drafts([area.area for area in areas], joiner=_("; "))
+            assessment_id = areas[0].assessment_id
+            cleaned = self._clean_area(session, assessment_id, merged)
             planning.remove_areas([area.id for area in areas])
             return planning.add_area(assessment_id, cleaned)
 

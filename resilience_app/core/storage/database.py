@@ -135,9 +135,10 @@ class Database:
         """A session for one user action; storage failures come out as `UserFacingError`.
 
         Stored data that cannot be read back (a date that is not a date) is damage, told as
-        such with the way to a backup. After the commit, the files are checked (`FileGuard`).
+        such with the way to a backup. The files are checked (`FileGuard`) before the unit of work
+        begins, so a change is never written into a file that was moved away, and after the commit.
         """
-        self._refuse_if_moved()
+        self._check_files()
         session = self._sessions()
         try:
             yield session
@@ -156,8 +157,12 @@ class Database:
             raise
         finally:
             session.close()
-        if self._guard is not None and not self._guard.check(self._backups_dir):
-            self._refuse_if_moved()
+        self._check_files()
+
+    def _check_files(self) -> None:
+        if self._guard is not None:
+            self._guard.check(self._backups_dir)  # rescues a moved file and marks the database moved
+        self._refuse_if_moved()
 
     def _refuse_if_moved(self) -> None:
         if self._guard is not None and self._guard.moved:

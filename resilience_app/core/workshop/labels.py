@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from resilience_app.core.content.model import Sector
 from resilience_app.core.i18n import N_, current_language, translate_in
-from resilience_app.core.storage.workshop_records import DOT_VOTE, OWN_SECTOR_PREFIX, RANKING
+from resilience_app.core.workshop.records import DOT_VOTE, OWN_SECTOR_PREFIX, RANKING
 
 GENDER_NAMES = {"woman": N_("Woman"), "man": N_("Man")}
 # Age bands, youngest first. Many Arab national youth policies count people up to 35 as young.

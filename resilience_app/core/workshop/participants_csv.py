@@ -20,8 +20,8 @@ from resilience_app.core.content.model import Sector
 from resilience_app.core.formatting import format_number, latin_digits
 from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, _, isolate, ngettext, translate_in
 from resilience_app.core.search_text import normalise_for_search
-from resilience_app.core.storage.workshop_records import ParticipantDraft
 from resilience_app.core.workshop.labels import AGE_BAND_NAMES, GENDER_NAMES, label_in, own_sector, sector_name
+from resilience_app.core.workshop.records import ParticipantDraft
 from resilience_app.core.workshop.rules import MAX_GROUP_NAME_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH
 
 FIELDS = ("name", "organisation", "sector", "gender", "age_band", "group")

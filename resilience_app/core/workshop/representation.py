@@ -16,8 +16,8 @@ from typing import Literal
 from resilience_app.core.content.model import BalanceCheck, Sector
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _
-from resilience_app.core.storage.workshop_records import ParticipantDraft
 from resilience_app.core.workshop.labels import YOUTH_BANDS, own_sector
+from resilience_app.core.workshop.records import ParticipantDraft
 
 Status = Literal["missing", "thin", "present", "unknown"]
 

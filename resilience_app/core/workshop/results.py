@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from statistics import fmean
 from typing import Literal
 
-from resilience_app.core.storage.workshop_records import GroupRating
+from resilience_app.core.workshop.records import GroupRating
 
 PERCEPTION_TOP = 4
 

@@ -6,14 +6,14 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from resilience_app.core.answer_rules import is_level
+from resilience_app.core.assessment.answer_rules import is_level
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.search_text import normalise_for_search
-from resilience_app.core.storage.workshop_records import DOT_VOTE, EXERCISE_KINDS, RANKING, ExerciseDraft, ParticipantDraft, WorkshopDraft
 from resilience_app.core.text_rules import clean_text, strip_texts, text_problem, text_problems, title_problem, too_long
 from resilience_app.core.workshop.labels import AGE_BAND_NAMES, GENDER_NAMES, own_sector
+from resilience_app.core.workshop.records import DOT_VOTE, EXERCISE_KINDS, RANKING, ExerciseDraft, ParticipantDraft, WorkshopDraft
 
 MAX_TITLE_LENGTH = 300
 MAX_NAME_LENGTH = 200

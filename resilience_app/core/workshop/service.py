@@ -1,7 +1,9 @@
-"""The workshop's use cases, reached through `ResilienceService.workshops` (one door into the core).
+"""The workshop's use cases, reached as `ResilienceService.workshops`.
 
-Each method is one unit of work and returns frozen values; `snapshot` reads a whole workshop at
-once for the facilitator's screens, the projector and the brief.
+A workshop's exercises work on the register's shocks and stresses, so this feature reads the register
+(never the other way round). Each method is one unit of work over the shared `CoreContext` and returns
+frozen values; `snapshot` reads a whole workshop at once for the facilitator's screens and the projector,
+and `snapshot_in` lets the brief read it inside its own unit of work.
 """
 
 from __future__ import annotations
@@ -10,17 +12,20 @@ import datetime as dt
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from resilience_app.core.content.model import BalanceCheck, Sector
+from resilience_app.core.assessment.service import ASSESSMENT_GONE, assessment_in, profile_in
+from resilience_app.core.content import Content
+from resilience_app.core.content.model import BalanceCheck, Framework, Sector
+from resilience_app.core.context import CoreContext
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.i18n import _, isolate
+from resilience_app.core.register.repository import RegisterRepository
 from resilience_app.core.scoring import ResilienceProfile
-from resilience_app.core.storage.register_repository import RegisterRepository
-from resilience_app.core.storage.unit_of_work import unit_of_work
-from resilience_app.core.storage.workshop_records import (
+from resilience_app.core.workshop.labels import own_sector
+from resilience_app.core.workshop.participants_csv import ParticipantsImport, read_participants_csv, write_participants_csv
+from resilience_app.core.workshop.records import (
     DOT_VOTE,
     RANKING,
     ExerciseDraft,
@@ -34,9 +39,7 @@ from resilience_app.core.storage.workshop_records import (
     WorkshopDraft,
     WorkshopRecord,
 )
-from resilience_app.core.storage.workshop_repository import WorkshopRepository, WorkshopRowNotFound
-from resilience_app.core.workshop.labels import own_sector
-from resilience_app.core.workshop.participants_csv import ParticipantsImport, read_participants_csv, write_participants_csv
+from resilience_app.core.workshop.repository import WorkshopRepository, WorkshopRowNotFound
 from resilience_app.core.workshop.representation import Representation, check_representation
 from resilience_app.core.workshop.results import (
     GoalPerception,
@@ -58,9 +61,6 @@ from resilience_app.core.workshop.rules import (
     clean_workshop,
     same_name,
 )
-
-if TYPE_CHECKING:
-    from resilience_app.core.services import ResilienceService
 
 
 @dataclass(frozen=True)
@@ -89,26 +89,68 @@ class WorkshopSnapshot:
         return dots_of_group(self.votes.get(exercise_id, {}), group_id)
 
 
-def _gone() -> UserFacingError:
+def _gone(_missing: LookupError | None = None) -> UserFacingError:
     return UserFacingError(_("This part of the workshop no longer exists (it may have been removed)."), code="workshop-entry-not-found")
 
 
+def snapshot_in(session: Session, workshop_id: int) -> WorkshopSnapshot:
+    """A whole workshop, read in the caller's unit of work."""
+    repository = WorkshopRepository(session)
+    record = repository.workshop(workshop_id)  # first: a workshop that does not exist is told so
+    exercises = repository.exercises(workshop_id)
+    return WorkshopSnapshot(
+        record=record,
+        groups=repository.groups(workshop_id),
+        participants=repository.participants(workshop_id),
+        sessions=repository.sessions(workshop_id),
+        exercises=exercises,
+        votes={exercise.id: repository.dot_votes(exercise.id) for exercise in exercises if exercise.kind == DOT_VOTE},
+        ratings={exercise.id: repository.ratings(exercise.id) for exercise in exercises if exercise.kind == RANKING},
+    )
+
+
+def room_ratings_in(session: Session, assessment_id: int) -> dict[int, RoomRating]:
+    """The room's ratings applied to the assessment's register items, by item id, read in the caller's unit of work."""
+    items = [item.id for item in RegisterRepository(session).items(assessment_id)]
+    return WorkshopRepository(session).room_ratings(items)
+
+
+def representation_of(snapshot: WorkshopSnapshot, content: Content) -> Representation:
+    """Who was in the room, against the content's sectors and balance checks and the workshop's own sectors."""
+    participants = [record.participant for record in snapshot.participants]
+    return check_representation(participants, content.sectors, content.balance_checks, snapshot.record.workshop.own_sectors)
+
+
+def forget_item(session: Session, item_id: int) -> None:
+    """Take a register item that is being removed off every shortlist (the register's `item_removers`)."""
+    WorkshopRepository(session).forget_item(item_id)
+
+
+def dot_results_of(snapshot: WorkshopSnapshot, exercise_id: int, framework: Framework) -> list[GoalTally]:
+    return tally_dots(snapshot.votes.get(exercise_id, {}), [goal.id for goal in framework.goals()])
+
+
+def room_ranking_of(snapshot: WorkshopSnapshot, exercise_id: int) -> RoomRanking:
+    exercise = snapshot.exercise(exercise_id)
+    return room_ranking(snapshot.ratings.get(exercise_id, []), list(exercise.exercise.item_ids) if exercise else [])
+
+
 class WorkshopService:
-    def __init__(self, service: ResilienceService) -> None:
-        self._service = service
+    def __init__(self, context: CoreContext) -> None:
+        self._context = context
 
     def _session(self) -> AbstractContextManager[Session]:
-        return unit_of_work(self._service.database, (WorkshopRowNotFound,), _gone)
+        return self._context.unit_of_work({**ASSESSMENT_GONE, WorkshopRowNotFound: _gone})
 
     # -- the content's sectors ---------------------------------------------------------------
 
     @cached_property
     def sectors(self) -> dict[str, Sector]:
-        return {sector.id: sector for sector in self._service.content.sectors}
+        return {sector.id: sector for sector in self._context.content.sectors}
 
     @property
     def balance_checks(self) -> tuple[BalanceCheck, ...]:
-        return self._service.content.balance_checks
+        return self._context.content.balance_checks
 
     def _sector_names(self) -> list[str]:
         return [name for sector in self.sectors.values() for name in sector.name.translations.values()]
@@ -116,14 +158,14 @@ class WorkshopService:
     # -- workshops ----------------------------------------------------------------------------
 
     def workshops(self, assessment_id: int) -> list[WorkshopRecord]:
-        self._service.get_assessment(assessment_id)
         with self._session() as session:
+            assessment_in(session, assessment_id)
             return WorkshopRepository(session).workshops(assessment_id)
 
     def add_workshop(self, assessment_id: int, draft: WorkshopDraft) -> WorkshopRecord:
-        self._service.get_assessment(assessment_id)
         cleaned = clean_workshop(draft, content_sector_names=self._sector_names())
         with self._session() as session:
+            assessment_in(session, assessment_id)
             repository = WorkshopRepository(session)
             record = repository.save_workshop(assessment_id, cleaned)
             repository.save_session(record.id, _("Session 1"))
@@ -146,18 +188,7 @@ class WorkshopService:
 
     def snapshot(self, workshop_id: int) -> WorkshopSnapshot:
         with self._session() as session:
-            repository = WorkshopRepository(session)
-            record = repository.workshop(workshop_id)  # first: a workshop that does not exist is told so
-            exercises = repository.exercises(workshop_id)
-            return WorkshopSnapshot(
-                record=record,
-                groups=repository.groups(workshop_id),
-                participants=repository.participants(workshop_id),
-                sessions=repository.sessions(workshop_id),
-                exercises=exercises,
-                votes={exercise.id: repository.dot_votes(exercise.id) for exercise in exercises if exercise.kind == DOT_VOTE},
-                ratings={exercise.id: repository.ratings(exercise.id) for exercise in exercises if exercise.kind == RANKING},
-            )
+            return snapshot_in(session, workshop_id)
 
     # -- groups and sessions ------------------------------------------------------------------
 
@@ -238,8 +269,7 @@ class WorkshopService:
         return self.representation_of(snapshot)
 
     def representation_of(self, snapshot: WorkshopSnapshot) -> Representation:
-        participants = [record.participant for record in snapshot.participants]
-        return check_representation(participants, list(self.sectors.values()), self.balance_checks, snapshot.record.workshop.own_sectors)
+        return representation_of(snapshot, self._context.content)
 
     # -- the sign-in sheet as CSV ------------------------------------------------------------
 
@@ -260,7 +290,7 @@ class WorkshopService:
 
         The database is backed up first; when that copy cannot be written nothing is imported.
         """
-        self._service.backups.take("before-import")
+        self._context.backups.take("before-import")
         with self._session() as session:
             repository = WorkshopRepository(session)
             groups = {group.name: group.id for group in repository.groups(workshop_id)}
@@ -312,7 +342,7 @@ class WorkshopService:
             repository = WorkshopRepository(session)
             exercise = repository.exercise(exercise_id)
             group = repository.group(group_id)
-            framework = self._service.framework(self._service.get_assessment(repository.workshop(exercise.workshop_id).assessment_id).framework_id)
+            framework = self._context.framework(assessment_in(session, repository.workshop(exercise.workshop_id).assessment_id).framework_id)
             if exercise.kind != DOT_VOTE or group.workshop_id != exercise.workshop_id or framework.goal(goal_id) is None:
                 raise _gone()
             votes = repository.dot_votes(exercise_id)
@@ -332,22 +362,27 @@ class WorkshopService:
 
     # -- results -----------------------------------------------------------------------------
 
+    def _framework_of(self, snapshot: WorkshopSnapshot) -> Framework:
+        with self._session() as session:
+            return self._context.framework(assessment_in(session, snapshot.record.assessment_id).framework_id)
+
     def goal_ids(self, snapshot: WorkshopSnapshot) -> list[str]:
-        assessment = self._service.get_assessment(snapshot.record.assessment_id)
-        return [goal.id for goal in self._service.framework(assessment.framework_id).goals()]
+        return [goal.id for goal in self._framework_of(snapshot).goals()]
 
     def dot_results(self, snapshot: WorkshopSnapshot, exercise_id: int) -> list[GoalTally]:
-        return tally_dots(snapshot.votes.get(exercise_id, {}), self.goal_ids(snapshot))
+        return dot_results_of(snapshot, exercise_id, self._framework_of(snapshot))
 
     def room_ranking(self, snapshot: WorkshopSnapshot, exercise_id: int) -> RoomRanking:
-        exercise = snapshot.exercise(exercise_id)
-        return room_ranking(snapshot.ratings.get(exercise_id, []), list(exercise.exercise.item_ids) if exercise else [])
+        return room_ranking_of(snapshot, exercise_id)
 
     def perceptions(self, snapshot: WorkshopSnapshot, exercise_id: int, profile: ResilienceProfile | None = None) -> list[GoalPerception]:
         """The dot vote beside the questionnaire's level of each goal (`profile`: the assessment's, when the caller has it)."""
-        profile = profile or self._service.profile(snapshot.record.assessment_id)
-        levels = {goal_id: profile.goals[goal_id].level for goal_id in self.goal_ids(snapshot)}
-        return compare_perceptions(self.dot_results(snapshot, exercise_id), levels)
+        with self._session() as session:
+            assessment_id = snapshot.record.assessment_id
+            framework = self._context.framework(assessment_in(session, assessment_id).framework_id)
+            profile = profile or profile_in(session, self._context, assessment_id)
+        levels = {goal.id: profile.goals[goal.id].level for goal in framework.goals()}
+        return compare_perceptions(dot_results_of(snapshot, exercise_id, framework), levels)
 
     # -- into the register ------------------------------------------------------------------
 
@@ -385,5 +420,4 @@ class WorkshopService:
     def room_ratings(self, assessment_id: int) -> dict[int, RoomRating]:
         """The room's ratings applied to the register's items, by item id."""
         with self._session() as session:
-            items = [item.id for item in RegisterRepository(session).items(assessment_id)]
-            return WorkshopRepository(session).room_ratings(items)
+            return room_ratings_in(session, assessment_id)

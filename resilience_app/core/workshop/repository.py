@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from resilience_app.core.assessment.repository import names_a_row
 from resilience_app.core.storage.id_lists import join_ids, split_int_ids
 from resilience_app.core.storage.models import (
     DotVoteRow,
@@ -19,8 +20,7 @@ from resilience_app.core.storage.models import (
     WorkshopRow,
     WorkshopSessionRow,
 )
-from resilience_app.core.storage.repositories import names_a_row
-from resilience_app.core.storage.workshop_records import (
+from resilience_app.core.workshop.records import (
     ExerciseDraft,
     ExerciseRecord,
     GroupRating,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import format_number, localise_digits
 from resilience_app.core.i18n import _
-from resilience_app.core.storage.records import AssessmentDetails
 from resilience_app.core.text_rules import strip_texts, text_problems
 
 MAX_NAME_LENGTH = 200

@@ -7,8 +7,8 @@ import dataclasses
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from resilience_app.core.assessment.records import AnswerChange, AnswerDraft, AnswerRecord
 from resilience_app.core.storage.models import AnswerChangeRow, AnswerRow
-from resilience_app.core.storage.records import AnswerChange, AnswerDraft, AnswerRecord
 
 ANSWER_FIELDS = tuple(field.name for field in dataclasses.fields(AnswerDraft))
 

@@ -7,10 +7,10 @@ import dataclasses
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
+from resilience_app.core.assessment.repository import names_a_row
+from resilience_app.core.register.records import RegisterItemDraft, RegisterItemRecord, RegisterLinkRecord
 from resilience_app.core.storage.id_lists import join_ids, split_ids
 from resilience_app.core.storage.models import RegisterItemRow, RegisterLinkRow
-from resilience_app.core.storage.register_records import RegisterItemDraft, RegisterItemRecord, RegisterLinkRecord
-from resilience_app.core.storage.repositories import names_a_row
 
 _PLAIN_FIELDS = tuple(field.name for field in dataclasses.fields(RegisterItemDraft) if field.name != "goals")
 

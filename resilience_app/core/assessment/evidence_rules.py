@@ -7,10 +7,10 @@ import os
 import stat
 from pathlib import Path
 
+from resilience_app.core.assessment.records import EvidenceDraft
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate
-from resilience_app.core.storage.records import EvidenceDraft
 from resilience_app.core.text_rules import clean_text, shown_file_name, text_problem, text_problems
 
 MAX_FILE_BYTES = 50 * 1024 * 1024

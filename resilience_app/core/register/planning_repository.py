@@ -7,10 +7,10 @@ import json
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from resilience_app.core.assessment.repository import names_a_row
+from resilience_app.core.register.records import ActionDraft, ActionRecord, DiscoveryAreaDraft, DiscoveryAreaRecord
 from resilience_app.core.storage.id_lists import join_ids, split_ids, split_int_ids
 from resilience_app.core.storage.models import ActionRow, DiscoveryAreaRow
-from resilience_app.core.storage.register_records import ActionDraft, ActionRecord, DiscoveryAreaDraft, DiscoveryAreaRecord
-from resilience_app.core.storage.repositories import names_a_row
 
 
 class PlanningRowNotFound(LookupError):

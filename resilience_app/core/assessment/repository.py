@@ -7,8 +7,8 @@ import dataclasses
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from resilience_app.core.assessment.records import AssessmentDetails, AssessmentRecord
 from resilience_app.core.storage.models import AssessmentRow
-from resilience_app.core.storage.records import AssessmentDetails, AssessmentRecord
 
 
 def names_a_row(row_id: object) -> bool:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from resilience_app.core.assessment.records import EvidenceDraft, EvidenceRecord
+from resilience_app.core.assessment.repository import names_a_row
 from resilience_app.core.storage.models import AnswerChangeRow, EvidenceRow
-from resilience_app.core.storage.records import EvidenceDraft, EvidenceRecord
-from resilience_app.core.storage.repositories import names_a_row
 
 HISTORY_FIELD = "evidence"
 

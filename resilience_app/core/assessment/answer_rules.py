@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
+from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.content.model import Question
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import format_number, parse_number, plain_number_text
 from resilience_app.core.i18n import _
-from resilience_app.core.storage.records import AnswerDraft
 from resilience_app.core.text_rules import clean_text, text_problems
 
 STATUSES = ("level", "not_applicable", "dont_know")
