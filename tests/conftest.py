@@ -17,6 +17,25 @@ from resilience_app.core.content.snapshot import CONTENT_SNAPSHOT_FILE_NAME, loa
 from resilience_app.core.paths import AppPaths
 
 _seeding = {"on": True}
+_snapshot: dict[str, Path] = {}  # "made": the session's validated content snapshot
+
+
+def seed_content_cache(paths: AppPaths) -> None:
+    """Put the session's content snapshot in the cache of `paths`, for a child process to start from.
+
+    A test that starts the app in another process gets no help from the patch below; seeded, the
+    child reads the content as a second start does (its key check still decides whether it is used).
+    """
+    paths.cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    target = paths.cache_dir / CONTENT_SNAPSHOT_FILE_NAME
+    if not target.exists():
+        _copy_private(_snapshot["made"], target)
+
+
+def _copy_private(source: Path, target: Path) -> None:
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # owner-only, as the app writes it
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(source.read_bytes())
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -30,13 +49,12 @@ def _content_parsed_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
     """
     made = AppPaths.under(tmp_path_factory.mktemp("content-once")).cache_dir / CONTENT_SNAPSHOT_FILE_NAME
     load_content_via_snapshot([resources.forms_dir()], made)
+    _snapshot["made"] = made
 
     def seeded(paths: Sequence[Path], snapshot_file: Path) -> ContentLoadResult:
         if _seeding["on"] and made.is_file() and snapshot_file.parent.parent.is_dir() and not snapshot_file.exists():
             snapshot_file.parent.mkdir(exist_ok=True, mode=0o700)  # as the app makes it; the data folder is the app's
-            descriptor = os.open(snapshot_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(descriptor, "wb") as stream:
-                stream.write(made.read_bytes())
+            _copy_private(made, snapshot_file)
         return load_content_via_snapshot(paths, snapshot_file)
 
     with pytest.MonkeyPatch.context() as patch:

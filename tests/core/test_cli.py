@@ -12,6 +12,8 @@ import pytest
 
 from resilience_app import __version__
 from resilience_app.cli import main
+from resilience_app.core.paths import AppPaths
+from tests.conftest import seed_content_cache
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -105,6 +107,7 @@ def test_module_entry_point_and_smoke_test(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     version = subprocess.run([sys.executable, "-m", "resilience_app", "version"], capture_output=True, text=True, env=env, timeout=60)
     assert version.stdout.strip() == f"resilience-app {__version__}"
+    seed_content_cache(AppPaths.under(tmp_path))
     smoke = subprocess.run(
         [sys.executable, "-m", "resilience_app", "--data-dir", str(tmp_path), "--lang", "ar", "--smoke-test"],
         capture_output=True, text=True, env=env, timeout=120,

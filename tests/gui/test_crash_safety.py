@@ -11,6 +11,7 @@ from pathlib import Path
 
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
+from tests.conftest import seed_content_cache
 
 ANSWER_THEN_WAIT = textwrap.dedent(
     """
@@ -47,6 +48,7 @@ ANSWER_THEN_WAIT = textwrap.dedent(
 def test_killing_the_app_right_after_an_answer_loses_nothing(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    seed_content_cache(AppPaths.under(tmp_path))
     process = subprocess.Popen(
         [sys.executable, "-c", ANSWER_THEN_WAIT, str(tmp_path)], cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
