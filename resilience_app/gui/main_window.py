@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -31,6 +33,7 @@ from resilience_app.gui.assessment_table_model import ASSESSMENT_ID_ROLE, Assess
 from resilience_app.gui.backups_dialog import BackupsDialog
 from resilience_app.gui.errors import show_user_error
 from resilience_app.gui.export_dialog import ExportDialog, show_export_done
+from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.language import LanguageController
 from resilience_app.gui.operations import ChangeBus, run_operation
 
@@ -43,7 +46,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.language = language
         self.bus = ChangeBus(self)
-        self.active_dialog: QWidget | None = None
+        self.active_dialog: QDialog | None = None
 
         self.model = AssessmentTableModel()
         self.table = QTableView()
@@ -247,10 +250,8 @@ class MainWindow(QMainWindow):
 
     # -- user actions -----------------------------------------------------------------
 
-    def _open_dialog(self, dialog: QWidget) -> None:
-        self.active_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
+    def _open_dialog(self, dialog: QDialog) -> None:
+        open_tracked(self, dialog)
 
     def new_assessment(self) -> None:
         dialog = AssessmentDialog(self, title=_("New assessment"))
@@ -271,9 +272,13 @@ class MainWindow(QMainWindow):
         if record is None:
             return
         dialog = AssessmentDialog(self, title=_("Assessment details"), details=record.details)
-        dialog.accepted.connect(
-            lambda: (details := dialog.details()) and run_operation(self, lambda: self.service.update_details(assessment_id, details), bus=self.bus)
-        )
+
+        def update() -> None:
+            details = dialog.details()
+            if details is not None:
+                run_operation(self, lambda: self.service.update_details(assessment_id, details), bus=self.bus)
+
+        dialog.accepted.connect(update)
         self._open_dialog(dialog)
 
     def _fetch(self, assessment_id: int | None) -> AssessmentRecord | None:
@@ -328,8 +333,8 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setInformativeText(_("A copy stays in the backups taken each time the app starts."))
 
-        def on_answer(button: object) -> None:
-            if box.standardButton(button) == QMessageBox.StandardButton.Yes:  # type: ignore[arg-type]
+        def on_answer(button: QAbstractButton) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
                 if run_operation(self, lambda: self.service.delete_assessment(assessment_id), bus=self.bus) is not False:
                     self.show_list()
 
@@ -405,12 +410,16 @@ class MainWindow(QMainWindow):
         box.setObjectName("sample_offer_dialog")
         box.setInformativeText(_("Its answers are invented. You can delete it at any time, or open it again from the Help menu."))
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        box.buttonClicked.connect(lambda button: box.standardButton(button) == QMessageBox.StandardButton.Yes and self.open_sample())
+        def on_answer(button: QAbstractButton) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+                self.open_sample()
+
+        box.buttonClicked.connect(on_answer)
         self._open_dialog(box)
 
     def show_list(self) -> None:
         self.assessment_page.close_session()
-        self.undo_group.setActiveStack(None)
+        self.undo_group.setActiveStack(None)  # type: ignore[arg-type]  # Qt takes nullptr (no active stack: Undo and Redo off); PySide6's stub leaves out None
         self.pages.setCurrentIndex(0)
         self._update_actions()
         self.table.setFocus()
