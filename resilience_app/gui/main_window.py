@@ -333,10 +333,17 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setInformativeText(_("A copy stays in the backups taken each time the app starts."))
 
+        def delete() -> bool:
+            self.service.delete_assessment(assessment_id)
+            return True
+
         def on_answer(button: QAbstractButton) -> None:
+            # Only once it is gone, back to the list, and only then announce the change: announced while the
+            # assessment was still shown, the window would look it up again and call it vanished.
             if box.standardButton(button) == QMessageBox.StandardButton.Yes:
-                if run_operation(self, lambda: self.service.delete_assessment(assessment_id), bus=self.bus) is not False:
+                if run_operation(self, delete, bus=self.bus, changes_assessments=False):
                     self.show_list()
+                    self.bus.assessments_changed.emit()
 
         box.buttonClicked.connect(on_answer)
         self._open_dialog(box)
