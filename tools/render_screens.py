@@ -161,13 +161,13 @@ def render_register(app: QApplication, window, output: Path, language: str) -> N
     stress.register_view.item_list.setCurrentRow(0)
     stress.links_view.table.setCurrentCell(1, 0)
     stress.priority_view.matrix.setCurrentCell(1, 3)
-    page.actions.table.setCurrentCell(0, 0)
+    page.actions_view.table.setCurrentCell(0, 0)
     page.discovery.select_area(page.register.areas[0].id)
     for name, show in (
         ("register", lambda: (page.tabs.setCurrentWidget(stress), stress.tabs.setCurrentWidget(stress.register_view))),
         ("links", lambda: stress.tabs.setCurrentWidget(stress.links_view)),
         ("priority", lambda: stress.tabs.setCurrentWidget(stress.priority_view)),
-        ("actions", lambda: page.tabs.setCurrentWidget(page.actions)),
+        ("actions", lambda: page.tabs.setCurrentWidget(page.actions_view)),
         ("discovery", lambda: page.tabs.setCurrentWidget(page.discovery)),
     ):
         show()
@@ -177,7 +177,7 @@ def render_register(app: QApplication, window, output: Path, language: str) -> N
         ("catalogue-dialog", stress.register_view.add_from_catalogue),
         ("own-item-dialog", stress.register_view.add_own_item),
         ("rank-dialog", lambda: stress.priority_view.move_current(-1)),
-        ("action-dialog", lambda: page.actions.edit_action(page.actions.current_action_id())),
+        ("action-dialog", lambda: page.actions_view.edit_action(page.actions_view.current_action_id())),
         ("area-dialog", lambda: page.discovery.edit_area(page.discovery.current_area_id())),
     ):
         dialog = open_dialog()

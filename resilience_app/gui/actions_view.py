@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -57,30 +58,30 @@ class ActionDialog(FormDialog):
             },
         )
         self.state, self.action = state, action
-        status = self.editor("status")
+        status = self.editor("status", QComboBox)
         status.addItems([_(name) for name in ACTION_STATUS_NAMES.values()])
         status.setCurrentIndex(STATUSES.index(draft.status))
-        self.editor("goals").set_entries(goal_entries(state.framework), draft.goals)
-        self.editor("item_ids").set_entries([(record.id, state.name(record)) for record in state.items], draft.item_ids)
-        self.editor("qualities").set_entries(quality_entries(state.framework), draft.qualities)
+        self.editor("goals", Checklist).set_entries(goal_entries(state.framework), draft.goals)
+        self.editor("item_ids", Checklist).set_entries([(record.id, state.name(record)) for record in state.items], draft.item_ids)
+        self.editor("qualities", Checklist).set_entries(quality_entries(state.framework), draft.qualities)
         for name in ("goals", "item_ids", "qualities"):
-            self.editor(name).setFixedHeight(120)
-        self.editor("notes").setFixedHeight(60)
-        self.editor("notes").setTabChangesFocus(True)
-        self.editor("owner").setPlaceholderText(_("A department or a partner"))
-        self.editor("timeframe").setPlaceholderText(_("For example: 2024–2027"))
+            self.editor(name, Checklist).setFixedHeight(120)
+        self.editor("notes", QPlainTextEdit).setFixedHeight(60)
+        self.editor("notes", QPlainTextEdit).setTabChangesFocus(True)
+        self.editor("owner", QLineEdit).setPlaceholderText(_("A department or a partner"))
+        self.editor("timeframe", QLineEdit).setPlaceholderText(_("For example: 2024–2027"))
 
     def draft(self) -> ActionDraft:
         return ActionDraft(
-            title=self.editor("title").text(),
-            owner=self.editor("owner").text(),
-            status=STATUSES[self.editor("status").currentIndex()],
-            timeframe=self.editor("timeframe").text(),
-            budget_source=self.editor("budget_source").text(),
-            goals=self.editor("goals").checked_ids(),
-            item_ids=self.editor("item_ids").checked_ids(),
-            qualities=self.editor("qualities").checked_ids(),
-            notes=self.editor("notes").toPlainText(),
+            title=self.editor("title", QLineEdit).text(),
+            owner=self.editor("owner", QLineEdit).text(),
+            status=STATUSES[self.editor("status", QComboBox).currentIndex()],
+            timeframe=self.editor("timeframe", QLineEdit).text(),
+            budget_source=self.editor("budget_source", QLineEdit).text(),
+            goals=self.editor("goals", Checklist).checked_ids(),
+            item_ids=self.editor("item_ids", Checklist).checked_ids(),
+            qualities=self.editor("qualities", Checklist).checked_ids(),
+            notes=self.editor("notes", QPlainTextEdit).toPlainText(),
         )
 
     def store(self) -> None:
@@ -97,7 +98,7 @@ class ActionsView(QWidget):
         super().__init__()
         self.setObjectName("actions_view")
         self.state = state
-        self.active_dialog: ActionDialog | None = None
+        self.active_dialog: QDialog | None = None
         self.add_button = QPushButton()
         self.add_button.setObjectName("add_action_button")
         self.add_button.clicked.connect(lambda: self.edit_action(None))
@@ -187,7 +188,7 @@ class ActionsView(QWidget):
 
     def edit_action(self, action_id: int | None) -> ActionDialog:
         record = next((action for action in self.state.actions if action.id == action_id), None)
-        return open_tracked(self, ActionDialog(self.state, self, record))  # type: ignore[return-value]
+        return open_tracked(self, ActionDialog(self.state, self, record))
 
     def confirm_remove(self) -> QMessageBox | None:
         record = next((action for action in self.state.actions if action.id == self.current_action_id()), None)

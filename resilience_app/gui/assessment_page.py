@@ -49,7 +49,7 @@ class AssessmentPage(QWidget):
         self.progress: ProgressStrip | None = None
         self.register: RegisterState | None = None
         self.shocks_stresses: ShocksStressesPage | None = None
-        self.actions: ActionsView | None = None
+        self.actions_view: ActionsView | None = None
         self.discovery: DiscoveryView | None = None
         self.workshop: WorkshopPage | None = None
         self.back_button = QPushButton()
@@ -101,10 +101,10 @@ class AssessmentPage(QWidget):
         self.profile.filter_requested.connect(self.open_filtered)
         self.register = RegisterState(session)
         self.shocks_stresses = ShocksStressesPage(self.register)
-        self.actions = ActionsView(self.register)
+        self.actions_view = ActionsView(self.register)
         self.discovery = DiscoveryView(self.register)
         self.workshop = WorkshopPage(self.register)
-        for view in (self.shocks_stresses, self.actions, self.discovery, self.workshop):
+        for view in (self.shocks_stresses, self.actions_view, self.discovery, self.workshop):
             view.failed.connect(self.failed)
         for tab in self._tab_widgets():
             self.tabs.addTab(tab, "")
@@ -119,7 +119,7 @@ class AssessmentPage(QWidget):
             self._show_details()
 
     def _tab_widgets(self) -> list[QWidget]:
-        return [tab for tab in (self.overview, self.questionnaire, self.profile, self.shocks_stresses, self.actions, self.discovery, self.workshop) if tab]
+        return [tab for tab in (self.overview, self.questionnaire, self.profile, self.shocks_stresses, self.actions_view, self.discovery, self.workshop) if tab]
 
     def save_typing(self) -> None:
         """Save what is being typed in the questionnaire or the register."""
@@ -137,7 +137,8 @@ class AssessmentPage(QWidget):
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
         self.tabs.show()
         if self.progress is not None:
             self._progress_slot.removeWidget(self.progress)
@@ -146,7 +147,7 @@ class AssessmentPage(QWidget):
         if self.session is not None:
             self.session.deleteLater()
         self.session = self.overview = self.questionnaire = self.profile = self.progress = None
-        self.register = self.shocks_stresses = self.actions = self.discovery = self.workshop = None
+        self.register = self.shocks_stresses = self.actions_view = self.discovery = self.workshop = None
 
     def _go_back(self) -> None:
         self.save_typing()
@@ -192,13 +193,13 @@ class AssessmentPage(QWidget):
         for position, text in enumerate(titles):
             self.tabs.setTabText(position, text)
         assert self.overview and self.questionnaire and self.profile and self.progress
-        assert self.shocks_stresses and self.actions and self.discovery and self.workshop
+        assert self.shocks_stresses and self.actions_view and self.discovery and self.workshop
         self.overview.refresh()
         self.questionnaire.retranslate()
         self.profile.retranslate()
         self.progress.refresh()
         self.shocks_stresses.retranslate()
-        self.actions.retranslate()
+        self.actions_view.retranslate()
         self.discovery.retranslate()
         self.workshop.retranslate()
 

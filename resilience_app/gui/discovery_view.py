@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -59,22 +60,22 @@ class AreaDialog(FormDialog):
             },
         )
         self.state, self.area = state, area
-        self.editor("goals").set_entries(goal_entries(state.framework), draft.goals)
-        self.editor("item_ids").set_entries([(record.id, state.name(record)) for record in state.items], draft.item_ids)
+        self.editor("goals", Checklist).set_entries(goal_entries(state.framework), draft.goals)
+        self.editor("item_ids", Checklist).set_entries([(record.id, state.name(record)) for record in state.items], draft.item_ids)
         for name in ("goals", "item_ids"):
-            self.editor(name).setFixedHeight(140)
-        self.editor("status").addItems([_(name) for name in AREA_STATUS_NAMES.values()])
-        self.editor("status").setCurrentIndex(STATUSES.index(draft.status))
-        self.editor("title").setMinimumWidth(420)
+            self.editor(name, Checklist).setFixedHeight(140)
+        self.editor("status", QComboBox).addItems([_(name) for name in AREA_STATUS_NAMES.values()])
+        self.editor("status", QComboBox).setCurrentIndex(STATUSES.index(draft.status))
+        self.editor("title", QLineEdit).setMinimumWidth(420)
 
     def _changed(self, area: DiscoveryAreaDraft) -> DiscoveryAreaDraft:
         return dataclasses.replace(
             area,
-            title=self.editor("title").text(),
-            rationale=self.editor("rationale").text(),
-            goals=self.editor("goals").checked_ids(),
-            item_ids=self.editor("item_ids").checked_ids(),
-            status=STATUSES[self.editor("status").currentIndex()],
+            title=self.editor("title", QLineEdit).text(),
+            rationale=self.editor("rationale", QLineEdit).text(),
+            goals=self.editor("goals", Checklist).checked_ids(),
+            item_ids=self.editor("item_ids", Checklist).checked_ids(),
+            status=STATUSES[self.editor("status", QComboBox).currentIndex()],
         )
 
     def store(self) -> None:
@@ -96,7 +97,7 @@ class DiscoveryView(QWidget):
         super().__init__()
         self.setObjectName("discovery_view")
         self.state = state
-        self.active_dialog: AreaDialog | None = None
+        self.active_dialog: QDialog | None = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.propose_button = QPushButton()
@@ -260,7 +261,7 @@ class DiscoveryView(QWidget):
         self.select_area(merged.id)
 
     def edit_area(self, area_id: int | None) -> AreaDialog:
-        return open_tracked(self, AreaDialog(self.state, self, self._area(area_id)))  # type: ignore[return-value]
+        return open_tracked(self, AreaDialog(self.state, self, self._area(area_id)))
 
     def confirm_remove(self) -> QMessageBox | None:
         record = self._area(self.current_area_id())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal, SignalInstance
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,8 +49,8 @@ class EvidenceDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_field, 1)
         file_row.addWidget(choose)
-        self.title.editor.setPlaceholderText(_("For example: Water utility annual report 2025"))  # type: ignore[attr-defined]
-        self.reference.editor.setPlaceholderText(_("A link, an archive number or where the document is kept"))  # type: ignore[attr-defined]
+        self.title.editor.setPlaceholderText(_("For example: Water utility annual report 2025"))
+        self.reference.editor.setPlaceholderText(_("A link, an archive number or where the document is kept"))
         form = QFormLayout()
         form.addRow(_("Title"), self.title)
         form.addRow(_("Link or reference"), self.reference)
@@ -73,8 +73,8 @@ class EvidenceDialog(QDialog):
     def draft(self) -> EvidenceDraft:
         file_text = self.file_path.text()
         return EvidenceDraft(
-            title=self.title.editor.text(),  # type: ignore[attr-defined]
-            reference=self.reference.editor.text(),  # type: ignore[attr-defined]
+            title=self.title.editor.text(),
+            reference=self.reference.editor.text(),
             source_file=Path(file_text) if file_text else None,
         )
 
@@ -115,8 +115,8 @@ class EvidencePanel(QWidget):
         self.remove_button = QPushButton()
         self.remove_button.setObjectName("remove_evidence_button")
         self.add_button.clicked.connect(self.add_requested)
-        self.open_button.clicked.connect(lambda: (item := self._selected()) and self.open_requested.emit(item))
-        self.remove_button.clicked.connect(lambda: (item := self._selected()) and self.remove_requested.emit(item))
+        self.open_button.clicked.connect(lambda: self._send_selected(self.open_requested))
+        self.remove_button.clicked.connect(lambda: self._send_selected(self.remove_requested))
         self.list.itemActivated.connect(lambda item: self.open_requested.emit(item.data(EVIDENCE_ROLE)))
         self.list.currentItemChanged.connect(lambda *_args: self._update_buttons())
         buttons = QVBoxLayout()
@@ -154,6 +154,11 @@ class EvidencePanel(QWidget):
     def _selected(self) -> EvidenceRecord | None:
         item = self.list.currentItem()
         return item.data(EVIDENCE_ROLE) if item else None
+
+    def _send_selected(self, signal: SignalInstance) -> None:
+        selected = self._selected()
+        if selected is not None:
+            signal.emit(selected)
 
     def _update_buttons(self) -> None:
         selected = self._selected()

@@ -6,6 +6,8 @@ over its allowance, a level outside 1–5) puts the cell back and says why in `m
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
@@ -19,6 +21,9 @@ from resilience_app.gui.workshop_state import WorkshopState
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 TOTAL_COLOUR = QColor("#eef2f7")
+KeyT = TypeVar("KeyT")  # what an entry cell stands for, kept in its KEY_ROLE
+DotKey = tuple[int, str]  # (group id, goal id)
+RatingKey = tuple[int, int, str]  # (group id, item id, "likelihood" or "impact")
 
 
 def _fixed(text: str, *, total: bool = False) -> QTableWidgetItem:
@@ -29,14 +34,14 @@ def _fixed(text: str, *, total: bool = False) -> QTableWidgetItem:
     return item
 
 
-def _entry(text: str, key: object) -> QTableWidgetItem:
+def _entry(text: str, key: DotKey | RatingKey) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setData(KEY_ROLE, key)
     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
     return item
 
 
-class EntryGrid(QTableWidget):
+class EntryGrid(QTableWidget, Generic[KeyT]):
     """Signals: message(str): why a value was refused ("" once a value is saved)."""
 
     message = Signal(str)
@@ -63,7 +68,7 @@ class EntryGrid(QTableWidget):
     def fill(self) -> None:
         raise NotImplementedError
 
-    def store(self, key: object, value: int | None) -> None:
+    def store(self, key: KeyT, value: int | None) -> None:
         raise NotImplementedError
 
     def _on_changed(self, item: QTableWidgetItem) -> None:
@@ -87,7 +92,7 @@ class EntryGrid(QTableWidget):
         item.setText(text)
 
 
-class DotVoteGrid(EntryGrid):
+class DotVoteGrid(EntryGrid[DotKey]):
     """Goals down, groups across; each group's column ends with the dots it has left."""
 
     def __init__(self, state: WorkshopState) -> None:
@@ -118,13 +123,13 @@ class DotVoteGrid(EntryGrid):
         self.setItem(len(goals), len(groups), _fixed(format_number(sum(votes.values())), total=True))
         self.resizeColumnsToContents()
 
-    def store(self, key: object, value: int | None) -> None:
-        group_id, goal_id = key  # type: ignore[misc]
+    def store(self, key: DotKey, value: int | None) -> None:
+        group_id, goal_id = key
         assert self.exercise_id is not None
         self.workshop.set_dots(self.exercise_id, group_id, goal_id, value or 0)
 
 
-class RankingGrid(EntryGrid):
+class RankingGrid(EntryGrid[RatingKey]):
     """Shortlisted items down; for each group a likelihood column and an impact column (1–5)."""
 
     def __init__(self, state: WorkshopState) -> None:
@@ -153,8 +158,8 @@ class RankingGrid(EntryGrid):
                     self.setItem(row, 2 * position + offset, _entry(format_number(value) if value else "", (group.id, item_id, field)))
         self.resizeColumnsToContents()
 
-    def store(self, key: object, value: int | None) -> None:
-        group_id, item_id, field = key  # type: ignore[misc]
+    def store(self, key: RatingKey, value: int | None) -> None:
+        group_id, item_id, field = key
         assert self.exercise_id is not None and self.workshop.snapshot is not None
         current = next(
             (rating for rating in self.workshop.snapshot.ratings.get(self.exercise_id, []) if (rating.group_id, rating.item_id) == (group_id, item_id)),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -45,7 +48,7 @@ class ExercisesView(RefreshedWhenShown):
         super().__init__()
         self.setObjectName("exercises_view")
         self.state = state
-        self.active_dialog: QWidget | None = None
+        self.active_dialog: QDialog | None = None
         self.tree = QTreeWidget()
         self.tree.setObjectName("exercise_tree")
         self.tree.setHeaderHidden(True)
@@ -67,13 +70,13 @@ class ExercisesView(RefreshedWhenShown):
         self.clock.setStyleSheet("font-size: 20pt; font-weight: bold;")
         self.timer_button = QPushButton()
         self.timer_button.setObjectName("timer_button")
-        self.timer_button.clicked.connect(lambda: self.exercise_id and self.state.toggle_timer(self.exercise_id))
+        self.timer_button.clicked.connect(self._for_current_exercise(self.state.toggle_timer))
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("reset_timer_button")
-        self.reset_button.clicked.connect(lambda: self.exercise_id and self.state.reset_timer(self.exercise_id))
+        self.reset_button.clicked.connect(self._for_current_exercise(self.state.reset_timer))
         self.project_button = QPushButton()
         self.project_button.setObjectName("project_exercise_button")
-        self.project_button.clicked.connect(lambda: self.exercise_id and self.state.show_exercise(self.exercise_id))
+        self.project_button.clicked.connect(self._for_current_exercise(self.state.show_exercise))
         self.message = QLabel()
         self.message.setObjectName("exercise_message")
         self.message.setStyleSheet(ERROR_STYLE)
@@ -150,24 +153,40 @@ class ExercisesView(RefreshedWhenShown):
     @property
     def exercise_id(self) -> int | None:
         item = self.tree.currentItem()
-        return item.data(0, ID_ROLE) if item is not None and item.data(0, KIND_ROLE) == "exercise" else None
+        if item is None or item.data(0, KIND_ROLE) != "exercise":
+            return None
+        exercise_id: int = item.data(0, ID_ROLE)
+        return exercise_id
+
+    def _for_current_exercise(self, action: Callable[[int], None]) -> Callable[[], None]:
+        """A slot that applies `action` to the chosen exercise, if one is chosen."""
+
+        def run() -> None:
+            if self.exercise_id:
+                action(self.exercise_id)
+
+        return run
 
     def _session_id(self) -> int | None:
         item = self.tree.currentItem()
-        if item is None:
+        session = item.parent() if item is not None and item.data(0, KIND_ROLE) == "exercise" else item  # an exercise's session
+        if session is None:
             return None
-        return item.data(0, ID_ROLE) if item.data(0, KIND_ROLE) == "session" else item.parent().data(0, ID_ROLE)
+        session_id: int = session.data(0, ID_ROLE)
+        return session_id
 
     def select_exercise(self, exercise_id: int) -> None:
         for position in range(self.tree.topLevelItemCount()):
             session = self.tree.topLevelItem(position)
-            for child in range(session.childCount()):
-                if session.child(child).data(0, ID_ROLE) == exercise_id:
-                    self.tree.setCurrentItem(session.child(child))
+            children = [session.child(index) for index in range(session.childCount())] if session is not None else []
+            for child in children:
+                if child is not None and child.data(0, ID_ROLE) == exercise_id:
+                    self.tree.setCurrentItem(child)
                     return
 
     def redraw(self) -> None:
-        current = (self.tree.currentItem().data(0, KIND_ROLE), self.tree.currentItem().data(0, ID_ROLE)) if self.tree.currentItem() else None
+        item = self.tree.currentItem()
+        current = (item.data(0, KIND_ROLE), item.data(0, ID_ROLE)) if item is not None else None
         snapshot = self.state.snapshot
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -300,6 +319,4 @@ class ExercisesView(RefreshedWhenShown):
             QMessageBox.StandardButton.Ok, self,
         )
         box.setObjectName("applied_ranking_message")
-        box.open()
-        self.active_dialog = box
-        box.finished.connect(lambda _result: setattr(self, "active_dialog", None))
+        open_tracked(self, box)

@@ -61,7 +61,7 @@ class ExportDialog(QDialog):
             button = QRadioButton(i18n.language_name(code))
             button.setObjectName(f"brief_language_{code}")
             button.setChecked(code == i18n.current_language())
-            button.toggled.connect(lambda checked, code=code: checked and self._language_changed(code))
+            button.toggled.connect(lambda checked, code=code: self._language_toggled(code, checked))
             self.language_buttons.addButton(button)
             languages.addWidget(button)
         languages.addStretch(1)
@@ -132,6 +132,10 @@ class ExportDialog(QDialog):
 
     def path(self) -> Path:
         return Path(self.path_edit.text().strip()).expanduser()
+
+    def _language_toggled(self, language: str, checked: bool) -> None:
+        if checked:
+            self._language_changed(language)
 
     def _language_changed(self, language: str) -> None:
         """Follow the language in the proposed file name, unless the user typed their own."""

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Protocol, TypeVar, overload
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.i18n import _
-from resilience_app.gui.form_fields import FieldWithError
+from resilience_app.gui.form_fields import FieldWithError, WidgetT
+
+DialogT = TypeVar("DialogT", bound=QDialog)
 
 
 class FormDialog(QDialog):
@@ -36,8 +40,18 @@ class FormDialog(QDialog):
                 field.editor.setCursorPosition(0)
         super().showEvent(event)
 
-    def editor(self, name: str):  # type: ignore[no-untyped-def]
-        return self.fields[name].editor
+    @overload
+    def editor(self, name: str) -> QWidget: ...
+
+    @overload
+    def editor(self, name: str, kind: type[WidgetT]) -> WidgetT: ...
+
+    def editor(self, name: str, kind: type[QWidget] = QWidget) -> QWidget:
+        """The editor of the field `name`, which was made as a `kind` (a TypeError at once if it was not)."""
+        editor = self.fields[name].editor
+        if not isinstance(editor, kind):
+            raise TypeError(f"the field {name!r} has a {type(editor).__name__}, not a {kind.__name__}")
+        return editor
 
     def store(self) -> None:
         raise NotImplementedError
@@ -52,9 +66,19 @@ class FormDialog(QDialog):
         self.accept()
 
 
-def open_tracked(owner: QWidget, dialog: QDialog) -> QDialog:
+class DialogOwner(Protocol):
+    """A view whose open dialog tests and tools reach as `active_dialog` (None when none is open)."""
+
+    active_dialog: QDialog | None
+
+
+def open_tracked(owner: DialogOwner, dialog: DialogT) -> DialogT:
     """Open `dialog` without blocking, as `owner.active_dialog` until it closes (tests and tools reach it there)."""
-    owner.active_dialog = dialog  # type: ignore[attr-defined]
-    dialog.finished.connect(lambda _result: setattr(owner, "active_dialog", None))
+    owner.active_dialog = dialog
+
+    def forget(_result: int) -> None:
+        owner.active_dialog = None
+
+    dialog.finished.connect(forget)
     dialog.open()
     return dialog

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from resilience_app.core.i18n import paragraph
 
 ERROR_STYLE = "color: #b00020;"
+EditorT_co = TypeVar("EditorT_co", bound=QWidget, covariant=True)  # a field of a QLineEdit is a field of a QWidget
+WidgetT = TypeVar("WidgetT", bound=QWidget)
 
 
-class FieldWithError(QWidget):
-    """Wraps an input widget and shows a message under it when its value is refused."""
+class FieldWithError(QWidget, Generic[EditorT_co]):
+    """Wraps an input widget and shows a message under it when its value is refused.
 
-    def __init__(self, editor: QWidget, *, name: str) -> None:
+    Generic in the editor's class, so `field.editor` is the `QLineEdit` (or other widget) it was made with.
+    """
+
+    def __init__(self, editor: EditorT_co, *, name: str) -> None:
         super().__init__()
         self.editor = editor
         self.setObjectName(f"field_{name}")

@@ -17,6 +17,7 @@ from resilience_app.core.register.labels import name_list
 from resilience_app.gui.form_fields import FieldWithError
 from resilience_app.gui.lazy_refresh import RefreshedWhenShown
 from resilience_app.gui.register_state import RegisterState
+from resilience_app.gui.table_cells import filled_header
 
 LINKED = "●"
 CLOSED = "—"
@@ -83,7 +84,7 @@ class LinkMatrixView(RefreshedWhenShown):
         self.table.setVerticalHeaderLabels([f"{number}. {name}" for number, name in zip(numbers, names, strict=True)])
         self.table.setHorizontalHeaderLabels(numbers)
         for column_index, name in enumerate(names):
-            self.table.horizontalHeaderItem(column_index).setToolTip(name)
+            filled_header(self.table, column_index).setToolTip(name)
         for source_index, source in enumerate(ids):
             for target_index, target in enumerate(ids):
                 cell = QTableWidgetItem()
@@ -116,7 +117,7 @@ class LinkMatrixView(RefreshedWhenShown):
     def _describe_cell(self) -> None:
         row, column = self.table.currentRow(), self.table.currentColumn()
         if 0 <= row < len(self.state.items) and 0 <= column < len(self.state.items):
-            self.cell_text.editor.setText(paragraph(self._cell_description(self._ids(), row, column)))  # type: ignore[attr-defined]
+            self.cell_text.editor.setText(paragraph(self._cell_description(self._ids(), row, column)))
             self.cell_text.show_error("")
 
     def toggle(self, row: int, column: int) -> None:

@@ -1,18 +1,22 @@
-"""The main window: the list of assessments and the open assessment, with menus and a toolbar."""
+"""The main window: the list of assessments and the open assessment, with menus and a toolbar.
+
+The menus and their texts are in `main_menus`, what the Assessment menu does in `assessment_commands`,
+the backups in `backup_restore`; this module shows the list, opens an assessment and goes back.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QDialog,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QStackedWidget,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -22,28 +26,28 @@ from resilience_app.core.assessment.records import AssessmentRecord
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.settings import Settings
-from resilience_app.core.storage.backup_service import taken_at_text
+from resilience_app.gui import assessment_commands, backup_restore
 from resilience_app.gui.about_dialog import AboutDialog
-from resilience_app.gui.assessment_dialog import AssessmentDialog
 from resilience_app.gui.assessment_page import AssessmentPage
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.assessment_table_model import ASSESSMENT_ID_ROLE, AssessmentTableModel
-from resilience_app.gui.backups_dialog import BackupsDialog
 from resilience_app.gui.errors import show_user_error
-from resilience_app.gui.export_dialog import ExportDialog, show_export_done
+from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.language import LanguageController
+from resilience_app.gui.main_menus import MenuBarWindow
 from resilience_app.gui.operations import ChangeBus, run_operation
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MenuBarWindow):
+    """The list of assessments or the open one, a page at a time; `active_dialog` is the dialog it has open."""
+
     def __init__(self, service: ResilienceService, settings: Settings, language: LanguageController) -> None:
-        super().__init__()
+        super().__init__(language)
         self.setObjectName("main_window")
         self.service = service
         self.settings = settings
-        self.language = language
         self.bus = ChangeBus(self)
-        self.active_dialog: QWidget | None = None
+        self.active_dialog: QDialog | None = None
 
         self.model = AssessmentTableModel()
         self.table = QTableView()
@@ -73,18 +77,15 @@ class MainWindow(QMainWindow):
         self.assessment_page.back_requested.connect(self.show_list)
         self.assessment_page.edit_requested.connect(self.edit_details)
         self.assessment_page.failed.connect(lambda error: show_user_error(self, error))
-        self.undo_group = QUndoGroup(self)
         self.assessment_page.session_started.connect(self._on_session_started)
         self.pages = QStackedWidget()
         self.pages.addWidget(list_page)
         self.pages.addWidget(self.assessment_page)
         self.setCentralWidget(self.pages)
 
-        self._create_actions()
         # Delete removes an assessment only from the list: while answering, the key must not reach it.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         list_page.addAction(self.delete_action)
-        self._create_menus_and_toolbar()
         self.bus.assessments_changed.connect(self._on_assessments_changed)
         self.language.language_changed.connect(self._on_language_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_actions())
@@ -92,96 +93,15 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.refresh()
 
-    # -- construction -----------------------------------------------------------
-
-    def _action(self, name: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: object) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
-    def _create_actions(self) -> None:
-        self.new_action = self._action("new_action", QKeySequence.StandardKey.New, self.new_assessment)
-        self.open_action = self._action("open_action", QKeySequence.StandardKey.Open, self.open_selected)
-        self.rename_action = self._action("rename_action", "F2", self.rename_selected)
-        self.duplicate_action = self._action("duplicate_action", "Ctrl+D", self.duplicate_selected)
-        self.delete_action = self._action("delete_action", QKeySequence.StandardKey.Delete, self.delete_selected)
-        self.export_action = self._action("export_action", "Ctrl+E", self.export_selected)
-        self.restore_action = self._action("restore_action", None, self.restore_from_backup)
-        self.quit_action = self._action("quit_action", QKeySequence.StandardKey.Quit, self.close)
-        self.about_action = self._action("about_action", None, self.show_about)
-        self.sample_action = self._action("sample_action", None, self.open_sample)
-        self.undo_action = self._action("undo_action", "Ctrl+Z", self.undo_group.undo)
-        self.redo_action = self._action("redo_action", None, self.undo_group.redo)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_group.undoTextChanged.connect(lambda _text: self._retranslate_undo())
-        self.undo_group.redoTextChanged.connect(lambda _text: self._retranslate_undo())
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        self.language_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        for code in i18n.SUPPORTED_LANGUAGES:
-            action = self._action(f"language_{code}_action", None, lambda _checked=False, code=code: self.language.apply(code))
-            action.setText(i18n.language_name(code))
-            action.setCheckable(True)
-            group.addAction(action)
-            self.language_actions[code] = action
-
-    def _create_menus_and_toolbar(self) -> None:
-        self.file_menu = self.menuBar().addMenu("")
-        for action in (self.new_action, self.open_action, self.rename_action, self.duplicate_action, self.delete_action):
-            self.file_menu.addAction(action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.export_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.restore_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-        self.edit_menu = self.menuBar().addMenu("")
-        self.edit_menu.addAction(self.undo_action)
-        self.edit_menu.addAction(self.redo_action)
-        self.language_menu = self.menuBar().addMenu("")
-        for action in self.language_actions.values():
-            self.language_menu.addAction(action)
-        self.help_menu = self.menuBar().addMenu("")
-        self.help_menu.addAction(self.sample_action)
-        self.help_menu.addAction(self.about_action)
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_action, self.open_action, self.rename_action, self.duplicate_action, self.delete_action, self.export_action):
-            self.toolbar.addAction(action)
-        self.addToolBar(self.toolbar)
-
     def retranslate(self) -> None:
         self.setWindowTitle(_("Resilience app"))
-        self.file_menu.setTitle(_("&Assessment"))
-        self.language_menu.setTitle(_("&Language"))
-        self.help_menu.setTitle(_("&Help"))
-        self.new_action.setText(_("&New assessment…"))
-        self.open_action.setText(_("&Open"))
-        self.rename_action.setText(_("&Rename…"))
-        self.duplicate_action.setText(_("D&uplicate"))
-        self.delete_action.setText(_("&Delete…"))
-        self.export_action.setText(_("&Export brief (PDF)…"))
-        self.quit_action.setText(_("&Quit"))
-        self.restore_action.setText(_("Restore from &backup…"))
+        self.retranslate_menus()
         self.restore_action.setEnabled(self.service.backups.available)
-        self.about_action.setText(_("&About Resilience app"))
-        self.sample_action.setText(_("Open the &sample assessment"))
-        self.edit_menu.setTitle(_("&Edit"))
-        self._retranslate_undo()
         heading = _("Assessments")
         self.list_heading.setText(f"<h2>{heading}</h2>")
         self.empty_hint.setText(
             _("No assessments yet. Choose “New assessment…” to start one, or “Help › Open the sample assessment” to explore a complete example.")
         )
-        self.language_actions[i18n.current_language()].setChecked(True)
         self.statusBar().showMessage(_("Data is kept on this computer: {location}").format(location=isolate(self.service.database.location)))
         self.model.retranslate()
         self.assessment_page.retranslate()
@@ -219,15 +139,13 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().setCurrentIndex(index, flags)
 
     def _update_actions(self) -> None:
-        has_selection = self.selected_assessment_id() is not None
-        for action in (self.open_action, self.rename_action, self.duplicate_action, self.delete_action, self.export_action):
-            action.setEnabled(has_selection)
+        self.enable_assessment_actions(self.selected_assessment_id() is not None)
 
     def _on_assessments_changed(self) -> None:
         self.refresh()
         open_id = self.assessment_page.assessment_id
         if self.pages.currentWidget() is self.assessment_page and open_id is not None:
-            record = self._fetch(open_id)
+            record = self.fetch_assessment(open_id)
             if record is None:
                 self.show_list()
             else:
@@ -237,127 +155,45 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
 
-    def _retranslate_undo(self) -> None:
-        undo_text, redo_text = self.undo_group.undoText(), self.undo_group.redoText()
-        self.undo_action.setText(_("&Undo: {change}").format(change=undo_text) if undo_text else _("&Undo"))
-        self.redo_action.setText(_("&Redo: {change}").format(change=redo_text) if redo_text else _("&Redo"))
-
     def _on_language_changed(self, _language: str) -> None:
         self.retranslate()
 
-    # -- user actions -----------------------------------------------------------------
-
-    def _open_dialog(self, dialog: QWidget) -> None:
-        self.active_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
-
-    def new_assessment(self) -> None:
-        dialog = AssessmentDialog(self, title=_("New assessment"))
-
-        def create() -> None:
-            details = dialog.details()
-            if details is None:
-                return
-            record = run_operation(self, lambda: self.service.assessments.create_assessment(details), bus=self.bus)
-            if record is not None:
-                self.select_assessment(record.id)
-
-        dialog.accepted.connect(create)
-        self._open_dialog(dialog)
-
-    def edit_details(self, assessment_id: int) -> None:
-        record = self._fetch(assessment_id)
-        if record is None:
-            return
-        dialog = AssessmentDialog(self, title=_("Assessment details"), details=record.details)
-        dialog.accepted.connect(
-            lambda: (details := dialog.details()) and run_operation(self, lambda: self.service.assessments.update_details(assessment_id, details), bus=self.bus)
-        )
-        self._open_dialog(dialog)
-
-    def _fetch(self, assessment_id: int | None) -> AssessmentRecord | None:
+    def fetch_assessment(self, assessment_id: int | None) -> AssessmentRecord | None:
         """The assessment as stored now; a plain message (and None) if it has gone."""
         if assessment_id is None:
             return None
         return run_operation(self, lambda: self.service.assessments.get_assessment(assessment_id), bus=self.bus, changes_assessments=False)
 
+    # -- the Assessment menu (assessment_commands), backups (backup_restore) and Help -----------------
+
+    def new_assessment(self) -> None:
+        assessment_commands.new_assessment(self)
+
+    def edit_details(self, assessment_id: int) -> None:
+        assessment_commands.edit_details(self, assessment_id)
+
     def rename_selected(self) -> None:
-        record = self._fetch(self.selected_assessment_id())
-        if record is None:
-            return
-        assessment_id = record.id
-        dialog = AssessmentDialog(self, title=_("Rename assessment"), details=record.details, names_only=True)
-
-        def rename() -> None:
-            details = dialog.details()
-            if details is not None:
-                run_operation(
-                    self,
-                    lambda: self.service.assessments.rename_assessment(assessment_id, city_name_en=details.city_name_en, city_name_ar=details.city_name_ar),
-                    bus=self.bus,
-                )
-
-        dialog.accepted.connect(rename)
-        self._open_dialog(dialog)
+        assessment_commands.rename_selected(self)
 
     def duplicate_selected(self) -> None:
-        assessment_id = self.selected_assessment_id()
-        if assessment_id is None:
-            return
-        record = run_operation(self, lambda: self.service.assessments.duplicate_assessment(assessment_id), bus=self.bus)
-        if record is not None:
-            self.show_list()
-            self.select_assessment(record.id)
+        assessment_commands.duplicate_selected(self)
 
     def delete_selected(self) -> None:
-        record = self._fetch(self.selected_assessment_id())
-        if record is None:
-            return
-        assessment_id = record.id
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            _("Delete assessment"),
-            _("Delete the assessment of {city}? Its answers will be removed from this computer.").format(
-                city=isolate(record.city_name(i18n.current_language()))
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setObjectName("confirm_delete_dialog")
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setInformativeText(_("A copy stays in the backups taken each time the app starts."))
-
-        def on_answer(button: object) -> None:
-            if box.standardButton(button) == QMessageBox.StandardButton.Yes:  # type: ignore[arg-type]
-                if run_operation(self, lambda: self.service.assessments.delete_assessment(assessment_id), bus=self.bus) is not False:
-                    self.show_list()
-
-        box.buttonClicked.connect(on_answer)
-        self._open_dialog(box)
+        assessment_commands.delete_selected(self)
 
     def export_selected(self) -> None:
-        record = self._fetch(self.selected_assessment_id())
-        if record is None:
-            return
-        sensitive = run_operation(self, lambda: self.service.sensitive_content(record.id), bus=self.bus, changes_assessments=False)
-        dialog = ExportDialog(self, record, sensitive)
+        assessment_commands.export_selected(self)
 
-        def export() -> None:
-            result = run_operation(
-                self,
-                lambda: self.service.export_brief(
-                    record.id, language=dialog.language(), path=dialog.path(), sections=dialog.chosen_sections(),
-                    include_sensitive=dialog.includes_sensitive(),
-                ),
-                bus=self.bus,
-                changes_assessments=False,
-            )
-            if result is not None:  # after the export dialog has finished closing
-                QTimer.singleShot(0, lambda: self._open_dialog(show_export_done(self, result)))
+    def restore_from_backup(self) -> None:
+        backup_restore.restore_from_backup(self)
 
-        dialog.accepted.connect(export)
-        self._open_dialog(dialog)
+    def warn_about_backup_problem(self) -> None:
+        backup_restore.warn_about_backup_problem(self)
+
+    def show_about(self) -> None:
+        open_tracked(self, AboutDialog(self, self.service.paths, self.service.database.location))
+
+    # -- opening an assessment and going back to the list ----------------------------------------
 
     def open_selected(self) -> None:
         assessment_id = self.selected_assessment_id()
@@ -365,7 +201,7 @@ class MainWindow(QMainWindow):
             self._show_assessment(assessment_id)
 
     def _show_assessment(self, assessment_id: int) -> None:
-        record = self._fetch(assessment_id)
+        record = self.fetch_assessment(assessment_id)
         if record is None:
             self.show_list()
             return
@@ -405,58 +241,20 @@ class MainWindow(QMainWindow):
         box.setObjectName("sample_offer_dialog")
         box.setInformativeText(_("Its answers are invented. You can delete it at any time, or open it again from the Help menu."))
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        box.buttonClicked.connect(lambda button: box.standardButton(button) == QMessageBox.StandardButton.Yes and self.open_sample())
-        self._open_dialog(box)
+
+        def on_answer(button: QAbstractButton) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+                self.open_sample()
+
+        box.buttonClicked.connect(on_answer)
+        open_tracked(self, box)
 
     def show_list(self) -> None:
         self.assessment_page.close_session()
-        self.undo_group.setActiveStack(None)
+        self.undo_group.setActiveStack(None)  # type: ignore[arg-type]  # Qt takes nullptr (no active stack: Undo and Redo off); PySide6's stub leaves out None
         self.pages.setCurrentIndex(0)
         self._update_actions()
         self.table.setFocus()
-
-    def restore_from_backup(self) -> None:
-        """Put a backup in place of every assessment; the current state is backed up first."""
-        dialog = BackupsDialog(
-            self,
-            self.service.backups.list(),
-            title=_("Restore from backup"),
-            explanation=_(
-                "Choose the copy to put back in place of all the assessments as they are now. "
-                "They are kept as a backup first (“Before a restore”), so you can undo this by restoring that copy."
-            ),
-        )
-
-        def restore() -> None:
-            backup = dialog.chosen()
-            if backup is None:
-                return
-            self.show_list()
-            for stack in self.undo_group.stacks():
-                stack.clear()  # their steps belong to the data being replaced
-            if run_operation(self, lambda: self.service.restore_backup(backup), bus=self.bus) is not None:
-                self.statusBar().showMessage(_("Restored the backup of {moment}.").format(moment=taken_at_text(backup)), 10_000)
-
-        dialog.accepted.connect(restore)
-        self._open_dialog(dialog)
-
-    def warn_about_backup_problem(self) -> None:
-        """Tell once, after start-up, that the start-up backup could not be written."""
-        if not self.service.database.backup_problem:
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            _("No backup today"),
-            _("The backup taken at start-up could not be written to {folder}.").format(folder=isolate(str(self.service.paths.backups_dir))),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setObjectName("backup_problem_dialog")
-        box.setInformativeText(_("Your work is saved as usual. Free some space on the disk, or check that it is not read-only, so the next backup can be taken."))
-        self._open_dialog(box)
-
-    def show_about(self) -> None:
-        self._open_dialog(AboutDialog(self, self.service.paths, self.service.database.location))
 
     # -- window state --------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from resilience_app.core.assessment.labels import mean_level_text
@@ -103,7 +103,7 @@ class OverviewView(QWidget):
             grid.setColumnStretch(column, 1)
         session.answer_changed.connect(lambda _question_id: self.refresh() if self.isVisible() else None)
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         self.refresh()
         super().showEvent(event)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -25,7 +26,7 @@ from resilience_app.core.formatting import format_number, format_percent
 from resilience_app.core.i18n import N_, _, current_language, ngettext, paragraph
 from resilience_app.core.workshop.labels import AGE_BAND_NAMES, GENDER_NAMES, label_in, sector_name
 from resilience_app.core.workshop.participants_csv import read_participants_file
-from resilience_app.core.workshop.representation import Representation, presence_text
+from resilience_app.core.workshop.representation import BalancePresence, Representation, presence_text
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.lazy_refresh import RefreshedWhenShown
@@ -65,7 +66,7 @@ def representation_html(representation: Representation, state: WorkshopState) ->
     return "".join(parts)
 
 
-def balance_sentence(balance) -> str:  # type: ignore[no-untyped-def]
+def balance_sentence(balance: BalancePresence) -> str:
     if balance.share is None:
         return _("nobody gave this detail yet.")
     sentence = _("{count} of the {known} participants who gave this detail ({share}).").format(
@@ -83,7 +84,7 @@ class ParticipantsView(RefreshedWhenShown):
         super().__init__()
         self.setObjectName("participants_view")
         self.state = state
-        self.active_dialog: QWidget | None = None
+        self.active_dialog: QDialog | None = None
         self.buttons = {name: QPushButton() for name in ("add", "edit", "remove", "import", "export", "add_group", "rename_group", "remove_group")}
         for name, button in self.buttons.items():
             button.setObjectName(f"{name}_participant_button" if name in ("add", "edit", "remove") else f"{name}_button")

@@ -31,10 +31,12 @@ from resilience_app.core.formatting import format_date, format_number
 from resilience_app.core.i18n import _, paragraph
 from resilience_app.core.register import matrix
 from resilience_app.core.register.labels import IMPACT_NAMES, LIKELIHOOD_NAMES, TREND_NAMES, name_list, scale_label
+from resilience_app.core.register.ranking import RankedItem
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.form_fields import FieldWithError
 from resilience_app.gui.register_state import RegisterState
+from resilience_app.gui.table_cells import filled_cell, filled_header
 
 
 class RiskMatrix(QTableWidget):
@@ -93,7 +95,7 @@ class RankDialog(QDialog):
 
     def _save(self) -> None:
         try:
-            self.state.set_rank(self.item_id, self.rank_box.value(), self.reason.editor.text())  # type: ignore[attr-defined]
+            self.state.set_rank(self.item_id, self.rank_box.value(), self.reason.editor.text())
         except InvalidInputError as error:
             self.rank.show_error(error.field_errors.get("rank", ""))
             self.reason.show_error(error.field_errors.get("reason", ""))
@@ -108,7 +110,7 @@ class PriorityView(QWidget):
         super().__init__()
         self.setObjectName("priority_view")
         self.state = state
-        self.active_dialog: RankDialog | None = None
+        self.active_dialog: QDialog | None = None
         self.matrix = RiskMatrix()
         self.matrix.currentCellChanged.connect(lambda *_cells: self._select_cell_items())
         self.matrix_caption = QLabel()
@@ -179,7 +181,7 @@ class PriorityView(QWidget):
                 self.matrix.setItem(row, column, cell)
         self.table.setRowCount(len(ranked))
         for row, entry in enumerate(ranked):
-            record = self.state.item(int(entry.item.item_id))
+            record = self.state.item(entry.item.item_id)
             override = entry.override
             values = [
                 format_number(entry.rank),
@@ -187,7 +189,7 @@ class PriorityView(QWidget):
                 format_number(entry.item.likelihood),
                 format_number(entry.item.impact),
                 format_number(entry.item.priority),
-                self._room_text(int(entry.item.item_id)),
+                self._room_text(entry.item.item_id),
                 format_number(entry.connections),
                 _(TREND_NAMES[entry.item.trend]),
                 override.reason if override else "",
@@ -198,18 +200,18 @@ class PriorityView(QWidget):
                 if override:
                     cell.setToolTip(_("Rank set by the CRO: {reason}").format(reason=override.reason))
                 self.table.setItem(row, column, cell)
-            room = self.state.room_ratings.get(int(entry.item.item_id))
+            room = self.state.room_ratings.get(entry.item.item_id)
             if room is not None:
-                self.table.item(row, 5).setToolTip(
+                filled_cell(self.table, row, 5).setToolTip(
                     _("The room’s mean likelihood × mean impact, from {source}, applied on {date} ({groups} groups).").format(
                         source=self.state.room_sources.get(room.exercise_id, ""), date=format_date(room.applied_at.date()), groups=format_number(room.groups)
                     )
                 )
             if override:
-                self.table.item(row, 0).setText(_("{rank} (set)").format(rank=values[0]))
+                filled_cell(self.table, row, 0).setText(_("{rank} (set)").format(rank=values[0]))
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 260))
-        self.table.horizontalHeaderItem(4).setToolTip(_("Likelihood × impact"))
+        filled_header(self.table, 4).setToolTip(_("Likelihood × impact"))
         if chosen is not None:
             self.select_item(chosen)
         unrated = [self.state.name(record) for record in self.state.ranking.unrated]
@@ -236,13 +238,13 @@ class PriorityView(QWidget):
         cell = self.table.item(row, 0) if row >= 0 else None
         return int(cell.data(ID_ROLE)) if cell else None
 
-    def _current_entry(self):  # type: ignore[no-untyped-def]
+    def _current_entry(self) -> RankedItem[int] | None:
         item_id = self.current_item_id()
         return next((entry for entry in self.state.ranking.ranked if entry.item.item_id == item_id), None)
 
     def select_item(self, item_id: int) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(ID_ROLE) == item_id:
+            if filled_cell(self.table, row, 0).data(ID_ROLE) == item_id:
                 # Through the selection model: selectRow() misbehaves in right-to-left layouts.
                 self.table.setCurrentCell(row, 0)
                 return
@@ -253,7 +255,7 @@ class PriorityView(QWidget):
             return
         likelihood, impact = RiskMatrix.rating_at(row, column)
         here = [entry for entry in self.state.ranking.ranked if (entry.item.likelihood, entry.item.impact) == (likelihood, impact)]
-        names = name_list([self.state.name(int(entry.item.item_id)) for entry in here]) or _("no item")
+        names = name_list([self.state.name(entry.item.item_id) for entry in here]) or _("no item")
         self.cell_text.setText(
             paragraph(
                 _("Likelihood {likelihood}, impact {impact}: {items}.").format(
@@ -262,7 +264,7 @@ class PriorityView(QWidget):
             )
         )
         if here:
-            self.select_item(int(here[0].item.item_id))
+            self.select_item(here[0].item.item_id)
 
     # -- changing ranks ------------------------------------------------------------------------
 
@@ -276,7 +278,7 @@ class PriorityView(QWidget):
         entry = self._current_entry()
         if entry is None:
             return None
-        return open_tracked(self, RankDialog(self.state, int(entry.item.item_id), rank or entry.rank, self))  # type: ignore[return-value]
+        return open_tracked(self, RankDialog(self.state, entry.item.item_id, rank or entry.rank, self))
 
     def clear_current(self) -> None:
         item_id = self.current_item_id()

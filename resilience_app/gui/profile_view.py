@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +28,7 @@ from resilience_app.core.scoring import GroupSummary
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.form_fields import refill_choices
 from resilience_app.gui.radar_chart import RadarChart, RadarPoint
+from resilience_app.gui.table_cells import filled_header
 
 LENSES = ("goals", "dimensions", "qualities")
 LENS_NAMES = {"goals": N_("By goal"), "dimensions": N_("By dimension"), "qualities": N_("By quality")}
@@ -100,7 +102,7 @@ class ProfileView(QWidget):
         refill_choices(self.lens, [_(LENS_NAMES[lens]) for lens in LENSES])
         self.refresh()
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         self.refresh()  # changes made while hidden are drawn when the profile is shown
         super().showEvent(event)
 
@@ -185,8 +187,8 @@ class ProfileView(QWidget):
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)
-        self.table.horizontalHeaderItem(4).setToolTip(_("How far the levels of the answers differ from their average: 0 when all agree."))
-        self.table.horizontalHeaderItem(3).setToolTip(_("Share of the applicable questions that have a level."))
+        filled_header(self.table, 4).setToolTip(_("How far the levels of the answers differ from their average: 0 when all agree."))
+        filled_header(self.table, 3).setToolTip(_("Share of the applicable questions that have a level."))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(headers)):

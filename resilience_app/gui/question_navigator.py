@@ -140,8 +140,9 @@ class QuestionNavigator(QTreeWidget):
         narrowed = self.filter != "all" or bool(self.search)
         for goal_item in self._goal_items.values():
             shown = 0
-            for index in range(goal_item.childCount()):
-                child = goal_item.child(index)
+            for child in (goal_item.child(index) for index in range(goal_item.childCount())):
+                if child is None:
+                    continue
                 visible = self.is_shown(child.data(0, ID_ROLE))
                 child.setHidden(not visible)
                 shown += visible
@@ -161,8 +162,9 @@ class QuestionNavigator(QTreeWidget):
     def select(self, item_id: str) -> None:
         item = self._question_items.get(item_id) or self._goal_items.get(item_id)
         if item is not None:
-            if item.parent():
-                item.parent().setExpanded(True)
+            parent = item.parent()
+            if parent is not None:
+                parent.setExpanded(True)
             self.setCurrentItem(item)
             self.scrollToItem(item)
 

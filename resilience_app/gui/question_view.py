@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import html
 from decimal import Decimal
+from typing import TypedDict, Unpack
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -49,6 +50,18 @@ from resilience_app.gui.form_fields import FieldWithError
 TYPING_PAUSE_MS = 700
 SECTION_STYLE = "font-weight: bold; margin-top: 6px;"
 BLANK = AnswerDraft(status="")
+
+
+class AnswerChanges(TypedDict, total=False):
+    """The fields of an `AnswerDraft` one change sets (the others stay as they are)."""
+
+    status: str
+    level: int | None
+    numeric_value: str | None
+    justification: str
+    confidence: str | None
+    answered_by: str
+    sensitive: bool
 
 
 def _section(text: str = "") -> QLabel:
@@ -339,7 +352,7 @@ class QuestionView(QWidget):
         self._typing_timer.stop()
         if self._loading or self.question is None:
             return
-        typed = {
+        typed: AnswerChanges = {
             "justification": self.justification.toPlainText(),
             "answered_by": self.answered_by.text(),
             "numeric_value": self.numeric_edit.text().strip() or None,
@@ -350,12 +363,12 @@ class QuestionView(QWidget):
             return  # only the offered name is there: nothing to keep yet
         self._save_field(merge_key="typing", **typed)
 
-    def _save_field(self, *, merge_key: str = "", **changes: object) -> None:
+    def _save_field(self, *, merge_key: str = "", **changes: Unpack[AnswerChanges]) -> None:
         if self._loading or self.question is None:
             return
         current = self.session.draft(self.question.id) or dataclasses.replace(BLANK, answered_by=self.session.answered_by)
-        proposed = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
-        proposed = self._with_level_from_value(proposed)
+        changed = dataclasses.replace(current, **changes)
+        proposed = self._with_level_from_value(changed)
         number_refused = False
         try:
             cleaned = clean_answer(self.question, proposed)
@@ -369,7 +382,7 @@ class QuestionView(QWidget):
             # Only the number is refused: the rest of the answer (the justification typed after it,
             # the name, the level) is saved with the value kept before; the number box keeps its message.
             number_refused = True
-            without_number = self._with_level_from_value(dataclasses.replace(current, **{**changes, "numeric_value": current.numeric_value}))
+            without_number = self._with_level_from_value(dataclasses.replace(changed, numeric_value=current.numeric_value))
             try:
                 cleaned = clean_answer(self.question, without_number)
             except InvalidInputError as still:

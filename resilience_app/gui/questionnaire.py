@@ -25,6 +25,7 @@ from resilience_app.core.i18n import N_, _, isolate
 from resilience_app.gui.answer_keys import answer_for_key
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.evidence_panel import EvidenceDialog, open_file
+from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.form_fields import refill_choices
 from resilience_app.gui.goal_view import GoalView
 from resilience_app.gui.history_dialog import HistoryDialog
@@ -149,11 +150,6 @@ class Questionnaire(QWidget):
 
     # -- evidence and history ------------------------------------------------------------------
 
-    def _open_dialog(self, dialog: QDialog) -> None:
-        self.active_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "active_dialog", None))
-        dialog.open()
-
     def add_evidence(self, question_id: str) -> None:
         dialog = EvidenceDialog(self)
 
@@ -164,7 +160,7 @@ class Questionnaire(QWidget):
                 self.failed.emit(error)
 
         dialog.accepted.connect(add)
-        self._open_dialog(dialog)
+        open_tracked(self, dialog)
 
     def open_evidence(self, evidence: EvidenceRecord) -> None:
         path = self.session.service.assessments.evidence_file(evidence)
@@ -208,7 +204,7 @@ class Questionnaire(QWidget):
                     self.failed.emit(error)
 
         box.buttonClicked.connect(on_answer)
-        self._open_dialog(box)
+        open_tracked(self, box)
 
     def show_history(self, question_id: str) -> None:
         try:
@@ -217,7 +213,7 @@ class Questionnaire(QWidget):
             self.failed.emit(error)
             return
         number = localise_digits(self.session.framework.placement(question_id).number)
-        self._open_dialog(HistoryDialog(self, number, changes))
+        open_tracked(self, HistoryDialog(self, number, changes))
 
     def _on_answer_changed(self, question_id: str) -> None:
         self.navigator.on_answer_changed(question_id)

@@ -41,7 +41,7 @@ class CatalogueDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("catalogue_kind")
         self.kind.addItems([_("Shocks and stresses"), _("Shocks only"), _("Stresses only")])
-        self.entries = Checklist(name="catalogue_entries")
+        self.entries: Checklist[str] = Checklist(name="catalogue_entries")  # hazard ids
         self.entries.setMinimumSize(520, 320)
         self.description = QLabel()
         self.description.setObjectName("catalogue_description")
@@ -145,8 +145,8 @@ class OwnItemDialog(QDialog):
     def _add(self) -> None:
         draft = RegisterItemDraft(
             kind=("shock", "stress")[self.kind_box.currentIndex()],
-            name_en=self.name_en.editor.text(),  # type: ignore[attr-defined]
-            name_ar=self.name_ar.editor.text(),  # type: ignore[attr-defined]
+            name_en=self.name_en.editor.text(),
+            name_ar=self.name_ar.editor.text(),
         )
         try:
             self.added = self.state.add_item(draft).id

@@ -18,7 +18,7 @@ from resilience_app.core.register.labels import IMPACT_NAMES, KIND_NAMES, LIKELI
 from resilience_app.core.register.ranking import TRENDS
 from resilience_app.core.register.records import RegisterItemDraft, RegisterItemRecord
 from resilience_app.gui.checklist import Checklist, goal_entries
-from resilience_app.gui.form_fields import FieldWithError, refill_choices
+from resilience_app.gui.form_fields import FieldWithError, WidgetT, refill_choices
 from resilience_app.gui.register_state import RegisterState
 
 TYPING_DELAY_MS = 700
@@ -46,7 +46,7 @@ class RegisterItemForm(QWidget):
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setObjectName("register_item_description")
-        self.fields: dict[str, FieldWithError] = {}
+        self.fields: dict[str, FieldWithError[QWidget]] = {}
         self.name_en = self._field("name_en", QLineEdit())
         self.name_ar = self._field("name_ar", QLineEdit())
         self.kind = self._field("kind", QComboBox())
@@ -56,7 +56,7 @@ class RegisterItemForm(QWidget):
         self.confidence = self._field("confidence", QComboBox())
         self.scenario_probable = self._field("scenario_probable", QPlainTextEdit())
         self.scenario_severe = self._field("scenario_severe", QPlainTextEdit())
-        self.goals = self._field("goals", Checklist(name="goals"))
+        self.goals: Checklist[str] = self._field("goals", Checklist(name="goals"))
         self.systems = self._field("systems", QLineEdit())
         self.groups_affected = self._field("groups_affected", QLineEdit())
         self.notes = self._field("notes", QPlainTextEdit())
@@ -67,7 +67,7 @@ class RegisterItemForm(QWidget):
             box.setFixedHeight(70)
         self.goals.setFixedHeight(150)
         for editor in (self.kind, self.likelihood, self.impact, self.trend, self.confidence):
-            editor.currentIndexChanged.connect(self._choice_changed)  # type: ignore[attr-defined]
+            editor.currentIndexChanged.connect(self._choice_changed)
         self.goals.toggled.connect(self._choice_changed)
         for name in TEXT_FIELDS:
             editor = getattr(self, name)
@@ -86,7 +86,7 @@ class RegisterItemForm(QWidget):
         self.retranslate()
         self.show_item(None)
 
-    def _field(self, name: str, editor):  # type: ignore[no-untyped-def]
+    def _field(self, name: str, editor: WidgetT) -> WidgetT:
         self.fields[name] = FieldWithError(editor, name=f"item_{name}")
         return editor
 
@@ -124,7 +124,7 @@ class RegisterItemForm(QWidget):
         self.kind.setCurrentIndex(("shock", "stress").index(draft.kind))
         self.likelihood.setCurrentIndex(draft.likelihood or 0)
         self.impact.setCurrentIndex(draft.impact or 0)
-        self.trend.setCurrentIndex(TRENDS.index(draft.trend))  # type: ignore[arg-type]
+        self.trend.setCurrentIndex(TRENDS.index(draft.trend))
         self.confidence.setCurrentIndex(0 if draft.confidence is None else 1 + list(CONFIDENCE_NAMES).index(draft.confidence))
         for name in ("scenario_probable", "scenario_severe", "notes"):
             getattr(self, name).setPlainText(getattr(draft, name))
@@ -169,14 +169,14 @@ class RegisterItemForm(QWidget):
     def save(self) -> None:
         """Save what the form shows now (typing included); a refusal shows under its field."""
         self._typing.stop()
-        draft = self.draft()
-        if draft is None or self._loading:
+        item_id, draft = self.item_id, self.draft()
+        if item_id is None or draft is None or self._loading:
             return
-        record = self.state.item(self.item_id)  # type: ignore[arg-type]
+        record = self.state.item(item_id)
         if record is not None and _unchanged(record.item, draft):
             return
         try:
-            self.state.update_item(self.item_id, draft)  # type: ignore[arg-type]
+            self.state.update_item(item_id, draft)
         except InvalidInputError as error:
             for name, field in self.fields.items():
                 field.show_error(error.field_errors.get(name, error.field_errors.get("name", "") if name in ("name_en", "name_ar") else ""))

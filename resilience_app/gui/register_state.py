@@ -9,6 +9,7 @@ Every change is saved at once; a refused change raises `InvalidInputError` (or a
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -26,6 +27,8 @@ from resilience_app.core.register.records import (
 from resilience_app.core.register.service import RegisterRanking, RegisterService, action_counts, ranking_of
 from resilience_app.core.workshop.records import RoomRating
 from resilience_app.gui.assessment_session import AssessmentSession
+
+ResultT = TypeVar("ResultT")
 
 
 class RegisterState(QObject):
@@ -76,7 +79,7 @@ class RegisterState(QObject):
         self.room_ratings = workshops.room_ratings(assessment_id)
         self.room_sources = workshops.exercise_sources(assessment_id) if self.room_ratings else {}
 
-    def _after(self, change: Callable[[], object]) -> object:
+    def _after(self, change: Callable[[], ResultT]) -> ResultT:
         result = change()
         self.reload()
         return result
@@ -102,10 +105,10 @@ class RegisterState(QObject):
     # -- changes -----------------------------------------------------------------------------------
 
     def add_item(self, draft: RegisterItemDraft) -> RegisterItemRecord:
-        return self._after(lambda: self.register.add_item(self.assessment_id, draft))  # type: ignore[return-value]
+        return self._after(lambda: self.register.add_item(self.assessment_id, draft))
 
     def update_item(self, item_id: int, draft: RegisterItemDraft) -> RegisterItemRecord:
-        return self._after(lambda: self.register.update_item(item_id, draft))  # type: ignore[return-value]
+        return self._after(lambda: self.register.update_item(item_id, draft))
 
     def remove_item(self, item_id: int) -> None:
         self._after(lambda: self.register.remove_item(item_id))
@@ -120,28 +123,28 @@ class RegisterState(QObject):
         self._after(lambda: self.register.clear_rank(item_id))
 
     def add_action(self, draft: ActionDraft) -> ActionRecord:
-        return self._after(lambda: self.register.add_action(self.assessment_id, draft))  # type: ignore[return-value]
+        return self._after(lambda: self.register.add_action(self.assessment_id, draft))
 
     def update_action(self, action_id: int, draft: ActionDraft) -> ActionRecord:
-        return self._after(lambda: self.register.update_action(self.assessment_id, action_id, draft))  # type: ignore[return-value]
+        return self._after(lambda: self.register.update_action(self.assessment_id, action_id, draft))
 
     def remove_action(self, action_id: int) -> None:
         self._after(lambda: self.register.remove_action(action_id))
 
     def propose_areas(self) -> list[DiscoveryAreaRecord]:
-        return self._after(lambda: self.register.propose_areas(self.assessment_id))  # type: ignore[return-value]
+        return self._after(lambda: self.register.propose_areas(self.assessment_id))
 
     def add_area(self, draft: DiscoveryAreaDraft) -> DiscoveryAreaRecord:
-        return self._after(lambda: self.register.add_area(self.assessment_id, draft))  # type: ignore[return-value]
+        return self._after(lambda: self.register.add_area(self.assessment_id, draft))
 
     def update_area(self, area_id: int, change: Callable[[DiscoveryAreaDraft], DiscoveryAreaDraft]) -> DiscoveryAreaRecord:
-        return self._after(lambda: self.register.update_area(area_id, change))  # type: ignore[return-value]
+        return self._after(lambda: self.register.update_area(area_id, change))
 
     def set_area_status(self, area_id: int, status: str) -> None:
         self._after(lambda: self.register.set_area_status(area_id, status))
 
     def merge_areas(self, area_ids: list[int]) -> DiscoveryAreaRecord:
-        return self._after(lambda: self.register.merge_areas(area_ids))  # type: ignore[return-value]
+        return self._after(lambda: self.register.merge_areas(area_ids))
 
     def remove_area(self, area_id: int) -> None:
         self._after(lambda: self.register.remove_area(area_id))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -37,7 +38,7 @@ class RegisterView(QWidget):
         super().__init__()
         self.setObjectName("register_view")
         self.state = state
-        self.active_dialog: CatalogueDialog | OwnItemDialog | None = None
+        self.active_dialog: QDialog | None = None
         self.add_catalogue_button = QPushButton()
         self.add_catalogue_button.setObjectName("add_from_catalogue_button")
         self.add_catalogue_button.clicked.connect(self.add_from_catalogue)
@@ -122,13 +123,23 @@ class RegisterView(QWidget):
 
     def add_from_catalogue(self) -> CatalogueDialog:
         dialog = CatalogueDialog(self.state, self)
-        dialog.accepted.connect(lambda: dialog.added and self.select_item(dialog.added[0]))
+
+        def select_added() -> None:
+            if dialog.added:
+                self.select_item(dialog.added[0])
+
+        dialog.accepted.connect(select_added)
         self._open(dialog)
         return dialog
 
     def add_own_item(self) -> OwnItemDialog:
         dialog = OwnItemDialog(self.state, self)
-        dialog.accepted.connect(lambda: dialog.added is not None and self.select_item(dialog.added))
+
+        def select_added() -> None:
+            if dialog.added is not None:
+                self.select_item(dialog.added)
+
+        dialog.accepted.connect(select_added)
         self._open(dialog)
         return dialog
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate
@@ -42,23 +43,24 @@ class WorkshopDialog(FormDialog):
             },
         )
         self.state, self.editing = state, editing
-        date = self.editor("held_on")
+        date = self.editor("held_on", QDateEdit)
         date.setCalendarPopup(True)
-        date.setDate(QDate(draft.held_on) if draft.held_on else QDate.currentDate())
+        held_on = draft.held_on
+        date.setDate(QDate(held_on.year, held_on.month, held_on.day) if held_on else QDate.currentDate())
         for name in ("own_sectors", "notes"):
-            self.editor(name).setFixedHeight(70)
-            self.editor(name).setTabChangesFocus(True)
-        self.editor("title").setPlaceholderText(_("For example: Agenda-setting workshop"))
-        self.editor("notes_sensitive").setChecked(draft.notes_sensitive)
+            self.editor(name, QPlainTextEdit).setFixedHeight(70)
+            self.editor(name, QPlainTextEdit).setTabChangesFocus(True)
+        self.editor("title", QLineEdit).setPlaceholderText(_("For example: Agenda-setting workshop"))
+        self.editor("notes_sensitive", QCheckBox).setChecked(draft.notes_sensitive)
 
     def draft(self) -> WorkshopDraft:
         return WorkshopDraft(
-            title=self.editor("title").text(),
-            held_on=self.editor("held_on").date().toPython(),
-            venue=self.editor("venue").text(),
-            notes=self.editor("notes").toPlainText(),
-            own_sectors=tuple(self.editor("own_sectors").toPlainText().splitlines()),
-            notes_sensitive=self.editor("notes_sensitive").isChecked(),
+            title=self.editor("title", QLineEdit).text(),
+            held_on=_date_of(self.editor("held_on", QDateEdit).date()),
+            venue=self.editor("venue", QLineEdit).text(),
+            notes=self.editor("notes", QPlainTextEdit).toPlainText(),
+            own_sectors=tuple(self.editor("own_sectors", QPlainTextEdit).toPlainText().splitlines()),
+            notes_sensitive=self.editor("notes_sensitive", QCheckBox).isChecked(),
         )
 
     def store(self) -> None:
@@ -66,6 +68,10 @@ class WorkshopDialog(FormDialog):
             self.state.update_workshop(self.draft())
         else:
             self.state.add_workshop(self.draft())
+
+
+def _date_of(date: QDate) -> dt.date:
+    return dt.date(date.year(), date.month(), date.day())
 
 
 def _fill(box: QComboBox, entries: list[tuple[object, str]], current: object) -> None:
@@ -98,20 +104,20 @@ class ParticipantDialog(FormDialog):
         sector_entries: list[tuple[object, str]] = [("", _("Choose a sector"))]
         sector_entries += [(sector_id, sector_name(sector_id, sectors)) for sector_id in sectors]
         sector_entries += [(own_sector(name), name) for name in snapshot.record.workshop.own_sectors]
-        _fill(self.editor("sector"), sector_entries, draft.sector)
-        _fill(self.editor("gender"), [("", _("Not given")), *((key, _(name)) for key, name in GENDER_NAMES.items())], draft.gender)
-        _fill(self.editor("age_band"), [("", _("Not given")), *((key, _(name)) for key, name in AGE_BAND_NAMES.items())], draft.age_band)
-        _fill(self.editor("group_id"), [(None, _("No group")), *((group.id, group.name) for group in snapshot.groups)], draft.group_id)
-        self.editor("name").setPlaceholderText(_("Leave blank for an anonymous participant"))
+        _fill(self.editor("sector", QComboBox), sector_entries, draft.sector)
+        _fill(self.editor("gender", QComboBox), [("", _("Not given")), *((key, _(name)) for key, name in GENDER_NAMES.items())], draft.gender)
+        _fill(self.editor("age_band", QComboBox), [("", _("Not given")), *((key, _(name)) for key, name in AGE_BAND_NAMES.items())], draft.age_band)
+        _fill(self.editor("group_id", QComboBox), [(None, _("No group")), *((group.id, group.name) for group in snapshot.groups)], draft.group_id)
+        self.editor("name", QLineEdit).setPlaceholderText(_("Leave blank for an anonymous participant"))
 
     def draft(self) -> ParticipantDraft:
         return ParticipantDraft(
-            sector=self.editor("sector").currentData(),
-            name=self.editor("name").text(),
-            organisation=self.editor("organisation").text(),
-            gender=self.editor("gender").currentData(),
-            age_band=self.editor("age_band").currentData(),
-            group_id=self.editor("group_id").currentData(),
+            sector=self.editor("sector", QComboBox).currentData(),
+            name=self.editor("name", QLineEdit).text(),
+            organisation=self.editor("organisation", QLineEdit).text(),
+            gender=self.editor("gender", QComboBox).currentData(),
+            age_band=self.editor("age_band", QComboBox).currentData(),
+            group_id=self.editor("group_id", QComboBox).currentData(),
         )
 
     def store(self) -> None:
@@ -129,7 +135,7 @@ class NameDialog(FormDialog):
         self._store = store
 
     def store(self) -> None:
-        self._store(self.editor("name").text())
+        self._store(self.editor("name", QLineEdit).text())
 
 
 class ExerciseDialog(FormDialog):
@@ -152,23 +158,23 @@ class ExerciseDialog(FormDialog):
             },
         )
         self.state, self.exercise = state, exercise
-        _fill(self.editor("kind"), [(kind, _(EXERCISE_KIND_NAMES[kind])) for kind in EXERCISE_KINDS], draft.kind)
-        self.editor("kind").setEnabled(exercise is None)
-        _fill(self.editor("session_id"), [(entry.id, entry.title) for entry in state.snapshot.sessions], draft.session_id)
-        self.editor("dots_per_group").setRange(1, 100)
-        self.editor("dots_per_group").setValue(draft.dots_per_group or 10)
-        self.editor("duration_minutes").setRange(0, 240)
-        self.editor("duration_minutes").setValue(draft.duration_minutes)
+        _fill(self.editor("kind", QComboBox), [(kind, _(EXERCISE_KIND_NAMES[kind])) for kind in EXERCISE_KINDS], draft.kind)
+        self.editor("kind", QComboBox).setEnabled(exercise is None)
+        _fill(self.editor("session_id", QComboBox), [(entry.id, entry.title) for entry in state.snapshot.sessions], draft.session_id)
+        self.editor("dots_per_group", QSpinBox).setRange(1, 100)
+        self.editor("dots_per_group", QSpinBox).setValue(draft.dots_per_group or 10)
+        self.editor("duration_minutes", QSpinBox).setRange(0, 240)
+        self.editor("duration_minutes", QSpinBox).setValue(draft.duration_minutes)
         register = state.register
         ranked = [entry.item.item_id for entry in register.ranking.ranked]
         shortlist = draft.item_ids or tuple(ranked[:6])
-        self.editor("item_ids").set_entries([(record.id, register.name(record)) for record in register.items], shortlist)
-        self.editor("item_ids").setFixedHeight(140)
-        self.editor("kind").currentIndexChanged.connect(self._show_kind)
+        self.editor("item_ids", Checklist).set_entries([(record.id, register.name(record)) for record in register.items], shortlist)
+        self.editor("item_ids", Checklist).setFixedHeight(140)
+        self.editor("kind", QComboBox).currentIndexChanged.connect(self._show_kind)
         self._show_kind()
 
     def _show_kind(self) -> None:
-        ranking = self.editor("kind").currentData() == RANKING
+        ranking = self.editor("kind", QComboBox).currentData() == RANKING
         form = self.layout()
         assert isinstance(form, QFormLayout)
         form.setRowVisible(self.fields["dots_per_group"], not ranking)
@@ -176,14 +182,14 @@ class ExerciseDialog(FormDialog):
         self.adjustSize()
 
     def draft(self) -> ExerciseDraft:
-        kind = self.editor("kind").currentData()
+        kind = self.editor("kind", QComboBox).currentData()
         return ExerciseDraft(
             kind=kind,
-            title=self.editor("title").text(),
-            session_id=self.editor("session_id").currentData(),
-            dots_per_group=self.editor("dots_per_group").value() if kind == DOT_VOTE else 0,
-            duration_minutes=self.editor("duration_minutes").value(),
-            item_ids=tuple(self.editor("item_ids").checked_ids()) if kind == RANKING else (),
+            title=self.editor("title", QLineEdit).text(),
+            session_id=self.editor("session_id", QComboBox).currentData(),
+            dots_per_group=self.editor("dots_per_group", QSpinBox).value() if kind == DOT_VOTE else 0,
+            duration_minutes=self.editor("duration_minutes", QSpinBox).value(),
+            item_ids=tuple(self.editor("item_ids", Checklist).checked_ids()) if kind == RANKING else (),
         )
 
     def store(self) -> None:

@@ -7,9 +7,11 @@ the timer of the exercise on screen, F8 resets it, F9 blanks the projector.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, paragraph
@@ -30,7 +32,7 @@ class WorkshopPage(QWidget):
         super().__init__()
         self.setObjectName("workshop_page")
         self.state = WorkshopState(register)
-        self.active_dialog: QWidget | None = None
+        self.active_dialog: QDialog | None = None
         self.projector: ProjectorWindow | None = None
         self.chooser_label = QLabel()
         self.chooser = QComboBox()
@@ -86,7 +88,7 @@ class WorkshopPage(QWidget):
             "previous": ("Shift+F6", lambda: self.state.step(-1)),
             "timer": ("F7", lambda: self._on_slide_timer(self.state.toggle_timer)),
             "reset": ("F8", lambda: self._on_slide_timer(self.state.reset_timer)),
-            "blank": ("F9", lambda: self.projector and self.projector.toggle_blank()),
+            "blank": ("F9", self._toggle_blank),
         }
         actions = {}
         for name, (keys, slot) in slots.items():
@@ -99,7 +101,11 @@ class WorkshopPage(QWidget):
             actions[name] = action
         return actions
 
-    def _on_slide_timer(self, change) -> None:  # type: ignore[no-untyped-def]
+    def _toggle_blank(self) -> None:
+        if self.projector is not None:
+            self.projector.toggle_blank()
+
+    def _on_slide_timer(self, change: Callable[[int], None]) -> None:
         slide = self.state.slide
         exercise_id = slide.exercise_id if slide.kind == LIVE else self.exercises.exercise_id
         if exercise_id is not None:

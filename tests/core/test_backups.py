@@ -226,3 +226,27 @@ def test_a_copy_left_half_written_by_a_killed_app_is_never_listed_and_is_cleared
     assert backups_of(database, folder) == []
     back_up_sqlite(database, folder, reason="startup")
     assert [path.name.startswith(".") for path in folder.iterdir()] == [False]
+
+
+def test_a_backup_whose_table_definitions_are_no_longer_text_is_unreadable_not_a_crash(app_paths: AppPaths) -> None:
+    """A flipped bit inside a CREATE TABLE makes SQLite quote bytes that are not UTF-8 in its message."""
+    service = ResilienceService.open(app_paths)
+    service.assessments.create_assessment(AssessmentDetails(city_name_en="Zarqa"))
+    service.close()
+    ResilienceService.open(app_paths).close()  # a start-up backup holding the assessment
+    [backup] = [path for path in app_paths.backups_dir.iterdir() if path.suffix == ".sqlite3"]
+    data = bytearray(backup.read_bytes())
+    where = data.index(b"CREATE TABLE ")
+    data[where + 6] = 0xCF  # "CREATE" becomes "CREAT\xcf": bad SQL, and not UTF-8
+    backup.write_bytes(bytes(data))
+
+    service = ResilienceService.open(app_paths)  # backups are listed, counted and rotated at every start
+    try:
+        listed = {entry.path: entry.assessments for entry in service.backups.list()}
+        assert listed[backup] is None  # shown as unreadable
+        assert [summary.record.city_name("en") for summary in service.assessments.list_assessments()] == ["Zarqa"]
+        with pytest.raises(UserFacingError) as refused:
+            service.backups.restore(next(entry for entry in service.backups.list() if entry.path == backup))
+        assert refused.value.code == "backup-damaged"
+    finally:
+        service.close()

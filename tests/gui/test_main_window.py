@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from resilience_app.core import i18n
 from resilience_app.core.assessment.records import AssessmentDetails
+from resilience_app.core.errors import UserFacingError
 from resilience_app.core.i18n import _
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.settings import Settings
@@ -192,3 +194,41 @@ def test_first_start_offers_the_sample_once(window: MainWindow, qtbot: QtBot, la
     window.show_list()
     window.offer_sample()  # asked once only
     assert window.active_dialog is None
+
+
+def open_one_assessment(window: MainWindow) -> int:
+    record = window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Salt", city_name_ar="السلط"))
+    window.refresh()
+    window.open_action.trigger()
+    assert window.pages.currentWidget() is window.assessment_page
+    return record.id
+
+
+def confirm_delete(window: MainWindow, qtbot: QtBot) -> None:
+    window.delete_action.trigger()  # Assessment › Delete… while the assessment is open
+    box = window.active_dialog
+    assert isinstance(box, QMessageBox) and box.objectName() == "confirm_delete_dialog"
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+
+def test_an_open_assessment_that_could_not_be_deleted_stays_open(
+    window: MainWindow, qtbot: QtBot, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assessment_id = open_one_assessment(window)
+
+    def read_only(_assessment_id: int) -> None:
+        raise UserFacingError(_("The database {path} is read-only.").format(path="x"), code="database-read-only")
+
+    monkeypatch.setattr(window.service.assessments, "delete_assessment", read_only)
+    confirm_delete(window, qtbot)
+    error = window.findChild(QMessageBox, "user_error_dialog")
+    assert error is not None and error.isVisible()
+    assert window.pages.currentWidget() is window.assessment_page  # nothing was deleted: the user goes on where they were
+    assert window.assessment_page.assessment_id == assessment_id
+
+
+def test_deleting_the_open_assessment_goes_back_to_the_list_without_an_error(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    open_one_assessment(window)
+    confirm_delete(window, qtbot)
+    assert window.pages.currentIndex() == 0 and window.model.rowCount() == 0
+    assert window.findChild(QMessageBox, "user_error_dialog") is None  # not told the assessment it just deleted has "vanished"

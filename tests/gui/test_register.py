@@ -160,9 +160,9 @@ def test_reordering_keeps_the_reason(window: MainWindow, qtbot: QtBot, language:
 
 def test_an_action_is_added_and_the_thin_goals_shown(window: MainWindow, qtbot: QtBot, language: str) -> None:
     page = open_new_assessment(window)
-    assert page.actions is not None
-    page.tabs.setCurrentWidget(page.actions)
-    dialog = page.actions.edit_action(None)
+    assert page.actions_view is not None
+    page.tabs.setCurrentWidget(page.actions_view)
+    dialog = page.actions_view.edit_action(None)
     save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
     save.click()
     assert dialog.isVisible() and dialog.fields["title"].error_label.isVisible()
@@ -174,7 +174,7 @@ def test_an_action_is_added_and_the_thin_goals_shown(window: MainWindow, qtbot: 
     assert not dialog.isVisible()
     stored = window.service.register.actions(page.assessment_id)[0].action  # type: ignore[arg-type]
     assert (stored.title, stored.goals, stored.qualities) == ("Cool roofs for schools", ("goal-3",), ("robust",))
-    coverage = page.actions.coverage
+    coverage = page.actions_view.coverage
     goal_three = next(coverage.item(row) for row in range(coverage.count()) if coverage.item(row).data(ID_ROLE) == "goal-3")
     assert goal_three.foreground().color() == Qt.GlobalColor.darkRed  # one action: still thin
 

@@ -285,9 +285,9 @@ def profile_in(session: Session, context: CoreContext, assessment_id: int) -> Re
 def profile_of(framework: Framework, answers: dict[str, AnswerRecord], evidenced: set[str]) -> ResilienceProfile:
     values = {
         question_id: AnswerValue(
-            stored.answer.status,  # type: ignore[arg-type]
+            stored.answer.status,  # type: ignore[arg-type]  # stored as text; answer_rules.clean_answer saves only STATUSES
             stored.answer.level,
-            stored.answer.confidence,  # type: ignore[arg-type]
+            stored.answer.confidence,  # type: ignore[arg-type]  # stored as text; answer_rules.clean_answer saves only CONFIDENCES
             has_evidence=question_id in evidenced,
         )
         for question_id, stored in answers.items()

@@ -23,6 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from resilience_app.core.content.model import (
     BALANCE_IDS,
     BalanceCheck,
+    BetterDirection,
     Content,
     Dimension,
     Framework,
@@ -30,6 +31,7 @@ from resilience_app.core.content.model import (
     Goal,
     Hazard,
     HazardCategory,
+    HazardKind,
     Indicator,
     NumericScale,
     Quality,
@@ -43,8 +45,9 @@ from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, _
 
 SCHEMA_VERSION = 1
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*$")
-HAZARD_KINDS = ("shock", "stress")
-BETTER_DIRECTIONS = ("higher", "lower")
+HAZARD_KINDS: tuple[HazardKind, ...] = ("shock", "stress")
+BETTER_DIRECTIONS: tuple[BetterDirection, ...] = ("higher", "lower")
+ChoiceT = TypeVar("ChoiceT", bound=str)
 LANGUAGE_NAMES = {"en": N_("English"), "ar": N_("Arabic")}
 # The largest content file read: the shipped ones are a few hundred KB. A bigger file (or /dev/zero) is refused
 # after reading one byte past this, so validating never takes more memory or time than this bounds.
@@ -257,15 +260,16 @@ class _FileReader:
             return None
         return float(value)
 
-    def choice(self, container: CommentedMap, key: str, item_id: str | None, choices: tuple[str, ...]) -> str | None:
+    def choice(self, container: CommentedMap, key: str, item_id: str | None, choices: tuple[ChoiceT, ...]) -> ChoiceT | None:
         value = container.get(key)
         if value is None:
             return None
         if value not in choices:
-            close = difflib.get_close_matches(str(value), choices, n=1)
+            names: tuple[str, ...] = choices
+            close = difflib.get_close_matches(str(value), names, n=1)
             self.report("invalid-value", line_of(container, key), item_id, field=key, found=value, expected=", ".join(choices), suggestion=close[0] if close else None)
             return None
-        return str(value)
+        return choices[choices.index(value)]  # the choice itself, typed as one (not the YAML scalar)
 
     def reference(self, container: CommentedMap, key: str, item_id: str | None, target: str) -> str | None:
         value = self.string(container, key, item_id)
@@ -423,7 +427,7 @@ def _read_numeric(reader: _FileReader, entry: Any, line: int | None, item_id: st
         reader.report("bad-thresholds", line_of(numeric, "thresholds"), item_id, order=_("increasing") if better == "higher" else _("decreasing"))
     minimum, maximum = reader.number(numeric, "minimum", item_id), reader.number(numeric, "maximum", item_id)
     if unit and better and order_ok:
-        return NumericScale(unit, better, (values[0], values[1], values[2], values[3]), minimum, maximum)  # type: ignore[arg-type]
+        return NumericScale(unit, better, (values[0], values[1], values[2], values[3]), minimum, maximum)
     return None
 
 
@@ -441,7 +445,7 @@ def _read_hazards(reader: _FileReader, document: CommentedMap) -> tuple[list[Haz
         name, description = reader.text(hazard, "name", hazard_id), reader.text(hazard, "description", hazard_id)
         goals = reader.reference_list(hazard, "goals", hazard_id, "goal")
         if hazard_id and kind and category_id and name and description:
-            hazards.append(Hazard(hazard_id, kind, category_id, name, description, goals))  # type: ignore[arg-type]
+            hazards.append(Hazard(hazard_id, kind, category_id, name, description, goals))
     return categories, hazards
 
 

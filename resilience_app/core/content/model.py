@@ -11,6 +11,8 @@ from typing import Literal
 
 from resilience_app.core.i18n import DEFAULT_LANGUAGE, current_language
 
+BetterDirection = Literal["higher", "lower"]  # which way a numeric answer improves
+HazardKind = Literal["shock", "stress"]
 
 @dataclass(frozen=True)
 class Text:
@@ -44,7 +46,7 @@ class NumericScale:
     """A quantitative answer and the thresholds that place a value on the five levels."""
 
     unit: Text
-    better: Literal["higher", "lower"]
+    better: BetterDirection
     thresholds: tuple[float, float, float, float]
     minimum: float | None = None
     maximum: float | None = None
@@ -167,7 +169,7 @@ class Hazard:
     """An entry of the catalogue of shocks (sudden events) and stresses (chronic pressures)."""
 
     id: str
-    kind: Literal["shock", "stress"]
+    kind: HazardKind
     category: str
     name: Text
     description: Text

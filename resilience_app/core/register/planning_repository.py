@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -11,6 +12,8 @@ from resilience_app.core.assessment.repository import names_a_row
 from resilience_app.core.register.records import ActionDraft, ActionRecord, DiscoveryAreaDraft, DiscoveryAreaRecord
 from resilience_app.core.storage.id_lists import join_ids, split_ids, split_int_ids
 from resilience_app.core.storage.models import ActionRow, DiscoveryAreaRow
+
+RowT = TypeVar("RowT", ActionRow, DiscoveryAreaRow)
 
 
 class PlanningRowNotFound(LookupError):
@@ -50,7 +53,7 @@ class PlanningRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def _get(self, model: type, row_id: int):  # type: ignore[no-untyped-def]
+    def _get(self, model: type[RowT], row_id: int) -> RowT:
         row = self._session.get(model, row_id) if names_a_row(row_id) else None
         if row is None:
             raise PlanningRowNotFound(row_id)

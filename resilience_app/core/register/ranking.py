@@ -13,20 +13,20 @@ Rules (groundwork for the register; written in the README when its screens land)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.i18n import _
 
 Trend = Literal["rising", "stable", "unknown", "falling"]
 TRENDS: tuple[Trend, ...] = ("rising", "stable", "unknown", "falling")  # also the tie-break order
-ItemId = int | str  # the register uses row ids; anything hashable and distinct works
+ItemId = TypeVar("ItemId", bound=Hashable)  # the register uses row ids; anything hashable and distinct works
 
 
 @dataclass(frozen=True)
-class RatedItem:
+class RatedItem(Generic[ItemId]):
     item_id: ItemId
     likelihood: int
     impact: int
@@ -38,7 +38,7 @@ class RatedItem:
 
 
 @dataclass(frozen=True)
-class Link:
+class Link(Generic[ItemId]):
     """`source` triggers or aggravates `target`."""
 
     source: ItemId
@@ -46,21 +46,21 @@ class Link:
 
 
 @dataclass(frozen=True)
-class RankOverride:
+class RankOverride(Generic[ItemId]):
     item_id: ItemId
     rank: int  # 1 is the highest priority
     reason: str
 
 
 @dataclass(frozen=True)
-class RankedItem:
+class RankedItem(Generic[ItemId]):
     rank: int
-    item: RatedItem
+    item: RatedItem[ItemId]
     connections: int
-    override: RankOverride | None = None
+    override: RankOverride[ItemId] | None = None
 
 
-def check_rating(item: RatedItem) -> None:
+def check_rating(item: RatedItem[ItemId]) -> None:
     problems = {}
     for field in ("likelihood", "impact"):
         if not 1 <= getattr(item, field) <= 5:
@@ -71,7 +71,7 @@ def check_rating(item: RatedItem) -> None:
         raise InvalidInputError(problems)
 
 
-def check_link(link: Link, item_ids: Iterable[ItemId]) -> None:
+def check_link(link: Link[ItemId], item_ids: Iterable[ItemId]) -> None:
     known = set(item_ids)
     if link.source == link.target:
         raise InvalidInputError({"target": _("An item cannot trigger or aggravate itself.")})
@@ -79,7 +79,7 @@ def check_link(link: Link, item_ids: Iterable[ItemId]) -> None:
         raise InvalidInputError({"target": _("Both items must be in the register.")})
 
 
-def connectedness(item_ids: Iterable[ItemId], links: Iterable[Link]) -> dict[ItemId, int]:
+def connectedness(item_ids: Iterable[ItemId], links: Iterable[Link[ItemId]]) -> dict[ItemId, int]:
     """For each item, how many other items it is linked to, in either direction."""
     neighbours: dict[ItemId, set[ItemId]] = {item_id: set() for item_id in item_ids}
     for link in links:
@@ -89,14 +89,16 @@ def connectedness(item_ids: Iterable[ItemId], links: Iterable[Link]) -> dict[Ite
     return {item_id: len(found) for item_id, found in neighbours.items()}
 
 
-def most_connected(item_ids: Sequence[ItemId], links: Iterable[Link], count: int = 3) -> list[ItemId]:
+def most_connected(item_ids: Sequence[ItemId], links: Iterable[Link[ItemId]], count: int = 3) -> list[ItemId]:
     """The most connected items (ties in register order); items with no link are never listed."""
     counts = connectedness(item_ids, links)
     linked = [item_id for item_id in item_ids if counts[item_id]]
     return sorted(linked, key=lambda item_id: -counts[item_id])[:count]
 
 
-def rank_items(items: Sequence[RatedItem], links: Iterable[Link] = (), overrides: Iterable[RankOverride] = ()) -> list[RankedItem]:
+def rank_items(
+    items: Sequence[RatedItem[ItemId]], links: Iterable[Link[ItemId]] = (), overrides: Iterable[RankOverride[ItemId]] = ()
+) -> list[RankedItem[ItemId]]:
     counts = connectedness((item.item_id for item in items), links)
     order = {item.item_id: position for position, item in enumerate(items)}
     automatic = sorted(

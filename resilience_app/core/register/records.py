@@ -41,7 +41,8 @@ class RegisterItemRecord:
 
     @property
     def priority(self) -> int | None:
-        return self.item.likelihood * self.item.impact if self.is_rated else None  # type: ignore[operator]
+        likelihood, impact = self.item.likelihood, self.item.impact
+        return likelihood * impact if likelihood is not None and impact is not None else None
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ MAX_REASON_LENGTH = 1000
 
 @dataclass(frozen=True)
 class RegisterRanking:
-    ranked: list[RankedItem]  # rated items, rank 1 first
+    ranked: list[RankedItem[int]]  # rated items, rank 1 first
     unrated: list[RegisterItemRecord]  # items still missing a likelihood or an impact
     most_connected: list[int]
 
@@ -229,7 +229,7 @@ class RegisterService:
         framework: Framework,
         profile: ResilienceProfile,
         records: list[RegisterItemRecord],
-        links: list[Link],
+        links: list[Link[int]],
         planning: PlanningRepository,
         assessment_id: int,
         language: str,
@@ -246,7 +246,7 @@ class RegisterService:
         ]
         proposals = propose_areas(
             standings,
-            [entry.item.item_id for entry in ranking.ranked],  # type: ignore[misc]
+            [entry.item.item_id for entry in ranking.ranked],
             {item_id: record.item.goals for item_id, record in items.items()},
             action_counts(actions, [goal.id for goal in framework.goals()]),
         )
@@ -338,17 +338,17 @@ def _is_untouched_proposal(area: DiscoveryAreaRecord) -> bool:
     return area.area.origin == "app" and area.area.status == "proposed"
 
 
-def ranking_of(records: list[RegisterItemRecord], links: list[Link]) -> RegisterRanking:
+def ranking_of(records: list[RegisterItemRecord], links: list[Link[int]]) -> RegisterRanking:
     rated = [record for record in records if record.is_rated]
     ranked = rank_items(
-        [RatedItem(record.id, record.item.likelihood or 0, record.item.impact or 0, record.item.trend) for record in rated],  # type: ignore[arg-type]
+        [RatedItem(record.id, record.item.likelihood or 0, record.item.impact or 0, record.item.trend) for record in rated],  # type: ignore[arg-type]  # stored as text; register/rules.py saves only TRENDS
         links,
         [RankOverride(record.id, record.override_rank, record.override_reason) for record in rated if record.override_rank],
     )
     return RegisterRanking(
         ranked=ranked,
         unrated=[record for record in records if not record.is_rated],
-        most_connected=[int(item_id) for item_id in most_connected([record.id for record in records], links)],
+        most_connected=most_connected([record.id for record in records], links),
     )
 
 

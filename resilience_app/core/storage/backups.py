@@ -21,7 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from resilience_app.core.storage.sqlite_file import sqlite_file_problem
+from resilience_app.core.storage.sqlite_file import READ_ERRORS, sqlite_file_problem
 
 _log = logging.getLogger("resilience_app.storage")
 KEEP_LATEST = 10
@@ -86,7 +86,7 @@ def back_up_sqlite(database_file: Path, backups_dir: Path, *, reason: str, now: 
     except DamagedDatabaseError:
         partial.unlink(missing_ok=True)
         raise
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, *READ_ERRORS) as error:
         partial.unlink(missing_ok=True)
         raise BackupError(str(error)) from error
     _log.info("Backed up %s to %s (%s)", database_file, target, reason)
@@ -139,7 +139,7 @@ def assessments_in(path: Path) -> int | None:
             connection.close()
     except sqlite3.OperationalError as error:
         return 0 if "no such table" in str(error) else None
-    except sqlite3.Error:
+    except READ_ERRORS:
         return None
 
 
@@ -153,7 +153,7 @@ def evidence_named_in(path: Path) -> set[tuple[int, str]] | None:
             connection.close()
     except sqlite3.OperationalError as error:
         return set() if "no such table" in str(error) else None
-    except sqlite3.Error:
+    except READ_ERRORS:
         return None
     return {(int(assessment_id), str(file_name)) for assessment_id, file_name in rows}
 
@@ -171,7 +171,7 @@ def check_copy(path: Path, *, thorough: bool = False) -> bool:
             return bool(connection.execute(pragma).fetchone() == ("ok",)) and sqlite_file_problem(path) is None
         finally:
             connection.close()
-    except sqlite3.Error:
+    except READ_ERRORS:
         return False
 
 
@@ -192,7 +192,7 @@ def restore_copy(backup: Path, database_file: Path) -> None:
         for suffix in ("-wal", "-shm"):
             database_file.with_name(database_file.name + suffix).unlink(missing_ok=True)
         os.replace(staging, database_file)
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, *READ_ERRORS) as error:
         staging.unlink(missing_ok=True)
         raise BackupError(str(error)) from error
     _log.info("Restored %s from %s", database_file, backup)

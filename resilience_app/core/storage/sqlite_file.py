@@ -15,6 +15,9 @@ from enum import Enum
 from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# What reading a damaged file can raise: SQLite's errors, and the UnicodeDecodeError Python's sqlite3 raises
+# when SQLite's message quotes damaged schema text that is no longer UTF-8 (a flipped bit in a CREATE TABLE).
+READ_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, UnicodeDecodeError)
 _HEADER_LENGTH = 100
 
 
@@ -79,7 +82,7 @@ def inspect_database_file(path: Path, *, known_revisions: frozenset[str], own_ta
                 revision = str(row[0]) if row else None
         finally:
             connection.close()
-    except sqlite3.Error as error:
+    except READ_ERRORS as error:
         return FileState(FileKind.DAMAGED, reason=str(error))
     if not tables:
         return FileState(FileKind.NEW)

@@ -82,21 +82,21 @@ class RoomRanking:
 
 def room_ranking(ratings: Sequence[GroupRating], item_ids: Sequence[int]) -> RoomRanking:
     """The shortlist ranked by the groups' ratings; a rating counts once it has both likelihood and impact."""
-    complete: dict[int, list[GroupRating]] = {item_id: [] for item_id in item_ids}
+    complete: dict[int, list[tuple[int, int]]] = {item_id: [] for item_id in item_ids}  # (likelihood, impact) per group
     for rating in ratings:
         if rating.item_id in complete and rating.likelihood is not None and rating.impact is not None:
-            complete[rating.item_id].append(rating)
+            complete[rating.item_id].append((rating.likelihood, rating.impact))
     items = []
     for item_id, given in complete.items():
         if not given:
             continue
-        priorities = [rating.likelihood * rating.impact for rating in given]  # type: ignore[operator]
+        priorities = [likelihood * impact for likelihood, impact in given]
         items.append(
             RoomItem(
                 item_id=item_id,
                 rank=0,
-                likelihood=fmean(rating.likelihood for rating in given),  # type: ignore[misc]
-                impact=fmean(rating.impact for rating in given),  # type: ignore[misc]
+                likelihood=fmean(likelihood for likelihood, _impact in given),
+                impact=fmean(impact for _likelihood, impact in given),
                 priority=fmean(priorities),
                 lowest=min(priorities),
                 highest=max(priorities),

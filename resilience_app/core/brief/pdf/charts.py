@@ -33,7 +33,7 @@ def _label(style: BriefStyle, canvas: Canvas, text: str, x: float, y: float, *, 
     return len(lines) * leading
 
 
-class _Figure(Flowable):  # type: ignore[misc]
+class _Figure(Flowable):  # type: ignore[misc]  # ReportLab ships no type information, so Flowable is Any
     def __init__(self, style: BriefStyle, rtl: bool, height: float) -> None:
         super().__init__()
         self.style, self.rtl, self._height = style, rtl, height

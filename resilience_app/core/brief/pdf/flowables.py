@@ -26,7 +26,7 @@ class TextLook:
     indent: float = 0  # from the start edge
 
 
-class TextBlock(Flowable):  # type: ignore[misc]
+class TextBlock(Flowable):  # type: ignore[misc]  # ReportLab ships no type information, so Flowable is Any
     """A paragraph laid out by the text engine; splits between lines across pages.
 
     A block is a part of its text, from `start` to `end` (offsets of the engine's line

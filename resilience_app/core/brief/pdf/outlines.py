@@ -15,7 +15,7 @@ import uharfbuzz as hb
 
 Point = tuple[float, float]
 # One outline step: ("M", point) | ("L", point) | ("C", control1, control2, point) | ("Z",)
-Step = tuple[object, ...]
+Step = tuple[str, *tuple[Point, ...]]
 
 
 class _RecordingPen:

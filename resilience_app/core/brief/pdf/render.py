@@ -142,7 +142,7 @@ def _page_furniture(document: BriefDocument, style: BriefStyle, rtl: bool) -> Ca
 
 
 def _canvas_maker(furniture: Callable[[Canvas, int, int], None]) -> type[Canvas]:
-    class BriefCanvas(Canvas):  # type: ignore[misc]
+    class BriefCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no type information, so Canvas is Any
         """Holds pages back until the end so that each can say how many there are."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:

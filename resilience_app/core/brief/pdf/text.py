@@ -392,7 +392,7 @@ def _draw_mark(canvas: Canvas, font: BriefFont, mark: Mark, x: float, baseline: 
     path = canvas.beginPath()
     for step in glyph_outline(font.hb_font, mark.glyph):
         kind, points = step[0], step[1:]
-        coordinates = [value * scale for point in points for value in point]  # type: ignore[attr-defined]
+        coordinates = [value * scale for point in points for value in point]
         if kind == "M":
             path.moveTo(*coordinates)
         elif kind == "L":

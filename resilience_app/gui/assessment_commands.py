@@ -1,0 +1,141 @@
+"""What the Assessment menu does to an assessment: create, edit its details, rename, duplicate,
+delete and export its brief.
+
+Each opens its dialog on the main window without blocking (the window's `active_dialog`, where tests
+and tools reach it) and makes its change through `run_operation`, so a refusal is a plain message.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
+from resilience_app.core import i18n
+from resilience_app.core.i18n import _, isolate
+from resilience_app.gui.assessment_dialog import AssessmentDialog
+from resilience_app.gui.export_dialog import ExportDialog, show_export_done
+from resilience_app.gui.form_dialog import open_tracked
+from resilience_app.gui.operations import run_operation
+
+if TYPE_CHECKING:
+    from resilience_app.gui.main_window import MainWindow
+
+
+def new_assessment(window: MainWindow) -> None:
+    dialog = AssessmentDialog(window, title=_("New assessment"))
+
+    def create() -> None:
+        details = dialog.details()
+        if details is None:
+            return
+        record = run_operation(window, lambda: window.service.assessments.create_assessment(details), bus=window.bus)
+        if record is not None:
+            window.select_assessment(record.id)
+
+    dialog.accepted.connect(create)
+    open_tracked(window, dialog)
+
+
+def edit_details(window: MainWindow, assessment_id: int) -> None:
+    record = window.fetch_assessment(assessment_id)
+    if record is None:
+        return
+    dialog = AssessmentDialog(window, title=_("Assessment details"), details=record.details)
+
+    def update() -> None:
+        details = dialog.details()
+        if details is not None:
+            run_operation(window, lambda: window.service.assessments.update_details(assessment_id, details), bus=window.bus)
+
+    dialog.accepted.connect(update)
+    open_tracked(window, dialog)
+
+
+def rename_selected(window: MainWindow) -> None:
+    record = window.fetch_assessment(window.selected_assessment_id())
+    if record is None:
+        return
+    assessment_id = record.id
+    dialog = AssessmentDialog(window, title=_("Rename assessment"), details=record.details, names_only=True)
+
+    def rename() -> None:
+        details = dialog.details()
+        if details is not None:
+            run_operation(
+                window,
+                lambda: window.service.assessments.rename_assessment(assessment_id, city_name_en=details.city_name_en, city_name_ar=details.city_name_ar),
+                bus=window.bus,
+            )
+
+    dialog.accepted.connect(rename)
+    open_tracked(window, dialog)
+
+
+def duplicate_selected(window: MainWindow) -> None:
+    assessment_id = window.selected_assessment_id()
+    if assessment_id is None:
+        return
+    record = run_operation(window, lambda: window.service.assessments.duplicate_assessment(assessment_id), bus=window.bus)
+    if record is not None:
+        window.show_list()
+        window.select_assessment(record.id)
+
+
+def delete_selected(window: MainWindow) -> None:
+    record = window.fetch_assessment(window.selected_assessment_id())
+    if record is None:
+        return
+    assessment_id = record.id
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _("Delete assessment"),
+        _("Delete the assessment of {city}? Its answers will be removed from this computer.").format(
+            city=isolate(record.city_name(i18n.current_language()))
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        window,
+    )
+    box.setObjectName("confirm_delete_dialog")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setInformativeText(_("A copy stays in the backups taken each time the app starts."))
+
+    def delete() -> bool:
+        window.service.assessments.delete_assessment(assessment_id)
+        return True
+
+    def on_answer(button: QAbstractButton) -> None:
+        # Only once it is gone, back to the list, and only then announce the change: announced while the
+        # assessment was still shown, the window would look it up again and call it vanished.
+        if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+            if run_operation(window, delete, bus=window.bus, changes_assessments=False):
+                window.show_list()
+                window.bus.assessments_changed.emit()
+
+    box.buttonClicked.connect(on_answer)
+    open_tracked(window, box)
+
+
+def export_selected(window: MainWindow) -> None:
+    record = window.fetch_assessment(window.selected_assessment_id())
+    if record is None:
+        return
+    sensitive = run_operation(window, lambda: window.service.sensitive_content(record.id), bus=window.bus, changes_assessments=False)
+    dialog = ExportDialog(window, record, sensitive)
+
+    def export() -> None:
+        result = run_operation(
+            window,
+            lambda: window.service.export_brief(
+                record.id, language=dialog.language(), path=dialog.path(), sections=dialog.chosen_sections(),
+                include_sensitive=dialog.includes_sensitive(),
+            ),
+            bus=window.bus,
+            changes_assessments=False,
+        )
+        if result is not None:  # after the export dialog has finished closing
+            QTimer.singleShot(0, lambda: open_tracked(window, show_export_done(window, result)))
+
+    dialog.accepted.connect(export)
+    open_tracked(window, dialog)

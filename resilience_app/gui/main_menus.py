@@ -1,0 +1,157 @@
+"""The main window's actions, menus and toolbar, and their texts in the current language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QToolBar
+
+from resilience_app.core import i18n
+from resilience_app.core.i18n import _
+from resilience_app.gui.language import LanguageController
+
+
+class MenuBarWindow(QMainWindow):
+    """A main window with the app's menus (Assessment, Edit, Language, Help) and toolbar.
+
+    The actions run the commands subclasses give (`new_assessment`, `open_selected`, …); Undo and
+    Redo follow `undo_group`, whose active stack is the open assessment's; the Language menu applies
+    a language through `language`.
+    """
+
+    def __init__(self, language: LanguageController) -> None:
+        super().__init__()
+        self.language = language
+        self.undo_group = QUndoGroup(self)
+        self._create_actions()
+        self._create_menus_and_toolbar()
+
+    # -- the commands the actions run -------------------------------------------------------
+
+    def new_assessment(self) -> None:
+        raise NotImplementedError
+
+    def open_selected(self) -> None:
+        raise NotImplementedError
+
+    def rename_selected(self) -> None:
+        raise NotImplementedError
+
+    def duplicate_selected(self) -> None:
+        raise NotImplementedError
+
+    def delete_selected(self) -> None:
+        raise NotImplementedError
+
+    def export_selected(self) -> None:
+        raise NotImplementedError
+
+    def restore_from_backup(self) -> None:
+        raise NotImplementedError
+
+    def show_about(self) -> None:
+        raise NotImplementedError
+
+    def open_sample(self) -> None:
+        raise NotImplementedError
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _action(self, name: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Callable[[], object]) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        self.new_action = self._action("new_action", QKeySequence.StandardKey.New, self.new_assessment)
+        self.open_action = self._action("open_action", QKeySequence.StandardKey.Open, self.open_selected)
+        self.rename_action = self._action("rename_action", "F2", self.rename_selected)
+        self.duplicate_action = self._action("duplicate_action", "Ctrl+D", self.duplicate_selected)
+        self.delete_action = self._action("delete_action", QKeySequence.StandardKey.Delete, self.delete_selected)
+        self.export_action = self._action("export_action", "Ctrl+E", self.export_selected)
+        self.restore_action = self._action("restore_action", None, self.restore_from_backup)
+        self.quit_action = self._action("quit_action", QKeySequence.StandardKey.Quit, self.close)
+        self.about_action = self._action("about_action", None, self.show_about)
+        self.sample_action = self._action("sample_action", None, self.open_sample)
+        self.undo_action = self._action("undo_action", "Ctrl+Z", self.undo_group.undo)
+        self.redo_action = self._action("redo_action", None, self.undo_group.redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_group.undoTextChanged.connect(lambda _text: self._retranslate_undo())
+        self.undo_group.redoTextChanged.connect(lambda _text: self._retranslate_undo())
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for code in i18n.SUPPORTED_LANGUAGES:
+            action = self._action(f"language_{code}_action", None, self._applying(code))
+            action.setText(i18n.language_name(code))
+            action.setCheckable(True)
+            group.addAction(action)
+            self.language_actions[code] = action
+
+    def _applying(self, language: str) -> Callable[[], None]:
+        return lambda: self.language.apply(language)
+
+    def _create_menus_and_toolbar(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        for action in (self.new_action, self.open_action, self.rename_action, self.duplicate_action, self.delete_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.restore_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = self.menuBar().addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.language_menu = self.menuBar().addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.sample_action)
+        self.help_menu.addAction(self.about_action)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.open_action, self.rename_action, self.duplicate_action, self.delete_action, self.export_action):
+            self.toolbar.addAction(action)
+        self.addToolBar(self.toolbar)
+
+    def enable_assessment_actions(self, has_selection: bool) -> None:
+        """The actions on the chosen assessment are off while none is chosen."""
+        for action in (self.open_action, self.rename_action, self.duplicate_action, self.delete_action, self.export_action):
+            action.setEnabled(has_selection)
+
+    # -- text ---------------------------------------------------------------------------------
+
+    def retranslate_menus(self) -> None:
+        self.file_menu.setTitle(_("&Assessment"))
+        self.language_menu.setTitle(_("&Language"))
+        self.help_menu.setTitle(_("&Help"))
+        self.new_action.setText(_("&New assessment…"))
+        self.open_action.setText(_("&Open"))
+        self.rename_action.setText(_("&Rename…"))
+        self.duplicate_action.setText(_("D&uplicate"))
+        self.delete_action.setText(_("&Delete…"))
+        self.export_action.setText(_("&Export brief (PDF)…"))
+        self.quit_action.setText(_("&Quit"))
+        self.restore_action.setText(_("Restore from &backup…"))
+        self.about_action.setText(_("&About Resilience app"))
+        self.sample_action.setText(_("Open the &sample assessment"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self._retranslate_undo()
+        self.language_actions[i18n.current_language()].setChecked(True)
+
+    def _retranslate_undo(self) -> None:
+        undo_text, redo_text = self.undo_group.undoText(), self.undo_group.redoText()
+        self.undo_action.setText(_("&Undo: {change}").format(change=undo_text) if undo_text else _("&Undo"))
+        self.redo_action.setText(_("&Redo: {change}").format(change=redo_text) if redo_text else _("&Redo"))
