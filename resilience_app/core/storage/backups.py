@@ -23,6 +23,8 @@ from pathlib import Path
 
 from resilience_app.core.storage.sqlite_file import READ_ERRORS, sqlite_file_problem
 
+_COPY_ERRORS: tuple[type[Exception], ...] = (OSError, *READ_ERRORS)  # a copy that cannot be written or read
+
 _log = logging.getLogger("resilience_app.storage")
 KEEP_LATEST = 10
 KEEP_DAYS = 7
@@ -86,7 +88,7 @@ def back_up_sqlite(database_file: Path, backups_dir: Path, *, reason: str, now: 
     except DamagedDatabaseError:
         partial.unlink(missing_ok=True)
         raise
-    except (OSError, *READ_ERRORS) as error:
+    except _COPY_ERRORS as error:
         partial.unlink(missing_ok=True)
         raise BackupError(str(error)) from error
     _log.info("Backed up %s to %s (%s)", database_file, target, reason)
@@ -192,7 +194,7 @@ def restore_copy(backup: Path, database_file: Path) -> None:
         for suffix in ("-wal", "-shm"):
             database_file.with_name(database_file.name + suffix).unlink(missing_ok=True)
         os.replace(staging, database_file)
-    except (OSError, *READ_ERRORS) as error:
+    except _COPY_ERRORS as error:
         staging.unlink(missing_ok=True)
         raise BackupError(str(error)) from error
     _log.info("Restored %s from %s", database_file, backup)
