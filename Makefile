@@ -50,7 +50,7 @@ compile-translations: $(COMPILED)
 
 # Extract every marked string, merge it into each language, fill English from the source, compile.
 translations: $(INSTALLED)
-	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords N_ --keywords ngettext:1,2 --keywords ngettext_in:2,3 \
+	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords N_ --keywords N_plural:1,2 --keywords ngettext:1,2 --keywords ngettext_in:2,3 \
 		--project resilience-app --no-location --sort-output --width 100 --output-file translations/messages.pot .
 	$(BIN)/pybabel update --input-file translations/messages.pot --output-dir translations --domain messages \
 		--no-fuzzy-matching --width 100 --ignore-obsolete

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from resilience_app import __version__
 from resilience_app.core import i18n
-from resilience_app.core.errors import UserFacingError
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode, UserFacingError
 from resilience_app.core.i18n import _
 from resilience_app.core.logging_setup import configure_logging
 from resilience_app.core.paths import AppPaths
@@ -202,7 +203,7 @@ def _backups_of(args: argparse.Namespace, paths: AppPaths) -> BackupService:
 
     service = BackupService.for_database(paths.backups_dir, args.database or paths.default_database_url())
     if not service.available:
-        raise UserFacingError(_("Backups are kept only for the app's own database file."), code="no-backups")
+        raise user_error(ErrorCode.NO_BACKUPS)
     return service
 
 
@@ -281,7 +282,7 @@ def _export_pdf(service: ResilienceService, args: argparse.Namespace) -> int:
     try:
         language = i18n.parse_language(args.brief_language)
     except ValueError:
-        raise UserFacingError(_("The brief can be exported in English (en) or Arabic (ar).")) from None
+        raise user_error(ErrorCode.UNSUPPORTED_LANGUAGE) from None
     sections = [name.strip() for name in args.sections.split(",") if name.strip()] if args.sections else None
     result = service.export_brief(args.assessment_id, language=language, path=args.output, sections=sections, include_sensitive=args.include_sensitive)
     if result.warning():

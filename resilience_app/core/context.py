@@ -17,8 +17,8 @@ from resilience_app.core import resources
 from resilience_app.core.content import Content, ContentLoadResult, load_content
 from resilience_app.core.content.model import Framework
 from resilience_app.core.content.snapshot import CONTENT_SNAPSHOT_FILE_NAME, load_content_via_snapshot
-from resilience_app.core.errors import UserFacingError
-from resilience_app.core.i18n import _, ngettext
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode, UserFacingError
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.storage.backup_service import BackupService
 from resilience_app.core.storage.database import Database
@@ -27,15 +27,12 @@ from resilience_app.core.storage.unit_of_work import GoneMessages, unit_of_work
 
 
 class ContentInvalidError(UserFacingError):
+    """The content has errors: how many, and the first of them (`result` has them all)."""
+
     def __init__(self, result: ContentLoadResult) -> None:
         errors = result.errors
-        first = errors[0].format() if errors else ""
-        super().__init__(
-            ngettext("The content files have {count} error.", "The content files have {count} errors.", len(errors)).format(count=len(errors))
-            + "\n" + first,
-            hint=_("Run “resilience-app validate-content” to see every problem, then correct the files."),
-            code="content-invalid",
-        )
+        counted = user_error(ErrorCode.CONTENT_INVALID, count=len(errors))
+        super().__init__(counted.message + "\n" + (errors[0].format() if errors else ""), hint=counted.hint, code=counted.code)
         self.result = result
 
 
@@ -73,11 +70,7 @@ class CoreContext:
     def framework(self, framework_id: str | None = None) -> Framework:
         framework = self.content.framework(framework_id) if framework_id else self.content.default_framework
         if framework is None:
-            raise UserFacingError(
-                _("The framework “{id}” is not among the installed content.").format(id=framework_id or ""),
-                hint=_("Install the content version this assessment was made with."),
-                code="framework-missing",
-            )
+            raise user_error(ErrorCode.FRAMEWORK_MISSING, id=framework_id or "")
         return framework
 
 

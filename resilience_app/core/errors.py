@@ -8,11 +8,53 @@ Anything else that escapes is a bug and is reported with the log file's location
 
 from __future__ import annotations
 
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    """What went wrong, as a stable code; `error_catalogue.ERRORS` holds each one's message and hint."""
+
+    ALREADY_OPEN = "already-open"
+    ASSESSMENT_NOT_FOUND = "assessment-not-found"
+    BACKUP_DAMAGED = "backup-damaged"
+    BACKUP_FAILED = "backup-failed"
+    BACKUP_NOT_FOUND = "backup-not-found"
+    BAD_DATABASE_URL = "bad-database-url"
+    CONTENT_INVALID = "content-invalid"
+    DATA_DIR_NOT_PRIVATE = "data-dir-not-private"
+    DATA_DIR_UNWRITABLE = "data-dir-unwritable"
+    DATABASE_CORRUPT = "database-corrupt"
+    DATABASE_FOREIGN = "database-foreign"
+    DATABASE_LOCKED = "database-locked"
+    DATABASE_MISSING = "database-missing"
+    DATABASE_MOVED = "database-moved"
+    DATABASE_NEWER = "database-newer"
+    DATABASE_READ_ONLY = "database-read-only"
+    DATABASE_UNAVAILABLE = "database-unavailable"
+    DATABASE_UNREACHABLE = "database-unreachable"
+    DISK_FULL = "disk-full"
+    EVIDENCE_COPY_FAILED = "evidence-copy-failed"
+    EVIDENCE_FILE_MISSING = "evidence-file-missing"
+    EVIDENCE_NOT_OPENED = "evidence-not-opened"
+    EXPORT_FAILED = "export-failed"
+    FRAMEWORK_MISSING = "framework-missing"
+    IMPORT_UNREADABLE = "import-unreadable"
+    INVALID_INPUT = "invalid-input"
+    NO_BACKUPS = "no-backups"
+    NO_SECTION = "no-section"
+    PARTICIPANTS_EXPORT_FAILED = "participants-export-failed"
+    QUESTION_NOT_FOUND = "question-not-found"
+    REGISTER_ENTRY_NOT_FOUND = "register-entry-not-found"
+    RESTORE_FAILED = "restore-failed"
+    UNKNOWN_SECTION = "unknown-section"
+    UNSUPPORTED_LANGUAGE = "unsupported-language"
+    WORKSHOP_ENTRY_NOT_FOUND = "workshop-entry-not-found"
+
 
 class UserFacingError(Exception):
     """An expected failure, with a message and a hint already in the user's language."""
 
-    def __init__(self, message: str, *, hint: str = "", code: str = "error") -> None:
+    def __init__(self, message: str, *, hint: str = "", code: ErrorCode) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
@@ -27,5 +69,5 @@ class InvalidInputError(UserFacingError):
 
     def __init__(self, field_errors: dict[str, str], *, message: str = "") -> None:
         first = next(iter(field_errors.values()), "")
-        super().__init__(message or first, code="invalid-input")
+        super().__init__(message or first, code=ErrorCode.INVALID_INPUT)
         self.field_errors = dict(field_errors)

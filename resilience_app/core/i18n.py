@@ -89,6 +89,11 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular and plural pair for extraction, to be shown later with `ngettext(singular, plural, count)`."""
+    return singular, plural
+
+
 def is_rtl(language: str | None = None) -> bool:
     """True when the language is written right to left, as Babel's locale data says."""
     return bool(Locale.parse(language or _current_language).text_direction == "rtl")

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import platformdirs
 
-from resilience_app.core.errors import UserFacingError
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode
 from resilience_app.core.i18n import _, isolate
 
 APP_NAME = "resilience-app"
@@ -157,11 +158,7 @@ class AppPaths:
                     problem = problem or _no_room_problem(folder, error)
                     _log.warning("%s can be read but not written: %s", folder, error)
                     continue
-                raise UserFacingError(
-                    _("The folder {folder} cannot be written to.").format(folder=isolate(str(folder))),
-                    hint=_("Choose another folder with --data-dir, or check its permissions and free space."),
-                    code="data-dir-unwritable",
-                ) from error
+                raise user_error(ErrorCode.DATA_DIR_UNWRITABLE, folder=isolate(str(folder))) from error
         if os.name == "posix":
             os.umask(0o077)
         return problem
@@ -170,13 +167,7 @@ class AppPaths:
         """A private folder inside a shared one that someone else made could be read by them."""
         if self.shared_folder is None or os.name != "posix" or folder.stat().st_uid == os.geteuid():
             return
-        raise UserFacingError(
-            _("The folder {folder} belongs to another user, so the assessments would not be private there.").format(
-                folder=isolate(str(folder))
-            ),
-            hint=_("Choose another folder with --data-dir."),
-            code="data-dir-not-private",
-        )
+        raise user_error(ErrorCode.DATA_DIR_NOT_PRIVATE, folder=isolate(str(folder)))
 
 
 def _make_folder(folder: Path) -> bool:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from resilience_app.core import i18n
-from resilience_app.core.errors import UserFacingError
+from resilience_app.core.errors import ErrorCode, UserFacingError
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.settings import Settings
@@ -36,7 +36,7 @@ def create_main_window(app: QApplication, paths: AppPaths, *, database_url: str 
     return window
 
 
-RECOVERABLE = ("database-corrupt", "database-missing")
+RECOVERABLE = (ErrorCode.DATABASE_CORRUPT, ErrorCode.DATABASE_MISSING)
 
 
 def offer_recovery(paths: AppPaths, database_url: str | None, error: UserFacingError) -> str:
@@ -49,7 +49,7 @@ def offer_recovery(paths: AppPaths, database_url: str | None, error: UserFacingE
     if not backups.available:
         show_user_error(None, error)
         return ""
-    missing = error.code == "database-missing"
+    missing = error.code == ErrorCode.DATABASE_MISSING
     dialog = BackupsDialog.for_missing_database(backups.list(), error.message) if missing else BackupsDialog.for_damaged_database(
         backups.list(), error.message
     )

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resilience_app.core.errors import UserFacingError
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode
 from resilience_app.core.formatting import format_number, format_percent
 from resilience_app.core.i18n import N_, _, current_language, ngettext, paragraph
 from resilience_app.core.workshop.labels import AGE_BAND_NAMES, GENDER_NAMES, label_in, sector_name
@@ -242,7 +243,7 @@ class ParticipantsView(RefreshedWhenShown):
         try:
             data = read_participants_file(path)  # never more than the size cap; a bigger file is refused in the preview
         except OSError as error:
-            self.failed.emit(UserFacingError(_("The file could not be read: {reason}").format(reason=error.strerror or str(error)), code="import-unreadable"))
+            self.failed.emit(user_error(ErrorCode.IMPORT_UNREADABLE, reason=error.strerror or str(error)))
             return
         open_tracked(self, ImportPreviewDialog(self.state, self, data, path.name))
 
@@ -262,4 +263,4 @@ class ParticipantsView(RefreshedWhenShown):
             temporary.replace(path)
         except OSError as error:
             temporary.unlink(missing_ok=True)
-            self.failed.emit(UserFacingError(_("The file could not be saved: {reason}").format(reason=error.strerror or str(error)), code="export-failed"))
+            self.failed.emit(user_error(ErrorCode.PARTICIPANTS_EXPORT_FAILED, reason=error.strerror or str(error)))

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from resilience_app.core.assessment.evidence_rules import opens_in_a_viewer
 from resilience_app.core.assessment.records import EvidenceRecord
-from resilience_app.core.errors import UserFacingError
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode, UserFacingError
 from resilience_app.core.formatting import localise_digits
 from resilience_app.core.i18n import N_, _, isolate
 from resilience_app.gui.answer_keys import answer_for_key
@@ -167,20 +168,12 @@ class Questionnaire(QWidget):
         if path is not None and path.exists() and not opens_in_a_viewer(path):
             open_file(path.parent)  # a program or script is never launched: its folder is shown
             self.failed.emit(
-                UserFacingError(
-                    _("The file attached to “{title}” is a program or a kind of file the app does not open.").format(title=isolate(evidence.title)),
-                    hint=_("Its folder is shown instead; open it there only if you trust where it came from."),
-                    code="evidence-not-opened",
-                )
+                user_error(ErrorCode.EVIDENCE_NOT_OPENED, title=isolate(evidence.title))
             )
             return
         if path is None or not path.exists() or not open_file(path):
             self.failed.emit(
-                UserFacingError(
-                    _("The file attached to “{title}” cannot be opened.").format(title=isolate(evidence.title)),
-                    hint=_("It may have been moved out of the evidence folder {folder}.").format(folder=isolate(str(self.session.service.paths.evidence_dir))),
-                    code="evidence-file-missing",
-                )
+                user_error(ErrorCode.EVIDENCE_FILE_MISSING, title=isolate(evidence.title), folder=isolate(str(self.session.service.paths.evidence_dir)))
             )
 
     def remove_evidence(self, evidence: EvidenceRecord) -> None:

@@ -33,8 +33,9 @@ from resilience_app.core.assessment.records import (
 from resilience_app.core.assessment.repository import AssessmentNotFound, AssessmentRepository
 from resilience_app.core.content.model import Framework, Question
 from resilience_app.core.context import CoreContext
-from resilience_app.core.errors import InvalidInputError, UserFacingError
-from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, _, translate_in
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
+from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, translate_in
 from resilience_app.core.scoring import AnswerValue, ResilienceProfile, build_profile
 from resilience_app.core.storage.backups import evidence_named_in
 from resilience_app.core.storage.evidence_files import FileRefused, StoredFile
@@ -49,11 +50,7 @@ Copier = Callable[[Session, int, int], None]
 
 
 def not_found(assessment_id: object) -> UserFacingError:
-    return UserFacingError(
-        _("Assessment {id} does not exist (it may have been deleted).").format(id=assessment_id),
-        hint=_("Run “resilience-app list” to see the assessments there are."),
-        code="assessment-not-found",
-    )
+    return user_error(ErrorCode.ASSESSMENT_NOT_FOUND, id=assessment_id)
 
 
 # What every feature's unit of work says when the assessment it works on is gone.
@@ -177,10 +174,7 @@ class AssessmentService:
     def _question(self, record: AssessmentRecord, question_id: str) -> Question:
         question = self._framework(record).question(question_id)
         if question is None:
-            raise UserFacingError(
-                _("The question “{id}” is not part of this assessment's framework.").format(id=question_id),
-                code="question-not-found",
-            )
+            raise user_error(ErrorCode.QUESTION_NOT_FOUND, id=question_id)
         return question
 
     def save_answer(self, assessment_id: int, question_id: str, draft: AnswerDraft, *, changed_by: str = "") -> AnswerRecord:

@@ -8,7 +8,8 @@ from resilience_app.core.brief import build_fixed, build_profile, build_register
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, BriefDocument, Cover, Facts, Section
 from resilience_app.core.brief.sections import SECTION_IDS, SECTION_TITLES
-from resilience_app.core.errors import UserFacingError
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode
 from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
 from resilience_app.core.i18n import _, using_language
 
@@ -38,13 +39,9 @@ def check_sections(section_ids: Iterable[str]) -> tuple[str, ...]:
     chosen = set(section_ids)
     unknown = sorted(chosen - set(SECTION_IDS))
     if unknown:
-        raise UserFacingError(
-            _("Unknown section: {names}.").format(names=", ".join(unknown)),
-            hint=_("Sections: {names}").format(names=", ".join(SECTION_IDS)),
-            code="unknown-section",
-        )
+        raise user_error(ErrorCode.UNKNOWN_SECTION, names=", ".join(unknown), choices=", ".join(SECTION_IDS))
     if not chosen:
-        raise UserFacingError(_("Choose at least one section for the brief."), code="no-section")
+        raise user_error(ErrorCode.NO_SECTION)
     return tuple(section_id for section_id in SECTION_IDS if section_id in chosen)
 
 

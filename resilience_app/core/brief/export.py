@@ -20,7 +20,8 @@ from resilience_app.core.brief.pdf.render import render_pdf
 from resilience_app.core.brief.pdf.style import load_style
 from resilience_app.core.brief.sections import SECTION_IDS
 from resilience_app.core.context import CoreContext
-from resilience_app.core.errors import UserFacingError
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode, UserFacingError
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _
 from resilience_app.core.temporary_files import discard_temporary_file, new_temporary_file
 
@@ -42,11 +43,7 @@ class ExportResult:
 
 
 def _unwritable(target: Path, reason: str) -> UserFacingError:
-    return UserFacingError(
-        _("The brief could not be saved as {path}: {reason}").format(path=str(target), reason=reason),
-        hint=_("Choose another folder or file name, check there is free space, and export again."),
-        code="export-failed",
-    )
+    return user_error(ErrorCode.EXPORT_FAILED, path=str(target), reason=reason)
 
 
 def export_brief(
@@ -62,7 +59,7 @@ def export_brief(
 ) -> ExportResult:
     """Write the brief as `path`; `is_own_file` says which paths are the app's own (never written over)."""
     if language not in SUPPORTED_LANGUAGES:
-        raise UserFacingError(_("The brief can be exported in English (en) or Arabic (ar)."), code="unsupported-language")
+        raise user_error(ErrorCode.UNSUPPORTED_LANGUAGE)
     chosen = check_sections(sections)
     target = path.expanduser().absolute()
     if target.is_dir():

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from resilience_app.core.assessment.service import ASSESSMENT_GONE, assessment_in, profile_in
 from resilience_app.core.content.model import Framework, Hazard
 from resilience_app.core.context import CoreContext
-from resilience_app.core.errors import InvalidInputError, UserFacingError
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, current_language
 from resilience_app.core.register.discovery import GoalStanding, describe, propose_areas
 from resilience_app.core.register.labels import item_name
@@ -51,7 +52,7 @@ class RegisterRanking:
 
 
 def _gone(_missing: LookupError) -> UserFacingError:
-    return UserFacingError(_("This entry no longer exists (it may have been removed)."), code="register-entry-not-found")
+    return user_error(ErrorCode.REGISTER_ENTRY_NOT_FOUND)
 
 
 class RegisterService:

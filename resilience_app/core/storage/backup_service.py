@@ -9,7 +9,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from resilience_app.core.errors import UserFacingError
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode
 from resilience_app.core.formatting import format_moment, format_number
 from resilience_app.core.i18n import N_, _, isolate, ngettext
 from resilience_app.core.storage.backups import (
@@ -93,11 +94,7 @@ class BackupService:
         named = [backup for backup in backups if backup.path.name == Path(text).name]
         if named:
             return named[0]
-        raise UserFacingError(
-            _("There is no backup “{choice}”.").format(choice=isolate(text)),
-            hint=_("Run “resilience-app backups” to see the backups there are, numbered from the newest."),
-            code="backup-not-found",
-        )
+        raise user_error(ErrorCode.BACKUP_NOT_FOUND, choice=isolate(text))
 
     def restore(self, backup: Backup) -> None:
         """Put `backup` in place of the database; no connection may be open on it.
@@ -107,13 +104,9 @@ class BackupService:
         """
         database_file = self.database_file
         if database_file is None:
-            raise UserFacingError(_("Backups are kept only for the app's own database file."), code="no-backups")
+            raise user_error(ErrorCode.NO_BACKUPS)
         if not check_copy(backup.path):
-            raise UserFacingError(
-                _("The backup of {moment} is damaged itself and cannot be restored.").format(moment=taken_at_text(backup)),
-                hint=_("Choose an older backup."),
-                code="backup-damaged",
-            )
+            raise user_error(ErrorCode.BACKUP_DAMAGED, moment=taken_at_text(backup))
         set_aside_as = None
         if database_file.exists() and check_copy(database_file):
             self.take("before-restore")
@@ -124,11 +117,7 @@ class BackupService:
         except BackupError as error:
             if set_aside_as is not None:
                 move_with_log(set_aside_as, database_file)
-            raise UserFacingError(
-                _("The backup of {moment} could not be restored.").format(moment=taken_at_text(backup)),
-                hint=_("Free some space on the disk or check that it is not read-only, then try again. The current database was left as it was."),
-                code="restore-failed",
-            ) from error
+            raise user_error(ErrorCode.RESTORE_FAILED, moment=taken_at_text(backup)) from error
 
     def set_damaged_aside(self) -> None:
         """Start afresh: the damaged database is renamed beside itself, never deleted."""
@@ -140,8 +129,4 @@ class BackupService:
         try:
             return set_aside(database_file)
         except BackupError as error:
-            raise UserFacingError(
-                _("The damaged database {path} could not be moved aside, so nothing was restored.").format(path=isolate(str(database_file))),
-                hint=_("Check that its folder is not read-only, then try again."),
-                code="restore-failed",
-            ) from error
+            raise user_error(ErrorCode.RESTORE_FAILED, variant="set-aside", path=isolate(str(database_file))) from error

@@ -23,8 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from resilience_app.core.errors import UserFacingError
-from resilience_app.core.i18n import _, isolate
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode
+from resilience_app.core.i18n import isolate
 from resilience_app.core.text_rules import shown_file_name
 
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,10}")
@@ -151,11 +152,7 @@ class EvidenceFolder:
             raise FileRefused("gone" if isinstance(error, FileNotFoundError) else "unreadable") from error
         except OSError as error:
             partial.unlink(missing_ok=True)
-            raise UserFacingError(
-                _("The file {name} could not be copied into the assessment's evidence folder.").format(name=isolate(shown_file_name(source.name))),
-                hint=_("Check that there is free space in {folder}, then try again.").format(folder=isolate(str(self.root))),
-                code="evidence-copy-failed",
-            ) from error
+            raise user_error(ErrorCode.EVIDENCE_COPY_FAILED, name=isolate(shown_file_name(source.name)), folder=isolate(str(self.root))) from error
         return StoredFile(stored_name, copied, is_new)
 
     def remove(self, assessment_id: int, stored_name: str) -> None:

@@ -13,19 +13,16 @@ from pathlib import Path
 
 import filelock
 
-from resilience_app.core.errors import UserFacingError
-from resilience_app.core.i18n import _, isolate
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode, UserFacingError
+from resilience_app.core.i18n import isolate
 
 _log = logging.getLogger("resilience_app.storage")
 LOCK_FILE_NAME = "resilience.lock"
 
 
 def already_open_error(folder: Path) -> UserFacingError:
-    return UserFacingError(
-        _("The assessments in {folder} are already open in another window of the app.").format(folder=isolate(str(folder))),
-        hint=_("Switch to that window, or close it and try again. Nothing was changed."),
-        code="already-open",
-    )
+    return user_error(ErrorCode.ALREADY_OPEN, folder=isolate(str(folder)))
 
 
 class FolderLock:

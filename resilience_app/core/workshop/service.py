@@ -19,7 +19,8 @@ from resilience_app.core.assessment.service import ASSESSMENT_GONE, assessment_i
 from resilience_app.core.content import Content
 from resilience_app.core.content.model import BalanceCheck, Framework, Sector
 from resilience_app.core.context import CoreContext
-from resilience_app.core.errors import InvalidInputError, UserFacingError
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.register.repository import RegisterRepository
 from resilience_app.core.scoring import ResilienceProfile
@@ -90,7 +91,7 @@ class WorkshopSnapshot:
 
 
 def _gone(_missing: LookupError | None = None) -> UserFacingError:
-    return UserFacingError(_("This part of the workshop no longer exists (it may have been removed)."), code="workshop-entry-not-found")
+    return user_error(ErrorCode.WORKSHOP_ENTRY_NOT_FOUND)
 
 
 def snapshot_in(session: Session, workshop_id: int) -> WorkshopSnapshot:

@@ -1,0 +1,187 @@
+"""Every error a user can be shown, by code: one catalogue, each code with its message and hint.
+
+Two kinds of code live here:
+- `ErrorCode`: what stops an action (a locked database, a backup that cannot be written); raised as
+  a `UserFacingError` made by `user_error(code, **values)`;
+- `ProblemCode`: what the content loader finds in a content file, reported as a located `Problem`.
+
+Codes are stable: tests, the command line's output, the documentation and users rely on them.
+Messages are templates marked for translation and rendered in the current language when raised, so
+the same code reads in Arabic in an Arabic window. A code with more than one wording (a hint that
+depends on whether a backup exists) names each wording as a variant of the code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from resilience_app.core.errors import ErrorCode, UserFacingError
+from resilience_app.core.i18n import N_, N_plural, _, ngettext
+
+
+@dataclass(frozen=True)
+class ErrorText:
+    """A message and a hint, as templates marked for translation; `plural` makes the message count-dependent."""
+
+    message: str
+    hint: str = ""
+    plural: str = ""  # the message's plural form, chosen by the `count` value
+
+
+_RESTORE_THE_BACKUP = N_(
+    "Restore it from a backup: in the app, choose a backup when asked; on the command line, "
+    "run “resilience-app backups”, then “resilience-app restore-backup 1”."
+)
+_CONTENT_ERRORS = N_plural("The content files have {count} error.", "The content files have {count} errors.")
+_NOTHING_CHANGED_FREE_SPACE = N_("Free some space on that disk or check that it is not read-only, then try again. Nothing was changed.")
+
+ERRORS: Mapping[ErrorCode, ErrorText] = {
+    ErrorCode.ALREADY_OPEN: ErrorText(
+        N_("The assessments in {folder} are already open in another window of the app."),
+        N_("Switch to that window, or close it and try again. Nothing was changed."),
+    ),
+    ErrorCode.ASSESSMENT_NOT_FOUND: ErrorText(
+        N_("Assessment {id} does not exist (it may have been deleted)."),
+        N_("Run “resilience-app list” to see the assessments there are."),
+    ),
+    ErrorCode.BACKUP_DAMAGED: ErrorText(N_("The backup of {moment} is damaged itself and cannot be restored."), N_("Choose an older backup.")),
+    ErrorCode.BACKUP_FAILED: ErrorText(
+        N_("A backup could not be written to {folder}, so nothing was imported."), _NOTHING_CHANGED_FREE_SPACE
+    ),
+    ErrorCode.BACKUP_NOT_FOUND: ErrorText(
+        N_("There is no backup “{choice}”."),
+        N_("Run “resilience-app backups” to see the backups there are, numbered from the newest."),
+    ),
+    ErrorCode.BAD_DATABASE_URL: ErrorText(
+        N_("“{url}” is not a database address this app can use."),
+        N_("Use a SQLAlchemy URL such as sqlite:///path/to/file.sqlite3, or leave --database out."),
+    ),
+    ErrorCode.CONTENT_INVALID: ErrorText(
+        _CONTENT_ERRORS[0],
+        N_("Run “resilience-app validate-content” to see every problem, then correct the files."),
+        plural=_CONTENT_ERRORS[1],
+    ),
+    ErrorCode.DATA_DIR_NOT_PRIVATE: ErrorText(
+        N_("The folder {folder} belongs to another user, so the assessments would not be private there."),
+        N_("Choose another folder with --data-dir."),
+    ),
+    ErrorCode.DATA_DIR_UNWRITABLE: ErrorText(
+        N_("The folder {folder} cannot be written to."),
+        N_("Choose another folder with --data-dir, or check its permissions and free space."),
+    ),
+    ErrorCode.DATABASE_CORRUPT: ErrorText(N_("The database {path} is damaged and cannot be opened."), _RESTORE_THE_BACKUP),
+    ErrorCode.DATABASE_FOREIGN: ErrorText(
+        N_("The file {path} is a database of another program, not of this app."),
+        N_("Choose the app's own database, or leave --database out. Nothing was changed in that file."),
+    ),
+    ErrorCode.DATABASE_LOCKED: ErrorText(
+        N_("The database {path} is in use by another program."), N_("Close the other window or program using it, then try again.")
+    ),
+    ErrorCode.DATABASE_MISSING: ErrorText(
+        N_("The database {path} is missing or empty, but this folder held assessments before."),
+        N_(
+            "It may have been moved or deleted. Put the file back, or restore the newest backup: in the app, choose it when asked; "
+            "on the command line, run “resilience-app backups”, then “resilience-app restore-backup 1”."
+        ),
+    ),
+    ErrorCode.DATABASE_MOVED: ErrorText(
+        N_("The database {path} was moved, replaced or deleted by another program while the app was using it; nothing more can be saved to it."),
+        N_("Everything saved until then was kept as a backup ({name}). Close the app and open it again; it will offer that backup."),
+    ),
+    ErrorCode.DATABASE_NEWER: ErrorText(
+        N_("The database {path} was last used by a newer version of the app (its data format {revision} is unknown to this version)."),
+        N_("Open it with the newer version of the app. Nothing was changed in the database."),
+    ),
+    ErrorCode.DATABASE_READ_ONLY: ErrorText(
+        N_("The database {path} is read-only."), N_("Copy it to a folder you can write to, or check its permissions.")
+    ),
+    ErrorCode.DATABASE_UNAVAILABLE: ErrorText(
+        N_("The database {path} could not be used: {reason}"), N_("Check the database address and that the database is reachable.")
+    ),
+    ErrorCode.DATABASE_UNREACHABLE: ErrorText(
+        N_("The database {path} cannot be opened."), N_("Check that its folder exists and that you may write to it.")
+    ),
+    ErrorCode.DISK_FULL: ErrorText(
+        N_("The disk holding {path} is full or failing; nothing more can be saved there."),
+        N_("Free some space, then try again. What was saved before is safe."),
+    ),
+    ErrorCode.EVIDENCE_COPY_FAILED: ErrorText(
+        N_("The file {name} could not be copied into the assessment's evidence folder."),
+        N_("Check that there is free space in {folder}, then try again."),
+    ),
+    ErrorCode.EVIDENCE_FILE_MISSING: ErrorText(
+        N_("The file attached to “{title}” cannot be opened."), N_("It may have been moved out of the evidence folder {folder}.")
+    ),
+    ErrorCode.EVIDENCE_NOT_OPENED: ErrorText(
+        N_("The file attached to “{title}” is a program or a kind of file the app does not open."),
+        N_("Its folder is shown instead; open it there only if you trust where it came from."),
+    ),
+    ErrorCode.EXPORT_FAILED: ErrorText(
+        N_("The brief could not be saved as {path}: {reason}"),
+        N_("Choose another folder or file name, check there is free space, and export again."),
+    ),
+    ErrorCode.FRAMEWORK_MISSING: ErrorText(
+        N_("The framework “{id}” is not among the installed content."), N_("Install the content version this assessment was made with.")
+    ),
+    ErrorCode.IMPORT_UNREADABLE: ErrorText(N_("The file could not be read: {reason}")),
+    # The message of refused input is the first refused field's own (`InvalidInputError.field_errors`).
+    ErrorCode.INVALID_INPUT: ErrorText("{first}"),
+    ErrorCode.NO_BACKUPS: ErrorText(N_("Backups are kept only for the app's own database file.")),
+    ErrorCode.NO_SECTION: ErrorText(N_("Choose at least one section for the brief.")),
+    ErrorCode.PARTICIPANTS_EXPORT_FAILED: ErrorText(N_("The file could not be saved: {reason}")),
+    ErrorCode.QUESTION_NOT_FOUND: ErrorText(N_("The question “{id}” is not part of this assessment's framework.")),
+    ErrorCode.REGISTER_ENTRY_NOT_FOUND: ErrorText(N_("This entry no longer exists (it may have been removed).")),
+    ErrorCode.RESTORE_FAILED: ErrorText(
+        N_("The backup of {moment} could not be restored."),
+        N_("Free some space on the disk or check that it is not read-only, then try again. The current database was left as it was."),
+    ),
+    ErrorCode.UNKNOWN_SECTION: ErrorText(N_("Unknown section: {names}."), N_("Sections: {choices}")),
+    ErrorCode.UNSUPPORTED_LANGUAGE: ErrorText(N_("The brief can be exported in English (en) or Arabic (ar).")),
+    ErrorCode.WORKSHOP_ENTRY_NOT_FOUND: ErrorText(N_("This part of the workshop no longer exists (it may have been removed).")),
+}
+
+# Other wordings of a code, by (code, variant): the code, and so what the app does about it, stays the same.
+VARIANTS: Mapping[tuple[ErrorCode, str], ErrorText] = {
+    (ErrorCode.BACKUP_FAILED, "before-migration"): ErrorText(
+        N_("A backup could not be written to {folder}, so the database was not updated to this version."), _NOTHING_CHANGED_FREE_SPACE
+    ),
+    (ErrorCode.BACKUP_FAILED, "before-restore"): ErrorText(
+        N_("A backup of the current database could not be written to {folder}, so nothing was restored."), _NOTHING_CHANGED_FREE_SPACE
+    ),
+    (ErrorCode.DATABASE_MISSING, "no-backups"): ErrorText(
+        ERRORS[ErrorCode.DATABASE_MISSING].message,
+        N_(
+            "It may have been moved or deleted. Put the file back, or start with an empty database "
+            "(in the app, when asked; on the command line, with --start-empty)."
+        ),
+    ),
+    (ErrorCode.DATABASE_MOVED, "not-rescued"): ErrorText(
+        ERRORS[ErrorCode.DATABASE_MOVED].message, N_("Close the app and open it again, then check the file and its backups.")
+    ),
+    (ErrorCode.RESTORE_FAILED, "set-aside"): ErrorText(
+        N_("The damaged database {path} could not be moved aside, so nothing was restored."),
+        N_("Check that its folder is not read-only, then try again."),
+    ),
+}
+
+
+def error_text(code: ErrorCode, variant: str = "") -> ErrorText:
+    return VARIANTS[(code, variant)] if variant else ERRORS[code]
+
+
+def render(template: str, values: Mapping[str, object]) -> str:
+    """A template in the current language with `values` filled in ("" stays "")."""
+    return _(template).format(**values) if template else ""
+
+
+def user_error(code: ErrorCode, /, *, variant: str = "", **values: object) -> UserFacingError:
+    """The error `code` (in its `variant` wording) in the current language, with `values` filled into message and hint."""
+    text = error_text(code, variant)
+    if text.plural:
+        count = values["count"]
+        assert isinstance(count, int)
+        message = ngettext(text.message, text.plural, count).format(**values)
+    else:
+        message = render(text.message, values)
+    return UserFacingError(message, hint=render(text.hint, values), code=code)
