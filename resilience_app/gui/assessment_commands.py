@@ -17,7 +17,7 @@ from resilience_app.core.i18n import _, isolate
 from resilience_app.gui.assessment_dialog import AssessmentDialog
 from resilience_app.gui.export_dialog import ExportDialog, show_export_done
 from resilience_app.gui.form_dialog import open_tracked
-from resilience_app.gui.operations import run_operation
+from resilience_app.gui.operations import Change, attempt, run_operation
 
 if TYPE_CHECKING:
     from resilience_app.gui.main_window import MainWindow
@@ -30,7 +30,7 @@ def new_assessment(window: MainWindow) -> None:
         details = dialog.details()
         if details is None:
             return
-        record = run_operation(window, lambda: window.service.assessments.create_assessment(details), bus=window.bus)
+        record = run_operation(window, lambda: window.service.assessments.create_assessment(details), bus=window.bus, changes=Change.ASSESSMENT_LIST)
         if record is not None:
             window.select_assessment(record.id)
 
@@ -47,7 +47,7 @@ def edit_details(window: MainWindow, assessment_id: int) -> None:
     def update() -> None:
         details = dialog.details()
         if details is not None:
-            run_operation(window, lambda: window.service.assessments.update_details(assessment_id, details), bus=window.bus)
+            run_operation(window, lambda: window.service.assessments.update_details(assessment_id, details), bus=window.bus, changes=Change.ASSESSMENT_LIST)
 
     dialog.accepted.connect(update)
     open_tracked(window, dialog)
@@ -67,6 +67,7 @@ def rename_selected(window: MainWindow) -> None:
                 window,
                 lambda: window.service.assessments.rename_assessment(assessment_id, city_name_en=details.city_name_en, city_name_ar=details.city_name_ar),
                 bus=window.bus,
+                changes=Change.ASSESSMENT_LIST,
             )
 
     dialog.accepted.connect(rename)
@@ -77,7 +78,7 @@ def duplicate_selected(window: MainWindow) -> None:
     assessment_id = window.selected_assessment_id()
     if assessment_id is None:
         return
-    record = run_operation(window, lambda: window.service.assessments.duplicate_assessment(assessment_id), bus=window.bus)
+    record = run_operation(window, lambda: window.service.assessments.duplicate_assessment(assessment_id), bus=window.bus, changes=Change.ASSESSMENT_LIST)
     if record is not None:
         window.show_list()
         window.select_assessment(record.id)
@@ -109,9 +110,9 @@ def delete_selected(window: MainWindow) -> None:
         # Only once it is gone, back to the list, and only then announce the change: announced while the
         # assessment was still shown, the window would look it up again and call it vanished.
         if box.standardButton(button) == QMessageBox.StandardButton.Yes:
-            if run_operation(window, delete, bus=window.bus, changes_assessments=False):
+            if attempt(window, delete):
                 window.show_list()
-                window.bus.assessments_changed.emit()
+                window.bus.changed.emit(Change.ASSESSMENT_LIST)
 
     box.buttonClicked.connect(on_answer)
     open_tracked(window, box)
@@ -121,18 +122,16 @@ def export_selected(window: MainWindow) -> None:
     record = window.fetch_assessment(window.selected_assessment_id())
     if record is None:
         return
-    sensitive = run_operation(window, lambda: window.service.sensitive_content(record.id), bus=window.bus, changes_assessments=False)
+    sensitive = attempt(window, lambda: window.service.sensitive_content(record.id))
     dialog = ExportDialog(window, record, sensitive)
 
     def export() -> None:
-        result = run_operation(
+        result = attempt(
             window,
             lambda: window.service.export_brief(
                 record.id, language=dialog.language(), path=dialog.path(), sections=dialog.chosen_sections(),
                 include_sensitive=dialog.includes_sensitive(),
             ),
-            bus=window.bus,
-            changes_assessments=False,
         )
         if result is not None:  # after the export dialog has finished closing
             QTimer.singleShot(0, lambda: open_tracked(window, show_export_done(window, result)))

@@ -11,7 +11,7 @@ from resilience_app.core.i18n import _, isolate
 from resilience_app.core.storage.backup_service import taken_at_text
 from resilience_app.gui.backups_dialog import BackupsDialog
 from resilience_app.gui.form_dialog import open_tracked
-from resilience_app.gui.operations import run_operation
+from resilience_app.gui.operations import Change, run_operation
 
 if TYPE_CHECKING:
     from resilience_app.gui.main_window import MainWindow
@@ -36,7 +36,7 @@ def restore_from_backup(window: MainWindow) -> None:
         window.show_list()
         for stack in window.undo_group.stacks():
             stack.clear()  # their steps belong to the data being replaced
-        if run_operation(window, lambda: window.service.restore_backup(backup), bus=window.bus) is not None:
+        if run_operation(window, lambda: window.service.restore_backup(backup), bus=window.bus, changes=Change.EVERYTHING) is not None:
             window.statusBar().showMessage(_("Restored the backup of {moment}.").format(moment=taken_at_text(backup)), 10_000)
 
     dialog.accepted.connect(restore)

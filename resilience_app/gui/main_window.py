@@ -35,7 +35,7 @@ from resilience_app.gui.errors import show_user_error
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.language import LanguageController
 from resilience_app.gui.main_menus import MenuBarWindow
-from resilience_app.gui.operations import ChangeBus, run_operation
+from resilience_app.gui.operations import Change, ChangeBus, attempt, run_operation
 
 
 class MainWindow(MenuBarWindow):
@@ -86,7 +86,7 @@ class MainWindow(MenuBarWindow):
         # Delete removes an assessment only from the list: while answering, the key must not reach it.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         list_page.addAction(self.delete_action)
-        self.bus.assessments_changed.connect(self._on_assessments_changed)
+        self.bus.changed.connect(self._on_changed)
         self.language.language_changed.connect(self._on_language_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_actions())
         self._restore_geometry()
@@ -111,7 +111,7 @@ class MainWindow(MenuBarWindow):
     def refresh(self) -> None:
         """Re-read the list of assessments, keeping the selection where it was."""
         selected = self.selected_assessment_id()
-        rows = run_operation(self, self.service.assessments.list_assessments, bus=self.bus, changes_assessments=False)
+        rows = attempt(self, self.service.assessments.list_assessments)
         self.model.set_rows(rows or [])
         self.empty_hint.setVisible(self.model.rowCount() == 0)
         self.table.setVisible(self.model.rowCount() > 0)
@@ -141,7 +141,9 @@ class MainWindow(MenuBarWindow):
     def _update_actions(self) -> None:
         self.enable_assessment_actions(self.selected_assessment_id() is not None)
 
-    def _on_assessments_changed(self) -> None:
+    def _on_changed(self, changes: Change) -> None:
+        if Change.ASSESSMENT_LIST not in changes:
+            return  # answers, the register and workshops are re-read by the open assessment's own states
         self.refresh()
         open_id = self.assessment_page.assessment_id
         if self.pages.currentWidget() is self.assessment_page and open_id is not None:
@@ -162,7 +164,7 @@ class MainWindow(MenuBarWindow):
         """The assessment as stored now; a plain message (and None) if it has gone."""
         if assessment_id is None:
             return None
-        return run_operation(self, lambda: self.service.assessments.get_assessment(assessment_id), bus=self.bus, changes_assessments=False)
+        return attempt(self, lambda: self.service.assessments.get_assessment(assessment_id))
 
     # -- the Assessment menu (assessment_commands), backups (backup_restore) and Help -----------------
 
@@ -206,12 +208,7 @@ class MainWindow(MenuBarWindow):
             self.show_list()
             return
         if self.assessment_page.assessment_id != assessment_id:
-            opened = run_operation(
-                self,
-                lambda: self.assessment_page.show_assessment(self.service, record, self.service.framework(record.framework_id)),
-                bus=self.bus,
-                changes_assessments=False,
-            )
+            opened = attempt(self, lambda: self.assessment_page.show_assessment(self.service, record, self.service.framework(record.framework_id)))
             if opened is None:
                 self.show_list()
                 return
@@ -222,7 +219,7 @@ class MainWindow(MenuBarWindow):
         """Create the sample assessment in the current language and open it."""
         from resilience_app.core.sample import create_sample
 
-        record = run_operation(self, lambda: create_sample(self.service, i18n.current_language()), bus=self.bus)
+        record = run_operation(self, lambda: create_sample(self.service, i18n.current_language()), bus=self.bus, changes=Change.ASSESSMENT_LIST)
         if record is not None:
             self._show_assessment(record.id)
 

@@ -9,6 +9,7 @@ Every change is saved at once; a refused change raises `InvalidInputError` (or a
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Flag, auto
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -31,10 +32,21 @@ from resilience_app.gui.assessment_session import AssessmentSession
 ResultT = TypeVar("ResultT")
 
 
-class RegisterState(QObject):
-    """Signals: changed(): anything in the register, actions or areas changed (saved already)."""
+class RegisterPart(Flag):
+    """The parts of the register a change touched; each view redraws from what was re-read."""
 
-    changed = Signal()
+    ITEMS = auto()  # the items, their ratings and ranks
+    LINKS = auto()  # which item triggers or aggravates which
+    ACTIONS = auto()
+    AREAS = auto()  # discovery areas
+    ROOM_RATINGS = auto()  # the workshops' ratings applied to the items
+    ALL = ITEMS | LINKS | ACTIONS | AREAS | ROOM_RATINGS
+
+
+class RegisterState(QObject):
+    """Signals: changed(RegisterPart): what in the register, actions or areas changed (saved and re-read already)."""
+
+    changed = Signal(object)  # the RegisterPart that changed
 
     def __init__(self, session: AssessmentSession) -> None:
         super().__init__(session)
@@ -48,7 +60,7 @@ class RegisterState(QObject):
         self.ranking = RegisterRanking([], [], [])
         self.room_ratings: dict[int, RoomRating] = {}  # the workshops' view, a separate source
         self.room_sources: dict[int, str] = {}  # exercise id -> "workshop: exercise"
-        self._read()
+        self._read(RegisterPart.ALL)
 
     @property
     def assessment_id(self) -> int:
@@ -62,26 +74,37 @@ class RegisterState(QObject):
     def catalogue(self) -> dict[str, Hazard]:
         return self.register.catalogue
 
-    def reload(self) -> None:
-        """Read everything again (after a change made elsewhere, such as the command line or a test)."""
-        self._read()
-        self.changed.emit()
+    def reload(self, parts: RegisterPart = RegisterPart.ALL) -> None:
+        """Read `parts` again (everything: after a change made elsewhere, such as a restore or a test)."""
+        self._read(parts)
+        self.changed.emit(parts)
 
-    def _read(self) -> None:
+    def _read(self, parts: RegisterPart) -> None:
         assessment_id = self.assessment_id
-        self.items = self.register.items(assessment_id)
-        self.links = self.register.links(assessment_id)
-        self._link_pairs = {(link.source_id, link.target_id) for link in self.links}
-        self.actions = self.register.actions(assessment_id)
-        self.areas = self.register.areas(assessment_id)
-        self.ranking = ranking_of(self.items, [Link(link.source_id, link.target_id) for link in self.links])
-        workshops = self.session.service.workshops
-        self.room_ratings = workshops.room_ratings(assessment_id)
-        self.room_sources = workshops.exercise_sources(assessment_id) if self.room_ratings else {}
+        if parts == RegisterPart.ALL:  # one transaction for the whole register
+            contents = self.register.contents(assessment_id)
+            self.items, self.links, self.actions, self.areas = contents.items, contents.links, contents.actions, contents.areas
+        else:
+            if RegisterPart.ITEMS in parts:
+                self.items = self.register.items(assessment_id)
+            if RegisterPart.LINKS in parts:
+                self.links = self.register.links(assessment_id)
+            if RegisterPart.ACTIONS in parts:
+                self.actions = self.register.actions(assessment_id)
+            if RegisterPart.AREAS in parts:
+                self.areas = self.register.areas(assessment_id)
+        if parts & (RegisterPart.ITEMS | RegisterPart.LINKS):
+            self._link_pairs = {(link.source_id, link.target_id) for link in self.links}
+            self.ranking = ranking_of(self.items, [Link(link.source_id, link.target_id) for link in self.links])
+        if RegisterPart.ROOM_RATINGS in parts:
+            workshops = self.session.service.workshops
+            self.room_ratings = workshops.room_ratings(assessment_id)
+            self.room_sources = workshops.exercise_sources(assessment_id) if self.room_ratings else {}
 
-    def _after(self, change: Callable[[], ResultT]) -> ResultT:
+    def _after(self, change: Callable[[], ResultT], parts: RegisterPart) -> ResultT:
+        """Save `change`, then re-read only the `parts` it changed and say which."""
         result = change()
-        self.reload()
+        self.reload(parts)
         return result
 
     # -- reading ---------------------------------------------------------------------------------
@@ -105,46 +128,46 @@ class RegisterState(QObject):
     # -- changes -----------------------------------------------------------------------------------
 
     def add_item(self, draft: RegisterItemDraft) -> RegisterItemRecord:
-        return self._after(lambda: self.register.add_item(self.assessment_id, draft))
+        return self._after(lambda: self.register.add_item(self.assessment_id, draft), RegisterPart.ITEMS)
 
     def update_item(self, item_id: int, draft: RegisterItemDraft) -> RegisterItemRecord:
-        return self._after(lambda: self.register.update_item(item_id, draft))
+        return self._after(lambda: self.register.update_item(item_id, draft), RegisterPart.ITEMS)
 
     def remove_item(self, item_id: int) -> None:
-        self._after(lambda: self.register.remove_item(item_id))
+        self._after(lambda: self.register.remove_item(item_id), RegisterPart.ALL)
 
     def set_link(self, source_id: int, target_id: int, present: bool) -> None:
-        self._after(lambda: self.register.set_link(self.assessment_id, source_id, target_id, present))
+        self._after(lambda: self.register.set_link(self.assessment_id, source_id, target_id, present), RegisterPart.LINKS)
 
     def set_rank(self, item_id: int, rank: int, reason: str) -> None:
-        self._after(lambda: self.register.set_rank(item_id, rank, reason))
+        self._after(lambda: self.register.set_rank(item_id, rank, reason), RegisterPart.ITEMS)
 
     def clear_rank(self, item_id: int) -> None:
-        self._after(lambda: self.register.clear_rank(item_id))
+        self._after(lambda: self.register.clear_rank(item_id), RegisterPart.ITEMS)
 
     def add_action(self, draft: ActionDraft) -> ActionRecord:
-        return self._after(lambda: self.register.add_action(self.assessment_id, draft))
+        return self._after(lambda: self.register.add_action(self.assessment_id, draft), RegisterPart.ACTIONS)
 
     def update_action(self, action_id: int, draft: ActionDraft) -> ActionRecord:
-        return self._after(lambda: self.register.update_action(self.assessment_id, action_id, draft))
+        return self._after(lambda: self.register.update_action(self.assessment_id, action_id, draft), RegisterPart.ACTIONS)
 
     def remove_action(self, action_id: int) -> None:
-        self._after(lambda: self.register.remove_action(action_id))
+        self._after(lambda: self.register.remove_action(action_id), RegisterPart.ACTIONS)
 
     def propose_areas(self) -> list[DiscoveryAreaRecord]:
-        return self._after(lambda: self.register.propose_areas(self.assessment_id))
+        return self._after(lambda: self.register.propose_areas(self.assessment_id), RegisterPart.AREAS)
 
     def add_area(self, draft: DiscoveryAreaDraft) -> DiscoveryAreaRecord:
-        return self._after(lambda: self.register.add_area(self.assessment_id, draft))
+        return self._after(lambda: self.register.add_area(self.assessment_id, draft), RegisterPart.AREAS)
 
     def update_area(self, area_id: int, change: Callable[[DiscoveryAreaDraft], DiscoveryAreaDraft]) -> DiscoveryAreaRecord:
-        return self._after(lambda: self.register.update_area(area_id, change))
+        return self._after(lambda: self.register.update_area(area_id, change), RegisterPart.AREAS)
 
     def set_area_status(self, area_id: int, status: str) -> None:
-        self._after(lambda: self.register.set_area_status(area_id, status))
+        self._after(lambda: self.register.set_area_status(area_id, status), RegisterPart.AREAS)
 
     def merge_areas(self, area_ids: list[int]) -> DiscoveryAreaRecord:
-        return self._after(lambda: self.register.merge_areas(area_ids))
+        return self._after(lambda: self.register.merge_areas(area_ids), RegisterPart.AREAS)
 
     def remove_area(self, area_id: int) -> None:
-        self._after(lambda: self.register.remove_area(area_id))
+        self._after(lambda: self.register.remove_area(area_id), RegisterPart.AREAS)

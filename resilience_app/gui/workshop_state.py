@@ -25,7 +25,7 @@ from resilience_app.core.workshop.records import (
     WorkshopRecord,
 )
 from resilience_app.core.workshop.service import WorkshopService, WorkshopSnapshot
-from resilience_app.gui.register_state import RegisterState
+from resilience_app.gui.register_state import RegisterPart, RegisterState
 
 T = TypeVar("T")
 WELCOME = "welcome"
@@ -59,7 +59,7 @@ class WorkshopState(QObject):
         self._ticker.setInterval(250)
         self._ticker.timeout.connect(self._on_tick)
         self._read(None)
-        register.changed.connect(self.reload)  # item names and shortlists follow the register
+        register.changed.connect(self._on_register_changed)
 
     @property
     def assessment_id(self) -> int:
@@ -79,6 +79,10 @@ class WorkshopState(QObject):
         chosen = workshop_id if workshop_id in known else (known[-1] if known else None)
         self.snapshot = self.service.snapshot(chosen) if chosen is not None else None
         self.slide_index = min(self.slide_index, len(self.slides()) - 1)
+
+    def _on_register_changed(self, parts: RegisterPart) -> None:
+        if RegisterPart.ITEMS in parts:  # item names and shortlists follow the register; its links, actions and areas do not show here
+            self.reload()
 
     def reload(self) -> None:
         self._read(self.workshop_id)
@@ -179,7 +183,7 @@ class WorkshopState(QObject):
 
     def apply_room_ranking(self, exercise_id: int) -> int:
         count = self.service.apply_room_ranking(exercise_id)
-        self.register.reload()
+        self.register.reload(RegisterPart.ROOM_RATINGS)
         return count
 
     # -- the projector's slides ---------------------------------------------------------------------

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from resilience_app.core.assessment.records import AnswerDraft
-from resilience_app.core.register.records import RegisterItemDraft
+from resilience_app.core.register.records import ActionDraft, RegisterItemDraft
 from resilience_app.gui.assessment_page import AssessmentPage
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.main_window import MainWindow
@@ -243,3 +244,30 @@ def test_the_notes_of_an_assessment_can_be_marked_sensitive(window: MainWindow, 
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # type: ignore[union-attr]
     details = window.service.assessments.get_assessment(page.assessment_id).details  # type: ignore[arg-type]
     assert details.notes_sensitive and details.notes == "The council is split on the budget."
+
+
+def test_a_change_re_reads_only_what_it_changed(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    """An action saved is one write and one read of the actions: not the whole register, nor the workshop."""
+    page = open_new_assessment(window)
+    _add_from_catalogue(page, qtbot, "water-scarcity", "power-cuts")
+    state = page.register
+    assert state is not None
+    first, second = (item.id for item in state.items)
+    transactions: list[object] = []
+
+    def count(connection: object) -> None:
+        transactions.append(connection)
+
+    engine = window.service.database.engine
+    event.listen(engine, "begin", count)
+    try:
+        state.add_action(ActionDraft(title="Retention ponds", goals=("goal-1",)))
+        assert len(transactions) == 2 and [action.action.title for action in state.actions] == ["Retention ponds"]
+        transactions.clear()
+        state.set_link(first, second, True)
+        assert len(transactions) == 2 and state.has_link(first, second)
+        transactions.clear()
+        state.reload()  # everything: one read of the register, one of the room's ratings, and the workshops follow its items
+        assert len(transactions) == 3
+    finally:
+        event.remove(engine, "begin", count)

@@ -45,6 +45,16 @@ MAX_REASON_LENGTH = 1000
 
 
 @dataclass(frozen=True)
+class RegisterContents:
+    """The whole register of an assessment, read in one unit of work."""
+
+    items: list[RegisterItemRecord]
+    links: list[RegisterLinkRecord]
+    actions: list[ActionRecord]
+    areas: list[DiscoveryAreaRecord]
+
+
+@dataclass(frozen=True)
 class RegisterRanking:
     ranked: list[RankedItem[int]]  # rated items, rank 1 first
     unrated: list[RegisterItemRecord]  # items still missing a likelihood or an impact
@@ -78,6 +88,13 @@ class RegisterService:
         return item_name(self.catalogue, record, language)
 
     # -- items ----------------------------------------------------------------------------
+
+    def contents(self, assessment_id: int) -> RegisterContents:
+        """Items, links, actions and areas as one moment of the register (for a screen that shows them all)."""
+        with self._session() as session:
+            assessment_in(session, assessment_id)
+            register, planning = RegisterRepository(session), PlanningRepository(session)
+            return RegisterContents(register.items(assessment_id), register.links(assessment_id), planning.actions(assessment_id), planning.areas(assessment_id))
 
     def items(self, assessment_id: int) -> list[RegisterItemRecord]:
         with self._session() as session:
