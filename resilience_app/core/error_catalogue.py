@@ -62,6 +62,7 @@ ERRORS: Mapping[ErrorCode, ErrorText] = {
         N_("Run “resilience-app validate-content” to see every problem, then correct the files."),
         plural=_CONTENT_ERRORS[1],
     ),
+    ErrorCode.CONTRIBUTOR_NOT_FOUND: ErrorText(N_("This contributor, or their answer, no longer exists (it may have been removed).")),
     ErrorCode.DATA_DIR_NOT_PRIVATE: ErrorText(
         N_("The folder {folder} belongs to another user, so the assessments would not be private there."),
         N_("Choose another folder with --data-dir."),

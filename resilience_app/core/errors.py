@@ -20,6 +20,7 @@ class ErrorCode(StrEnum):
     BACKUP_FAILED = "backup-failed"
     BACKUP_NOT_FOUND = "backup-not-found"
     BAD_DATABASE_URL = "bad-database-url"
+    CONTRIBUTOR_NOT_FOUND = "contributor-not-found"
     CONTENT_INVALID = "content-invalid"
     DATA_DIR_NOT_PRIVATE = "data-dir-not-private"
     DATA_DIR_UNWRITABLE = "data-dir-unwritable"

@@ -24,6 +24,7 @@ from resilience_app.core.assessment.service import AssessmentService
 from resilience_app.core.content import Content
 from resilience_app.core.content.model import Framework
 from resilience_app.core.context import CoreContext
+from resilience_app.core.contributions.service import ContributionService
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.register.service import RegisterService, copy_register
 from resilience_app.core.storage.backup_service import BackupService
@@ -147,6 +148,11 @@ class ResilienceService:
     def assessments(self) -> AssessmentService:
         """Assessments: details, answers, evidence and the profile; a duplicate takes the register along."""
         return AssessmentService(self.context, copiers=(copy_register,))
+
+    @cached_property
+    def contributions(self) -> ContributionService:
+        """Contributors, their assigned questions and workbooks, their answers, and settling disagreements."""
+        return ContributionService(self.context)
 
     @cached_property
     def workshops(self) -> WorkshopService:

@@ -277,3 +277,62 @@ class RoomRatingRow(Base):
     impact: Mapped[float] = mapped_column(Float)
     groups: Mapped[int]
     applied_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
+
+
+class ContributorRow(Base):
+    """A department or person who answers part of an assessment, usually through a workbook."""
+
+    __tablename__ = "contributors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    department: Mapped[str] = mapped_column(String(300), default="")
+    language: Mapped[str] = mapped_column(String(5), default="ar")
+    contact: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
+
+
+class AssignmentRow(Base):
+    """One question assigned to one contributor (the same question may go to several, on purpose)."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("contributor_id", "question_id", name="uq_assignments_contributor_question"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contributor_id: Mapped[int] = mapped_column(ForeignKey("contributors.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str] = mapped_column(String(100))
+
+
+class WorkbookRow(Base):
+    """A workbook sent to a contributor: its id travels inside the file and comes back with the answers."""
+
+    __tablename__ = "workbooks"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    contributor_id: Mapped[int] = mapped_column(ForeignKey("contributors.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(5))
+    question_ids: Mapped[str] = mapped_column(Text)  # the questions it asked, comma-separated
+    deadline: Mapped[dt.date | None]
+    sent_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
+    returned_at: Mapped[dt.datetime | None]
+
+
+class ContributionRow(Base):
+    """One contributor's answer to one question, kept beside the answer on record and never overwriting another's."""
+
+    __tablename__ = "contributions"
+    __table_args__ = (UniqueConstraint("contributor_id", "question_id", name="uq_contributions_contributor_question"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contributor_id: Mapped[int] = mapped_column(ForeignKey("contributors.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(20))
+    level: Mapped[int | None]
+    numeric_value: Mapped[str | None] = mapped_column(String(50))
+    confidence: Mapped[str | None] = mapped_column(String(10))
+    justification: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    answered_by: Mapped[str] = mapped_column(String(200), default="")
+    workbook_id: Mapped[str | None] = mapped_column(String(32))
+    updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
