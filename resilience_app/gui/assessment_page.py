@@ -14,6 +14,8 @@ from resilience_app.core.i18n import _, current_language, isolate, paragraph
 from resilience_app.core.services import ResilienceService
 from resilience_app.gui.actions_view import ActionsView
 from resilience_app.gui.assessment_session import AssessmentSession
+from resilience_app.gui.contributions_state import ContributionsState
+from resilience_app.gui.contributors_view import ContributorsView
 from resilience_app.gui.discovery_view import DiscoveryView
 from resilience_app.gui.overview_view import OverviewView
 from resilience_app.gui.profile_view import ProfileView
@@ -52,6 +54,8 @@ class AssessmentPage(QWidget):
         self.actions_view: ActionsView | None = None
         self.discovery: DiscoveryView | None = None
         self.workshop: WorkshopPage | None = None
+        self.contributions: ContributionsState | None = None
+        self.contributors: ContributorsView | None = None
         self.back_button = QPushButton()
         self.back_button.setObjectName("back_button")
         self.back_button.clicked.connect(self._go_back)
@@ -99,6 +103,10 @@ class AssessmentPage(QWidget):
         self.profile.goal_requested.connect(self.open_goal)
         self.profile.question_requested.connect(self.open_question)
         self.profile.filter_requested.connect(self.open_filtered)
+        self.contributions = ContributionsState(session)
+        self.contributors = ContributorsView(self.contributions)
+        self.contributors.failed.connect(self.failed)
+        self.contributors.question_requested.connect(self.open_question)
         self.register = RegisterState(session)
         self.shocks_stresses = ShocksStressesPage(self.register)
         self.actions_view = ActionsView(self.register)
@@ -119,7 +127,8 @@ class AssessmentPage(QWidget):
             self._show_details()
 
     def _tab_widgets(self) -> list[QWidget]:
-        return [tab for tab in (self.overview, self.questionnaire, self.profile, self.shocks_stresses, self.actions_view, self.discovery, self.workshop) if tab]
+        tabs = (self.overview, self.questionnaire, self.profile, self.contributors, self.shocks_stresses, self.actions_view, self.discovery, self.workshop)
+        return [tab for tab in tabs if tab]
 
     def save_typing(self) -> None:
         """Save what is being typed in the questionnaire or the register."""
@@ -147,6 +156,7 @@ class AssessmentPage(QWidget):
         if self.session is not None:
             self.session.deleteLater()
         self.session = self.overview = self.questionnaire = self.profile = self.progress = None
+        self.contributions = self.contributors = None
         self.register = self.shocks_stresses = self.actions_view = self.discovery = self.workshop = None
 
     def _go_back(self) -> None:
@@ -189,11 +199,13 @@ class AssessmentPage(QWidget):
         if self.session is None:
             return
         self._show_details()
-        titles = (_("Overview"), _("Questionnaire"), _("Profile"), _("Shocks and stresses"), _("Actions"), _("Discovery areas"), _("Workshop"))
+        titles = (
+            _("Overview"), _("Questionnaire"), _("Profile"), _("Contributors"), _("Shocks and stresses"), _("Actions"), _("Discovery areas"), _("Workshop"),
+        )
         for position, text in enumerate(titles):
             self.tabs.setTabText(position, text)
         assert self.overview and self.questionnaire and self.profile and self.progress
-        assert self.shocks_stresses and self.actions_view and self.discovery and self.workshop
+        assert self.shocks_stresses and self.actions_view and self.discovery and self.workshop and self.contributors
         self.overview.refresh()
         self.questionnaire.retranslate()
         self.profile.retranslate()
@@ -202,6 +214,7 @@ class AssessmentPage(QWidget):
         self.actions_view.retranslate()
         self.discovery.retranslate()
         self.workshop.retranslate()
+        self.contributors.retranslate()
 
     def _show_details(self) -> None:
         assert self.session is not None

@@ -74,6 +74,13 @@ class AssessmentSession(QObject):
             self.answers[question_id] = self.service.assessments.save_answer(self.assessment_id, question_id, draft, changed_by=self.answered_by)
         self._changed(question_id)
 
+    def adopt_saved_answer(self, record: AnswerRecord, *, description: str) -> None:
+        """Show an answer the core saved itself (a contribution taken, a consensus set) and make it undoable."""
+        before = self.draft(record.question_id)
+        self.answers[record.question_id] = record
+        self._changed(record.question_id)
+        self.undo_stack.push(_AnswerCommand(self, record.question_id, before, record.answer, description, ""))
+
     def add_evidence(self, question_id: str, draft: EvidenceDraft) -> EvidenceRecord:
         added = self.service.assessments.add_evidence(self.assessment_id, question_id, draft, changed_by=self.answered_by)
         self.evidence.setdefault(question_id, []).append(added)

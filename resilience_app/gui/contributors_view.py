@@ -1,0 +1,185 @@
+"""The Contributors tab: who answers which part of the assessment, what came back, and where answers disagree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resilience_app.core.contributions.service import ContributorStatus
+from resilience_app.core.errors import UserFacingError
+from resilience_app.core.formatting import format_date, format_number
+from resilience_app.core.i18n import _, isolate, paragraph
+from resilience_app.gui.checklist import ID_ROLE
+from resilience_app.gui.confirm import ask_to_remove
+from resilience_app.gui.contributions_state import ContributionsState
+from resilience_app.gui.contributor_dialogs import LANGUAGE_NAMES, AssignDialog, ContributorDialog
+from resilience_app.gui.form_dialog import open_tracked
+
+
+class ContributorsView(QWidget):
+    """Signals: failed(object): a change was refused (a `UserFacingError`); question_requested(str): open a question."""
+
+    failed = Signal(object)
+    question_requested = Signal(str)
+
+    def __init__(self, state: ContributionsState) -> None:
+        super().__init__()
+        self.setObjectName("contributors_view")
+        self.state = state
+        self.active_dialog: QDialog | None = None
+        self.add_button = self._button("add_contributor_button", lambda: self.edit_contributor(None))
+        self.edit_button = self._button("edit_contributor_button", lambda: self.edit_contributor(self.current_contributor_id()))
+        self.assign_button = self._button("assign_button", self.assign_questions)
+        self.remove_button = self._button("remove_contributor_button", self.confirm_remove)
+        self.table = QTableWidget()
+        self.table.setObjectName("contributors_table")
+        self.table.setColumnCount(6)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemActivated.connect(lambda _item: self.edit_contributor(self.current_contributor_id()))
+        self.table.currentCellChanged.connect(lambda *_cells: self._update_buttons())
+        self.empty_hint = QLabel()
+        self.empty_hint.setWordWrap(True)
+        self.disagreements_title = QLabel()
+        self.disagreements = QListWidget()
+        self.disagreements.setObjectName("disagreements_list")
+        self.disagreements.itemActivated.connect(lambda item: self.question_requested.emit(str(item.data(ID_ROLE))))
+        self.disagreements_note = QLabel()
+        self.disagreements_note.setWordWrap(True)
+        self.buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.assign_button, self.remove_button):
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+        left = QVBoxLayout()
+        left.addLayout(self.buttons)
+        left.addWidget(self.empty_hint)
+        left.addWidget(self.table, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.disagreements_title)
+        right.addWidget(self.disagreements, 1)
+        right.addWidget(self.disagreements_note)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        state.changed.connect(self.refresh)
+        self.retranslate()
+
+    def _button(self, name: str, action: object) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName(name)
+        button.clicked.connect(action)
+        return button
+
+    def current_contributor_id(self) -> int | None:
+        row = self.table.currentRow()
+        cell = self.table.item(row, 0) if row >= 0 else None
+        return int(cell.data(ID_ROLE)) if cell else None
+
+    def refresh(self) -> None:
+        statuses = self.state.statuses
+        self.table.setRowCount(len(statuses))
+        for row, status in enumerate(statuses):
+            for column, value in enumerate(self._row(status)):
+                cell = QTableWidgetItem(value)
+                cell.setData(ID_ROLE, status.record.id)
+                cell.setToolTip(value)
+                self.table.setItem(row, column, cell)
+        self.table.resizeColumnsToContents()
+        for column in (0, 1):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
+        self.table.setVisible(bool(statuses))
+        self.empty_hint.setVisible(not statuses)
+        self._fill_disagreements()
+        self._update_buttons()
+
+    def _row(self, status: ContributorStatus) -> list[str]:
+        draft = status.record.contributor
+        sent = status.last_sent
+        return [
+            draft.name,
+            draft.department,
+            LANGUAGE_NAMES.get(draft.language, draft.language),
+            format_number(len(status.assigned)),
+            format_date(sent.sent_at.date()) if sent else _("—"),
+            _("{answered} of {assigned}").format(answered=format_number(status.answered), assigned=format_number(len(status.assigned)))
+            + (" · " + _("returned {date}").format(date=format_date(sent.returned_at.date())) if sent and sent.returned_at else ""),
+        ]
+
+    def _fill_disagreements(self) -> None:
+        self.disagreements.clear()
+        questions = {question.id: question for question in self.state.framework.questions()}
+        for entry in self.state.disagreements:
+            question = questions.get(entry.question_id)
+            names = _(", ").join(isolate(self.state.name_of(record.contributor_id)) for record in entry.contributions)
+            text = _("{question} — {count} answers differ ({names})").format(
+                question=str(question.prompt) if question else entry.question_id,
+                count=format_number(len(entry.contributions) + (1 if entry.on_record else 0)),
+                names=names,
+            )
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, entry.question_id)
+            item.setToolTip(text)
+            self.disagreements.addItem(item)
+
+    def _update_buttons(self) -> None:
+        chosen = self.current_contributor_id() is not None
+        for button in (self.edit_button, self.assign_button, self.remove_button):
+            button.setEnabled(chosen)
+
+    # -- actions ---------------------------------------------------------------------------------------
+
+    def edit_contributor(self, contributor_id: int | None) -> ContributorDialog:
+        return open_tracked(self, ContributorDialog(self.state, self, self.state.contributor(contributor_id)))
+
+    def assign_questions(self) -> AssignDialog | None:
+        contributor = self.state.contributor(self.current_contributor_id())
+        return open_tracked(self, AssignDialog(self.state, self, contributor)) if contributor else None
+
+    def confirm_remove(self) -> QMessageBox | None:
+        contributor = self.state.contributor(self.current_contributor_id())
+        if contributor is None:
+            return None
+        question = _("Remove {name} with the questions assigned to them and the answers they sent? Answers already taken on record stay.").format(
+            name=isolate(contributor.label())
+        )
+        return ask_to_remove(self, _("Remove contributor"), question, self.remove_current, name="confirm_remove_contributor")
+
+    def remove_current(self) -> None:
+        contributor_id = self.current_contributor_id()
+        if contributor_id is not None:
+            try:
+                self.state.remove_contributor(contributor_id)
+            except UserFacingError as error:
+                self.failed.emit(error)
+
+    def retranslate(self) -> None:
+        self.add_button.setText(_("Add contributor…"))
+        self.edit_button.setText(_("Edit…"))
+        self.assign_button.setText(_("Assign questions…"))
+        self.remove_button.setText(_("Remove"))
+        self.table.setHorizontalHeaderLabels([_("Name"), _("Department"), _("Language"), _("Questions"), _("Workbook sent"), _("Answered")])
+        self.empty_hint.setText(paragraph(_(
+            "No contributors yet. Add the departments that know parts of the assessment, assign them goals, indicators "
+            "or questions, and send each one a workbook to fill in Excel."
+        )))
+        self.disagreements_title.setText(_("Disagreements"))
+        self.disagreements_note.setText(paragraph(_(
+            "Questions whose answers differ, widest spread first. Open one to take an answer on record or set the level agreed."
+        )))
+        self.refresh()

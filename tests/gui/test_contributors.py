@@ -1,0 +1,76 @@
+"""The Contributors tab, driven as a CRO would: add a department, assign it a goal, settle a disagreement (issue 18)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from resilience_app.core.assessment.records import AnswerDraft
+from resilience_app.core.contributions.repository import ContributionRepository
+from resilience_app.gui.assessment_page import AssessmentPage
+from resilience_app.gui.contributors_view import ContributorsView
+from resilience_app.gui.main_window import MainWindow
+
+from .questionnaire_helpers import open_new_assessment
+from .typing_helpers import type_text
+
+
+def _tab(page: AssessmentPage) -> ContributorsView:
+    assert page.contributors is not None
+    page.tabs.setCurrentWidget(page.contributors)
+    return page.contributors
+
+
+def _add(view: ContributorsView, qtbot: QtBot, name: str, department: str) -> None:
+    dialog = view.edit_contributor(None)
+    type_text(qtbot, dialog.editor("name", QLineEdit), name)
+    type_text(qtbot, dialog.editor("department", QLineEdit), department)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert not dialog.isVisible()
+
+
+def test_a_contributor_is_added_and_assigned_a_whole_goal(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    view = _tab(page)
+    assert view.empty_hint.isVisible() and not view.table.isVisible()
+    _add(view, qtbot, "سلطة المياه" if language == "ar" else "Water Authority", "Utilities")
+    assert view.table.rowCount() == 1 and view.table.isVisible()
+    view.table.setCurrentCell(0, 0)
+    dialog = view.assign_questions()
+    assert dialog is not None
+    goal = dialog.tree.topLevelItem(0)
+    assert goal is not None
+    goal.setCheckState(0, Qt.CheckState.Checked)  # a goal ticks all its questions
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    framework = window.service.framework()
+    first_goal = next(iter(framework.goals()))
+    in_goal = {question.id for indicator in first_goal.indicators for question in indicator.questions}
+    [status] = page.contributions.statuses  # type: ignore[union-attr]
+    assert status.assigned == frozenset(in_goal)
+    counted = view.table.item(0, 3)
+    assert counted is not None and counted.text() in (str(len(in_goal)), "".join("٠١٢٣٤٥٦٧٨٩"[int(digit)] for digit in str(len(in_goal))))
+
+
+def test_a_disagreement_is_listed_and_settled_from_the_question(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    view = _tab(page)
+    _add(view, qtbot, "Water Authority", "Utilities")
+    _add(view, qtbot, "Health Directorate", "Health")
+    state = page.contributions
+    assert state is not None
+    question = next(window.service.framework().questions()).id
+    water, health = (status.record.id for status in state.statuses)
+    with window.service.database.session() as session:  # what two returned workbooks store
+        repository = ContributionRepository(session)
+        repository.save_contribution(water, question, AnswerDraft("level", 2), evidence="", workbook_id=None)
+        repository.save_contribution(health, question, AnswerDraft("level", 4), evidence="", workbook_id=None)
+    state.reload()
+    assert view.disagreements.count() == 1
+    state.take_contribution(health, question)
+    assert page.session is not None and page.session.draft(question) == AnswerDraft("level", 4)  # the questionnaire sees it
+    assert view.disagreements.count() == 1  # the water authority still says 2
+    state.settle(question, 3, "Agreed at the focal points' meeting")
+    assert page.session.draft(question).level == 3  # type: ignore[union-attr]
+    page.session.undo_stack.undo()  # a settlement is undoable like any answer
+    assert page.session.draft(question).level == 4  # type: ignore[union-attr]
