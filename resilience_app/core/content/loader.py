@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
 from resilience_app.core.content.model import (
     BALANCE_IDS,
     BalanceCheck,
@@ -40,7 +38,7 @@ from resilience_app.core.content.model import (
     Text,
 )
 from resilience_app.core.content.problems import Problem, Severity
-from resilience_app.core.content.yaml_source import YamlFailure, line_of, parse_yaml
+from resilience_app.core.content.yaml_source import YamlFailure, YamlList, YamlMapping, line_of, parse_yaml
 from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, _
 
 SCHEMA_VERSION = 1
@@ -93,9 +91,9 @@ def _describe(value: Any) -> str:
         return _("a number")
     if isinstance(value, str):
         return _("text")
-    if isinstance(value, (dict, CommentedMap)):
+    if isinstance(value, dict):
         return _("a mapping")
-    if isinstance(value, (list, CommentedSeq)):
+    if isinstance(value, list):
         return _("a list")
     return type(value).__name__
 
@@ -165,9 +163,9 @@ class _FileReader:
         *,
         required: Iterable[str],
         optional: Iterable[str] = (),
-    ) -> CommentedMap | None:
+    ) -> YamlMapping | None:
         """`value` if it is a mapping with every required field and no unknown one."""
-        if not isinstance(value, CommentedMap):
+        if not isinstance(value, YamlMapping):
             self.report("not-a-mapping", line, item_id, found=_describe(value))
             return None
         required = tuple(required)
@@ -185,26 +183,26 @@ class _FileReader:
                 self.report("missing-field", empty.get(key) or line_of(value) or line, item_id, field=key)
         return value
 
-    def items(self, container: CommentedMap, key: str, item_id: str | None) -> list[tuple[Any, int | None]]:
+    def items(self, container: YamlMapping, key: str, item_id: str | None) -> list[tuple[Any, int | None]]:
         """The entries of the list `container[key]` with their lines ([] when absent or wrong)."""
         if key not in container:
             return []
         value = container[key]
-        if not isinstance(value, CommentedSeq):
+        if not isinstance(value, YamlList):
             self.report("not-a-list", line_of(container, key), item_id, found=_describe(value))
             return []
         if not value:
             self.report("empty-list", line_of(container, key), item_id, severity=Severity.WARNING, field=key)
         return [(entry, line_of(value, index)) for index, entry in enumerate(value)]
 
-    def text(self, container: CommentedMap, key: str, item_id: str | None) -> Text | None:
+    def text(self, container: YamlMapping, key: str, item_id: str | None) -> Text | None:
         """A bilingual text: a mapping with non-empty text for every supported language."""
         if key not in container:
             return None
         return self._text_value(container[key], line_of(container, key), str(key), item_id)
 
     def _text_value(self, value: Any, line: int | None, field_name: str, item_id: str | None) -> Text | None:
-        if not isinstance(value, CommentedMap):
+        if not isinstance(value, YamlMapping):
             self.report("wrong-type", line, item_id, field=field_name, expected=_("a mapping of languages"), found=_describe(value))
             return None
         for language in value:
@@ -220,7 +218,7 @@ class _FileReader:
                 translations[language] = " ".join(entry.split())
         return Text(translations) if len(translations) == len(SUPPORTED_LANGUAGES) else None
 
-    def identifier(self, container: CommentedMap, key: str = "id") -> str | None:
+    def identifier(self, container: YamlMapping, key: str = "id") -> str | None:
         """A well-formed id not used anywhere else in the content."""
         value = container.get(key)
         line = line_of(container, key) or line_of(container)
@@ -240,7 +238,7 @@ class _FileReader:
         else:
             self.collector.ids[scoped] = f"{self.path.name}:{line}"
 
-    def string(self, container: CommentedMap, key: str, item_id: str | None) -> str | None:
+    def string(self, container: YamlMapping, key: str, item_id: str | None) -> str | None:
         value = container.get(key)
         if value is None:
             return None
@@ -251,7 +249,7 @@ class _FileReader:
             return None
         return value.strip()
 
-    def number(self, container: CommentedMap, key: str, item_id: str | None) -> float | None:
+    def number(self, container: YamlMapping, key: str, item_id: str | None) -> float | None:
         value = container.get(key)
         if value is None:
             return None
@@ -260,7 +258,7 @@ class _FileReader:
             return None
         return float(value)
 
-    def choice(self, container: CommentedMap, key: str, item_id: str | None, choices: tuple[ChoiceT, ...]) -> ChoiceT | None:
+    def choice(self, container: YamlMapping, key: str, item_id: str | None, choices: tuple[ChoiceT, ...]) -> ChoiceT | None:
         value = container.get(key)
         if value is None:
             return None
@@ -271,13 +269,13 @@ class _FileReader:
             return None
         return choices[choices.index(value)]  # the choice itself, typed as one (not the YAML scalar)
 
-    def reference(self, container: CommentedMap, key: str, item_id: str | None, target: str) -> str | None:
+    def reference(self, container: YamlMapping, key: str, item_id: str | None, target: str) -> str | None:
         value = self.string(container, key, item_id)
         if value is not None:
             self.collector.references.append(_Reference(self.path, line_of(container, key), item_id, value, target))
         return value
 
-    def reference_list(self, container: CommentedMap, key: str, item_id: str | None, target: str) -> tuple[str, ...]:
+    def reference_list(self, container: YamlMapping, key: str, item_id: str | None, target: str) -> tuple[str, ...]:
         found: list[str] = []
         for entry, line in self.items(container, key, item_id):
             if not isinstance(entry, str):
@@ -287,12 +285,12 @@ class _FileReader:
             found.append(entry)
         return tuple(found)
 
-    def levels(self, container: CommentedMap, key: str, item_id: str | None, expected: tuple[int, ...]) -> dict[int, Text] | None:
+    def levels(self, container: YamlMapping, key: str, item_id: str | None, expected: tuple[int, ...]) -> dict[int, Text] | None:
         """A mapping from level numbers to texts, with exactly the `expected` levels."""
         if key not in container:
             return None
         value, line = container[key], line_of(container, key)
-        if not isinstance(value, CommentedMap):
+        if not isinstance(value, YamlMapping):
             self.report("not-a-mapping", line, item_id, found=_describe(value))
             return None
         by_level = {str(level_key): level_key for level_key in value}
@@ -318,7 +316,7 @@ T = TypeVar("T")
 
 
 def _read_texts_with_id(
-    reader: _FileReader, document: CommentedMap, key: str, text_fields: tuple[str, ...], build: Callable[..., T]
+    reader: _FileReader, document: YamlMapping, key: str, text_fields: tuple[str, ...], build: Callable[..., T]
 ) -> list[T]:
     """Entries of the list `key` made of an id and bilingual texts (qualities, categories, terms)."""
     built = []
@@ -334,7 +332,7 @@ def _read_texts_with_id(
 
 
 
-def _read_framework(reader: _FileReader, document: CommentedMap) -> Framework | None:
+def _read_framework(reader: _FileReader, document: YamlMapping) -> Framework | None:
     reader.mapping(
         document, line_of(document), None,
         required=("schema", "kind", "id", "version", "name", "description", "levels", "qualities", "dimensions"),
@@ -372,7 +370,7 @@ def _read_goal(reader: _FileReader, entry: Any, line: int | None) -> Goal | None
     return None
 
 
-def _read_indicator_file(reader: _FileReader, document: CommentedMap) -> _IndicatorFile | None:
+def _read_indicator_file(reader: _FileReader, document: YamlMapping) -> _IndicatorFile | None:
     reader.mapping(document, line_of(document), None, required=("schema", "kind", "framework", "goal", "indicators"))
     framework_id = reader.reference(document, "framework", None, "framework")
     goal_id = reader.reference(document, "goal", None, "goal")
@@ -420,7 +418,7 @@ def _read_numeric(reader: _FileReader, entry: Any, line: int | None, item_id: st
     better = reader.choice(numeric, "better", item_id, BETTER_DIRECTIONS)
     thresholds = numeric.get("thresholds")
     values = [value for value in thresholds if isinstance(value, (int, float)) and not isinstance(value, bool)] if isinstance(thresholds, list) else []
-    order_ok = len(values) == 4 == len(thresholds) and (
+    order_ok = isinstance(thresholds, list) and len(values) == 4 == len(thresholds) and (
         values == sorted(values) if better == "higher" else values == sorted(values, reverse=True)
     )
     if better and not order_ok:
@@ -431,7 +429,7 @@ def _read_numeric(reader: _FileReader, entry: Any, line: int | None, item_id: st
     return None
 
 
-def _read_hazards(reader: _FileReader, document: CommentedMap) -> tuple[list[HazardCategory], list[Hazard]]:
+def _read_hazards(reader: _FileReader, document: YamlMapping) -> tuple[list[HazardCategory], list[Hazard]]:
     reader.mapping(document, line_of(document), None, required=("schema", "kind", "categories", "hazards"))
     categories = _read_texts_with_id(reader, document, "categories", ("name",), HazardCategory)
     hazards = []
@@ -449,12 +447,12 @@ def _read_hazards(reader: _FileReader, document: CommentedMap) -> tuple[list[Haz
     return categories, hazards
 
 
-def _read_glossary(reader: _FileReader, document: CommentedMap) -> list[GlossaryTerm]:
+def _read_glossary(reader: _FileReader, document: YamlMapping) -> list[GlossaryTerm]:
     reader.mapping(document, line_of(document), None, required=("schema", "kind", "terms"))
     return _read_texts_with_id(reader, document, "terms", ("term", "note"), GlossaryTerm)
 
 
-def _read_share_entries(reader: _FileReader, document: CommentedMap, key: str, build: Callable[..., T], ids: tuple[str, ...] = ()) -> list[T]:
+def _read_share_entries(reader: _FileReader, document: YamlMapping, key: str, build: Callable[..., T], ids: tuple[str, ...] = ()) -> list[T]:
     """Entries with an id, a name, a minimum share of the participants (0-100) and the gap the field warns of."""
     built = []
     for entry, line in reader.items(document, key, None):
@@ -474,7 +472,7 @@ def _read_share_entries(reader: _FileReader, document: CommentedMap, key: str, b
     return built
 
 
-def _read_stakeholders(reader: _FileReader, document: CommentedMap) -> tuple[list[Sector], list[BalanceCheck]]:
+def _read_stakeholders(reader: _FileReader, document: YamlMapping) -> tuple[list[Sector], list[BalanceCheck]]:
     reader.mapping(document, line_of(document), None, required=("schema", "kind", "version", "sectors"), optional=("balance",))
     reader.string(document, "version", None)  # checked like the framework's, though nothing reads it yet
     sectors = _read_share_entries(reader, document, "sectors", Sector)
@@ -582,7 +580,7 @@ def load_content(paths: Iterable[Path]) -> ContentLoadResult:
         if isinstance(document, YamlFailure):
             reader.report(document.code, document.line, reason=document.reason)
             continue
-        if not isinstance(document, CommentedMap):
+        if not isinstance(document, YamlMapping):
             reader.report("not-a-mapping", 1, found=_describe(document))
             continue
         schema = document.get("schema")

@@ -63,8 +63,8 @@ class _Pickler(pickle.Pickler):
         # `Text` keeps its translations in a MappingProxyType, which pickle cannot store by itself.
         if isinstance(obj, MappingProxyType):
             return _frozen_mapping, (dict(obj),)
-        # Numbers and texts the YAML reader made (its float, int and string subclasses) are stored
-        # as the plain values they stand for, so reading a snapshot never needs the YAML library.
+        # A subclass of a number or text (the YAML reader makes none since it moved to libyaml, but a
+        # reader could) is stored as the plain value it stands for: reading a snapshot needs no other module.
         for plain in _PLAIN_TYPES.values():
             if isinstance(obj, plain) and type(obj) is not plain:
                 return plain, (plain(obj),)
