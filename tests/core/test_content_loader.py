@@ -260,9 +260,9 @@ def test_a_folder_named_as_a_content_file_is_reported_not_skipped(tmp_path: Path
 
 
 def test_an_oversized_content_file_is_refused_reading_no_more_than_the_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from resilience_app.core.content import loader
+    from resilience_app.core.content.loading import files
 
-    monkeypatch.setattr(loader, "MAX_CONTENT_FILE_BYTES", len(FRAMEWORK.encode()))
+    monkeypatch.setattr(files, "MAX_CONTENT_FILE_BYTES", len(FRAMEWORK.encode()))
     (tmp_path / "fits").mkdir()
     fits = write(tmp_path / "fits", "framework.yaml", FRAMEWORK)
     assert [problem.code for problem in load_content([fits]).errors] == []  # exactly the cap is read

@@ -7,6 +7,7 @@ import os
 import pickle
 import shutil
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -170,6 +171,22 @@ def test_renaming_a_file_or_a_new_app_version_makes_the_snapshot_stale(
     assert None not in (key, renamed) and renamed != key
     monkeypatch.setattr(snapshot, "__version__", "99.0")
     assert snapshot.snapshot_key([forms]) not in (key, renamed)
+
+
+def test_the_key_covers_the_code_of_every_module_that_builds_content(forms: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change to the loader, any of its readers or the YAML reader makes old snapshots stale."""
+    builders = {
+        Path(str(module.__file__))
+        for name, module in list(sys.modules.items())
+        if name.startswith("resilience_app.core.content.") and getattr(module, "__file__", None)
+    }
+    assert {"loader.py", "yaml_source.py", "model.py", "fields.py", "stakeholders.py"} <= {path.name for path in builders}
+    assert builders <= set(snapshot.builder_sources())
+    key = snapshot.snapshot_key([forms])
+    edited = snapshot.builder_sources()[-1]
+    real_read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: real_read_bytes(path) + (b"#" if path == edited else b""))
+    assert snapshot.snapshot_key([forms]) not in (key, None)
 
 
 def test_the_key_does_not_depend_on_where_the_content_is_installed(tmp_path: Path, forms: Path) -> None:

@@ -408,7 +408,7 @@ def test_a_second_identical_anonymous_row_is_still_a_new_participant(sectors: tu
 def test_a_file_over_the_size_cap_is_refused_having_read_no_more_than_the_cap(
     tmp_path: Path, sectors: tuple[Sector, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(participants_csv, "MAX_FILE_BYTES", 2_000)
+    monkeypatch.setattr(participants_csv.preview, "MAX_FILE_BYTES", 2_000)  # where the cap is read
     fits = tmp_path / "fits.csv"
     fits.write_bytes(b"Name,Sector\n" + b"Sara,Youth\n" * 150)  # 1,662 bytes
     assert len(read_participants_csv(read_participants_file(fits), sectors=sectors).importable_rows) == 1

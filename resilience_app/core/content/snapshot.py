@@ -31,8 +31,9 @@ from types import MappingProxyType
 from typing import Any, TypeGuard
 
 from resilience_app import __version__
-from resilience_app.core.content import loader, model, yaml_source
-from resilience_app.core.content.loader import ContentLoadResult, content_files, load_content, read_content_bytes
+from resilience_app.core.content import model
+from resilience_app.core.content.loader import ContentLoadResult, load_content
+from resilience_app.core.content.loading.files import content_files, read_content_bytes
 from resilience_app.core.content.model import Content
 
 _log = logging.getLogger("resilience_app.content")
@@ -41,9 +42,10 @@ SNAPSHOT_FORMAT = 1
 CONTENT_SNAPSHOT_FILE_NAME = "content.snapshot"
 _MAGIC = b"resilience-app content snapshot\n"
 _KEY_LENGTH = 64  # hex digits of a SHA-256
-# The modules whose code decides what a content set becomes: a change to any of them makes old
-# snapshots stale even when the version number has not moved (a development checkout).
-_BUILDERS = (model, loader, yaml_source)
+# The code that decides what a content set becomes is this package's (the model, the YAML reader, the
+# loader and its readers): a change to any of its modules makes old snapshots stale even when the version
+# number has not moved (a development checkout).
+_BUILDERS_FOLDER = Path(__file__).parent
 # The classes a snapshot may hold: the content's dataclasses (and the frozen mappings inside them).
 _MODEL_CLASSES: dict[str, type] = {
     cls.__name__: cls for cls in vars(model).values() if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__
@@ -63,8 +65,8 @@ class _Pickler(pickle.Pickler):
         # `Text` keeps its translations in a MappingProxyType, which pickle cannot store by itself.
         if isinstance(obj, MappingProxyType):
             return _frozen_mapping, (dict(obj),)
-        # Numbers and texts the YAML reader made (its float, int and string subclasses) are stored
-        # as the plain values they stand for, so reading a snapshot never needs the YAML library.
+        # A subclass of a number or text (the YAML reader makes none since it moved to libyaml, but a
+        # reader could) is stored as the plain value it stands for: reading a snapshot needs no other module.
         for plain in _PLAIN_TYPES.values():
             if isinstance(obj, plain) and type(obj) is not plain:
                 return plain, (plain(obj),)
@@ -88,12 +90,16 @@ def snapshot_key(paths: Sequence[Path]) -> str | None:
     """The SHA-256 (hex) that names this content set as the files are now; None when one cannot be read."""
     digest = hashlib.sha256()
     digest.update(b"%s%d\0%s\0%d.%d\0" % (_MAGIC, SNAPSHOT_FORMAT, __version__.encode(), *sys.version_info[:2]))
-    for module in _BUILDERS:
+    sources = builder_sources()
+    for source in sources:
+        digest.update(b"%s\0" % source.relative_to(_BUILDERS_FOLDER).as_posix().encode())
         try:
-            digest.update(Path(str(module.__file__)).read_bytes())
-        except (OSError, TypeError):  # no source beside a frozen build: the version alone decides
+            digest.update(source.read_bytes())
+        except OSError:
             digest.update(b"?")
         digest.update(b"\0")
+    if not sources:  # no source beside a frozen build: the version alone decides
+        digest.update(b"?")
     try:
         for index, root in enumerate(paths):
             digest.update(b"root %d\0" % index)
@@ -106,6 +112,11 @@ def snapshot_key(paths: Sequence[Path]) -> str | None:
         _log.info("Content files not fingerprinted (%s); parsing them", error)
         return None
     return digest.hexdigest()
+
+
+def builder_sources() -> list[Path]:
+    """The source files of the code that builds content, in a stable order."""
+    return sorted(_BUILDERS_FOLDER.rglob("*.py"))
 
 
 def read_snapshot(file: Path, key: str) -> Content | None:
