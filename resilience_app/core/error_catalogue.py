@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from resilience_app.core.errors import ErrorCode, UserFacingError
 from resilience_app.core.i18n import N_, N_plural, _, ngettext
@@ -164,6 +165,57 @@ VARIANTS: Mapping[tuple[ErrorCode, str], ErrorText] = {
         N_("The damaged database {path} could not be moved aside, so nothing was restored."),
         N_("Check that its folder is not read-only, then try again."),
     ),
+}
+
+
+class ProblemCode(StrEnum):
+    """What is wrong in a content file, as a stable code; `PROBLEMS` holds each one's message and hint."""
+
+    FILE_UNREADABLE = "file-unreadable"
+    YAML_SYNTAX = "yaml-syntax"
+    NOT_A_MAPPING = "not-a-mapping"
+    NOT_A_LIST = "not-a-list"
+    UNSUPPORTED_SCHEMA = "unsupported-schema"
+    UNKNOWN_KIND = "unknown-kind"
+    MISSING_FIELD = "missing-field"
+    UNKNOWN_FIELD = "unknown-field"
+    WRONG_TYPE = "wrong-type"
+    MISSING_TRANSLATION = "missing-translation"
+    UNKNOWN_LANGUAGE = "unknown-language"
+    INVALID_ID = "invalid-id"
+    DUPLICATE_ID = "duplicate-id"
+    UNKNOWN_REFERENCE = "unknown-reference"
+    INVALID_VALUE = "invalid-value"
+    BAD_THRESHOLDS = "bad-thresholds"
+    NO_CONTENT = "no-content"
+    EMPTY_LIST = "empty-list"
+    OUT_OF_RANGE = "out-of-range"
+    NOT_A_FILE = "not-a-file"
+    TOO_LARGE = "too-large"
+
+
+PROBLEMS: Mapping[ProblemCode, ErrorText] = {
+    ProblemCode.FILE_UNREADABLE: ErrorText(N_("The file cannot be read: {reason}")),
+    ProblemCode.YAML_SYNTAX: ErrorText(N_("The file is not valid YAML: {reason}"), N_("Check the indentation and quoting near this line.")),
+    ProblemCode.NOT_A_MAPPING: ErrorText(N_("Expected a mapping of fields here, found {found}.")),
+    ProblemCode.NOT_A_LIST: ErrorText(N_("Expected a list here, found {found}.")),
+    ProblemCode.UNSUPPORTED_SCHEMA: ErrorText(N_("Schema version {found} is not supported; this app reads schema {expected}."), N_("Update the app, or write the file for schema 1.")),
+    ProblemCode.UNKNOWN_KIND: ErrorText(N_("Unknown kind of content “{found}”."), N_("Use one of: framework, indicators, hazards, glossary, stakeholders.")),
+    ProblemCode.MISSING_FIELD: ErrorText(N_("The field “{field}” is missing.")),
+    ProblemCode.UNKNOWN_FIELD: ErrorText(N_("Unknown field “{field}”.")),
+    ProblemCode.WRONG_TYPE: ErrorText(N_("The field “{field}” should be {expected}, found {found}.")),
+    ProblemCode.MISSING_TRANSLATION: ErrorText(N_("The field “{field}” has no {language} text."), N_("Every user-visible text needs both English (en) and Arabic (ar).")),
+    ProblemCode.UNKNOWN_LANGUAGE: ErrorText(N_("The field “{field}” has text in an unsupported language “{language}”.")),
+    ProblemCode.INVALID_ID: ErrorText(N_("“{id}” is not a valid id."), N_("Use lower-case letters, digits, “-” and “.”, starting with a letter.")),
+    ProblemCode.DUPLICATE_ID: ErrorText(N_("The id “{id}” is already used at {other}."), N_("Ids must be unique across the framework, the hazard catalogue and the glossary.")),
+    ProblemCode.UNKNOWN_REFERENCE: ErrorText(N_("“{id}” does not name a known {target}.")),
+    ProblemCode.INVALID_VALUE: ErrorText(N_("The field “{field}” cannot be “{found}”; expected one of: {expected}.")),
+    ProblemCode.BAD_THRESHOLDS: ErrorText(N_("The thresholds must be four numbers in {order} order.")),
+    ProblemCode.NO_CONTENT: ErrorText(N_("No content files were found in {path}.")),
+    ProblemCode.EMPTY_LIST: ErrorText(N_("The list “{field}” is empty.")),
+    ProblemCode.OUT_OF_RANGE: ErrorText(N_("The field “{field}” must be between {low} and {high}.")),
+    ProblemCode.NOT_A_FILE: ErrorText(N_("This is {found}, not an ordinary file; content files must be ordinary files."), N_("Name a folder or a .yaml file; a pipe, a device or a folder named .yaml is not read.")),
+    ProblemCode.TOO_LARGE: ErrorText(N_("The file is larger than {limit} MB, the most a content file may be."), N_("Split the content into several smaller files.")),
 }
 
 

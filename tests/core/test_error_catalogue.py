@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from resilience_app.core.error_catalogue import ERRORS, VARIANTS, ErrorText, user_error
+from resilience_app.core.error_catalogue import ERRORS, PROBLEMS, VARIANTS, ErrorText, ProblemCode, user_error
 from resilience_app.core.errors import ErrorCode
-from resilience_app.core.i18n import using_language
+from resilience_app.core.i18n import _, using_language
 
 PACKAGE = Path(__file__).resolve().parents[2] / "resilience_app"
 ALL_TEXTS = [*((code, "", text) for code, text in ERRORS.items()), *((code, variant, text) for (code, variant), text in VARIANTS.items())]
@@ -24,6 +24,17 @@ def _placeholders(text: ErrorText) -> set[str]:
 def test_every_code_has_its_message() -> None:
     assert set(ERRORS) == set(ErrorCode)
     assert all(code in ErrorCode for code, _variant in VARIANTS)
+    assert set(PROBLEMS) == set(ProblemCode) and all(text.message for text in PROBLEMS.values())
+
+
+@pytest.mark.parametrize("code", list(ProblemCode))
+def test_each_content_problem_reads_in_arabic(code: ProblemCode) -> None:
+    text = PROBLEMS[code]
+    values = {name: f"<{name}>" for name in _placeholders(text)}
+    with using_language("ar"):
+        message = _(text.message).format(**values)
+        hint = _(text.hint) if text.hint else ""
+    assert any("\u0600" <= character <= "\u06ff" for character in message + hint), message
 
 
 @pytest.mark.parametrize(("code", "variant", "text"), ALL_TEXTS, ids=[f"{code}{'/' + variant if variant else ''}" for code, variant, _ in ALL_TEXTS])

@@ -27,6 +27,7 @@ from resilience_app.core.content.loading.stakeholders import read_stakeholders
 from resilience_app.core.content.model import Content
 from resilience_app.core.content.problems import Problem, Severity
 from resilience_app.core.content.yaml_source import YamlFailure, YamlMapping, line_of
+from resilience_app.core.error_catalogue import ProblemCode
 
 __all__ = ["KINDS", "SCHEMA_VERSION", "ContentLoadResult", "content_files", "load_content"]
 
@@ -58,7 +59,7 @@ def load_content(paths: Iterable[Path]) -> ContentLoadResult:
     files = content_files(paths)
     if not files:
         for path in paths:
-            FileReader(path, collector).report("no-content", None, path=path)
+            FileReader(path, collector).report(ProblemCode.NO_CONTENT, None, path=path)
     for path in files:
         reader = FileReader(path, collector)
         document = read_yaml(path)
@@ -67,7 +68,7 @@ def load_content(paths: Iterable[Path]) -> ContentLoadResult:
         elif isinstance(document, YamlFailure):
             reader.report(document.code, document.line, reason=document.reason)
         elif not isinstance(document, YamlMapping):
-            reader.report("not-a-mapping", 1, found=describe(document))
+            reader.report(ProblemCode.NOT_A_MAPPING, 1, found=describe(document))
         else:
             _read_document(reader, document, pieces)
     return ContentLoadResult(assemble(pieces, collector), tuple(collector.problems))
@@ -78,9 +79,9 @@ def _read_document(reader: FileReader, document: YamlMapping, pieces: Pieces) ->
     schema = document.get("schema")
     if isinstance(schema, bool) or schema != SCHEMA_VERSION:  # `true` equals 1 in Python, not in a schema
         if schema is None:
-            reader.report("missing-field", 1, field="schema")
+            reader.report(ProblemCode.MISSING_FIELD, 1, field="schema")
         else:
-            reader.report("unsupported-schema", line_of(document, "schema"), found=schema, expected=SCHEMA_VERSION)
+            reader.report(ProblemCode.UNSUPPORTED_SCHEMA, line_of(document, "schema"), found=schema, expected=SCHEMA_VERSION)
         return
     kind = document.get("kind")
     reader.namespace = _NAMESPACES.get(str(kind), "")
@@ -101,7 +102,7 @@ def _read_document(reader: FileReader, document: YamlMapping, pieces: Pieces) ->
         pieces.sectors.extend(sectors)
         pieces.balance_checks.extend(checks)
     elif kind is None:
-        reader.report("missing-field", line_of(document), field="kind")
+        reader.report(ProblemCode.MISSING_FIELD, line_of(document), field="kind")
     else:
         close = difflib.get_close_matches(str(kind), KINDS, n=1)
-        reader.report("unknown-kind", line_of(document, "kind"), found=kind, suggestion=close[0] if close else None)
+        reader.report(ProblemCode.UNKNOWN_KIND, line_of(document, "kind"), found=kind, suggestion=close[0] if close else None)

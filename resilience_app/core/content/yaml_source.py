@@ -43,6 +43,7 @@ from yaml.events import (
 )
 from yaml.reader import ReaderError
 
+from resilience_app.core.error_catalogue import ProblemCode
 from resilience_app.core.i18n import _
 
 try:
@@ -87,7 +88,7 @@ _UNSPACED_COMMENT_AFTER_BLOCK_INDICATOR = re.compile(r"(?:&\S+[ \t]+)?[|>][-+1-9
 
 @dataclass(frozen=True)
 class YamlFailure:
-    code: str  # "file-unreadable" or "yaml-syntax"
+    code: ProblemCode  # FILE_UNREADABLE or YAML_SYNTAX
     reason: str
     line: int | None
 
@@ -120,7 +121,7 @@ def parse_yaml(data: bytes) -> Any | YamlFailure:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         bad_line = _line_at(data[: error.start].decode("utf-8"))
-        return YamlFailure("file-unreadable", f"not UTF-8 text ({error.reason} at byte {error.start})", bad_line)
+        return YamlFailure(ProblemCode.FILE_UNREADABLE, f"not UTF-8 text ({error.reason} at byte {error.start})", bad_line)
     # libyaml counts a reader error's position in bytes, the pure-Python reader in characters.
     source: bytes | str = data if _LIBYAML else text
     try:
@@ -130,18 +131,18 @@ def parse_yaml(data: bytes) -> Any | YamlFailure:
         finally:
             loader.dispose()
     except _Refused as refused:
-        return YamlFailure("yaml-syntax", refused.reason, refused.line)
+        return YamlFailure(ProblemCode.YAML_SYNTAX, refused.reason, refused.line)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         # libyaml puts the end of a file that lacks a final line break on a line of its own: the last line it is
         line = min(mark.line + 1, _line_at(text)) if mark is not None else None
         reason = " ".join(part for part in (error.context, error.problem) if part)
-        return YamlFailure("yaml-syntax", reason or "syntax error", line)
+        return YamlFailure(ProblemCode.YAML_SYNTAX, reason or "syntax error", line)
     except ReaderError as error:  # a character YAML does not allow, at a known position
         before = source[: error.position]
-        return YamlFailure("yaml-syntax", _first_line(error), _line_at(before.decode("utf-8", "replace") if isinstance(before, bytes) else before))
+        return YamlFailure(ProblemCode.YAML_SYNTAX, _first_line(error), _line_at(before.decode("utf-8", "replace") if isinstance(before, bytes) else before))
     except YAMLError as error:
-        return YamlFailure("yaml-syntax", _first_line(error), None)
+        return YamlFailure(ProblemCode.YAML_SYNTAX, _first_line(error), None)
 
 
 def line_of(container: Any, key: Any = None) -> int | None:

@@ -19,6 +19,7 @@ from resilience_app.core.content.model import (
     Indicator,
     Sector,
 )
+from resilience_app.core.error_catalogue import ProblemCode
 from resilience_app.core.i18n import N_, _
 
 _TARGET_NAMES = {"framework": N_("framework"), "goal": N_("goal"), "quality": N_("quality"), "category": N_("category")}
@@ -50,7 +51,7 @@ def assemble(pieces: Pieces, collector: Collector) -> Content:
         if reference.target_id not in known[reference.target]:
             close = difflib.get_close_matches(reference.target_id, sorted(known[reference.target]), n=1)
             FileReader(reference.file, collector).report(
-                "unknown-reference", reference.line, reference.item_id,
+                ProblemCode.UNKNOWN_REFERENCE, reference.line, reference.item_id,
                 id=reference.target_id, target=_(_TARGET_NAMES[reference.target]), suggestion=close[0] if close else None,
             )
     return Content(

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from resilience_app.core.content.model import Text
 from resilience_app.core.content.problems import Problem, Severity
 from resilience_app.core.content.yaml_source import YamlList, YamlMapping, line_of
+from resilience_app.core.error_catalogue import ProblemCode
 from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, _
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*$")
@@ -83,7 +84,7 @@ class FileReader:
 
     def report(
         self,
-        code: str,
+        code: ProblemCode,
         line: int | None,
         item_id: str | None = None,
         *,
@@ -114,21 +115,21 @@ class FileReader:
     ) -> YamlMapping | None:
         """`value` if it is a mapping with every required field and no unknown one."""
         if not isinstance(value, YamlMapping):
-            self.report("not-a-mapping", line, item_id, found=describe(value))
+            self.report(ProblemCode.NOT_A_MAPPING, line, item_id, found=describe(value))
             return None
         required = tuple(required)
         allowed = set(required) | set(optional)
         for key in value:
             if key not in allowed:
                 close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-                self.report("unknown-field", line_of(value, key), item_id, field=key, suggestion=close[0] if close else None)
+                self.report(ProblemCode.UNKNOWN_FIELD, line_of(value, key), item_id, field=key, suggestion=close[0] if close else None)
         # A required field written without a value (`id:`) is missing: reported, not silently skipped.
         empty = {key: line_of(value, key) for key in required if key in value and value[key] is None}
         for key in empty:
             del value[key]
         for key in required:
             if key not in value:
-                self.report("missing-field", empty.get(key) or line_of(value) or line, item_id, field=key)
+                self.report(ProblemCode.MISSING_FIELD, empty.get(key) or line_of(value) or line, item_id, field=key)
         return value
 
     def items(self, container: YamlMapping, key: str, item_id: str | None) -> list[tuple[Any, int | None]]:
@@ -137,10 +138,10 @@ class FileReader:
             return []
         value = container[key]
         if not isinstance(value, YamlList):
-            self.report("not-a-list", line_of(container, key), item_id, found=describe(value))
+            self.report(ProblemCode.NOT_A_LIST, line_of(container, key), item_id, found=describe(value))
             return []
         if not value:
-            self.report("empty-list", line_of(container, key), item_id, severity=Severity.WARNING, field=key)
+            self.report(ProblemCode.EMPTY_LIST, line_of(container, key), item_id, severity=Severity.WARNING, field=key)
         return [(entry, line_of(value, index)) for index, entry in enumerate(value)]
 
     def text(self, container: YamlMapping, key: str, item_id: str | None) -> Text | None:
@@ -151,17 +152,17 @@ class FileReader:
 
     def _text_value(self, value: Any, line: int | None, field_name: str, item_id: str | None) -> Text | None:
         if not isinstance(value, YamlMapping):
-            self.report("wrong-type", line, item_id, field=field_name, expected=_("a mapping of languages"), found=describe(value))
+            self.report(ProblemCode.WRONG_TYPE, line, item_id, field=field_name, expected=_("a mapping of languages"), found=describe(value))
             return None
         for language in value:
             if language not in SUPPORTED_LANGUAGES:
                 close = difflib.get_close_matches(str(language), SUPPORTED_LANGUAGES, n=1)
-                self.report("unknown-language", line_of(value, language), item_id, field=field_name, language=language, suggestion=close[0] if close else None)
+                self.report(ProblemCode.UNKNOWN_LANGUAGE, line_of(value, language), item_id, field=field_name, language=language, suggestion=close[0] if close else None)
         translations: dict[str, str] = {}
         for language in SUPPORTED_LANGUAGES:
             entry = value.get(language)
             if not isinstance(entry, str) or not entry.strip():
-                self.report("missing-translation", line_of(value, language) or line, item_id, field=field_name, language=_(LANGUAGE_NAMES[language]))
+                self.report(ProblemCode.MISSING_TRANSLATION, line_of(value, language) or line, item_id, field=field_name, language=_(LANGUAGE_NAMES[language]))
             else:
                 translations[language] = " ".join(entry.split())
         return Text(translations) if len(translations) == len(SUPPORTED_LANGUAGES) else None
@@ -173,7 +174,7 @@ class FileReader:
         if value is None:
             return None
         if not isinstance(value, str) or not ID_PATTERN.match(value):
-            self.report("invalid-id", line, str(value), id=value)
+            self.report(ProblemCode.INVALID_ID, line, str(value), id=value)
             return None
         self.claim(value, line, self.namespace)
         return value
@@ -182,7 +183,7 @@ class FileReader:
         """Record that `value` is used here, reporting a duplicate when it is already used in `namespace`."""
         scoped = (namespace, value)
         if scoped in self.collector.ids:
-            self.report("duplicate-id", line, value, id=value, other=self.collector.ids[scoped])
+            self.report(ProblemCode.DUPLICATE_ID, line, value, id=value, other=self.collector.ids[scoped])
         else:
             self.collector.ids[scoped] = f"{self.path.name}:{line}"
 
@@ -193,7 +194,7 @@ class FileReader:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
         if not isinstance(value, str) or not value.strip():
-            self.report("wrong-type", line_of(container, key), item_id, field=key, expected=_("text"), found=describe(value))
+            self.report(ProblemCode.WRONG_TYPE, line_of(container, key), item_id, field=key, expected=_("text"), found=describe(value))
             return None
         return value.strip()
 
@@ -202,7 +203,7 @@ class FileReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not is_finite(value):
-            self.report("wrong-type", line_of(container, key), item_id, field=key, expected=_("a number"), found=describe(value))
+            self.report(ProblemCode.WRONG_TYPE, line_of(container, key), item_id, field=key, expected=_("a number"), found=describe(value))
             return None
         return float(value)
 
@@ -213,7 +214,7 @@ class FileReader:
         if value not in choices:
             names: tuple[str, ...] = choices
             close = difflib.get_close_matches(str(value), names, n=1)
-            self.report("invalid-value", line_of(container, key), item_id, field=key, found=value, expected=", ".join(choices), suggestion=close[0] if close else None)
+            self.report(ProblemCode.INVALID_VALUE, line_of(container, key), item_id, field=key, found=value, expected=", ".join(choices), suggestion=close[0] if close else None)
             return None
         return choices[choices.index(value)]  # the choice itself, typed as one (not the YAML scalar)
 
@@ -227,7 +228,7 @@ class FileReader:
         found: list[str] = []
         for entry, line in self.items(container, key, item_id):
             if not isinstance(entry, str):
-                self.report("wrong-type", line, item_id, field=key, expected=_("text"), found=describe(entry))
+                self.report(ProblemCode.WRONG_TYPE, line, item_id, field=key, expected=_("text"), found=describe(entry))
                 continue
             self.collector.references.append(Reference(self.path, line, item_id, entry, target))
             found.append(entry)
@@ -239,17 +240,17 @@ class FileReader:
             return None
         value, line = container[key], line_of(container, key)
         if not isinstance(value, YamlMapping):
-            self.report("not-a-mapping", line, item_id, found=describe(value))
+            self.report(ProblemCode.NOT_A_MAPPING, line, item_id, found=describe(value))
             return None
         by_level = {str(level_key): level_key for level_key in value}
         wanted = [str(level) for level in expected]
         for level_key, original in by_level.items():
             if level_key not in wanted:
-                self.report("unknown-field", line_of(value, original), item_id, field=level_key)
+                self.report(ProblemCode.UNKNOWN_FIELD, line_of(value, original), item_id, field=level_key)
         texts: dict[int, Text] = {}
         for level_key in wanted:
             if level_key not in by_level:
-                self.report("missing-field", line, item_id, field=f"{key}.{level_key}")
+                self.report(ProblemCode.MISSING_FIELD, line, item_id, field=f"{key}.{level_key}")
                 continue
             original = by_level[level_key]
             text = self._text_value(value[original], line_of(value, original), f"{key}.{level_key}", item_id)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from resilience_app.core.content.yaml_source import YamlFailure, parse_yaml
+from resilience_app.core.error_catalogue import ProblemCode
 from resilience_app.core.i18n import _
 
 # The largest content file read: the shipped ones are a few hundred KB. A bigger file (or /dev/zero) is refused
@@ -32,7 +33,7 @@ def content_files(paths: Iterable[Path]) -> list[Path]:
 class ContentFileRefused(OSError):
     """A content file not read: not an ordinary file (`not-a-file`), too large (`too-large`) or unreadable."""
 
-    def __init__(self, code: str, **params: Any) -> None:
+    def __init__(self, code: ProblemCode, **params: Any) -> None:
         super().__init__(code)
         self.code = code
         self.params = params
@@ -59,23 +60,23 @@ def read_content_bytes(path: Path) -> bytes:
     try:
         before = os.stat(path)
     except OSError as error:
-        raise ContentFileRefused("file-unreadable", reason=error.strerror or str(error)) from None
+        raise ContentFileRefused(ProblemCode.FILE_UNREADABLE, reason=error.strerror or str(error)) from None
     if not stat.S_ISREG(before.st_mode):
-        raise ContentFileRefused("not-a-file", found=_kind_of(before.st_mode))
+        raise ContentFileRefused(ProblemCode.NOT_A_FILE, found=_kind_of(before.st_mode))
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as error:
-        raise ContentFileRefused("file-unreadable", reason=error.strerror or str(error)) from None
+        raise ContentFileRefused(ProblemCode.FILE_UNREADABLE, reason=error.strerror or str(error)) from None
     with os.fdopen(descriptor, "rb") as stream:
         mode = os.fstat(stream.fileno()).st_mode
         if not stat.S_ISREG(mode):
-            raise ContentFileRefused("not-a-file", found=_kind_of(mode))
+            raise ContentFileRefused(ProblemCode.NOT_A_FILE, found=_kind_of(mode))
         try:
             data = stream.read(MAX_CONTENT_FILE_BYTES + 1)
         except OSError as error:
-            raise ContentFileRefused("file-unreadable", reason=error.strerror or str(error)) from None
+            raise ContentFileRefused(ProblemCode.FILE_UNREADABLE, reason=error.strerror or str(error)) from None
     if len(data) > MAX_CONTENT_FILE_BYTES:
-        raise ContentFileRefused("too-large", limit=MAX_CONTENT_FILE_MB)
+        raise ContentFileRefused(ProblemCode.TOO_LARGE, limit=MAX_CONTENT_FILE_MB)
     return data
 
 

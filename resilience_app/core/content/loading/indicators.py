@@ -9,6 +9,7 @@ from typing import Any
 from resilience_app.core.content.loading.fields import FileReader
 from resilience_app.core.content.model import BetterDirection, Indicator, NumericScale, Question
 from resilience_app.core.content.yaml_source import YamlMapping, line_of
+from resilience_app.core.error_catalogue import ProblemCode
 from resilience_app.core.i18n import _
 
 BETTER_DIRECTIONS: tuple[BetterDirection, ...] = ("higher", "lower")
@@ -77,7 +78,7 @@ def _read_numeric(reader: FileReader, entry: Any, line: int | None, item_id: str
         values == sorted(values) if better == "higher" else values == sorted(values, reverse=True)
     )
     if better and not order_ok:
-        reader.report("bad-thresholds", line_of(numeric, "thresholds"), item_id, order=_("increasing") if better == "higher" else _("decreasing"))
+        reader.report(ProblemCode.BAD_THRESHOLDS, line_of(numeric, "thresholds"), item_id, order=_("increasing") if better == "higher" else _("decreasing"))
     minimum, maximum = reader.number(numeric, "minimum", item_id), reader.number(numeric, "maximum", item_id)
     if unit and better and order_ok:
         return NumericScale(unit, better, (values[0], values[1], values[2], values[3]), minimum, maximum)

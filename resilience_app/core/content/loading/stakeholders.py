@@ -8,6 +8,7 @@ from typing import TypeVar
 from resilience_app.core.content.loading.fields import FileReader
 from resilience_app.core.content.model import BALANCE_IDS, BalanceCheck, Sector
 from resilience_app.core.content.yaml_source import YamlMapping, line_of
+from resilience_app.core.error_catalogue import ProblemCode
 
 T = TypeVar("T")
 
@@ -25,7 +26,7 @@ def _read_share_entries(reader: FileReader, document: YamlMapping, key: str, bui
         name, gap = reader.text(item, "name", item_id), reader.text(item, "gap", item_id)
         share = reader.number(item, "minimum_share", item_id)
         if share is not None and not 0 <= share <= 100:
-            reader.report("out-of-range", line_of(item, "minimum_share"), item_id, field="minimum_share", low=0, high=100)
+            reader.report(ProblemCode.OUT_OF_RANGE, line_of(item, "minimum_share"), item_id, field="minimum_share", low=0, high=100)
             share = None
         if item_id and name and gap and share is not None:
             built.append(build(item_id, name, share, gap))
