@@ -123,6 +123,7 @@ def render_questionnaire(app: QApplication, window, output: Path, language: str)
     app.processEvents()
     window.grab().save(str(output / f"question-sensitive-{language}.png"))
     render_register(app, window, output, language)
+    render_contributors(app, window, output, language)
     render_workshop(app, window, output, language)
     render_data_safety(app, window, output, language)
 
@@ -179,6 +180,40 @@ def render_register(app: QApplication, window, output: Path, language: str) -> N
         ("rank-dialog", lambda: stress.priority_view.move_current(-1)),
         ("action-dialog", lambda: page.actions_view.edit_action(page.actions_view.current_action_id())),
         ("area-dialog", lambda: page.discovery.edit_area(page.discovery.current_area_id())),
+    ):
+        dialog = open_dialog()
+        app.processEvents()
+        dialog.grab().save(str(output / f"{name}-{language}.png"))
+        dialog.reject()
+
+
+def render_contributors(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The Contributors tab with the chase list and a disagreement, and its dialogs."""
+    from resilience_app.core.assessment.records import AnswerDraft
+    from resilience_app.core.contributions.records import ContributorDraft
+    from resilience_app.core.contributions.repository import ContributionRepository
+
+    page = window.assessment_page
+    state = page.contributions
+    names = [("سلطة المياه", "المرافق") if language == "ar" else ("Water Authority", "Utilities"),
+             ("مديرية الصحة", "الصحة") if language == "ar" else ("Health Directorate", "Health")]
+    added = [state.add_contributor(ContributorDraft(name, department, language)) for name, department in names]
+    framework = window.service.framework()
+    goal = next(iter(framework.goals()))
+    state.assign(added[0].id, [goal.id])
+    question = next(framework.questions()).id
+    with window.service.database.session() as session:
+        repository = ContributionRepository(session)
+        repository.save_contribution(added[0].id, question, AnswerDraft("level", 2), evidence="", workbook_id=None)
+        repository.save_contribution(added[1].id, question, AnswerDraft("level", 5), evidence="", workbook_id=None)
+    state.reload()
+    page.tabs.setCurrentWidget(page.contributors)
+    page.contributors.table.setCurrentCell(0, 0)
+    app.processEvents()
+    window.grab().save(str(output / f"contributors-{language}.png"))
+    for name, open_dialog in (
+        ("contributor-dialog", lambda: page.contributors.edit_contributor(added[0].id)),
+        ("assign-dialog", page.contributors.assign_questions),
     ):
         dialog = open_dialog()
         app.processEvents()

@@ -51,6 +51,7 @@ class ContributorDialog(FormDialog):
             languages.addItem(LANGUAGE_NAMES.get(language, language), language)
         languages.setCurrentIndex(max(0, languages.findData(draft.language)))
         self.editor("contact", QLineEdit).setPlaceholderText(_("A telephone number or an e-mail address"))
+        self.setMinimumWidth(480)  # the placeholder and long department names show whole
 
     def draft(self) -> ContributorDraft:
         return ContributorDraft(

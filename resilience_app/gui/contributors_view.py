@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -59,6 +59,8 @@ class ContributorsView(QWidget):
         self.disagreements_title = QLabel()
         self.disagreements = QListWidget()
         self.disagreements.setObjectName("disagreements_list")
+        self.disagreements.setWordWrap(True)  # a question's prompt is a sentence: wrapped, never cut
+        self.disagreements.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.disagreements.itemActivated.connect(lambda item: self.question_requested.emit(str(item.data(ID_ROLE))))
         self.disagreements_note = QLabel()
         self.disagreements_note.setWordWrap(True)
@@ -126,12 +128,12 @@ class ContributorsView(QWidget):
         questions = {question.id: question for question in self.state.framework.questions()}
         for entry in self.state.disagreements:
             question = questions.get(entry.question_id)
-            names = _(", ").join(isolate(self.state.name_of(record.contributor_id)) for record in entry.contributions)
-            text = _("{question} — {count} answers differ ({names})").format(
-                question=str(question.prompt) if question else entry.question_id,
-                count=format_number(len(entry.contributions) + (1 if entry.on_record else 0)),
-                names=names,
-            )
+            sources = [isolate(self.state.name_of(record.contributor_id)) for record in entry.contributions]
+            names = _(", ").join(sources + ([_("the answer on record")] if entry.on_record else []))
+            text = "\n".join((
+                str(question.prompt) if question else entry.question_id,
+                _("{count} answers differ: {names}").format(count=format_number(len(entry.contributions) + (1 if entry.on_record else 0)), names=names),
+            ))
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, entry.question_id)
             item.setToolTip(text)
