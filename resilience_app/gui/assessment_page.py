@@ -14,6 +14,7 @@ from resilience_app.core.i18n import _, current_language, isolate, paragraph
 from resilience_app.core.services import ResilienceService
 from resilience_app.gui.actions_view import ActionsView
 from resilience_app.gui.assessment_session import AssessmentSession
+from resilience_app.gui.contributions_panel import ContributionsPanel
 from resilience_app.gui.contributions_state import ContributionsState
 from resilience_app.gui.contributors_view import ContributorsView
 from resilience_app.gui.discovery_view import DiscoveryView
@@ -107,6 +108,8 @@ class AssessmentPage(QWidget):
         self.contributors = ContributorsView(self.contributions)
         self.contributors.failed.connect(self.failed)
         self.contributors.question_requested.connect(self.open_question)
+        self.questionnaire.attach_contributions(ContributionsPanel(self.contributions), self.contributions.disagreeing_questions)
+        self.contributions.changed.connect(self.questionnaire.navigator.apply_filter)
         self.register = RegisterState(session)
         self.shocks_stresses = ShocksStressesPage(self.register)
         self.actions_view = ActionsView(self.register)

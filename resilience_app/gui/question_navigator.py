@@ -3,6 +3,8 @@ narrowed by a filter and a search, and walked with next/previous."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
@@ -16,7 +18,7 @@ from resilience_app.gui.answer_keys import answer_for_key
 from resilience_app.gui.assessment_session import AssessmentSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-FILTERS = ("all", "unanswered", "low_confidence", "no_evidence")
+FILTERS = ("all", "unanswered", "low_confidence", "no_evidence", "disagreement")
 MUTED = QBrush(QColor("#777777"))
 PASS_THROUGH_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
@@ -34,6 +36,7 @@ class QuestionNavigator(QTreeWidget):
         self.setObjectName("question_navigator")
         self.session = session
         self.filter = "all"
+        self.disagreeing: Callable[[], Collection[str]] = frozenset  # the questions whose contributions disagree
         self.search = ""
         self.setColumnCount(2)
         self.header().setStretchLastSection(False)
@@ -128,6 +131,8 @@ class QuestionNavigator(QTreeWidget):
         if self.filter == "low_confidence" and not (status == "level" and draft and draft.confidence == "low"):
             return False
         if self.filter == "no_evidence" and not (status == "level" and question_id not in self.session.evidence):
+            return False
+        if self.filter == "disagreement" and question_id not in self.disagreeing():
             return False
         if self.search:
             framework = self.session.framework

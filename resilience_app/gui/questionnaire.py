@@ -3,6 +3,8 @@ shown, answered from the keyboard (1–5, N, ?, Page Up / Page Down)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -25,6 +27,7 @@ from resilience_app.core.formatting import localise_digits
 from resilience_app.core.i18n import N_, _, isolate
 from resilience_app.gui.answer_keys import answer_for_key
 from resilience_app.gui.assessment_session import AssessmentSession
+from resilience_app.gui.contributions_panel import ContributionsPanel
 from resilience_app.gui.evidence_panel import EvidenceDialog, open_file
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.form_fields import refill_choices
@@ -38,6 +41,7 @@ FILTER_NAMES = {
     "unanswered": N_("Unanswered"),
     "low_confidence": N_("Low confidence"),
     "no_evidence": N_("Answered without evidence"),
+    "disagreement": N_("With disagreement"),
 }
 
 
@@ -87,7 +91,12 @@ class Questionnaire(QWidget):
         left_layout.addWidget(self.navigator, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
+        right = QWidget()
+        self.right_layout = QVBoxLayout(right)
+        self.right_layout.setContentsMargins(0, 0, 0, 0)
+        self.right_layout.addWidget(self.detail, 1)
+        self.splitter.addWidget(right)
+        self.contributions_panel: ContributionsPanel | None = None
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setChildrenCollapsible(False)
@@ -95,7 +104,17 @@ class Questionnaire(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
+    def attach_contributions(self, panel: ContributionsPanel, disagreeing: Callable[[], Collection[str]]) -> None:
+        """Show what the contributors answered under each question, and let the filter find disagreements."""
+        self.contributions_panel = panel
+        self.right_layout.addWidget(panel)
+        panel.failed.connect(self.failed)
+        panel.show_question(self.current_question_id())
+        self.navigator.disagreeing = disagreeing
+
     def retranslate(self) -> None:
+        if self.contributions_panel is not None:
+            self.contributions_panel.retranslate()
         refill_choices(self.filter_box, [_(FILTER_NAMES[name]) for name in FILTERS])
         self.search_box.setPlaceholderText(_("Search questions"))
         self.navigator.rebuild()
@@ -116,11 +135,15 @@ class Questionnaire(QWidget):
         if self.question_view.question is None or self.question_view.question.id != question_id:
             self.question_view.show_question(question_id)
         self.detail.setCurrentWidget(self.question_view)
+        if self.contributions_panel is not None:
+            self.contributions_panel.show_question(question_id)
 
     def _show_goal(self, goal_id: str) -> None:
         self.question_view.save_typing()
         self.goal_view.show_goal(goal_id)
         self.detail.setCurrentWidget(self.goal_view)
+        if self.contributions_panel is not None:
+            self.contributions_panel.show_question(None)
 
     def step(self, forward: bool) -> None:
         self.question_view.save_typing()

@@ -74,3 +74,36 @@ def test_a_disagreement_is_listed_and_settled_from_the_question(window: MainWind
     assert page.session.draft(question).level == 3  # type: ignore[union-attr]
     page.session.undo_stack.undo()  # a settlement is undoable like any answer
     assert page.session.draft(question).level == 4  # type: ignore[union-attr]
+
+
+def test_the_questionnaire_shows_the_contributions_and_finds_the_disagreements(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    view = _tab(page)
+    _add(view, qtbot, "Water Authority", "Utilities")
+    _add(view, qtbot, "Health Directorate", "Health")
+    state, questionnaire = page.contributions, page.questionnaire
+    assert state is not None and questionnaire is not None and questionnaire.contributions_panel is not None
+    first, second = (question.id for question in list(window.service.framework().questions())[:2])
+    water, health = (status.record.id for status in state.statuses)
+    with window.service.database.session() as session:
+        repository = ContributionRepository(session)
+        repository.save_contribution(water, first, AnswerDraft("level", 1, justification="No drainage map"), evidence="Survey 2024", workbook_id=None)
+        repository.save_contribution(health, first, AnswerDraft("dont_know"), evidence="", workbook_id=None)
+        repository.save_contribution(water, second, AnswerDraft("level", 3), evidence="", workbook_id=None)
+    state.reload()
+    page.tabs.setCurrentWidget(questionnaire)
+    questionnaire.set_filter("disagreement")
+    shown = [question_id for question_id in (first, second) if questionnaire.navigator.is_shown(question_id)]
+    assert shown == [first]  # the second has one answer only: nothing to settle
+    questionnaire.open_question(first)
+    panel = questionnaire.contributions_panel
+    assert panel.isVisible() and panel.table.rowCount() == 2
+    cells = [panel.table.item(0, column).text() for column in range(5)]  # type: ignore[union-attr]
+    assert cells[0] == "Water Authority (Utilities)" and cells[3] == "No drainage map" and cells[4] == "Survey 2024"
+    panel.table.setCurrentCell(0, 0)
+    panel.take_button.click()
+    assert page.session is not None and page.session.draft(first) == AnswerDraft("level", 1, justification="No drainage map")
+    questionnaire.open_question(second)
+    assert panel.isVisible() and panel.table.rowCount() == 1
+    questionnaire.open_goal(next(iter(window.service.framework().goals())).id)
+    assert not panel.isVisible()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.content.model import Framework
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import N_, _
@@ -46,3 +47,12 @@ def history_value(field: str, value: str | None) -> str:
         except ValueError:
             return value
     return value
+
+
+def answer_summary(framework: Framework, answer: AnswerDraft | None) -> str:
+    """An answer in a few words: '3 · Developing', 'Not applicable', "Don't know", or a dash when there is none."""
+    if answer is None or not answer.status:
+        return _("—")
+    if answer.status == "level" and answer.level is not None:
+        return level_name(framework, answer.level)
+    return _(STATUS_VALUES.get(answer.status, answer.status))
