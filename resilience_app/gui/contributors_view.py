@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from resilience_app.core.contributions.service import ContributorStatus
 from resilience_app.core.errors import UserFacingError
-from resilience_app.core.formatting import format_date, format_number
+from resilience_app.core.formatting import format_date, format_number, localise_digits
 from resilience_app.core.i18n import _, isolate, paragraph
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.confirm import ask_to_remove
@@ -59,7 +59,8 @@ class ContributorsView(QWidget):
         self.disagreements_title = QLabel()
         self.disagreements = QListWidget()
         self.disagreements.setObjectName("disagreements_list")
-        self.disagreements.setWordWrap(True)  # a question's prompt is a sentence: wrapped, never cut
+        self.disagreements.setWordWrap(True)
+        self.disagreements.setSpacing(6)  # several questions listed: where one ends shows  # a question's prompt is a sentence: wrapped, never cut
         self.disagreements.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.disagreements.itemActivated.connect(lambda item: self.question_requested.emit(str(item.data(ID_ROLE))))
         self.disagreements_note = QLabel()
@@ -119,19 +120,22 @@ class ContributorsView(QWidget):
             LANGUAGE_NAMES.get(draft.language, draft.language),
             format_number(len(status.assigned)),
             format_date(sent.sent_at.date()) if sent else _("—"),
-            _("{answered} of {assigned}").format(answered=format_number(status.answered), assigned=format_number(len(status.assigned)))
-            + (" · " + _("returned {date}").format(date=format_date(sent.returned_at.date())) if sent and sent.returned_at else ""),
+            (_("{answered} of {assigned}").format(answered=format_number(status.answered), assigned=format_number(len(status.assigned)))
+             if status.assigned else _("—"))
+            + (_(" · ") + _("returned {date}").format(date=format_date(sent.returned_at.date())) if sent and sent.returned_at else ""),
         ]
 
     def _fill_disagreements(self) -> None:
         self.disagreements.clear()
-        questions = {question.id: question for question in self.state.framework.questions()}
+        framework = self.state.framework
+        questions = {question.id: question for question in framework.questions()}
         for entry in self.state.disagreements:
             question = questions.get(entry.question_id)
+            number = localise_digits(framework.placement(entry.question_id).number) if question else entry.question_id
             sources = [isolate(self.state.name_of(record.contributor_id)) for record in entry.contributions]
             names = _(", ").join(sources + ([_("the answer on record")] if entry.on_record else []))
             text = "\n".join((
-                str(question.prompt) if question else entry.question_id,
+                _("{number} · {name}").format(number=number, name=question.prompt) if question else entry.question_id,
                 _("{count} answers differ: {names}").format(count=format_number(len(entry.contributions) + (1 if entry.on_record else 0)), names=names),
             ))
             item = QListWidgetItem(text)
