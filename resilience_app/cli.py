@@ -81,13 +81,23 @@ def build_parser() -> argparse.ArgumentParser:
     backups.add_argument("--json", action="store_true", help=_("print JSON"))
     restore = commands.add_parser("restore-backup", help=_("put a backup in place of the database (the current one is kept as a backup)"))
     restore.add_argument("backup", metavar="BACKUP", help=_("the number shown by the backups command (1 is the newest) or the backup's file name"))
-    export = commands.add_parser("export-pdf", help=_("export the strategy-workshop brief of an assessment as a PDF"))
-    export.add_argument("assessment_id", type=_assessment_id, metavar="ASSESSMENT_ID", help=_("the id shown by the list command"))
-    export.add_argument("--lang", dest="brief_language", required=True, metavar="en|ar", help=_("language of the brief"))
-    export.add_argument("--out", dest="output", required=True, type=Path, metavar="FILE", help=_("the PDF file to write"))
+    export = _export_command(commands, "export-pdf", _("export the strategy-workshop brief of an assessment as a PDF"),
+                             language=_("language of the brief"), output=_("the PDF file to write"))
     export.add_argument("--sections", metavar="ID,ID", help=_("only these sections, comma-separated (default: all)"))
-    export.add_argument("--include-sensitive", action="store_true", help=_("include the answers, shocks and stresses and notes marked sensitive (left out by default)"))
+    _export_command(commands, "export-xlsx", _("export the whole assessment as one Excel workbook, for analysis in Excel or Power BI"),
+                    language=_("language of the workbook"), output=_("the Excel file to write (.xlsx)"))
     return parser
+
+
+def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, description: str, *, language: str,
+                    output: str) -> argparse.ArgumentParser:
+    """A command that exports one assessment in a language to a file, leaving sensitive content out unless asked."""
+    command = commands.add_parser(name, help=description)
+    command.add_argument("assessment_id", type=_assessment_id, metavar="ASSESSMENT_ID", help=_("the id shown by the list command"))
+    command.add_argument("--lang", dest="export_language", required=True, metavar="en|ar", help=language)
+    command.add_argument("--out", dest="output", required=True, type=Path, metavar="FILE", help=output)
+    command.add_argument("--include-sensitive", action="store_true", help=_("include the answers, shocks and stresses and notes marked sensitive (left out by default)"))
+    return command
 
 
 def _assessment_id(text: str) -> int:
@@ -177,6 +187,8 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths) -> int:
             return _demo(service)
         if args.command == "export-pdf":
             return _export_pdf(service, args)
+        if args.command == "export-xlsx":
+            return _export_xlsx(service, args)
     finally:
         service.close()
     raise AssertionError(f"unhandled command {args.command}")
@@ -278,17 +290,30 @@ def _demo(service: ResilienceService) -> int:
     return EXIT_OK
 
 
-def _export_pdf(service: ResilienceService, args: argparse.Namespace) -> int:
+def _export_language(args: argparse.Namespace, *, variant: str = "") -> str:
+    """The language an export command was asked for (--lang), or the error saying which there are."""
     try:
-        language = i18n.parse_language(args.brief_language)
+        return i18n.parse_language(args.export_language)
     except ValueError:
-        raise user_error(ErrorCode.UNSUPPORTED_LANGUAGE) from None
+        raise user_error(ErrorCode.UNSUPPORTED_LANGUAGE, variant=variant) from None
+
+
+def _export_pdf(service: ResilienceService, args: argparse.Namespace) -> int:
+    language = _export_language(args)
     sections = [name.strip() for name in args.sections.split(",") if name.strip()] if args.sections else None
     result = service.export_brief(args.assessment_id, language=language, path=args.output, sections=sections, include_sensitive=args.include_sensitive)
     if result.warning():
         _say(_("Warning: {message}").format(message=result.warning()), file=sys.stderr)
     _say(i18n.ngettext("Saved the brief ({count} page) as {path}", "Saved the brief ({count} pages) as {path}", result.pages).format(
         count=result.pages, path=result.path))
+    return EXIT_OK
+
+
+def _export_xlsx(service: ResilienceService, args: argparse.Namespace) -> int:
+    language = _export_language(args, variant="workbook")
+    result = service.export_xlsx(args.assessment_id, language=language, path=args.output, include_sensitive=args.include_sensitive)
+    _say(i18n.ngettext("Saved the workbook ({count} sheet) as {path}", "Saved the workbook ({count} sheets) as {path}", len(result.sheets)).format(
+        count=len(result.sheets), path=result.path))
     return EXIT_OK
 
 

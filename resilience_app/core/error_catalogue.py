@@ -35,6 +35,7 @@ _RESTORE_THE_BACKUP = N_(
     "run “resilience-app backups”, then “resilience-app restore-backup 1”."
 )
 _CONTENT_ERRORS = N_plural("The content files have {count} error.", "The content files have {count} errors.")
+_EXPORT_AGAIN = N_("Choose another folder or file name, check there is free space, and export again.")
 _NOTHING_CHANGED_FREE_SPACE = N_("Free some space on that disk or check that it is not read-only, then try again. Nothing was changed.")
 
 ERRORS: Mapping[ErrorCode, ErrorText] = {
@@ -119,10 +120,7 @@ ERRORS: Mapping[ErrorCode, ErrorText] = {
         N_("The file attached to “{title}” is a program or a kind of file the app does not open."),
         N_("Its folder is shown instead; open it there only if you trust where it came from."),
     ),
-    ErrorCode.EXPORT_FAILED: ErrorText(
-        N_("The brief could not be saved as {path}: {reason}"),
-        N_("Choose another folder or file name, check there is free space, and export again."),
-    ),
+    ErrorCode.EXPORT_FAILED: ErrorText(N_("The brief could not be saved as {path}: {reason}"), _EXPORT_AGAIN),
     ErrorCode.FRAMEWORK_MISSING: ErrorText(
         N_("The framework “{id}” is not among the installed content."), N_("Install the content version this assessment was made with.")
     ),
@@ -140,6 +138,7 @@ ERRORS: Mapping[ErrorCode, ErrorText] = {
     ),
     ErrorCode.UNKNOWN_SECTION: ErrorText(N_("Unknown section: {names}."), N_("Sections: {choices}")),
     ErrorCode.UNSUPPORTED_LANGUAGE: ErrorText(N_("The brief can be exported in English (en) or Arabic (ar).")),
+    ErrorCode.WORKBOOK_EXPORT_FAILED: ErrorText(N_("The workbook could not be saved as {path}: {reason}"), _EXPORT_AGAIN),
     ErrorCode.WORKSHOP_ENTRY_NOT_FOUND: ErrorText(N_("This part of the workshop no longer exists (it may have been removed).")),
 }
 
@@ -165,6 +164,7 @@ VARIANTS: Mapping[tuple[ErrorCode, str], ErrorText] = {
         N_("The damaged database {path} could not be moved aside, so nothing was restored."),
         N_("Check that its folder is not read-only, then try again."),
     ),
+    (ErrorCode.UNSUPPORTED_LANGUAGE, "workbook"): ErrorText(N_("The workbook can be exported in English (en) or Arabic (ar).")),
 }
 
 

@@ -49,6 +49,7 @@ class ErrorCode(StrEnum):
     RESTORE_FAILED = "restore-failed"
     UNKNOWN_SECTION = "unknown-section"
     UNSUPPORTED_LANGUAGE = "unsupported-language"
+    WORKBOOK_EXPORT_FAILED = "workbook-export-failed"
     WORKSHOP_ENTRY_NOT_FOUND = "workshop-entry-not-found"
 
 

@@ -113,10 +113,15 @@ def format_date(value: dt.date, *, language: str | None = None, length: str = "l
     return _localise_digits(babel_format_date(value, format=length, locale=locale), lang)
 
 
+def local_moment(value: dt.datetime) -> dt.datetime:
+    """A stored time (naive values are UTC, as the database keeps them) as the user's local time, without a zone."""
+    return (value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value).astimezone().replace(tzinfo=None)
+
+
 def format_moment(value: dt.datetime, *, language: str | None = None) -> str:
     """A stored UTC time as the user's local date and time: '24 Nov 2026, 14:05'."""
     lang = _locale(language)
-    local = value.replace(tzinfo=dt.UTC).astimezone() if value.tzinfo is None else value.astimezone()
+    local = local_moment(value)
     locale = "en_GB" if lang == "en" else lang
     time_text = babel_format_time(local.time(), format="short", locale=locale)
     date_text = babel_format_date(local.date(), format="medium", locale=locale)

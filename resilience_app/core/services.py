@@ -2,7 +2,7 @@
 
 It makes the shared `CoreContext` (data folder, database, content, backups, evidence folder), wires the
 features over it and owns what spans them: opening and closing the data folder, restoring a backup,
-and exporting the brief. The features are reached as attributes:
+and exporting the brief (PDF) and the whole assessment (Excel). The features are reached as attributes:
 
 - `assessments`: details, answers, evidence and the profile (`core.assessment`);
 - `register`: shocks and stresses, links, ranks, actions and discovery areas (`core.register`);
@@ -40,6 +40,7 @@ from resilience_app.core.workshop.service import WorkshopService, forget_item
 if TYPE_CHECKING:
     from resilience_app.core.brief.export import ExportResult
     from resilience_app.core.brief.withheld import Withheld
+    from resilience_app.core.spreadsheet.export import WorkbookResult
 
 _log = logging.getLogger("resilience_app.services")
 
@@ -159,7 +160,7 @@ class ResilienceService:
         """Workshops: participants and representation, exercises, and what the room said."""
         return WorkshopService(self.context)
 
-    # -- the brief ------------------------------------------------------------------------------------
+    # -- the brief and the workbook -----------------------------------------------------------------
 
     def export_brief(
         self,
@@ -183,8 +184,28 @@ class ResilienceService:
             sections=SECTION_IDS if sections is None else sections, today=today, include_sensitive=include_sensitive,
         )
 
+    def export_xlsx(
+        self,
+        assessment_id: int,
+        *,
+        language: str,
+        path: Path,
+        include_sensitive: bool = False,
+        today: dt.date | None = None,
+    ) -> WorkbookResult:
+        """Write the whole assessment as one Excel workbook for analysis (see `spreadsheet.export`).
+
+        Content marked sensitive stays out unless `include_sensitive`, as in the brief.
+        """
+        from resilience_app.core.spreadsheet.export import export_workbook  # openpyxl loads only when a workbook is made
+
+        return export_workbook(
+            self.context, assessment_id, language=language, path=path, is_own_file=self.is_own_file,
+            include_sensitive=include_sensitive, today=today,
+        )
+
     def sensitive_content(self, assessment_id: int) -> Withheld:
-        """What a brief of the assessment would leave out unless sensitive content is included."""
+        """What a brief (or the Excel workbook) of the assessment would leave out unless sensitive content is included."""
         from resilience_app.core.brief.data import withheld_of
 
         return withheld_of(self.context, assessment_id)

@@ -1,5 +1,5 @@
 """What the Assessment menu does to an assessment: create, edit its details, rename, duplicate,
-delete and export its brief.
+delete, export its brief (PDF) and export the whole of it to Excel.
 
 Each opens its dialog on the main window without blocking (the window's `active_dialog`, where tests
 and tools reach it) and makes its change through `run_operation`, so a refusal is a plain message.
@@ -7,20 +7,26 @@ and tools reach it) and makes its change through `run_operation`, so a refusal i
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from resilience_app.core import i18n
 from resilience_app.core.i18n import _, isolate
 from resilience_app.gui.assessment_dialog import AssessmentDialog
-from resilience_app.gui.export_dialog import ExportDialog, show_export_done
+from resilience_app.gui.export_dialog import ExportDialog, SaveExportDialog, WorkbookExportDialog, show_export_done, show_workbook_done
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.operations import Change, attempt, run_operation
 
 if TYPE_CHECKING:
+    from resilience_app.core.assessment.records import AssessmentRecord
+    from resilience_app.core.brief.withheld import Withheld
     from resilience_app.gui.main_window import MainWindow
+
+Dialog = TypeVar("Dialog", bound=SaveExportDialog)
+Result = TypeVar("Result")
 
 
 def new_assessment(window: MainWindow) -> None:
@@ -119,22 +125,32 @@ def delete_selected(window: MainWindow) -> None:
 
 
 def export_selected(window: MainWindow) -> None:
+    _export(window, ExportDialog, show_export_done, lambda record_id, dialog: window.service.export_brief(
+        record_id, language=dialog.language(), path=dialog.path(), sections=dialog.chosen_sections(), include_sensitive=dialog.includes_sensitive()))
+
+
+def export_workbook_selected(window: MainWindow) -> None:
+    _export(window, WorkbookExportDialog, show_workbook_done, lambda record_id, dialog: window.service.export_xlsx(
+        record_id, language=dialog.language(), path=dialog.path(), include_sensitive=dialog.includes_sensitive()))
+
+
+def _export(
+    window: MainWindow,
+    dialog_type: Callable[[QWidget, AssessmentRecord, Withheld | None], Dialog],
+    show_done: Callable[[QWidget, Result], QMessageBox],
+    export: Callable[[int, Dialog], Result],
+) -> None:
+    """Ask what to export of the chosen assessment (saying what is marked sensitive), export it, then say where it went."""
     record = window.fetch_assessment(window.selected_assessment_id())
     if record is None:
         return
     sensitive = attempt(window, lambda: window.service.sensitive_content(record.id))
-    dialog = ExportDialog(window, record, sensitive)
+    dialog = dialog_type(window, record, sensitive)
 
-    def export() -> None:
-        result = attempt(
-            window,
-            lambda: window.service.export_brief(
-                record.id, language=dialog.language(), path=dialog.path(), sections=dialog.chosen_sections(),
-                include_sensitive=dialog.includes_sensitive(),
-            ),
-        )
+    def run() -> None:
+        result = attempt(window, lambda: export(record.id, dialog))
         if result is not None:  # after the export dialog has finished closing
-            QTimer.singleShot(0, lambda: open_tracked(window, show_export_done(window, result)))
+            QTimer.singleShot(0, lambda: open_tracked(window, show_done(window, result)))
 
-    dialog.accepted.connect(export)
+    dialog.accepted.connect(run)
     open_tracked(window, dialog)

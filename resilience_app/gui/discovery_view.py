@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_list, format_number
-from resilience_app.core.i18n import N_, _, current_language, ngettext, paragraph
+from resilience_app.core.i18n import _, current_language, ngettext, paragraph
 from resilience_app.core.register.discovery import MAX_PROPOSALS
-from resilience_app.core.register.labels import AREA_STATUS_NAMES, name_list
+from resilience_app.core.register.labels import AREA_STATUS_NAMES, ORIGIN_NAMES, name_list
 from resilience_app.core.register.records import DiscoveryAreaDraft, DiscoveryAreaRecord
 from resilience_app.gui.checklist import ID_ROLE, Checklist, goal_entries
 from resilience_app.gui.confirm import ask_to_remove
@@ -39,7 +39,6 @@ from resilience_app.gui.form_dialog import FormDialog, open_tracked
 from resilience_app.gui.register_state import RegisterState
 
 STATUSES = tuple(AREA_STATUS_NAMES)
-ORIGIN_NAMES = {"app": N_("Proposed by the app"), "edited": N_("Proposed by the app, edited"), "own": N_("Added by the CRO")}
 
 
 class AreaDialog(FormDialog):

@@ -1,4 +1,4 @@
-"""Export the strategy-workshop brief: choose the language, the sections and the file."""
+"""Export the strategy-workshop brief (PDF) or the whole assessment (Excel): choose the language, what to include and the file."""
 
 from __future__ import annotations
 
@@ -30,41 +30,153 @@ from resilience_app.core import i18n
 from resilience_app.core.assessment.records import AssessmentRecord
 from resilience_app.core.brief.sections import SECTION_IDS, SECTION_TITLES
 from resilience_app.core.i18n import _, isolate, ngettext
+from resilience_app.core.spreadsheet.labels import describe_withheld
 
 if TYPE_CHECKING:
     from resilience_app.core.brief.export import ExportResult  # ReportLab stays off the start-up path
     from resilience_app.core.brief.withheld import Withheld
+    from resilience_app.core.spreadsheet.export import WorkbookResult  # openpyxl too
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 
 
-def default_file_name(record: AssessmentRecord, language: str) -> str:
+def default_file_name(record: AssessmentRecord, language: str, *, kind: str = "brief", suffix: str = ".pdf") -> str:
     city = record.city_name(language) or record.city_name("en") or str(record.id)
     safe = re.sub(r'[\\/:*?"<>|\s]+', "-", city).strip("-.") or str(record.id)
-    return f"{safe}-brief-{language}.pdf"
+    return f"{safe}-{kind}-{language}{suffix}"
 
 
-class ExportDialog(QDialog):
-    """Asks what to export; the caller runs the export on `accepted`."""
+class SaveExportDialog(QDialog):
+    """What every export of an assessment asks: the language, whether to include sensitive content, the file.
 
-    def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None = None) -> None:
+    A subclass says what it exports (`KIND`: the widgets' names and the proposed file name, `SUFFIX`)
+    and adds its own choices with `add_choices`; the caller runs the export on `accepted`.
+    """
+
+    KIND = ""
+    SUFFIX = ""
+
+    def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None, *, title: str, intro: str,
+                 language_label: str) -> None:
         super().__init__(parent)
-        self.setObjectName("export_dialog")
         self.record = record
-        self.setWindowTitle(_("Export the brief"))
-        self.intro = QLabel(_("The strategy-workshop brief of {city}, as a PDF to share.").format(city=isolate(record.city_name(i18n.current_language()))))
+        self.setWindowTitle(title)
+        self.intro = QLabel(intro)
         self.intro.setWordWrap(True)
         self.language_buttons = QButtonGroup(self)
         languages = QHBoxLayout()
-        languages.addWidget(QLabel(_("Language of the brief:")))
+        languages.addWidget(QLabel(language_label))
         for code in i18n.SUPPORTED_LANGUAGES:
             button = QRadioButton(i18n.language_name(code))
-            button.setObjectName(f"brief_language_{code}")
+            button.setObjectName(f"{self.KIND}_language_{code}")
             button.setChecked(code == i18n.current_language())
             button.toggled.connect(lambda checked, code=code: self._language_toggled(code, checked))
             self.language_buttons.addButton(button)
             languages.addWidget(button)
         languages.addStretch(1)
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName(f"{self.KIND}_path")
+        self.path_edit.textChanged.connect(lambda _text: self._update_ok())
+        browse = QPushButton(_("Choose…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.main_layout = QVBoxLayout(self)
+        self.main_layout.addWidget(self.intro)
+        self.main_layout.addLayout(languages)
+        self.add_choices(self.main_layout)
+        self.include_sensitive = QCheckBox()
+        self.include_sensitive.setObjectName("include_sensitive")
+        if sensitive is not None and sensitive.anything:
+            self.include_sensitive.setText(_("Include the content marked sensitive"))
+            self.sensitive_note = QLabel(self.describe_withheld(sensitive))
+            self.sensitive_note.setObjectName("sensitive_note")
+            self.sensitive_note.setWordWrap(True)
+            self.include_sensitive.toggled.connect(lambda checked: self.sensitive_note.setVisible(not checked))
+            self.main_layout.addWidget(self.include_sensitive)
+            self.main_layout.addWidget(self.sensitive_note)
+        else:
+            self.include_sensitive.hide()
+        self.main_layout.addWidget(QLabel(_("Save as:")))
+        self.main_layout.addLayout(path_row)
+        self.main_layout.addWidget(self.buttons)
+        self._folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        self._language_changed(i18n.current_language())
+
+    # -- what a subclass adds ----------------------------------------------------------------------
+
+    def add_choices(self, layout: QVBoxLayout) -> None:
+        """Put the export's own choices between the language and the sensitive-content tick."""
+
+    def describe_withheld(self, sensitive: Withheld) -> str:
+        """What is left out unless the tick is on, in a sentence."""
+        return sensitive.describe()
+
+    def can_export(self) -> bool:
+        return bool(self.path_edit.text().strip())
+
+    def browse_title(self) -> str:
+        raise NotImplementedError
+
+    def file_filter(self) -> str:
+        raise NotImplementedError
+
+    # -- the choices -------------------------------------------------------------------------------
+
+    def language(self) -> str:
+        checked = self.language_buttons.checkedButton()
+        return checked.objectName().removeprefix(f"{self.KIND}_language_") if checked else i18n.current_language()
+
+    def includes_sensitive(self) -> bool:
+        return self.include_sensitive.isChecked()
+
+    def path(self) -> Path:
+        return Path(self.path_edit.text().strip()).expanduser()
+
+    def _language_toggled(self, language: str, checked: bool) -> None:
+        if checked:
+            self._language_changed(language)
+
+    def _proposed(self, language: str) -> str:
+        return str(self._folder / default_file_name(self.record, language, kind=self.KIND, suffix=self.SUFFIX))
+
+    def _language_changed(self, language: str) -> None:
+        """Follow the language in the proposed file name, unless the user typed their own."""
+        current = self.path_edit.text().strip()
+        if not current or current in {self._proposed(code) for code in i18n.SUPPORTED_LANGUAGES}:
+            self.path_edit.setText(self._proposed(language))
+
+    def _update_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.can_export())
+
+    def _browse(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(self, self.browse_title(), str(self.path()), self.file_filter())
+        if chosen:
+            self.path_edit.setText(chosen if chosen.lower().endswith(self.SUFFIX) else chosen + self.SUFFIX)
+
+
+class ExportDialog(SaveExportDialog):
+    """Export the strategy-workshop brief: the language, the sections, sensitive content, the file."""
+
+    KIND = "brief"
+    SUFFIX = ".pdf"
+
+    def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None = None) -> None:
+        super().__init__(
+            parent, record, sensitive, title=_("Export the brief"),
+            intro=_("The strategy-workshop brief of {city}, as a PDF to share.").format(city=isolate(record.city_name(i18n.current_language()))),
+            language_label=_("Language of the brief:"),
+        )
+        self.setObjectName("export_dialog")
+        self.resize(520, 560)
+
+    def add_choices(self, layout: QVBoxLayout) -> None:
         self.sections = QListWidget()
         self.sections.setObjectName("brief_sections")
         for section_id in SECTION_IDS:
@@ -81,100 +193,88 @@ class ExportDialog(QDialog):
         section_buttons.addWidget(all_button)
         section_buttons.addWidget(none_button)
         section_buttons.addStretch(1)
-        self.path_edit = QLineEdit()
-        self.path_edit.setObjectName("brief_path")
-        self.path_edit.textChanged.connect(lambda _text: self._update_ok())
-        browse = QPushButton(_("Choose…"))
-        browse.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(browse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(languages)
         layout.addWidget(QLabel(_("Sections to include:")))
         layout.addWidget(self.sections, 1)
         layout.addLayout(section_buttons)
-        self.include_sensitive = QCheckBox()
-        self.include_sensitive.setObjectName("include_sensitive")
-        if sensitive is not None and sensitive.anything:
-            self.include_sensitive.setText(_("Include the content marked sensitive"))
-            self.sensitive_note = QLabel(sensitive.describe())
-            self.sensitive_note.setObjectName("sensitive_note")
-            self.sensitive_note.setWordWrap(True)
-            self.include_sensitive.toggled.connect(lambda checked: self.sensitive_note.setVisible(not checked))
-            layout.addWidget(self.include_sensitive)
-            layout.addWidget(self.sensitive_note)
-        else:
-            self.include_sensitive.hide()
-        layout.addWidget(QLabel(_("Save as:")))
-        layout.addLayout(path_row)
-        layout.addWidget(self.buttons)
-        self.resize(520, 560)
-        self._folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        self._language_changed(i18n.current_language())
-
-    def language(self) -> str:
-        checked = self.language_buttons.checkedButton()
-        return checked.objectName().removeprefix("brief_language_") if checked else i18n.current_language()
 
     def chosen_sections(self) -> list[str]:
         items = (self.sections.item(row) for row in range(self.sections.count()))
         return [item.data(SECTION_ROLE) for item in items if item.checkState() == Qt.CheckState.Checked]
 
-    def includes_sensitive(self) -> bool:
-        return self.include_sensitive.isChecked()
+    def can_export(self) -> bool:
+        return bool(self.chosen_sections()) and super().can_export()
 
-    def path(self) -> Path:
-        return Path(self.path_edit.text().strip()).expanduser()
+    def browse_title(self) -> str:
+        return _("Save the brief as")
 
-    def _language_toggled(self, language: str, checked: bool) -> None:
-        if checked:
-            self._language_changed(language)
-
-    def _language_changed(self, language: str) -> None:
-        """Follow the language in the proposed file name, unless the user typed their own."""
-        current = self.path_edit.text().strip()
-        proposed = {str(self._folder / default_file_name(self.record, code)) for code in i18n.SUPPORTED_LANGUAGES}
-        if not current or current in proposed:
-            self.path_edit.setText(str(self._folder / default_file_name(self.record, language)))
+    def file_filter(self) -> str:
+        return _("PDF documents (*.pdf)")
 
     def _check_all(self, state: Qt.CheckState) -> None:
         for row in range(self.sections.count()):
             self.sections.item(row).setCheckState(state)
 
-    def _update_ok(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.chosen_sections()) and bool(self.path_edit.text().strip()))
 
-    def _browse(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(self, _("Save the brief as"), str(self.path()), _("PDF documents (*.pdf)"))
-        if chosen:
-            self.path_edit.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+class WorkbookExportDialog(SaveExportDialog):
+    """Export the whole assessment as one Excel workbook: the language, sensitive content, the file."""
+
+    KIND = "assessment"
+    SUFFIX = ".xlsx"
+
+    def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None = None) -> None:
+        super().__init__(
+            parent, record, sensitive, title=_("Export to Excel"),
+            intro=_("The whole assessment of {city} as one Excel workbook, for analysis in Excel or Power BI: the answers, the profile, "
+                    "the register, actions, discovery areas and workshop results, one table per sheet.").format(
+                city=isolate(record.city_name(i18n.current_language()))),
+            language_label=_("Language of the workbook:"),
+        )
+        self.setObjectName("workbook_export_dialog")
+        self.main_layout.insertStretch(self.main_layout.count() - 1)  # spare height below the file, not between the texts
+        self.resize(520, 300)
+
+    def describe_withheld(self, sensitive: Withheld) -> str:
+        return describe_withheld(sensitive)
+
+    def browse_title(self) -> str:
+        return _("Save the workbook as")
+
+    def file_filter(self) -> str:
+        return _("Excel workbooks (*.xlsx)")
 
 
 def show_export_done(parent: QWidget, result: ExportResult) -> QMessageBox:
     """Say where the brief went and offer to open it or its folder."""
+    text = ngettext("The brief ({count} page) is saved as:", "The brief ({count} pages) is saved as:", result.pages).format(count=result.pages)
+    return show_saved(parent, result.path, title=_("Brief exported"), text=text, warning=result.warning())
+
+
+def show_workbook_done(parent: QWidget, result: WorkbookResult) -> QMessageBox:
+    """Say where the workbook went and offer to open it or its folder."""
+    text = ngettext("The workbook ({count} sheet) is saved as:", "The workbook ({count} sheets) is saved as:", len(result.sheets)).format(
+        count=len(result.sheets))
+    box = show_saved(parent, result.path, title=_("Workbook exported"), text=text)
+    box.setObjectName("workbook_done_dialog")
+    return box
+
+
+def show_saved(parent: QWidget, path: Path, *, title: str, text: str, warning: str = "") -> QMessageBox:
+    """A message that an export is saved as `path`, offering to open the file or its folder."""
     box = QMessageBox(parent)
     box.setObjectName("export_done_dialog")
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(_("Brief exported"))
-    box.setText(ngettext("The brief ({count} page) is saved as:", "The brief ({count} pages) is saved as:", result.pages).format(count=result.pages))
-    box.setInformativeText(isolate(str(result.path)) + ("\n\n" + result.warning() if result.warning() else ""))
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(isolate(str(path)) + ("\n\n" + warning if warning else ""))
     open_file = box.addButton(_("Open the file"), QMessageBox.ButtonRole.AcceptRole)
     open_folder = box.addButton(_("Open the folder"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
 
     def on_click(button: object) -> None:
         if button is open_file:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         elif button is open_folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent)))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     box.buttonClicked.connect(on_click)
     box.open()

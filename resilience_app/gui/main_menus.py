@@ -48,6 +48,9 @@ class MenuBarWindow(QMainWindow):
     def export_selected(self) -> None:
         raise NotImplementedError
 
+    def export_workbook_selected(self) -> None:
+        raise NotImplementedError
+
     def restore_from_backup(self) -> None:
         raise NotImplementedError
 
@@ -74,6 +77,7 @@ class MenuBarWindow(QMainWindow):
         self.duplicate_action = self._action("duplicate_action", "Ctrl+D", self.duplicate_selected)
         self.delete_action = self._action("delete_action", QKeySequence.StandardKey.Delete, self.delete_selected)
         self.export_action = self._action("export_action", "Ctrl+E", self.export_selected)
+        self.export_workbook_action = self._action("export_workbook_action", None, self.export_workbook_selected)
         self.restore_action = self._action("restore_action", None, self.restore_from_backup)
         self.quit_action = self._action("quit_action", QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action("about_action", None, self.show_about)
@@ -105,6 +109,7 @@ class MenuBarWindow(QMainWindow):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.export_workbook_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
@@ -128,7 +133,8 @@ class MenuBarWindow(QMainWindow):
 
     def enable_assessment_actions(self, has_selection: bool) -> None:
         """The actions on the chosen assessment are off while none is chosen."""
-        for action in (self.open_action, self.rename_action, self.duplicate_action, self.delete_action, self.export_action):
+        for action in (self.open_action, self.rename_action, self.duplicate_action, self.delete_action, self.export_action,
+                       self.export_workbook_action):
             action.setEnabled(has_selection)
 
     # -- text ---------------------------------------------------------------------------------
@@ -143,6 +149,7 @@ class MenuBarWindow(QMainWindow):
         self.duplicate_action.setText(_("D&uplicate"))
         self.delete_action.setText(_("&Delete…"))
         self.export_action.setText(_("&Export brief (PDF)…"))
+        self.export_workbook_action.setText(_("Export to E&xcel…"))
         self.quit_action.setText(_("&Quit"))
         self.restore_action.setText(_("Restore from &backup…"))
         self.about_action.setText(_("&About Resilience app"))

@@ -186,6 +186,9 @@ class MainWindow(MenuBarWindow):
     def export_selected(self) -> None:
         assessment_commands.export_selected(self)
 
+    def export_workbook_selected(self) -> None:
+        assessment_commands.export_workbook_selected(self)
+
     def restore_from_backup(self) -> None:
         backup_restore.restore_from_backup(self)
 

@@ -2,14 +2,14 @@
 
 The PDF is written to a temporary file beside the target and moved into place
 only when complete, so a full disk or a crash never leaves half a brief behind,
-and an existing file of the same name is replaced only by a whole new one.
+and an existing file of the same name is replaced only by a whole new one
+(`core.file_export`, which the Excel workbook shares).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +22,8 @@ from resilience_app.core.brief.sections import SECTION_IDS
 from resilience_app.core.context import CoreContext
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, UserFacingError
+from resilience_app.core.file_export import export_target, writing_in_place
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _
-from resilience_app.core.temporary_files import discard_temporary_file, new_temporary_file
 
 _log = logging.getLogger("resilience_app.brief")
 
@@ -61,28 +61,11 @@ def export_brief(
     if language not in SUPPORTED_LANGUAGES:
         raise user_error(ErrorCode.UNSUPPORTED_LANGUAGE)
     chosen = check_sections(sections)
-    target = path.expanduser().absolute()
-    if target.is_dir():
-        raise _unwritable(target, _("that is a folder"))
-    if not target.parent.is_dir():
-        raise _unwritable(target, _("the folder does not exist"))
-    if is_own_file(target):
-        raise _unwritable(target, _("that is one of the app's own files (its database, backups, evidence or settings)"))
+    target = export_target(path, is_own_file=is_own_file, unwritable=_unwritable)
     document = build_brief(collect(context, assessment_id, today=today, include_sensitive=include_sensitive), language, chosen)
     style = load_style()
     style.engine.missing.clear()
-    try:
-        # Recorded in the data folder, so the next start removes it if this run is killed before the end.
-        temporary = new_temporary_file(context.paths.data_dir, target.parent, prefix=".brief-", suffix=".pdf.part")
-    except OSError as error:
-        raise _unwritable(target, error.strerror or str(error)) from error
-    try:
+    with writing_in_place(context.paths.data_dir, target, prefix=".brief-", suffix=".pdf.part", unwritable=_unwritable) as temporary:
         pages = render_pdf(document, temporary, style)
-        os.replace(temporary, target)
-    except OSError as error:
-        _log.warning("Export to %s failed: %s", target, error)
-        raise _unwritable(target, error.strerror or str(error)) from error
-    finally:
-        discard_temporary_file(context.paths.data_dir, temporary)
     _log.info("Exported the %s brief of assessment %s to %s (%d pages)", language, assessment_id, target, pages)
     return ExportResult(target, pages, tuple(sorted(style.engine.missing)))

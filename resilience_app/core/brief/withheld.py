@@ -1,11 +1,13 @@
-"""How much a brief leaves out because it is marked sensitive, as the cover says it."""
+"""How much a brief (or the Excel workbook) leaves out because it is marked sensitive, as the cover says it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from resilience_app.core.formatting import format_list, format_number
-from resilience_app.core.i18n import _, ngettext
+from resilience_app.core.i18n import N_, _, ngettext
+
+LEFT_OUT_OF_THE_BRIEF = N_("Left out of this brief because they are marked sensitive: {parts}.")
 
 
 @dataclass(frozen=True)
@@ -21,10 +23,8 @@ class Withheld:
     def anything(self) -> bool:
         return any((self.answers, self.items, self.areas, self.notes))
 
-    def describe(self) -> str:
-        """One sentence for the cover, in the current language; empty when nothing was left out."""
-        if not self.anything:
-            return ""
+    def parts(self) -> list[str]:
+        """What is left out, one phrase per kind ("the details of 3 answers", "1 note"), in the current language."""
         texts = []
         if self.answers:
             texts.append(ngettext("the details of {count} answer", "the details of {count} answers", self.answers).format(count=format_number(self.answers)))
@@ -36,7 +36,16 @@ class Withheld:
             )
         if self.notes:
             texts.append(ngettext("{count} note", "{count} notes", self.notes).format(count=format_number(self.notes)))
-        sentence = _("Left out of this brief because they are marked sensitive: {parts}.").format(parts=format_list(texts))
+        return texts
+
+    def describe(self, template: str = LEFT_OUT_OF_THE_BRIEF) -> str:
+        """One sentence for the cover, in the current language; empty when nothing was left out.
+
+        `template` (a message marked with N_, with a {parts} field) names what leaves it out: the brief, or the Excel workbook.
+        """
+        if not self.anything:
+            return ""
+        sentence = _(template).format(parts=format_list(self.parts()))
         if self.answers:
             sentence += " " + _("Sensitive answers still count in the goal and dimension results.")
         return sentence

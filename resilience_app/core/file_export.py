@@ -1,0 +1,56 @@
+"""Writing an export into the user's folder safely: a finished file or none at all.
+
+Shared by the brief (PDF) and the workbook (Excel). The file is written to a temporary file beside
+the target and moved into place only when complete, so a full disk or a crash never leaves half a
+file behind, and an existing file of the same name is replaced only by a whole new one. The app's
+own files (database, backups, evidence, settings) are never written over.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from resilience_app.core.errors import UserFacingError
+from resilience_app.core.i18n import _
+from resilience_app.core.temporary_files import discard_temporary_file, new_temporary_file
+
+_log = logging.getLogger("resilience_app.export")
+
+Unwritable = Callable[[Path, str], UserFacingError]  # the export's own error for a target and the reason it failed
+
+
+def export_target(path: Path, *, is_own_file: Callable[[Path], bool], unwritable: Unwritable) -> Path:
+    """The absolute file an export writes for `path`, or the export's error saying why it cannot be written there."""
+    target = path.expanduser().absolute()
+    if target.is_dir():
+        raise unwritable(target, _("that is a folder"))
+    if not target.parent.is_dir():
+        raise unwritable(target, _("the folder does not exist"))
+    if is_own_file(target):
+        raise unwritable(target, _("that is one of the app's own files (its database, backups, evidence or settings)"))
+    return target
+
+
+@contextmanager
+def writing_in_place(data_dir: Path, target: Path, *, prefix: str, suffix: str, unwritable: Unwritable) -> Iterator[Path]:
+    """A temporary file beside `target` to write; moved onto `target` when the block ends without an error.
+
+    The temporary file is recorded in the data folder while it exists, so the next start removes it if
+    this run is killed before the end. An `OSError` becomes the export's `unwritable` error; nothing is left.
+    """
+    try:
+        temporary = new_temporary_file(data_dir, target.parent, prefix=prefix, suffix=suffix)
+    except OSError as error:
+        raise unwritable(target, error.strerror or str(error)) from error
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    except OSError as error:
+        _log.warning("Export to %s failed: %s", target, error)
+        raise unwritable(target, error.strerror or str(error)) from error
+    finally:
+        discard_temporary_file(data_dir, temporary)
