@@ -36,11 +36,15 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# The brief's tests read PDFs back with poppler's pdftotext and pdffonts (Debian: poppler-utils).
+# The brief's tests read PDFs back with poppler's pdftotext and pdffonts (Debian: poppler-utils); the department
+# workbooks' tests save a filled workbook again with LibreOffice Calc (Debian: libreoffice-calc-nogui).
 test-tools:
 	@command -v pdftotext >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null); } \
 		|| echo "note: pdftotext (poppler-utils) is not installed; the PDF read-back tests will be skipped"
+	@command -v soffice >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& (apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null); } \
+		|| echo "note: soffice (LibreOffice Calc) is not installed; the workbook tests through LibreOffice will be skipped"
 
 # Compiled catalogues are build products (not committed); the wheel's build hook makes its own.
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(INSTALLED)
