@@ -37,14 +37,14 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 # The brief's tests read PDFs back with poppler's pdftotext and pdffonts (Debian: poppler-utils); the Excel
-# workbook's tests open it in LibreOffice Calc, headless (Debian: libreoffice-calc-nogui).
+# workbooks' tests open them in LibreOffice Calc, headless (Debian: libreoffice-calc-nogui).
 test-tools:
 	@command -v pdftotext >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null); } \
 		|| echo "note: pdftotext (poppler-utils) is not installed; the PDF read-back tests will be skipped"
 	@command -v soffice >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
-		&& (apt-get update -qq && apt-get install -y -qq libreoffice-calc-nogui >/dev/null); } \
-		|| echo "note: soffice (libreoffice-calc-nogui) is not installed; the test that opens the Excel workbook in LibreOffice will be skipped"
+		&& (apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null); } \
+		|| echo "note: soffice (LibreOffice Calc) is not installed; the tests that open workbooks in LibreOffice will be skipped"
 
 # Compiled catalogues are build products (not committed); the wheel's build hook makes its own.
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(INSTALLED)

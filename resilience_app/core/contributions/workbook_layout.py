@@ -1,0 +1,99 @@
+"""Where everything sits in a department workbook: shared by the writer and the reader.
+
+Three sheets: a cover with the instructions, the questions (one row per question, the answer cells
+unlocked) and a hidden data sheet the reader trusts to say what the workbook is and which question
+each row holds. The data sheet's name is the same in every language; the other two are translated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from openpyxl.utils import get_column_letter
+
+from resilience_app.core.assessment.answer_rules import MAX_TEXT_LENGTH
+from resilience_app.core.assessment.details_rules import MAX_NAME_LENGTH
+from resilience_app.core.assessment.evidence_rules import MAX_REFERENCE_LENGTH
+from resilience_app.core.i18n import N_
+
+FORMAT_MARKER = "resilience-app/department-workbook"
+FORMAT_VERSION = 1  # raised when the layout changes; a reader refuses a workbook of a newer format
+
+COVER_SHEET = N_("Instructions")
+QUESTIONS_SHEET = N_("Questions")
+DATA_SHEET = "resilience_app"  # hidden, not translated: found by this name in a workbook of any language
+
+HEADER_ROW = 1
+FIRST_QUESTION_ROW = 2
+SCENARIO_LEVELS = (1, 3, 5)  # the levels the framework describes; their descriptions get a column each
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    width: float  # in Excel's character widths
+    answer: bool = False  # unlocked: the department fills it in
+
+
+COLUMNS = (
+    Column("question_id", 8),
+    Column("goal", 11),
+    Column("indicator", 14),
+    Column("prompt", 26),
+    Column("guidance", 21),
+    *(Column(f"scenario_{level}", 18) for level in SCENARIO_LEVELS),
+    Column("level", 14, answer=True),
+    Column("unit", 10),
+    Column("value", 9, answer=True),
+    Column("confidence", 10, answer=True),
+    Column("justification", 24, answer=True),
+    Column("evidence", 16, answer=True),
+    Column("answered_by", 12, answer=True),
+)  # about 230 character widths: printed across A4 landscape at about two thirds of the size
+LETTERS = {column.key: get_column_letter(index) for index, column in enumerate(COLUMNS, start=1)}
+INDEXES = {column.key: index for index, column in enumerate(COLUMNS)}  # 0-based, as in a row of values
+HEADERS = {
+    "question_id": N_("Question id"),
+    "goal": N_("Goal"),
+    "indicator": N_("Indicator"),
+    "prompt": N_("Question"),
+    "guidance": N_("Guidance"),
+    "level": N_("Level"),
+    "unit": N_("Unit"),
+    "value": N_("Value"),
+    "confidence": N_("Confidence"),
+    "justification": N_("Justification"),
+    "evidence": N_("Evidence"),
+    "answered_by": N_("Answered by"),
+}
+SCENARIO_HEADER = N_("What level {level} looks like")
+# The columns whose headers the reader checks (against the data sheet's record of them): a column
+# inserted, deleted or moved before any of them would put answers in the wrong place.
+CHECKED_COLUMNS = ("question_id", "level", "unit", "value", "confidence", "justification", "evidence", "answered_by")
+
+# The longest text each answer cell may hold: the limits the app applies when the same text is typed in.
+TEXT_LIMITS = {"justification": MAX_TEXT_LENGTH, "evidence": MAX_REFERENCE_LENGTH, "answered_by": MAX_NAME_LENGTH}
+
+# The hidden data sheet: one record a row, its kind in column A, its values in B to D.
+RECORD_COLUMNS = 4
+RECORD_FORMAT = "format"  # FORMAT_MARKER, FORMAT_VERSION
+RECORD_NOTE = "note"  # a translated line for whoever unhides the sheet
+RECORD_QUESTION = "question"  # question id, its row, "quantitative" or ""
+RECORD_COLUMN = "column"  # column key, its letter, its header as written (the reader checks the header is still there)
+RECORD_LEVEL_NAME = "level_name"  # language, level, name
+SCALAR_RECORDS = (
+    "workbook_id", "assessment_id", "framework_id", "framework_version", "contributor_name", "language", "questions_sheet",
+)
+QUANTITATIVE = "quantitative"
+# The drop-down lists' choices, in the workbook's language, below each other in these columns.
+LEVEL_CHOICES_COLUMN = "F"
+CONFIDENCE_CHOICES_COLUMN = "G"
+
+# What a returned file may be at most: far more than any department workbook (156 questions make ~60 kB).
+MAX_FILE_BYTES = 50 * 1024 * 1024  # the file itself, and everything in it once unpacked
+MAX_MEMBERS = 1_000  # files inside the archive
+MAX_RATIO = 200  # how much larger than packed a large member may unpack to
+RATIO_CHECKED_FROM = 1024 * 1024  # members unpacking to less than this are not checked for their ratio
+MAX_ROWS = 5_000  # rows of the questions sheet
+MAX_DATA_ROWS = MAX_ROWS + 200  # rows of the data sheet: the questions' records and the few others
+MAX_ID_LENGTH = 200
