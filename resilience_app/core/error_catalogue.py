@@ -139,6 +139,21 @@ ERRORS: Mapping[ErrorCode, ErrorText] = {
     ErrorCode.UNKNOWN_SECTION: ErrorText(N_("Unknown section: {names}."), N_("Sections: {choices}")),
     ErrorCode.UNSUPPORTED_LANGUAGE: ErrorText(N_("The brief can be exported in English (en) or Arabic (ar).")),
     ErrorCode.WORKBOOK_EXPORT_FAILED: ErrorText(N_("The workbook could not be saved as {path}: {reason}"), _EXPORT_AGAIN),
+    ErrorCode.WORKBOOK_NOT_SENT: ErrorText(
+        N_("The app has no record of sending this workbook from this assessment, so its answers cannot be matched to a contributor."),
+        N_(
+            "Import it on the computer the workbook was exported from, or export a new workbook for the contributor and ask them "
+            "to copy their answers into it. Nothing was imported."
+        ),
+    ),
+    ErrorCode.WORKBOOK_OTHER_ASSESSMENT: ErrorText(
+        N_("This workbook was made for another assessment, not for {city}."), N_("Import it into the assessment it was made for. Nothing was imported.")
+    ),
+    ErrorCode.WORKBOOK_OTHER_FRAMEWORK: ErrorText(
+        N_("This workbook asks the questions of another framework ({found}), not of this assessment's ({expected})."),
+        N_("Nothing was imported."),
+    ),
+    ErrorCode.WORKBOOK_REFUSED: ErrorText("{reason}", N_("Nothing was imported.")),
     ErrorCode.WORKSHOP_ENTRY_NOT_FOUND: ErrorText(N_("This part of the workshop no longer exists (it may have been removed).")),
 }
 

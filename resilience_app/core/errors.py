@@ -50,6 +50,10 @@ class ErrorCode(StrEnum):
     UNKNOWN_SECTION = "unknown-section"
     UNSUPPORTED_LANGUAGE = "unsupported-language"
     WORKBOOK_EXPORT_FAILED = "workbook-export-failed"
+    WORKBOOK_NOT_SENT = "workbook-not-sent"
+    WORKBOOK_OTHER_ASSESSMENT = "workbook-other-assessment"
+    WORKBOOK_OTHER_FRAMEWORK = "workbook-other-framework"
+    WORKBOOK_REFUSED = "workbook-refused"
     WORKSHOP_ENTRY_NOT_FOUND = "workshop-entry-not-found"
 
 

@@ -6,6 +6,8 @@ and exporting the brief (PDF) and the whole assessment (Excel). The features are
 
 - `assessments`: details, answers, evidence and the profile (`core.assessment`);
 - `register`: shocks and stresses, links, ranks, actions and discovery areas (`core.register`);
+- `contributions`: contributors, their assigned questions, department workbooks out and back, and settling
+  where their answers disagree (`core.contributions`);
 - `workshops`: workshops, participants, exercises and the room's results (`core.workshop`).
 
 The features never import this module; an import-linter layers contract keeps it so.
@@ -153,7 +155,7 @@ class ResilienceService:
     @cached_property
     def contributions(self) -> ContributionService:
         """Contributors, their assigned questions and workbooks, their answers, and settling disagreements."""
-        return ContributionService(self.context)
+        return ContributionService(self.context, is_own_file=self.is_own_file)
 
     @cached_property
     def workshops(self) -> WorkshopService:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resilience_app.core.assessment.answer_rules import CONFIDENCES, clean_answer
+from resilience_app.core.assessment.answer_rules import CONFIDENCES, clean_answer, with_level_from_value
 from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, level_name
 from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.content.model import Question
@@ -402,14 +402,7 @@ class QuestionView(QWidget):
 
     def _with_level_from_value(self, draft: AnswerDraft) -> AnswerDraft:
         """A number typed before any level is chosen sets the level its thresholds give."""
-        scale = self.question.numeric if self.question else None
-        if scale is None or draft.status or not draft.numeric_value:
-            return draft
-        try:
-            value = parse_number(draft.numeric_value)
-        except InvalidInputError:
-            return draft  # clean_answer says what is wrong with it
-        return dataclasses.replace(draft, status="level", level=scale.level_for(float(value)))
+        return with_level_from_value(self.question, draft) if self.question else draft
 
     def _describe(self) -> str:
         number = localise_digits(self.session.framework.placement(self.question.id).number) if self.question else ""

@@ -74,6 +74,13 @@ class AnswerRepository:
         self._session.delete(row)
         self._session.flush()
 
+    def note_contribution(self, assessment_id: int, question_id: str, old: str | None, new: str | None, *, changed_by: str) -> None:
+        """A history line for a contributor's answer (field "contribution"): the answer on record is not changed."""
+        self._session.add(
+            AnswerChangeRow(assessment_id=assessment_id, question_id=question_id, field="contribution", old_value=old, new_value=new, changed_by=changed_by)
+        )
+        self._session.flush()
+
     def for_assessment(self, assessment_id: int) -> dict[str, AnswerRecord]:
         rows = self._session.scalars(select(AnswerRow).where(AnswerRow.assessment_id == assessment_id))
         return {row.question_id: _to_record(row) for row in rows}

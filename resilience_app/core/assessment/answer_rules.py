@@ -58,6 +58,17 @@ def clean_answer(question: Question, draft: AnswerDraft) -> AnswerDraft:
     return dataclasses.replace(draft, numeric_value=numeric_value, justification=justification, answered_by=answered_by)
 
 
+def with_level_from_value(question: Question, draft: AnswerDraft) -> AnswerDraft:
+    """A value given before any level is chosen sets the level the question's thresholds give it."""
+    if question.numeric is None or draft.status or not draft.numeric_value:
+        return draft
+    try:
+        value = parse_number(draft.numeric_value)
+    except InvalidInputError:
+        return draft  # clean_answer says what is wrong with it
+    return dataclasses.replace(draft, status="level", level=question.numeric.level_for(float(value)))
+
+
 def _bounds_problem(number: Decimal, minimum: float | None, maximum: float | None) -> str:
     """The message for a value outside the question's bounds, naming only the bounds it has."""
     too_low = minimum is not None and number < Decimal(str(minimum))

@@ -17,6 +17,7 @@ FIELD_NAMES = {
     "answered_by": N_("Answered by"),
     "evidence": N_("Evidence"),
     "sensitive": N_("Sensitive"),
+    "contribution": N_("Contribution"),  # a contributor's answer, from their workbook: its level or status
 }
 STATUS_VALUES = {"level": N_("Level chosen"), "not_applicable": N_("Not applicable"), "dont_know": N_("Don't know")}
 
@@ -35,13 +36,13 @@ def history_value(field: str, value: str | None) -> str:
     """A stored history value as a user reads it."""
     if value is None or value == "":
         return _("—")
-    if field == "status":
+    if field == "status" or (field == "contribution" and not value.isdigit()):
         return _(STATUS_VALUES.get(value, value))
     if field == "sensitive":
         return _("Yes") if value == "True" else _("No")
     if field == "confidence":
         return _(CONFIDENCE_NAMES.get(value, value))
-    if field in ("level", "numeric_value"):
+    if field in ("level", "numeric_value", "contribution"):
         try:
             return format_number(float(value)) if "." in value else format_number(int(value))
         except ValueError:

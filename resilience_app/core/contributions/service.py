@@ -8,15 +8,21 @@ only the CRO takes one as the answer on record, or sets a consensus level, and b
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+import datetime as dt
+import uuid
+from collections.abc import Callable, Collection, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from resilience_app.core.assessment.answer_repository import AnswerRepository
 from resilience_app.core.assessment.answer_rules import clean_answer
-from resilience_app.core.assessment.records import AnswerDraft, AnswerRecord
+from resilience_app.core.assessment.evidence_repository import EvidenceRepository
+from resilience_app.core.assessment.evidence_rules import MAX_TITLE_LENGTH
+from resilience_app.core.assessment.records import AnswerDraft, AnswerRecord, EvidenceDraft
 from resilience_app.core.assessment.service import ASSESSMENT_GONE, assessment_in
 from resilience_app.core.content.model import Framework, Question
 from resilience_app.core.context import CoreContext
@@ -25,7 +31,11 @@ from resilience_app.core.contributions.repository import ContributionRepository,
 from resilience_app.core.contributions.rules import clean_contributor, questions_in_scope, same_answer, spread
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
-from resilience_app.core.i18n import N_, _, current_language, translate_in
+from resilience_app.core.file_export import export_target, writing_in_place
+from resilience_app.core.i18n import N_, _, current_language, isolate, translate_in
+
+if TYPE_CHECKING:
+    from resilience_app.core.contributions.workbook_import import ImportRow, WorkbookImported, WorkbookPreview
 
 FROM_WORKBOOK = N_("from the workbook of {name}")  # how a contribution taken on record is named in the history
 BY_CONSENSUS = N_("consensus of the contributors")
@@ -59,9 +69,18 @@ def _gone(_missing: LookupError) -> UserFacingError:
     return user_error(ErrorCode.CONTRIBUTOR_NOT_FOUND)
 
 
+def _unwritable(target: Path, reason: str) -> UserFacingError:
+    return user_error(ErrorCode.WORKBOOK_EXPORT_FAILED, path=str(target), reason=reason)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
 class ContributionService:
-    def __init__(self, context: CoreContext) -> None:
+    def __init__(self, context: CoreContext, *, is_own_file: Callable[[Path], bool] = lambda _path: False) -> None:
         self._context = context
+        self._is_own_file = is_own_file  # the app's own files, never written over by an export
 
     def _session(self) -> AbstractContextManager[Session]:
         return self._context.unit_of_work({**ASSESSMENT_GONE, ContributorNotFound: _gone, WorkbookNotFound: _gone})
@@ -187,6 +206,143 @@ class ContributionService:
             agreed = dataclasses.replace(base, status="level", level=level, numeric_value=None if question.numeric else base.numeric_value, justification=reason)
             by = translate_in(current_language(), BY_CONSENSUS)
             return answers.save(assessment_id, question_id, clean_answer(question, agreed), changed_by=by)
+
+    # -- department workbooks -----------------------------------------------------------------------------
+
+    def export_workbook(
+        self, contributor_id: int, path: Path, *, deadline: dt.date | None = None, return_to: str | None = None
+    ) -> WorkbookRecord:
+        """Write the workbook of the contributor's assigned questions, in their language, and record it as sent.
+
+        `return_to` (whom to send it back to) defaults to the assessment's CRO. The file is complete or not
+        written at all; it is recorded only once written.
+        """
+        from resilience_app.core.contributions.workbook_request import workbook_request  # openpyxl loads only here
+        from resilience_app.core.contributions.workbook_writer import write_workbook
+
+        target = export_target(path, is_own_file=self._is_own_file, unwritable=_unwritable)
+        with self._session() as session:
+            repository = ContributionRepository(session)
+            contributor = repository.contributor(contributor_id)
+            assessment = assessment_in(session, contributor.assessment_id)
+            framework = self._context.framework(assessment.framework_id)
+            assigned = repository.assignments(assessment.id).get(contributor_id, frozenset())
+            question_ids = [question.id for question in framework.questions() if question.id in assigned]
+            if not question_ids:
+                raise InvalidInputError({"scope": _("Assign questions to this contributor before exporting their workbook.")})
+            sent = WorkbookRecord(
+                id=uuid.uuid4().hex, contributor_id=contributor_id, language=contributor.contributor.language,
+                question_ids=tuple(question_ids), deadline=deadline, sent_at=_now(), returned_at=None,
+            )
+            request = workbook_request(
+                framework, assessment, contributor, question_ids, workbook_id=sent.id, deadline=deadline,
+                return_to=assessment.details.cro_name if return_to is None else return_to,
+            )
+            data = write_workbook(request)
+            with writing_in_place(self._context.paths.data_dir, target, prefix=".workbook-", suffix=".xlsx.part", unwritable=_unwritable) as temporary:
+                temporary.write_bytes(data)
+            return repository.add_workbook(sent)
+
+    def preview_workbook(self, assessment_id: int, data: bytes) -> WorkbookPreview:
+        """What importing a returned workbook would store, row by row; nothing is stored.
+
+        Refused whole (`UserFacingError`, nothing stored) when the file is not a workbook the app sent from this
+        assessment. A workbook made for another version of the framework maps its questions by id and lists those
+        this version does not have.
+        """
+        from resilience_app.core.contributions.workbook_import import WorkbookPreview, preview_rows
+        from resilience_app.core.contributions.workbook_reader import read_workbook
+        from resilience_app.core.contributions.workbook_records import WorkbookRefused
+
+        with self._session() as session:
+            assessment = assessment_in(session, assessment_id)
+            framework = self._context.framework(assessment.framework_id)
+            try:
+                reading = read_workbook(data, known_question_ids={question.id for question in framework.questions()})
+            except WorkbookRefused as refused:
+                raise user_error(ErrorCode.WORKBOOK_REFUSED, reason=refused.message) from refused
+            if reading.assessment_id != assessment_id:
+                raise user_error(ErrorCode.WORKBOOK_OTHER_ASSESSMENT, city=isolate(assessment.city_name(current_language())))
+            if reading.framework_id != framework.id:
+                raise user_error(ErrorCode.WORKBOOK_OTHER_FRAMEWORK, found=isolate(reading.framework_id), expected=isolate(framework.id))
+            repository = ContributionRepository(session)
+            try:
+                workbook = repository.workbook(reading.workbook_id)
+            except LookupError:
+                raise user_error(ErrorCode.WORKBOOK_NOT_SENT) from None
+            contributor = repository.contributor(workbook.contributor_id)
+            if contributor.assessment_id != assessment_id:
+                raise user_error(ErrorCode.WORKBOOK_NOT_SENT)
+            rows = preview_rows(
+                framework, reading, workbook=workbook, contributions=repository.contributions(assessment_id),
+                on_record=AnswerRepository(session).for_assessment(assessment_id),
+            )
+        problems = [_("{cell}: {message}").format(cell=isolate(problem.cell), message=problem.message) for problem in reading.problems]
+        problems += [
+            _("Question {id} is not in version {version} of the framework; its answer was not read.").format(
+                id=isolate(question_id), version=isolate(framework.version)
+            )
+            for question_id in reading.unknown_question_ids
+        ]
+        return WorkbookPreview(assessment_id, workbook, contributor, reading, tuple(rows), tuple(problems))
+
+    def import_workbook(self, preview: WorkbookPreview, *, on_record: Collection[str] | None = None) -> WorkbookImported:
+        """Store a confirmed preview: each contributor's answer kept as theirs, each change in the question's history.
+
+        Of the answers offered as the answer on record (questions with no answer and no other contribution),
+        those in `on_record` are taken (all of them when None). The rows are worked out again in the same unit
+        of work, so an answer given since the preview is never overwritten. The database is backed up first;
+        importing the same workbook again changes nothing and takes no backup.
+        """
+        from resilience_app.core.contributions.workbook_import import WorkbookImported, preview_rows, taken_on_record
+
+        if not preview.stored_rows and preview.workbook.returned_at is not None:
+            return WorkbookImported(stored=0, taken_on_record=0)
+        self._context.backups.take("before-import")
+        with self._session() as session:
+            repository = ContributionRepository(session)
+            workbook = repository.workbook(preview.workbook.id)
+            contributor = repository.contributor(workbook.contributor_id)
+            framework = self._framework(session, preview.assessment_id)
+            answers = AnswerRepository(session)
+            contributions = repository.contributions(preview.assessment_id)
+            rows = preview_rows(framework, preview.reading, workbook=workbook, contributions=contributions, on_record=answers.for_assessment(preview.assessment_id))
+            by = translate_in(current_language(), FROM_WORKBOOK).format(name=contributor.label())
+            stored = [row for row in rows if row.stored]
+            for row in stored:
+                self._store_contribution(session, preview.assessment_id, contributor, workbook, row, contributions, by)
+            taken = taken_on_record(stored, on_record)
+            for row in taken:
+                self._take_on_record(session, preview.assessment_id, contributor, row, by)
+            if stored or workbook.returned_at is None:
+                repository.mark_returned(workbook.id, _now())
+            return WorkbookImported(stored=len(stored), taken_on_record=len(taken))
+
+    def _store_contribution(
+        self, session: Session, assessment_id: int, contributor: ContributorRecord, workbook: WorkbookRecord, row: ImportRow,
+        contributions: dict[str, list[ContributionRecord]], by: str,
+    ) -> None:
+        from resilience_app.core.contributions.workbook_import import history_value
+
+        assert row.answer is not None
+        before = next((record for record in contributions.get(row.question_id, []) if record.contributor_id == contributor.id), None)
+        changed = ContributionRepository(session).save_contribution(
+            contributor.id, row.question_id, row.answer, evidence=row.evidence, workbook_id=workbook.id
+        )
+        if changed:  # a new level, or the same level with new words: either way a line in the question's history
+            old, new = history_value(before.answer if before else None), history_value(row.answer)
+            AnswerRepository(session).note_contribution(assessment_id, row.question_id, old, new, changed_by=by)
+
+    def _take_on_record(self, session: Session, assessment_id: int, contributor: ContributorRecord, row: ImportRow, by: str) -> None:
+        assert row.answer is not None
+        AnswerRepository(session).save(assessment_id, row.question_id, row.answer, changed_by=by)
+        if row.evidence:
+            evidence = EvidenceRepository(session)
+            known = {record.reference for record in evidence.for_assessment(assessment_id).get(row.question_id, [])}
+            if row.evidence not in known:
+                title = contributor.label() if len(contributor.label()) <= MAX_TITLE_LENGTH else contributor.name
+                draft = EvidenceDraft(title=title, reference=row.evidence)
+                evidence.add(assessment_id, row.question_id, draft, file_name=None, file_size=None, changed_by=by)
 
     def _question(self, session: Session, assessment_id: int, question_id: str) -> Question:
         question = self._framework(session, assessment_id).question(question_id)

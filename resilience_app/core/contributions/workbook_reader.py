@@ -135,6 +135,7 @@ def read_workbook(data: bytes, *, known_question_ids: Collection[str]) -> Workbo
         answers=tuple(answers),
         problems=tuple(problems),
         unknown_question_ids=tuple(placed.question_id for placed in metadata.questions.values() if placed.question_id not in known),
+        questions_sheet=metadata.questions_sheet,
     )
 
 

@@ -78,6 +78,7 @@ class WorkbookReading:
     answers: tuple[ReturnedAnswer, ...]  # one per question row that reads cleanly (empty rows too, with status "")
     problems: tuple[CellProblem, ...]  # cells refused, each located; a row with a problem gives no answer
     unknown_question_ids: tuple[str, ...]  # questions of the workbook not among the caller's known ids (no answers)
+    questions_sheet: str = ""  # the questions sheet's name, as the workbook has it (to locate a cell: "Questions!I12")
 
 
 class WorkbookRefused(Exception):

@@ -1,0 +1,183 @@
+"""Answers coming back in a department workbook: what each row will do, before anything is stored.
+
+Nothing is stored until the CRO confirms the preview, as with the sign-in sheet. A contributor's answers are
+kept as theirs (never over another's, never over the answer on record); where a question has no answer yet
+and this is its only contribution, the preview offers to take it as the answer on record (ticked by default).
+Pure: the service reads the database, these rules decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from resilience_app.core.assessment.answer_rules import clean_answer, with_level_from_value
+from resilience_app.core.assessment.records import AnswerDraft, AnswerRecord
+from resilience_app.core.content.model import Framework, Question
+from resilience_app.core.contributions.records import ContributionRecord, ContributorRecord, WorkbookRecord
+from resilience_app.core.contributions.rules import same_answer
+from resilience_app.core.contributions.workbook_layout import LETTERS
+from resilience_app.core.contributions.workbook_records import ReturnedAnswer, WorkbookReading
+from resilience_app.core.errors import InvalidInputError
+from resilience_app.core.formatting import format_number
+from resilience_app.core.i18n import N_, _, isolate, ngettext
+
+NEW, SAME, UPDATED, DISAGREES, EMPTY, REFUSED = "new", "same", "updated", "disagrees", "empty", "refused"
+OUTCOME_NAMES = {
+    NEW: N_("New answer"),
+    UPDATED: N_("Changes this contributor's earlier answer"),
+    DISAGREES: N_("Differs from the answer on record"),
+    SAME: N_("Same as now"),
+    EMPTY: N_("Left empty"),
+    REFUSED: N_("Refused"),
+}
+STORED_OUTCOMES = (NEW, UPDATED, DISAGREES)
+
+# The workbook's column of each answer field, to locate what `clean_answer` refuses.
+_FIELD_COLUMNS = {"status": "level", "level": "level", "numeric_value": "value", "confidence": "confidence"}
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One question of the workbook and what importing it would do."""
+
+    question_id: str
+    cell_row: int
+    outcome: str  # a key of OUTCOME_NAMES
+    answer: AnswerDraft | None  # the cleaned answer; None when the row is empty or refused
+    evidence: str
+    problem: str = ""  # why a refused row is refused, with its cell
+    offer_on_record: bool = False  # no answer on record and no other contribution: offered as the answer on record
+
+    @property
+    def stored(self) -> bool:
+        return self.outcome in STORED_OUTCOMES
+
+
+@dataclass(frozen=True)
+class WorkbookPreview:
+    """What importing a workbook would do; `ContributionService.import_workbook` stores it once the CRO confirms."""
+
+    assessment_id: int
+    workbook: WorkbookRecord
+    contributor: ContributorRecord
+    reading: WorkbookReading
+    rows: tuple[ImportRow, ...]
+    problems: tuple[str, ...]  # cells that could not be read, and questions this framework version does not have
+
+    @property
+    def stored_rows(self) -> tuple[ImportRow, ...]:
+        return tuple(row for row in self.rows if row.stored)
+
+    @property
+    def offered(self) -> tuple[str, ...]:
+        """The questions whose contribution is offered as the answer on record."""
+        return tuple(row.question_id for row in self.rows if row.offer_on_record)
+
+    def counts(self) -> dict[str, int]:
+        return {outcome: sum(row.outcome == outcome for row in self.rows) for outcome in OUTCOME_NAMES}
+
+    def summary(self) -> list[str]:
+        """The preview in a few lines for the dialog and the command line, in the current language."""
+        stored = len(self.stored_rows)
+        lines = [ngettext("{count} answer will be stored.", "{count} answers will be stored.", stored).format(count=format_number(stored))]
+        lines += [
+            _("{outcome}: {count}").format(outcome=_(OUTCOME_NAMES[outcome]), count=format_number(count))
+            for outcome, count in self.counts().items()
+            if count
+        ]
+        if self.problems:
+            count = len(self.problems)
+            lines.append(ngettext("{count} cell could not be read.", "{count} cells could not be read.", count).format(count=format_number(count)))
+        return lines
+
+
+@dataclass(frozen=True)
+class WorkbookImported:
+    """What a confirmed import stored."""
+
+    stored: int  # contributions new or changed
+    taken_on_record: int  # of them, made the answer on record
+
+
+def preview_rows(
+    framework: Framework,
+    reading: WorkbookReading,
+    *,
+    workbook: WorkbookRecord,
+    contributions: Mapping[str, Sequence[ContributionRecord]],
+    on_record: Mapping[str, AnswerRecord],
+) -> list[ImportRow]:
+    """Each answer of the workbook with what importing it would do; a refused row says why and where."""
+    sent = set(workbook.question_ids)
+    rows = []
+    for returned in reading.answers:
+        question = framework.question(returned.question_id)
+        if question is None:  # listed among the workbook's questions this framework does not have
+            continue
+        if returned.question_id not in sent:
+            message = _("Question {id} was not in the workbook sent to this contributor; its answer is not read.").format(
+                id=isolate(returned.question_id)
+            )
+            rows.append(_refused(reading, returned, "question_id", message))
+            continue
+        rows.append(_row(question, reading, returned, workbook.contributor_id, contributions.get(returned.question_id, ()), on_record))
+    return rows
+
+
+def _row(
+    question: Question,
+    reading: WorkbookReading,
+    returned: ReturnedAnswer,
+    contributor_id: int,
+    contributions: Sequence[ContributionRecord],
+    on_record: Mapping[str, AnswerRecord],
+) -> ImportRow:
+    draft = with_level_from_value(question, _draft(returned))
+    if not draft.status:
+        if draft.numeric_value or draft.justification or returned.evidence:
+            message = _("Choose a level, “not applicable” or “don't know”: without one, the row is not an answer.")
+            return _refused(reading, returned, "level", message)
+        return ImportRow(returned.question_id, returned.cell_row, EMPTY, None, returned.evidence)
+    try:
+        answer = clean_answer(question, draft)
+    except InvalidInputError as refusal:
+        field, message = next(iter(refusal.field_errors.items()))
+        return _refused(reading, returned, _FIELD_COLUMNS.get(field, field), message)
+    own = next((record for record in contributions if record.contributor_id == contributor_id), None)
+    others = [record for record in contributions if record.contributor_id != contributor_id and record.answer.status]
+    recorded = on_record.get(returned.question_id)
+    record_answer = recorded.answer if recorded is not None and recorded.answer.status else None
+    if own is not None and own.answer == answer and own.evidence == returned.evidence:
+        outcome = SAME
+    elif record_answer is not None and not same_answer(record_answer, answer):
+        outcome = DISAGREES
+    else:
+        outcome = UPDATED if own is not None else NEW
+    offer = outcome in (NEW, UPDATED) and record_answer is None and not others
+    return ImportRow(returned.question_id, returned.cell_row, outcome, answer, returned.evidence, offer_on_record=offer)
+
+
+def _refused(reading: WorkbookReading, returned: ReturnedAnswer, column: str, message: str) -> ImportRow:
+    cell = f"{reading.questions_sheet}!{LETTERS.get(column, LETTERS['level'])}{returned.cell_row}"
+    problem = _("{cell}: {message}").format(cell=isolate(cell), message=message)
+    return ImportRow(returned.question_id, returned.cell_row, REFUSED, None, returned.evidence, problem)
+
+
+def _draft(returned: ReturnedAnswer) -> AnswerDraft:
+    return AnswerDraft(
+        status=returned.status, level=returned.level, numeric_value=returned.numeric_value, justification=returned.justification,
+        confidence=returned.confidence, answered_by=returned.answered_by,
+    )
+
+
+def taken_on_record(rows: Sequence[ImportRow], chosen: Collection[str] | None) -> list[ImportRow]:
+    """The rows whose answer becomes the answer on record: those offered, or of them only the `chosen` question ids."""
+    return [row for row in rows if row.offer_on_record and (chosen is None or row.question_id in chosen)]
+
+
+def history_value(answer: AnswerDraft | None) -> str | None:
+    """A contribution as its history line keeps it: the level, or the status, or nothing (worded when shown)."""
+    if answer is None or not answer.status:
+        return None
+    return str(answer.level) if answer.status == "level" and answer.level is not None else answer.status
