@@ -12,13 +12,14 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from resilience_app import __version__
+from resilience_app import __version__, cli_contributions
 from resilience_app.core import i18n
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, UserFacingError
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from resilience_app.core.storage.backup_service import BackupService
 
 EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
-READ_ONLY_COMMANDS = frozenset({"list", "content", "validate-content", "version", "backups"})
+READ_ONLY_COMMANDS = frozenset({"list", "content", "validate-content", "version", "backups", "contributors"})
 _log = logging.getLogger("resilience_app.cli")
 
 # The isolates (U+2066..U+2069) that keep a path or a name in its own direction inside a
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--sections", metavar="ID,ID", help=_("only these sections, comma-separated (default: all)"))
     _export_command(commands, "export-xlsx", _("export the whole assessment as one Excel workbook, for analysis in Excel or Power BI"),
                     language=_("language of the workbook"), output=_("the Excel file to write (.xlsx)"))
+    cli_contributions.add_commands(commands, _assessment_id)
     return parser
 
 
@@ -145,6 +147,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths.ensure_writable()
         configure_logging(paths.log_file)
         return _dispatch(args, paths)
+    except BrokenPipeError:  # the reader went away (`… | head`): what it wanted was printed, the work is done
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes at exit
+        return EXIT_OK
     except UserFacingError as error:
         _say(_("Error: {message}").format(message=error.message), file=sys.stderr)
         if error.hint:
@@ -189,6 +194,8 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths) -> int:
             return _export_pdf(service, args)
         if args.command == "export-xlsx":
             return _export_xlsx(service, args)
+        if args.command in cli_contributions.COMMANDS:
+            return cli_contributions.dispatch(service, args, _say)
     finally:
         service.close()
     raise AssertionError(f"unhandled command {args.command}")

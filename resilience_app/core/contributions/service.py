@@ -286,6 +286,19 @@ class ContributionService:
         ]
         return WorkbookPreview(assessment_id, workbook, contributor, reading, tuple(rows), tuple(problems))
 
+    def preview_workbook_file(self, assessment_id: int, path: Path) -> WorkbookPreview:
+        """`preview_workbook` of the file at `path`; a file that cannot be read is refused with the reason."""
+        from resilience_app.core.contributions.workbook_layout import MAX_FILE_BYTES
+
+        try:
+            if not path.is_file():
+                raise OSError(_("it is not a file"))
+            with path.open("rb") as stream:
+                data = stream.read(MAX_FILE_BYTES + 1)  # a longer file is refused as too large without reading it all
+        except OSError as error:
+            raise user_error(ErrorCode.IMPORT_UNREADABLE, reason=error.strerror or str(error)) from error
+        return self.preview_workbook(assessment_id, data)
+
     def import_workbook(self, preview: WorkbookPreview, *, on_record: Collection[str] | None = None) -> WorkbookImported:
         """Store a confirmed preview: each contributor's answer kept as theirs, each change in the question's history.
 
