@@ -15,6 +15,8 @@ from resilience_app.core import context, formatting, i18n, resources
 from resilience_app.core.content import ContentLoadResult
 from resilience_app.core.content.snapshot import CONTENT_SNAPSHOT_FILE_NAME, load_content_via_snapshot
 from resilience_app.core.paths import AppPaths
+from resilience_app.core.storage import database as storage_database
+from resilience_app.core.storage.database import Database, stored_revision
 
 _seeding = {"on": True}
 _snapshot: dict[str, Path] = {}  # "made": the session's validated content snapshot
@@ -59,6 +61,35 @@ def _content_parsed_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(context, "load_content_via_snapshot", seeded)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Run the migrations once per test session; each new SQLite database starts as a copy of that one.
+
+    The copy is made only where the app would migrate a new, empty file (no revision stored yet), so
+    every check before it (vanished, damaged, foreign, newer databases) runs as for a user. Tests about
+    migrating a new database itself are marked `parses_content` and migrate as a new user's first start does.
+    """
+    template = tmp_path_factory.mktemp("migrated-once") / "template.sqlite3"
+    made = Database(f"sqlite:///{template}")
+    made.migrate()
+    made.dispose()
+    migrate = Database.migrate
+
+    def from_template(self: Database) -> None:
+        if _seeding["on"] and self.file is not None and self.file.is_file():
+            with self.engine.connect() as connection:
+                fresh = stored_revision(connection) is None and not connection.exec_driver_sql("SELECT 1 FROM sqlite_master").first()
+            if fresh:
+                self.engine.dispose()  # no pooled connection may hold the file it is about to become
+                self.file.write_bytes(template.read_bytes())
+                return
+        migrate(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(storage_database.Database, "migrate", from_template)
         yield
 
 
