@@ -1,5 +1,6 @@
-"""The sample assessment: a fictional mid-sized city with every question answered, and its
-register of shocks and stresses, actions inventory and discovery areas (`sample_register`).
+"""The sample assessment: a fictional mid-sized city with every question answered, its register of
+shocks and stresses, actions inventory and discovery areas (`sample_register`), a workshop
+(`sample_workshop`) and three departments' returned workbooks (`sample_contributions`).
 
 It lets a new user (or a workshop) see the whole product at work before their own
 data exists. The answers are invented but plausible: each goal has its own typical
@@ -20,6 +21,7 @@ from decimal import Decimal
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails, AssessmentRecord, EvidenceDraft
 from resilience_app.core.content.model import NumericScale, Question
 from resilience_app.core.i18n import N_, translate_in
+from resilience_app.core.sample_contributions import add_sample_contributions
 from resilience_app.core.sample_register import add_sample_register
 from resilience_app.core.sample_workshop import add_sample_workshop
 from resilience_app.core.services import ResilienceService
@@ -100,6 +102,7 @@ def _fill(service: ResilienceService, record: AssessmentRecord, language: str) -
                 _answer(service, record.id, question, GOAL_BASELINE.get(goal.id, 3), chooser, language)
     item_ids = add_sample_register(service, record.id, language)
     add_sample_workshop(service, record.id, item_ids, record.details.assessment_date or dt.date.today(), language)
+    add_sample_contributions(service, record.id, language)
 
 
 def _department(question: Question, language: str) -> str:

@@ -73,3 +73,19 @@ def test_the_sample_has_a_register_actions_and_accepted_discovery_areas(sample) 
     assert all(area.area.origin == "app" and set(area.area.reasoning) == {"en", "ar"} for area in accepted)
     weakest = set(service.assessments.profile(record.id).weakest_goals(4))
     assert any(set(area.area.goals) & weakest for area in accepted)
+
+
+def test_the_sample_shows_departments_contributing_with_disagreements_settled_and_one_open(sample) -> None:  # type: ignore[no-untyped-def]
+    service, record = sample
+    statuses = service.contributions.statuses(record.id)
+    assert len(statuses) == 3 and all(status.returned and status.answered == len(status.assigned) for status in statuses)
+    [still_open] = service.contributions.disagreements(record.id)
+    settled = [entry for entry in service.contributions.disagreements(record.id, include_settled=True) if entry.settled]
+    taken = [
+        question_id for question_id, stored in service.assessments.answers(record.id).items()
+        if any(change.field == "level" and change.changed_by.startswith("from the workbook of") for change in service.assessments.answer_history(record.id, question_id))
+    ]
+    assert len(settled) == 1 and len(taken) == 1, "one settled by the level agreed, one by taking a contributor's answer"
+    assert still_open.question_id not in {settled[0].question_id, *taken}
+    shared = settled[0].question_id
+    assert sum(shared in status.assigned for status in statuses) == 2, "the settled one was asked of two departments on purpose"

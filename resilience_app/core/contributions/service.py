@@ -63,6 +63,9 @@ class Disagreement:
     contributions: tuple[ContributionRecord, ...]
     on_record: AnswerDraft | None
     spread: int  # highest level minus lowest; 4 when a "not applicable" or "don't know" stands against a level
+    # The answer on record was set after the last contribution came in: the CRO took one, set the agreed
+    # level, or changed the answer having seen them. A contribution sent again with changes opens it again.
+    settled: bool = False
 
 
 def _gone(_missing: LookupError) -> UserFacingError:
@@ -173,13 +176,15 @@ class ContributionService:
             assessment_in(session, assessment_id)
             return ContributionRepository(session).contributions(assessment_id)
 
-    def disagreements(self, assessment_id: int) -> list[Disagreement]:
-        """The questions whose answers differ, widest spread first, then in framework order."""
+    def disagreements(self, assessment_id: int, *, include_settled: bool = False) -> list[Disagreement]:
+        """The questions whose answers differ and are still to settle (with `include_settled`, all of them),
+        widest spread first, then in framework order."""
         with self._session() as session:
             framework = self._framework(session, assessment_id)
             contributions = ContributionRepository(session).contributions(assessment_id)
             on_record = AnswerRepository(session).for_assessment(assessment_id)
-        return disagreements_of(framework, contributions, on_record)
+        found = disagreements_of(framework, contributions, on_record)
+        return found if include_settled else [entry for entry in found if not entry.settled]
 
     def take_contribution(self, assessment_id: int, contributor_id: int, question_id: str) -> AnswerRecord:
         """Make a contributor's answer the answer on record; the history names whose it was."""
@@ -203,7 +208,8 @@ class ContributionService:
             answers = AnswerRepository(session)
             current = answers.for_assessment(assessment_id).get(question_id)
             base = current.answer if current is not None else AnswerDraft(status="level")
-            agreed = dataclasses.replace(base, status="level", level=level, numeric_value=None if question.numeric else base.numeric_value, justification=reason)
+            value = base.numeric_value if question.numeric and base.numeric_value and question.numeric.level_for(float(base.numeric_value)) == level else None
+            agreed = dataclasses.replace(base, status="level", level=level, numeric_value=value, justification=reason)
             by = translate_in(current_language(), BY_CONSENSUS)
             return answers.save(assessment_id, question_id, clean_answer(question, agreed), changed_by=by)
 
@@ -370,10 +376,12 @@ def disagreements_of(framework: Framework, contributions: dict[str, list[Contrib
     found = []
     for question_id, records in contributions.items():
         given = [record for record in records if record.answer.status]
-        record_answer = on_record[question_id].answer if question_id in on_record and on_record[question_id].answer.status else None
+        recorded = on_record.get(question_id)
+        record_answer = recorded.answer if recorded is not None and recorded.answer.status else None
         answers = [record.answer for record in given] + ([record_answer] if record_answer else [])
         if len(answers) > 1 and any(not same_answer(answers[0], other) for other in answers[1:]):
-            found.append(Disagreement(question_id, tuple(given), record_answer, spread(answers)))
+            settled = recorded is not None and record_answer is not None and all(record.updated_at <= recorded.updated_at for record in given)
+            found.append(Disagreement(question_id, tuple(given), record_answer, spread(answers), settled))
     return sorted(found, key=lambda entry: (-entry.spread, order.get(entry.question_id, len(order))))
 
 
