@@ -1,22 +1,27 @@
 """The open assessment's contributors, their answers and disagreements, as the screens see them.
 
 Views call this object rather than the service and redraw on `changed`; a change that touches the
-answers on record (taking a contribution, settling a disagreement) goes through the assessment session,
-so the questionnaire, the profile and the undo history follow.
+answers on record (taking a contribution, settling a disagreement, a workbook's answers taken on record)
+goes through the assessment session, so the questionnaire, the profile and the undo history follow.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+import datetime as dt
+from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from resilience_app.core.content.model import Framework
-from resilience_app.core.contributions.records import ContributionRecord, ContributorDraft, ContributorRecord
+from resilience_app.core.contributions.records import ContributionRecord, ContributorDraft, ContributorRecord, WorkbookRecord
 from resilience_app.core.contributions.service import ContributionService, ContributorStatus, Disagreement
 from resilience_app.core.i18n import _
 from resilience_app.gui.assessment_session import AssessmentSession
+
+if TYPE_CHECKING:
+    from resilience_app.core.contributions.workbook_import import WorkbookImported, WorkbookPreview  # openpyxl stays off the start-up path
 
 ResultT = TypeVar("ResultT")
 
@@ -103,3 +108,36 @@ class ContributionsState(QObject):
     def settle(self, question_id: str, level: int, reason: str) -> None:
         record = self.service.settle(self.assessment_id, question_id, level, reason)
         self.session.adopt_saved_answer(record, description=_("Set the level agreed by the contributors"))
+
+    # -- department workbooks -----------------------------------------------------------------------
+
+    def export_workbook(self, contributor_id: int, path: Path, *, deadline: dt.date | None, return_to: str) -> WorkbookRecord:
+        """Write the contributor's workbook to `path` and record it as sent (the chase list shows the date)."""
+        return self._after(lambda: self.service.export_workbook(contributor_id, path, deadline=deadline, return_to=return_to))
+
+    def preview_workbook(self, data: bytes) -> WorkbookPreview:
+        """What importing a returned workbook would store; nothing is stored (`UserFacingError` when refused whole)."""
+        return self.service.preview_workbook(self.assessment_id, data)
+
+    def import_workbook(self, preview: WorkbookPreview, *, on_record: Collection[str]) -> WorkbookImported:
+        """Store a confirmed preview; of the answers offered as the answer on record, those in `on_record` are taken.
+
+        The answers taken on record reach the questionnaire through the session, as one undoable step.
+        """
+        imported = self.service.import_workbook(preview, on_record=on_record)
+        if imported.taken_on_record:
+            self._show_taken(preview.offered, _("Take the answers of the workbook of {name}").format(name=preview.contributor.label()))
+        self.reload()
+        return imported
+
+    def _show_taken(self, question_ids: Iterable[str], description: str) -> None:
+        assessments, session = self.session.service.assessments, self.session
+        stored = assessments.answers(self.assessment_id)
+        taken = [stored[question_id] for question_id in question_ids if question_id in stored and stored[question_id].answer != session.draft(question_id)]
+        if not taken:
+            return
+        session.evidence = assessments.evidence(self.assessment_id)  # a reference given with an answer taken is its evidence
+        session.undo_stack.beginMacro(description)
+        for record in taken:
+            session.adopt_saved_answer(record, description=description)
+        session.undo_stack.endMacro()

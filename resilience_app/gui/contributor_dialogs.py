@@ -1,12 +1,21 @@
-"""Adding a contributor, and assigning goals, indicators or questions to one."""
+"""Adding a contributor, assigning goals, indicators or questions to one, and sending one their workbook."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import datetime as dt
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QTreeWidget,
@@ -19,14 +28,17 @@ from PySide6.QtWidgets import (
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.contributions.records import ContributorDraft, ContributorRecord
 from resilience_app.core.errors import UserFacingError
-from resilience_app.core.formatting import localise_digits
-from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, current_language, paragraph
+from resilience_app.core.formatting import format_number, localise_digits
+from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, current_language, is_rtl, isolate, ngettext, paragraph
 from resilience_app.gui.contributions_state import ContributionsState
 from resilience_app.gui.errors import show_user_error
 from resilience_app.gui.form_dialog import FormDialog
+from resilience_app.gui.operations import attempt
 
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}  # each in its own language, as a language menu shows them
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+REPLY_DAYS = 14  # the reply date first offered: two weeks from today
+NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')  # characters Windows or macOS refuse in a file name
 
 
 class ContributorDialog(FormDialog):
@@ -133,4 +145,104 @@ class AssignDialog(QDialog):
         except UserFacingError as error:
             show_user_error(self, error)
             return
+        self.accept()
+
+
+def workbook_file_name(contributor: ContributorRecord, city: str) -> str:
+    """The file name proposed for a contributor's workbook: "<contributor> – <city>.xlsx", safe on every system."""
+    parts = [NOT_IN_FILE_NAMES.sub("-", text).strip(" .-") for text in (contributor.name, city)]
+    return " – ".join(part for part in parts if part) + ".xlsx"
+
+
+def existing_folder(folder: Path | None = None) -> Path:
+    """`folder` if it still exists, else the Documents folder, else the home folder."""
+    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    return next((place for place in (folder, documents) if place is not None and place.is_dir()), Path.home())
+
+
+class SendWorkbookDialog(QDialog):
+    """Export a contributor's workbook: the reply date (optional), whom to send it back to, then the file.
+
+    Accepted once the workbook is written and recorded as sent (`path` is where); a refusal shows and the dialog stays.
+    """
+
+    def __init__(self, state: ContributionsState, parent: QWidget, contributor: ContributorRecord, *, folder: Path) -> None:
+        super().__init__(parent)
+        self.setObjectName("send_workbook_dialog")
+        self.setWindowTitle(_("Export the workbook of {name}").format(name=contributor.label()))
+        self.state, self.contributor, self.folder = state, contributor, folder
+        self.path: Path | None = None
+        language = contributor.contributor.language
+        count = next((len(status.assigned) for status in state.statuses if status.record.id == contributor.id), 0)
+        intro = ngettext(
+            "An Excel workbook in {language} of the {count} question assigned to {name}, to fill in and send back to you.",
+            "An Excel workbook in {language} of the {count} questions assigned to {name}, to fill in and send back to you.",
+            count,
+        ).format(language=LANGUAGE_NAMES.get(language, language), count=format_number(count), name=isolate(contributor.label()))
+        self.intro = QLabel(paragraph(intro))
+        self.intro.setWordWrap(True)
+        self.has_deadline = QCheckBox(_("Ask for it back by"))
+        self.has_deadline.setObjectName("workbook_has_deadline")
+        self.has_deadline.setChecked(True)
+        self.deadline_edit = QDateEdit()
+        self.deadline_edit.setObjectName("workbook_deadline")
+        self.deadline_edit.setCalendarPopup(True)
+        self.deadline_edit.setDisplayFormat("dd/MM/yyyy")
+        if is_rtl():  # digits are left-to-right text; keep the date at the start (right) like every other field
+            self.deadline_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+        today = dt.date.today()
+        self.deadline_edit.setMinimumDate(QDate(today.year, today.month, today.day))
+        offered = today + dt.timedelta(days=REPLY_DAYS)
+        self.deadline_edit.setDate(QDate(offered.year, offered.month, offered.day))
+        self.has_deadline.toggled.connect(self.deadline_edit.setEnabled)
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.has_deadline)
+        deadline_row.addWidget(self.deadline_edit)
+        deadline_row.addStretch(1)
+        self.return_to_edit = QLineEdit(state.session.record.details.cro_name)
+        self.return_to_edit.setObjectName("workbook_return_to")
+        self.return_to_edit.setPlaceholderText(_("Your name, and an e-mail address or telephone number"))
+        note = QLabel(paragraph(_("The workbook names whom to send it back to. Add an e-mail address or a telephone number if they need one.")))
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(deadline_row)
+        form.addRow(_("Send back to"), self.return_to_edit)
+        form.addRow(note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setObjectName("confirm_export_workbook_button")
+        self.export_button.setText(_("Export…"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.choose_file)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+    def deadline(self) -> dt.date | None:
+        if not self.has_deadline.isChecked():
+            return None
+        chosen = self.deadline_edit.date()
+        return dt.date(chosen.year(), chosen.month(), chosen.day())
+
+    def return_to(self) -> str:
+        return self.return_to_edit.text().strip()
+
+    def proposed_path(self) -> Path:
+        city = self.state.session.record.city_name(self.contributor.contributor.language)
+        return existing_folder(self.folder) / workbook_file_name(self.contributor, city)
+
+    def choose_file(self) -> None:
+        """Ask where to save, then write the workbook there; cancelling the file dialog leaves this one open."""
+        chosen, _filter = QFileDialog.getSaveFileName(self, _("Save the workbook as"), str(self.proposed_path()), _("Excel workbooks (*.xlsx)"))
+        if not chosen:
+            return
+        path = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
+        deadline, return_to = self.deadline(), self.return_to()
+        if attempt(self, lambda: self.state.export_workbook(self.contributor.id, path, deadline=deadline, return_to=return_to)) is None:
+            return
+        self.path = path
         self.accept()

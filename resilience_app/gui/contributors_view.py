@@ -1,11 +1,15 @@
-"""The Contributors tab: who answers which part of the assessment, what came back, and where answers disagree."""
+"""The Contributors tab: who answers which part of the assessment, their workbooks out and back, and where answers disagree."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -19,14 +23,21 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.contributions.service import ContributorStatus
-from resilience_app.core.errors import UserFacingError
-from resilience_app.core.formatting import format_date, format_number, localise_digits
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode, UserFacingError
+from resilience_app.core.formatting import format_date, format_number, local_moment, localise_digits
 from resilience_app.core.i18n import _, isolate, paragraph
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.contributions_state import ContributionsState
-from resilience_app.gui.contributor_dialogs import LANGUAGE_NAMES, AssignDialog, ContributorDialog
+from resilience_app.gui.contributor_dialogs import LANGUAGE_NAMES, AssignDialog, ContributorDialog, SendWorkbookDialog, existing_folder
+from resilience_app.gui.errors import show_user_error
+from resilience_app.gui.export_dialog import show_saved
 from resilience_app.gui.form_dialog import open_tracked
+from resilience_app.gui.operations import attempt
+
+if TYPE_CHECKING:
+    from resilience_app.gui.contributor_workbook_import import WorkbookImportDialog  # openpyxl loads when a workbook is read
 
 
 class ContributorsView(QWidget):
@@ -44,9 +55,12 @@ class ContributorsView(QWidget):
         self.edit_button = self._button("edit_contributor_button", lambda: self.edit_contributor(self.current_contributor_id()))
         self.assign_button = self._button("assign_button", self.assign_questions)
         self.remove_button = self._button("remove_contributor_button", self.confirm_remove)
+        self.export_workbook_button = self._button("export_workbook_button", self.export_workbook)
+        self.import_workbook_button = self._button("import_workbook_button", self.choose_workbook_to_import)
+        self.workbook_folder: Path | None = None  # where the last workbook went or came from: the next one is proposed there
         self.table = QTableWidget()
         self.table.setObjectName("contributors_table")
-        self.table.setColumnCount(6)
+        self.table.setColumnCount(7)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -69,6 +83,8 @@ class ContributorsView(QWidget):
         for button in (self.add_button, self.edit_button, self.assign_button, self.remove_button):
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
+        self.buttons.addWidget(self.export_workbook_button)
+        self.buttons.addWidget(self.import_workbook_button)
         left = QVBoxLayout()
         left.addLayout(self.buttons)
         left.addWidget(self.empty_hint)
@@ -78,8 +94,8 @@ class ContributorsView(QWidget):
         right.addWidget(self.disagreements, 1)
         right.addWidget(self.disagreements_note)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        layout.addLayout(left, 2)  # the chase list's seven columns; the disagreements wrap
+        layout.addLayout(right, 1)
         state.changed.connect(self.refresh)
         self.retranslate()
 
@@ -94,6 +110,10 @@ class ContributorsView(QWidget):
         cell = self.table.item(row, 0) if row >= 0 else None
         return int(cell.data(ID_ROLE)) if cell else None
 
+    def current_status(self) -> ContributorStatus | None:
+        chosen = self.current_contributor_id()
+        return next((status for status in self.state.statuses if status.record.id == chosen), None)
+
     def refresh(self) -> None:
         statuses = self.state.statuses
         self.table.setRowCount(len(statuses))
@@ -103,7 +123,9 @@ class ContributorsView(QWidget):
                 cell.setData(ID_ROLE, status.record.id)
                 cell.setToolTip(value)
                 self.table.setItem(row, column, cell)
-        self.table.resizeColumnsToContents()
+        last = self.table.columnCount() - 1
+        for column in range(last):  # not the last, which stretches: sized to its text once, it would stay so
+            self.table.resizeColumnToContents(column)
         for column in (0, 1):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 220))
         self.table.setVisible(bool(statuses))
@@ -119,10 +141,11 @@ class ContributorsView(QWidget):
             draft.department,
             LANGUAGE_NAMES.get(draft.language, draft.language),
             format_number(len(status.assigned)),
-            format_date(sent.sent_at.date()) if sent else _("—"),
+            format_date(local_moment(sent.sent_at).date()) if sent else _("—"),
+            format_date(sent.deadline) if sent and sent.deadline else _("—"),
             (_("{answered} of {assigned}").format(answered=format_number(status.answered), assigned=format_number(len(status.assigned)))
              if status.assigned else _("—"))
-            + (_(" · ") + _("returned {date}").format(date=format_date(sent.returned_at.date())) if sent and sent.returned_at else ""),
+            + (_(" · ") + _("returned {date}").format(date=format_date(local_moment(sent.returned_at).date())) if sent and sent.returned_at else ""),
         ]
 
     def _fill_disagreements(self) -> None:
@@ -144,9 +167,24 @@ class ContributorsView(QWidget):
             self.disagreements.addItem(item)
 
     def _update_buttons(self) -> None:
-        chosen = self.current_contributor_id() is not None
+        status = self.current_status()
         for button in (self.edit_button, self.assign_button, self.remove_button):
-            button.setEnabled(chosen)
+            button.setEnabled(status is not None)
+        if status is None:
+            export_tip = _("Choose a contributor in the list to export their workbook.")
+        elif not status.assigned:
+            export_tip = _("Assign questions to {name} first: their workbook holds the questions assigned to them.").format(name=isolate(status.record.label()))
+        else:
+            export_tip = _("Write the Excel workbook of the questions assigned to {name}, in their language, to send to them.").format(
+                name=isolate(status.record.label()))
+        self.export_workbook_button.setEnabled(status is not None and bool(status.assigned))
+        self.export_workbook_button.setToolTip(export_tip)
+        sent_any = any(other.last_sent is not None for other in self.state.statuses)
+        self.import_workbook_button.setEnabled(sent_any)
+        self.import_workbook_button.setToolTip(
+            _("Read a workbook a contributor filled in and sent back: you see what it holds before anything is stored.") if sent_any
+            else _("No workbook has been exported from this assessment yet: export one for a contributor first.")
+        )
 
     # -- actions ---------------------------------------------------------------------------------------
 
@@ -174,12 +212,61 @@ class ContributorsView(QWidget):
             except UserFacingError as error:
                 self.failed.emit(error)
 
+    # -- department workbooks ----------------------------------------------------------------------------
+
+    def export_workbook(self) -> SendWorkbookDialog | None:
+        """Ask for the reply date and whom to send it back to, then the file; the chase list then shows it as sent."""
+        status = self.current_status()
+        if status is None or not status.assigned:
+            return None
+        dialog = open_tracked(self, SendWorkbookDialog(self.state, self, status.record, folder=existing_folder(self.workbook_folder)))
+        dialog.finished.connect(lambda _result: self._on_workbook_exported(dialog))  # after open_tracked's own: the message is tracked
+        return dialog
+
+    def _on_workbook_exported(self, dialog: SendWorkbookDialog) -> None:
+        if dialog.path is None:
+            return
+        self.workbook_folder = dialog.path.parent
+        text = _("The workbook for {name} is saved as:").format(name=isolate(dialog.contributor.label()))
+        box = open_tracked(self, show_saved(self, dialog.path, title=_("Workbook exported"), text=text))
+        box.setObjectName("contributor_workbook_done_dialog")
+
+    def choose_workbook_to_import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import a workbook"), str(existing_folder(self.workbook_folder)), _("Excel workbooks (*.xlsx)"))
+        if path:
+            self.import_workbook_file(Path(path))
+
+    def import_workbook_file(self, path: Path) -> WorkbookImportDialog | None:
+        """Read the workbook at `path` and show what importing it would store; nothing is stored until confirmed."""
+        from resilience_app.gui.contributor_workbook_import import WorkbookImportDialog, read_workbook_file
+
+        try:
+            data = read_workbook_file(path)
+        except OSError as error:
+            show_user_error(self, user_error(ErrorCode.IMPORT_UNREADABLE, reason=error.strerror or str(error)))
+            return None
+        preview = attempt(self, lambda: self.state.preview_workbook(data))
+        if preview is None:
+            return None
+        self.workbook_folder = path.parent
+        dialog = open_tracked(self, WorkbookImportDialog(self.state, self, preview, path.name))
+        dialog.finished.connect(lambda _result: self._on_workbook_imported(dialog))  # after open_tracked's own: the message is tracked
+        return dialog
+
+    def _on_workbook_imported(self, dialog: WorkbookImportDialog) -> None:
+        from resilience_app.gui.contributor_workbook_import import show_imported
+
+        if dialog.imported is not None:
+            open_tracked(self, show_imported(self, dialog.preview, dialog.imported))
+
     def retranslate(self) -> None:
         self.add_button.setText(_("Add contributor…"))
         self.edit_button.setText(_("Edit…"))
         self.assign_button.setText(_("Assign questions…"))
         self.remove_button.setText(_("Remove"))
-        self.table.setHorizontalHeaderLabels([_("Name"), _("Department"), _("Language"), _("Questions"), _("Workbook sent"), _("Answered")])
+        self.export_workbook_button.setText(_("Export workbook…"))
+        self.import_workbook_button.setText(_("Import workbook…"))
+        self.table.setHorizontalHeaderLabels([_("Name"), _("Department"), _("Language"), _("Questions"), _("Workbook sent"), _("Reply by"), _("Answered")])
         self.empty_hint.setText(paragraph(_(
             "No contributors yet. Add the departments that know parts of the assessment, assign them goals, indicators "
             "or questions, and send each one a workbook to fill in Excel."
