@@ -199,8 +199,10 @@ def _row_lines(service: ResilienceService, preview: WorkbookPreview) -> list[str
     for row in preview.rows:
         number = localise_digits(framework.placement(row.question_id).number)
         detail = row.problem if row.outcome == REFUSED else answer_summary(framework, row.answer)
-        offer = _(" (to be taken as the answer on record)") if row.offer_on_record else ""
-        lines.append(f"{number}\t{_(OUTCOME_NAMES[row.outcome])}{offer}\t{detail}")
+        outcome = _(OUTCOME_NAMES[row.outcome])
+        if row.offer_on_record:
+            outcome = _("{outcome} (to be taken as the answer on record)").format(outcome=outcome)
+        lines.append("\t".join((number, outcome, detail)))
     lines += preview.problems
     return lines
 
