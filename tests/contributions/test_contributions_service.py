@@ -76,13 +76,35 @@ def test_contributions_disagree_widest_first_and_the_cro_settles_them(service: R
     taken = contributions.take_contribution(assessment_id, water.id, first)
     assert taken.answer.level == 2 and taken.answer.justification == "Pumps fail in summer"
     assert service.assessments.answer_history(assessment_id, first)[-1].changed_by == "from the workbook of Water Authority"
-    assert [entry.question_id for entry in contributions.disagreements(assessment_id)] == [second, first]  # Health still says 3
+    assert [entry.question_id for entry in contributions.disagreements(assessment_id)] == [second], "taking one settles the question"
+    [settled_first] = [entry for entry in contributions.disagreements(assessment_id, include_settled=True) if entry.question_id == first]
+    assert settled_first.settled and {record.answer.level for record in settled_first.contributions} == {2, 3}
 
-    settled = contributions.settle(assessment_id, first, 3, "Agreed at the focal points' meeting")
-    assert settled.answer.level == 3 and settled.answer.justification == "Agreed at the focal points' meeting"
-    assert service.assessments.answer_history(assessment_id, first)[-1].changed_by == "consensus of the contributors"
+    settled = contributions.settle(assessment_id, second, 1, "Agreed at the focal points' meeting")
+    assert settled.answer.level == 1 and settled.answer.justification == "Agreed at the focal points' meeting", "no justification yet: the reason"
+    agreed_again = contributions.settle(assessment_id, first, 3, "The health directorate's figures cover every district")
+    assert agreed_again.answer.justification == "Pumps fail in summer", "the justification on record stays"
+    last = service.assessments.answer_history(assessment_id, first)[-1]
+    assert (last.field, last.new_value, last.changed_by) == ("consensus", "The health directorate's figures cover every district", "consensus of the contributors")
+    assert contributions.disagreements(assessment_id) == []
     with pytest.raises(InvalidInputError):
         contributions.settle(assessment_id, second, 2, "   ")
+
+
+def test_an_edit_of_the_answer_on_record_settles_nothing_and_a_changed_contribution_reopens(service: ResilienceService, assessment_id: int) -> None:
+    question = next(service.framework().questions()).id
+    water = service.contributions.add_contributor(assessment_id, ContributorDraft("Water Authority"))
+    health = service.contributions.add_contributor(assessment_id, ContributorDraft("Health Directorate"))
+    _contribute(service, water.id, question, AnswerDraft("level", 2))
+    _contribute(service, health.id, question, AnswerDraft("level", 4))
+    service.assessments.save_answer(assessment_id, question, AnswerDraft("level", 3, justification="typo fixed"))
+    assert [entry.question_id for entry in service.contributions.disagreements(assessment_id)] == [question]
+    service.contributions.settle(assessment_id, question, 3, "Met and agreed")
+    assert service.contributions.disagreements(assessment_id) == []
+    _contribute(service, health.id, question, AnswerDraft("level", 4, justification="new words, same level"))
+    assert service.contributions.disagreements(assessment_id) == [], "new words for the same level reopen nothing"
+    _contribute(service, health.id, question, AnswerDraft("level", 5))
+    assert [entry.question_id for entry in service.contributions.disagreements(assessment_id)] == [question]
 
 
 def test_a_removed_contributor_takes_their_answers_but_not_those_on_record(service: ResilienceService, assessment_id: int) -> None:

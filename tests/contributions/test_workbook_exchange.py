@@ -107,7 +107,10 @@ def test_a_second_contributor_who_answers_differently_is_a_disagreement_not_an_o
     water = _contributor(service, assessment_id, "Rania Haddad", "en", [question])
     planning = _contributor(service, assessment_id, "Sami Nasser", "ar", [question])
     water_data, planning_data = _exported(service, water, tmp_path), _exported(service, planning, tmp_path)
-    service.contributions.import_workbook(service.contributions.preview_workbook(assessment_id, filled(water_data, {2: {"level": "4"}})))
+    first = service.contributions.preview_workbook(assessment_id, filled(water_data, {2: {"level": "4"}}))
+    assert [(row.outcome, row.offer_on_record) for row in first.rows] == [(NEW, False)], "asked of two on purpose: not taken before both reply"
+    service.contributions.import_workbook(first)
+    service.assessments.save_answer(assessment_id, question, AnswerDraft(status="level", level=4))
 
     preview = service.contributions.preview_workbook(assessment_id, filled(planning_data, {2: {"level": "٢"}}))
     [row] = preview.rows
@@ -140,7 +143,8 @@ def test_a_value_alone_gives_its_level_and_a_bad_cell_is_refused_where_it_is(ser
     )
     outcomes = {row.question_id: row for row in preview.rows}
     assert outcomes[numeric.id].outcome == REFUSED and outcomes[numeric.id].problem.startswith(f"\u2068Questions!K{rows[numeric.id]}")
-    assert outcomes[plain].outcome == REFUSED and f"I{rows[plain]}" in outcomes[plain].problem
+    assert outcomes[plain].outcome == NEW and outcomes[plain].answer is not None, "words without a level are kept"
+    assert (outcomes[plain].answer.status, outcomes[plain].answer.justification) == ("dont_know", "We think so")
 
     threshold = numeric.numeric.thresholds[1]
     preview = service.contributions.preview_workbook(assessment_id, filled(data, {rows[numeric.id]: {"value": threshold}}))

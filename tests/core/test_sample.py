@@ -81,11 +81,9 @@ def test_the_sample_shows_departments_contributing_with_disagreements_settled_an
     assert len(statuses) == 3 and all(status.returned and status.answered == len(status.assigned) for status in statuses)
     [still_open] = service.contributions.disagreements(record.id)
     settled = [entry for entry in service.contributions.disagreements(record.id, include_settled=True) if entry.settled]
-    taken = [
-        question_id for question_id, stored in service.assessments.answers(record.id).items()
-        if any(change.field == "level" and change.changed_by.startswith("from the workbook of") for change in service.assessments.answer_history(record.id, question_id))
-    ]
-    assert len(settled) == 1 and len(taken) == 1, "one settled by the level agreed, one by taking a contributor's answer"
-    assert still_open.question_id not in {settled[0].question_id, *taken}
-    shared = settled[0].question_id
-    assert sum(shared in status.assigned for status in statuses) == 2, "the settled one was asked of two departments on purpose"
+    assert len(settled) == 2 and still_open.question_id not in {entry.question_id for entry in settled}
+    histories = {entry.question_id: service.assessments.answer_history(record.id, entry.question_id) for entry in settled}
+    agreed = [question_id for question_id, lines in histories.items() if any(line.field == "consensus" for line in lines)]
+    taken = [question_id for question_id, lines in histories.items() if any(line.field == "level" and line.changed_by.startswith("from the workbook of") for line in lines)]
+    assert len(agreed) == 1 and len(taken) == 1 and agreed != taken, "one settled by the level agreed, one by taking a contributor's answer"
+    assert sum(agreed[0] in status.assigned for status in statuses) == 2, "the agreed one was asked of two departments on purpose"

@@ -74,10 +74,11 @@ class AnswerRepository:
         self._session.delete(row)
         self._session.flush()
 
-    def note_contribution(self, assessment_id: int, question_id: str, old: str | None, new: str | None, *, changed_by: str) -> None:
-        """A history line for a contributor's answer (field "contribution"): the answer on record is not changed."""
+    def note(self, assessment_id: int, question_id: str, field: str, old: str | None, new: str | None, *, changed_by: str) -> None:
+        """A history line about the question that is not a field of the answer on record: a contributor's answer
+        ("contribution") or how the contributors agreed ("consensus")."""
         self._session.add(
-            AnswerChangeRow(assessment_id=assessment_id, question_id=question_id, field="contribution", old_value=old, new_value=new, changed_by=changed_by)
+            AnswerChangeRow(assessment_id=assessment_id, question_id=question_id, field=field, old_value=old, new_value=new, changed_by=changed_by)
         )
         self._session.flush()
 

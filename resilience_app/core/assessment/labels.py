@@ -18,6 +18,7 @@ FIELD_NAMES = {
     "evidence": N_("Evidence"),
     "sensitive": N_("Sensitive"),
     "contribution": N_("Contribution"),  # a contributor's answer, from their workbook: its level or status
+    "consensus": N_("How it was agreed"),  # the CRO's words when setting the level the contributors agreed on
 }
 STATUS_VALUES = {"level": N_("Level chosen"), "not_applicable": N_("Not applicable"), "dont_know": N_("Don't know")}
 

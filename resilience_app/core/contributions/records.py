@@ -58,3 +58,4 @@ class ContributionRecord:
     evidence: str
     workbook_id: str | None
     updated_at: dt.datetime
+    settled_at: dt.datetime | None = None  # when the CRO took a contribution on record or set the agreed level

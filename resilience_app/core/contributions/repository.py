@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.assessment.repository import names_a_row
 from resilience_app.core.contributions.records import ContributionRecord, ContributorDraft, ContributorRecord, WorkbookRecord
+from resilience_app.core.contributions.rules import same_answer
 from resilience_app.core.storage.id_lists import join_ids, split_ids
 from resilience_app.core.storage.models import AssignmentRow, ContributionRow, ContributorRow, WorkbookRow
 
@@ -43,7 +44,7 @@ def _answer(row: ContributionRow) -> AnswerDraft:
 
 
 def _contribution(row: ContributionRow) -> ContributionRecord:
-    return ContributionRecord(row.contributor_id, row.question_id, _answer(row), row.evidence, row.workbook_id, row.updated_at)
+    return ContributionRecord(row.contributor_id, row.question_id, _answer(row), row.evidence, row.workbook_id, row.updated_at, row.settled_at)
 
 
 class ContributionRepository:
@@ -150,6 +151,17 @@ class ContributionRepository:
             found.setdefault(row.question_id, []).append(_contribution(row))
         return found
 
+    def mark_settled(self, assessment_id: int, question_id: str, when: dt.datetime) -> None:
+        """Mark every contribution to the question as settled by the CRO (taken on record, or a level agreed)."""
+        rows = self._session.scalars(
+            select(ContributionRow)
+            .join(ContributorRow, ContributorRow.id == ContributionRow.contributor_id)
+            .where(ContributorRow.assessment_id == assessment_id, ContributionRow.question_id == question_id)
+        )
+        for row in rows:
+            row.settled_at = when
+        self._session.flush()
+
     def save_contribution(self, contributor_id: int, question_id: str, answer: AnswerDraft, *, evidence: str, workbook_id: str | None) -> bool:
         """Store the contributor's answer; False when it is exactly what was stored already (nothing written)."""
         row = self._session.scalars(
@@ -157,6 +169,8 @@ class ContributionRepository:
         ).first()
         if row is not None and _answer(row) == answer and row.evidence == evidence:
             return False
+        if row is not None and not same_answer(_answer(row), answer):
+            row.settled_at = None  # a different answer is a disagreement to settle again
         row = row or ContributionRow(contributor_id=contributor_id, question_id=question_id)
         row.status, row.level, row.numeric_value = answer.status, answer.level, answer.numeric_value
         row.confidence, row.justification, row.answered_by = answer.confidence, answer.justification, answer.answered_by

@@ -62,9 +62,12 @@ def same_answer(first: AnswerDraft, second: AnswerDraft) -> bool:
 
 
 def spread(answers: Sequence[AnswerDraft]) -> int:
-    """How far apart the levels are (highest minus lowest); a status other than a level counts as far apart as possible."""
+    """How far apart the levels are (highest minus lowest).
+
+    "Not applicable" against a level counts as far apart as possible (does the city have the system at all?);
+    "don't know" adds nothing to the spread: someone lacked the facts, which is not a contrary view.
+    """
     levels = [answer.level for answer in answers if answer.status == "level" and answer.level is not None]
-    others = {answer.status for answer in answers if answer.status != "level"}
-    if others and (levels or len(others) > 1):
+    if any(answer.status == "not_applicable" for answer in answers) and levels:
         return 4
     return max(levels) - min(levels) if levels else 0

@@ -63,8 +63,8 @@ class Disagreement:
     contributions: tuple[ContributionRecord, ...]
     on_record: AnswerDraft | None
     spread: int  # highest level minus lowest; 4 when a "not applicable" or "don't know" stands against a level
-    # The answer on record was set after the last contribution came in: the CRO took one, set the agreed
-    # level, or changed the answer having seen them. A contribution sent again with changes opens it again.
+    # The CRO took one of the contributions on record or set the level agreed (an ordinary edit of the answer
+    # on record settles nothing). A contribution sent again with a different answer opens it again.
     settled: bool = False
 
 
@@ -187,7 +187,10 @@ class ContributionService:
         return found if include_settled else [entry for entry in found if not entry.settled]
 
     def take_contribution(self, assessment_id: int, contributor_id: int, question_id: str) -> AnswerRecord:
-        """Make a contributor's answer the answer on record; the history names whose it was."""
+        """Make a contributor's answer the answer on record, with their evidence; the history names whose it was.
+
+        The question's contributions count as settled from then on.
+        """
         with self._session() as session:
             question = self._question(session, assessment_id, question_id)
             repository = ContributionRepository(session)
@@ -195,12 +198,18 @@ class ContributionService:
             chosen = next((record for record in repository.contributions(assessment_id).get(question_id, []) if record.contributor_id == contributor_id), None)
             if chosen is None or contributor.assessment_id != assessment_id:
                 raise user_error(ErrorCode.CONTRIBUTOR_NOT_FOUND)
-            answer = clean_answer(question, chosen.answer)
             by = translate_in(current_language(), FROM_WORKBOOK).format(name=contributor.label())
-            return AnswerRepository(session).save(assessment_id, question_id, answer, changed_by=by)
+            taken = AnswerRepository(session).save(assessment_id, question_id, clean_answer(question, chosen.answer), changed_by=by)
+            self._carry_evidence(session, assessment_id, contributor, question_id, chosen.evidence, by)
+            repository.mark_settled(assessment_id, question_id, _now())
+            return taken
 
     def settle(self, assessment_id: int, question_id: str, level: int, reason: str) -> AnswerRecord:
-        """Set the level the contributors agreed on, with the reason; the rest of the answer on record stays."""
+        """Set the level the contributors agreed on; how it was agreed is a line of the question's history.
+
+        The justification on record stays (it is the reason for a level, which the agreement may have kept); a
+        value stays only where its thresholds give the agreed level. The question's contributions count as settled.
+        """
         if not reason.strip():
             raise InvalidInputError({"reason": _("Say how the contributors agreed; the reason is kept in the history.")})
         with self._session() as session:
@@ -209,9 +218,12 @@ class ContributionService:
             current = answers.for_assessment(assessment_id).get(question_id)
             base = current.answer if current is not None else AnswerDraft(status="level")
             value = base.numeric_value if question.numeric and base.numeric_value and question.numeric.level_for(float(base.numeric_value)) == level else None
-            agreed = dataclasses.replace(base, status="level", level=level, numeric_value=value, justification=reason)
+            agreed = dataclasses.replace(base, status="level", level=level, numeric_value=value, justification=base.justification or reason.strip())
             by = translate_in(current_language(), BY_CONSENSUS)
-            return answers.save(assessment_id, question_id, clean_answer(question, agreed), changed_by=by)
+            settled = answers.save(assessment_id, question_id, clean_answer(question, agreed), changed_by=by)
+            answers.note(assessment_id, question_id, "consensus", None, reason.strip(), changed_by=by)
+            ContributionRepository(session).mark_settled(assessment_id, question_id, _now())
+            return settled
 
     # -- department workbooks -----------------------------------------------------------------------------
 
@@ -256,6 +268,7 @@ class ContributionService:
         assessment. A workbook made for another version of the framework maps its questions by id and lists those
         this version does not have.
         """
+        from resilience_app.core.contributions.workbook_cells import quoted
         from resilience_app.core.contributions.workbook_import import WorkbookPreview, preview_rows
         from resilience_app.core.contributions.workbook_reader import read_workbook
         from resilience_app.core.contributions.workbook_records import WorkbookRefused
@@ -270,7 +283,7 @@ class ContributionService:
             if reading.assessment_id != assessment_id:
                 raise user_error(ErrorCode.WORKBOOK_OTHER_ASSESSMENT, city=isolate(assessment.city_name(current_language())))
             if reading.framework_id != framework.id:
-                raise user_error(ErrorCode.WORKBOOK_OTHER_FRAMEWORK, found=isolate(reading.framework_id), expected=isolate(framework.id))
+                raise user_error(ErrorCode.WORKBOOK_OTHER_FRAMEWORK, found=quoted(reading.framework_id), expected=isolate(framework.id))
             repository = ContributionRepository(session)
             try:
                 workbook = repository.workbook(reading.workbook_id)
@@ -281,7 +294,7 @@ class ContributionService:
                 raise user_error(ErrorCode.WORKBOOK_NOT_SENT)
             rows = preview_rows(
                 framework, reading, workbook=workbook, contributions=repository.contributions(assessment_id),
-                on_record=AnswerRepository(session).for_assessment(assessment_id),
+                on_record=AnswerRepository(session).for_assessment(assessment_id), asked_elsewhere=_asked_elsewhere(repository, assessment_id, workbook),
             )
         problems = [_("{cell}: {message}").format(cell=isolate(problem.cell), message=problem.message) for problem in reading.problems]
         problems += [
@@ -325,7 +338,10 @@ class ContributionService:
             framework = self._framework(session, preview.assessment_id)
             answers = AnswerRepository(session)
             contributions = repository.contributions(preview.assessment_id)
-            rows = preview_rows(framework, preview.reading, workbook=workbook, contributions=contributions, on_record=answers.for_assessment(preview.assessment_id))
+            rows = preview_rows(
+                framework, preview.reading, workbook=workbook, contributions=contributions, on_record=answers.for_assessment(preview.assessment_id),
+                asked_elsewhere=_asked_elsewhere(repository, preview.assessment_id, workbook),
+            )
             by = translate_in(current_language(), FROM_WORKBOOK).format(name=contributor.label())
             stored = [row for row in rows if row.stored]
             for row in stored:
@@ -350,18 +366,21 @@ class ContributionService:
         )
         if changed:  # a new level, or the same level with new words: either way a line in the question's history
             old, new = history_value(before.answer if before else None), history_value(row.answer)
-            AnswerRepository(session).note_contribution(assessment_id, row.question_id, old, new, changed_by=by)
+            AnswerRepository(session).note(assessment_id, row.question_id, "contribution", old, new, changed_by=by)
 
     def _take_on_record(self, session: Session, assessment_id: int, contributor: ContributorRecord, row: ImportRow, by: str) -> None:
         assert row.answer is not None
         AnswerRepository(session).save(assessment_id, row.question_id, row.answer, changed_by=by)
-        if row.evidence:
-            evidence = EvidenceRepository(session)
-            known = {record.reference for record in evidence.for_assessment(assessment_id).get(row.question_id, [])}
-            if row.evidence not in known:
-                title = contributor.label() if len(contributor.label()) <= MAX_TITLE_LENGTH else contributor.name
-                draft = EvidenceDraft(title=title, reference=row.evidence)
-                evidence.add(assessment_id, row.question_id, draft, file_name=None, file_size=None, changed_by=by)
+        self._carry_evidence(session, assessment_id, contributor, row.question_id, row.evidence, by)
+
+    def _carry_evidence(self, session: Session, assessment_id: int, contributor: ContributorRecord, question_id: str, reference: str, by: str) -> None:
+        """A contribution's evidence reference, taken on record with it: an evidence entry titled with the contributor."""
+        if not reference:
+            return
+        evidence = EvidenceRepository(session)
+        if reference not in {record.reference for record in evidence.for_assessment(assessment_id).get(question_id, [])}:
+            title = contributor.label() if len(contributor.label()) <= MAX_TITLE_LENGTH else contributor.name
+            evidence.add(assessment_id, question_id, EvidenceDraft(title=title, reference=reference), file_name=None, file_size=None, changed_by=by)
 
     def _question(self, session: Session, assessment_id: int, question_id: str) -> Question:
         question = self._framework(session, assessment_id).question(question_id)
@@ -372,6 +391,7 @@ class ContributionService:
 
 
 def disagreements_of(framework: Framework, contributions: dict[str, list[ContributionRecord]], on_record: dict[str, AnswerRecord]) -> list[Disagreement]:
+    """The questions whose answers differ, and those the CRO settled (`settled`), widest spread first."""
     order = {question.id: index for index, question in enumerate(framework.questions())}
     found = []
     for question_id, records in contributions.items():
@@ -379,10 +399,16 @@ def disagreements_of(framework: Framework, contributions: dict[str, list[Contrib
         recorded = on_record.get(question_id)
         record_answer = recorded.answer if recorded is not None and recorded.answer.status else None
         answers = [record.answer for record in given] + ([record_answer] if record_answer else [])
-        if len(answers) > 1 and any(not same_answer(answers[0], other) for other in answers[1:]):
-            settled = recorded is not None and record_answer is not None and all(record.updated_at <= recorded.updated_at for record in given)
+        differ = len(answers) > 1 and any(not same_answer(answers[0], other) for other in answers[1:])
+        settled = bool(given) and all(record.settled_at is not None for record in given)
+        if differ or settled:
             found.append(Disagreement(question_id, tuple(given), record_answer, spread(answers), settled))
     return sorted(found, key=lambda entry: (-entry.spread, order.get(entry.question_id, len(order))))
+
+
+def _asked_elsewhere(repository: ContributionRepository, assessment_id: int, workbook: WorkbookRecord) -> set[str]:
+    """The questions assigned to contributors other than the workbook's."""
+    return {question_id for contributor_id, ids in repository.assignments(assessment_id).items() if contributor_id != workbook.contributor_id for question_id in ids}
 
 
 def _names_a_department(knows: str, department: str) -> bool:

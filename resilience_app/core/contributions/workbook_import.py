@@ -8,6 +8,7 @@ Pure: the service reads the database, these rules decide.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -107,8 +108,13 @@ def preview_rows(
     workbook: WorkbookRecord,
     contributions: Mapping[str, Sequence[ContributionRecord]],
     on_record: Mapping[str, AnswerRecord],
+    asked_elsewhere: Collection[str] = (),
 ) -> list[ImportRow]:
-    """Each answer of the workbook with what importing it would do; a refused row says why and where."""
+    """Each answer of the workbook with what importing it would do; a refused row says why and where.
+
+    A question also assigned to another contributor (`asked_elsewhere`) is never offered as the answer on
+    record: it was asked of several on purpose, to compare, and the others may not have answered yet.
+    """
     sent = set(workbook.question_ids)
     rows = []
     for returned in reading.answers:
@@ -121,7 +127,9 @@ def preview_rows(
             )
             rows.append(_refused(reading, returned, "question_id", message))
             continue
-        rows.append(_row(question, reading, returned, workbook.contributor_id, contributions.get(returned.question_id, ()), on_record))
+        rows.append(
+            _row(question, reading, returned, workbook.contributor_id, contributions.get(returned.question_id, ()), on_record, set(asked_elsewhere))
+        )
     return rows
 
 
@@ -132,13 +140,14 @@ def _row(
     contributor_id: int,
     contributions: Sequence[ContributionRecord],
     on_record: Mapping[str, AnswerRecord],
+    asked_elsewhere: Collection[str],
 ) -> ImportRow:
     draft = with_level_from_value(question, _draft(returned))
     if not draft.status:
-        if draft.numeric_value or draft.justification or returned.evidence:
-            message = _("Choose a level, “not applicable” or “don't know”: without one, the row is not an answer.")
-            return _refused(reading, returned, "level", message)
-        return ImportRow(returned.question_id, returned.cell_row, EMPTY, None, returned.evidence)
+        if not (draft.justification or returned.evidence):
+            return ImportRow(returned.question_id, returned.cell_row, EMPTY, None, returned.evidence)
+        # Words without a level ("not our mandate: ask the ministry") are kept, as a "don't know" with them.
+        draft = dataclasses.replace(draft, status="dont_know", level=None)
     try:
         answer = clean_answer(question, draft)
     except InvalidInputError as refusal:
@@ -154,7 +163,7 @@ def _row(
         outcome = DISAGREES
     else:
         outcome = UPDATED if own is not None else NEW
-    offer = outcome in (NEW, UPDATED) and record_answer is None and not others
+    offer = outcome in (NEW, UPDATED) and record_answer is None and not others and returned.question_id not in asked_elsewhere
     return ImportRow(returned.question_id, returned.cell_row, outcome, answer, returned.evidence, offer_on_record=offer)
 
 

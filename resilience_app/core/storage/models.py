@@ -335,4 +335,5 @@ class ContributionRow(Base):
     evidence: Mapped[str] = mapped_column(Text, default="")
     answered_by: Mapped[str] = mapped_column(String(200), default="")
     workbook_id: Mapped[str | None] = mapped_column(String(32))
+    settled_at: Mapped[dt.datetime | None]  # when the CRO took a contribution on record or set the agreed level
     updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
