@@ -150,7 +150,7 @@ def test_the_preview_shows_what_each_row_will_do_and_an_unticked_offer_stays_off
     returned = filled(sent, {
         2: {"level": "٤" if language == "ar" else "4"},
         3: {"level": "2"},
-        4: {"justification": "We think so"},  # words without a level: refused, with its cell
+        4: {"justification": "We think so"},  # words without a level: kept, as a "don't know" with them
         5: {"level": "Not applicable" if language == "en" else "لا ينطبق", "evidence": "Survey 2025"},
     })
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_args: (str(_returned(tmp_path, returned)), "")))
@@ -158,9 +158,9 @@ def test_the_preview_shows_what_each_row_will_do_and_an_unticked_offer_stays_off
     preview = view.active_dialog
     assert isinstance(preview, WorkbookImportDialog)
     assert state.contributions == {} and session.draft(first) is None, "a preview stores nothing"
-    assert _texts(preview, OUTCOME) == [_(OUTCOME_NAMES[outcome]) for outcome in ("new", "disagrees", "refused", "new")]
+    assert _texts(preview, OUTCOME) == [_(OUTCOME_NAMES[outcome]) for outcome in ("new", "disagrees", "new", "new")]
     answers = _texts(preview, ANSWER)
-    assert "I4" in answers[2] and answers[2] == preview.preview.rows[2].problem  # the refused row says why, and where
+    assert answers[2] == _("Don't know")
     assert preview.preview.summary()[0] in preview.summary.text()
     first_offer, fourth_offer = preview.offer_item(first), preview.offer_item(fourth)
     assert first_offer is not None and fourth_offer is not None and preview.offer_item(second) is None
@@ -174,12 +174,12 @@ def test_the_preview_shows_what_each_row_will_do_and_an_unticked_offer_stays_off
     assert fourth_answer is not None and fourth_answer.status == "not_applicable"
     assert [item.reference for item in session.evidence[fourth]] == ["Survey 2025"]
     assert session.draft(second) == AnswerDraft("level", 3), "the answer on record stays"
-    assert set(state.contributions) == {first, second, fourth}
+    assert set(state.contributions) == {first, second, third, fourth}
     assert view.disagreements.count() == 1  # the water authority's 2 against the record's 3
     assert view.table.item(0, ANSWERED).text().startswith(_("{answered} of {assigned}").split("{")[0])  # type: ignore[union-attr]
     done = view.active_dialog
     assert isinstance(done, QMessageBox) and done.objectName() == "workbook_imported_dialog"
-    assert ngettext("{count} of them is now the answer on record.", "{count} of them are now the answer on record.", 1).format(count=format_number(1)) in done.text()
+    assert ngettext("{count} of them is now the answer on record.", "{count} of them are now the answer on record.", 2).format(count=format_number(2)) in done.text()
     done.close()
     session.undo_stack.undo()  # the answers taken on record go back in one step
     assert session.draft(fourth) is None
