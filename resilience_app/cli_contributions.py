@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -147,9 +148,10 @@ def _contributors(service: ResilienceService, assessment_id: int, *, as_json: bo
 
 
 def _export(service: ResilienceService, args: argparse.Namespace, say: Say) -> int:
+    from resilience_app.core.formatting import format_number
     from resilience_app.core.contributions.rules import questions_in_scope
 
-    scope = args.scope.split(",")
+    scope = re.split("[,،]", args.scope)  # a comma, or an Arabic comma typed on an Arabic keyboard
     framework = service.framework(service.assessments.get_assessment(args.assessment_id).framework_id)
     questions_in_scope(framework, scope)  # a scope naming what the framework lacks changes nothing, not even the contributors
     contributor = _contributor(service, args, reuse=True)
@@ -159,12 +161,14 @@ def _export(service: ResilienceService, args: argparse.Namespace, say: Say) -> i
         i18n.ngettext(
             "Saved the workbook of {name} ({count} question) as {path}", "Saved the workbook of {name} ({count} questions) as {path}",
             len(sent.question_ids),
-        ).format(name=contributor.label(), count=len(sent.question_ids), path=args.output.expanduser().absolute())
+        ).format(name=contributor.label(), count=format_number(len(sent.question_ids)), path=args.output.expanduser().absolute())
     )
     return 0
 
 
 def _import(service: ResilienceService, args: argparse.Namespace, say: Say) -> int:
+    from resilience_app.core.formatting import format_number
+
     preview = service.contributions.preview_workbook_file(args.assessment_id, args.file)
     imported = service.contributions.import_workbook(preview, on_record=() if args.no_take else None) if args.confirm else None
     if args.json:
@@ -178,8 +182,8 @@ def _import(service: ResilienceService, args: argparse.Namespace, say: Say) -> i
     if imported is None:
         say(_("Nothing was stored. Run the command again with --confirm to store these answers."))
     else:
-        stored = i18n.ngettext("Stored {count} answer", "Stored {count} answers", imported.stored).format(count=imported.stored)
-        say(_("{stored}; taken as the answer on record: {taken}.").format(stored=stored, taken=imported.taken_on_record))
+        stored = i18n.ngettext("Stored {count} answer", "Stored {count} answers", imported.stored).format(count=format_number(imported.stored))
+        say(_("{stored}; taken as the answer on record: {taken}.").format(stored=stored, taken=format_number(imported.taken_on_record)))
     return 0
 
 
