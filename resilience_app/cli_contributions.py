@@ -148,8 +148,8 @@ def _contributors(service: ResilienceService, assessment_id: int, *, as_json: bo
 
 
 def _export(service: ResilienceService, args: argparse.Namespace, say: Say) -> int:
-    from resilience_app.core.formatting import format_number
     from resilience_app.core.contributions.rules import questions_in_scope
+    from resilience_app.core.formatting import format_number
 
     scope = re.split("[,،]", args.scope)  # a comma, or an Arabic comma typed on an Arabic keyboard
     framework = service.framework(service.assessments.get_assessment(args.assessment_id).framework_id)
