@@ -1,5 +1,5 @@
 """The resilience profile: the goals on a radar chart, the strongest and weakest goals,
-the answers to revisit, and a table per goal, dimension or quality. Never one city score."""
+the answers to revisit, who contributed, and a table per goal, dimension or quality. Never one city score."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.assessment.labels import mean_level_text
+from resilience_app.core.brief.contributors import Agreement, agreement_of
 from resilience_app.core.content.labels import goal_label
+from resilience_app.core.contributions.service import ContributorStatus
+from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number, format_percent, localise_digits
-from resilience_app.core.i18n import N_, _
+from resilience_app.core.i18n import N_, _, isolate
 from resilience_app.core.scoring import GroupSummary
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.form_fields import refill_choices
@@ -33,6 +38,7 @@ from resilience_app.gui.table_cells import filled_header
 LENSES = ("goals", "dimensions", "qualities")
 LENS_NAMES = {"goals": N_("By goal"), "dimensions": N_("By dimension"), "qualities": N_("By quality")}
 LISTED_QUESTIONS = 8
+LISTED_CONTRIBUTORS = 5
 # Links are not underlined: an underline hides the dots under Arabic letters (ي reads as ى).
 
 
@@ -43,7 +49,7 @@ def _share(value: float | None) -> str:
 class ProfileView(QWidget):
     """Signals:
     question_requested(str), goal_requested(str): open this question or goal in the questionnaire.
-    filter_requested(str): show the questionnaire with this filter ("low_confidence", "no_evidence").
+    filter_requested(str): show the questionnaire with this filter ("low_confidence", "no_evidence", "disagreement").
     """
 
     question_requested = Signal(str)
@@ -69,6 +75,13 @@ class ProfileView(QWidget):
         self.revisit.setMinimumWidth(240)
         self.revisit.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         self.revisit.linkActivated.connect(self._on_revisit_link)
+        self.contributors = QLabel()
+        self.contributors.setObjectName("profile_contributors")
+        self.contributors.setWordWrap(True)
+        self.contributors.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.contributors.linkActivated.connect(self._on_revisit_link)
+        self.statuses: list[ContributorStatus] = []  # read when the profile is drawn (the Contributors tab changes them)
+        self.agreement = Agreement()
         self.lens = QComboBox()
         self.lens.setObjectName("profile_lens")
         self.lens.currentIndexChanged.connect(lambda _index: self._fill_table())
@@ -78,10 +91,22 @@ class ProfileView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
 
+        # The lists scroll rather than overlap when the window is short (long goal names, Arabic, the contributors' line below).
+        lists = QWidget()
+        lists_layout = QVBoxLayout(lists)
+        lists_layout.setContentsMargins(0, 0, 0, 0)
+        lists_layout.addWidget(self.ends)
+        lists_layout.addWidget(self.revisit)
+        lists_layout.addStretch(1)
+        self.lists = QScrollArea()
+        self.lists.setObjectName("profile_lists")
+        self.lists.setWidget(lists)
+        self.lists.setWidgetResizable(True)
+        self.lists.setFrameShape(QFrame.Shape.NoFrame)
+        self.lists.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         top = QGridLayout()
-        top.addWidget(self.chart, 0, 0, 2, 1)
-        top.addWidget(self.ends, 0, 1)
-        top.addWidget(self.revisit, 1, 1)
+        top.addWidget(self.chart, 0, 0)
+        top.addWidget(self.lists, 0, 1)
         top.setColumnStretch(0, 3)
         top.setColumnStretch(1, 2)
         lens_row = QHBoxLayout()
@@ -89,9 +114,10 @@ class ProfileView(QWidget):
         lens_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.principle)
-        layout.addLayout(top, 3)
+        layout.addLayout(top, 2)
         layout.addLayout(lens_row)
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.contributors)  # under the table: it explains the table's last column
         session.answer_changed.connect(lambda _question_id: self.refresh() if self.isVisible() else None)
 
     def retranslate(self) -> None:
@@ -129,7 +155,44 @@ class ProfileView(QWidget):
             self._question_list(_("Answered with low confidence"), profile.low_confidence_questions, "low_confidence")
             + self._question_list(_("Answered without evidence"), profile.unevidenced_questions, "no_evidence")
         )
+        self.contributors.setText(self._contributors_text())
         self._fill_table()
+
+    def _read_contributors(self) -> str:
+        """Read who contributed and where their answers differ; "" or, when they cannot be read, why."""
+        service, assessment_id = self.session.service.contributions, self.session.assessment_id
+        try:
+            self.statuses = service.statuses(assessment_id)
+            self.agreement = agreement_of(
+                self.statuses, service.contributions(assessment_id), service.disagreements(assessment_id, include_settled=True)
+            )
+        except UserFacingError as error:
+            self.statuses, self.agreement = [], Agreement()
+            return error.message
+        return ""
+
+    def _contributors_text(self) -> str:
+        """Who contributed and how much, then how many questions they answered more than once and where answers still differ."""
+        problem = self._read_contributors()
+        title = "<b>" + _("Contributors ({count}):").format(count=format_number(len(self.statuses))) + "</b> "
+        if problem:
+            return title + html.escape(_("They could not be read: {reason}").format(reason=problem))
+        if not self.statuses:
+            return title + _("none yet. Departments that answer parts of the assessment are added in the Contributors tab.")
+        people = []
+        for status in self.statuses[:LISTED_CONTRIBUTORS]:
+            answered = (_("{answered} of {assigned} questions answered").format(
+                answered=format_number(status.answered), assigned=format_number(len(status.assigned))) if status.assigned else _("no questions assigned"))
+            people.append(_("{name}: {answered}").format(name=html.escape(isolate(status.record.label())), answered=answered))
+        if len(self.statuses) > LISTED_CONTRIBUTORS:
+            people.append(_("{count} more in the Contributors tab").format(count=format_number(len(self.statuses) - LISTED_CONTRIBUTORS)))
+        counts = self.agreement.counts()
+        agreement = _("Answered by two or more contributors: {several}. Answers still differ: {differing}.").format(
+            several=format_number(counts.several), differing=format_number(counts.differing))
+        if counts.differing:
+            show = _("show them in the questionnaire")
+            agreement += f" <a style='text-decoration: none' href='filter:disagreement'>{show}</a>"
+        return title + _(" · ").join(people) + "<br>" + agreement
 
     def _question_list(self, title: str, question_ids: tuple[str, ...], filter_name: str) -> str:
         framework = self.session.framework
@@ -151,14 +214,25 @@ class ProfileView(QWidget):
         else:
             self.question_requested.emit(target)
 
-    def _rows(self) -> list[tuple[str, GroupSummary]]:
+    def _rows(self) -> list[tuple[str, GroupSummary, set[str]]]:
+        """Each row's name, results and question ids (to count where the contributors' answers differ)."""
         profile, framework = self.session.profile, self.session.framework
         lens = LENSES[max(self.lens.currentIndex(), 0)]
         if lens == "dimensions":
-            return [(str(dimension.name), profile.dimensions[dimension.id]) for dimension in framework.dimensions]
+            return [
+                (str(dimension.name), profile.dimensions[dimension.id],
+                 {question.id for goal in dimension.goals for indicator in goal.indicators for question in indicator.questions})
+                for dimension in framework.dimensions
+            ]
         if lens == "qualities":
-            return [(str(quality.name), profile.qualities[quality.id]) for quality in framework.qualities]
-        return [(goal_label(goal), profile.goals[goal.id]) for goal in framework.goals()]
+            return [
+                (str(quality.name), profile.qualities[quality.id], {question.id for question in framework.questions() if quality.id in question.qualities})
+                for quality in framework.qualities
+            ]
+        return [
+            (goal_label(goal), profile.goals[goal.id], {question.id for indicator in goal.indicators for question in indicator.questions})
+            for goal in framework.goals()
+        ]
 
     def _fill_table(self) -> None:
         headers = [
@@ -169,11 +243,13 @@ class ProfileView(QWidget):
             _("Spread (std. dev.)"),
             _("Share with low confidence"),
         ]
+        if self.statuses:  # a column of zeros says nothing before anyone else answered
+            headers.append(_("Answers still differ"))
         rows = self._rows()
         self.table.setColumnCount(len(headers))
         self.table.setRowCount(len(rows))
         self.table.setHorizontalHeaderLabels(headers)
-        for row, (name, summary) in enumerate(rows):
+        for row, (name, summary, question_ids) in enumerate(rows):
             cells = [
                 name,
                 mean_level_text(summary.level),
@@ -182,6 +258,8 @@ class ProfileView(QWidget):
                 format_number(summary.spread, decimals=1) if summary.spread is not None else _("—"),
                 _share(summary.low_confidence_share),
             ]
+            if self.statuses:
+                cells.append(format_number(self.agreement.counts(question_ids).differing))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:
@@ -189,6 +267,9 @@ class ProfileView(QWidget):
                 self.table.setItem(row, column, item)
         filled_header(self.table, 4).setToolTip(_("How far the levels of the answers differ from their average: 0 when all agree."))
         filled_header(self.table, 3).setToolTip(_("Share of the applicable questions that have a level."))
+        if self.statuses:
+            filled_header(self.table, 6).setToolTip(_("Questions whose contributors' answers, or a contributor's and the answer on record, "
+                                                      "differ and are not settled yet."))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(headers)):

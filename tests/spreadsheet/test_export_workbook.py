@@ -92,18 +92,18 @@ def test_an_unknown_language_or_assessment_is_refused(service: ResilienceService
     assert not list(exports.iterdir())
 
 
-def _contributors(data: BriefData) -> Sheet:
-    """A stand-in for the contributors sheet another feature will add."""
-    return Sheet(key="contributors", title="Contributors", columns=(Column("Assessment id"), Column("City")),
+def _extra(data: BriefData) -> Sheet:
+    """A sheet another feature could add."""
+    return Sheet(key="extra", title="Extra", columns=(Column("Assessment id"), Column("City")),
                  rows=((data.assessment.id, data.assessment.city_name("en")),))
 
 
 def test_extra_sheets_come_after_the_workbooks_own(service: ResilienceService, exports: Path) -> None:
     assessment_id = _new(service)
     result = export_workbook(service.context, assessment_id, language="en", path=exports / "extra.xlsx", is_own_file=service.is_own_file,
-                             extra_sheets=[_contributors])
-    assert result.sheets[-1] == "Contributors" and len(result.sheets) == len(SHEET_BUILDERS) + 1
-    assert tables(result.path)["Contributors"] == [{"Assessment id": assessment_id, "City": "Testville"}]
+                             extra_sheets=[_extra])
+    assert result.sheets[-1] == "Extra" and len(result.sheets) == len(SHEET_BUILDERS) + 1
+    assert tables(result.path)["Extra"] == [{"Assessment id": assessment_id, "City": "Testville"}]
 
 
 def test_a_builder_mistake_fails_before_any_file_is_written(service: ResilienceService) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from resilience_app.core.brief import build_fixed, build_profile, build_register, build_workshop
+from resilience_app.core.brief import build_contributors, build_fixed, build_profile, build_register, build_workshop
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, BriefDocument, Cover, Facts, Section
 from resilience_app.core.brief.sections import SECTION_IDS, SECTION_TITLES
@@ -26,6 +26,7 @@ BUILDERS: dict[str, SectionBuilder] = {
     "workshop": build_workshop.workshop,
     "actions": build_register.actions,
     "discovery_areas": build_register.discovery_areas,
+    "contributors": build_contributors.contributors,
     "evidence_gaps": build_profile.evidence_gaps,
     "agenda": build_fixed.agenda,
     "next_steps": build_fixed.next_steps,

@@ -17,9 +17,12 @@ from resilience_app.core.assessment.answer_repository import AnswerRepository
 from resilience_app.core.assessment.evidence_repository import EvidenceRepository
 from resilience_app.core.assessment.records import AnswerRecord, AssessmentRecord, EvidenceRecord
 from resilience_app.core.assessment.service import ASSESSMENT_GONE, assessment_in, profile_of
+from resilience_app.core.brief.contributors import Contributors, agreement_of, in_framework_order, statuses_of
 from resilience_app.core.brief.withheld import Withheld
 from resilience_app.core.content.model import Framework, Hazard, Sector
 from resilience_app.core.context import CoreContext
+from resilience_app.core.contributions.repository import ContributionRepository
+from resilience_app.core.contributions.service import disagreements_of
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES
 from resilience_app.core.register.labels import item_name
 from resilience_app.core.register.planning_repository import PlanningRepository
@@ -87,6 +90,7 @@ class BriefData:
     workshops: Sequence[WorkshopResults] = ()
     room_ratings: Mapping[int, RoomRating] = field(default_factory=dict)  # item id -> the room's rating applied to it
     sectors: Mapping[str, Sector] = field(default_factory=dict)  # the content's stakeholder sectors, by id
+    contributors: Contributors = Contributors()  # the departments that answered, and where their answers differ
     includes_sensitive: bool = True  # False once `withholding.without_sensitive` has left it out
     withheld_questions: frozenset[str] = frozenset()  # answers counted in the results but not printed
     withheld: Withheld = Withheld()  # the content marked sensitive: left out, or (when included) printed
@@ -148,6 +152,21 @@ def _read(session: Session, context: CoreContext, assessment_id: int, *, today: 
         workshops=_workshops(session, context, assessment_id, framework, profile),
         room_ratings=room_ratings_in(session, assessment_id),
         sectors={sector.id: sector for sector in context.content.sectors},
+        contributors=_contributors(session, assessment_id, framework, answers),
+    )
+
+
+def _contributors(session: Session, assessment_id: int, framework: Framework, answers: dict[str, AnswerRecord]) -> Contributors:
+    """Who contributed and where their answers differ, read with everything else (the same moment as the answers)."""
+    repository = ContributionRepository(session)
+    contributions = repository.contributions(assessment_id)
+    workbooks = repository.workbooks(assessment_id)
+    statuses = statuses_of(repository.contributors(assessment_id), repository.assignments(assessment_id), workbooks, contributions)
+    return Contributors(
+        statuses=tuple(statuses),
+        workbooks=tuple(workbooks),
+        contributions=in_framework_order(framework, contributions),
+        agreement=agreement_of(statuses, contributions, disagreements_of(framework, contributions, answers)),
     )
 
 

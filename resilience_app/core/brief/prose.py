@@ -42,6 +42,14 @@ DECISIONS: tuple[str, ...] = (
     N_("Agreement on next steps, working arrangements and the date of the next review."),
 )
 
+CONTRIBUTORS: tuple[str, ...] = (
+    N_(
+        "The assessment asks the departments that hold the facts, not one office alone. Where two or more of them answer "
+        "the same question from their own records, the answers check each other: agreement makes the answer more credible, "
+        "and a difference shows what to discuss. The City Resilience Index looks for this evidence from several agencies."
+    ),
+)
+
 PRIMER_SHOCKS_STRESSES: tuple[str, ...] = (
     N_(
         "A shock is a sudden, acute event, such as a flash flood that cuts roads and floods low-lying neighbourhoods. "

@@ -16,6 +16,7 @@ SECTION_TITLES: dict[str, str] = {
     "workshop": N_("What the workshop said"),
     "actions": N_("Actions already under way"),
     "discovery_areas": N_("Candidate discovery areas"),
+    "contributors": N_("Contributors and agreement"),
     "evidence_gaps": N_("Evidence gaps and low confidence"),
     "agenda": N_("Proposed workshop agenda"),
     "next_steps": N_("Next steps"),

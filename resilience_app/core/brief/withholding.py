@@ -9,7 +9,9 @@ What is left out, and how:
 - a sensitive shock or stress leaves the register sections altogether: the list, the
   matrix, the interconnections, the ranking (renumbered without it), the workshop's
   ranking of it, and the discovery areas whose reasons name it;
-- sensitive notes (an assessment's context, a workshop's notes) are not printed.
+- sensitive notes (an assessment's context, a workshop's notes) are not printed;
+- the contributors' answers to a withheld question are blank placeholders too: they count in each
+  contributor's answered questions and in where answers differ, but say nothing.
 The brief says on its cover how much was left out, or that it includes sensitive content.
 """
 
@@ -19,6 +21,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from resilience_app.core.assessment.records import AnswerDraft, AnswerRecord, AssessmentDetails
+from resilience_app.core.brief.contributors import Contributors
 from resilience_app.core.brief.data import BriefData, DotVoteResults, RankingResults, WorkshopResults
 from resilience_app.core.brief.withheld import Withheld
 from resilience_app.core.register.ranking import Link
@@ -42,6 +45,14 @@ def _room_ranking_without(ranking: RoomRanking, hidden: set[int]) -> RoomRanking
 def _placeholder(record: AnswerRecord) -> AnswerRecord:
     """What the builders see of a sensitive answer: that there is one, nothing of what it says."""
     return dataclasses.replace(record, answer=AnswerDraft(status="", sensitive=True))
+
+
+def _contributors_without(contributors: Contributors, withheld: frozenset[str]) -> Contributors:
+    """The same contributors and counts; their answers to withheld questions blank (no level, words or evidence)."""
+    blank = AnswerDraft(status="", sensitive=True)
+    return dataclasses.replace(contributors, contributions=tuple(
+        dataclasses.replace(record, answer=blank, evidence="") if record.question_id in withheld else record for record in contributors.contributions
+    ))
 
 
 def _profile_without(profile: ResilienceProfile, withheld: frozenset[str]) -> ResilienceProfile:
@@ -94,6 +105,7 @@ def without_sensitive(data: BriefData) -> BriefData:
         areas=areas,
         workshops=workshops,
         room_ratings={item_id: rating for item_id, rating in data.room_ratings.items() if item_id not in hidden},
+        contributors=_contributors_without(data.contributors, withheld_questions),
         includes_sensitive=False,
         withheld_questions=withheld_questions,
         withheld=count_withheld(

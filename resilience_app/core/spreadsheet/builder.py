@@ -3,8 +3,8 @@
 A sheet is added by writing a `SheetBuilder` (a function of `BriefData` that returns a `Sheet`) and
 listing it in `SHEET_BUILDERS`, or, for a feature the export should not know of, by handing it to
 `export.export_workbook(extra_sheets=...)`: extra sheets come after the workbook's own, in the order
-given. The contributors sheet (the department workbooks) is meant to come in that way, its data read
-with the rest in `brief.data.collect`, so it follows the same sensitive-content rule.
+given. The contributors' sheets (the department workbooks) are the workbook's own: their data are read
+with the rest in `brief.data.collect`, so they follow the same sensitive-content rule.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.i18n import _, using_language
-from resilience_app.core.spreadsheet import sheets_assessment, sheets_register, sheets_workshop
+from resilience_app.core.spreadsheet import sheets_assessment, sheets_contributors, sheets_register, sheets_workshop
 from resilience_app.core.spreadsheet.model import MAX_SHEET_TITLE, Sheet, SheetBuilder, Workbook
 
 SHEET_BUILDERS: tuple[SheetBuilder, ...] = (
@@ -30,7 +30,8 @@ SHEET_BUILDERS: tuple[SheetBuilder, ...] = (
     sheets_workshop.workshops,
     sheets_workshop.dot_votes,
     sheets_workshop.room_rankings,
-    # The contributors sheet goes here, or comes through `extra_sheets` (see the module's docstring).
+    sheets_contributors.contributors,
+    sheets_contributors.contributions,
 )
 
 

@@ -52,7 +52,7 @@ def about(data: BriefData) -> Sheet:
     )
 
 
-def _number(stored: str | None) -> Decimal | str | None:
+def answer_value(stored: str | None) -> Decimal | str | None:
     """A numeric answer as a number (as typed, kept exact); a text that is no number stays text."""
     if not stored:
         return None
@@ -90,7 +90,7 @@ def answers(data: BriefData) -> Sheet:
             label(STATUS_VALUES, answer.status),
             level,
             framework.levels[level].in_language(language) if level is not None and level in framework.levels else None,
-            _number(answer.numeric_value),
+            answer_value(answer.numeric_value),
             unit,
             label(CONFIDENCE_NAMES, answer.confidence),
             text(answer.justification),
