@@ -202,7 +202,7 @@ def _row_lines(service: ResilienceService, preview: WorkbookPreview) -> list[str
     lines = []
     for row in preview.rows:
         number = localise_digits(framework.placement(row.question_id).number)
-        detail = row.problem if row.outcome == REFUSED else answer_summary(framework, row.answer)
+        detail = row.problem if row.outcome == REFUSED else " ".join(part for part in (answer_summary(framework, row.answer), row.warning) if part)
         outcome = _(OUTCOME_NAMES[row.outcome])
         if row.offer_on_record:
             outcome = _("{outcome} (to be taken as the answer on record)").format(outcome=outcome)
@@ -229,6 +229,7 @@ def _rows_as_json(preview: WorkbookPreview, *, taken: bool) -> list[dict[str, ob
                 "offered_on_record": row.offer_on_record,
                 "taken_on_record": taken and row.offer_on_record,
                 "problem": row.problem or None,
+                "warning": row.warning or None,
             }
         )
     rows += [{"question": None, "row": None, "outcome": "unreadable", "problem": problem} for problem in preview.problems]

@@ -165,6 +165,8 @@ class WorkbookImportDialog(QDialog):
             answer = answer_summary(framework, row.answer) + (f" ({localise_digits(row.answer.numeric_value)})" if row.answer.numeric_value else "")
         if row.outcome == DISAGREES:
             answer = _("{answer} (on record: {on_record})").format(answer=answer, on_record=answer_summary(framework, self.state.session.draft(row.question_id)))
+        if row.warning:
+            answer = f"{answer}\n{row.warning}"
         tips = {QUESTION: "\n".join(part for part in (str(question.prompt) if question else "", isolate(row.question_id)) if part)}
         for column, text in ((QUESTION, number), (OUTCOME, _(OUTCOME_NAMES[row.outcome])), (ANSWER, answer), (ON_RECORD, "")):
             item = QTableWidgetItem(text)

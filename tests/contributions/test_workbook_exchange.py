@@ -150,6 +150,13 @@ def test_a_value_alone_gives_its_level_and_a_bad_cell_is_refused_where_it_is(ser
     preview = service.contributions.preview_workbook(assessment_id, filled(data, {rows[numeric.id]: {"value": threshold}}))
     row = next(row for row in preview.rows if row.question_id == numeric.id)
     assert row.outcome == NEW and row.answer is not None and row.answer.level == numeric.numeric.level_for(threshold)
+    assert not row.warning
+
+    other_level = 5 if numeric.numeric.level_for(threshold) != 5 else 1
+    preview = service.contributions.preview_workbook(assessment_id, filled(data, {rows[numeric.id]: {"value": threshold, "level": str(other_level)}}))
+    row = next(row for row in preview.rows if row.question_id == numeric.id)
+    assert row.outcome == NEW and row.answer is not None and row.answer.level == other_level, "the level chosen is kept"
+    assert f"gives level {numeric.numeric.level_for(threshold)}" in row.warning, "but the contradiction is pointed out"
 
 
 def test_a_workbook_of_another_assessment_or_unknown_to_this_one_is_refused_with_nothing_stored(

@@ -49,6 +49,7 @@ class ImportRow:
     evidence: str
     problem: str = ""  # why a refused row is refused, with its cell
     offer_on_record: bool = False  # no answer on record and no other contribution: offered as the answer on record
+    warning: str = ""  # what the CRO should check in a stored answer: a level the row's own value contradicts
 
     @property
     def stored(self) -> bool:
@@ -164,7 +165,19 @@ def _row(
     else:
         outcome = UPDATED if own is not None else NEW
     offer = outcome in (NEW, UPDATED) and record_answer is None and not others and returned.question_id not in asked_elsewhere
-    return ImportRow(returned.question_id, returned.cell_row, outcome, answer, returned.evidence, offer_on_record=offer)
+    return ImportRow(returned.question_id, returned.cell_row, outcome, answer, returned.evidence, offer_on_record=offer, warning=_contradiction(question, answer))
+
+
+def _contradiction(question: Question, answer: AnswerDraft) -> str:
+    """A level that the answer's own value does not give, worded for the preview ("" when they agree)."""
+    if question.numeric is None or not answer.numeric_value or answer.status != "level" or answer.level is None:
+        return ""
+    given = question.numeric.level_for(float(answer.numeric_value))
+    if given == answer.level:
+        return ""
+    return _("The value {value} gives level {given}, not the level {level} chosen: check which is right.").format(
+        value=format_number(float(answer.numeric_value)), given=format_number(given), level=format_number(answer.level)
+    )
 
 
 def _refused(reading: WorkbookReading, returned: ReturnedAnswer, column: str, message: str) -> ImportRow:

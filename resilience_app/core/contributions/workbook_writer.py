@@ -139,15 +139,15 @@ def _write_cover(sheet: Worksheet, request: WorkbookRequest, questions_sheet: st
     title.alignment = _aligned(vertical="top", wrap_text=False)
     sheet.row_dimensions[1].height = 24
     row = 3
-    deadline = format_date(request.deadline) if request.deadline else _("No date was set.")
-    for label, value in (
+    lines = [
         (_("City"), request.city),
         (_("Sent to"), request.contributor_name),
         (_("Department"), request.contributor_department),
-        (_("Please reply by"), deadline),
+        (_("Please reply by"), format_date(request.deadline) if request.deadline else ""),
         (_("Send it back to"), request.return_to),
         (_("Questions to answer"), format_number(len(request.questions))),
-    ):
+    ]
+    for label, value in [(label, value) for label, value in lines if value]:  # no reply date set: no line saying so
         _cover_line(sheet, row, label, value, bold_label=True)
         row += 1
     row += 1
@@ -167,9 +167,15 @@ def _write_cover(sheet: Worksheet, request: WorkbookRequest, questions_sheet: st
 
 
 def _instructions(request: WorkbookRequest, questions_sheet: str) -> Iterable[tuple[str, str]]:
+    yield _("Why we ask"), _(
+        "The city is assessing how well it can withstand and recover from shocks and stresses, with the departments that "
+        "know each system. Your answers are compared with those of other departments and discussed before the city settles "
+        "its answer; the assessment's reports name the departments that contributed."
+    )
     yield "", _(
         "Answer on the sheet “{sheet}”: one row for each question. Type only into the white cells; the grey cells hold "
-        "the question and cannot be changed."
+        "the question and cannot be changed. Answer for the whole city, not only for the part your department runs. "
+        "Each question you answer needs a level, “not applicable” or “don't know”; the other cells help others trust it."
     ).format(sheet=questions_sheet)
     yield _("Level"), _(
         "Read what the city looks like at levels {low}, {middle} and {high}, then choose the level that describes your city "
@@ -185,10 +191,12 @@ def _instructions(request: WorkbookRequest, questions_sheet: str) -> Iterable[tu
         "that is weak or missing where it is needed is level {level}, not “not applicable”."
     ).format(level=format_number(1))
     yield _(STATUS_VALUES["dont_know"]), _(
-        "When neither you nor your colleagues can tell. Say in the justification who might know."
+        "When neither you nor your colleagues can tell, or the question is not your department's to answer. Say in the "
+        "justification who might know."
     )
     yield _("Value"), _(
-        "Some questions also ask for a figure: type the number alone in the unit shown beside it, in Arabic or Latin digits."
+        "Some questions also ask for a figure: type the number alone in the unit shown beside it, in Arabic or Latin digits "
+        "(for 45 %, type 45). The figure gives its own level; if you also choose a level, it should agree with the figure."
     )
     yield _("Confidence"), _(
         "How sure you are of the answer: {low} (an impression, or what you heard), {medium} (some data or documents), "
@@ -199,15 +207,19 @@ def _instructions(request: WorkbookRequest, questions_sheet: str) -> Iterable[tu
         "The documents or data the answer rests on, so that others can check it: a plan, a report, a law, statistics, an "
         "inspection record. Give each one's title, date and where it can be found; do not paste the document itself."
     )
-    yield _("Answered by"), _("The person who answered, if it is not you.")
+    yield _("Answered by"), _("Your name is filled in already; change it where a colleague answered.")
     yield _("On paper"), _(
-        "You may print the sheet “{sheet}” and fill it in by hand, then send back the pages or clear photographs of them."
+        "You may print the sheet “{sheet}” and fill it in by hand, then send back the pages or clear photographs of them; "
+        "the resilience team will type your answers in."
     ).format(sheet=questions_sheet)
     yield _("Please do not"), _(
         "Add, delete, move or sort rows or columns, or rename the sheets: each answer is read back from its place. To correct "
         "a mistake you may unprotect the sheet; it has no password."
     )
-    yield _("Send it back to"), request.return_to
+    yield _("Sending it back"), _(
+        "Save it as it is, as an Excel workbook (.xlsx), without a password, and send it back{to}. A PDF, an older .xls "
+        "file or another format cannot be read back."
+    ).format(to=_(" to {name}").format(name=request.return_to) if request.return_to else "")
 
 
 def _cover_line(sheet: Worksheet, row: int, label: str, value: str, *, bold_label: bool) -> None:
