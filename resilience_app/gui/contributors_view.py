@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resilience_app.core.assessment.labels import answer_summary
 from resilience_app.core.contributions.service import ContributorStatus
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, UserFacingError
@@ -121,7 +123,8 @@ class ContributorsView(QWidget):
             for column, value in enumerate(self._row(status)):
                 cell = QTableWidgetItem(value)
                 cell.setData(ID_ROLE, status.record.id)
-                cell.setToolTip(value)
+                contact = status.record.contributor.contact
+                cell.setToolTip(_("{value}\nContact: {contact}").format(value=value, contact=contact) if contact and column == 0 else value)
                 self.table.setItem(row, column, cell)
         last = self.table.columnCount() - 1
         for column in range(last):  # not the last, which stretches: sized to its text once, it would stay so
@@ -142,11 +145,22 @@ class ContributorsView(QWidget):
             LANGUAGE_NAMES.get(draft.language, draft.language),
             format_number(len(status.assigned)),
             format_date(local_moment(sent.sent_at).date()) if sent else _("—"),
-            format_date(sent.deadline) if sent and sent.deadline else _("—"),
+            self._reply_by(status),
             (_("{answered} of {assigned}").format(answered=format_number(status.answered), assigned=format_number(len(status.assigned)))
              if status.assigned else _("—"))
             + (_(" · ") + _("returned {date}").format(date=format_date(local_moment(sent.returned_at).date())) if sent and sent.returned_at else ""),
         ]
+
+    @staticmethod
+    def _reply_by(status: ContributorStatus) -> str:
+        """The reply date, marked overdue once it has passed with nothing returned."""
+        sent = status.last_sent
+        if sent is None or sent.deadline is None:
+            return _("—")
+        shown = format_date(sent.deadline)
+        if sent.returned_at is None and sent.deadline < dt.date.today():
+            return _("{date} · overdue").format(date=shown)
+        return shown
 
     def _fill_disagreements(self) -> None:
         self.disagreements.clear()
@@ -155,11 +169,15 @@ class ContributorsView(QWidget):
         for entry in self.state.disagreements:
             question = questions.get(entry.question_id)
             number = localise_digits(framework.placement(entry.question_id).number) if question else entry.question_id
-            sources = [isolate(self.state.name_of(record.contributor_id)) for record in entry.contributions]
-            names = _(", ").join(sources + ([_("the answer on record")] if entry.on_record else []))
+            given = [
+                _("{who}: {answer}").format(who=isolate(self.state.name_of(record.contributor_id)), answer=answer_summary(framework, record.answer))
+                for record in entry.contributions
+            ]
+            if entry.on_record:
+                given.append(_("{who}: {answer}").format(who=_("the answer on record"), answer=answer_summary(framework, entry.on_record)))
             text = "\n".join((
                 _("{number} · {name}").format(number=number, name=question.prompt) if question else entry.question_id,
-                _("{count} answers differ: {names}").format(count=format_number(len(entry.contributions) + (1 if entry.on_record else 0)), names=names),
+                *given,
             ))
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, entry.question_id)

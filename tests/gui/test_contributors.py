@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from resilience_app.core.assessment.labels import level_name
 from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.contributions.repository import ContributionRepository
+from resilience_app.core.i18n import _
 from resilience_app.gui.assessment_page import AssessmentPage
 from resilience_app.gui.contributors_view import ContributorsView
 from resilience_app.gui.main_window import MainWindow
@@ -67,9 +72,12 @@ def test_a_disagreement_is_listed_and_settled_from_the_question(window: MainWind
         repository.save_contribution(health, question, AnswerDraft("level", 4), evidence="", workbook_id=None)
     state.reload()
     assert view.disagreements.count() == 1
+    shown = view.disagreements.item(0).text()  # type: ignore[union-attr]
+    framework = window.service.framework()
+    assert level_name(framework, 2) in shown and level_name(framework, 4) in shown, "each contributor's level is shown"
     state.take_contribution(health, question)
     assert page.session is not None and page.session.draft(question) == AnswerDraft("level", 4)  # the questionnaire sees it
-    assert view.disagreements.count() == 0  # settled: the answer on record was set after the last contribution came in
+    assert view.disagreements.count() == 0  # settled: the CRO took one of them
     state.settle(question, 3, "Agreed at the focal points' meeting")
     assert page.session.draft(question).level == 3  # type: ignore[union-attr]
     page.session.undo_stack.undo()  # a settlement is undoable like any answer
@@ -107,3 +115,17 @@ def test_the_questionnaire_shows_the_contributions_and_finds_the_disagreements(w
     assert panel.isVisible() and panel.table.rowCount() == 1
     questionnaire.open_goal(next(iter(window.service.framework().goals())).id)
     assert not panel.isVisible()
+
+
+def test_a_workbook_past_its_reply_date_is_marked_overdue(window: MainWindow, qtbot: QtBot, language: str, tmp_path: Path) -> None:
+    page = open_new_assessment(window)
+    view = _tab(page)
+    _add(view, qtbot, "Water Authority", "Utilities")
+    state = page.contributions
+    assert state is not None
+    [status] = state.statuses
+    window.service.contributions.assign(status.record.id, [next(window.service.framework().questions()).id])
+    window.service.contributions.export_workbook(status.record.id, tmp_path / "w.xlsx", deadline=dt.date.today() - dt.timedelta(days=3))
+    state.reload()
+    reply_by = view.table.item(0, 5)
+    assert reply_by is not None and _("{date} · overdue").split("·")[1].strip() in reply_by.text()
