@@ -36,7 +36,15 @@ CONTRIBUTORS = (
 # defence, who differ on it.
 SHARED_INDICATOR = "ind-3.3"
 SHARED_WITH = ("ind-3.1", "ind-10.5")
-WORKBOOK_NOTE = N_("Checked against the directorate's own records for this workbook.")
+AGREEING_NOTE = N_("Confirmed against our own service records for 2025; we see the city as the questionnaire does.")
+DIFFERING_NOTE = N_(
+    "Our service records for 2025 show a weaker picture than the city's figures: coverage drops in the eastern districts "
+    "and the newer neighbourhoods."
+)
+STRONGER_NOTE = N_(
+    "Our service records for 2025 show more than the city's figures: the services opened since 2024 are not in them yet."
+)
+EVIDENCE_NOTE = N_("{department}: service records 2025")
 CONSENSUS_REASON = N_(
     "Agreed at the focal points' meeting: the health directorate's figures cover every hospital, the civil defence's only "
     "its own ambulance stations."
@@ -61,7 +69,7 @@ def add_sample_contributions(service: ResilienceService, assessment_id: int, lan
             shifted = {differing[0]: shift} if shift and differing else {}
             if indicator_id == SHARED_WITH[1]:
                 shifted[shared] = -1
-            data = _filled(path.read_bytes(), sent.question_ids, answers, shifted, language)
+            data = _filled(path.read_bytes(), sent.question_ids, answers, shifted, language, draft.department)
             service.contributions.import_workbook(service.contributions.preview_workbook(assessment_id, data))
             contributors.append(contributor)
     _settle(service, assessment_id, contributors, language)
@@ -76,7 +84,7 @@ def _levelled(answer: AnswerDraft | None) -> bool:
 
 
 def _filled(
-    data: bytes, question_ids: tuple[str, ...], answers: dict[str, AnswerDraft], shifted: dict[str, int], language: str
+    data: bytes, question_ids: tuple[str, ...], answers: dict[str, AnswerDraft], shifted: dict[str, int], language: str, department: str
 ) -> bytes:
     """The workbook as the department sends it back: the answer on record, shifted where it sees things differently."""
     book = load_workbook(io.BytesIO(data))
@@ -92,7 +100,10 @@ def _filled(
             sheet[f"{LETTERS['value']}{row}"] = float(given.numeric_value)
         if given.confidence:
             sheet[f"{LETTERS['confidence']}{row}"] = translate_in(language, CONFIDENCE_NAMES[given.confidence])
-        put_text(sheet[f"{LETTERS['justification']}{row}"], translate_in(language, WORKBOOK_NOTE))
+        shift = shifted.get(question_id, 0)
+        note = DIFFERING_NOTE if shift < 0 else STRONGER_NOTE if shift > 0 else AGREEING_NOTE
+        put_text(sheet[f"{LETTERS['justification']}{row}"], translate_in(language, note))
+        put_text(sheet[f"{LETTERS['evidence']}{row}"], translate_in(language, EVIDENCE_NOTE).format(department=department))
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
