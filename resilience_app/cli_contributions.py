@@ -182,7 +182,10 @@ def _import(service: ResilienceService, args: argparse.Namespace, say: Say) -> i
     if imported is None:
         say(_("Nothing was stored. Run the command again with --confirm to store these answers."))
     else:
-        stored = i18n.ngettext("Stored {count} answer", "Stored {count} answers", imported.stored).format(count=format_number(imported.stored))
+        stored = (
+            i18n.ngettext("Stored {count} answer", "Stored {count} answers", imported.stored).format(count=format_number(imported.stored))
+            if imported.stored else _("No answer was stored")
+        )
         say(_("{stored}; taken as the answer on record: {taken}.").format(stored=stored, taken=format_number(imported.taken_on_record)))
     return 0
 

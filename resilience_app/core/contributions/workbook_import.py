@@ -82,7 +82,10 @@ class WorkbookPreview:
     def summary(self) -> list[str]:
         """The preview in a few lines for the dialog and the command line, in the current language."""
         stored = len(self.stored_rows)
-        lines = [ngettext("{count} answer will be stored.", "{count} answers will be stored.", stored).format(count=format_number(stored))]
+        lines = [
+            ngettext("{count} answer will be stored.", "{count} answers will be stored.", stored).format(count=format_number(stored))
+            if stored else _("No answer will be stored.")
+        ]
         lines += [
             _("{outcome}: {count}").format(outcome=_(OUTCOME_NAMES[outcome]), count=format_number(count))
             for outcome, count in self.counts().items()
