@@ -5,8 +5,10 @@ An .xlsx is a zip archive of XML files. It is refused, before anything parses it
 archive (a CSV renamed .xlsx, a truncated download), when it is password-protected (Office encrypts into
 another container), when it holds a macro project or macro sheets (.xlsm), when its files would unpack
 to more than MAX_FILE_BYTES or unpack far beyond their packed size (a zip bomb), when a file's checksum
-is wrong (damaged), and when an XML file declares a document type: no spreadsheet program writes one,
-and entity declarations are how XML files are made to explode or reach outside.
+is wrong (damaged), when an XML file declares a document type: no spreadsheet program writes one,
+and entity declarations are how XML files are made to explode or reach outside; and when a file holds more
+than MAX_TAGS XML elements: a million empty cells pack into a few hundred kilobytes, small enough and
+compressed little enough to pass the size checks, and unpack into gigabytes in the spreadsheet library.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import io
 import logging
 import zipfile
 
-from resilience_app.core.contributions.workbook_layout import MAX_FILE_BYTES, MAX_MEMBERS, MAX_RATIO, RATIO_CHECKED_FROM
+from resilience_app.core.contributions.workbook_layout import MAX_FILE_BYTES, MAX_MEMBERS, MAX_RATIO, MAX_TAGS, RATIO_CHECKED_FROM
 from resilience_app.core.contributions.workbook_records import WorkbookRefused
 from resilience_app.core.contributions.workbook_refusals import refused
 from resilience_app.core.formatting import format_number
@@ -56,6 +58,9 @@ def check_archive(data: bytes) -> None:
             if member.filename == _CONTENT_TYPES and any(marker in content for marker in _MACRO_CONTENT):
                 raise refused("macros")
             if any(marker in content for marker in _DECLARATIONS):
+                raise refused("unsafe")
+            if content.count(b"<") > MAX_TAGS:  # counts every element however it is written (a prefix, UTF-16)
+                _log.info("Workbook refused: %s holds more than %d XML elements", member.filename, MAX_TAGS)
                 raise refused("unsafe")
 
 

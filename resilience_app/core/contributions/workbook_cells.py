@@ -20,7 +20,7 @@ from resilience_app.core.assessment.answer_rules import CONFIDENCES, LEVELS
 from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, STATUS_VALUES
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import parse_number, plain_number_text
-from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, isolate, translate_in
+from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, _, isolate, translate_in
 from resilience_app.core.search_text import normalise_for_search
 from resilience_app.core.spreadsheet_text import text_from_cell
 from resilience_app.core.text_rules import clean_text, text_problem, too_long
@@ -35,6 +35,8 @@ STATUS_ALIASES = {"not_applicable": ("n/a", "na", "not_applicable"), "dont_know"
 _NUMBERED = re.compile(r"([1-5])(?:[·•∙.:)\-–—](.*))?", re.DOTALL)
 _WHOLE_LEVEL = re.compile(r"([1-5])(?:\.0+)?")
 _SHOWN_CHARACTERS = 40
+_TRUTH = {True: N_("Yes"), False: N_("No")}  # a TRUE or FALSE cell, as a text
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")  # embeddings, overrides and isolates, and what closes them
 
 
 class CellUnreadable(Exception):
@@ -67,9 +69,17 @@ def word_key(text: str) -> str:
 
 
 def shown(value: CellValue) -> str:
-    """A cell's content as a message quotes it: shortened, and kept in its own direction."""
-    text = _as_text(value)
-    return isolate(text if len(text) <= _SHOWN_CHARACTERS else text[:_SHOWN_CHARACTERS] + "…")
+    """A cell's content as a message quotes it: shortened, and kept in its own direction (`quoted`)."""
+    return quoted(_as_text(value))
+
+
+def quoted(text: str) -> str:
+    """A text from the workbook as a message quotes it: shortened, kept in its own direction, and with each
+    character that opens or closes a direction (an override, an embedding, an isolate) written out as
+    [U+202E]: left in, one would close the message's isolate around the text, or turn the message's own words
+    around after it."""
+    text = text if len(text) <= _SHOWN_CHARACTERS else text[:_SHOWN_CHARACTERS] + "…"
+    return isolate(DIRECTION_CONTROLS.sub(lambda control: f"[U+{ord(control.group()):04X}]", text))
 
 
 def is_empty(value: CellValue) -> bool:
@@ -118,9 +128,11 @@ def read_number(value: CellValue) -> str | None:
         raise CellUnreadable(error.field_errors["value"]) from None
 
 
-def read_text(value: CellValue, *, limit: int) -> str:
-    """A text cell as the app keeps a typed text (`clean_text`); a number or date typed into it as it shows."""
-    text = clean_text(_as_text(value))
+def read_text(value: CellValue, *, limit: int, language: str) -> str:
+    """A text cell as the app keeps a typed text (`clean_text`); a number or date typed into it as it shows, TRUE or
+    FALSE as "Yes" or "No" in the workbook's `language`: never the window's, or the same workbook imported again
+    in the other language would change what is stored."""
+    text = clean_text(translate_in(language, _TRUTH[value]) if isinstance(value, bool) else _as_text(value))
     if problem := text_problem(text) or too_long(text, limit):
         raise CellUnreadable(problem)
     return text

@@ -92,6 +92,10 @@ CONFIDENCE_CHOICES_COLUMN = "G"
 # What a returned file may be at most: far more than any department workbook (156 questions make ~60 kB).
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the file itself, and everything in it once unpacked
 MAX_MEMBERS = 1_000  # files inside the archive
+# XML elements ("<" counted) in any one file inside it: a department workbook of the whole framework has under 10,000
+# in its largest. openpyxl holds a row's cells, a sheet's shared texts and its styles in memory at once, a few hundred
+# bytes each: a sheet of a million empty cells in one row packs into well under a megabyte and would take gigabytes.
+MAX_TAGS = 500_000
 MAX_RATIO = 200  # how much larger than packed a large member may unpack to
 RATIO_CHECKED_FROM = 1024 * 1024  # members unpacking to less than this are not checked for their ratio
 MAX_ROWS = 5_000  # rows of the questions sheet

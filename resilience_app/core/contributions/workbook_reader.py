@@ -33,11 +33,13 @@ from openpyxl.workbook.workbook import Workbook
 from resilience_app.core.assessment.answer_rules import LEVELS
 from resilience_app.core.contributions.workbook_archive import check_archive
 from resilience_app.core.contributions.workbook_cells import (
+    DIRECTION_CONTROLS,
     CellUnreadable,
     CellValue,
     Vocabulary,
     is_empty,
     percent_shown,
+    quoted,
     read_confidence,
     read_id,
     read_level,
@@ -248,7 +250,8 @@ def _metadata(rows: Sequence[Row]) -> _Metadata:
     )
     return _Metadata(
         identity=identity,
-        questions_sheet=_scalar(scalars, "questions_sheet", lambda text: 0 < len(text) <= _MAX_SHEET_NAME),
+        # Its name begins every cell's location in a message: a direction control in it would turn the message around.
+        questions_sheet=_scalar(scalars, "questions_sheet", lambda text: 0 < len(text) <= _MAX_SHEET_NAME and not DIRECTION_CONTROLS.search(text)),
         headers=headers,
         vocabulary=Vocabulary.of(level_names),
         questions={placed.row: placed for placed in questions},
@@ -276,7 +279,7 @@ def _level_name(number: int, values: Sequence[str]) -> tuple[int, str]:
 
 def _question(number: int, values: Sequence[str]) -> _Placed:
     question_id, row, kind = values[:3]
-    if not 0 < len(question_id) <= MAX_ID_LENGTH or question_id != question_id.strip():
+    if not 0 < len(question_id) <= MAX_ID_LENGTH or question_id != question_id.strip() or DIRECTION_CONTROLS.search(question_id):
         raise _changed(_cell_detail(number, 2))
     if not _WHOLE_NUMBER.fullmatch(row) or not FIRST_QUESTION_ROW <= int(row) <= MAX_ROWS or kind not in ("", QUANTITATIVE):
         raise _changed(_cell_detail(number, 3))
@@ -293,7 +296,7 @@ def _check_headers(rows: Sequence[Row], metadata: _Metadata) -> None:
         found = header[INDEXES[key]]
         if not isinstance(found, str) or text_from_cell(found) != metadata.headers[key]:
             raise refused(
-                "columns-changed", sheet=isolate(metadata.questions_sheet), column=isolate(LETTERS[key]), header=isolate(metadata.headers[key])
+                "columns-changed", sheet=isolate(metadata.questions_sheet), column=isolate(LETTERS[key]), header=quoted(metadata.headers[key])
             )
 
 
@@ -306,7 +309,7 @@ def _check_duplicates(rows: Sequence[Row], sheet: str) -> None:
         if len(numbers) > 1:
             raise refused(
                 "duplicate-question",
-                question=isolate(question_id[:40]),
+                question=quoted(question_id),
                 sheet=isolate(sheet),
                 rows=format_list([format_number(number) for number in numbers]),
             )
@@ -357,7 +360,7 @@ def _read_row(number: int, row: Row, placed: _Placed | None, metadata: _Metadata
     status_and_level = cell("level", lambda value: read_level(value, metadata.vocabulary))
     numeric_value = cell("value", read_number if placed.quantitative else _no_number)
     confidence = cell("confidence", lambda value: read_confidence(value, metadata.vocabulary))
-    texts = {key: cell(key, partial(read_text, limit=limit)) for key, limit in TEXT_LIMITS.items()}
+    texts = {key: cell(key, partial(read_text, limit=limit, language=metadata.identity.language)) for key, limit in TEXT_LIMITS.items()}
     if problems or status_and_level is None:
         return None, problems
     status, level = status_and_level
