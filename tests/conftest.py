@@ -15,6 +15,7 @@ from resilience_app.core import context, formatting, i18n, resources
 from resilience_app.core.content import ContentLoadResult
 from resilience_app.core.content.snapshot import CONTENT_SNAPSHOT_FILE_NAME, load_content_via_snapshot
 from resilience_app.core.paths import AppPaths
+from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage import database as storage_database
 from resilience_app.core.storage.database import Database, stored_revision
 
@@ -113,6 +114,14 @@ def _english_by_default() -> Iterator[None]:
 @pytest.fixture
 def app_paths(tmp_path: Path) -> AppPaths:
     return AppPaths.under(tmp_path / "data")
+
+
+@pytest.fixture
+def service(app_paths: AppPaths) -> Iterator[ResilienceService]:
+    """A service on the test's own data folder, for the tests that go through it."""
+    service = ResilienceService.open(app_paths)
+    yield service
+    service.close()
 
 
 @pytest.fixture(params=["en", "ar"])

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.contributions.records import ContributorDraft
 from resilience_app.core.contributions.repository import ContributionRepository
 from resilience_app.core.errors import InvalidInputError, UserFacingError
-from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
-
-
-@pytest.fixture
-def service(app_paths: AppPaths) -> Iterator[ResilienceService]:
-    service = ResilienceService.open(app_paths)
-    yield service
-    service.close()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ the answer on record taken only where offered, every change in the history, and 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,16 +18,8 @@ from resilience_app.core.contributions.records import ContributorDraft, Contribu
 from resilience_app.core.contributions.workbook_import import DISAGREES, EMPTY, NEW, REFUSED, SAME, UPDATED
 from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
 from resilience_app.core.i18n import using_language
-from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from tests.contributions.workbooks import filled, needs_soffice, through_libreoffice
-
-
-@pytest.fixture
-def service(app_paths: AppPaths) -> Iterator[ResilienceService]:
-    service = ResilienceService.open(app_paths)
-    yield service
-    service.close()
 
 
 @pytest.fixture

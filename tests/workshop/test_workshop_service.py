@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.paths import AppPaths
 from resilience_app.core.register.records import RegisterItemDraft
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.workshop.labels import own_sector
 from resilience_app.core.workshop.records import DOT_VOTE, RANKING, ExerciseDraft, GroupRating, ParticipantDraft, WorkshopDraft
-
-
-@pytest.fixture
-def service(app_paths: AppPaths) -> Iterator[ResilienceService]:
-    service = ResilienceService.open(app_paths)
-    yield service
-    service.close()
 
 
 @pytest.fixture
