@@ -14,6 +14,7 @@ from resilience_app.core.services import ResilienceService
 from resilience_app.core.settings import Settings
 from resilience_app.core.storage.backup_service import BackupService
 from resilience_app.core.storage.folder_lock import DataLock
+from resilience_app.gui.app_fonts import use_shipped_fonts
 from resilience_app.gui.backups_dialog import FRESH_START, BackupsDialog
 from resilience_app.gui.errors import install_crash_handler, show_user_error
 from resilience_app.gui.language import LanguageController
@@ -22,6 +23,7 @@ from resilience_app.gui.main_window import MainWindow
 
 def create_main_window(app: QApplication, paths: AppPaths, *, database_url: str | None = None, start_empty: bool = False) -> MainWindow:
     """Open the data and build the main window in the current language (raises UserFacingError)."""
+    use_shipped_fonts(app)
     settings = Settings(paths.settings_file)
     language = LanguageController(app, settings)
     language.apply(i18n.current_language(), remember=False)
