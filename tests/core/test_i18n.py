@@ -118,3 +118,56 @@ def test_language_codes_are_normalised(value: str, expected: str) -> None:
 def test_unsupported_language_is_refused() -> None:
     with pytest.raises(ValueError):
         i18n.parse_language("fr")
+
+
+_TANWEEN_FATH = "\u064b"  # ً: the accusative of a counted noun after 11–99 («١١ بندًا»), never after 100–102 («١٠٠ بند»)
+_WORD_AFTER_COUNT = re.compile(r"\{count\}\s*([^\s.,،)]+)")
+
+
+def _counted_word(text: str) -> str:
+    found = _WORD_AFTER_COUNT.search(text)
+    return found.group(1) if found else ""
+
+
+def test_arabic_plural_forms_fall_where_the_catalogue_rule_puts_them() -> None:
+    """For n = 0…1000 each Arabic plural message gives the form its rule names, and that form reads right for n.
+
+    The singular and dual say the number in the word («خطأ واحد», «خطآن»), so no numeral stands before them;
+    after 11–99 the counted noun takes the accusative (tanween), after 100–102 it does not.
+    """
+    messages = [message for message in catalogue("ar") if isinstance(message.id, tuple)]
+    rule = catalogue("ar").plural_expr
+    assert rule.startswith("(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3")
+    wrong = []
+    for message in messages:
+        forms = message.string
+        for n in range(1001):
+            if not forms[_arabic_form(n)]:
+                wrong.append((message.id[0], n, "no text"))
+        for form in (1, 2):
+            if _counted_word(forms[form]) and _counted_word(forms[form]) != "من":  # "{count} من أصل {known}": another number
+                wrong.append((message.id[0], form, forms[form]))
+        hundred, eleven = _counted_word(forms[4]), _counted_word(forms[5])
+        if _TANWEEN_FATH in hundred and _TANWEEN_FATH not in eleven:
+            wrong.append((message.id[0], "forms 4 and 5 swapped", forms[4]))
+    assert wrong == []
+
+
+def _arabic_form(n: int) -> int:
+    """The Arabic plural rule of the catalogues' header, as gettext evaluates it."""
+    if n in (0, 1, 2):
+        return n
+    if 3 <= n % 100 <= 10:
+        return 3
+    if n % 100 <= 2:
+        return 4
+    return 5
+
+
+def test_the_catalogue_uses_the_rule_the_test_evaluates() -> None:
+    """gettext, reading the compiled catalogue, picks the form `_arabic_form` names."""
+    samples = {0: 0, 1: 1, 2: 2, 3: 3, 10: 3, 11: 5, 99: 5, 100: 4, 102: 4, 103: 3, 111: 5, 1000: 4}
+    with i18n.using_language("ar"):
+        for n, form in samples.items():
+            assert _arabic_form(n) == form
+            assert i18n.ngettext("{count} error", "{count} errors", n) == catalogue("ar").get(("{count} error", "{count} errors")).string[form], n
