@@ -134,12 +134,23 @@ def _choose_language(requested: str | None, settings: Settings | None) -> str:
     return saved or i18n.language_from_environment()
 
 
+def _apply_arabic_settings(settings: Settings) -> None:
+    """The digits and month names chosen in the app are those of the documents the command line writes too."""
+    digits, months = settings.get("arabic_indic_digits"), settings.get("arabic_months")
+    if (digits, months) != (True, "levant"):  # the defaults: no need to load Babel for `version`
+        from resilience_app.core import formatting
+
+        formatting.use_arabic_indic_digits, formatting.arabic_months = bool(digits), str(months)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     early = _early_options(argv)
     paths = AppPaths.under(early.data_dir) if early.data_dir else AppPaths.for_user()
     settings = Settings(paths.settings_file) if paths.settings_file.parent.is_dir() else None
     i18n.set_language(_choose_language(early.lang, settings))
+    if settings is not None:
+        _apply_arabic_settings(settings)
     args = build_parser().parse_args(argv)
     if args.command in READ_ONLY_COMMANDS:
         paths = paths.for_reading()  # never changes the permissions of what exists

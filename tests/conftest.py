@@ -105,10 +105,10 @@ def _first_start_when_marked(request: pytest.FixtureRequest) -> Iterator[None]:
 def _english_by_default() -> Iterator[None]:
     """Each test starts in English with default digit settings, whatever the last one did."""
     i18n.set_language("en")
-    formatting.use_arabic_indic_digits = True
+    formatting.use_arabic_indic_digits, formatting.arabic_months = True, "levant"
     yield
     i18n.set_language("en")
-    formatting.use_arabic_indic_digits = True
+    formatting.use_arabic_indic_digits, formatting.arabic_months = True, "levant"
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_time as babel_format_time
+from babel.dates import get_month_names
 from babel.lists import format_list as babel_format_list
 from babel.numbers import format_decimal as babel_format_decimal
 from babel.numbers import format_percent as babel_format_percent
@@ -43,6 +44,30 @@ _INVISIBLE_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u2066\u2067\u2068\
 
 use_arabic_indic_digits = True
 """Whether Arabic output uses Arabic-Indic digits; a setting can turn it off (Maghreb usage)."""
+
+
+ARABIC_MONTH_NAMES = {
+    "levant": "ar_JO",  # كانون الأول، تشرين الثاني, as read in Jordan, Lebanon, Palestine, Syria and Iraq
+    "egypt_gulf": "ar_EG",  # ديسمبر، نوفمبر
+    "maghreb": "ar_MA",  # دجنبر، نونبر
+    "both": "ar_JO",  # كانون الأول/ديسمبر: the Levant's name with the one used elsewhere
+}
+arabic_months = "levant"
+"""Which month names Arabic dates use (a key of ARABIC_MONTH_NAMES); a setting chooses it."""
+
+
+def _date_locale(language: str) -> str:
+    if language == "en":
+        return "en_GB"
+    return ARABIC_MONTH_NAMES.get(arabic_months, "ar_JO") if language == "ar" else language
+
+
+def _with_both_month_names(text: str, value: dt.date) -> str:
+    """'٧ كانون الأول ٢٠٢٦' as '٧ كانون الأول/ديسمبر ٢٠٢٦' when the setting asks for both names."""
+    if arabic_months != "both":
+        return text
+    levant, elsewhere = (get_month_names("wide", locale=locale)[value.month] for locale in ("ar_JO", "ar_EG"))
+    return text.replace(levant, f"{levant}/{elsewhere}", 1)
 
 
 def _locale(language: str | None) -> str:
@@ -109,8 +134,8 @@ def format_percent(fraction: float, *, language: str | None = None) -> str:
 def format_date(value: dt.date, *, language: str | None = None, length: str = "long") -> str:
     """A date in the language's own words: '24 November 2026', '٢٤ نوفمبر ٢٠٢٦'."""
     lang = _locale(language)
-    locale = "en_GB" if lang == "en" else lang
-    return _localise_digits(babel_format_date(value, format=length, locale=locale), lang)
+    text = babel_format_date(value, format=length, locale=_date_locale(lang))
+    return _localise_digits(_with_both_month_names(text, value) if lang == "ar" else text, lang)
 
 
 def local_moment(value: dt.datetime) -> dt.datetime:
@@ -122,7 +147,7 @@ def format_moment(value: dt.datetime, *, language: str | None = None) -> str:
     """A stored UTC time as the user's local date and time: '24 Nov 2026, 14:05'."""
     lang = _locale(language)
     local = local_moment(value)
-    locale = "en_GB" if lang == "en" else lang
+    locale = _date_locale(lang)
     time_text = babel_format_time(local.time(), format="short", locale=locale)
     date_text = babel_format_date(local.date(), format="medium", locale=locale)
     return _localise_digits(date_text + _(", ") + time_text, lang)

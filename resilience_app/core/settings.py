@@ -33,6 +33,7 @@ class SettingSpec:
 SETTINGS: dict[str, SettingSpec] = {
     "language": SettingSpec(str, "", N_("Language"), choices=("",) + SUPPORTED_LANGUAGES),
     "arabic_indic_digits": SettingSpec(bool, True, N_("Show Arabic-Indic digits in Arabic")),
+    "arabic_months": SettingSpec(str, "levant", N_("Month names in Arabic"), choices=("levant", "egypt_gulf", "maghreb", "both")),
     "main_window_geometry": SettingSpec(str, "", N_("Main window size and position")),
     "sample_offered": SettingSpec(bool, False, N_("The sample assessment was offered the first time the app started")),
 }

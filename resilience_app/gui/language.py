@@ -33,6 +33,7 @@ class LanguageController(QObject):
     def apply(self, language: str, *, remember: bool = True) -> None:
         i18n.set_language(language)
         formatting.use_arabic_indic_digits = bool(self._settings.get("arabic_indic_digits"))
+        formatting.arabic_months = str(self._settings.get("arabic_months"))
         self._install_qt_translations(language)
         QLocale.setDefault(QLocale(QLocale.Language.Arabic if language == "ar" else QLocale.Language.English))
         direction = Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language) else Qt.LayoutDirection.LeftToRight
@@ -40,6 +41,14 @@ class LanguageController(QObject):
         if remember:
             self._settings.set("language", language)
         self.language_changed.emit(language)
+
+    def setting(self, name: str) -> object:
+        return self._settings.get(name)
+
+    def change_setting(self, name: str, value: object) -> None:
+        """Keep a language setting (Arabic digits, month names) and show every screen again with it."""
+        self._settings.set(name, value)
+        self.apply(i18n.current_language(), remember=False)
 
     def _install_qt_translations(self, language: str) -> None:
         """Qt's own strings (standard buttons, context menus) come from qtbase_<lang>.qm."""

@@ -9,8 +9,16 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from resilience_app.core import i18n
-from resilience_app.core.i18n import _
+from resilience_app.core.formatting import ARABIC_MONTH_NAMES
+from resilience_app.core.i18n import N_, _
 from resilience_app.gui.language import LanguageController
+
+MONTH_CHOICE_NAMES = {
+    "levant": N_("Levant: كانون الأول"),
+    "egypt_gulf": N_("Egypt and the Gulf: ديسمبر"),
+    "maghreb": N_("Maghreb: دجنبر"),
+    "both": N_("Both: كانون الأول/ديسمبر"),
+}
 
 
 class MenuBarWindow(QMainWindow):
@@ -26,6 +34,7 @@ class MenuBarWindow(QMainWindow):
         self.language = language
         self.undo_group = QUndoGroup(self)
         self._create_actions()
+        self._create_arabic_actions()
         self._create_menus_and_toolbar()
 
     # -- the commands the actions run -------------------------------------------------------
@@ -100,6 +109,23 @@ class MenuBarWindow(QMainWindow):
             group.addAction(action)
             self.language_actions[code] = action
 
+    def _create_arabic_actions(self) -> None:
+        """Arabic month names (Levant, Egypt and the Gulf, the Maghreb, or both) and Arabic-Indic or Latin digits."""
+        self.month_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for key in ARABIC_MONTH_NAMES:
+            action = self._action(f"months_{key}_action", None, self._choosing_months(key))
+            action.setCheckable(True)
+            action.setChecked(self.language.setting("arabic_months") == key)
+            group.addAction(action)
+            self.month_actions[key] = action
+        self.digits_action = self._action("arabic_digits_action", None, lambda: self.language.change_setting("arabic_indic_digits", self.digits_action.isChecked()))
+        self.digits_action.setCheckable(True)
+        self.digits_action.setChecked(bool(self.language.setting("arabic_indic_digits")))
+
+    def _choosing_months(self, key: str) -> Callable[[], None]:
+        return lambda: self.language.change_setting("arabic_months", key)
+
     def _applying(self, language: str) -> Callable[[], None]:
         return lambda: self.language.apply(language)
 
@@ -120,6 +146,11 @@ class MenuBarWindow(QMainWindow):
         self.language_menu = self.menuBar().addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
+        self.language_menu.addSeparator()
+        self.months_menu = self.language_menu.addMenu("")
+        for action in self.month_actions.values():
+            self.months_menu.addAction(action)
+        self.language_menu.addAction(self.digits_action)
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.sample_action)
         self.help_menu.addAction(self.about_action)
@@ -157,6 +188,10 @@ class MenuBarWindow(QMainWindow):
         self.edit_menu.setTitle(_("&Edit"))
         self._retranslate_undo()
         self.language_actions[i18n.current_language()].setChecked(True)
+        self.months_menu.setTitle(_("Arabic &month names"))
+        for key, action in self.month_actions.items():
+            action.setText(_(MONTH_CHOICE_NAMES[key]))
+        self.digits_action.setText(_("Arabic-Indic &digits in Arabic (٠١٢٣)"))
 
     def _retranslate_undo(self) -> None:
         undo_text, redo_text = self.undo_group.undoText(), self.undo_group.redoText()

@@ -17,8 +17,23 @@ def test_arabic_shows_arabic_indic_digits_and_english_latin() -> None:
     assert format_number(850000, language="en") == "850,000"
     assert format_percent(0.425, language="ar") == "٤٢٪"
     assert format_percent(1.0, language="en") == "100%"
-    assert format_date(dt.date(2026, 11, 24), language="ar") == "٢٤ نوفمبر ٢٠٢٦"
+    assert format_date(dt.date(2026, 11, 24), language="ar") == "٢٤ تشرين الثاني ٢٠٢٦"
     assert format_date(dt.date(2026, 11, 24), language="en") == "24 November 2026"
+
+
+@pytest.mark.parametrize(
+    ("months", "expected"),
+    [
+        ("levant", "٧ كانون الأول ٢٠٢٦"),
+        ("egypt_gulf", "٧ ديسمبر ٢٠٢٦"),
+        ("maghreb", "٧ دجنبر ٢٠٢٦"),
+        ("both", "٧ كانون الأول/ديسمبر ٢٠٢٦"),
+    ],
+)
+def test_arabic_month_names_follow_the_setting(months: str, expected: str) -> None:
+    formatting.arabic_months = months
+    assert format_date(dt.date(2026, 12, 7), language="ar") == expected
+    assert format_date(dt.date(2026, 12, 7), language="en") == "7 December 2026"
 
 
 def test_arabic_digits_can_be_switched_off() -> None:

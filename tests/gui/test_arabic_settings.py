@@ -1,0 +1,39 @@
+"""Arabic month names and digits are the reader's choice, kept, and shown at once on every screen (issue 19)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from resilience_app.core import formatting
+from resilience_app.core.assessment.records import AssessmentDetails
+from resilience_app.core.settings import Settings
+from resilience_app.gui.main_window import MainWindow
+
+
+def _texts(window: MainWindow) -> str:
+    return "\n".join(label.text() for label in window.findChildren(QLabel) if label.isVisible())
+
+
+def test_month_names_and_digits_are_chosen_in_the_language_menu(window: MainWindow, qtbot: QtBot) -> None:
+    window.language.apply("ar")
+    details = AssessmentDetails(city_name_en="Madaba", city_name_ar="مادبا", population=60_000, assessment_date=dt.date(2026, 12, 7))
+    record = window.service.assessments.create_assessment(details)
+    window.refresh()
+    window.select_assessment(record.id)
+    window.open_selected()
+    assert window.month_actions["levant"].isChecked()
+    assert "٧ كانون الأول ٢٠٢٦" in _texts(window), "the Levant's month names by default"
+
+    window.month_actions["egypt_gulf"].trigger()
+    assert "٧ ديسمبر ٢٠٢٦" in _texts(window)
+    window.month_actions["both"].trigger()
+    assert "كانون الأول/ديسمبر" in _texts(window)
+
+    window.digits_action.trigger()  # off: Arabic with Latin digits, as in the Maghreb
+    assert "7 كانون الأول/ديسمبر 2026" in _texts(window) and "٢٠٢٦" not in _texts(window)
+    kept = Settings(window.service.paths.settings_file)
+    assert (kept.get("arabic_months"), kept.get("arabic_indic_digits")) == ("both", False)
+    assert formatting.arabic_months == "both"
