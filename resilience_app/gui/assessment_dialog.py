@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,7 +21,8 @@ from resilience_app.core.assessment.details_rules import details_problems
 from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import format_number, parse_whole_number
-from resilience_app.core.i18n import _, is_rtl
+from resilience_app.core.i18n import _
+from resilience_app.gui.date_fields import date_field
 from resilience_app.gui.form_fields import FieldWithError
 
 
@@ -47,12 +47,7 @@ class AssessmentDialog(QDialog):
         self.country = QLineEdit(self._original.country)
         self.population = QLineEdit(format_number(self._original.population) if self._original.population is not None else "")
         self.population.setPlaceholderText(_("e.g. 850000 or ٨٥٠٠٠٠"))
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
-        if is_rtl():
-            # Digits are left-to-right text; keep the date at the start (right) like every other field.
-            self.date.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+        self.date = date_field()
         when = self._original.assessment_date or dt.date.today()
         self.date.setDate(QDate(when.year, when.month, when.day))
         self.cro_name = QLineEdit(self._original.cro_name)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,8 +28,9 @@ from resilience_app.core.content.labels import goal_label
 from resilience_app.core.contributions.records import ContributorDraft, ContributorRecord
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number, localise_digits
-from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, current_language, is_rtl, isolate, ngettext, paragraph
+from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, current_language, isolate, ngettext, paragraph
 from resilience_app.gui.contributions_state import ContributionsState
+from resilience_app.gui.date_fields import date_field
 from resilience_app.gui.errors import show_user_error
 from resilience_app.gui.form_dialog import FormDialog
 from resilience_app.gui.operations import attempt
@@ -184,12 +184,8 @@ class SendWorkbookDialog(QDialog):
         self.has_deadline = QCheckBox(_("Ask for it back by"))
         self.has_deadline.setObjectName("workbook_has_deadline")
         self.has_deadline.setChecked(True)
-        self.deadline_edit = QDateEdit()
+        self.deadline_edit = date_field()
         self.deadline_edit.setObjectName("workbook_deadline")
-        self.deadline_edit.setCalendarPopup(True)
-        self.deadline_edit.setDisplayFormat("dd/MM/yyyy")
-        if is_rtl():  # digits are left-to-right text; keep the date at the start (right) like every other field
-            self.deadline_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         today = dt.date.today()
         self.deadline_edit.setMinimumDate(QDate(today.year, today.month, today.day))
         offered = today + dt.timedelta(days=REPLY_DAYS)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from resilience_app.core import formatting, i18n
 from resilience_app.core.settings import Settings
+from resilience_app.gui.date_fields import qt_locale
 
 _log = logging.getLogger("resilience_app.gui")
 
@@ -35,7 +36,7 @@ class LanguageController(QObject):
         formatting.use_arabic_indic_digits = bool(self._settings.get("arabic_indic_digits"))
         formatting.arabic_months = str(self._settings.get("arabic_months"))
         self._install_qt_translations(language)
-        QLocale.setDefault(QLocale(QLocale.Language.Arabic if language == "ar" else QLocale.Language.English))
+        QLocale.setDefault(qt_locale(language))
         direction = Qt.LayoutDirection.RightToLeft if i18n.is_rtl(language) else Qt.LayoutDirection.LeftToRight
         self._app.setLayoutDirection(direction)
         if remember:

@@ -20,6 +20,7 @@ from resilience_app.core.workshop.records import (
     WorkshopDraft,
 )
 from resilience_app.gui.checklist import Checklist
+from resilience_app.gui.date_fields import date_field
 from resilience_app.gui.form_dialog import FormDialog
 from resilience_app.gui.workshop_state import WorkshopState
 
@@ -35,7 +36,7 @@ class WorkshopDialog(FormDialog):
             title=_("Edit workshop") if editing else _("New workshop"),
             fields={
                 "title": (_("Title"), QLineEdit(draft.title)),
-                "held_on": (_("Date"), QDateEdit()),
+                "held_on": (_("Date"), date_field()),
                 "venue": (_("Venue"), QLineEdit(draft.venue)),
                 "own_sectors": (_("Other sectors (one per line)"), QPlainTextEdit("\n".join(draft.own_sectors))),
                 "notes": (_("Notes"), QPlainTextEdit(draft.notes)),
@@ -44,7 +45,6 @@ class WorkshopDialog(FormDialog):
         )
         self.state, self.editing = state, editing
         date = self.editor("held_on", QDateEdit)
-        date.setCalendarPopup(True)
         held_on = draft.held_on
         date.setDate(QDate(held_on.year, held_on.month, held_on.day) if held_on else QDate.currentDate())
         for name in ("own_sectors", "notes"):

@@ -37,3 +37,19 @@ def test_month_names_and_digits_are_chosen_in_the_language_menu(window: MainWind
     kept = Settings(window.service.paths.settings_file)
     assert (kept.get("arabic_months"), kept.get("arabic_indic_digits")) == ("both", False)
     assert formatting.arabic_months == "both"
+
+
+def test_every_date_field_reads_day_first_with_the_month_named(window: MainWindow, language: str) -> None:
+    from PySide6.QtCore import QDate
+
+    from resilience_app.gui.assessment_dialog import AssessmentDialog  # noqa: F401 - the dialogs build their fields with date_field
+    from resilience_app.gui.date_fields import date_field
+
+    window.language.apply(language)
+    field = date_field()
+    field.setDate(QDate(2026, 12, 4))
+    assert field.text() == ("4 December 2026" if language == "en" else "٤ كانون الأول ٢٠٢٦")
+    window.month_actions["egypt_gulf"].trigger()
+    later = date_field()
+    later.setDate(QDate(2026, 12, 4))
+    assert later.text() == ("4 December 2026" if language == "en" else "٤ ديسمبر ٢٠٢٦")
