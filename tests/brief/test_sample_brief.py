@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,15 @@ def test_the_pdf_metadata_hold_no_local_path_and_no_user_name(sample_briefs: dic
         raw = path.read_bytes()
         for private in (str(path.parent).encode(), str(Path.home()).encode(), f"/{user}/".encode()):
             assert private not in raw
+
+
+# An Arabic letter and Latin digits side by side, whatever direction marks pdftotext puts between them.
+_LATIN_NUMBER_IN_ARABIC = re.compile(r"[\u0621-\u064a][\u064b-\u0652]*[ \-/\u200e\u200f\u202a-\u202e]*[0-9]+|[0-9]+[ \-/\u200e\u200f\u202a-\u202e]*[\u0621-\u064a]")
+
+
+@needs_poppler
+def test_the_arabic_brief_writes_every_number_of_its_sentences_in_one_digit_script(sample_briefs: dict[str, Path]) -> None:
+    """Numbers in Arabic sentences, those of the content included («لكل ١٠ آلاف نسمة»), use Arabic-Indic digits."""
+    text = page_text(sample_briefs["ar"])
+    mixed = sorted({found.group() for found in _LATIN_NUMBER_IN_ARABIC.finditer(text)})
+    assert mixed == []

@@ -9,6 +9,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Literal
 
+from resilience_app.core.formatting import localise_text_digits
 from resilience_app.core.i18n import DEFAULT_LANGUAGE, current_language
 
 BetterDirection = Literal["higher", "lower"]  # which way a numeric answer improves
@@ -24,8 +25,10 @@ class Text:
         object.__setattr__(self, "translations", MappingProxyType(dict(self.translations)))
 
     def in_language(self, language: str | None = None) -> str:
+        """The text in `language`; in Arabic its numbers in the digits Arabic text is shown with («لكل ١٠ آلاف»)."""
         lang = language or current_language()
-        return self.translations.get(lang) or self.translations.get(DEFAULT_LANGUAGE, "")
+        text = self.translations.get(lang) or self.translations.get(DEFAULT_LANGUAGE, "")
+        return localise_text_digits(text, language="ar") if lang == "ar" and lang in self.translations else text
 
     def __str__(self) -> str:
         return self.in_language()
