@@ -215,15 +215,16 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths) -> int:
 def _validate_content(paths: list[Path]) -> int:
     from resilience_app.core import resources
     from resilience_app.core.content import load_content
+    from resilience_app.core.formatting import format_number
 
     result = load_content(paths or [resources.forms_dir()])
     for problem in result.problems:
         _say(problem.format())
     errors, warnings = len(result.errors), len(result.problems) - len(result.errors)
     _say(
-        i18n.ngettext("{count} error", "{count} errors", errors).format(count=errors)
+        i18n.ngettext("{count} error", "{count} errors", errors).format(count=format_number(errors))
         + ", "
-        + i18n.ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings)
+        + i18n.ngettext("{count} warning", "{count} warnings", warnings).format(count=format_number(warnings))
     )
     return EXIT_CONTENT_ERRORS if errors else EXIT_OK
 
@@ -317,26 +318,31 @@ def _export_language(args: argparse.Namespace, *, variant: str = "") -> str:
 
 
 def _export_pdf(service: ResilienceService, args: argparse.Namespace) -> int:
+    from resilience_app.core.formatting import format_number
+
     language = _export_language(args)
     sections = [name.strip() for name in args.sections.split(",") if name.strip()] if args.sections else None
     result = service.export_brief(args.assessment_id, language=language, path=args.output, sections=sections, include_sensitive=args.include_sensitive)
     if result.warning():
         _say(_("Warning: {message}").format(message=result.warning()), file=sys.stderr)
     _say(i18n.ngettext("Saved the brief ({count} page) as {path}", "Saved the brief ({count} pages) as {path}", result.pages).format(
-        count=result.pages, path=result.path))
+        count=format_number(result.pages), path=result.path))
     return EXIT_OK
 
 
 def _export_xlsx(service: ResilienceService, args: argparse.Namespace) -> int:
+    from resilience_app.core.formatting import format_number
+
     language = _export_language(args, variant="workbook")
     result = service.export_xlsx(args.assessment_id, language=language, path=args.output, include_sensitive=args.include_sensitive)
     _say(i18n.ngettext("Saved the workbook ({count} sheet) as {path}", "Saved the workbook ({count} sheets) as {path}", len(result.sheets)).format(
-        count=len(result.sheets), path=result.path))
+        count=format_number(len(result.sheets)), path=result.path))
     return EXIT_OK
 
 
 def _content(service: ResilienceService, *, as_json: bool) -> int:
     from resilience_app.core.content.as_json import content_as_json
+    from resilience_app.core.formatting import format_number
 
     content = service.content
     if as_json:
@@ -351,5 +357,5 @@ def _content(service: ResilienceService, *, as_json: bool) -> int:
                 goals=len(goals), indicators=len(indicators), questions=framework.question_count,
             )
         )
-    _say(_("{count} shocks and stresses in the catalogue").format(count=len(content.hazards)))
+    _say(_("{count} shocks and stresses in the catalogue").format(count=format_number(len(content.hazards))))
     return EXIT_OK

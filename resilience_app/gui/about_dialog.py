@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from resilience_app import __version__
+from resilience_app.core.formatting import localise_digits
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.paths import AppPaths
 
@@ -18,7 +19,7 @@ class AboutDialog(QDialog):
         self.setMinimumWidth(520)
         app_name = _("Resilience app")
         title = QLabel(f"<h2>{app_name}</h2>")
-        version = QLabel(_("Version {version}").format(version=isolate(__version__)))
+        version = QLabel(_("Version {version}").format(version=isolate(localise_digits(__version__))))
         purpose = QLabel(
             _(
                 "Guides a city's Chief Resilience Officer through the City Resilience Framework and the "

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from resilience_app.core import i18n
 from resilience_app.core.assessment.records import AssessmentRecord
 from resilience_app.core.brief.sections import SECTION_IDS, SECTION_TITLES
+from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate, ngettext
 from resilience_app.core.spreadsheet.labels import describe_withheld
 
@@ -245,7 +246,7 @@ class WorkbookExportDialog(SaveExportDialog):
 
 def show_export_done(parent: QWidget, result: ExportResult) -> QMessageBox:
     """Say where the brief went and offer to open it or its folder."""
-    text = ngettext("The brief ({count} page) is saved as:", "The brief ({count} pages) is saved as:", result.pages).format(count=result.pages)
+    text = ngettext("The brief ({count} page) is saved as:", "The brief ({count} pages) is saved as:", result.pages).format(count=format_number(result.pages))
     return show_saved(parent, result.path, title=_("Brief exported"), text=text, warning=result.warning())
 
 

@@ -179,3 +179,12 @@ def test_an_assessment_id_that_is_not_a_number_is_refused_plainly(capsys: pytest
     assert exit_info.value.code == 2
     assert typed in err and "ASSESSMENT_ID" in err and "Traceback" not in err
     assert any("\u0600" <= char <= "\u06ff" for char in err.splitlines()[-1])
+
+
+def test_arabic_messages_write_their_counts_in_arabic_digits(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _err = run(capsys, "--data-dir", str(tmp_path), "--lang", "ar", "validate-content")
+    assert code == 0
+    summary = out.strip().splitlines()[-1]
+    assert "٠" in summary and not any(character.isascii() and character.isdigit() for character in summary), summary
+    code, out, _err = run(capsys, "--data-dir", str(tmp_path), "--lang", "ar", "content")
+    assert not any(character.isascii() and character.isdigit() for character in out.splitlines()[-1])

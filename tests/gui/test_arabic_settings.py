@@ -53,3 +53,15 @@ def test_every_date_field_reads_day_first_with_the_month_named(window: MainWindo
     later = date_field()
     later.setDate(QDate(2026, 12, 4))
     assert later.text() == ("4 December 2026" if language == "en" else "٤ ديسمبر ٢٠٢٦")
+
+
+def test_the_about_dialog_writes_the_version_in_the_language_s_digits(window: MainWindow, language: str) -> None:
+    from resilience_app import __version__
+    from resilience_app.core.formatting import localise_digits
+    from resilience_app.gui.about_dialog import AboutDialog
+
+    window.language.apply(language)
+    dialog = AboutDialog(window, window.service.paths, window.service.database.location)
+    shown = "\n".join(label.text() for label in dialog.findChildren(QLabel))
+    assert localise_digits(__version__) in shown
+    assert (__version__ in shown) == (language == "en")
