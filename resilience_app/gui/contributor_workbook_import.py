@@ -36,7 +36,7 @@ from resilience_app.core.contributions.workbook_import import (
     WorkbookPreview,
 )
 from resilience_app.core.contributions.workbook_layout import MAX_FILE_BYTES
-from resilience_app.core.formatting import format_date, format_number, local_moment, localise_digits
+from resilience_app.core.formatting import format_date, format_number, format_typed_number, local_moment, localise_digits
 from resilience_app.core.i18n import N_, _, isolate, ngettext, paragraph
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.contributions_state import ContributionsState
@@ -162,7 +162,7 @@ class WorkbookImportDialog(QDialog):
         elif row.answer is None:
             answer = _("—")
         else:
-            answer = answer_summary(framework, row.answer) + (f" ({localise_digits(row.answer.numeric_value)})" if row.answer.numeric_value else "")
+            answer = answer_summary(framework, row.answer) + (f" ({format_typed_number(row.answer.numeric_value)})" if row.answer.numeric_value else "")
         if row.outcome == DISAGREES:
             answer = _("{answer} (on record: {on_record})").format(answer=answer, on_record=answer_summary(framework, self.state.session.draft(row.question_id)))
         if row.warning:
