@@ -15,6 +15,7 @@ from resilience_app.cli import main
 from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.brief.data import BriefData, collect
 from resilience_app.core.errors import ErrorCode, UserFacingError
+from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import using_language
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.spreadsheet.builder import SHEET_BUILDERS, build_workbook, check_sheets
@@ -126,7 +127,7 @@ def test_the_command_line_writes_the_workbook_in_the_language_asked(capsys: pyte
     target = tmp_path / "sample-ar.xlsx"
     assert main(["--data-dir", str(data_dir), "export-xlsx", sample_id, "--lang", "ar", "--out", str(target)]) == 0
     out = capsys.readouterr().out
-    assert str(target) in out and f"({len(SHEET_BUILDERS)} " in out
+    assert str(target) in out and f"({format_number(len(SHEET_BUILDERS), language='ar')} " in out  # --lang ar: the message is Arabic
     book = load_workbook(target)
     assert book.worksheets[0].sheet_view.rightToLeft and book.properties.language == "ar"
     with pytest.raises(SystemExit) as exit_info:  # --lang also sets the messages' language, so it is checked first
