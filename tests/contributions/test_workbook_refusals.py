@@ -13,18 +13,18 @@ import zipfile
 from collections.abc import Callable, Mapping
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from resilience_app.core.contributions.workbook import WorkbookRefused, read_workbook, write_workbook
+from resilience_app.core.contributions.workbook import WorkbookRefused, read_workbook
 from resilience_app.core.contributions.workbook_layout import DATA_SHEET, LETTERS, MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_ROWS
 from resilience_app.core.contributions.workbook_reader import REFUSAL_REASONS
 from resilience_app.core.i18n import using_language
-from tests.contributions.workbooks import request
+from tests.contributions.workbooks import edited, english_workbook, request
 from tests.property.support import has_arabic_letters
 
 KNOWN = [question.question_id for question in request("en").questions]
-WORKBOOK = write_workbook(request("en"))
+WORKBOOK = english_workbook()
 QUESTIONS_XML = "xl/worksheets/sheet2.xml"
 
 
@@ -47,13 +47,6 @@ def rezipped(data: bytes, *, replace: Mapping[str, bytes] = {}, add: Mapping[str
     return output.getvalue()
 
 
-def edited(change: Callable[[Workbook], object], data: bytes = WORKBOOK) -> bytes:
-    """`data` changed through openpyxl (as a department could after unprotecting a sheet)."""
-    book = load_workbook(io.BytesIO(data))
-    change(book)
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
 
 
 def data_sheet(book: Workbook) -> Worksheet:

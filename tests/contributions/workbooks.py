@@ -6,17 +6,18 @@ import datetime as dt
 import io
 import shutil
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
 
 from resilience_app.core import resources
 from resilience_app.core.content import load_content
 from resilience_app.core.content.model import Framework
-from resilience_app.core.contributions.workbook import WorkbookQuestion, WorkbookRequest
+from resilience_app.core.contributions.workbook import WorkbookQuestion, WorkbookRequest, write_workbook
 from resilience_app.core.contributions.workbook_layout import LETTERS
 from resilience_app.core.formatting import format_number, localise_digits
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES
@@ -78,6 +79,21 @@ def request(language: str, **changes: object) -> WorkbookRequest:
     )
     values.update(changes)
     return WorkbookRequest(**values)  # type: ignore[arg-type]
+
+
+@cache
+def english_workbook() -> bytes:
+    """An English department workbook as the app writes it (made once)."""
+    return write_workbook(request("en"))
+
+
+def edited(change: Callable[[Workbook], object], data: bytes | None = None) -> bytes:
+    """`data` (the English workbook by default) changed through openpyxl, as a department could after unprotecting a sheet."""
+    book = load_workbook(io.BytesIO(english_workbook() if data is None else data))
+    change(book)
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
 
 
 class Raw(str):

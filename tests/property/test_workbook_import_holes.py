@@ -18,10 +18,9 @@ from __future__ import annotations
 import io
 import random
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import pytest
-from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from resilience_app.core.contributions import workbook_reader
@@ -30,10 +29,10 @@ from resilience_app.core.contributions.workbook_layout import DATA_SHEET, LETTER
 from resilience_app.core.errors import ErrorCode, UserFacingError
 from resilience_app.core.i18n import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, using_language
 from resilience_app.core.services import ResilienceService
-from tests.contributions.workbooks import framework, questions, request
+from tests.contributions.workbooks import edited, english_workbook, framework, questions, request
 
 KNOWN = [question.question_id for question in request("en").questions]
-WORKBOOK = write_workbook(request("en"))
+WORKBOOK = english_workbook()
 QUESTIONS_XML = "xl/worksheets/sheet2.xml"
 TURNED = "\u2069\u202eevil"  # closes the isolate the message puts around a quoted text, then overrides the direction
 
@@ -51,12 +50,6 @@ def balanced(message: str) -> bool:
     return depth == 0
 
 
-def edited(change: Callable[[Workbook], object], data: bytes = WORKBOOK) -> bytes:
-    book = load_workbook(io.BytesIO(data))
-    change(book)
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
 
 
 def record_row(book: Workbook, kind: str) -> int:
