@@ -201,7 +201,7 @@ def _row_lines(service: ResilienceService, preview: WorkbookPreview) -> list[str
     from resilience_app.core.contributions.workbook_import import OUTCOME_NAMES, REFUSED
     from resilience_app.core.formatting import localise_digits
 
-    framework = service.framework()
+    framework = service.framework(preview.reading.framework_id)  # the assessment's (preview_workbook checked they match)
     lines = []
     for row in preview.rows:
         number = localise_digits(framework.placement(row.question_id).number)

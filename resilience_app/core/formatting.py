@@ -56,7 +56,8 @@ arabic_months = "levant"
 """Which month names Arabic dates use (a key of ARABIC_MONTH_NAMES); a setting chooses it."""
 
 
-def _date_locale(language: str) -> str:
+def date_locale(language: str) -> str:
+    """The locale dates are written in: British English, or Arabic of the region whose month names were chosen."""
     if language == "en":
         return "en_GB"
     return ARABIC_MONTH_NAMES.get(arabic_months, "ar_JO") if language == "ar" else language
@@ -134,7 +135,7 @@ def format_percent(fraction: float, *, language: str | None = None) -> str:
 def format_date(value: dt.date, *, language: str | None = None, length: str = "long") -> str:
     """A date in the language's own words: '24 November 2026', '٢٤ نوفمبر ٢٠٢٦'."""
     lang = _locale(language)
-    text = babel_format_date(value, format=length, locale=_date_locale(lang))
+    text = babel_format_date(value, format=length, locale=date_locale(lang))
     return _localise_digits(_with_both_month_names(text, value) if lang == "ar" else text, lang)
 
 
@@ -147,7 +148,7 @@ def format_moment(value: dt.datetime, *, language: str | None = None) -> str:
     """A stored UTC time as the user's local date and time: '24 Nov 2026, 14:05'."""
     lang = _locale(language)
     local = local_moment(value)
-    locale = _date_locale(lang)
+    locale = date_locale(lang)
     time_text = babel_format_time(local.time(), format="short", locale=locale)
     date_text = babel_format_date(local.date(), format="medium", locale=locale)
     return _localise_digits(date_text + _(", ") + time_text, lang)

@@ -115,9 +115,10 @@ class ContributionsState(QObject):
         """Write the contributor's workbook to `path` and record it as sent (the chase list shows the date)."""
         return self._after(lambda: self.service.export_workbook(contributor_id, path, deadline=deadline, return_to=return_to))
 
-    def preview_workbook(self, data: bytes) -> WorkbookPreview:
-        """What importing a returned workbook would store; nothing is stored (`UserFacingError` when refused whole)."""
-        return self.service.preview_workbook(self.assessment_id, data)
+    def preview_workbook_file(self, path: Path) -> WorkbookPreview:
+        """What importing the returned workbook at `path` would store; nothing is stored (`UserFacingError` when refused
+        whole or unreadable)."""
+        return self.service.preview_workbook_file(self.assessment_id, path)
 
     def import_workbook(self, preview: WorkbookPreview, *, on_record: Collection[str]) -> WorkbookImported:
         """Store a confirmed preview; of the answers offered as the answer on record, those in `on_record` are taken.

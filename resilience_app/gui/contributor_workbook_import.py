@@ -6,8 +6,6 @@ question, Import stores, Cancel stores nothing. Imported only when a workbook is
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -35,7 +33,6 @@ from resilience_app.core.contributions.workbook_import import (
     WorkbookImported,
     WorkbookPreview,
 )
-from resilience_app.core.contributions.workbook_layout import MAX_FILE_BYTES
 from resilience_app.core.formatting import format_date, format_number, format_typed_number, local_moment, localise_digits
 from resilience_app.core.i18n import N_, _, isolate, ngettext, paragraph
 from resilience_app.gui.checklist import ID_ROLE
@@ -45,15 +42,6 @@ from resilience_app.gui.participants_import import PROBLEM_COLOUR, SKIPPED_COLOU
 
 COLUMNS = (N_("Question"), N_("What happens"), N_("Answer"), N_("Answer on record"))
 QUESTION, OUTCOME, ANSWER, ON_RECORD = range(len(COLUMNS))
-
-
-def read_workbook_file(path: Path) -> bytes:
-    """The bytes of the workbook at `path`: at most MAX_FILE_BYTES + 1 of them (a longer file is refused as too large).
-
-    Raises OSError when the file cannot be read.
-    """
-    with path.open("rb") as stream:
-        return stream.read(MAX_FILE_BYTES + 1)
 
 
 class WorkbookImportDialog(QDialog):

@@ -25,15 +25,13 @@ from PySide6.QtWidgets import (
 
 from resilience_app.core.assessment.labels import answer_summary
 from resilience_app.core.contributions.service import ContributorStatus
-from resilience_app.core.error_catalogue import user_error
-from resilience_app.core.errors import ErrorCode, UserFacingError
+from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_date, format_number, local_moment, localise_digits
 from resilience_app.core.i18n import _, isolate, paragraph
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.contributions_state import ContributionsState
 from resilience_app.gui.contributor_dialogs import LANGUAGE_NAMES, AssignDialog, ContributorDialog, SendWorkbookDialog, existing_folder
-from resilience_app.gui.errors import show_user_error
 from resilience_app.gui.export_dialog import show_saved
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.operations import attempt
@@ -256,14 +254,9 @@ class ContributorsView(QWidget):
 
     def import_workbook_file(self, path: Path) -> WorkbookImportDialog | None:
         """Read the workbook at `path` and show what importing it would store; nothing is stored until confirmed."""
-        from resilience_app.gui.contributor_workbook_import import WorkbookImportDialog, read_workbook_file
+        from resilience_app.gui.contributor_workbook_import import WorkbookImportDialog
 
-        try:
-            data = read_workbook_file(path)
-        except OSError as error:
-            show_user_error(self, user_error(ErrorCode.IMPORT_UNREADABLE, reason=error.strerror or str(error)))
-            return None
-        preview = attempt(self, lambda: self.state.preview_workbook(data))
+        preview = attempt(self, lambda: self.state.preview_workbook_file(path))
         if preview is None:
             return None
         self.workbook_folder = path.parent

@@ -2,7 +2,7 @@
 
 The day is first and the month is named, so "12/4" can never be read as April or December. Qt names the
 month from its locale, so the locale follows the language and the Arabic month names chosen in the
-Language menu (`formatting.arabic_months`): Jordan for the Levant and for both, Egypt, or Morocco.
+Language menu (`formatting.arabic_months`), through the same locale the app writes dates in.
 """
 
 from __future__ import annotations
@@ -15,19 +15,9 @@ from resilience_app.core.i18n import current_language, is_rtl
 
 DATE_FORMAT = "d MMMM yyyy"
 RIGHT_TO_LEFT_FORMAT = "yyyy MMMM d"  # shown as DATE_FORMAT by a right-to-left field (see date_field)
-_ARABIC_TERRITORIES = {
-    "levant": QLocale.Country.Jordan,
-    "egypt_gulf": QLocale.Country.Egypt,
-    "maghreb": QLocale.Country.Morocco,
-    "both": QLocale.Country.Jordan,
-}
-
-
 def qt_locale(language: str | None = None) -> QLocale:
-    """Qt's locale for the language: British English, or Arabic of the territory whose month names were chosen."""
-    if (language or current_language()) != "ar":
-        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-    return QLocale(QLocale.Language.Arabic, _ARABIC_TERRITORIES.get(formatting.arabic_months, QLocale.Country.Jordan))
+    """Qt's locale for dates in the language: the one `formatting.date_locale` writes them in (so the same month names)."""
+    return QLocale(formatting.date_locale(language or current_language()))
 
 
 def date_field() -> QDateEdit:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from resilience_app.core.content.model import Framework
-from resilience_app.core.contributions.records import ContributionRecord, ContributorRecord, WorkbookRecord
+from resilience_app.core.contributions.records import ContributionRecord, WorkbookRecord
 from resilience_app.core.contributions.service import ContributorStatus, Disagreement
 
 
@@ -63,34 +63,6 @@ def agreement_of(
         differing=frozenset(entry.question_id for entry in disagreements if not entry.settled),
         settled=frozenset(entry.question_id for entry in disagreements if entry.settled),
     )
-
-
-def statuses_of(
-    contributors: Iterable[ContributorRecord],
-    assignments: Mapping[int, frozenset[str]],
-    workbooks: Iterable[WorkbookRecord],
-    contributions: Mapping[str, Sequence[ContributionRecord]],
-) -> list[ContributorStatus]:
-    """Each contributor's line of the chase list, from rows read in the caller's unit of work.
-
-    The same rule as `ContributionService.statuses` (which opens its own): answered counts the assigned questions
-    they answered; the last workbook sent is the latest (`workbooks` oldest first, as the repository gives them).
-    """
-    answered: dict[int, set[str]] = {}
-    for question_id, records in contributions.items():
-        for record in records:
-            if record.answer.status:
-                answered.setdefault(record.contributor_id, set()).add(question_id)
-    last_sent = {workbook.contributor_id: workbook for workbook in workbooks}
-    return [
-        ContributorStatus(
-            record,
-            assignments.get(record.id, frozenset()),
-            len(answered.get(record.id, set()) & assignments.get(record.id, frozenset())),
-            last_sent.get(record.id),
-        )
-        for record in contributors
-    ]
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,12 @@ from resilience_app.core.assessment.answer_repository import AnswerRepository
 from resilience_app.core.assessment.evidence_repository import EvidenceRepository
 from resilience_app.core.assessment.records import AnswerRecord, AssessmentRecord, EvidenceRecord
 from resilience_app.core.assessment.service import ASSESSMENT_GONE, assessment_in, profile_of
-from resilience_app.core.brief.contributors import Contributors, agreement_of, in_framework_order, statuses_of
+from resilience_app.core.brief.contributors import Contributors, agreement_of, in_framework_order
 from resilience_app.core.brief.withheld import Withheld
 from resilience_app.core.content.model import Framework, Hazard, Sector
 from resilience_app.core.context import CoreContext
 from resilience_app.core.contributions.repository import ContributionRepository
-from resilience_app.core.contributions.service import disagreements_of
+from resilience_app.core.contributions.service import disagreements_of, statuses_of
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES
 from resilience_app.core.register.labels import item_name
 from resilience_app.core.register.planning_repository import PlanningRepository

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +62,7 @@ class Disagreement:
     question_id: str
     contributions: tuple[ContributionRecord, ...]
     on_record: AnswerDraft | None
-    spread: int  # highest level minus lowest; 4 when a "not applicable" or "don't know" stands against a level
+    spread: int  # highest level minus lowest; 4 when a "not applicable" stands against a level (see rules.spread)
     # The CRO took one of the contributions on record or set the level agreed (an ordinary edit of the answer
     # on record settles nothing). A contribution sent again with a different answer opens it again.
     settled: bool = False
@@ -151,23 +151,10 @@ class ContributionService:
         with self._session() as session:
             assessment_in(session, assessment_id)
             repository = ContributionRepository(session)
-            contributors = repository.contributors(assessment_id)
-            assigned = repository.assignments(assessment_id)
-            workbooks = repository.workbooks(assessment_id)
-            contributions = repository.contributions(assessment_id)
-        answered: dict[int, set[str]] = {}
-        for question_id, records in contributions.items():
-            for record in records:
-                if record.answer.status:
-                    answered.setdefault(record.contributor_id, set()).add(question_id)
-        last_sent = {workbook.contributor_id: workbook for workbook in workbooks}  # oldest first: the last one stays
-        return [
-            ContributorStatus(
-                record, assigned.get(record.id, frozenset()), len(answered.get(record.id, set()) & assigned.get(record.id, frozenset())),
-                last_sent.get(record.id),
+            return statuses_of(
+                repository.contributors(assessment_id), repository.assignments(assessment_id), repository.workbooks(assessment_id),
+                repository.contributions(assessment_id),
             )
-            for record in contributors
-        ]
 
     # -- contributions and disagreements -----------------------------------------------------------------
 
@@ -277,7 +264,7 @@ class ContributionService:
             assessment = assessment_in(session, assessment_id)
             framework = self._context.framework(assessment.framework_id)
             try:
-                reading = read_workbook(data, known_question_ids={question.id for question in framework.questions()})
+                reading = read_workbook(data, known_question_ids=framework.question_ids)
             except WorkbookRefused as refused:
                 raise user_error(ErrorCode.WORKBOOK_REFUSED, reason=refused.message) from refused
             if reading.assessment_id != assessment_id:
@@ -388,6 +375,34 @@ class ContributionService:
             raise user_error(ErrorCode.QUESTION_NOT_FOUND, id=question_id)
         return question
 
+
+
+def statuses_of(
+    contributors: Iterable[ContributorRecord],
+    assignments: Mapping[int, frozenset[str]],
+    workbooks: Iterable[WorkbookRecord],
+    contributions: Mapping[str, Sequence[ContributionRecord]],
+) -> list[ContributorStatus]:
+    """Each contributor's line of the chase list, from rows read in the caller's unit of work (the brief's, or the service's).
+
+    Answered counts the assigned questions they answered; the last workbook sent is the latest (`workbooks` oldest
+    first, as the repository gives them).
+    """
+    answered: dict[int, set[str]] = {}
+    for question_id, records in contributions.items():
+        for record in records:
+            if record.answer.status:
+                answered.setdefault(record.contributor_id, set()).add(question_id)
+    last_sent = {workbook.contributor_id: workbook for workbook in workbooks}
+    return [
+        ContributorStatus(
+            record,
+            assignments.get(record.id, frozenset()),
+            len(answered.get(record.id, set()) & assignments.get(record.id, frozenset())),
+            last_sent.get(record.id),
+        )
+        for record in contributors
+    ]
 
 
 def disagreements_of(framework: Framework, contributions: dict[str, list[ContributionRecord]], on_record: dict[str, AnswerRecord]) -> list[Disagreement]:

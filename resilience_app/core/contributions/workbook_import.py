@@ -119,7 +119,7 @@ def preview_rows(
     A question also assigned to another contributor (`asked_elsewhere`) is never offered as the answer on
     record: it was asked of several on purpose, to compare, and the others may not have answered yet.
     """
-    sent = set(workbook.question_ids)
+    sent, asked = set(workbook.question_ids), set(asked_elsewhere)
     rows = []
     for returned in reading.answers:
         question = framework.question(returned.question_id)
@@ -132,7 +132,7 @@ def preview_rows(
             rows.append(_refused(reading, returned, "question_id", message))
             continue
         rows.append(
-            _row(question, reading, returned, workbook.contributor_id, contributions.get(returned.question_id, ()), on_record, set(asked_elsewhere))
+            _row(question, reading, returned, workbook.contributor_id, contributions.get(returned.question_id, ()), on_record, asked)
         )
     return rows
 
