@@ -103,7 +103,7 @@ class WorkbookImportDialog(QDialog):
     def _show(self) -> None:
         preview = self.preview
         stored = len(preview.stored_rows)
-        unchanged = not stored and preview.workbook.returned_at is not None
+        unchanged = preview.nothing_new
         # What will be stored, then the counts on one line: the rows keep the height.
         first, *counts = preview.summary()
         lines = [first, _(" · ").join(counts)] if counts else [first]

@@ -315,7 +315,7 @@ class ContributionService:
         """
         from resilience_app.core.contributions.workbook_import import WorkbookImported, preview_rows, taken_on_record
 
-        if not preview.stored_rows and preview.workbook.returned_at is not None:
+        if preview.nothing_new:
             return WorkbookImported(stored=0, taken_on_record=0)
         self._context.backups.take("before-import")
         with self._session() as session:

@@ -72,6 +72,11 @@ class WorkbookPreview:
         return tuple(row for row in self.rows if row.stored)
 
     @property
+    def nothing_new(self) -> bool:
+        """Nothing to store from a workbook already returned: importing it again changes nothing."""
+        return not self.stored_rows and self.workbook.returned_at is not None
+
+    @property
     def offered(self) -> tuple[str, ...]:
         """The questions whose contribution is offered as the answer on record."""
         return tuple(row.question_id for row in self.rows if row.offer_on_record)
