@@ -6,7 +6,8 @@ It lets a new user (or a workshop) see the whole product at work before their ow
 data exists. The answers are invented but plausible: each goal has its own typical
 level, questions vary around it, a few are "not applicable" or "don't know",
 confidence is mixed, and most levelled answers cite evidence. The same sample is
-made every time (a fixed random seed), its free text in the language asked for.
+made every time (a fixed random seed), its free text kept in every language (`core.every_language`), so
+it reads wholly in the language of each screen and each brief, whichever it was made in.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ import dataclasses
 import datetime as dt
 import random
 import re
+from collections.abc import Callable
 from contextlib import suppress
 from decimal import Decimal
 
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails, AssessmentRecord, EvidenceDraft
 from resilience_app.core.content.model import NumericScale, Question
+from resilience_app.core.every_language import in_every_language
 from resilience_app.core.i18n import N_, translate_in
 from resilience_app.core.sample_contributions import add_sample_contributions
 from resilience_app.core.sample_register import add_sample_register
@@ -62,7 +65,7 @@ _LIST_SEPARATOR = re.compile(r"[,،;؛]")
 
 
 def create_sample(service: ResilienceService, language: str) -> AssessmentRecord:
-    """Create the sample assessment, its free text in `language`.
+    """Create the sample assessment; `language` is the one its contributors' workbooks are written in.
 
     It is made under an unfinished name (`leftovers.UNFINISHED_MARK`) and takes the sample's
     name only at its last step, in one change: a run killed half-way never leaves a half
@@ -73,11 +76,11 @@ def create_sample(service: ResilienceService, language: str) -> AssessmentRecord
     details = AssessmentDetails(
         city_name_en=names["en"],
         city_name_ar=names["ar"],
-        country=translate_in(language, SAMPLE_COUNTRY),
+        country=_worded(SAMPLE_COUNTRY),
         population=412_000,
         assessment_date=dt.date.today(),
-        cro_name=translate_in(language, SAMPLE_OFFICER),
-        notes=translate_in(language, SAMPLE_NOTES),
+        cro_name=_worded(SAMPLE_OFFICER),
+        notes=_worded(SAMPLE_NOTES),
     )
     unfinished = dataclasses.replace(
         details, city_name_en=unfinished_name(names["en"], "en"), city_name_ar=unfinished_name(names["ar"], "ar")
@@ -99,24 +102,32 @@ def _fill(service: ResilienceService, record: AssessmentRecord, language: str) -
     for goal in framework.goals():
         for indicator in goal.indicators:
             for question in indicator.questions:
-                _answer(service, record.id, question, GOAL_BASELINE.get(goal.id, 3), chooser, language)
-    item_ids = add_sample_register(service, record.id, language)
-    add_sample_workshop(service, record.id, item_ids, record.details.assessment_date or dt.date.today(), language)
+                _answer(service, record.id, question, GOAL_BASELINE.get(goal.id, 3), chooser)
+    item_ids = add_sample_register(service, record.id)
+    add_sample_workshop(service, record.id, item_ids, record.details.assessment_date or dt.date.today())
     add_sample_contributions(service, record.id, language)
 
 
-def _department(question: Question, language: str) -> str:
-    """The first department the question names as knowing the answer."""
-    return _LIST_SEPARATOR.split(question.who_knows.in_language(language))[0].strip().rstrip(".") or translate_in(language, SAMPLE_TEAM)
+def _worded(message: str, **fields: Callable[[str], str]) -> str:
+    """`message` in every language, each field in the same language."""
+    return in_every_language(lambda language: translate_in(language, message).format(**{name: field(language) for name, field in fields.items()}))
 
 
-def _answer(service: ResilienceService, assessment_id: int, question: Question, baseline: int, chooser: random.Random, language: str) -> None:
-    department = _department(question, language)
+def _department_in(question: Question) -> Callable[[str], str]:
+    """The first department the question names as knowing the answer, in a language."""
+    return lambda language: (
+        _LIST_SEPARATOR.split(question.who_knows.in_language(language))[0].strip().rstrip(".") or translate_in(language, SAMPLE_TEAM)
+    )
+
+
+def _answer(service: ResilienceService, assessment_id: int, question: Question, baseline: int, chooser: random.Random) -> None:
+    department_in = _department_in(question)
+    department = in_every_language(department_in)
     roll = chooser.random()
     if roll < 0.03:
-        draft = AnswerDraft(status="not_applicable", justification=_justification("not_applicable", department, language), answered_by=department)
+        draft = AnswerDraft(status="not_applicable", justification=_worded(JUSTIFICATIONS["not_applicable"], department=department_in), answered_by=department)
     elif roll < 0.07:
-        draft = AnswerDraft(status="dont_know", justification=_justification("dont_know", department, language), answered_by=department)
+        draft = AnswerDraft(status="dont_know", justification=_worded(JUSTIFICATIONS["dont_know"], department=department_in), answered_by=department)
     else:
         level = min(5, max(1, baseline + chooser.choice((-1, 0, 0, 0, 1))))
         tier = "low" if level <= 2 else "middle" if level == 3 else "high"
@@ -124,19 +135,15 @@ def _answer(service: ResilienceService, assessment_id: int, question: Question, 
             status="level",
             level=level,
             numeric_value=_value_for(question.numeric, level, chooser) if question.numeric else None,
-            justification=_justification(tier, department, language),
+            justification=_worded(JUSTIFICATIONS[tier], department=department_in),
             confidence=chooser.choices(("low", "medium", "high"), weights=(2, 4, 4))[0],
             answered_by=department,
         )
     draft = dataclasses.replace(draft, sensitive=question.id in SENSITIVE_QUESTIONS)
     service.assessments.save_answer(assessment_id, question.id, draft, changed_by=department)
     if draft.status == "level" and chooser.random() < 0.85:
-        title = translate_in(language, chooser.choice(EVIDENCE_TITLES)).format(department=department)
-        service.assessments.add_evidence(assessment_id, question.id, EvidenceDraft(title, translate_in(language, EVIDENCE_REFERENCE)), changed_by=department)
-
-
-def _justification(kind: str, department: str, language: str) -> str:
-    return translate_in(language, JUSTIFICATIONS[kind]).format(department=department)
+        title = _worded(chooser.choice(EVIDENCE_TITLES), department=department_in)
+        service.assessments.add_evidence(assessment_id, question.id, EvidenceDraft(title, _worded(EVIDENCE_REFERENCE)), changed_by=department)
 
 
 def _value_for(scale: NumericScale, level: int, chooser: random.Random) -> str:

@@ -21,6 +21,7 @@ from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.content.model import Framework, Indicator
 from resilience_app.core.contributions.records import ContributorDraft, ContributorRecord
 from resilience_app.core.contributions.workbook_layout import FIRST_QUESTION_ROW, LETTERS
+from resilience_app.core.every_language import in_every_language
 from resilience_app.core.i18n import N_, translate_in
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.spreadsheet_text import put_text
@@ -59,7 +60,7 @@ def add_sample_contributions(service: ResilienceService, assessment_id: int, lan
     shared = next(question.id for question in _indicator(framework, SHARED_INDICATOR).questions if _levelled(answers.get(question.id)))
     with tempfile.TemporaryDirectory(prefix="sample-workbooks-") as folder:
         for names, department, indicator_id, shift in CONTRIBUTORS:
-            draft = ContributorDraft(names[language], translate_in(language, department), language)
+            draft = ContributorDraft(in_every_language(names.__getitem__), _worded(department), language)
             contributor = service.contributions.add_contributor(assessment_id, draft)
             own = [question.id for question in _indicator(framework, indicator_id).questions]
             service.contributions.assign(contributor.id, own + ([shared] if indicator_id in SHARED_WITH else []))
@@ -69,10 +70,20 @@ def add_sample_contributions(service: ResilienceService, assessment_id: int, lan
             shifted = {differing[0]: shift} if shift and differing else {}
             if indicator_id == SHARED_WITH[1]:
                 shifted[shared] = -1
-            data = _filled(path.read_bytes(), sent.question_ids, answers, shifted, language, draft.department)
+            data = _filled(path.read_bytes(), sent.question_ids, answers, shifted, language, department, _answered_by(names, department))
             service.contributions.import_workbook(service.contributions.preview_workbook(assessment_id, data))
             contributors.append(contributor)
-    _settle(service, assessment_id, contributors, language)
+    _settle(service, assessment_id, contributors)
+
+
+def _worded(message: str, *, department: str = "") -> str:
+    """A message of the sample in every language (`core.every_language`), with the department's name in each."""
+    return in_every_language(lambda language: translate_in(language, message).format(department=translate_in(language, department) if department else ""))
+
+
+def _answered_by(names: dict[str, str], department: str) -> str:
+    """"Name (Department)" as the department types it in its workbook, in every language."""
+    return in_every_language(lambda language: f"{names[language]} ({translate_in(language, department)})")
 
 
 def _indicator(framework: Framework, indicator_id: str) -> Indicator:
@@ -84,7 +95,13 @@ def _levelled(answer: AnswerDraft | None) -> bool:
 
 
 def _filled(
-    data: bytes, question_ids: tuple[str, ...], answers: dict[str, AnswerDraft], shifted: dict[str, int], language: str, department: str
+    data: bytes,
+    question_ids: tuple[str, ...],
+    answers: dict[str, AnswerDraft],
+    shifted: dict[str, int],
+    language: str,
+    department: str,
+    answered_by: str,
 ) -> bytes:
     """The workbook as the department sends it back: the answer on record, shifted where it sees things differently."""
     book = load_workbook(io.BytesIO(data))
@@ -102,14 +119,15 @@ def _filled(
             sheet[f"{LETTERS['confidence']}{row}"] = translate_in(language, CONFIDENCE_NAMES[given.confidence])
         shift = shifted.get(question_id, 0)
         note = DIFFERING_NOTE if shift < 0 else STRONGER_NOTE if shift > 0 else AGREEING_NOTE
-        put_text(sheet[f"{LETTERS['justification']}{row}"], translate_in(language, note))
-        put_text(sheet[f"{LETTERS['evidence']}{row}"], translate_in(language, EVIDENCE_NOTE).format(department=department))
+        put_text(sheet[f"{LETTERS['justification']}{row}"], _worded(note))
+        put_text(sheet[f"{LETTERS['evidence']}{row}"], _worded(EVIDENCE_NOTE, department=department))
+        put_text(sheet[f"{LETTERS['answered_by']}{row}"], answered_by)
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
 
 
-def _settle(service: ResilienceService, assessment_id: int, contributors: list[ContributorRecord], language: str) -> None:
+def _settle(service: ResilienceService, assessment_id: int, contributors: list[ContributorRecord]) -> None:
     """The health directorate's own answer is taken on record; the shared question is settled by the level agreed.
 
     The civil defence's own differing answer is left for the CRO to settle.
@@ -122,4 +140,4 @@ def _settle(service: ResilienceService, assessment_id: int, contributors: list[C
         elif ids == {health.id, civil_defence.id}:
             agreed = next(record.answer.level for record in entry.contributions if record.contributor_id == health.id)
             if agreed is not None:
-                service.contributions.settle(assessment_id, entry.question_id, agreed, translate_in(language, CONSENSUS_REASON))
+                service.contributions.settle(assessment_id, entry.question_id, agreed, _worded(CONSENSUS_REASON))

@@ -13,6 +13,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from resilience_app.core.every_language import in_every_language
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.workshop.records import DOT_VOTE, RANKING, ExerciseDraft, GroupRating, ParticipantDraft, WorkshopDraft
 
@@ -26,30 +27,35 @@ def _load() -> dict[str, Any]:
     return data
 
 
-def add_sample_workshop(service: ResilienceService, assessment_id: int, item_ids: dict[str, int], held_on: dt.date, language: str) -> None:
+def _both(texts: dict[str, str]) -> str:
+    """A text of the file in every language (`core.every_language`)."""
+    return in_every_language(lambda language: texts[language])
+
+
+def add_sample_workshop(service: ResilienceService, assessment_id: int, item_ids: dict[str, int], held_on: dt.date) -> None:
     """Add the workshop; `item_ids` are the sample register's items by their key in the register file."""
     data, workshops = _load(), service.workshops
     about = data["workshop"]
     record = workshops.add_workshop(
         assessment_id,
         WorkshopDraft(
-            title=about["title"][language],
+            title=_both(about["title"]),
             held_on=held_on - dt.timedelta(days=about["days_before_assessment"]),
-            venue=about["venue"][language],
-            notes=about["notes"][language],
+            venue=_both(about["venue"]),
+            notes=_both(about["notes"]),
         ),
     )
     snapshot = workshops.snapshot(record.id)
     first_session = snapshot.sessions[0]
-    session_ids = [first_session.id] + [workshops.add_session(record.id, title[language]).id for title in data["sessions"][1:]]
-    workshops.rename_session(first_session.id, data["sessions"][0][language])
-    group_ids = [workshops.add_group(record.id, name[language]).id for name in data["groups"]]
-    _add_participants(service, record.id, data, group_ids, language)
+    session_ids = [first_session.id] + [workshops.add_session(record.id, _both(title)).id for title in data["sessions"][1:]]
+    workshops.rename_session(first_session.id, _both(data["sessions"][0]))
+    group_ids = [workshops.add_group(record.id, _both(name)).id for name in data["groups"]]
+    _add_participants(service, record.id, data, group_ids)
 
     vote = data["dot_vote"]
     exercise = workshops.add_exercise(
         record.id,
-        ExerciseDraft(DOT_VOTE, vote["title"][language], session_ids[vote["session"]], dots_per_group=vote["dots_per_group"], duration_minutes=vote["minutes"]),
+        ExerciseDraft(DOT_VOTE, _both(vote["title"]), session_ids[vote["session"]], dots_per_group=vote["dots_per_group"], duration_minutes=vote["minutes"]),
     )
     for table, dots in vote["votes"].items():
         for goal_id, count in dots.items():
@@ -59,7 +65,7 @@ def add_sample_workshop(service: ResilienceService, assessment_id: int, item_ids
     exercise = workshops.add_exercise(
         record.id,
         ExerciseDraft(
-            RANKING, ranking["title"][language], session_ids[ranking["session"]], duration_minutes=ranking["minutes"],
+            RANKING, _both(ranking["title"]), session_ids[ranking["session"]], duration_minutes=ranking["minutes"],
             item_ids=tuple(item_ids[key] for key in ranking["items"]),
         ),
     )
@@ -69,20 +75,25 @@ def add_sample_workshop(service: ResilienceService, assessment_id: int, item_ids
     workshops.apply_room_ranking(exercise.id)
 
 
-def _add_participants(service: ResilienceService, workshop_id: int, data: dict[str, Any], group_ids: list[int], language: str) -> None:
+def _full_name(first: dict[str, str], family: dict[str, str]) -> str:
+    return in_every_language(lambda language: f"{first[language]} {family[language]}")
+
+
+def _add_participants(service: ResilienceService, workshop_id: int, data: dict[str, Any], group_ids: list[int]) -> None:
     first_names = {gender: iter(names * 3) for gender, names in data["first_names"].items()}
     family_names = data["family_names"]
     for number, (sector, gender, age_band, table, organisation, named) in enumerate(data["participants"]):
         name = ""
         if named:
             first = next(first_names["woman" if gender == "w" else "man"])
-            name = f"{first[language]} {family_names[number % len(family_names)][language]}"
+            family = family_names[number % len(family_names)]
+            name = _full_name(first, family)
         service.workshops.add_participant(
             workshop_id,
             ParticipantDraft(
                 sector=sector,
                 name=name,
-                organisation=data["organisations"][sector][organisation][language],
+                organisation=_both(data["organisations"][sector][organisation]),
                 gender=GENDERS[gender],
                 age_band="" if age_band == "-" else age_band,
                 group_id=group_ids[table - 1],

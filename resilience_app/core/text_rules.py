@@ -39,8 +39,10 @@ def clean_text(text: str) -> str:
     """`text` as it is kept: line ends as "\\n", no control characters but tab and newline,
     no noncharacters, surrogate halves joined, no surrounding spaces. Lone surrogates stay
     (`text_problem` refuses them)."""
-    text = _NOT_TEXT.sub("", text.replace("\r\n", "\n").translate(_LINE_BREAKS))
-    return _joined_pairs(text).strip()  # joined last: removing a NUL between two halves makes them a pair
+    cleaned = _joined_pairs(_NOT_TEXT.sub("", text.replace("\r\n", "\n").translate(_LINE_BREAKS))).strip()
+    # joined last: removing a NUL between two halves makes them a pair. A text cleaning leaves as it was is
+    # kept as the same object (text the app wrote in every language stays whole: core.every_language).
+    return text if cleaned == text else cleaned
 
 
 def text_problem(text: str) -> str:

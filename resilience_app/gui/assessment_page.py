@@ -133,6 +133,17 @@ class AssessmentPage(QWidget):
         tabs = (self.overview, self.questionnaire, self.profile, self.contributors, self.shocks_stresses, self.actions_view, self.discovery, self.workshop)
         return [tab for tab in tabs if tab]
 
+    def reread_in_language(self) -> None:
+        """After a change of language, read the open assessment again, so text the app wrote in every language
+        (a proposed discovery area, the sample's texts: core.every_language) follows the new one."""
+        if self.session is None or self.register is None or self.contributions is None or self.workshop is None:
+            return
+        self.save_typing()
+        self.session.reread()
+        self.register.reload()
+        self.contributions.reload()
+        self.workshop.state.reload()
+
     def save_typing(self) -> None:
         """Save what is being typed in the questionnaire or the register."""
         if self.questionnaire is not None:

@@ -46,6 +46,14 @@ class AssessmentSession(QObject):
     def assessment_id(self) -> int:
         return self.record.id
 
+    def reread(self) -> None:
+        """Read the assessment, its answers and evidence again (after a change of language: text the app wrote
+        in every language reads in the new one, core.every_language)."""
+        self.record = self.service.assessments.get_assessment(self.assessment_id)
+        self.answers = self.service.assessments.answers(self.assessment_id)
+        self.evidence = self.service.assessments.evidence(self.assessment_id)
+        self._profile = None
+
     @property
     def profile(self) -> ResilienceProfile:
         if self._profile is None:

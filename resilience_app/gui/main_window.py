@@ -158,7 +158,9 @@ class MainWindow(MenuBarWindow):
         self.undo_group.setActiveStack(session.undo_stack)
 
     def _on_language_changed(self, _language: str) -> None:
+        attempt(self, self.assessment_page.reread_in_language)
         self.retranslate()
+        self.refresh()  # the list's countries and officers, if the app wrote them (the sample), follow the language too
 
     def fetch_assessment(self, assessment_id: int | None) -> AssessmentRecord | None:
         """The assessment as stored now; a plain message (and None) if it has gone."""

@@ -11,6 +11,7 @@ from resilience_app.core import resources
 from resilience_app.core.brief.sections import SECTION_TITLES
 from resilience_app.core.content import load_content
 from resilience_app.core.i18n import translate_in
+from tests.brief.conftest import EXPORT_DAY
 from tests.brief.pdf_reader import fonts, needs_poppler, page_count, page_text, plain, text_lines
 
 pytestmark = needs_poppler
@@ -115,3 +116,24 @@ def test_the_arabic_brief_writes_every_number_of_its_sentences_in_one_digit_scri
     text = page_text(sample_briefs["ar"])
     mixed = sorted({found.group() for found in _LATIN_NUMBER_IN_ARABIC.finditer(text)})
     assert mixed == []
+
+
+# Latin words an Arabic brief writes on purpose: the name of the file format departments answer in.
+LATIN_IN_THE_ARABIC_BRIEF = {"Excel"}
+
+
+@pytest.mark.parametrize(("made_in", "language"), [("en", "ar"), ("ar", "en")])
+def test_the_sample_reads_wholly_in_the_briefs_language_whichever_it_was_made_in(
+    sample_service, tmp_path: Path, made_in: str, language: str  # type: ignore[no-untyped-def]
+) -> None:
+    """Every text of the sample (the officer, justifications, evidence, the register's scenarios, the workshop's
+    tables and exercises, the discovery areas the app proposed, the history lines of the workbooks) follows the
+    brief, not the window the sample was made from."""
+    service, ids = sample_service
+    path = service.export_brief(ids[made_in], language=language, path=tmp_path / "brief.pdf", today=EXPORT_DAY).path
+    text = page_text(path)
+    if language == "ar":
+        foreign = set(re.findall(r"[A-Za-z]{2,}", text)) - LATIN_IN_THE_ARABIC_BRIEF
+    else:
+        foreign = set(re.findall(r"[\u0600-\u06ff]+", text))
+    assert not foreign, f"the {language} brief of the sample made in {made_in} prints {sorted(foreign)[:12]}"

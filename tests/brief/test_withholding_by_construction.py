@@ -59,6 +59,9 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Resilienc
 def test_no_page_prints_a_detail_of_a_sensitive_answer_or_item(marked: tuple[ResilienceService, int, dict[str, Path]], language: str) -> None:
     service, assessment_id, briefs = marked
     text = plain(page_text(briefs[language]))
+    with using_language(language):  # an action (not sensitive) may name the same hazard: "…against violent extremism"
+        for action in service.register.actions(assessment_id):
+            text = text.replace(plain(action.action.title), "")
     item = next(record for record in service.register.items(assessment_id) if record.item.sensitive)
     for invented in INVENTED_WORDS:  # each one alone would be a leak
         assert invented not in text, f"{invented!r} is printed in the {language} brief"

@@ -271,3 +271,22 @@ def test_a_change_re_reads_only_what_it_changed(window: MainWindow, qtbot: QtBot
         assert len(transactions) == 3
     finally:
         event.remove(engine, "begin", count)
+
+
+def test_the_samples_texts_follow_a_switch_of_language_on_every_tab(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    """The sample made in one language, the window switched to the other: the discovery areas the app proposed,
+    the answers' justifications, the officer and the workshop's tables read in the new language at once."""
+    other = "en" if language == "ar" else "ar"
+    window.open_sample()
+    page = window.assessment_page
+    window.language.apply(other)
+    assert page.discovery is not None and page.session is not None and page.workshop is not None
+    titles = [page.discovery.area_list.item(row).text() for row in range(page.discovery.area_list.count())]
+    justifications = [record.answer.justification for record in page.session.answers.values()]
+    tables = [group.name for group in page.workshop.state.snapshot.groups]  # type: ignore[union-attr]
+    for text in (*titles, *justifications[:20], *tables, page.session.record.details.cro_name, page.subtitle.text()):
+        assert _has_arabic(text) == (other == "ar"), text
+
+
+def _has_arabic(text: str) -> bool:
+    return any("\u0621" <= character <= "\u064a" for character in text)

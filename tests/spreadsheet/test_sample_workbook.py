@@ -3,6 +3,7 @@ values the same as the services give (answers, the profile, the register, the wo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, STATUS_VALUES
-from resilience_app.core.i18n import translate_in
+from resilience_app.core.i18n import translate_in, using_language
 from resilience_app.core.register.labels import IMPACT_NAMES, LIKELIHOOD_NAMES
 from resilience_app.core.sample import SENSITIVE_QUESTIONS
 from resilience_app.core.services import ResilienceService
@@ -22,6 +23,14 @@ from tests.spreadsheet.workbook_reader import tables
 
 Sample = tuple[ResilienceService, dict[str, int]]
 ARABIC = range(0x0600, 0x0700)
+
+
+@pytest.fixture
+def read_in_language(language: str) -> Iterator[None]:
+    """The service read in the workbook's language, as its export reads it: text the app wrote in every
+    language (the sample's) reads in that language (core.every_language)."""
+    with using_language(language):
+        yield
 
 
 def _arabic(text: str) -> bool:
@@ -50,7 +59,7 @@ def test_every_sheet_is_a_table_with_a_frozen_filtered_header_in_the_language(sa
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_answers_hold_every_field_as_the_service_has_it(sample_service: Sample, sample_workbooks: dict[tuple[str, bool], Path], language: str) -> None:
+def test_answers_hold_every_field_as_the_service_has_it(sample_service: Sample, sample_workbooks: dict[tuple[str, bool], Path], language: str, read_in_language: None) -> None:
     service, ids = sample_service
     assessment_id = ids[language]
     answers = service.assessments.answers(assessment_id)
@@ -132,7 +141,7 @@ def test_the_profile_is_the_services_by_goal_dimension_and_quality_and_never_one
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_register_has_its_ratings_ranks_and_scenarios_and_leaves_out_the_sensitive_item(
     sample_service: Sample, sample_workbooks: dict[tuple[str, bool], Path], language: str
-) -> None:
+, read_in_language: None) -> None:
     service, ids = sample_service
     items = {record.id: record for record in service.register.items(ids[language])}
     ranking = service.register.ranking(ids[language])
@@ -175,7 +184,7 @@ def test_the_register_has_its_ratings_ranks_and_scenarios_and_leaves_out_the_sen
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_actions_areas_and_the_workshops_results_are_the_services(sample_service: Sample, sample_workbooks: dict[tuple[str, bool], Path], language: str) -> None:
+def test_actions_areas_and_the_workshops_results_are_the_services(sample_service: Sample, sample_workbooks: dict[tuple[str, bool], Path], language: str, read_in_language: None) -> None:
     service, ids = sample_service
     sheets = tables(sample_workbooks[(language, True)])
 

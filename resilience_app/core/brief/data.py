@@ -23,7 +23,7 @@ from resilience_app.core.content.model import Framework, Hazard, Sector
 from resilience_app.core.context import CoreContext
 from resilience_app.core.contributions.repository import ContributionRepository
 from resilience_app.core.contributions.service import disagreements_of, statuses_of
-from resilience_app.core.i18n import SUPPORTED_LANGUAGES
+from resilience_app.core.i18n import SUPPORTED_LANGUAGES, current_language, using_language
 from resilience_app.core.register.labels import item_name
 from resilience_app.core.register.planning_repository import PlanningRepository
 from resilience_app.core.register.ranking import Link
@@ -99,11 +99,17 @@ class BriefData:
         return self.item_names.get(item_id, {}).get(language, "")
 
 
-def collect(context: CoreContext, assessment_id: int, *, today: dt.date | None = None, include_sensitive: bool = False) -> BriefData:
-    """What the brief of an assessment says; content marked sensitive is left out unless included."""
+def collect(
+    context: CoreContext, assessment_id: int, *, language: str | None = None, today: dt.date | None = None, include_sensitive: bool = False
+) -> BriefData:
+    """What the brief of an assessment says; content marked sensitive is left out unless included.
+
+    Text the app wrote in every language (`core.every_language`) is read in `language` (by default
+    the current one), the language of the document the data is for.
+    """
     from resilience_app.core.brief.withholding import without_sensitive
 
-    with context.unit_of_work(ASSESSMENT_GONE) as session:
+    with using_language(language or current_language()), context.unit_of_work(ASSESSMENT_GONE) as session:
         data = _read(session, context, assessment_id, today=today)
     withheld = without_sensitive(data)
     return dataclasses.replace(data, withheld=withheld.withheld) if include_sensitive else withheld

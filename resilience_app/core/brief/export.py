@@ -62,7 +62,7 @@ def export_brief(
         raise user_error(ErrorCode.UNSUPPORTED_LANGUAGE)
     chosen = check_sections(sections)
     target = export_target(path, is_own_file=is_own_file, unwritable=_unwritable)
-    document = build_brief(collect(context, assessment_id, today=today, include_sensitive=include_sensitive), language, chosen)
+    document = build_brief(collect(context, assessment_id, language=language, today=today, include_sensitive=include_sensitive), language, chosen)
     style = load_style()
     style.engine.missing.clear()
     with writing_in_place(context.paths.data_dir, target, prefix=".brief-", suffix=".pdf.part", unwritable=_unwritable) as temporary:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from resilience_app.core.assessment.records import AnswerDraft
+from resilience_app.core.every_language import in_every_language, in_language
 
 
 @dataclass(frozen=True)
@@ -29,10 +30,15 @@ class ContributorRecord:
     def name(self) -> str:
         return self.contributor.name
 
-    def label(self) -> str:
-        """"Name (Department)", or the name alone."""
-        draft = self.contributor
-        return f"{draft.name} ({draft.department})" if draft.department else draft.name
+    def label(self, language: str | None = None) -> str:
+        """"Name (Department)", or the name alone, in `language` (by default the current one) where the app wrote
+        them in every language (`core.every_language`)."""
+        name, department = in_language(self.contributor.name, language), in_language(self.contributor.department, language)
+        return f"{name} ({department})" if department else name
+
+    def label_in_every_language(self) -> str:
+        """The label kept in every language, for a text the app stores (a history line, an evidence title)."""
+        return in_every_language(self.label)
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,9 @@ from resilience_app.core.contributions.repository import ContributionRepository,
 from resilience_app.core.contributions.rules import clean_contributor, questions_in_scope, same_answer, spread
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
+from resilience_app.core.every_language import in_every_language
 from resilience_app.core.file_export import export_target, writing_in_place
-from resilience_app.core.i18n import N_, _, current_language, isolate, translate_in
+from resilience_app.core.i18n import N_, _, current_language, isolate, translate_in, using_language
 
 if TYPE_CHECKING:
     from resilience_app.core.contributions.workbook_import import ImportRow, WorkbookImported, WorkbookPreview
@@ -78,6 +79,11 @@ def _unwritable(target: Path, reason: str) -> UserFacingError:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _from_workbook_of(contributor: ContributorRecord) -> str:
+    """How a contribution is named in the question's history, in every language (`core.every_language`)."""
+    return in_every_language(lambda language: translate_in(language, FROM_WORKBOOK).format(name=contributor.label(language)))
 
 
 class ContributionService:
@@ -185,7 +191,7 @@ class ContributionService:
             chosen = next((record for record in repository.contributions(assessment_id).get(question_id, []) if record.contributor_id == contributor_id), None)
             if chosen is None or contributor.assessment_id != assessment_id:
                 raise user_error(ErrorCode.CONTRIBUTOR_NOT_FOUND)
-            by = translate_in(current_language(), FROM_WORKBOOK).format(name=contributor.label())
+            by = _from_workbook_of(contributor)
             taken = AnswerRepository(session).save(assessment_id, question_id, clean_answer(question, chosen.answer), changed_by=by)
             self._carry_evidence(session, assessment_id, contributor, question_id, chosen.evidence, by)
             repository.mark_settled(assessment_id, question_id, _now())
@@ -206,7 +212,7 @@ class ContributionService:
             base = current.answer if current is not None else AnswerDraft(status="level")
             value = base.numeric_value if question.numeric and base.numeric_value and question.numeric.level_for(float(base.numeric_value)) == level else None
             agreed = dataclasses.replace(base, status="level", level=level, numeric_value=value, justification=base.justification or reason.strip())
-            by = translate_in(current_language(), BY_CONSENSUS)
+            by = in_every_language(lambda language: translate_in(language, BY_CONSENSUS))
             settled = answers.save(assessment_id, question_id, clean_answer(question, agreed), changed_by=by)
             answers.note(assessment_id, question_id, "consensus", None, reason.strip(), changed_by=by)
             ContributionRepository(session).mark_settled(assessment_id, question_id, _now())
@@ -227,6 +233,8 @@ class ContributionService:
 
         target = export_target(path, is_own_file=self._is_own_file, unwritable=_unwritable)
         with self._session() as session:
+            language = ContributionRepository(session).contributor(contributor_id).contributor.language
+        with using_language(language), self._session() as session:  # what the app wrote in every language, read in theirs
             repository = ContributionRepository(session)
             contributor = repository.contributor(contributor_id)
             assessment = assessment_in(session, contributor.assessment_id)
@@ -329,7 +337,7 @@ class ContributionService:
                 framework, preview.reading, workbook=workbook, contributions=contributions, on_record=answers.for_assessment(preview.assessment_id),
                 asked_elsewhere=_asked_elsewhere(repository, preview.assessment_id, workbook),
             )
-            by = translate_in(current_language(), FROM_WORKBOOK).format(name=contributor.label())
+            by = _from_workbook_of(contributor)
             stored = [row for row in rows if row.stored]
             for row in stored:
                 self._store_contribution(session, preview.assessment_id, contributor, workbook, row, contributions, by)
@@ -366,7 +374,7 @@ class ContributionService:
             return
         evidence = EvidenceRepository(session)
         if reference not in {record.reference for record in evidence.for_assessment(assessment_id).get(question_id, [])}:
-            title = contributor.label() if len(contributor.label()) <= MAX_TITLE_LENGTH else contributor.name
+            title = contributor.label_in_every_language() if len(contributor.label()) <= MAX_TITLE_LENGTH else contributor.name
             evidence.add(assessment_id, question_id, EvidenceDraft(title=title, reference=reference), file_name=None, file_size=None, changed_by=by)
 
     def _question(self, session: Session, assessment_id: int, question_id: str) -> Question:

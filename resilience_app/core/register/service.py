@@ -20,8 +20,9 @@ from resilience_app.core.content.model import Framework, Hazard
 from resilience_app.core.context import CoreContext
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
-from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, current_language
-from resilience_app.core.register.discovery import GoalStanding, describe, propose_areas
+from resilience_app.core.every_language import in_every_language
+from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _
+from resilience_app.core.register.discovery import GoalStanding, ProposalText, describe, propose_areas
 from resilience_app.core.register.labels import item_name
 from resilience_app.core.register.planning_repository import PlanningRepository, PlanningRowNotFound
 from resilience_app.core.register.ranking import Link, RankedItem, RankOverride, RatedItem, check_link, most_connected, rank_items
@@ -227,10 +228,12 @@ class RegisterService:
             assessment_in(session, assessment_id)
             return PlanningRepository(session).areas(assessment_id)
 
-    def propose_areas(self, assessment_id: int, *, language: str | None = None) -> list[DiscoveryAreaRecord]:
+    def propose_areas(self, assessment_id: int) -> list[DiscoveryAreaRecord]:
         """Replace the app's untouched proposals with fresh ones from the profile, the ranking and the actions.
 
-        Goals already in an area the CRO accepted, rejected or added are not proposed again.
+        Goals already in an area the CRO accepted, rejected or added are not proposed again. Their titles
+        and rationales are kept in every language (`core.every_language`): they read in the language of
+        the screen or document, whichever language they were proposed in.
         """
         with self._session() as session:  # the reads and the replacement see the same register
             framework = self._framework(session, assessment_id)
@@ -238,7 +241,7 @@ class RegisterService:
             register, planning = RegisterRepository(session), PlanningRepository(session)
             records = register.items(assessment_id)
             links = [Link(link.source_id, link.target_id) for link in register.links(assessment_id)]
-            drafts = self._proposals(framework, profile, records, links, planning, assessment_id, language or current_language())
+            drafts = self._proposals(framework, profile, records, links, planning, assessment_id)
             planning.remove_app_proposals(assessment_id)
             return [planning.add_area(assessment_id, draft) for draft in drafts]
 
@@ -250,7 +253,6 @@ class RegisterService:
         links: list[Link[int]],
         planning: PlanningRepository,
         assessment_id: int,
-        language: str,
     ) -> list[DiscoveryAreaDraft]:
         actions = planning.actions(assessment_id)
         areas = planning.areas(assessment_id)
@@ -275,8 +277,8 @@ class RegisterService:
             texts = {lang: describe(proposal, goal.name.in_language(lang), self._namer(items, lang), lang) for lang in SUPPORTED_LANGUAGES}
             drafts.append(
                 DiscoveryAreaDraft(
-                    title=texts[language].title,
-                    rationale=texts[language].rationale,
+                    title=_in_every_language(texts, lambda text: text.title),
+                    rationale=_in_every_language(texts, lambda text: text.rationale),
                     goals=(proposal.goal_id,),
                     item_ids=proposal.disrupting_items,
                     status="proposed",
@@ -330,6 +332,11 @@ class RegisterService:
     def remove_area(self, area_id: int) -> None:
         with self._session() as session:
             PlanningRepository(session).remove_areas([area_id])
+
+
+def _in_every_language(texts: dict[str, ProposalText], part: Callable[[ProposalText], str]) -> str:
+    """One part of a proposal's wording, kept in every language (`core.every_language`)."""
+    return in_every_language(lambda language: part(texts[language]))
 
 
 def _wording_or_links(area: DiscoveryAreaDraft) -> tuple[object, ...]:

@@ -55,7 +55,7 @@ def export_workbook(
     if language not in SUPPORTED_LANGUAGES:
         raise user_error(ErrorCode.UNSUPPORTED_LANGUAGE, variant="workbook")
     target = export_target(path, is_own_file=is_own_file, unwritable=_unwritable)
-    data = collect(context, assessment_id, today=today, include_sensitive=include_sensitive)
+    data = collect(context, assessment_id, language=language, today=today, include_sensitive=include_sensitive)
     workbook = build_workbook(data, language, extra_sheets)
     with writing_in_place(context.paths.data_dir, target, prefix=".workbook-", suffix=".xlsx.part", unwritable=_unwritable) as temporary:
         write_xlsx(workbook, temporary)

@@ -7,6 +7,8 @@ import datetime as dt
 from sqlalchemy import Float, ForeignKey, MetaData, String, Text, UniqueConstraint, false, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from resilience_app.core.storage.language_text import LanguageText
+
 # Stable constraint names make migrations (batch mode on SQLite) reproducible.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -33,13 +35,13 @@ class AssessmentRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     city_name_en: Mapped[str] = mapped_column(String(200), default="")
     city_name_ar: Mapped[str] = mapped_column(String(200), default="")
-    country: Mapped[str] = mapped_column(String(200), default="")
+    country: Mapped[str] = mapped_column(LanguageText(200), default="")
     population: Mapped[int | None]
     assessment_date: Mapped[dt.date | None]
-    cro_name: Mapped[str] = mapped_column(String(200), default="")
+    cro_name: Mapped[str] = mapped_column(LanguageText(200), default="")
     framework_id: Mapped[str] = mapped_column(String(100))
     framework_version: Mapped[str] = mapped_column(String(50))
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(LanguageText(), default="")
     notes_sensitive: Mapped[bool] = mapped_column(default=False, server_default=false())
     is_sample: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
@@ -60,9 +62,9 @@ class AnswerRow(Base):
     status: Mapped[str] = mapped_column(String(20))  # level | not_applicable | dont_know
     level: Mapped[int | None]
     numeric_value: Mapped[str | None] = mapped_column(String(50))  # a Decimal, kept exactly as text
-    justification: Mapped[str] = mapped_column(Text, default="")
+    justification: Mapped[str] = mapped_column(LanguageText(), default="")
     confidence: Mapped[str | None] = mapped_column(String(10))  # low | medium | high
-    answered_by: Mapped[str] = mapped_column(String(200), default="")
+    answered_by: Mapped[str] = mapped_column(LanguageText(200), default="")
     sensitive: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
@@ -77,9 +79,9 @@ class AnswerChangeRow(Base):
     assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
     question_id: Mapped[str] = mapped_column(String(100))
     field: Mapped[str] = mapped_column(String(40))
-    old_value: Mapped[str | None] = mapped_column(Text)
-    new_value: Mapped[str | None] = mapped_column(Text)
-    changed_by: Mapped[str] = mapped_column(String(200), default="")
+    old_value: Mapped[str | None] = mapped_column(LanguageText())
+    new_value: Mapped[str | None] = mapped_column(LanguageText())
+    changed_by: Mapped[str] = mapped_column(LanguageText(200), default="")
     changed_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
 
 
@@ -91,8 +93,8 @@ class EvidenceRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
     question_id: Mapped[str] = mapped_column(String(100))
-    title: Mapped[str] = mapped_column(String(300))
-    reference: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(LanguageText(300))
+    reference: Mapped[str] = mapped_column(LanguageText(), default="")
     file_name: Mapped[str | None] = mapped_column(String(200))
     original_name: Mapped[str | None] = mapped_column(String(300))
     file_size: Mapped[int | None]
@@ -113,16 +115,16 @@ class RegisterItemRow(Base):
     likelihood: Mapped[int | None]
     impact: Mapped[int | None]
     trend: Mapped[str] = mapped_column(String(10), default="unknown")
-    scenario_probable: Mapped[str] = mapped_column(Text, default="")
-    scenario_severe: Mapped[str] = mapped_column(Text, default="")
+    scenario_probable: Mapped[str] = mapped_column(LanguageText(), default="")
+    scenario_severe: Mapped[str] = mapped_column(LanguageText(), default="")
     goals: Mapped[str] = mapped_column(Text, default="")  # goal ids, space-separated
-    systems: Mapped[str] = mapped_column(Text, default="")
-    groups_affected: Mapped[str] = mapped_column(Text, default="")
+    systems: Mapped[str] = mapped_column(LanguageText(), default="")
+    groups_affected: Mapped[str] = mapped_column(LanguageText(), default="")
     confidence: Mapped[str | None] = mapped_column(String(10))
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(LanguageText(), default="")
     sensitive: Mapped[bool] = mapped_column(default=False, server_default=false())
     override_rank: Mapped[int | None]
-    override_reason: Mapped[str] = mapped_column(Text, default="")
+    override_reason: Mapped[str] = mapped_column(LanguageText(), default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
 
@@ -146,15 +148,15 @@ class ActionRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str] = mapped_column(String(300))
-    owner: Mapped[str] = mapped_column(String(300), default="")
+    title: Mapped[str] = mapped_column(LanguageText(300))
+    owner: Mapped[str] = mapped_column(LanguageText(300), default="")
     status: Mapped[str] = mapped_column(String(20))  # planned | ongoing | completed | on_hold
-    timeframe: Mapped[str] = mapped_column(String(100), default="")
-    budget_source: Mapped[str] = mapped_column(String(300), default="")
+    timeframe: Mapped[str] = mapped_column(LanguageText(100), default="")
+    budget_source: Mapped[str] = mapped_column(LanguageText(300), default="")
     goals: Mapped[str] = mapped_column(Text, default="")  # goal ids, space-separated
     item_ids: Mapped[str] = mapped_column(Text, default="")  # register item ids, space-separated
     qualities: Mapped[str] = mapped_column(Text, default="")  # quality ids, space-separated
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(LanguageText(), default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
 
@@ -166,8 +168,8 @@ class DiscoveryAreaRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str] = mapped_column(String(300))
-    rationale: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(LanguageText(300))
+    rationale: Mapped[str] = mapped_column(LanguageText(), default="")
     goals: Mapped[str] = mapped_column(Text, default="")  # goal ids, space-separated
     item_ids: Mapped[str] = mapped_column(Text, default="")  # register item ids, space-separated
     status: Mapped[str] = mapped_column(String(20))  # proposed | accepted | rejected
@@ -184,10 +186,10 @@ class WorkshopRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(LanguageText(300))
     held_on: Mapped[dt.date | None]
-    venue: Mapped[str] = mapped_column(String(300), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    venue: Mapped[str] = mapped_column(LanguageText(300), default="")
+    notes: Mapped[str] = mapped_column(LanguageText(), default="")
     own_sectors: Mapped[str] = mapped_column(Text, default="")  # JSON list of names
     notes_sensitive: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
@@ -201,7 +203,7 @@ class WorkshopGroupRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(LanguageText(100))
 
 
 class ParticipantRow(Base):
@@ -209,8 +211,8 @@ class ParticipantRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(200), default="")
-    organisation: Mapped[str] = mapped_column(String(300), default="")
+    name: Mapped[str] = mapped_column(LanguageText(200), default="")
+    organisation: Mapped[str] = mapped_column(LanguageText(300), default="")
     sector: Mapped[str] = mapped_column(String(200))
     gender: Mapped[str] = mapped_column(String(10), default="")
     age_band: Mapped[str] = mapped_column(String(20), default="")
@@ -222,7 +224,7 @@ class WorkshopSessionRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(LanguageText(300))
 
 
 class ExerciseRow(Base):
@@ -232,7 +234,7 @@ class ExerciseRow(Base):
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("workshop_sessions.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(20))  # dot_vote | ranking
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(LanguageText(300))
     dots_per_group: Mapped[int] = mapped_column(default=0)
     duration_minutes: Mapped[int] = mapped_column(default=0)
     item_ids: Mapped[str] = mapped_column(Text, default="")  # register item ids, space-separated
@@ -286,10 +288,10 @@ class ContributorRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    department: Mapped[str] = mapped_column(String(300), default="")
+    name: Mapped[str] = mapped_column(LanguageText(200))
+    department: Mapped[str] = mapped_column(LanguageText(300), default="")
     language: Mapped[str] = mapped_column(String(5), default="ar")
-    contact: Mapped[str] = mapped_column(String(300), default="")
+    contact: Mapped[str] = mapped_column(LanguageText(300), default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
 
 
@@ -331,9 +333,9 @@ class ContributionRow(Base):
     level: Mapped[int | None]
     numeric_value: Mapped[str | None] = mapped_column(String(50))
     confidence: Mapped[str | None] = mapped_column(String(10))
-    justification: Mapped[str] = mapped_column(Text, default="")
-    evidence: Mapped[str] = mapped_column(Text, default="")
-    answered_by: Mapped[str] = mapped_column(String(200), default="")
+    justification: Mapped[str] = mapped_column(LanguageText(), default="")
+    evidence: Mapped[str] = mapped_column(LanguageText(), default="")
+    answered_by: Mapped[str] = mapped_column(LanguageText(200), default="")
     workbook_id: Mapped[str | None] = mapped_column(String(32))
     settled_at: Mapped[dt.datetime | None]  # when the CRO took a contribution on record or set the agreed level
     updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())

@@ -1,0 +1,73 @@
+"""Text the app writes itself, kept in every language and read in the language of the moment.
+
+What a user types is kept as typed. What the app words for them (a discovery area it proposes,
+the first session of a new workshop, every text of the sample assessment) is kept in each
+supported language at once, so an Arabic brief of an assessment made from an English window
+reads wholly in Arabic, and a window switched to English shows it in English.
+
+Such a value is one text field holding a marker followed by a JSON object of language → text.
+The database reads it back (`storage.language_text.LanguageText`) as a `WordedText`: a string
+equal to its text in the current language (`i18n.current_language`, which an export sets to its
+own language while it reads), which is written back whole when it is stored unchanged (a
+register copied to a new round, a contribution taken on record). Anything built from it (a
+sentence that quotes it, a user's edit) is plain text. A value that is not exactly such a value
+(a user's text, a damaged one) is read as it was stored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from resilience_app.core.i18n import SUPPORTED_LANGUAGES, current_language
+
+# A private-use character: no keyboard types it, and it shows nothing if a value is ever read raw.
+MARKER = "\ue000"
+
+
+class WordedText(str):
+    """Text the app wrote in every language, as read in one; `stored` is the whole value."""
+
+    stored: str
+
+    def __new__(cls, text: str, stored: str) -> WordedText:
+        worded = super().__new__(cls, text)
+        worded.stored = stored
+        return worded
+
+
+def in_every_language(make: Callable[[str], str]) -> str:
+    """The value holding `make(language)` for every supported language."""
+    texts = {language: make(language) for language in SUPPORTED_LANGUAGES}
+    if len(set(texts.values())) == 1:  # the same in every language (a name): kept as plain text
+        return next(iter(texts.values()))
+    return MARKER + json.dumps(texts, ensure_ascii=False, separators=(",", ":"))
+
+
+def translations(value: str) -> dict[str, str] | None:
+    """The texts of a value made by `in_every_language` (or read from one), or None for any other text."""
+    stored = value.stored if isinstance(value, WordedText) else value
+    if not stored.startswith(MARKER):
+        return None
+    try:
+        texts = json.loads(stored[len(MARKER):])
+    except ValueError:
+        return None
+    if not isinstance(texts, dict) or not texts or not all(isinstance(key, str) and isinstance(text, str) for key, text in texts.items()):
+        return None
+    return texts
+
+
+def in_language(value: str, language: str | None = None) -> str:
+    """`value` read in `language` (the current one by default): a `WordedText` when the app wrote it in every
+    language, else `value` itself."""
+    texts = translations(value)
+    if texts is None:
+        return value
+    wanted = language or current_language()
+    return WordedText(texts.get(wanted) or next(iter(texts.values())), value.stored if isinstance(value, WordedText) else value)
+
+
+def as_stored(value: str) -> str:
+    """What to write for `value`: the whole value when it is text the app wrote, unchanged; else `value`."""
+    return value.stored if isinstance(value, WordedText) else value
