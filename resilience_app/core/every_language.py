@@ -19,7 +19,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from resilience_app.core.i18n import SUPPORTED_LANGUAGES, current_language
+from resilience_app.core.formatting import format_number
+from resilience_app.core.i18n import SUPPORTED_LANGUAGES, current_language, translate_in
 
 # A private-use character: no keyboard types it, and it shows nothing if a value is ever read raw.
 MARKER = "\ue000"
@@ -35,13 +36,17 @@ class WordedText(str):
         worded.stored = stored
         return worded
 
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # copied and pickled whole
+        return (str(self), self.stored)
+
 
 def in_every_language(make: Callable[[str], str]) -> str:
-    """The value holding `make(language)` for every supported language."""
+    """The text `make(language)` in every supported language, as read in the current one (what a form's checks
+    measure); stored, it keeps them all."""
     texts = {language: make(language) for language in SUPPORTED_LANGUAGES}
     if len(set(texts.values())) == 1:  # the same in every language (a name): kept as plain text
         return next(iter(texts.values()))
-    return MARKER + json.dumps(texts, ensure_ascii=False, separators=(",", ":"))
+    return in_language(MARKER + json.dumps(texts, ensure_ascii=False, separators=(",", ":")))
 
 
 def translations(value: str) -> dict[str, str] | None:
@@ -71,3 +76,8 @@ def in_language(value: str, language: str | None = None) -> str:
 def as_stored(value: str) -> str:
     """What to write for `value`: the whole value when it is text the app wrote, unchanged; else `value`."""
     return value.stored if isinstance(value, WordedText) else value
+
+
+def numbered_in_every_language(message: str, number: int) -> str:
+    """`message` ("Session {number}") in every language, the number in each language's digits."""
+    return in_every_language(lambda language: translate_in(language, message).format(number=format_number(number, language=language)))

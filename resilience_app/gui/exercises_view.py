@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.errors import UserFacingError
+from resilience_app.core.every_language import numbered_in_every_language
 from resilience_app.core.formatting import format_number
-from resilience_app.core.i18n import _, ngettext, paragraph
+from resilience_app.core.i18n import N_, _, ngettext, paragraph
 from resilience_app.core.workshop.countdown import format_clock
 from resilience_app.core.workshop.records import DOT_VOTE, RANKING
 from resilience_app.gui.confirm import ask_to_remove
@@ -39,6 +40,8 @@ from resilience_app.gui.workshop_state import WorkshopState
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+
+SESSION_NAME = N_("Session {number}")  # offered for a new one; kept in every language when taken as offered
 
 
 class ExercisesView(RefreshedWhenShown):
@@ -272,7 +275,7 @@ class ExercisesView(RefreshedWhenShown):
         count = len(self.state.snapshot.sessions) + 1 if self.state.snapshot else 1
         open_tracked(self, NameDialog(
             self, name="session_dialog", title=_("Add session"), label=_("Title"),
-            text=_("Session {number}").format(number=format_number(count)), store=self.state.add_session,
+            text=numbered_in_every_language(SESSION_NAME, count), store=self.state.add_session,
         ))
 
     def edit_current(self) -> None:

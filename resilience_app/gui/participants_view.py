@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode
+from resilience_app.core.every_language import numbered_in_every_language
 from resilience_app.core.formatting import format_number, format_percent
 from resilience_app.core.i18n import N_, _, current_language, ngettext, paragraph
 from resilience_app.core.workshop.labels import AGE_BAND_NAMES, GENDER_NAMES, label_in, sector_name
@@ -38,6 +39,8 @@ from resilience_app.gui.workshop_state import WorkshopState
 
 COLUMNS = (N_("Name"), N_("Organisation"), N_("Sector"), N_("Gender"), N_("Age band"), N_("Group"))
 STATUS_COLOURS = {"missing": "#b00020", "thin": "#9a5b00", "present": "#1b6e20", "unknown": "#555555"}
+
+GROUP_NAME = N_("Table {number}")  # offered for a new one; kept in every language when taken as offered
 
 
 def representation_html(representation: Representation, state: WorkshopState) -> str:
@@ -208,7 +211,7 @@ class ParticipantsView(RefreshedWhenShown):
         count = len(self.state.snapshot.groups) + 1 if self.state.snapshot else 1
         open_tracked(self, NameDialog(
             self, name="group_dialog", title=_("Add group"), label=_("Name"),
-            text=_("Table {number}").format(number=format_number(count)), store=self.state.add_group,
+            text=numbered_in_every_language(GROUP_NAME, count), store=self.state.add_group,
         ))
 
     def rename_group(self) -> None:

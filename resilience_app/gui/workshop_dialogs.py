@@ -132,10 +132,12 @@ class NameDialog(FormDialog):
 
     def __init__(self, parent: QWidget, *, name: str, title: str, label: str, text: str, store: Callable[[str], None]) -> None:
         super().__init__(parent, name=name, title=title, fields={"name": (label, QLineEdit(text))})
-        self._store = store
+        self._store, self._offered = store, text
 
     def store(self) -> None:
-        self._store(self.editor("name", QLineEdit).text())
+        typed = self.editor("name", QLineEdit).text()
+        # The name offered, kept: a name the app worded in every language (core.every_language) stays so.
+        self._store(self._offered if typed == self._offered else typed)
 
 
 class ExerciseDialog(FormDialog):

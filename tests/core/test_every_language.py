@@ -3,7 +3,9 @@ in; what a user types stays as typed (core.every_language)."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import pickle
 
 import pytest
 
@@ -96,3 +98,10 @@ def test_the_same_text_in_every_language_is_kept_plain() -> None:
     both = in_every_language(lambda language: {"en": "Table 1", "ar": "الطاولة ١"}[language])
     assert (in_language(both, "en"), in_language(both, "ar")) == ("Table 1", "الطاولة ١")
     assert in_language(in_language(both, "en"), "ar") == "الطاولة ١"  # a text read in one language still knows the others
+
+
+def test_a_text_in_every_language_survives_a_copy_whole() -> None:
+    """Records are copied (the brief's data, an undo step): the copy still knows every language."""
+    both = in_every_language(lambda language: {"en": "Table 1", "ar": "الطاولة ١"}[language])
+    for copied in (copy.copy(both), copy.deepcopy(both), pickle.loads(pickle.dumps(both))):
+        assert copied == both and in_language(copied, "ar") == "الطاولة ١"

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from resilience_app.core.assessment.records import AssessmentDetails
-from resilience_app.core.i18n import _
+from resilience_app.core.formatting import format_number
+from resilience_app.core.i18n import _, translate_in
 from resilience_app.core.register.records import RegisterItemDraft
 from resilience_app.core.workshop.records import DOT_VOTE, RANKING
 from resilience_app.gui.main_window import MainWindow
@@ -176,3 +177,26 @@ def test_confirming_a_preview_the_workshop_no_longer_accepts_says_why_and_stores
     assert preview.isVisible() and not preview.import_button.isEnabled()
     assert preview.summary.text() != ""
     assert page.state.snapshot is not None and page.state.snapshot.participants == []
+
+
+def test_the_names_offered_for_a_new_session_and_table_follow_the_language_when_taken_as_offered(window: MainWindow, language: str) -> None:
+    """«الجلسة ٢» taken as offered in an Arabic window reads "Session 2" in English; a name typed stays as typed."""
+    page = _open_workshop_tab(window)
+    page.buttons["new"].click()
+    dialog = page.active_dialog
+    assert isinstance(dialog, WorkshopDialog)
+    dialog.editor("title").setText("Workshop one")
+    dialog.save()
+    page.exercises.add_session()
+    page.exercises.active_dialog.save()  # type: ignore[union-attr]  # "Session 2", as offered
+    page.participants.add_group()
+    offered = page.participants.active_dialog
+    offered.editor("name").setText("Youth table")  # type: ignore[union-attr]  # typed
+    offered.save()  # type: ignore[union-attr]
+    other = "en" if language == "ar" else "ar"
+    window.language.apply(other)
+    snapshot = page.state.snapshot
+    assert snapshot is not None
+    assert [session.title for session in snapshot.sessions] == [translate_in(other, "Session 1"), translate_in(other, "Session {number}").format(
+        number=format_number(2, language=other))]
+    assert [group.name for group in snapshot.groups] == ["Youth table"]

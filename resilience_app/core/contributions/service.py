@@ -34,6 +34,7 @@ from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingE
 from resilience_app.core.every_language import in_every_language
 from resilience_app.core.file_export import export_target, writing_in_place
 from resilience_app.core.i18n import N_, _, current_language, isolate, translate_in, using_language
+from resilience_app.core.text_rules import clean_text
 
 if TYPE_CHECKING:
     from resilience_app.core.contributions.workbook_import import ImportRow, WorkbookImported, WorkbookPreview
@@ -203,7 +204,8 @@ class ContributionService:
         The justification on record stays (it is the reason for a level, which the agreement may have kept); a
         value stays only where its thresholds give the agreed level. The question's contributions count as settled.
         """
-        if not reason.strip():
+        reason = clean_text(reason)  # the same object when already clean: a reason the app worded stays in every language
+        if not reason:
             raise InvalidInputError({"reason": _("Say how the contributors agreed; the reason is kept in the history.")})
         with self._session() as session:
             question = self._question(session, assessment_id, question_id)
@@ -211,10 +213,10 @@ class ContributionService:
             current = answers.for_assessment(assessment_id).get(question_id)
             base = current.answer if current is not None else AnswerDraft(status="level")
             value = base.numeric_value if question.numeric and base.numeric_value and question.numeric.level_for(float(base.numeric_value)) == level else None
-            agreed = dataclasses.replace(base, status="level", level=level, numeric_value=value, justification=base.justification or reason.strip())
+            agreed = dataclasses.replace(base, status="level", level=level, numeric_value=value, justification=base.justification or reason)
             by = in_every_language(lambda language: translate_in(language, BY_CONSENSUS))
             settled = answers.save(assessment_id, question_id, clean_answer(question, agreed), changed_by=by)
-            answers.note(assessment_id, question_id, "consensus", None, reason.strip(), changed_by=by)
+            answers.note(assessment_id, question_id, "consensus", None, reason, changed_by=by)
             ContributionRepository(session).mark_settled(assessment_id, question_id, _now())
             return settled
 

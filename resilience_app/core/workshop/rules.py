@@ -61,7 +61,9 @@ def clean_workshop(draft: WorkshopDraft, *, content_sector_names: Iterable[str])
 def clean_name(name: str, others: Iterable[str], *, when_missing: str, when_taken: str, limit: int) -> str:
     """A group's or a session's name: given, short enough, not the name of another one."""
     message = text_problem(name)
-    name = " ".join(clean_text(name).split())
+    cleaned = clean_text(name)
+    spaced = " ".join(cleaned.split())
+    name = cleaned if spaced == cleaned else spaced  # unchanged, a name the app worded in every language stays so
     message = message or title_problem(name, when_missing, limit)
     if not message and any(same_name(name, other) for other in others):
         message = when_taken.format(name=isolate(name))
