@@ -30,3 +30,16 @@ def test_the_table_catches_a_variant() -> None:
     assert any(pattern.search("اختيار مجالات الاستكشاف") for pattern in discovery)
     assert any(pattern.search("مجال استكشاف واحد") for pattern in discovery)
     assert not any(pattern.search("مجال استكشافي واحد والمجالات الاستكشافية") for pattern in discovery)
+
+
+def test_the_new_rows_catch_their_variants_and_spare_the_term() -> None:
+    terms = {term["en"]: [re.compile(variant) for variant in term["forbidden"]] for term in yaml.safe_load(TABLE.read_text(encoding="utf-8"))["terms"]}
+
+    def caught(concept: str, text: str) -> bool:
+        return any(pattern.search(text) for pattern in terms[concept])
+
+    assert caught("goal", "الافتتاح والغاية من الورشة") and not caught("goal", "مهمّ للغاية")
+    assert caught("shocks and (chronic) stresses", "أمام الصدمات والضغوط والتعافي") and not caught("shocks and (chronic) stresses", "الصدمات والضغوط المزمنة")
+    assert caught("strategy workshop", "موجز ورشة عمل الاستراتيجية") and not caught("strategy workshop", "موجز ورشة العمل الاستراتيجية")
+    assert caught("dimension", "الأبعاد الأربعة للإطار") and not caught("dimension", "على بُعد ٥٠٠ متر")
+    assert caught("representation of a sector (its status)", "غير ممثَّل") and not caught("representation of a sector (its status)", "الأطراف الممثَّلون فيه")
