@@ -66,3 +66,20 @@ def test_buttons_and_menu_commands_are_verbal_nouns() -> None:
     catalogue = arabic_catalogue()
     found = [(where, english, catalogue[english][0]) for english, where in commands.items() if first_word(catalogue[english][0]) in IMPERATIVES]
     assert found == []
+
+
+# Progress is worded one way on every screen, in the brief and on the command line: «أُجيب عن ٥ من ٨» as a sentence,
+# «٥ من ٨» under a heading that names it, never «٥/٨» (a date or a fraction to an Arabic reader) or «من أصل».
+_PROGRESS = re.compile(r"\{answered\}\W*(?:of|/)\W*\{(total|assigned)\}")
+
+
+def test_progress_is_worded_one_way() -> None:
+    progress = {english: arabic for english, arabic in arabic_catalogue().items() if _PROGRESS.search(english)}
+    assert {"{answered} of {total} answered ({share})", "{answered}/{total}", "{answered} of {assigned} answered"} <= set(progress)
+    wrong = []
+    for english, (arabic,) in progress.items():
+        of = _PROGRESS.search(english).group(1)  # type: ignore[union-attr]
+        sentence = re.search(r"\}\W*answered", english) is not None
+        if not re.search(f"\\{{answered\\}}[ \u00a0]من[ \u00a0]\\{{{of}\\}}", arabic) or (sentence and not arabic.startswith("أُجيب عن ")):
+            wrong.append((english, arabic))
+    assert wrong == []
