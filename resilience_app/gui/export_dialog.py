@@ -33,6 +33,7 @@ from resilience_app.core.brief.withheld import WILL_BE_LEFT_OUT_OF_THE_BRIEF
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate, ngettext
 from resilience_app.core.spreadsheet.labels import WILL_BE_LEFT_OUT_OF_THE_WORKBOOK
+from resilience_app.gui.form_fields import interface_language_first
 
 if TYPE_CHECKING:
     from resilience_app.core.brief.export import ExportResult  # ReportLab stays off the start-up path
@@ -68,7 +69,7 @@ class SaveExportDialog(QDialog):
         self.language_buttons = QButtonGroup(self)
         languages = QHBoxLayout()
         languages.addWidget(QLabel(language_label))
-        for code in i18n.SUPPORTED_LANGUAGES:
+        for code in interface_language_first({code: code for code in i18n.SUPPORTED_LANGUAGES}):
             button = QRadioButton(i18n.language_name(code))
             button.setObjectName(f"{self.KIND}_language_{code}")
             button.setChecked(code == i18n.current_language())

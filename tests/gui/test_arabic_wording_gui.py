@@ -49,6 +49,7 @@ def test_the_export_dialog_says_what_will_be_left_out_and_the_brief_what_was(win
     for dialog_class, document in ((ExportDialog, "brief"), (WorkbookExportDialog, "workbook")):
         dialog = dialog_class(window, record, withheld)
         before = dialog.sensitive_note.text()
+        assert dialog.language_buttons.buttons()[0].objectName() == f"{dialog.KIND}_language_{language}"  # the window's language offered first
         dialog.reject()
         expected = f"Unless you include them, the {document} will leave out what is marked sensitive: {{parts}}."
         assert before.startswith(i18n.translate_in(language, expected).split("{")[0])
