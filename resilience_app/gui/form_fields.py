@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
@@ -28,12 +28,19 @@ def interface_language_first(by_language: Mapping[str, ValueT]) -> list[ValueT]:
 
 def put_interface_language_first(form: QFormLayout, by_language: Mapping[str, QWidget]) -> None:
     """Move the rows of `by_language`'s fields (adjacent rows of `form`) into the window's language order."""
-    rows = sorted(form.getWidgetPosition(field)[0] for field in by_language.values())
+    rows = sorted(_row_of(form, field) for field in by_language.values())
     for row, field in zip(rows, interface_language_first(by_language), strict=True):
-        current = form.getWidgetPosition(field)[0]
+        current = _row_of(form, field)
         if current != row:
             taken = form.takeRow(current)
-            form.insertRow(row, taken.labelItem.widget(), taken.fieldItem.widget())
+            label, moved = taken.labelItem.widget(), taken.fieldItem.widget()
+            assert label is not None and moved is not None  # each of these rows is a label and a field
+            form.insertRow(row, label, moved)
+
+
+def _row_of(form: QFormLayout, widget: QWidget) -> int:
+    row, _role = cast("tuple[int, QFormLayout.ItemRole]", form.getWidgetPosition(widget))
+    return row
 
 
 class FieldWithError(QWidget, Generic[EditorT_co]):
