@@ -23,7 +23,7 @@ from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import format_number, parse_whole_number
 from resilience_app.core.i18n import _
 from resilience_app.gui.date_fields import date_field
-from resilience_app.gui.form_fields import FieldWithError
+from resilience_app.gui.form_fields import FieldWithError, interface_language_first
 
 
 class AssessmentDialog(QDialog):
@@ -77,7 +77,8 @@ class AssessmentDialog(QDialog):
             "notes": _("Notes"),
             "notes_sensitive": "",
         }
-        shown = ("city_name_en", "city_name_ar") if names_only else tuple(self.fields)
+        names = interface_language_first({"en": "city_name_en", "ar": "city_name_ar"})
+        shown = tuple(names) if names_only else (*names, *(name for name in self.fields if name not in names))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in shown:
@@ -96,7 +97,7 @@ class AssessmentDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.city_en.setFocus()
+        self.fields[names[0]].editor.setFocus()
 
     def details(self) -> AssessmentDetails | None:
         """The accepted details, or None if the dialog was cancelled."""

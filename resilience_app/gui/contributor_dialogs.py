@@ -33,6 +33,7 @@ from resilience_app.gui.contributions_state import ContributionsState
 from resilience_app.gui.date_fields import date_field
 from resilience_app.gui.errors import show_user_error
 from resilience_app.gui.form_dialog import FormDialog
+from resilience_app.gui.form_fields import interface_language_first
 from resilience_app.gui.operations import attempt
 
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}  # each in its own language, as a language menu shows them
@@ -59,7 +60,7 @@ class ContributorDialog(FormDialog):
         )
         self.state, self.contributor = state, contributor
         languages = self.editor("language", QComboBox)
-        for language in SUPPORTED_LANGUAGES:
+        for language in interface_language_first({code: code for code in SUPPORTED_LANGUAGES}):
             languages.addItem(LANGUAGE_NAMES.get(language, language), language)
         languages.setCurrentIndex(max(0, languages.findData(draft.language)))
         self.editor("contact", QLineEdit).setPlaceholderText(_("A telephone number or an e-mail address"))

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 from resilience_app.core import i18n
 from resilience_app.core.assessment.records import AssessmentRecord
 from resilience_app.core.brief.sections import SECTION_IDS, SECTION_TITLES
+from resilience_app.core.brief.withheld import WILL_BE_LEFT_OUT_OF_THE_BRIEF
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate, ngettext
-from resilience_app.core.spreadsheet.labels import describe_withheld
+from resilience_app.core.spreadsheet.labels import WILL_BE_LEFT_OUT_OF_THE_WORKBOOK
+from resilience_app.gui.form_fields import interface_language_first
 
 if TYPE_CHECKING:
     from resilience_app.core.brief.export import ExportResult  # ReportLab stays off the start-up path
@@ -67,7 +69,7 @@ class SaveExportDialog(QDialog):
         self.language_buttons = QButtonGroup(self)
         languages = QHBoxLayout()
         languages.addWidget(QLabel(language_label))
-        for code in i18n.SUPPORTED_LANGUAGES:
+        for code in interface_language_first({code: code for code in i18n.SUPPORTED_LANGUAGES}):
             button = QRadioButton(i18n.language_name(code))
             button.setObjectName(f"{self.KIND}_language_{code}")
             button.setChecked(code == i18n.current_language())
@@ -116,8 +118,8 @@ class SaveExportDialog(QDialog):
         """Put the export's own choices between the language and the sensitive-content tick."""
 
     def describe_withheld(self, sensitive: Withheld) -> str:
-        """What is left out unless the tick is on, in a sentence."""
-        return sensitive.describe()
+        """What the export will leave out unless the tick is on, in a sentence: said before the export, so in the future."""
+        return sensitive.describe(WILL_BE_LEFT_OUT_OF_THE_BRIEF)
 
     def can_export(self) -> bool:
         return bool(self.path_edit.text().strip())
@@ -235,7 +237,7 @@ class WorkbookExportDialog(SaveExportDialog):
         self.resize(520, 300)
 
     def describe_withheld(self, sensitive: Withheld) -> str:
-        return describe_withheld(sensitive)
+        return sensitive.describe(WILL_BE_LEFT_OUT_OF_THE_WORKBOOK)
 
     def browse_title(self) -> str:
         return _("Save the workbook as")

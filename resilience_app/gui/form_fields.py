@@ -2,15 +2,45 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from collections.abc import Mapping
+from typing import Generic, TypeVar, cast
 
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from resilience_app.core.i18n import paragraph
+from resilience_app.core.i18n import current_language, paragraph
 
 ERROR_STYLE = "color: #b00020;"
 EditorT_co = TypeVar("EditorT_co", bound=QWidget, covariant=True)  # a field of a QLineEdit is a field of a QWidget
 WidgetT = TypeVar("WidgetT", bound=QWidget)
+ValueT = TypeVar("ValueT")
+
+
+def interface_language_first(by_language: Mapping[str, ValueT]) -> list[ValueT]:
+    """What a form asks in both languages (a name in English and in Arabic), the window's language first.
+
+    An Arabic-speaking officer types the Arabic name first, so an Arabic window asks for it first.
+    """
+    first = current_language()
+    return [value for language, value in by_language.items() if language == first] + [
+        value for language, value in by_language.items() if language != first
+    ]
+
+
+def put_interface_language_first(form: QFormLayout, by_language: Mapping[str, QWidget]) -> None:
+    """Move the rows of `by_language`'s fields (adjacent rows of `form`) into the window's language order."""
+    rows = sorted(_row_of(form, field) for field in by_language.values())
+    for row, field in zip(rows, interface_language_first(by_language), strict=True):
+        current = _row_of(form, field)
+        if current != row:
+            taken = form.takeRow(current)
+            label, moved = taken.labelItem.widget(), taken.fieldItem.widget()
+            assert label is not None and moved is not None  # each of these rows is a label and a field
+            form.insertRow(row, label, moved)
+
+
+def _row_of(form: QFormLayout, widget: QWidget) -> int:
+    row, _role = cast("tuple[int, QFormLayout.ItemRole]", form.getWidgetPosition(widget))
+    return row
 
 
 class FieldWithError(QWidget, Generic[EditorT_co]):

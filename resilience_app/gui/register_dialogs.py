@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.i18n import _, is_rtl, paragraph
+from resilience_app.core.i18n import _, paragraph
 from resilience_app.core.register.labels import KIND_NAMES
 from resilience_app.core.register.records import RegisterItemDraft
 from resilience_app.core.search_text import matches
 from resilience_app.gui.checklist import ID_ROLE, Checklist
-from resilience_app.gui.form_fields import FieldWithError
+from resilience_app.gui.form_fields import FieldWithError, interface_language_first
 from resilience_app.gui.register_state import RegisterState
 
 KIND_FILTERS = ("", "shock", "stress")
@@ -134,13 +134,13 @@ class OwnItemDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.setMinimumWidth(480)
         form = QFormLayout(self)
-        names = [(_("Name in English"), self.name_en), (_("Name in Arabic"), self.name_ar)]
-        for label, field in names[::-1] if is_rtl() else names:  # the interface's language first
+        names = interface_language_first({"en": (_("Name in English"), self.name_en), "ar": (_("Name in Arabic"), self.name_ar)})
+        for label, field in names:
             form.addRow(label, field)
         form.addRow(_("Kind"), self.kind)
         form.addRow(note)
         form.addRow(buttons)
-        (self.name_ar if is_rtl() else self.name_en).editor.setFocus()
+        names[0][1].editor.setFocus()
 
     def _add(self) -> None:
         draft = RegisterItemDraft(

@@ -18,7 +18,7 @@ from resilience_app.core.register.labels import IMPACT_NAMES, KIND_NAMES, LIKELI
 from resilience_app.core.register.ranking import TRENDS
 from resilience_app.core.register.records import RegisterItemDraft, RegisterItemRecord
 from resilience_app.gui.checklist import Checklist, goal_entries
-from resilience_app.gui.form_fields import FieldWithError, WidgetT, refill_choices
+from resilience_app.gui.form_fields import FieldWithError, WidgetT, put_interface_language_first, refill_choices
 from resilience_app.gui.register_state import RegisterState
 
 TYPING_DELAY_MS = 700
@@ -199,6 +199,7 @@ class RegisterItemForm(QWidget):
             "sensitive": _("Sensitive"),
         }
         self.sensitive.setText(_("Leave it out of the brief unless I include sensitive content when exporting"))
+        put_interface_language_first(self.form, {"en": self.fields["name_en"], "ar": self.fields["name_ar"]})
         for name, text in texts.items():
             self._labels[name].setText(text)
         self._loading = True

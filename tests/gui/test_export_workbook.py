@@ -73,7 +73,7 @@ def test_an_answer_marked_sensitive_stays_out_unless_the_export_includes_it(wind
 
     dialog = _open_dialog(window)
     assert dialog.include_sensitive.isVisible() and not dialog.include_sensitive.isChecked()
-    assert translate_in(language, "Left out of this workbook because they are marked sensitive: {parts}.").split("{")[0] in dialog.sensitive_note.text()
+    assert translate_in(language, "Unless you include them, the workbook will leave out what is marked sensitive: {parts}.").split("{")[0] in dialog.sensitive_note.text()
     _export(window, qtbot, dialog, tmp_path / "withheld.xlsx").close()
     assert justification(tmp_path / "withheld.xlsx") is None
 

@@ -7,6 +7,8 @@ from resilience_app.core.formatting import format_list
 from resilience_app.core.i18n import N_, _
 
 LEFT_OUT_OF_THE_WORKBOOK = N_("Left out of this workbook because they are marked sensitive: {parts}.")
+# Said before the export, while the tick to include them is off: what the workbook will leave out.
+WILL_BE_LEFT_OUT_OF_THE_WORKBOOK = N_("Unless you include them, the workbook will leave out what is marked sensitive: {parts}.")
 
 
 def describe_withheld(withheld: Withheld) -> str:
