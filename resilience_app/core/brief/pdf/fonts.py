@@ -7,7 +7,8 @@ code of its own. The PDF's ToUnicode map then has to say which *text* each of th
 codes stands for, or a reader's search and copy would see private-use characters
 (or presentation forms). ReportLab writes that map with one character per code and
 has no hook for it, so `_to_unicode_cmap` replaces its writer: the same CMap, with
-the text we recorded for our codes (several characters for a ligature).
+the text we recorded for our codes (several characters for a ligature, or for a letter
+and the vowel marks drawn over it, listed as readers expect them: `to_unicode.as_read`).
 """
 
 from __future__ import annotations
@@ -82,6 +83,11 @@ class BriefFont:
 
     def has_char(self, char: str) -> bool:
         return ord(char) in self.ttf.face.charToGlyph
+
+    def is_mark_glyph(self, glyph: int) -> bool:
+        """Whether the font classes `glyph` as a mark: one drawn over or under a letter (a
+        hamza with its damma, say), whatever character it was shaped from."""
+        return bool(self.hb_font.face.get_layout_glyph_class(glyph) == hb.OTLayoutGlyphClass.MARK)
 
     def to_thousandths(self, font_units: float) -> float:
         return font_units * 1000 / self.units_per_em

@@ -4,7 +4,7 @@ Arabic vowel marks (fatha, damma, shadda, tanween …) sit above or below their 
 at an offset HarfBuzz computes. Drawn as text, that offset puts them on a baseline of
 their own, and text extraction (search, copy, `pdftotext`) then tears the line apart
 around every mark. Drawn as paths, they look the same and the letters extract as one
-clean line; Arabic search ignores the marks anyway.
+clean line; the text of the marks travels with the glyph of their letter (`text.shape`).
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ A paragraph goes through four steps:
    right. HarfBuzz already gives the glyphs of a right-to-left piece in visual order.
 
 Every glyph is drawn with a code whose ToUnicode entry is the text it stands for
-(`fonts.BriefFont.code_for`), so a reader extracts and searches real Arabic letters.
+(`fonts.BriefFont.code_for`), so a reader extracts and searches real Arabic letters. Vowel
+marks are drawn as outlines (`outlines`), and the glyph of the letter they sit on stands for
+the letter and its marks, so copied text keeps them (shadda, tanween …).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 import uharfbuzz as hb
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
@@ -28,6 +31,7 @@ from reportlab.pdfgen.canvas import Canvas
 from resilience_app.core.brief.pdf.bidi_levels import FORMATTING_CHARACTERS, embedding_levels, first_strong_direction
 from resilience_app.core.brief.pdf.fonts import BriefFont, FontPair, is_neutral
 from resilience_app.core.brief.pdf.outlines import glyph_outline
+from resilience_app.core.brief.pdf.to_unicode import as_read, is_mark, is_rtl_letter
 
 _FEATURES = {"kern": True, "liga": True}
 SPACE = " "
@@ -73,22 +77,28 @@ def shape(font: BriefFont, text: str, rtl: bool) -> Shaped:
     buffer.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
     hb.shape(font.hb_font, buffer, _FEATURES)
     infos, positions = buffer.glyph_infos, buffer.glyph_positions
-    starts = sorted({info.cluster for info in infos})
-    ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
+    drawn_as_outline = [
+        position.x_advance == 0 and (is_mark(text[info.cluster]) or font.is_mark_glyph(info.codepoint))
+        for info, position in zip(infos, positions, strict=True)
+    ]
+    # A letter's glyph stands for the letter and for the vowel marks after it, drawn as outlines.
+    starts = sorted({info.cluster for info, outline in zip(infos, drawn_as_outline, strict=True) if not outline})
+    ends = dict(pairwise([*starts, len(text)]))  # none when the text is marks only (each drawn, none copied)
     given: set[int] = set()
     codes: list[str] = []
     data: list[ShapeData] = []
     marks: list[Mark] = []
     advance = 0.0
-    for info, position in zip(infos, positions, strict=True):
+    for info, position, outline in zip(infos, positions, drawn_as_outline, strict=True):
         cluster = info.cluster
-        if position.x_advance == 0 and unicodedata.category(text[cluster]) == "Mn":
+        if outline:
             x = advance + font.to_thousandths(position.x_offset)
             marks.append(Mark(info.codepoint, x, font.to_thousandths(position.y_offset)))
-            given.add(cluster)
             continue
         # The first glyph of a cluster carries its text; any further glyph of it carries none.
-        stands_for = "" if cluster in given else text[cluster : ends[cluster]]
+        end = ends[cluster]
+        ends_word = end == len(text) or not is_rtl_letter(text[end])
+        stands_for = "" if cluster in given else as_read(text[cluster:end], rtl=rtl, ends_word=ends_word)
         given.add(cluster)
         code = font.code_for(info.codepoint, stands_for)
         x_advance = font.to_thousandths(position.x_advance)
