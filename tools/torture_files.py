@@ -12,6 +12,8 @@ that data) and saves; then, while it saves, one kind of damage is done to the fi
   the app refuses to open the folder silently empty ("database-missing"), and the newest
   backup holding assessments (the copy rescued when the app noticed) holds every save
   acknowledged before the damage; saves after it may be refused, never acknowledged and lost.
+  The writer is killed only once it has noticed (its next save refused), as the promise is about
+  what the app does when it notices: killed before, on a loaded machine, it would rescue nothing.
 * `truncated`, `flipped`: a few bytes cut off the end, or bytes flipped in the middle.
   Promise: the app either opens a sound database or refuses it as damaged
   ("database-corrupt"), and then the newest backup restores and is sound. (A file damaged
@@ -168,6 +170,20 @@ def _check(kind: str, folder: Path, ledger: object, foreign_sha: str | None) -> 
     return outcome, problems
 
 
+# Damage the promise is about once the app notices it (at its next save): the writer is given the time to
+# notice, rescue what it holds and stop, however loaded the machine, before it is killed.
+NOTICED = ("moved", "deleted", "foreign")
+NOTICE_TIMEOUT = 20.0
+
+
+def _until_refused(writer: object) -> None:
+    """Wait until the writer stops by itself (the app refused its next save), at most NOTICE_TIMEOUT seconds."""
+    process = writer.process  # type: ignore[attr-defined]
+    deadline = time.monotonic() + NOTICE_TIMEOUT
+    while process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def run_rounds(rounds: int, seed: int, *, progress: bool = False) -> list[RoundReport]:
     rng = random.Random(seed)
     work = Path(tempfile.mkdtemp(prefix="torture-files-"))
@@ -189,6 +205,8 @@ def run_rounds(rounds: int, seed: int, *, progress: bool = False) -> list[RoundR
             before_damage = ledger.take(second.output())  # what was acknowledged before the damage
             foreign_sha = _damage(damage, folder, rng)
             time.sleep(rng.uniform(0.0, 0.2))  # the writer saves on, or is refused, under the damage
+            if damage in NOTICED:
+                _until_refused(second)
             second.kill()
             counted = ledger
             if damage in ("log", "backup"):  # nothing may be lost: every save acknowledged, after the damage too

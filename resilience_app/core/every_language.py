@@ -39,6 +39,11 @@ class WordedText(str):
     def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # copied and pickled whole
         return (str(self), self.stored)
 
+    def strip(self, chars: str | None = None) -> str:
+        """Stripped as any text; when that changes nothing (a form's checks strip every field) it stays whole."""
+        stripped = str.strip(self, chars)
+        return self if stripped == self else stripped
+
 
 def in_every_language(make: Callable[[str], str]) -> str:
     """The text `make(language)` in every supported language, as read in the current one (what a form's checks

@@ -21,7 +21,7 @@ from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.content.model import Framework, Indicator
 from resilience_app.core.contributions.records import ContributorDraft, ContributorRecord
 from resilience_app.core.contributions.workbook_layout import FIRST_QUESTION_ROW, LETTERS
-from resilience_app.core.every_language import in_every_language
+from resilience_app.core.every_language import as_stored, in_every_language
 from resilience_app.core.i18n import N_, translate_in
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.spreadsheet_text import put_text
@@ -119,9 +119,10 @@ def _filled(
             sheet[f"{LETTERS['confidence']}{row}"] = translate_in(language, CONFIDENCE_NAMES[given.confidence])
         shift = shifted.get(question_id, 0)
         note = DIFFERING_NOTE if shift < 0 else STRONGER_NOTE if shift > 0 else AGREEING_NOTE
-        put_text(sheet[f"{LETTERS['justification']}{row}"], _worded(note))
-        put_text(sheet[f"{LETTERS['evidence']}{row}"], _worded(EVIDENCE_NOTE, department=department))
-        put_text(sheet[f"{LETTERS['answered_by']}{row}"], answered_by)
+        # Typed as the app keeps text in every language (core.every_language), so the answers read back keep both.
+        put_text(sheet[f"{LETTERS['justification']}{row}"], as_stored(_worded(note)))
+        put_text(sheet[f"{LETTERS['evidence']}{row}"], as_stored(_worded(EVIDENCE_NOTE, department=department)))
+        put_text(sheet[f"{LETTERS['answered_by']}{row}"], as_stored(answered_by))
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()

@@ -42,6 +42,11 @@ def _write_record(record: Path, content: dict[str, object]) -> None:
         raise
 
 
+def _record_of_staging(staging: Path) -> Path:
+    """The record a staging copy (`_write_record`) was to become."""
+    return staging.with_name(staging.name[1:].rpartition(".")[0])
+
+
 def _start_record(records: Path, temporary: Path) -> Path | None:
     """The record of `temporary`, written before the file exists (no moment it is unrecorded); None when it cannot be."""
     record = _record_of(records, temporary)
@@ -107,7 +112,12 @@ def remove_recorded(data_dir: Path) -> int:
         ours = set(_ours)
     removed = 0
     for record in records.iterdir():
-        if record in ours or record.name.startswith("."):  # under way in this process; a record being written
+        if record.name.startswith("."):  # a record's staging copy: a killed run's, unless this process is writing it
+            if _record_of_staging(record) not in ours:
+                with suppress(OSError):
+                    record.unlink()
+            continue
+        if record in ours:  # under way in this process
             continue
         try:
             content = json.loads(record.read_text(encoding="utf-8"))

@@ -12,6 +12,7 @@ import pytest
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.every_language import MARKER, in_every_language, in_language
 from resilience_app.core.i18n import translate_in, using_language
+from resilience_app.core.text_rules import clean_text
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.workshop.records import WorkshopDraft
 
@@ -105,3 +106,10 @@ def test_a_text_in_every_language_survives_a_copy_whole() -> None:
     both = in_every_language(lambda language: {"en": "Table 1", "ar": "الطاولة ١"}[language])
     for copied in (copy.copy(both), copy.deepcopy(both), pickle.loads(pickle.dumps(both))):
         assert copied == both and in_language(copied, "ar") == "الطاولة ١"
+
+
+def test_a_form_that_strips_or_cleans_a_text_in_every_language_keeps_it_whole() -> None:
+    both = in_every_language(lambda language: {"en": "Rare but catastrophic", "ar": "نادر لكنه كارثي"}[language])
+    for kept in (both.strip(), clean_text(both)):
+        assert in_language(kept, "ar") == "نادر لكنه كارثي"
+    assert in_language(f"{both} ".strip(), "ar") == "Rare but catastrophic"  # a text built from it is plain

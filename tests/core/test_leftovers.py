@@ -190,3 +190,16 @@ def test_a_second_opening_in_the_same_process_leaves_its_own_work_alone(app_path
     discard_temporary_file(app_paths.data_dir, temporary)
     first.close()
     assert not temporary.exists()
+
+
+def test_a_record_killed_while_it_was_being_written_is_removed_at_the_next_start(tmp_path: Path) -> None:
+    """A run killed between writing a temporary file's record and putting the record in place leaves the record's
+    staging copy; the next start removes it with the other leftovers."""
+    paths = AppPaths.under(tmp_path / "data")
+    ResilienceService.open(paths).close()
+    records = paths.data_dir / RECORDS_DIR_NAME
+    records.mkdir(exist_ok=True)
+    staging = records / ".0123456789abcdef0123456789abcdef.json.1a2b3c4d"
+    staging.write_text('{"path": "/somewhere/.brief-1.pdf.part"', encoding="utf-8")  # cut short by the kill
+    ResilienceService.open(paths).close()
+    assert list(records.iterdir()) == []
