@@ -12,8 +12,8 @@ import pytest
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.every_language import MARKER, in_every_language, in_language
 from resilience_app.core.i18n import translate_in, using_language
-from resilience_app.core.text_rules import clean_text
 from resilience_app.core.services import ResilienceService
+from resilience_app.core.text_rules import clean_text
 from resilience_app.core.workshop.records import WorkshopDraft
 
 ARABIC_LETTERS = range(0x0621, 0x064B)
