@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from resilience_app.core.assessment.service import AssessmentSummary
-from resilience_app.core.formatting import format_date, format_percent
+from resilience_app.core.formatting import format_date, format_number, format_percent
 from resilience_app.core.i18n import N_, _, current_language, isolate, paragraph
 
 ASSESSMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,7 +63,7 @@ class AssessmentTableModel(QAbstractTableModel):
             if column == 3:
                 return format_date(summary.record.updated_at.date(), length="medium")
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
-            return _("{answered} of {total} questions answered").format(answered=summary.answered, total=summary.total_questions)
+            return _("{answered} of {total} questions answered").format(answered=format_number(summary.answered), total=format_number(summary.total_questions))
         if role == ASSESSMENT_ID_ROLE:
             return summary.id
         if role == PROGRESS_ROLE:
