@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QFontInfo, QImage
+from PySide6.QtWidgets import QLabel, QWidget
 
 DARK = 128  # lightness below which a pixel is ink on the app's light backgrounds
 
@@ -31,3 +31,13 @@ def line_extents(widget: QWidget, *, gap: int) -> list[tuple[int, int]]:
     if current:
         lines.append((min(current), max(current)))
     return lines
+
+
+def lines_set_in(label: QLabel, language: str) -> list[str]:
+    """Lines of a label that start further in than a letter's side bearing from the margin of `language`'s side."""
+    pixels = QFontInfo(label.font()).pixelSize()
+    lines = line_extents(label, gap=max(2, pixels // 4))
+    margin = label.contentsRect().adjusted(label.margin(), 0, -label.margin(), 0)
+    tolerance = max(1.0, pixels * 0.12)  # less than half a space
+    insets = [margin.right() - right if language == "ar" else left - margin.left() for left, right in lines]
+    return [f"{label.objectName() or label.text()[:20]!r}: line {number} starts {inset}px in" for number, inset in enumerate(insets, 1) if inset > tolerance]
