@@ -41,3 +41,11 @@ def lines_set_in(label: QLabel, language: str) -> list[str]:
     tolerance = max(1.0, pixels * 0.12)  # less than half a space
     insets = [margin.right() - right if language == "ar" else left - margin.left() for left, right in lines]
     return [f"{label.objectName() or label.text()[:20]!r}: line {number} starts {inset}px in" for number, inset in enumerate(insets, 1) if inset > tolerance]
+
+
+def text_centre(widget: QWidget, *, darker_than: int = 80) -> float:
+    """The horizontal centre of a widget's darkest pixels (its text, not its grey frame), as a share of its width."""
+    image = widget.grab().toImage()
+    columns = [x for y in range(image.height()) for x in range(image.width()) if QColor(image.pixel(x, y)).lightness() < darker_than]
+    assert columns, "the widget shows no text"
+    return (min(columns) + max(columns)) / 2 / image.width()
