@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode
-from resilience_app.core.formatting import format_number
+from resilience_app.core.formatting import format_number, isolated_list
 from resilience_app.core.i18n import N_, _, current_language, paragraph
 from resilience_app.core.workshop.labels import AGE_BAND_NAMES, GENDER_NAMES, label_in, sector_name
 from resilience_app.core.workshop.participants_csv import read_participants_file
@@ -129,7 +129,7 @@ class ParticipantsView(RefreshedWhenShown):
         else:
             counts = {group.id: sum(1 for record in participants if record.participant.group_id == group.id) for group in snapshot.groups}
             groups = [_("{name} ({count})").format(name=group.name, count=format_number(counts[group.id])) for group in snapshot.groups]
-            self.groups_label.setText(paragraph(_("Groups: {names}").format(names=_(", ").join(groups) or _("none yet"))))
+            self.groups_label.setText(paragraph(_("Groups: {names}").format(names=isolated_list(groups) or _("none yet"))))
             self.representation.show_representation(self.state.service.representation_of(snapshot), sectors)
         for name, button in self.buttons.items():
             button.setEnabled(snapshot is not None and (name not in ("edit", "remove") or bool(participants)))
