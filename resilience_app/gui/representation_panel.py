@@ -34,7 +34,8 @@ def notes_html(representation: Representation) -> str:
     """What the room may miss, a paragraph per gap, then a paragraph per balance."""
     parts = []
     if representation.gaps:
-        parts.append(f"<h4>{html.escape(_('What the room may miss'))}</h4>")
+        heading = _("What the room may miss")
+        parts.append(f"<h4>{html.escape(heading)}</h4>")
         for entry in representation.gaps:
             assert entry.gap is not None
             parts.append(f"<p><b>{html.escape(entry.gap.name.in_language())}</b>: {html.escape(entry.gap.gap.in_language())}</p>")
@@ -72,7 +73,8 @@ class RepresentationPanel(QWidget):
     def show_representation(self, representation: Representation, sectors: dict[str, Sector]) -> None:
         total = representation.total
         count = ngettext("{count} participant", "{count} participants", total).format(count=format_number(total))
-        self.heading.setText(f"<h3>{html.escape(_('Representation'))}</h3>{html.escape(paragraph(count))}")
+        title = _("Representation")
+        self.heading.setText(f"<h3>{html.escape(title)}</h3>{html.escape(paragraph(count))}")
         self._set_rows([
             (sector_name(entry.sector, sectors), format_number(entry.count), format_percent(entry.share) if total else "—",
              presence_text(entry), STATUS_COLOURS[entry.status])
