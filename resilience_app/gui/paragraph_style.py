@@ -12,7 +12,7 @@ style-sheeted windows, whose style hands item text to this one) gets it from one
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QProxyStyle
 
 LINE_SEPARATOR = "\u2028"
@@ -45,7 +45,7 @@ class ParagraphStyle(QProxyStyle):
     """The application's style, with wrapped plain text drawn by `draw_wrapped_text`."""
 
     def drawItemText(  # noqa: N802 - Qt's name
-        self, painter: QPainter, rect: QRect, flags: int, palette: QPalette, enabled: bool, text: str,
+        self, painter: QPainter, rect: QRect, flags: int, palette: QPalette | Qt.GlobalColor | QColor, enabled: bool, text: str,
         textRole: QPalette.ColorRole = QPalette.ColorRole.NoRole,  # noqa: N803 - Qt's name
     ) -> None:
         mnemonic = bool(flags & Qt.TextFlag.TextShowMnemonic) and "&" in text
@@ -54,7 +54,7 @@ class ParagraphStyle(QProxyStyle):
             return
         saved = painter.pen()
         if textRole != QPalette.ColorRole.NoRole:
-            painter.setPen(QPen(palette.brush(textRole), saved.widthF()))
+            painter.setPen(QPen(QPalette(palette).brush(textRole), saved.widthF()))
         draw_wrapped_text(painter, rect, flags, text)
         painter.setPen(saved)
 
