@@ -38,8 +38,7 @@ from resilience_app.gui.form_fields import FieldWithError
 from resilience_app.gui.register_state import RegisterState
 from resilience_app.gui.table_cells import filled_cell, filled_header
 
-
-NAME_WIDTH = 220  # a longer name wraps
+NAME_WIDTH = 220  # a longer name ends in "…", whole in its tooltip
 
 
 class RiskMatrix(QTableWidget):
@@ -129,7 +128,7 @@ class PriorityView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # wrapped names and reasons show whole
+        self.table.setWordWrap(False)  # one line a row: a long name or reason ends in "…" and shows whole in its tooltip
         self.table.move_requested.connect(self.move_current)
         self.table.currentCellChanged.connect(lambda *_cells: self._update_buttons())
         self.up_button = QPushButton()
@@ -203,6 +202,8 @@ class PriorityView(QWidget):
                 cell.setData(ID_ROLE, entry.item.item_id)
                 if override:
                     cell.setToolTip(_("Rank set by the CRO: {reason}").format(reason=override.reason))
+                elif column == 1:
+                    cell.setToolTip(value)
                 self.table.setItem(row, column, cell)
             room = self.state.room_ratings.get(entry.item.item_id)
             if room is not None:
@@ -293,8 +294,8 @@ class PriorityView(QWidget):
 
     def _fit_columns(self) -> None:
         """Columns as wide as their contents, but the name at most NAME_WIDTH pixels and the CRO's reason only as wide
-        as its heading: the last column takes the width left and its reasons wrap, so the table needs no
-        sideways scrolling that would cut the reason's heading off."""
+        as its heading: the last column takes the width left (a longer reason ends in "…", whole in its tooltip),
+        so the table needs no sideways scrolling that would cut the reason's heading off."""
         table, header = self.table, self.table.horizontalHeader()
         table.resizeColumnsToContents()
         table.setColumnWidth(1, min(table.columnWidth(1), NAME_WIDTH))
