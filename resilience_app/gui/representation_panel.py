@@ -54,7 +54,7 @@ class RepresentationPanel(QWidget):
         self.heading.setObjectName("representation_heading")
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(12)
-        self.grid.setColumnStretch(STATUS + 1, 1)  # the rows keep to the reading side; the space left goes after them
+        self.grid.setColumnStretch(STATUS, 1)  # the status takes the width left, wrapping when the panel is narrow
         self.notes = QLabel()
         self.notes.setObjectName("representation_notes")
         self.notes.setWordWrap(True)
@@ -86,11 +86,12 @@ class RepresentationPanel(QWidget):
         for cells in self.rows:
             for cell in cells:
                 self.grid.removeWidget(cell)
-                cell.deleteLater()
+                cell.setParent(None)  # gone from the screen now, not at the next turn of the event loop
         self.rows = []
         for position, (*texts, colour) in enumerate(rows):
             cells = tuple(QLabel(text) for text in texts)
             cells[STATUS].setStyleSheet(f"color: {colour}")
+            cells[STATUS].setWordWrap(True)
             for column, cell in enumerate(cells):
                 cell.setTextFormat(Qt.TextFormat.PlainText)
                 self.grid.addWidget(cell, position, column)
