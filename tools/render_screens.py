@@ -46,8 +46,12 @@ def render(output: Path) -> None:
         window.grab().save(str(output / f"list-{language}.png"))
         window.new_action.trigger()
         dialog = window.active_dialog
+        dialog.country.setText("Jordan")
+        dialog.population.setText("850000")  # digits sit on the form's reading side
         app.processEvents()
         dialog.grab().save(str(output / f"new-dialog-{language}.png"))
+        dialog.country.setText("")
+        dialog.population.setText("")
         dialog.buttons.accepted.emit()  # empty names: shows the inline messages
         app.processEvents()
         dialog.grab().save(str(output / f"new-dialog-errors-{language}.png"))
@@ -231,7 +235,7 @@ def render_workshop(app: QApplication, window, output: Path, language: str) -> N
     page.tabs.setCurrentWidget(workshop)
     workshop.toggle_projector()
     projector = workshop.projector
-    for width, height in ((1280, 720), (1920, 1080)):
+    for width, height in ((1280, 720), (1366, 768), (1920, 1080)):
         window.resize(width, height)
         projector.resize(width, height)
         workshop.tabs.setCurrentWidget(workshop.participants)

@@ -23,7 +23,7 @@ from babel.numbers import format_decimal as babel_format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.i18n import _, current_language
+from resilience_app.core.i18n import _, current_language, isolate
 
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 EASTERN_ARABIC_INDIC_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
@@ -123,6 +123,13 @@ def format_number(value: float | int | Decimal, *, language: str | None = None, 
 def format_list(items: list[str], *, language: str | None = None) -> str:
     """'a, b and c' joined the way the language joins a list ("أ وب وج" in Arabic)."""
     return babel_format_list(list(items), locale=_locale(language)) if items else ""
+
+
+def isolated_list(names: list[str], *, language: str | None = None) -> str:
+    """Names as the language lists them, each isolated: a Latin name in an Arabic list (or an Arabic
+    one in English) keeps its own direction and the list keeps the language's order («Table 1 وTable 2»
+    reads from the right, not as one left-to-right run)."""
+    return format_list([isolate(name) for name in names], language=language)
 
 
 def format_percent(fraction: float, *, language: str | None = None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gettext
 import logging
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -109,10 +110,21 @@ def isolate(text: str) -> str:
     return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
 
 
+NO_BREAK_SPACE = "\u00a0"
+_PARENTHESISED_FIGURE = re.compile(r"[ \t]+\(([^()<>\n]{0,16}\d[^()<>\n]{0,8})\)")  # \d: any script's digits
+
+
+def keep_parenthesised_together(text: str) -> str:
+    """A short parenthesised figure («(١٠٠٪)», «(المستوى ٢)», "(7)") bound to the word before it with
+    no-break spaces, so a wrapped line never leaves it alone at the start of the next line."""
+    return _PARENTHESISED_FIGURE.sub(lambda found: f"{NO_BREAK_SPACE}({found.group(1).replace(' ', NO_BREAK_SPACE)})", text)
+
+
 def paragraph(text: str, language: str | None = None) -> str:
-    """Start `text` with a direction mark so a line that begins with a name in the other
-    script (an English country in an Arabic line) still reads in the language's direction."""
-    return ("\u200f" if is_rtl(language) else "\u200e") + text
+    """`text` as a wrapped line of the screen shows it: started with a direction mark so a line that
+    begins with a name in the other script (an English country in an Arabic line) still reads in the
+    language's direction, and short parenthesised figures kept with their word."""
+    return ("\u200f" if is_rtl(language) else "\u200e") + keep_parenthesised_together(text)
 
 
 def language_from_environment() -> str:

@@ -19,11 +19,13 @@ from resilience_app.gui.backups_dialog import FRESH_START, BackupsDialog
 from resilience_app.gui.errors import install_crash_handler, show_user_error
 from resilience_app.gui.language import LanguageController
 from resilience_app.gui.main_window import MainWindow
+from resilience_app.gui.paragraph_style import use_paragraph_style
 
 
 def create_main_window(app: QApplication, paths: AppPaths, *, database_url: str | None = None, start_empty: bool = False) -> MainWindow:
     """Open the data and build the main window in the current language (raises UserFacingError)."""
     use_shipped_fonts(app)
+    use_paragraph_style(app)
     settings = Settings(paths.settings_file)
     language = LanguageController(app, settings)
     language.apply(i18n.current_language(), remember=False)

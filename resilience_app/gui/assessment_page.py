@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QTabWidg
 
 from resilience_app.core.assessment.records import AssessmentRecord
 from resilience_app.core.content.model import Framework
+from resilience_app.core.countries import country_name
 from resilience_app.core.formatting import format_date, format_number, localise_digits
 from resilience_app.core.i18n import _, current_language, isolate, paragraph
 from resilience_app.core.services import ResilienceService
@@ -235,7 +236,7 @@ class AssessmentPage(QWidget):
         record, framework, language = self.session.record, self.session.framework, current_language()
         details = record.details
         self.title.setText(f"<h1>{paragraph(record.city_name(language))}</h1>")
-        facts = [isolate(details.country)] if details.country else []
+        facts = [isolate(country_name(details.country))] if details.country else []
         if details.population is not None:
             facts.append(_("population {count}").format(count=isolate(format_number(details.population))))
         if details.assessment_date:

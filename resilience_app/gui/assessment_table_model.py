@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from resilience_app.core.assessment.service import AssessmentSummary
+from resilience_app.core.countries import country_name
 from resilience_app.core.formatting import format_date, format_number, format_percent
 from resilience_app.core.i18n import N_, _, current_language, isolate, paragraph
 
@@ -57,7 +58,7 @@ class AssessmentTableModel(QAbstractTableModel):
                 name = summary.record.city_name(current_language())
                 return paragraph(_("{city} · sample").format(city=isolate(name))) if summary.record.is_sample else name
             if column == 1:
-                return summary.record.details.country
+                return country_name(summary.record.details.country)
             if column == 2:
                 return format_percent(summary.progress)
             if column == 3:

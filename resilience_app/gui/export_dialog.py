@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,7 @@ from resilience_app.core import i18n
 from resilience_app.core.assessment.records import AssessmentRecord
 from resilience_app.core.brief.sections import SECTION_IDS, SECTION_TITLES
 from resilience_app.core.brief.withheld import WILL_BE_LEFT_OUT_OF_THE_BRIEF
+from resilience_app.core.export_names import export_file_name
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate, ngettext
 from resilience_app.core.spreadsheet.labels import WILL_BE_LEFT_OUT_OF_THE_WORKBOOK
@@ -41,12 +41,6 @@ if TYPE_CHECKING:
     from resilience_app.core.spreadsheet.export import WorkbookResult  # openpyxl too
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
-
-
-def default_file_name(record: AssessmentRecord, language: str, *, kind: str = "brief", suffix: str = ".pdf") -> str:
-    city = record.city_name(language) or record.city_name("en") or str(record.id)
-    safe = re.sub(r'[\\/:*?"<>|\s]+', "-", city).strip("-.") or str(record.id)
-    return f"{safe}-{kind}-{language}{suffix}"
 
 
 class SaveExportDialog(QDialog):
@@ -147,7 +141,7 @@ class SaveExportDialog(QDialog):
             self._language_changed(language)
 
     def _proposed(self, language: str) -> str:
-        return str(self._folder / default_file_name(self.record, language, kind=self.KIND, suffix=self.SUFFIX))
+        return str(self._folder / export_file_name(self.record, language, kind=self.KIND, suffix=self.SUFFIX))
 
     def _language_changed(self, language: str) -> None:
         """Follow the language in the proposed file name, unless the user typed their own."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Generic, TypeVar, cast
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from resilience_app.core.i18n import current_language, paragraph
+from resilience_app.gui.form_direction import align_with_form
 
 ERROR_STYLE = "color: #b00020;"
 EditorT_co = TypeVar("EditorT_co", bound=QWidget, covariant=True)  # a field of a QLineEdit is a field of a QWidget
@@ -52,6 +53,8 @@ class FieldWithError(QWidget, Generic[EditorT_co]):
     def __init__(self, editor: EditorT_co, *, name: str) -> None:
         super().__init__()
         self.editor = editor
+        if isinstance(editor, QLineEdit | QAbstractSpinBox):
+            align_with_form(editor)  # a number or a date range sits where the form's other answers do
         self.setObjectName(f"field_{name}")
         editor.setObjectName(name)
         self.error_label = QLabel()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.errors import UserFacingError
-from resilience_app.core.formatting import format_number
+from resilience_app.core.formatting import format_number, isolated_list
 from resilience_app.core.i18n import N_, _, ngettext, paragraph
+from resilience_app.core.workshop.labels import sector_name
 from resilience_app.core.workshop.participants_csv import UTF8, WINDOWS_1256, ImportRow, ParticipantsImport
 from resilience_app.gui.workshop_state import WorkshopState
 
@@ -88,13 +91,13 @@ class ImportPreviewDialog(QDialog):
         lines = [preview.summary()]
         lines += list(preview.problems)
         if preview.ignored_columns:
-            lines.append(_("Columns not understood, ignored: {names}").format(names=_(", ").join(_("“{name}”").format(name=name) for name in preview.ignored_columns)))
+            lines.append(_("Columns not understood, ignored: {names}").format(names=isolated_list([_("“{name}”").format(name=name) for name in preview.ignored_columns])))
         if preview.new_groups:
-            lines.append(_("New groups to be added: {names}").format(names=_(", ").join(preview.new_groups)))
-        self.summary.setText("<br>".join(paragraph(line) for line in lines))
+            lines.append(_("New groups to be added: {names}").format(names=isolated_list(list(preview.new_groups))))
+        self.summary.setText("<br>".join(html.escape(paragraph(line)) for line in lines))  # names as typed, never read as markup
         self.table.setRowCount(len(preview.rows))
         for position, row in enumerate(preview.rows):
-            cells = (format_number(row.line), row.values.get("name", ""), row.values.get("organisation", ""), row.values.get("sector", ""), row.group, _outcome(row))
+            cells = (format_number(row.line), row.values.get("name", ""), row.values.get("organisation", ""), self._sector(row), row.group, _outcome(row))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if row.problems:
@@ -106,6 +109,12 @@ class ImportPreviewDialog(QDialog):
         count = len(preview.importable_rows)
         self.import_button.setText(ngettext("Import {count} participant", "Import {count} participants", count).format(count=format_number(count)))
         self.import_button.setEnabled(count > 0)
+
+    def _sector(self, row: ImportRow) -> str:
+        """The sector read from the row in the window's language; as typed when it is not one of the workshop's."""
+        if row.participant is None:
+            return row.values.get("sector", "")
+        return sector_name(row.participant.sector, self.state.service.sectors)
 
     def confirm(self) -> None:
         try:

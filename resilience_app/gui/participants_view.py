@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -24,61 +23,21 @@ from PySide6.QtWidgets import (
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode
 from resilience_app.core.every_language import numbered_in_every_language
-from resilience_app.core.formatting import format_number, format_percent
-from resilience_app.core.i18n import N_, _, current_language, ngettext, paragraph
+from resilience_app.core.formatting import format_number, isolated_list
+from resilience_app.core.i18n import N_, _, current_language, paragraph
 from resilience_app.core.workshop.labels import AGE_BAND_NAMES, GENDER_NAMES, label_in, sector_name
 from resilience_app.core.workshop.participants_csv import read_participants_file
-from resilience_app.core.workshop.representation import BalancePresence, Representation, presence_text
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.lazy_refresh import RefreshedWhenShown
 from resilience_app.gui.operations import reporting
 from resilience_app.gui.participants_import import ImportPreviewDialog
+from resilience_app.gui.representation_panel import RepresentationPanel
 from resilience_app.gui.workshop_dialogs import NameDialog, ParticipantDialog
 from resilience_app.gui.workshop_state import WorkshopState
 
 COLUMNS = (N_("Name"), N_("Organisation"), N_("Sector"), N_("Gender"), N_("Age band"), N_("Group"))
-STATUS_COLOURS = {"missing": "#b00020", "thin": "#9a5b00", "present": "#1b6e20", "unknown": "#555555"}
-
 GROUP_NAME = N_("Table {number}")  # offered for a new one; kept in every language when taken as offered
-
-
-def representation_html(representation: Representation, state: WorkshopState) -> str:
-    """The check as rich text: each sector's count and status, the field's warning for each gap, the balances."""
-    sectors = state.service.sectors
-    total = representation.total
-    title = _("Representation")
-    parts = [f"<h3>{html.escape(title)}</h3>"]
-    parts.append(paragraph(ngettext("{count} participant", "{count} participants", total).format(count=format_number(total))))
-    rows = []
-    for entry in representation.sectors:
-        colour = STATUS_COLOURS[entry.status]
-        share = format_percent(entry.share) if total else "—"
-        rows.append(
-            f"<tr><td>{html.escape(sector_name(entry.sector, sectors))}</td><td>{format_number(entry.count)}</td><td>{share}</td>"
-            f"<td style='color:{colour}'>{html.escape(presence_text(entry))}</td></tr>"
-        )
-    parts.append(f"<table cellspacing=0 cellpadding=3>{''.join(rows)}</table>")
-    if representation.gaps:
-        heading = _("What the room may miss")
-        parts.append(f"<h4>{html.escape(heading)}</h4>")
-        for entry in representation.gaps:
-            assert entry.gap is not None
-            parts.append(f"<p><b>{html.escape(entry.gap.name.in_language())}</b>: {html.escape(entry.gap.gap.in_language())}</p>")
-    for balance in representation.balances:
-        parts.append(f"<p><b>{html.escape(balance.check.name.in_language())}</b>: {html.escape(balance_sentence(balance))}</p>")
-    return "".join(parts)
-
-
-def balance_sentence(balance: BalancePresence) -> str:
-    if balance.share is None:
-        return _("nobody gave this detail yet.")
-    sentence = _("{count} of the {known} participants who gave this detail ({share}).").format(
-        count=format_number(balance.count), known=format_number(balance.known), share=format_percent(balance.share)
-    )
-    if balance.status == "thin":
-        sentence += " " + balance.check.gap.in_language()
-    return sentence
 
 
 class ParticipantsView(RefreshedWhenShown):
@@ -111,10 +70,7 @@ class ParticipantsView(RefreshedWhenShown):
         self.groups_label = QLabel()
         self.groups_label.setObjectName("groups_label")
         self.groups_label.setWordWrap(True)
-        self.representation = QLabel()
-        self.representation.setObjectName("representation")
-        self.representation.setWordWrap(True)
-        self.representation.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.representation = RepresentationPanel()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.representation)
@@ -171,12 +127,12 @@ class ParticipantsView(RefreshedWhenShown):
         self.table.resizeColumnsToContents()
         if snapshot is None:
             self.groups_label.setText("")
-            self.representation.setText("")
+            self.representation.clear()
         else:
             counts = {group.id: sum(1 for record in participants if record.participant.group_id == group.id) for group in snapshot.groups}
             groups = [_("{name} ({count})").format(name=group.name, count=format_number(counts[group.id])) for group in snapshot.groups]
-            self.groups_label.setText(paragraph(_("Groups: {names}").format(names=_(", ").join(groups) or _("none yet"))))
-            self.representation.setText(representation_html(self.state.service.representation_of(snapshot), self.state))
+            self.groups_label.setText(paragraph(_("Groups: {names}").format(names=isolated_list(groups) or _("none yet"))))
+            self.representation.show_representation(self.state.service.representation_of(snapshot), sectors)
         for name, button in self.buttons.items():
             button.setEnabled(snapshot is not None and (name not in ("edit", "remove") or bool(participants)))
         self.buttons["rename_group"].setEnabled(bool(snapshot and snapshot.groups))

@@ -38,6 +38,8 @@ from resilience_app.gui.form_fields import FieldWithError
 from resilience_app.gui.register_state import RegisterState
 from resilience_app.gui.table_cells import filled_cell, filled_header
 
+NAME_WIDTH = 220  # a longer name ends in "…", whole in its tooltip
+
 
 class RiskMatrix(QTableWidget):
     """Likelihood from 5 (top row) to 1, impact from 1 to 5 across (mirrored in Arabic), each cell
@@ -126,6 +128,7 @@ class PriorityView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)  # one line a row: a long name or reason ends in "…" and shows whole in its tooltip
         self.table.move_requested.connect(self.move_current)
         self.table.currentCellChanged.connect(lambda *_cells: self._update_buttons())
         self.up_button = QPushButton()
@@ -199,6 +202,8 @@ class PriorityView(QWidget):
                 cell.setData(ID_ROLE, entry.item.item_id)
                 if override:
                     cell.setToolTip(_("Rank set by the CRO: {reason}").format(reason=override.reason))
+                elif column == 1:
+                    cell.setToolTip(value)
                 self.table.setItem(row, column, cell)
             room = self.state.room_ratings.get(entry.item.item_id)
             if room is not None:
@@ -209,8 +214,7 @@ class PriorityView(QWidget):
                 )
             if override:
                 filled_cell(self.table, row, 0).setText(_("{rank} (set)").format(rank=values[0]))
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 260))
+        self._fit_columns()
         filled_header(self.table, 4).setToolTip(_("Likelihood × impact"))
         if chosen is not None:
             self.select_item(chosen)
@@ -287,6 +291,16 @@ class PriorityView(QWidget):
                 self.state.clear_rank(item_id)
             except UserFacingError as error:
                 self.failed.emit(error)
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their contents, but the name at most NAME_WIDTH pixels and the CRO's reason only as wide
+        as its heading: the last column takes the width left (a longer reason ends in "…", whole in its tooltip),
+        so the table needs no sideways scrolling that would cut the reason's heading off."""
+        table, header = self.table, self.table.horizontalHeader()
+        table.resizeColumnsToContents()
+        table.setColumnWidth(1, min(table.columnWidth(1), NAME_WIDTH))
+        reason = table.columnCount() - 1
+        table.setColumnWidth(reason, header.sectionSizeFromContents(reason).width())
 
     def retranslate(self) -> None:
         self.matrix.setHorizontalHeaderLabels([scale_label(IMPACT_NAMES, impact) for impact in range(1, 6)])

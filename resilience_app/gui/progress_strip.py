@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from resilience_app.core.formatting import format_number, format_percent
-from resilience_app.core.i18n import _
+from resilience_app.core.i18n import _, paragraph
 from resilience_app.core.scoring import GroupSummary
 from resilience_app.gui.assessment_session import AssessmentSession
 
@@ -13,9 +13,10 @@ DIMENSION_COLOURS = ("#1b7f79", "#7a4c8f", "#2f5d9e", "#c9822b")
 
 
 def progress_text(summary: GroupSummary) -> str:
-    return _("{answered} of {total} answered ({share})").format(
+    """"12 of 15 answered (80%)" as a line of the screen: its share never wraps alone onto the next line."""
+    return paragraph(_("{answered} of {total} answered ({share})").format(
         answered=format_number(summary.answered), total=format_number(summary.total), share=format_percent(summary.progress)
-    )
+    ))
 
 
 class _Meter(QWidget):

@@ -177,7 +177,7 @@ def test_a_gender_or_age_not_understood_is_a_problem_naming_the_column_and_value
     assert row.participant is None
     assert len(row.problems) == 1
     assert bad in row.problems[0]
-    assert ("Sex" if bad == gender else "Age") in row.problems[0]
+    assert ("Gender" if bad == gender else "Age band") in row.problems[0]  # the column as the window names it
 
 
 @pytest.mark.parametrize(

@@ -167,12 +167,12 @@ def test_assessment_table_model_is_consistent(window: MainWindow, qtmodeltester)
 def test_arabic_lines_starting_with_an_english_name_keep_right_to_left(window: MainWindow) -> None:
     i18n.set_language("ar")
     window.language.apply("ar")
-    window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Zarqa", country="Jordan", population=635000))
+    window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Zarqa", country="Zarqa Governorate", population=635000))
     window.refresh()
     window.open_action.trigger()
     subtitle = window.assessment_page.subtitle.text()
     assert subtitle.startswith("\u200f")  # right-to-left mark: the paragraph reads right to left
-    assert "\u2068Jordan\u2069" in subtitle  # the English name is isolated inside it
+    assert "\u2068Zarqa Governorate\u2069" in subtitle  # a typed English name is isolated inside it
 
 
 def test_standard_buttons_use_qt_own_arabic_translation(window: MainWindow, language: str) -> None:

@@ -77,7 +77,7 @@ def test_run_a_whole_workshop_with_the_projector_following(window: MainWindow, q
     assert sorted(group.name for group in snapshot.groups) == (["Table A", "Table B"] if language == "en" else ["الطاولة أ", "الطاولة ب"])
     assert page.participants.table.rowCount() == 4
     faith = service.sectors["faith-groups"]
-    assert faith.gap.in_language(language) in page.participants.representation.text()
+    assert faith.gap.in_language(language) in page.participants.representation.notes.text()
 
     # Exercise 1: a dot vote with three dots per group.
     page.tabs.setCurrentWidget(page.exercises)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from resilience_app.core import resources
 from resilience_app.core.content import load_content
 from resilience_app.core.errors import UserFacingError
-from resilience_app.core.i18n import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolate, using_language
+from resilience_app.core.i18n import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, _, isolate, using_language
 from resilience_app.core.search_text import normalise_for_search
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.text_rules import clean_text
@@ -28,6 +28,7 @@ from resilience_app.core.workshop.participants_csv import (
     read_participants_csv,
     write_participants_csv,
 )
+from resilience_app.core.workshop.participants_csv.vocabulary import HEADER_NAMES
 from resilience_app.core.workshop.records import ParticipantDraft, WorkshopDraft
 from resilience_app.core.workshop.rules import MAX_GROUP_NAME_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, same_name
 from tests.property.support import FUZZ, has_arabic_letters
@@ -154,8 +155,9 @@ def assert_sound(result: ParticipantsImport, data: bytes) -> None:
 
 
 def assert_refusals_name_column_and_value(result: ParticipantsImport, header: list[str]) -> None:
-    """Every problem of a refused row starts with its column, as headed in the file, and shows the value."""
-    columns = {stripped(cell) for cell in header}
+    """Every problem of a refused row starts with its column, named in the window's language (whatever the file's
+    header says), and shows the value."""
+    columns = {_(name) for name in HEADER_NAMES.values()}
     for row in result.rows:
         values = [stripped(value) for value in row.values.values() if stripped(value)]
         forms = {form for value in values for form in (value, " ".join(value.split()))}

@@ -14,7 +14,7 @@ from resilience_app.core.search_text import normalise_for_search
 from resilience_app.core.workshop.labels import AGE_BAND_NAMES
 from resilience_app.core.workshop.participants_csv.decoding import Record
 from resilience_app.core.workshop.participants_csv.formulas import unescape_formula
-from resilience_app.core.workshop.participants_csv.vocabulary import FIELDS, Vocabulary, cell_text, word_key
+from resilience_app.core.workshop.participants_csv.vocabulary import FIELDS, HEADER_NAMES, Vocabulary, cell_text, word_key
 from resilience_app.core.workshop.records import ParticipantDraft
 from resilience_app.core.workshop.rules import MAX_GROUP_NAME_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH
 
@@ -91,7 +91,7 @@ def _read_row(record: Record, columns: dict[str, tuple[int, str]], vocabulary: V
     found: dict[str, str] = {}
     problems = []
     for name, value in values.items():
-        column = columns[name][1] if name in columns else ""
+        column = _(HEADER_NAMES[name])  # named in the window's language, whatever the file's header says
         found[name], problem = _read_value(name, unescape_formula(cell_text(value)), column, vocabulary)
         if problem:
             problems.append(problem)
