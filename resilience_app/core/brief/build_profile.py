@@ -8,6 +8,7 @@ from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Bar, BarChart, Block, Bullets, Facts, Heading, Paragraph, RadarChart, Table
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.content.model import Goal
+from resilience_app.core.countries import country_name
 from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
 from resilience_app.core.i18n import _, current_language, isolate, ngettext
 from resilience_app.core.scoring.profile import GroupSummary
@@ -44,7 +45,7 @@ def city_profile(data: BriefData) -> list[Block]:
     stresses = len(data.items) - shocks
     pairs = [
         (_("City"), data.assessment.city_name(current_language())),
-        (_("Country"), details.country or _(DASH)),
+        (_("Country"), country_name(details.country) or _(DASH)),
         (_("Population"), format_number(details.population) if details.population else _(DASH)),
         (_("Assessment date"), format_date(details.assessment_date) if details.assessment_date else _(DASH)),
         (_("Chief Resilience Officer"), details.cro_name or _(DASH)),

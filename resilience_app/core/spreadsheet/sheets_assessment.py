@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from resilience_app import __version__
 from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, STATUS_VALUES
 from resilience_app.core.brief.data import BriefData
+from resilience_app.core.countries import country_name
 from resilience_app.core.i18n import _, current_language
 from resilience_app.core.scoring.profile import GroupSummary
 from resilience_app.core.spreadsheet.cells import ids, label, lines, moment, text
@@ -27,7 +28,7 @@ def about(data: BriefData) -> Sheet:
         ("city", _("City"), record.city_name(language)),
         ("city_name_en", _("City name in English"), text(details.city_name_en)),
         ("city_name_ar", _("City name in Arabic"), text(details.city_name_ar)),
-        ("country", _("Country"), text(details.country)),
+        ("country", _("Country"), text(country_name(details.country, language))),
         ("population", _("Population"), details.population),
         ("assessment_date", _("Assessment date"), details.assessment_date),
         ("cro_name", _("Chief Resilience Officer"), text(details.cro_name)),
