@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-from resilience_app.core.brief.model import BriefDocument, Heading, Table
+from resilience_app.core.brief.model import BriefDocument, Bullets, Heading, Paragraph, Table
 from resilience_app.core.brief.pdf.style import load_style
 from tests.brief.conftest import LANGUAGES
 from tests.brief.page_layout import Page, TextBlock, words_of
@@ -54,6 +53,16 @@ def _headings(document: BriefDocument) -> tuple[list[Counter[str]], list[Counter
     return titles, headings
 
 
+def _lead_ins(document: BriefDocument) -> list[Counter[str]]:
+    """The words of every paragraph that leads into a list ("Opening and purpose", then its questions)."""
+    return [
+        words_of(block.text)
+        for section in document.sections
+        for block, following in zip(section.blocks, section.blocks[1:], strict=False)
+        if isinstance(block, Paragraph) and isinstance(following, Bullets)
+    ]
+
+
 def _is_one_of(block: TextBlock, texts: list[Counter[str]], page: Page) -> bool:
     """Whether `block` is one of the headings `texts`: their words, set at a heading's size at least (a table
     cell may hold a goal's name as a heading of the annex does, a paragraph the name of a section). Sizes are
@@ -65,21 +74,27 @@ def _is_one_of(block: TextBlock, texts: list[Counter[str]], page: Page) -> bool:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_no_page_ends_with_a_heading(sample_documents: dict[str, BriefDocument], sample_pages: dict[str, list[Page]], language: str) -> None:
+def test_no_page_ends_with_a_heading_or_a_lead_in(sample_documents: dict[str, BriefDocument], sample_pages: dict[str, list[Page]], language: str) -> None:
     titles, headings = _headings(sample_documents[language])
     stranded = []
     body = sample_pages[language][1:]  # the cover is a page of its own
 
     def _opens_with_a_heading(page: Page | None) -> bool:
         """Whether what the last heading of the page before introduces ended there (or the brief did)."""
-        blocks = TextArea.of_the_brief(page.height).blocks(page) if page else []
+        if page is None:
+            return True
+        blocks = TextArea.of_the_brief(page.height).blocks(page)
         return not blocks or _is_one_of(blocks[0], titles + headings, page)
 
+    lead_ins = _lead_ins(sample_documents[language])
     for page, following in zip(body, [*body[1:], None], strict=True):
         area = TextArea.of_the_brief(page.height)
-        own = [block for block in area.blocks(page) if _is_one_of(block, titles + headings, page)]
+        blocks = area.blocks(page)
+        own = [block for block in blocks if _is_one_of(block, titles + headings, page)]
         if own and len(page.rows(own[-1].bottom + 1, area.bottom)) < ROWS_UNDER_A_HEADING and not _opens_with_a_heading(following):
             stranded.append((page.number, " ".join(line.text for line in own[-1].lines)))
+        if blocks and following is not None and blocks[-1].words in lead_ins:
+            stranded.append((page.number, " ".join(line.text for line in blocks[-1].lines)))
     assert stranded == []
 
 

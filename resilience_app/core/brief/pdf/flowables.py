@@ -10,7 +10,6 @@ from reportlab.platypus import Flowable
 from resilience_app.core.brief.pdf.style import BriefStyle
 from resilience_app.core.brief.pdf.text import Line, draw_line
 
-
 SHORTEST_SPLIT = 4  # lines of the shortest paragraph split across pages (two on each)
 
 

@@ -51,7 +51,8 @@ class RoomForHeading(CondPageBreak):  # type: ignore[misc]  # ReportLab ships no
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         # Never more than a page: what cannot fit on a page starts at the top of one.
         self.height = min(self._needed(available_width), self.page_height - 1)
-        return tuple(super().wrap(available_width, available_height))  # type: ignore[return-value]
+        width, height = super().wrap(available_width, available_height)
+        return float(width), float(height)
 
     def _needed(self, width: float) -> float:
         canvas = self._doctemplateAttr("canv")

@@ -47,6 +47,12 @@ BULLET = "•"
 SECTION_ROOM = 220  # a section starts on a new page unless this much height is left
 
 
+def introduces(block: Block, following: Block | None) -> bool:
+    """Whether `block` introduces what follows it and must not be left at the foot of a page without it:
+    a heading, or a paragraph leading into a list ("Opening and purpose", then its questions)."""
+    return isinstance(block, Heading) or (isinstance(block, Paragraph) and isinstance(following, Bullets))
+
+
 class _Story:
     """Turns blocks into flowables for one document's language and style."""
 
@@ -83,7 +89,8 @@ class _Story:
             self.text(section.title, self.look("section_title", "accent", bold=True, space_after=3)),
             HRFlowable(width="100%", thickness=1, color=self.style.colour("accent"), spaceAfter=self.style.spacing["section_after_title"]),
         ], is_heading=True)
-        parts = [title, *(Part(self.block(block), is_heading=isinstance(block, Heading)) for block in section.blocks)]
+        following = [*section.blocks[1:], None]
+        parts = [title, *(Part(self.block(block), is_heading=introduces(block, after)) for block, after in zip(section.blocks, following, strict=True))]
         return [CondPageBreak(SECTION_ROOM), *kept_with_headings(parts, self.height)]
 
     def block(self, block: Block) -> list[Flowable]:
