@@ -72,7 +72,7 @@ class Figure(Flowable):  # type: ignore[misc]  # ReportLab ships no type informa
 class RadarFigure(Figure):
     RING_SIZE = 7.5  # the rings' levels: as large as the captions' text
 
-    def __init__(self, chart: RadarChart, style: BriefStyle, rtl: bool, caption: Flowable | None) -> None:
+    def __init__(self, chart: RadarChart, style: BriefStyle, rtl: bool, caption: Flowable | None = None) -> None:
         super().__init__(style, rtl, 250, caption)
         self.chart = chart
 
@@ -134,7 +134,7 @@ class RadarFigure(Figure):
 class MatrixFigure(Figure):
     CELL_HEIGHT = 34
 
-    def __init__(self, chart: MatrixChart, style: BriefStyle, rtl: bool, caption: Flowable | None) -> None:
+    def __init__(self, chart: MatrixChart, style: BriefStyle, rtl: bool, caption: Flowable | None = None) -> None:
         super().__init__(style, rtl, self.CELL_HEIGHT * SIZE + 60, caption)
         self.chart = chart
 
