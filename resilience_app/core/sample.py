@@ -57,7 +57,7 @@ EVIDENCE_TITLES = (
     N_("National statistics yearbook 2025"),
 )
 EVIDENCE_REFERENCE = N_("Invented reference for the sample city")
-SAMPLE_NOTES = N_("A sample assessment of a fictional city, made to explore the app. Its answers and sources are invented.")
+SAMPLE_NOTES = N_("A sample assessment of a fictional city, made for practice. Its answers and sources are invented.")
 SAMPLE_OFFICER = N_("Sample officer")
 SAMPLE_COUNTRY = N_("Fictional country")
 SAMPLE_TEAM = N_("the resilience team")

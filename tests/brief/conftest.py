@@ -8,18 +8,23 @@ from pathlib import Path
 
 import pytest
 
+from resilience_app.core.brief.builder import build_brief
+from resilience_app.core.brief.data import collect
+from resilience_app.core.brief.model import BriefDocument
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.sample import create_sample
 from resilience_app.core.services import ResilienceService
+from tests.brief.page_layout import Page, pages
 
 EXPORT_DAY = dt.date(2026, 11, 24)
+LANGUAGES = ["en", "ar"]
 
 
 @pytest.fixture(scope="session")
 def sample_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ResilienceService, dict[str, int]]]:
     """The sample made in each language (as a user of that language gets it from Help)."""
     service = ResilienceService.open(AppPaths.under(tmp_path_factory.mktemp("brief-data")))
-    ids = {language: create_sample(service, language).id for language in ("en", "ar")}
+    ids = {language: create_sample(service, language).id for language in LANGUAGES}
     yield service, ids
     service.close()
 
@@ -30,5 +35,18 @@ def sample_briefs(sample_service: tuple[ResilienceService, dict[str, int]], tmp_
     folder = tmp_path_factory.mktemp("briefs")
     return {
         language: service.export_brief(ids[language], language=language, path=folder / f"brief-{language}.pdf", today=EXPORT_DAY).path
-        for language in ("en", "ar")
+        for language in LANGUAGES
     }
+
+
+@pytest.fixture(scope="session")
+def sample_documents(sample_service: tuple[ResilienceService, dict[str, int]]) -> dict[str, BriefDocument]:
+    """The document model of each sample brief in `sample_briefs`: what its pages should show."""
+    service, ids = sample_service
+    return {language: build_brief(collect(service.context, ids[language], language=language, today=EXPORT_DAY), language) for language in LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def sample_pages(sample_briefs: dict[str, Path]) -> dict[str, list[Page]]:
+    """Where the text of each sample brief sits on its pages, as poppler reads it."""
+    return {language: pages(sample_briefs[language]) for language in LANGUAGES}

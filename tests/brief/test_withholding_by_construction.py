@@ -60,13 +60,13 @@ def test_no_page_prints_a_detail_of_a_sensitive_answer_or_item(marked: tuple[Res
     service, assessment_id, briefs = marked
     text = plain(page_text(briefs[language]))
     with using_language(language):  # an action (not sensitive) may name the same hazard: "…against violent extremism"
-        for action in service.register.actions(assessment_id):
-            text = text.replace(plain(action.action.title), "")
+        titles = [plain(action.action.title) for action in service.register.actions(assessment_id)]
     item = next(record for record in service.register.items(assessment_id) if record.item.sensitive)
     for invented in INVENTED_WORDS:  # each one alone would be a leak
         assert invented not in text, f"{invented!r} is printed in the {language} brief"
     for secret in (SECRET_JUSTIFICATION, SECRET_EVIDENCE, SECRET_SCENARIO, service.register.item_name(item, "en"), service.register.item_name(item, "ar")):
-        assert plain(secret) not in text, f"{secret!r} is printed in the {language} brief"
+        in_titles = sum(plain(secret) in title for title in titles)
+        assert text.count(plain(secret)) <= in_titles, f"{secret!r} is printed in the {language} brief"
 
 
 def _rows_naming(blocks: tuple[object, ...], numbers: set[str]) -> list[tuple[str, ...]]:

@@ -45,7 +45,6 @@ def contributors(data: BriefData) -> list[Block]:
              _count(status.answered) if status.assigned else _(DASH), _returned(status))
             for status in part.statuses
         ),
-        widths=(1.6, 1.6, 0.85, 0.8, 1.75),
     ))
     total = part.agreement.counts()
     blocks.append(Paragraph(_summary(total.several, total.differing, total.settled)))
@@ -68,7 +67,6 @@ def contributors(data: BriefData) -> list[Block]:
             header=(_("Goal"), _("Questions assigned"), _("Answered by a contributor"), _("Answered by two or more"), _("Settled"),
                     _("Still differ")),
             rows=tuple(rows),
-            widths=(2.8, 0.9, 1, 1, 0.8, 0.8),
             emphasis=tuple(emphasis),
         ),
         Paragraph(note, muted=True),

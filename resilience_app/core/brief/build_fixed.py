@@ -33,12 +33,10 @@ def primer(data: BriefData) -> list[Block]:
             )
             for dimension in framework.dimensions
         ),
-        widths=(1, 2.4),
     )
     qualities = Table(
         header=(_("Quality"), _("What it means")),
         rows=tuple((quality.name.in_language(language), quality.description.in_language(language)) for quality in framework.qualities),
-        widths=(1, 3),
     )
     levels = Bullets(
         tuple(
@@ -67,7 +65,6 @@ def agenda(data: BriefData) -> list[Block]:
         Table(
             header=(_("Session"), _("Minutes"), _("Purpose")),
             rows=tuple((_(item.title), format_number(item.minutes), _(item.purpose)) for item in prose.AGENDA),
-            widths=(1.3, 0.5, 2.6),
         ),
         Heading(_("Questions for the room")),
     ]

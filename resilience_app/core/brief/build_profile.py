@@ -16,7 +16,7 @@ from resilience_app.core.scoring.profile import GroupSummary
 DASH = "—"
 KEY_JUSTIFICATIONS_PER_GOAL = 2
 JUSTIFICATION_LIMIT = 320  # characters quoted from a justification in the body
-CELL_LIMIT = 1500  # characters of a user's text in a table cell; longer texts are cut (the app keeps them whole)
+CELL_LIMIT = 1500  # characters of a user's text in a table cell; longer texts are cut (the assessment keeps them whole)
 
 
 def shortened(text: str, limit: int = CELL_LIMIT) -> str:
@@ -24,7 +24,7 @@ def shortened(text: str, limit: int = CELL_LIMIT) -> str:
     text = text.strip()
     if len(text) <= limit:
         return text
-    return _("{text}… (shortened: the full text is in the app)").format(text=text[:limit].rsplit(" ", 1)[0])
+    return _("{text}… (shortened: the full text is in the assessment)").format(text=text[:limit].rsplit(" ", 1)[0])
 
 
 def _percent(value: float | None) -> str:
@@ -84,7 +84,6 @@ def resilience_profile(data: BriefData) -> list[Block]:
              _percent(profile.goals[goal.id].low_confidence_share))
             for goal in goals
         ),
-        widths=(3.2, 0.7, 0.9, 1.0),
     )
     intro = _("The profile shows each goal and dimension on its own. It is not summed into one score for the city.")
     if profile.overall.levelled == 0:
@@ -162,7 +161,7 @@ def evidence_gaps(data: BriefData) -> list[Block]:
     if rows:
         blocks.append(Paragraph(ngettext("{count} answer has low confidence or no evidence.", "{count} answers have low confidence or no evidence.",
                                          len(rows)).format(count=format_number(len(rows)))))
-        blocks.append(Table(header=(_("No."), _("Question"), _("Issue")), rows=tuple(rows), widths=(0.6, 4, 1.4)))
+        blocks.append(Table(header=(_("No."), _("Question"), _("Issue")), rows=tuple(rows)))
     else:
         blocks.append(Paragraph(_("Every answer with a level has evidence and at least medium confidence.")))
     return blocks
@@ -196,6 +195,5 @@ def appendix(data: BriefData) -> list[Block]:
         blocks.append(Table(
             header=(_("No."), _("Question"), _("Level"), _("Confidence"), _("Justification"), _("Evidence")),
             rows=tuple(rows),
-            widths=(0.65, 2.4, 0.75, 0.8, 2.5, 1.3),
         ))
     return blocks

@@ -70,7 +70,6 @@ def shocks_stresses(data: BriefData) -> list[Block]:
         blocks.append(Table(
             header=(_("Rank"), _("Shock or stress"), _("Kind"), _("Likelihood"), _("Impact"), _("Priority"), _("Trend"), _("Reason for the rank")),
             rows=tuple(rows),
-            widths=(0.7, 1.9, 0.75, 0.9, 0.9, 0.85, 0.8, 1.6),
         ))
     applied = sum(item_id in data.items for item_id in data.room_ratings)
     if applied:
@@ -96,7 +95,7 @@ def interconnections(data: BriefData) -> list[Block]:
     )
     blocks: list[Block] = [
         Paragraph(_("Which shock or stress triggers or aggravates which. Items linked to many others are where one intervention can help most.")),
-        Table(header=(_("Shock or stress"), _("Triggers or aggravates")), rows=rows, widths=(1, 1.4)),
+        Table(header=(_("Shock or stress"), _("Triggers or aggravates")), rows=rows),
     ]
     if data.ranking.most_connected:
         blocks.append(Paragraph(_("Most connected: {names}.").format(names=name_list([_name(data, item_id) for item_id in data.ranking.most_connected]))))
@@ -116,10 +115,10 @@ def actions(data: BriefData) -> list[Block]:
     coverage = tuple((goal_label(goal), format_number(counts[goal.id])) for goal in goals)
     thin = tuple(index for index, goal in enumerate(goals) if counts[goal.id] < THIN_ACTIONS)
     return [
-        Table(header=(_("Action"), _("Owner"), _("Status"), _("Timeframe"), _("Goals")), rows=rows, widths=(2.2, 1.3, 0.8, 0.9, 2)),
+        Table(header=(_("Action"), _("Owner"), _("Status"), _("Timeframe"), _("Goals")), rows=rows),
         Heading(_("Actions per goal")),
         Paragraph(_("Actions on hold are not counted. Goals in bold have fewer than two actions."), muted=True),
-        Table(header=(_("Goal"), _("Actions")), rows=coverage, widths=(4, 1), emphasis=thin),
+        Table(header=(_("Goal"), _("Actions")), rows=coverage, emphasis=thin),
     ]
 
 
@@ -128,7 +127,7 @@ def discovery_areas(data: BriefData) -> list[Block]:
     shown = sorted((area for area in data.areas if area.area.status != "rejected"), key=lambda area: area.area.status != "accepted")
     if not shown:
         return [Paragraph(_("No discovery area has been proposed or accepted yet."))]
-    blocks: list[Block] = [Paragraph(_("Candidate areas for the workshop to confirm, merge or set aside. The reasons are those the app found in the assessment and the register."))]
+    blocks: list[Block] = [Paragraph(_("Candidate areas for the workshop to confirm, merge or set aside. The reasons come from the assessment and the register."))]
     for record in shown:
         area = record.area
         blocks.append(Heading(_("{title} ({status})").format(title=area.title, status=_(AREA_STATUS_NAMES.get(area.status, area.status)))))

@@ -95,7 +95,7 @@ def _representation(data: BriefData, results: WorkshopResults) -> list[Block]:
     blocks: list[Block] = [Heading(_("Who was in the room"))]
     if not representation.total:
         return [*blocks, Paragraph(_("No participant has been recorded for this workshop yet."))]
-    blocks.append(Paragraph(_("Each sector's participants against the minimum share the app's list of stakeholders asks for; "
+    blocks.append(Paragraph(_("Each sector's participants against the minimum share the list of stakeholders sets; "
                               "sectors in bold are missing or thin."), muted=True))
     blocks.append(Table(
         header=(_("Sector"), _("Participants"), _("Share"), _("Status")),
@@ -103,7 +103,6 @@ def _representation(data: BriefData, results: WorkshopResults) -> list[Block]:
             (_sector(data, entry), format_number(entry.count), format_percent(entry.share), presence_text(entry))
             for entry in representation.sectors
         ),
-        widths=(2.1, 0.9, 0.6, 2.6),
         emphasis=tuple(index for index, entry in enumerate(representation.sectors) if entry.status in ("missing", "thin")),
     ))
     gaps = representation.gaps
@@ -187,7 +186,6 @@ def _perceptions(data: BriefData, shown: Sequence[GoalPerception]) -> list[Block
         Table(
             header=(_("Goal"), _("Room’s rank"), _("Dots"), _("Questionnaire level"), _("Reading")),
             rows=tuple(rows),
-            widths=(2.4, 0.7, 0.55, 1.1, 2.1),
             emphasis=tuple(emphasis),
         ),
         Paragraph(rule),
@@ -230,7 +228,6 @@ def _ranking(data: BriefData, ranking: RankingResults) -> list[Block]:
             header=(_("Rank"), _("Shock or stress"), _("Mean likelihood"), _("Mean impact"), _("Room priority (mean, 1–25)"),
                     _("Spread (lowest–highest)"), _("Register rank")),
             rows=rows,
-            widths=(0.55, 1.85, 0.9, 0.8, 1.05, 1.2, 0.8),
         ))
     if room.unrated:
         blocks.append(Paragraph(_("Shortlisted but not yet rated by any group: {names}.").format(

@@ -28,9 +28,10 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Table:
+    """Rows of text under a header row; the layout sizes the columns to what they hold."""
+
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    widths: tuple[float, ...]  # relative widths of the columns, in reading order
     emphasis: tuple[int, ...] = ()  # rows (0 is the first row after the header) set in bold
 
 

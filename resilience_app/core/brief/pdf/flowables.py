@@ -1,14 +1,16 @@
-"""Platypus flowables that draw through the text engine: paragraphs, bullets and mirrored tables."""
+"""Platypus flowables that draw through the text engine: paragraphs, bullets and table cells."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable
 
 from resilience_app.core.brief.pdf.style import BriefStyle
 from resilience_app.core.brief.pdf.text import Line, draw_line
+
+SHORTEST_SPLIT = 4  # lines of the shortest paragraph split across pages (two on each)
 
 
 @dataclass(frozen=True)
@@ -67,13 +69,18 @@ class TextBlock(Flowable):  # type: ignore[misc]  # ReportLab ships no type info
     def getSpaceAfter(self) -> float:  # noqa: N802
         return self.look.space_after
 
+    def opening_height(self, available_width: float) -> float:
+        """The least of the block that may stand at the foot of a page: two lines, or all of a short one."""
+        lines = self._layout(available_width)
+        return self.leading * (2 if len(lines) >= SHORTEST_SPLIT else len(lines))
+
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         # The width the block was last wrapped to: a table wraps a cell to its column less the
         # padding but asks it to split at the whole column's width (ReportLab's Table._splitCell).
         width = available_width if self._laid_width is None else self._laid_width
         lines = self._layout(width)
         fits = int(available_height // self.leading)
-        if fits < 2 or len(lines) < 4 or fits >= len(lines):
+        if fits < 2 or len(lines) < SHORTEST_SPLIT or fits >= len(lines):
             return []  # keep short paragraphs whole, and never leave a single line behind
         fits = min(fits, len(lines) - 2)
         cut = lines[fits].start
@@ -105,48 +112,3 @@ class TextBlock(Flowable):  # type: ignore[misc]  # ReportLab ships no type info
                 bullet_x = self.width - look.indent * 0.6 if look.rtl else look.indent * 0.6 - bullet_lines[0].width
                 draw_line(canvas, bullet_lines[0], bullet_x, baseline)
 
-
-def table(
-    rows: list[list[str]],
-    widths: tuple[float, ...],
-    style: BriefStyle,
-    *,
-    rtl: bool,
-    available_width: float,
-    header: bool = True,
-    bold_rows: tuple[int, ...] = (),
-    size: float | None = None,
-) -> Table:
-    """A table of text cells; in Arabic the columns run from the right."""
-    size = size or style.sizes["table"]
-    total = sum(widths)
-    column_widths = [available_width * width / total for width in widths]
-    padding = 4
-    cells = []
-    for row_index, row in enumerate(rows):
-        is_header = header and row_index == 0
-        look = TextLook(
-            size=size,
-            colour=style.colour("table_header_text") if is_header else style.colour("text"),
-            rtl=rtl,
-            bold=is_header or row_index in bold_rows,
-        )
-        cells.append([TextBlock(text, look, style) for text in row])
-    if rtl:
-        cells = [row[::-1] for row in cells]
-        column_widths = column_widths[::-1]
-    commands: list[tuple[object, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONTNAME", (0, 0), (-1, -1), style.engine.regular.latin.name),  # never a base-14 font, even unused
-        ("LEFTPADDING", (0, 0), (-1, -1), padding),
-        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, style.colour("rule")),
-    ]
-    if header:
-        commands.append(("BACKGROUND", (0, 0), (-1, 0), style.colour("table_header")))
-        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, style.colour("table_stripe")]))
-    result = Table(cells, colWidths=column_widths, repeatRows=1 if header else 0, hAlign="RIGHT" if rtl else "LEFT", splitInRow=1)
-    result.setStyle(TableStyle(commands))
-    return result

@@ -15,7 +15,7 @@ from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageBreak, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageBreak, PageTemplate, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from resilience_app import __version__
@@ -30,25 +30,34 @@ from resilience_app.core.brief.model import (
     MatrixChart,
     Paragraph,
     RadarChart,
+    Section,
     Table,
 )
-from resilience_app.core.brief.pdf.charts import BarFigure, MatrixFigure, RadarFigure
-from resilience_app.core.brief.pdf.flowables import TextBlock, TextLook, table
+from resilience_app.core.brief.pdf.bars import BarFigure
+from resilience_app.core.brief.pdf.charts import MatrixFigure, RadarFigure
+from resilience_app.core.brief.pdf.flowables import TextBlock, TextLook
+from resilience_app.core.brief.pdf.keeping import Part, kept_with_headings
 from resilience_app.core.brief.pdf.style import BriefStyle, load_style
+from resilience_app.core.brief.pdf.tables import table
 from resilience_app.core.brief.pdf.text import draw_line
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import is_rtl, using_language
 
 BULLET = "•"
 SECTION_ROOM = 220  # a section starts on a new page unless this much height is left
-HEADING_ROOM = 90  # a heading moves to the next page unless this much height is left under it
+
+
+def introduces(block: Block, following: Block | None) -> bool:
+    """Whether `block` introduces what follows it and must not be left at the foot of a page without it:
+    a heading, or a paragraph leading into a list ("Opening and purpose", then its questions)."""
+    return isinstance(block, Heading) or (isinstance(block, Paragraph) and isinstance(following, Bullets))
 
 
 class _Story:
     """Turns blocks into flowables for one document's language and style."""
 
-    def __init__(self, style: BriefStyle, rtl: bool, width: float) -> None:
-        self.style, self.rtl, self.width = style, rtl, width
+    def __init__(self, style: BriefStyle, rtl: bool, width: float, height: float) -> None:
+        self.style, self.rtl, self.width, self.height = style, rtl, width, height
 
     def look(self, size_name: str, colour: str = "text", **settings: Any) -> TextLook:
         return TextLook(size=self.style.sizes[size_name], colour=self.style.colour(colour), rtl=self.rtl, **settings)
@@ -74,18 +83,21 @@ class _Story:
         flowables.append(PageBreak())
         return flowables
 
-    def section_title(self, title: str) -> list[Flowable]:
-        return [
-            CondPageBreak(SECTION_ROOM),
-            self.text(title, self.look("section_title", "accent", bold=True, space_after=3), keep_with_next=True),
+    def section(self, section: Section) -> list[Flowable]:
+        """A section on the page it starts on, unless too little of the page is left; every heading kept with its content."""
+        title = Part([
+            self.text(section.title, self.look("section_title", "accent", bold=True, space_after=3)),
             HRFlowable(width="100%", thickness=1, color=self.style.colour("accent"), spaceAfter=self.style.spacing["section_after_title"]),
-        ]
+        ], is_heading=True)
+        following = [*section.blocks[1:], None]
+        parts = [title, *(Part(self.block(block), is_heading=introduces(block, after)) for block, after in zip(section.blocks, following, strict=True))]
+        return [CondPageBreak(SECTION_ROOM), *kept_with_headings(parts, self.height)]
 
     def block(self, block: Block) -> list[Flowable]:
         spacing = self.style.spacing
         if isinstance(block, Heading):
             look = self.look("heading", "accent", bold=True, space_before=spacing["heading_before"], space_after=spacing["heading_after"])
-            return [CondPageBreak(HEADING_ROOM), self.text(block.text, look)]
+            return [self.text(block.text, look)]
         if isinstance(block, Paragraph):
             if block.muted:
                 return [self.text(block.text, self.look("small", "muted", space_after=spacing["paragraph"]))]
@@ -95,25 +107,23 @@ class _Story:
             return [self.text(item, self.look("body", bullet=BULLET, indent=indent, space_after=2)) for item in block.items] + [Spacer(1, 4)]
         if isinstance(block, Table):
             rows = [list(block.header), *(list(row) for row in block.rows)]
-            return [table(rows, block.widths, self.style, rtl=self.rtl, available_width=self.width, bold_rows=tuple(row + 1 for row in block.emphasis)), Spacer(1, spacing["block"])]
+            emphasis = tuple(row + 1 for row in block.emphasis)
+            return [table(rows, self.style, rtl=self.rtl, available_width=self.width, page_height=self.height, bold_rows=emphasis), Spacer(1, spacing["block"])]
         if isinstance(block, Facts):
             return [self.facts(block), Spacer(1, spacing["block"])]
         return self.figure(block)
 
     def facts(self, facts: Facts) -> Flowable:
         rows = [[label, value] for label, value in facts.pairs]
-        return table(rows, (1, 2), self.style, rtl=self.rtl, available_width=self.width, header=False, size=self.style.sizes["body"])
+        return table(rows, self.style, rtl=self.rtl, available_width=self.width, page_height=self.height, header=False, size=self.style.sizes["body"])
 
     def figure(self, chart: RadarChart | BarChart | MatrixChart) -> list[Flowable]:
-        figure: Flowable
-        if isinstance(chart, RadarChart):
-            figure = RadarFigure(chart, self.style, self.rtl)
-        elif isinstance(chart, BarChart):
-            figure = BarFigure(chart, self.style, self.rtl)
-        else:
-            figure = MatrixFigure(chart, self.style, self.rtl)
         caption = self.text(chart.caption, self.look("small", "muted", space_before=4, space_after=self.style.spacing["block"]))
-        return [KeepTogether([figure, caption])]
+        if isinstance(chart, BarChart):
+            return [BarFigure(chart, self.style, self.rtl, caption)]  # breaks between bars, the caption with the last
+        if isinstance(chart, RadarChart):
+            return [RadarFigure(chart, self.style, self.rtl, caption)]
+        return [MatrixFigure(chart, self.style, self.rtl, caption)]
 
 
 def _page_furniture(document: BriefDocument, style: BriefStyle, rtl: bool) -> Callable[[Canvas, int, int], None]:
@@ -191,12 +201,10 @@ def render_pdf(document: BriefDocument, path: Path, style: BriefStyle | None = N
         topMargin=margins["top"],
         bottomMargin=margins["bottom"],
     )
-    story_maker = _Story(style, rtl, frame._width)
+    story_maker = _Story(style, rtl, frame._width, frame._height)
     story: list[Flowable] = story_maker.cover(document.cover)
     for section in document.sections:
-        story += story_maker.section_title(section.title)
-        for block in section.blocks:
-            story += story_maker.block(block)
+        story += story_maker.section(section)
     canvas_maker = _canvas_maker(_page_furniture(document, style, rtl))
     with using_language(document.language):  # numbers drawn in figures follow the brief, not the window
         template.build(story, canvasmaker=canvas_maker)

@@ -1,0 +1,80 @@
+"""The brief's figures carry their scale, readable and in the brief's digits (read back with poppler)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from resilience_app.core.brief.model import BarChart, BriefDocument
+from tests.brief.conftest import LANGUAGES
+from tests.brief.page_layout import Page, TextLine
+from tests.brief.pdf_reader import needs_poppler
+
+pytestmark = needs_poppler
+DIGITS = {"en": "0123456789", "ar": "٠١٢٣٤٥٦٧٨٩"}
+LEVELS = [0, 1, 2, 3, 4, 5]
+SAME_COLUMN = 2  # points by which the left edges of the wheel's ring numbers may differ
+READABLE = 0.95  # of the running header's height: the smallest text a reader is asked to read
+
+
+def _number(token: str, language: str) -> int | None:
+    """`token` as a whole number when it is written in the digits of `language` alone."""
+    digits = DIGITS[language]
+    if not token or any(char not in digits for char in token):
+        return None
+    return int("".join(str(digits.index(char)) for char in token))
+
+
+def _numbers_only(line: TextLine, language: str) -> list[int] | None:
+    numbers = [_number(token, language) for token in line.text.split()]
+    return None if not numbers or None in numbers else [number for number in numbers if number is not None]
+
+
+def _scales(page: Page, language: str) -> list[list[int]]:
+    """Rows of numbers standing alone at one height, from 0 in even steps: the scales under bars."""
+    rows: dict[int, list[int]] = defaultdict(list)
+    for line in page.lines:
+        numbers = _numbers_only(line, language)
+        if numbers is not None:
+            rows[round(line.bottom)] += numbers
+    scales = []
+    for numbers in rows.values():
+        values = sorted(numbers)
+        steps = {later - earlier for earlier, later in zip(values, values[1:], strict=False)}
+        if len(values) >= 3 and values[0] == 0 and len(steps) == 1 and 0 not in steps:
+            scales.append(values)
+    return scales
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_bar_chart_shows_its_scale_in_the_briefs_digits(
+    sample_documents: dict[str, BriefDocument], sample_pages: dict[str, list[Page]], language: str
+) -> None:
+    charts = [block for section in sample_documents[language].sections for block in section.blocks if isinstance(block, BarChart)]
+    scales = [scale for page in sample_pages[language] for scale in _scales(page, language)]
+    assert len(scales) >= len(charts) > 0  # a chart split across pages shows its scale on each
+    assert LEVELS in scales  # the levels' bars: 0 to 5
+    other = next(other for other in LANGUAGES if other != language)
+    assert [scale for page in sample_pages[language] for scale in _scales(page, other)] == []
+
+
+def _ring_numbers(page: Page, language: str) -> list[TextLine]:
+    """Lines holding a single level from 1 to 5, stacked in one column from 1 up to 5 (a table's column of
+    ranks runs down the page): the wheel's rings."""
+    singles = [line for line in page.lines if (_numbers_only(line, language) or [0])[0] in LEVELS[1:] and len(line.text.split()) == 1]
+    for line in singles:
+        column = sorted((other for other in singles if abs(other.left - line.left) <= SAME_COLUMN), key=lambda other: _number(other.text, language) or 0)
+        rising = all(lower.top > higher.top for lower, higher in zip(column, column[1:], strict=False))
+        if [_number(other.text, language) for other in column] == LEVELS[1:] and rising:
+            return column
+    return []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_wheels_rings_are_numbered_as_large_as_the_text_around_them(sample_pages: dict[str, list[Page]], language: str) -> None:
+    wheels = [(page, _ring_numbers(page, language)) for page in sample_pages[language] if _ring_numbers(page, language)]
+    assert len(wheels) == 1
+    page, rings = wheels[0]
+    header = page.blocks[0].lines[0]
+    assert min(ring.bottom - ring.top for ring in rings) >= READABLE * (header.bottom - header.top)
