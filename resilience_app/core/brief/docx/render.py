@@ -1,0 +1,129 @@
+"""Lay out a brief document model as an editable Word document (.docx) with python-docx.
+
+The same model as the PDF (`brief.model`), in Word's own structures so the CRO can edit it before
+sending it on: section titles in Heading 1 and headings in Heading 2 (a table of contents finds
+them), bullets in the List Bullet style, tables and key figures as real tables, each chart as a
+picture of the PDF's drawing with its caption. An Arabic document is right-to-left throughout:
+section, paragraphs (w:bidi), runs (w:rtl) and tables (w:bidiVisual).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from resilience_app.core.brief.docx.chart_images import chart_png
+from resilience_app.core.brief.docx.package_file import save_reproducibly, set_metadata
+from resilience_app.core.brief.docx.page_furniture import add_page_furniture
+from resilience_app.core.brief.docx.styles import (
+    CHART,
+    COVER_CITY,
+    COVER_NOTICE,
+    FACT_TEXT,
+    NOTE,
+    SENSITIVITY_NOTICE,
+    TABLE_TEXT,
+    WordStyles,
+)
+from resilience_app.core.brief.docx.tables import add_table
+from resilience_app.core.brief.docx.text_runs import add_text, set_direction
+from resilience_app.core.brief.model import (
+    BarChart,
+    Block,
+    BriefDocument,
+    Bullets,
+    Cover,
+    Facts,
+    Heading,
+    MatrixChart,
+    Paragraph,
+    RadarChart,
+    Table,
+)
+from resilience_app.core.brief.pdf.style import BriefStyle, load_style
+from resilience_app.core.i18n import is_rtl
+
+
+class _WordWriter:
+    """Adds the blocks of one document to a python-docx document, in the document's language and direction."""
+
+    def __init__(self, word: Document, styles: WordStyles, style_ids: dict[str, str], style: BriefStyle) -> None:
+        self.word, self.styles, self.style_ids, self.style = word, styles, style_ids, style
+        self.rtl, self.language = styles.rtl, styles.language
+        self.width = styles.text_width()
+
+    def paragraph(self, text: str, style: str, *, bold: bool = False) -> WordParagraph:
+        paragraph = self.word.add_paragraph()
+        paragraph._p.style = self.style_ids[style]
+        set_direction(paragraph, rtl=self.rtl)
+        add_text(paragraph, text, rtl=self.rtl, bold=bold)
+        return paragraph
+
+    def cover(self, cover: Cover) -> None:
+        if cover.sample_notice:
+            self.paragraph(cover.sample_notice, COVER_NOTICE)
+        self.paragraph(cover.title, "Title")
+        self.paragraph(cover.city, COVER_CITY)
+        self.paragraph(cover.subtitle, "Subtitle")
+        self.facts(cover.facts)
+        if cover.sensitivity_notice:
+            self.paragraph(cover.sensitivity_notice, SENSITIVITY_NOTICE)
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Heading):
+            self.paragraph(block.text, "Heading 2")
+        elif isinstance(block, Paragraph):
+            self.paragraph(block.text, NOTE if block.muted else "Normal")
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                self.paragraph(item, "List Bullet")
+        elif isinstance(block, Table):
+            add_table(self.word, [block.header, *block.rows], block.widths, self.style, rtl=self.rtl, width=self.width, text_style=self.style_ids[TABLE_TEXT],
+                      bold_rows=tuple(row + 1 for row in block.emphasis))
+            self.spacer()
+        elif isinstance(block, Facts):
+            self.facts(block)
+            self.spacer()
+        else:
+            self.chart(block)
+
+    def facts(self, facts: Facts) -> None:
+        add_table(self.word, list(facts.pairs), (1, 2), self.style, rtl=self.rtl, width=self.width, text_style=self.style_ids[FACT_TEXT], header=False)
+
+    def spacer(self) -> None:
+        """An empty paragraph after a table (Word joins two tables that touch into one)."""
+        self.paragraph("", NOTE).paragraph_format.space_after = Pt(0)
+
+    def chart(self, chart: RadarChart | BarChart | MatrixChart) -> None:
+        png, _height = chart_png(chart, self.style, language=self.language, rtl=self.rtl, width=self.width)
+        picture = self.paragraph("", CHART)
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        shape = picture.add_run().add_picture(io.BytesIO(png), width=Pt(self.width))
+        shape._inline.docPr.set("descr", chart.caption)  # what a screen reader says for the picture
+        self.paragraph(chart.caption, "Caption")
+
+
+def render_docx(document: BriefDocument, path: Path, *, day: dt.date, style: BriefStyle | None = None) -> None:
+    """Write `document` to `path` as a Word document dated `day`."""
+    style = style or load_style()
+    word = docx.Document()
+    styles = WordStyles(style, document.language, is_rtl(document.language))
+    style_ids = styles.apply(word)
+    add_page_furniture(word.sections[0], document, rtl=styles.rtl)
+    writer = _WordWriter(word, styles, style_ids, style)
+    writer.cover(document.cover)
+    for number, section in enumerate(document.sections):
+        title = writer.paragraph(section.title, "Heading 1")
+        if number == 0:
+            title.paragraph_format.page_break_before = True  # the cover is a page of its own
+        for block in section.blocks:
+            writer.block(block)
+    set_metadata(word, document, day)
+    save_reproducibly(word, str(path), day)
