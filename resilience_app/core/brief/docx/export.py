@@ -25,8 +25,7 @@ _log = logging.getLogger("resilience_app.brief")
 
 @dataclass(frozen=True)
 class WordExportResult:
-    path: Path
-    sections: int  # Word counts the pages when it opens the file
+    path: Path  # no page count: Word counts the pages when it lays the document out
 
 
 def export_brief_docx(
@@ -47,4 +46,4 @@ def export_brief_docx(
     with writing_in_place(context.paths.data_dir, prepared.target, prefix=".brief-", suffix=".docx.part", unwritable=unwritable) as temporary:
         render_docx(prepared.document, temporary, day=prepared.day)
     _log.info("Exported the %s brief of assessment %s as a Word document to %s", language, assessment_id, prepared.target)
-    return WordExportResult(prepared.target, len(prepared.document.sections))
+    return WordExportResult(prepared.target)
