@@ -16,31 +16,31 @@ from docx.oxml.ns import qn
 from docx.section import Section
 from docx.text.paragraph import Paragraph
 
-from resilience_app.core.brief.docx.text_runs import add_text, set_direction
+from resilience_app.core.brief.docx.text_runs import TextSetter
 from resilience_app.core.brief.model import BriefDocument
 from resilience_app.core.formatting import format_number
 
 FIELDS = {"number": "PAGE", "total": "NUMPAGES"}
 
 
-def add_page_furniture(section: Section, document: BriefDocument, *, rtl: bool) -> None:
+def add_page_furniture(section: Section, document: BriefDocument, *, text: TextSetter) -> None:
     header = section.header.paragraphs[0]
     header.style = "Header"
-    set_direction(header, rtl=rtl)
-    add_text(header, document.title, rtl=rtl)
+    text.set_direction(header)
+    text.add(header, document.title)
     footer = section.footer.paragraphs[0]
     footer.style = "Footer"
-    set_direction(footer, rtl=rtl)
+    text.set_direction(footer)
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT  # the end of the line, whichever the direction
     for part in re.split(r"(\{number\}|\{total\})", document.page_label):
         name = part.strip("{}")
         if name in FIELDS and part.startswith("{"):
-            _add_field(footer, FIELDS[name], format_number(1, language=document.language), rtl=rtl)
+            _add_field(footer, FIELDS[name], format_number(1, language=document.language), text=text)
         elif part:
-            add_text(footer, part, rtl=rtl)
+            text.add(footer, part)
 
 
-def _add_field(paragraph: Paragraph, instruction: str, shown: str, *, rtl: bool) -> None:
+def _add_field(paragraph: Paragraph, instruction: str, shown: str, *, text: TextSetter) -> None:
     """A field Word updates when it lays out the page (`shown` stands until it does)."""
 
     def field_char(kind: str) -> None:
@@ -48,9 +48,9 @@ def _add_field(paragraph: Paragraph, instruction: str, shown: str, *, rtl: bool)
 
     field_char("begin")
     instruction_run = paragraph.add_run()
-    text = OxmlElement("w:instrText", attrs={qn("xml:space"): "preserve"})
-    text.text = f" {instruction} "
-    instruction_run._r.append(text)
+    code = OxmlElement("w:instrText", attrs={qn("xml:space"): "preserve"})
+    code.text = f" {instruction} "
+    instruction_run._r.append(code)
     field_char("separate")
-    add_text(paragraph, shown, rtl=rtl)
+    text.add(paragraph, shown)
     field_char("end")

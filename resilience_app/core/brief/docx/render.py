@@ -33,7 +33,7 @@ from resilience_app.core.brief.docx.styles import (
     WordStyles,
 )
 from resilience_app.core.brief.docx.tables import add_table
-from resilience_app.core.brief.docx.text_runs import add_text, set_direction
+from resilience_app.core.brief.docx.text_runs import TextSetter
 from resilience_app.core.brief.model import (
     BarChart,
     Block,
@@ -58,12 +58,13 @@ class _WordWriter:
         self.word, self.styles, self.style_ids, self.style = word, styles, style_ids, style
         self.rtl, self.language = styles.rtl, styles.language
         self.width = styles.text_width()
+        self.text = text_setter(styles, style)
 
     def paragraph(self, text: str, style: str, *, bold: bool = False) -> WordParagraph:
         paragraph = self.word.add_paragraph()
         paragraph._p.style = self.style_ids[style]
-        set_direction(paragraph, rtl=self.rtl)
-        add_text(paragraph, text, rtl=self.rtl, bold=bold)
+        self.text.set_direction(paragraph)
+        self.text.add(paragraph, text, bold=bold)
         return paragraph
 
     def cover(self, cover: Cover) -> None:
@@ -85,7 +86,7 @@ class _WordWriter:
             for item in block.items:
                 self.paragraph(item, "List Bullet")
         elif isinstance(block, Table):
-            add_table(self.word, [block.header, *block.rows], block.widths, self.style, rtl=self.rtl, width=self.width, text_style=self.style_ids[TABLE_TEXT],
+            add_table(self.word, [block.header, *block.rows], block.widths, self.style, text=self.text, width=self.width, text_style=self.style_ids[TABLE_TEXT],
                       bold_rows=tuple(row + 1 for row in block.emphasis))
             self.spacer()
         elif isinstance(block, Facts):
@@ -95,7 +96,7 @@ class _WordWriter:
             self.chart(block)
 
     def facts(self, facts: Facts) -> None:
-        add_table(self.word, list(facts.pairs), (1, 2), self.style, rtl=self.rtl, width=self.width, text_style=self.style_ids[FACT_TEXT], header=False)
+        add_table(self.word, list(facts.pairs), (1, 2), self.style, text=self.text, width=self.width, text_style=self.style_ids[FACT_TEXT], header=False)
 
     def spacer(self) -> None:
         """An empty paragraph after a table (Word joins two tables that touch into one)."""
@@ -110,14 +111,20 @@ class _WordWriter:
         self.paragraph(chart.caption, "Caption")
 
 
+def text_setter(styles: WordStyles, style: BriefStyle) -> TextSetter:
+    """How text goes into this document's paragraphs: its direction, and the Latin font for what Naskh lacks (as in the PDF)."""
+    arabic, latin = style.engine.regular.arabic, style.engine.regular.latin
+    return TextSetter(styles.rtl, arabic_lacks=lambda char: not arabic.has_char(char) and latin.has_char(char), fallback_font=styles.latin_font)
+
+
 def render_docx(document: BriefDocument, path: Path, *, day: dt.date, style: BriefStyle | None = None) -> None:
     """Write `document` to `path` as a Word document dated `day`."""
     style = style or load_style()
     word = docx.Document()
     styles = WordStyles(style, document.language, is_rtl(document.language))
     style_ids = styles.apply(word)
-    add_page_furniture(word.sections[0], document, rtl=styles.rtl)
     writer = _WordWriter(word, styles, style_ids, style)
+    add_page_furniture(word.sections[0], document, text=writer.text)
     writer.cover(document.cover)
     for number, section in enumerate(document.sections):
         title = writer.paragraph(section.title, "Heading 1")

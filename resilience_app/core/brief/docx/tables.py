@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from docx.document import Document
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
-from docx.table import Table, _Cell
+from docx.table import Table
 
 from resilience_app.core.brief.docx.ooxml import BORDERS, CELL, TABLE, set_property
 from resilience_app.core.brief.docx.styles import hex_colour
-from resilience_app.core.brief.docx.text_runs import add_text, set_direction
+from resilience_app.core.brief.docx.text_runs import TextSetter
 from resilience_app.core.brief.pdf.style import BriefStyle
 
 TWIPS_PER_POINT = 20
@@ -29,7 +29,7 @@ def add_table(
     widths: Sequence[float],
     style: BriefStyle,
     *,
-    rtl: bool,
+    text: TextSetter,
     width: float,
     text_style: str,  # the id of the cells' paragraph style
     header: bool = True,
@@ -38,7 +38,7 @@ def add_table(
     """A table of text cells across `width` points; `rows[0]` is the header when `header`, `bold_rows` count from the first row."""
     column_widths = [width * share / sum(widths) for share in widths]
     table: Table = document.add_table(rows=0, cols=len(widths))
-    _table_properties(table, style, rtl=rtl, width=width)
+    _table_properties(table, style, rtl=text.rtl, width=width)
     for column, column_width in zip(table.columns, column_widths, strict=True):
         column.width = Pt(column_width)
     header_fill, header_text = hex_colour(style.colour("table_header")), hex_colour(style.colour("table_header_text"))
@@ -51,12 +51,14 @@ def add_table(
         if is_header:
             set_property(row_properties, "tblHeader", ())  # repeated at the top of every page the table runs onto
         fill = header_fill if is_header else stripe if header and index % 2 == 0 else ""
-        for cell, text, column_width in zip(row.cells, texts, column_widths, strict=True):
+        for cell, cell_text, column_width in zip(row.cells, texts, column_widths, strict=True):
             cell.width = Pt(column_width)
             if fill:
                 set_property(cell._tc.get_or_add_tcPr(), "shd", CELL, val="clear", color="auto", fill=fill)
-            _fill_cell(cell, text, rtl=rtl, text_style=text_style, bold=is_header or index in bold_rows,
-                       colour=header_text if is_header else "")
+            paragraph = cell.paragraphs[0]
+            paragraph._p.style = text_style
+            text.set_direction(paragraph)
+            text.add(paragraph, cell_text, bold=is_header or index in bold_rows, colour=header_text if is_header else "")
     return table
 
 
@@ -73,11 +75,4 @@ def _table_properties(table: Table, style: BriefStyle, *, rtl: bool, width: floa
     margins = set_property(properties, "tblCellMar", TABLE)
     for side, points in (("top", 2.5), ("left", 4), ("bottom", 3), ("right", 4)):
         set_property(margins, side, BORDERS, w=str(round(points * TWIPS_PER_POINT)), type="dxa")
-
-
-def _fill_cell(cell: _Cell, text: str, *, rtl: bool, text_style: str, bold: bool, colour: str) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph._p.style = text_style
-    set_direction(paragraph, rtl=rtl)
-    add_text(paragraph, text, rtl=rtl, bold=bold, colour=colour)
 
