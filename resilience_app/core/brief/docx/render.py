@@ -77,11 +77,13 @@ class _WordWriter:
         if cover.sensitivity_notice:
             self.paragraph(cover.sensitivity_notice, SENSITIVITY_NOTICE)
 
-    def block(self, block: Block) -> None:
+    def block(self, block: Block, *, after_heading: bool = False) -> None:
+        """Add one block; a paragraph right under a heading introduces what follows, so it keeps with it (no stranded heading)."""
         if isinstance(block, Heading):
             self.paragraph(block.text, "Heading 2")
         elif isinstance(block, Paragraph):
-            self.paragraph(block.text, NOTE if block.muted else "Normal")
+            paragraph = self.paragraph(block.text, NOTE if block.muted else "Normal")
+            paragraph.paragraph_format.keep_with_next = after_heading or None
         elif isinstance(block, Bullets):
             for item in block.items:
                 self.paragraph(item, "List Bullet")
@@ -130,7 +132,7 @@ def render_docx(document: BriefDocument, path: Path, *, day: dt.date, style: Bri
         title = writer.paragraph(section.title, "Heading 1")
         if number == 0:
             title.paragraph_format.page_break_before = True  # the cover is a page of its own
-        for block in section.blocks:
-            writer.block(block)
+        for index, block in enumerate(section.blocks):
+            writer.block(block, after_heading=index == 0 or isinstance(section.blocks[index - 1], Heading))
     set_metadata(word, document, day)
     save_reproducibly(word, str(path), day)
