@@ -1,4 +1,7 @@
-"""The Word brief is written as safely as the PDF: a refusal or a full disk changes nothing, sensitive content stays out."""
+"""The Word brief is written as safely as the PDF: a full disk changes nothing, sensitive content stays out unless included.
+
+The refusals the two formats share (unwritable or own file, unknown sections) are tested for both in test_export_bad_input.py.
+"""
 
 from __future__ import annotations
 
@@ -41,24 +44,6 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Resilienc
     service.close()
 
 
-def test_an_unwritable_path_or_the_apps_own_file_is_refused_and_changes_nothing(service: ResilienceService, exports: Path) -> None:
-    assessment_id = _new(service)
-    blocker = exports / "a-file"
-    blocker.write_text("not a folder")
-    for target in (exports / "missing" / "brief.docx", blocker / "brief.docx", exports):
-        with pytest.raises(UserFacingError) as caught:
-            service.export_brief_docx(assessment_id, language="ar", path=target)
-        assert caught.value.code is ErrorCode.EXPORT_FAILED and "could not be saved" in caught.value.message
-    database = service.database.file
-    assert database is not None
-    before = database.read_bytes()
-    with pytest.raises(UserFacingError, match="one of the app's own files"):
-        service.export_brief_docx(assessment_id, language="en", path=database)
-    assert database.read_bytes() == before
-    assert sorted(path.name for path in exports.iterdir()) == ["a-file"]
-    assert not list(database.parent.glob(".brief-*"))
-
-
 def test_a_full_disk_keeps_the_previous_word_brief_whole(service: ResilienceService, exports: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assessment_id = _new(service)
     target = exports / "brief.docx"
@@ -75,17 +60,6 @@ def test_a_full_disk_keeps_the_previous_word_brief_whole(service: ResilienceServ
     assert caught.value.code is ErrorCode.EXPORT_FAILED and "No space left on device" in caught.value.message
     assert target.read_bytes() == before
     assert [path.name for path in exports.iterdir()] == ["brief.docx"]
-
-
-def test_unknown_sections_and_languages_are_refused_before_anything_is_written(service: ResilienceService, exports: Path) -> None:
-    assessment_id = _new(service)
-    with pytest.raises(UserFacingError, match="Unknown section: summary"):
-        service.export_brief_docx(assessment_id, language="en", path=exports / "x.docx", sections=["purpose", "summary"])
-    with pytest.raises(UserFacingError, match="at least one section"):
-        service.export_brief_docx(assessment_id, language="en", path=exports / "x.docx", sections=[])
-    with pytest.raises(UserFacingError, match="English"):
-        service.export_brief_docx(assessment_id, language="fr", path=exports / "x.docx")
-    assert not list(exports.iterdir())
 
 
 def test_only_the_chosen_sections_are_in_the_word_brief(service: ResilienceService, exports: Path) -> None:

@@ -32,26 +32,16 @@ def models(sample_service: tuple[ResilienceService, dict[str, int]]) -> dict[str
 
 
 @pytest.fixture(scope="module")
-def word_briefs(sample_service: tuple[ResilienceService, dict[str, int]], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    service, ids = sample_service
-    folder = tmp_path_factory.mktemp("word-briefs")
-    return {
-        language: service.export_brief_docx(ids[language], language=language, path=folder / f"brief-{language}.docx", today=EXPORT_DAY).path
-        for language in LANGUAGES
-    }
-
-
-@pytest.fixture(scope="module")
-def printed(word_briefs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def printed(sample_word_briefs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Both Word documents printed to PDF by LibreOffice (one start of LibreOffice for the two)."""
-    pdfs = to_pdf(list(word_briefs.values()), tmp_path_factory.mktemp("printed"))
-    return {language: pdfs[path] for language, path in word_briefs.items()}
+    pdfs = to_pdf(list(sample_word_briefs.values()), tmp_path_factory.mktemp("printed"))
+    return {language: pdfs[path] for language, path in sample_word_briefs.items()}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_section_titles_are_word_headings_so_a_table_of_contents_finds_them(word_briefs: dict[str, Path], models: dict[str, BriefDocument],
+def test_section_titles_are_word_headings_so_a_table_of_contents_finds_them(sample_word_briefs: dict[str, Path], models: dict[str, BriefDocument],
                                                                            language: str) -> None:
-    document = open_docx(word_briefs[language])
+    document = open_docx(sample_word_briefs[language])
     model = models[language]
     titles = [paragraph.text for paragraph in document.paragraphs if paragraph.style is not None and paragraph.style.name == "Heading 1"]
     assert titles == [section.title for section in model.sections]
@@ -63,9 +53,9 @@ def test_section_titles_are_word_headings_so_a_table_of_contents_finds_them(word
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_tables_repeat_their_header_row_and_no_row_splits_across_pages(word_briefs: dict[str, Path], models: dict[str, BriefDocument],
+def test_tables_repeat_their_header_row_and_no_row_splits_across_pages(sample_word_briefs: dict[str, Path], models: dict[str, BriefDocument],
                                                                        language: str) -> None:
-    document = open_docx(word_briefs[language])
+    document = open_docx(sample_word_briefs[language])
     model_tables = [block for section in models[language].sections for block in section.blocks if type(block).__name__ == "Table"]
     with_header = [table for table in document.tables if has_property(table.rows[0]._tr, "w:trPr/w:tblHeader")]
     assert [[cell.text for cell in table.rows[0].cells] for table in with_header] == [list(table.header) for table in model_tables]
@@ -77,8 +67,8 @@ def test_tables_repeat_their_header_row_and_no_row_splits_across_pages(word_brie
     assert [cell.text for cell in facts[0].columns[0].cells] == [label for label, _value in models[language].cover.facts.pairs]
 
 
-def test_arabic_is_right_to_left_in_paragraphs_runs_and_tables_and_english_is_not(word_briefs: dict[str, Path]) -> None:
-    arabic, english = open_docx(word_briefs["ar"]), open_docx(word_briefs["en"])
+def test_arabic_is_right_to_left_in_paragraphs_runs_and_tables_and_english_is_not(sample_word_briefs: dict[str, Path]) -> None:
+    arabic, english = open_docx(sample_word_briefs["ar"]), open_docx(sample_word_briefs["en"])
     paragraphs = list(every_paragraph(arabic))
     assert len(paragraphs) > 500
     assert all(has_property(paragraph._p, "w:pPr/w:bidi") for paragraph in paragraphs)
@@ -97,8 +87,8 @@ def test_arabic_is_right_to_left_in_paragraphs_runs_and_tables_and_english_is_no
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_pdf_fonts_are_named_for_latin_and_arabic_with_the_arabic_size_and_language(word_briefs: dict[str, Path], language: str) -> None:
-    document = open_docx(word_briefs[language])
+def test_the_pdf_fonts_are_named_for_latin_and_arabic_with_the_arabic_size_and_language(sample_word_briefs: dict[str, Path], language: str) -> None:
+    document = open_docx(sample_word_briefs[language])
     defaults = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     assert defaults is not None
     for run_properties in [defaults] + [style.element.find(qn("w:rPr")) for style in document.styles if style.name in ("Normal", "Heading 1", "Table Grid")
@@ -112,8 +102,8 @@ def test_the_pdf_fonts_are_named_for_latin_and_arabic_with_the_arabic_size_and_l
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_chart_is_a_picture_with_its_caption(word_briefs: dict[str, Path], models: dict[str, BriefDocument], language: str) -> None:
-    document = open_docx(word_briefs[language])
+def test_each_chart_is_a_picture_with_its_caption(sample_word_briefs: dict[str, Path], models: dict[str, BriefDocument], language: str) -> None:
+    document = open_docx(sample_word_briefs[language])
     charts = [block for section in models[language].sections for block in section.blocks if isinstance(block, CHARTS)]
     pictures = document.inline_shapes
     assert len(pictures) == len(charts) >= 4
@@ -130,9 +120,9 @@ def test_each_chart_is_a_picture_with_its_caption(word_briefs: dict[str, Path], 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_metadata_say_what_the_document_is_and_nothing_of_who_or_where(word_briefs: dict[str, Path], models: dict[str, BriefDocument],
+def test_metadata_say_what_the_document_is_and_nothing_of_who_or_where(sample_word_briefs: dict[str, Path], models: dict[str, BriefDocument],
                                                                       language: str) -> None:
-    path = word_briefs[language]
+    path = sample_word_briefs[language]
     properties = open_docx(path).core_properties
     model = models[language]
     assert (properties.title, properties.subject, properties.language) == (model.title, model.subject, language)
@@ -145,11 +135,11 @@ def test_metadata_say_what_the_document_is_and_nothing_of_who_or_where(word_brie
         assert not [name for name in package.namelist() if "thumbnail" in name or name.startswith("customXml")]
 
 
-def test_the_same_assessment_on_the_same_day_gives_the_same_file(sample_service: tuple[ResilienceService, dict[str, int]], word_briefs: dict[str, Path],
+def test_the_same_assessment_on_the_same_day_gives_the_same_file(sample_service: tuple[ResilienceService, dict[str, int]], sample_word_briefs: dict[str, Path],
                                                                  tmp_path: Path) -> None:
     service, ids = sample_service
     again = service.export_brief_docx(ids["ar"], language="ar", path=tmp_path / "again.docx", today=EXPORT_DAY).path
-    assert again.read_bytes() == word_briefs["ar"].read_bytes()
+    assert again.read_bytes() == sample_word_briefs["ar"].read_bytes()
 
 
 @needs_soffice
