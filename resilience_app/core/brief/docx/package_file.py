@@ -1,7 +1,8 @@
 """The Word file's package: neutral metadata and the same bytes for the same document on the same day.
 
 python-docx starts from its own template, which says it was written by "python-docx" on a Mac in
-2013 and carries a thumbnail of another document and a bibliography part. Those go; the core
+2013 and carries a thumbnail of another document, a bibliography part and a second, older copy of
+its styles. Those go; the core
 properties say what the document is (title, subject, language, keywords) and when it was made
 (the export day), never who made it or where it is stored. python-docx stamps each file in the
 zip with the time of writing, so the package is written again with the export day's date.
@@ -18,7 +19,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from resilience_app.core.brief.model import BriefDocument
 
-DROPPED_PARTS = (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES, RT.CUSTOM_XML)  # the template's picture, its "Microsoft Macintosh Word", its bibliography
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+# The template's picture, its "Microsoft Macintosh Word", its bibliography, and its old copy of the styles (which Word 2010
+# would read instead of the brief's).
+DROPPED_PARTS = (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES, RT.CUSTOM_XML, STYLES_WITH_EFFECTS)
 
 
 def set_metadata(word: Document, document: BriefDocument, day: dt.date) -> None:
