@@ -23,8 +23,8 @@ POINTS_PER_INCH = 72
 Chart = RadarChart | BarChart | MatrixChart
 
 
-def chart_png(chart: Chart, style: BriefStyle, *, language: str, rtl: bool, width: float) -> tuple[bytes, float]:
-    """The chart drawn `width` points wide, as PNG bytes, and its height in points."""
+def chart_png(chart: Chart, style: BriefStyle, *, language: str, rtl: bool, width: float) -> bytes:
+    """The chart drawn `width` points wide (its height is the PDF's), as PNG bytes."""
     figure = RadarFigure(chart, style, rtl) if isinstance(chart, RadarChart) else BarFigure(chart, style, rtl) if isinstance(chart, BarChart) \
         else MatrixFigure(chart, style, rtl)
     _width, height = figure.wrap(width, 10_000)
@@ -41,4 +41,4 @@ def chart_png(chart: Chart, style: BriefStyle, *, language: str, rtl: bool, widt
         bitmap.to_pil().save(picture, format="PNG", dpi=(DOTS_PER_INCH, DOTS_PER_INCH))
     finally:
         document.close()
-    return picture.getvalue(), float(height)
+    return picture.getvalue()

@@ -105,7 +105,7 @@ class _WordWriter:
         self.paragraph("", NOTE).paragraph_format.space_after = Pt(0)
 
     def chart(self, chart: RadarChart | BarChart | MatrixChart) -> None:
-        png, _height = chart_png(chart, self.style, language=self.language, rtl=self.rtl, width=self.width)
+        png = chart_png(chart, self.style, language=self.language, rtl=self.rtl, width=self.width)
         picture = self.paragraph("", CHART)
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         shape = picture.add_run().add_picture(io.BytesIO(png), width=Pt(self.width))

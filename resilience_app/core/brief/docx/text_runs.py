@@ -76,9 +76,10 @@ class TextSetter:
                 set_property(properties, "rtl", RUN)
 
     def _pieces(self, text: str) -> Iterator[tuple[str, bool, bool]]:
-        """(part, right_to_left, needs the fallback font) for each run of `text`."""
+        """(part, right_to_left, needs the fallback font) for each run of `text` (none for no text)."""
         if not self.rtl:
-            yield text, False, False
+            if text:
+                yield text, False, False
             return
         for part, right_to_left in direction_runs(text):
             if not right_to_left:
