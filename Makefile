@@ -37,14 +37,15 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 # The brief's tests read PDFs back with poppler's pdftotext and pdffonts (Debian: poppler-utils); the Excel
-# workbooks' tests open them in LibreOffice Calc, headless (Debian: libreoffice-calc-nogui).
+# workbooks' tests open them in LibreOffice Calc and the Word brief's tests print it with LibreOffice Writer,
+# headless (Debian: libreoffice-calc-nogui, libreoffice-writer-nogui).
 test-tools:
 	@command -v pdftotext >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null); } \
 		|| echo "note: pdftotext (poppler-utils) is not installed; the PDF read-back tests will be skipped"
-	@command -v soffice >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
-		&& (apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null); } \
-		|| echo "note: soffice (LibreOffice Calc) is not installed; the tests that open workbooks in LibreOffice will be skipped"
+	@{ command -v soffice >/dev/null && { ! command -v apt-get >/dev/null || [ -e /usr/lib/libreoffice/program/libswlo.so ]; }; } || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& (apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null); } \
+		|| echo "note: soffice (LibreOffice Calc and Writer) is not installed; the tests that open workbooks or the Word brief in LibreOffice will be skipped"
 
 # Compiled catalogues are build products (not committed); the wheel's build hook makes its own.
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(INSTALLED)

@@ -2,7 +2,8 @@
 
 - opening the fully answered sample: reading it and building every screen of it (median and slowest of 20);
 - one autosave: a changed answer written to the database with its history (500 of them);
-- exporting the whole sample brief in English and in Arabic (slowest of 3: the first one loads ReportLab and the fonts).
+- exporting the whole sample brief in English and in Arabic (slowest of 3: the first one loads ReportLab and the fonts),
+  as a PDF and as a Word document.
 """
 
 from __future__ import annotations
@@ -82,6 +83,13 @@ def measure() -> dict[str, float]:
                 )
                 for language in ("en", "ar")
             }
+            exporting_word = {
+                language: timed_ms(
+                    lambda language=language: service.export_brief_docx(record.id, language=language, path=briefs / f"brief-{language}.docx"),
+                    EXPORT_REPEATS,
+                )
+                for language in ("en", "ar")
+            }
         finally:
             page.close_session()
             page.deleteLater()
@@ -93,4 +101,6 @@ def measure() -> dict[str, float]:
         "autosave_median_ms": statistics.median(autosaving),
         "export_pdf_en_s": max(exporting["en"]) / 1000,
         "export_pdf_ar_s": max(exporting["ar"]) / 1000,
+        "export_docx_en_s": max(exporting_word["en"]) / 1000,
+        "export_docx_ar_s": max(exporting_word["ar"]) / 1000,
     }

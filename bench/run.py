@@ -32,6 +32,8 @@ TARGETS: dict[str, float | None] = {
     "autosave_median_ms": None,
     "export_pdf_en_s": 2.0,
     "export_pdf_ar_s": 2.0,
+    "export_docx_en_s": 2.0,
+    "export_docx_ar_s": 2.0,
     "peak_rss_mb": 300.0,
 }
 

@@ -82,9 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     backups.add_argument("--json", action="store_true", help=_("print JSON"))
     restore = commands.add_parser("restore-backup", help=_("put a backup in place of the database (the current one is kept as a backup)"))
     restore.add_argument("backup", metavar="BACKUP", help=_("the number shown by the backups command (1 is the newest) or the backup's file name"))
-    export = _export_command(commands, "export-pdf", _("export the strategy-workshop brief of an assessment as a PDF"),
-                             language=_("language of the brief"), output=_("the PDF file to write"))
-    export.add_argument("--sections", metavar="ID,ID", help=_("only these sections, comma-separated (default: all)"))
+    _export_command(commands, "export-pdf", _("export the strategy-workshop brief of an assessment as a PDF"),
+                    language=_("language of the brief"), output=_("the PDF file to write"), sections=True)
+    _export_command(commands, "export-docx", _("export the strategy-workshop brief of an assessment as a Word document, to edit"),
+                    language=_("language of the brief"), output=_("the Word file to write (.docx)"), sections=True)
     _export_command(commands, "export-xlsx", _("export the whole assessment as one Excel workbook, for analysis in Excel or Power BI"),
                     language=_("language of the workbook"), output=_("the Excel file to write (.xlsx)"))
     cli_contributions.add_commands(commands, _assessment_id)
@@ -92,13 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, description: str, *, language: str,
-                    output: str) -> argparse.ArgumentParser:
-    """A command that exports one assessment in a language to a file, leaving sensitive content out unless asked."""
+                    output: str, sections: bool = False) -> argparse.ArgumentParser:
+    """A command that exports one assessment in a language to a file, leaving sensitive content out unless asked
+    (and, with `sections`, only the brief's sections named)."""
     command = commands.add_parser(name, help=description)
     command.add_argument("assessment_id", type=_assessment_id, metavar="ASSESSMENT_ID", help=_("the id shown by the list command"))
     command.add_argument("--lang", dest="export_language", required=True, metavar="en|ar", help=language)
     command.add_argument("--out", dest="output", required=True, type=Path, metavar="FILE", help=output)
     command.add_argument("--include-sensitive", action="store_true", help=_("include the answers, shocks and stresses and notes marked sensitive (left out by default)"))
+    if sections:
+        command.add_argument("--sections", metavar="ID,ID", help=_("only these sections, comma-separated (default: all)"))
     return command
 
 
@@ -203,6 +207,8 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths) -> int:
             return _demo(service)
         if args.command == "export-pdf":
             return _export_pdf(service, args)
+        if args.command == "export-docx":
+            return _export_docx(service, args)
         if args.command == "export-xlsx":
             return _export_xlsx(service, args)
         if args.command in cli_contributions.COMMANDS:
@@ -317,16 +323,29 @@ def _export_language(args: argparse.Namespace, *, variant: str = "") -> str:
         raise user_error(ErrorCode.UNSUPPORTED_LANGUAGE, variant=variant) from None
 
 
+def _chosen_sections(args: argparse.Namespace) -> list[str] | None:
+    """The sections a brief's export command was given (--sections a,b), or None for all."""
+    return [name.strip() for name in args.sections.split(",") if name.strip()] if args.sections else None
+
+
 def _export_pdf(service: ResilienceService, args: argparse.Namespace) -> int:
     from resilience_app.core.formatting import format_number
 
     language = _export_language(args)
-    sections = [name.strip() for name in args.sections.split(",") if name.strip()] if args.sections else None
-    result = service.export_brief(args.assessment_id, language=language, path=args.output, sections=sections, include_sensitive=args.include_sensitive)
+    result = service.export_brief(args.assessment_id, language=language, path=args.output, sections=_chosen_sections(args),
+                                  include_sensitive=args.include_sensitive)
     if result.warning():
         _say(_("Warning: {message}").format(message=result.warning()), file=sys.stderr)
     _say(i18n.ngettext("Saved the brief ({count} page) as {path}", "Saved the brief ({count} pages) as {path}", result.pages).format(
         count=format_number(result.pages), path=result.path))
+    return EXIT_OK
+
+
+def _export_docx(service: ResilienceService, args: argparse.Namespace) -> int:
+    language = _export_language(args)
+    result = service.export_brief_docx(args.assessment_id, language=language, path=args.output, sections=_chosen_sections(args),
+                                       include_sensitive=args.include_sensitive)
+    _say(_("Saved the brief (Word document) as {path}").format(path=result.path))
     return EXIT_OK
 
 

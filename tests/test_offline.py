@@ -1,4 +1,4 @@
-"""Offline, always: the sample, the window and both brief exports run with every socket refused."""
+"""Offline, always: the sample, the window and the brief's exports (PDF and Word) run with every socket refused."""
 
 from __future__ import annotations
 
@@ -64,4 +64,5 @@ def test_the_core_alone_needs_no_network(no_network: list[str], app_paths: AppPa
     service = ResilienceService.open(app_paths)
     record = create_sample(service, "ar")
     assert service.export_brief(record.id, language="ar", path=tmp_path / "brief.pdf").pages > 1
+    assert service.export_brief_docx(record.id, language="ar", path=tmp_path / "brief.docx").path.stat().st_size > 10_000
     service.close()

@@ -2,7 +2,7 @@
 
 It makes the shared `CoreContext` (data folder, database, content, backups, evidence folder), wires the
 features over it and owns what spans them: opening and closing the data folder, restoring a backup,
-and exporting the brief (PDF) and the whole assessment (Excel). The features are reached as attributes:
+and exporting the brief (PDF and Word) and the whole assessment (Excel). The features are reached as attributes:
 
 - `assessments`: details, answers, evidence and the profile (`core.assessment`);
 - `register`: shocks and stresses, links, ranks, actions and discovery areas (`core.register`);
@@ -40,6 +40,7 @@ from resilience_app.core.storage.own_files import is_own_file
 from resilience_app.core.workshop.service import WorkshopService, forget_item
 
 if TYPE_CHECKING:
+    from resilience_app.core.brief.docx.export import WordExportResult
     from resilience_app.core.brief.export import ExportResult
     from resilience_app.core.brief.withheld import Withheld
     from resilience_app.core.spreadsheet.export import WorkbookResult
@@ -182,6 +183,28 @@ class ResilienceService:
         from resilience_app.core.brief.sections import SECTION_IDS
 
         return export_brief(
+            self.context, assessment_id, language=language, path=path, is_own_file=self.is_own_file,
+            sections=SECTION_IDS if sections is None else sections, today=today, include_sensitive=include_sensitive,
+        )
+
+    def export_brief_docx(
+        self,
+        assessment_id: int,
+        *,
+        language: str,
+        path: Path,
+        sections: Iterable[str] | None = None,
+        today: dt.date | None = None,
+        include_sensitive: bool = False,
+    ) -> WordExportResult:
+        """Write the strategy-workshop brief of an assessment as an editable Word document (see `brief.docx.export`).
+
+        The same document as the PDF, with the same sections and the same content withheld unless `include_sensitive`.
+        """
+        from resilience_app.core.brief.docx.export import export_brief_docx  # python-docx loads only when a Word brief is made
+        from resilience_app.core.brief.sections import SECTION_IDS
+
+        return export_brief_docx(
             self.context, assessment_id, language=language, path=path, is_own_file=self.is_own_file,
             sections=SECTION_IDS if sections is None else sections, today=today, include_sensitive=include_sensitive,
         )

@@ -34,6 +34,7 @@ SETTINGS: dict[str, SettingSpec] = {
     "language": SettingSpec(str, "", N_("Language"), choices=("",) + SUPPORTED_LANGUAGES),
     "arabic_indic_digits": SettingSpec(bool, True, N_("Show Arabic-Indic digits in Arabic")),
     "arabic_months": SettingSpec(str, "levant", N_("Month names in Arabic"), choices=("levant", "egypt_gulf", "maghreb", "both")),
+    "brief_format": SettingSpec(str, "pdf", N_("Format of the exported brief"), choices=("pdf", "docx")),
     "main_window_geometry": SettingSpec(str, "", N_("Main window size and position")),
     "sample_offered": SettingSpec(bool, False, N_("The sample assessment was offered the first time the app started")),
 }

@@ -1,5 +1,5 @@
 """What the Assessment menu does to an assessment: create, edit its details, rename, duplicate,
-delete, export its brief (PDF) and export the whole of it to Excel.
+delete, export its brief (PDF or Word) and export the whole of it to Excel.
 
 Each opens its dialog on the main window without blocking (the window's `active_dialog`, where tests
 and tools reach it) and makes its change through `run_operation`, so a refusal is a plain message.
@@ -22,6 +22,8 @@ from resilience_app.gui.operations import Change, attempt, run_operation
 
 if TYPE_CHECKING:
     from resilience_app.core.assessment.records import AssessmentRecord
+    from resilience_app.core.brief.docx.export import WordExportResult
+    from resilience_app.core.brief.export import ExportResult
     from resilience_app.core.brief.withheld import Withheld
     from resilience_app.gui.main_window import MainWindow
 
@@ -125,8 +127,18 @@ def delete_selected(window: MainWindow) -> None:
 
 
 def export_selected(window: MainWindow) -> None:
-    _export(window, ExportDialog, show_export_done, lambda record_id, dialog: window.service.export_brief(
-        record_id, language=dialog.language(), path=dialog.path(), sections=dialog.chosen_sections(), include_sensitive=dialog.includes_sensitive()))
+    """Export the brief in the format chosen last time (PDF or Word), remembered for the next time."""
+
+    def open_dialog(parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None) -> ExportDialog:
+        return ExportDialog(parent, record, sensitive, brief_format=str(window.settings.get("brief_format")))
+
+    def export(record_id: int, dialog: ExportDialog) -> ExportResult | WordExportResult:
+        window.settings.set("brief_format", dialog.brief_format())
+        write = window.service.export_brief_docx if dialog.brief_format() == "docx" else window.service.export_brief
+        return write(record_id, language=dialog.language(), path=dialog.path(), sections=dialog.chosen_sections(),
+                     include_sensitive=dialog.includes_sensitive())
+
+    _export(window, open_dialog, show_export_done, export)
 
 
 def export_workbook_selected(window: MainWindow) -> None:

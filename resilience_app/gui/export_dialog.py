@@ -1,4 +1,4 @@
-"""Export the strategy-workshop brief (PDF) or the whole assessment (Excel): choose the language, what to include and the file."""
+"""Export the strategy-workshop brief (PDF or Word) or the whole assessment (Excel): choose the language, what to include and the file."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ from resilience_app.core.spreadsheet.labels import WILL_BE_LEFT_OUT_OF_THE_WORKB
 from resilience_app.gui.form_fields import interface_language_first
 
 if TYPE_CHECKING:
+    from resilience_app.core.brief.docx.export import WordExportResult  # python-docx too (imported when a result is shown)
     from resilience_app.core.brief.export import ExportResult  # ReportLab stays off the start-up path
     from resilience_app.core.brief.withheld import Withheld
     from resilience_app.core.spreadsheet.export import WorkbookResult  # openpyxl too
@@ -51,7 +52,7 @@ class SaveExportDialog(QDialog):
     """
 
     KIND = ""
-    SUFFIX = ""
+    SUFFIX = ""  # of the file proposed; a dialog offering several formats says which in `suffix`
 
     def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None, *, title: str, intro: str,
                  language_label: str) -> None:
@@ -104,7 +105,7 @@ class SaveExportDialog(QDialog):
         self.main_layout.addLayout(path_row)
         self.main_layout.addWidget(self.buttons)
         self._folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        self._language_changed(i18n.current_language())
+        self.propose_file()
 
     # -- what a subclass adds ----------------------------------------------------------------------
 
@@ -124,6 +125,14 @@ class SaveExportDialog(QDialog):
     def file_filter(self) -> str:
         raise NotImplementedError
 
+    def suffix(self) -> str:
+        """The extension of the file the export writes (with its dot)."""
+        return self.SUFFIX
+
+    def suffixes(self) -> tuple[str, ...]:
+        """Every extension the dialog may propose (a proposed name follows the language and the format)."""
+        return (self.SUFFIX,)
+
     # -- the choices -------------------------------------------------------------------------------
 
     def language(self) -> str:
@@ -140,14 +149,22 @@ class SaveExportDialog(QDialog):
         if checked:
             self._language_changed(language)
 
-    def _proposed(self, language: str) -> str:
-        return str(self._folder / export_file_name(self.record, language, kind=self.KIND, suffix=self.SUFFIX))
+    def _proposed(self, language: str, suffix: str) -> str:
+        return str(self._folder / export_file_name(self.record, language, kind=self.KIND, suffix=suffix))
 
     def _language_changed(self, language: str) -> None:
-        """Follow the language in the proposed file name, unless the user typed their own."""
+        self.propose_file()
+
+    def propose_file(self) -> None:
+        """Follow the language and format in the proposed file name; a name the user typed only gets the format's extension."""
         current = self.path_edit.text().strip()
-        if not current or current in {self._proposed(code) for code in i18n.SUPPORTED_LANGUAGES}:
-            self.path_edit.setText(self._proposed(language))
+        proposed = {self._proposed(code, suffix) for code in i18n.SUPPORTED_LANGUAGES for suffix in self.suffixes()}
+        if not current or current in proposed:
+            self.path_edit.setText(self._proposed(self.language(), self.suffix()))
+            return
+        for other in self.suffixes():
+            if current.lower().endswith(other) and other != self.suffix():
+                self.path_edit.setText(current[: -len(other)] + self.suffix())
 
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.can_export())
@@ -155,25 +172,58 @@ class SaveExportDialog(QDialog):
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(self, self.browse_title(), str(self.path()), self.file_filter())
         if chosen:
-            self.path_edit.setText(chosen if chosen.lower().endswith(self.SUFFIX) else chosen + self.SUFFIX)
+            self.path_edit.setText(chosen if chosen.lower().endswith(self.suffix()) else chosen + self.suffix())
 
 
 class ExportDialog(SaveExportDialog):
-    """Export the strategy-workshop brief: the language, the sections, sensitive content, the file."""
+    """Export the strategy-workshop brief: the format, the language, the sections, sensitive content, the file."""
 
     KIND = "brief"
     SUFFIX = ".pdf"
+    FORMATS = {"pdf": ".pdf", "docx": ".docx"}  # the brief's formats and their files' extensions
 
-    def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None = None) -> None:
+    def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None = None, *, brief_format: str = "pdf") -> None:
+        self._initial_format = brief_format if brief_format in self.FORMATS else "pdf"
         super().__init__(
             parent, record, sensitive, title=_("Export the brief"),
-            intro=_("The strategy-workshop brief of {city}, as a PDF to share.").format(city=isolate(record.city_name(i18n.current_language()))),
+            intro=_("The strategy-workshop brief of {city}: a PDF to share, or a Word document to edit before sending it.").format(
+                city=isolate(record.city_name(i18n.current_language()))),
             language_label=_("Language of the brief:"),
         )
         self.setObjectName("export_dialog")
-        self.resize(520, 560)
+        self.resize(520, 600)
 
     def add_choices(self, layout: QVBoxLayout) -> None:
+        self.format_buttons = QButtonGroup(self)
+        formats = QHBoxLayout()
+        formats.addWidget(QLabel(_("Format:")))
+        for name, label in (("pdf", _("PDF, to share")), ("docx", _("Word document (.docx), to edit"))):
+            button = QRadioButton(label)
+            button.setObjectName(f"brief_format_{name}")
+            button.setChecked(name == self._initial_format)
+            button.toggled.connect(self._format_toggled)
+            self.format_buttons.addButton(button)
+            formats.addWidget(button)
+        formats.addStretch(1)
+        layout.addLayout(formats)
+        self._add_sections(layout)
+
+    def _format_toggled(self, checked: bool) -> None:
+        if checked:
+            self.propose_file()
+
+    def brief_format(self) -> str:
+        """pdf or docx: the format chosen (the caller remembers it for the next export)."""
+        checked = self.format_buttons.checkedButton()
+        return checked.objectName().removeprefix("brief_format_") if checked else self._initial_format
+
+    def suffix(self) -> str:
+        return self.FORMATS[self.brief_format()]
+
+    def suffixes(self) -> tuple[str, ...]:
+        return tuple(self.FORMATS.values())
+
+    def _add_sections(self, layout: QVBoxLayout) -> None:
         self.sections = QListWidget()
         self.sections.setObjectName("brief_sections")
         for section_id in SECTION_IDS:
@@ -205,7 +255,7 @@ class ExportDialog(SaveExportDialog):
         return _("Save the brief as")
 
     def file_filter(self) -> str:
-        return _("PDF documents (*.pdf)")
+        return _("Word documents (*.docx)") if self.brief_format() == "docx" else _("PDF documents (*.pdf)")
 
     def _check_all(self, state: Qt.CheckState) -> None:
         for row in range(self.sections.count()):
@@ -240,8 +290,12 @@ class WorkbookExportDialog(SaveExportDialog):
         return _("Excel workbooks (*.xlsx)")
 
 
-def show_export_done(parent: QWidget, result: ExportResult) -> QMessageBox:
+def show_export_done(parent: QWidget, result: ExportResult | WordExportResult) -> QMessageBox:
     """Say where the brief went and offer to open it or its folder."""
+    from resilience_app.core.brief.docx.export import WordExportResult  # loaded by the export that gave the result
+
+    if isinstance(result, WordExportResult):
+        return show_saved(parent, result.path, title=_("Brief exported"), text=_("The brief (Word document) is saved as:"))
     text = ngettext("The brief ({count} page) is saved as:", "The brief ({count} pages) is saved as:", result.pages).format(count=format_number(result.pages))
     return show_saved(parent, result.path, title=_("Brief exported"), text=text, warning=result.warning())
 

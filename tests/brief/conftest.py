@@ -29,14 +29,21 @@ def sample_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[R
     service.close()
 
 
+def _export_samples(sample_service: tuple[ResilienceService, dict[str, int]], folder: Path, kind: str) -> dict[str, Path]:
+    """The sample's brief in each language as a PDF or a Word document (`kind`), dated the export day."""
+    service, ids = sample_service
+    export = service.export_brief_docx if kind == "docx" else service.export_brief
+    return {language: export(ids[language], language=language, path=folder / f"brief-{language}.{kind}", today=EXPORT_DAY).path for language in LANGUAGES}
+
+
 @pytest.fixture(scope="session")
 def sample_briefs(sample_service: tuple[ResilienceService, dict[str, int]], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    service, ids = sample_service
-    folder = tmp_path_factory.mktemp("briefs")
-    return {
-        language: service.export_brief(ids[language], language=language, path=folder / f"brief-{language}.pdf", today=EXPORT_DAY).path
-        for language in LANGUAGES
-    }
+    return _export_samples(sample_service, tmp_path_factory.mktemp("briefs"), "pdf")
+
+
+@pytest.fixture(scope="session")
+def sample_word_briefs(sample_service: tuple[ResilienceService, dict[str, int]], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return _export_samples(sample_service, tmp_path_factory.mktemp("word-briefs"), "docx")
 
 
 @pytest.fixture(scope="session")

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.brief.pdf import render
-from resilience_app.core.errors import UserFacingError
+from resilience_app.core.errors import ErrorCode, UserFacingError
 from resilience_app.core.services import ResilienceService
 from tests.brief.pdf_reader import needs_poppler, page_count, page_text, plain
 
 
 def _new(service: ResilienceService, **names: str) -> int:
     return service.assessments.create_assessment(AssessmentDetails(city_name_en=names.get("en", "Testville"), city_name_ar=names.get("ar", ""))).id
+
+
+def _export(service: ResilienceService, kind: str) -> Callable[..., object]:
+    """The service's export of the brief in one format: the PDF or the Word document (the same checks before either)."""
+    return service.export_brief_docx if kind == "docx" else service.export_brief
 
 
 @pytest.fixture
@@ -63,16 +69,25 @@ def test_a_city_name_in_a_script_the_fonts_lack_exports_with_a_warning(service: 
     assert "京 東" in result.warning()
 
 
-def test_an_unwritable_path_is_refused_plainly_and_leaves_nothing(service: ResilienceService, exports: Path) -> None:
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_an_unwritable_path_or_the_apps_own_file_is_refused_plainly_and_changes_nothing(service: ResilienceService, exports: Path, kind: str) -> None:
     tmp_path = exports
+    export = _export(service, kind)
     assessment_id = _new(service)
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    for target in (tmp_path / "missing" / "brief.pdf", blocker / "brief.pdf", tmp_path):
+    for target in (tmp_path / "missing" / f"brief.{kind}", blocker / f"brief.{kind}", tmp_path):
         with pytest.raises(UserFacingError) as caught:
-            service.export_brief(assessment_id, language="en", path=target)
-        assert "could not be saved" in caught.value.message
+            export(assessment_id, language="en", path=target)
+        assert caught.value.code is ErrorCode.EXPORT_FAILED and "could not be saved" in caught.value.message
+    database = service.database.file
+    assert database is not None
+    before = database.read_bytes()
+    with pytest.raises(UserFacingError, match="one of the app's own files"):
+        export(assessment_id, language="ar", path=database)
+    assert database.read_bytes() == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["a-file"]
+    assert not list(database.parent.glob(".brief-*"))
 
 
 def test_a_full_disk_keeps_the_previous_brief_whole(service: ResilienceService, exports: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -95,15 +110,17 @@ def test_a_full_disk_keeps_the_previous_brief_whole(service: ResilienceService, 
     assert render.render_pdf is not disk_full
 
 
-def test_unknown_sections_and_languages_are_refused(service: ResilienceService, exports: Path) -> None:
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_unknown_sections_and_languages_are_refused(service: ResilienceService, exports: Path, kind: str) -> None:
     tmp_path = exports
+    export = _export(service, kind)
     assessment_id = _new(service)
     with pytest.raises(UserFacingError, match="Unknown section: summary"):
-        service.export_brief(assessment_id, language="en", path=tmp_path / "x.pdf", sections=["purpose", "summary"])
+        export(assessment_id, language="en", path=tmp_path / f"x.{kind}", sections=["purpose", "summary"])
     with pytest.raises(UserFacingError, match="at least one section"):
-        service.export_brief(assessment_id, language="en", path=tmp_path / "x.pdf", sections=[])
+        export(assessment_id, language="en", path=tmp_path / f"x.{kind}", sections=[])
     with pytest.raises(UserFacingError, match="English"):
-        service.export_brief(assessment_id, language="fr", path=tmp_path / "x.pdf")
+        export(assessment_id, language="fr", path=tmp_path / f"x.{kind}")
     assert not list(tmp_path.iterdir())
 
 

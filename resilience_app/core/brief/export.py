@@ -14,16 +14,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from resilience_app.core.brief.builder import build_brief, check_sections
-from resilience_app.core.brief.data import collect
 from resilience_app.core.brief.pdf.render import render_pdf
 from resilience_app.core.brief.pdf.style import load_style
+from resilience_app.core.brief.prepare import prepare_export, unwritable
 from resilience_app.core.brief.sections import SECTION_IDS
 from resilience_app.core.context import CoreContext
-from resilience_app.core.error_catalogue import user_error
-from resilience_app.core.errors import ErrorCode, UserFacingError
-from resilience_app.core.file_export import export_target, writing_in_place
-from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _
+from resilience_app.core.file_export import writing_in_place
+from resilience_app.core.i18n import _
 
 _log = logging.getLogger("resilience_app.brief")
 
@@ -42,10 +39,6 @@ class ExportResult:
         )
 
 
-def _unwritable(target: Path, reason: str) -> UserFacingError:
-    return user_error(ErrorCode.EXPORT_FAILED, path=str(target), reason=reason)
-
-
 def export_brief(
     context: CoreContext,
     assessment_id: int,
@@ -58,14 +51,12 @@ def export_brief(
     include_sensitive: bool = False,
 ) -> ExportResult:
     """Write the brief as `path`; `is_own_file` says which paths are the app's own (never written over)."""
-    if language not in SUPPORTED_LANGUAGES:
-        raise user_error(ErrorCode.UNSUPPORTED_LANGUAGE)
-    chosen = check_sections(sections)
-    target = export_target(path, is_own_file=is_own_file, unwritable=_unwritable)
-    document = build_brief(collect(context, assessment_id, language=language, today=today, include_sensitive=include_sensitive), language, chosen)
+    prepared = prepare_export(context, assessment_id, language=language, path=path, is_own_file=is_own_file, sections=sections, today=today,
+                              include_sensitive=include_sensitive)
+    target = prepared.target
     style = load_style()
     style.engine.missing.clear()
-    with writing_in_place(context.paths.data_dir, target, prefix=".brief-", suffix=".pdf.part", unwritable=_unwritable) as temporary:
-        pages = render_pdf(document, temporary, style)
+    with writing_in_place(context.paths.data_dir, target, prefix=".brief-", suffix=".pdf.part", unwritable=unwritable) as temporary:
+        pages = render_pdf(prepared.document, temporary, style)
     _log.info("Exported the %s brief of assessment %s to %s (%d pages)", language, assessment_id, target, pages)
     return ExportResult(target, pages, tuple(sorted(style.engine.missing)))

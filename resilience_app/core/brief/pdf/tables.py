@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.platypus import Flowable, Table, TableStyle
@@ -55,6 +56,14 @@ class PagedTable(Table):  # type: ignore[misc]  # ReportLab ships no type inform
         return parts
 
 
+def table_column_widths(
+    rows: Sequence[Sequence[str]], style: BriefStyle, *, rtl: bool, available_width: float, bold: Sequence[bool], size: float | None = None
+) -> list[float]:
+    """The columns' widths in reading order, sized to their content as the PDF sets them (the Word version uses them too)."""
+    texts = [[CellText(text, bold[index]) for text in row] for index, row in enumerate(rows)]
+    return column_widths(texts, style.engine, size=size or style.sizes["table"], rtl=rtl, available=available_width, padding=PADDING)
+
+
 def table(
     rows: list[list[str]],
     style: BriefStyle,
@@ -69,8 +78,7 @@ def table(
     """A table of text cells; in Arabic the columns run from the right."""
     size = size or style.sizes["table"]
     bold = [(header and index == 0) or index in bold_rows for index in range(len(rows))]
-    texts = [[CellText(text, bold[index]) for text in row] for index, row in enumerate(rows)]
-    widths = column_widths(texts, style.engine, size=size, rtl=rtl, available=available_width, padding=PADDING)
+    widths = table_column_widths(rows, style, rtl=rtl, available_width=available_width, bold=bold, size=size)
     cells = []
     for index, row in enumerate(rows):
         colour = style.colour("table_header_text") if header and index == 0 else style.colour("text")

@@ -1,0 +1,141 @@
+"""Lay out a brief document model as an editable Word document (.docx) with python-docx.
+
+The same model as the PDF (`brief.model`), in Word's own structures so the CRO can edit it before
+sending it on: section titles in Heading 1 and headings in Heading 2 (a table of contents finds
+them), bullets in the List Bullet style, tables and key figures as real tables, each chart as a
+picture of the PDF's drawing with its caption. An Arabic document is right-to-left throughout:
+section, paragraphs (w:bidi), runs (w:rtl) and tables (w:bidiVisual).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from resilience_app.core.brief.docx.chart_images import chart_png
+from resilience_app.core.brief.docx.package_file import save_reproducibly, set_metadata
+from resilience_app.core.brief.docx.page_furniture import add_page_furniture
+from resilience_app.core.brief.docx.styles import (
+    CHART,
+    COVER_CITY,
+    COVER_NOTICE,
+    FACT_TEXT,
+    NOTE,
+    SENSITIVITY_NOTICE,
+    TABLE_TEXT,
+    WordStyles,
+)
+from resilience_app.core.brief.docx.tables import add_table
+from resilience_app.core.brief.docx.text_runs import TextSetter
+from resilience_app.core.brief.model import (
+    BarChart,
+    Block,
+    BriefDocument,
+    Bullets,
+    Cover,
+    Facts,
+    Heading,
+    MatrixChart,
+    Paragraph,
+    RadarChart,
+    Table,
+)
+from resilience_app.core.brief.pdf.style import BriefStyle, load_style
+from resilience_app.core.brief.pdf.tables import table_column_widths
+from resilience_app.core.i18n import is_rtl
+
+
+class _WordWriter:
+    """Adds the blocks of one document to a python-docx document, in the document's language and direction."""
+
+    def __init__(self, word: Document, styles: WordStyles, style_ids: dict[str, str], style: BriefStyle) -> None:
+        self.word, self.styles, self.style_ids, self.style = word, styles, style_ids, style
+        self.rtl, self.language = styles.rtl, styles.language
+        self.width = styles.text_width()
+        self.text = text_setter(styles, style)
+
+    def paragraph(self, text: str, style: str, *, bold: bool = False) -> WordParagraph:
+        paragraph = self.word.add_paragraph()
+        paragraph._p.style = self.style_ids[style]
+        self.text.set_direction(paragraph)
+        self.text.add(paragraph, text, bold=bold)
+        return paragraph
+
+    def cover(self, cover: Cover) -> None:
+        if cover.sample_notice:
+            self.paragraph(cover.sample_notice, COVER_NOTICE)
+        self.paragraph(cover.title, "Title")
+        self.paragraph(cover.city, COVER_CITY)
+        self.paragraph(cover.subtitle, "Subtitle")
+        self.facts(cover.facts)
+        if cover.sensitivity_notice:
+            self.paragraph(cover.sensitivity_notice, SENSITIVITY_NOTICE)
+
+    def block(self, block: Block, *, after_heading: bool = False) -> None:
+        """Add one block; a paragraph right under a heading introduces what follows, so it keeps with it (no stranded heading)."""
+        if isinstance(block, Heading):
+            self.paragraph(block.text, "Heading 2")
+        elif isinstance(block, Paragraph):
+            paragraph = self.paragraph(block.text, NOTE if block.muted else "Normal")
+            paragraph.paragraph_format.keep_with_next = after_heading or None
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                self.paragraph(item, "List Bullet")
+        elif isinstance(block, Table):
+            rows = [block.header, *block.rows]
+            bold_rows = tuple(row + 1 for row in block.emphasis)
+            widths = table_column_widths(rows, self.style, rtl=self.rtl, available_width=self.width, bold=[index == 0 or index in bold_rows for index in range(len(rows))])
+            add_table(self.word, rows, widths, self.style, text=self.text, width=self.width, text_style=self.style_ids[TABLE_TEXT], bold_rows=bold_rows)
+            self.spacer()
+        elif isinstance(block, Facts):
+            self.facts(block)
+            self.spacer()
+        else:
+            self.chart(block)
+
+    def facts(self, facts: Facts) -> None:
+        add_table(self.word, list(facts.pairs), (1, 2), self.style, text=self.text, width=self.width, text_style=self.style_ids[FACT_TEXT], header=False)
+
+    def spacer(self) -> None:
+        """An empty paragraph after a table (Word joins two tables that touch into one)."""
+        self.paragraph("", NOTE).paragraph_format.space_after = Pt(0)
+
+    def chart(self, chart: RadarChart | BarChart | MatrixChart) -> None:
+        png = chart_png(chart, self.style, language=self.language, rtl=self.rtl, width=self.width)
+        picture = self.paragraph("", CHART)
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        shape = picture.add_run().add_picture(io.BytesIO(png), width=Pt(self.width))
+        shape._inline.docPr.set("descr", chart.caption)  # what a screen reader says for the picture
+        self.paragraph(chart.caption, "Caption")
+
+
+def text_setter(styles: WordStyles, style: BriefStyle) -> TextSetter:
+    """How text goes into this document's paragraphs: its direction, and the Latin font for what Naskh lacks (as in the PDF)."""
+    arabic, latin = style.engine.regular.arabic, style.engine.regular.latin
+    return TextSetter(styles.rtl, arabic_lacks=lambda char: not arabic.has_char(char) and latin.has_char(char), fallback_font=styles.latin_font)
+
+
+def render_docx(document: BriefDocument, path: Path, *, day: dt.date, style: BriefStyle | None = None) -> None:
+    """Write `document` to `path` as a Word document dated `day`."""
+    style = style or load_style()
+    word = docx.Document()
+    styles = WordStyles(style, document.language, is_rtl(document.language))
+    style_ids = styles.apply(word)
+    writer = _WordWriter(word, styles, style_ids, style)
+    add_page_furniture(word.sections[0], document, text=writer.text)
+    writer.cover(document.cover)
+    for number, section in enumerate(document.sections):
+        title = writer.paragraph(section.title, "Heading 1")
+        if number == 0:
+            title.paragraph_format.page_break_before = True  # the cover is a page of its own
+        for index, block in enumerate(section.blocks):
+            writer.block(block, after_heading=index == 0 or isinstance(section.blocks[index - 1], Heading))
+    set_metadata(word, document, day)
+    save_reproducibly(word, str(path), day)
