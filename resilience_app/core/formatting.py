@@ -23,7 +23,7 @@ from babel.numbers import format_decimal as babel_format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.i18n import _, current_language, isolate
+from resilience_app.core.i18n import _, current_language, isolate, translate_in
 
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 EASTERN_ARABIC_INDIC_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
@@ -140,8 +140,12 @@ def format_percent(fraction: float, *, language: str | None = None) -> str:
 
 
 def format_date(value: dt.date, *, language: str | None = None, length: str = "long") -> str:
-    """A date in the language's own words: '24 November 2026', '٢٤ نوفمبر ٢٠٢٦'."""
+    """A date in the language's own words: '24 November 2026', '٢٤ نوفمبر ٢٠٢٦'; "medium" shortens the month
+    where the language has short month names ('24 Nov 2026'). Arabic has none: its medium and short forms are
+    all digits («٢٠٢٦/١١/٢٤»), which a reader may take in either order, so Arabic always names the month."""
     lang = _locale(language)
+    if lang == "ar" and length in ("medium", "short"):
+        length = "long"
     text = babel_format_date(value, format=length, locale=date_locale(lang))
     return _localise_digits(_with_both_month_names(text, value) if lang == "ar" else text, lang)
 
@@ -156,9 +160,8 @@ def format_moment(value: dt.datetime, *, language: str | None = None) -> str:
     lang = _locale(language)
     local = local_moment(value)
     locale = date_locale(lang)
-    time_text = babel_format_time(local.time(), format="short", locale=locale)
-    date_text = babel_format_date(local.date(), format="medium", locale=locale)
-    return _localise_digits(date_text + _(", ") + time_text, lang)
+    time_text = _localise_digits(babel_format_time(local.time(), format="short", locale=locale), lang)
+    return format_date(local.date(), language=lang, length="medium") + translate_in(lang, ", ") + time_text
 
 
 # A sign, digits with thousands separators (commas or spaces), a decimal part: no exponent, no letters.

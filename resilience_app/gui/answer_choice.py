@@ -5,7 +5,7 @@ sits at the start of the line in both languages (the right edge in Arabic)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QRadioButton, QSizePolicy, QVBoxLayout, QWidget
 
 from resilience_app.core.content.model import Framework, Question
@@ -42,7 +42,7 @@ class LevelCard(QFrame):
         self.scenario.setStyleSheet("color: #333;")
         # Equal widths whatever the scenario's length, and room on both sides for the wrapped text.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout = QVBoxLayout(self)
+        layout = self.content = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 8)
         heading = QHBoxLayout()
         heading.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
@@ -96,6 +96,18 @@ class AnswerChoice(QWidget):
         layout.addLayout(others_row)
         self.group.idClicked.connect(self._on_clicked)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_cards()
+
+    def _fit_cards(self) -> None:
+        """Every card as tall as the longest description needs at the cards' width: a level's description is the
+        scoring criterion, never cut. (A row of wrapped labels is laid out from their unwrapped size otherwise.)"""
+        needed = max((card.content.totalHeightForWidth(card.width()) for card in self.cards if card.width() > 0), default=0)
+        for card in self.cards:
+            if card.minimumHeight() != needed:
+                card.setMinimumHeight(needed)
+
     def _on_clicked(self, button_id: int) -> None:
         if button_id == 10:
             self.chosen.emit(NOT_APPLICABLE, 0)
@@ -115,6 +127,7 @@ class AnswerChoice(QWidget):
             card.setToolTip(_("Press {key}").format(key=format_number(card.level)))
         self.not_applicable.setText(_("Not applicable (N)"))
         self.dont_know.setText(_("Don't know (?)"))
+        self._fit_cards()
 
     def show_answer(self, status: str, level: int | None) -> None:
         """Reflect a stored answer without announcing a choice."""

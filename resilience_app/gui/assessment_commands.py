@@ -107,6 +107,8 @@ def delete_selected(window: MainWindow) -> None:
         window,
     )
     box.setObjectName("confirm_delete_dialog")
+    box.button(QMessageBox.StandardButton.Yes).setText(_("Delete"))  # the action's name, not a bare yes or no
+    box.button(QMessageBox.StandardButton.No).setText(_("Keep"))
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setInformativeText(_("A copy stays in the backups taken each time the app starts."))
 

@@ -118,9 +118,10 @@ class DotVoteGrid(EntryGrid[DotKey]):
             total = sum(count for (_group, goal_id), count in votes.items() if goal_id == goal.id)
             self.setItem(row, len(groups), _fixed(format_number(total), total=True))
         allowance = exercise.exercise.dots_per_group
-        for column, group in enumerate(groups):
-            self.setItem(len(goals), column, _fixed(format_number(allowance - snapshot.dots_used(exercise.id, group.id)), total=True))
-        self.setItem(len(goals), len(groups), _fixed(format_number(sum(votes.values())), total=True))
+        left = [allowance - snapshot.dots_used(exercise.id, group.id) for group in groups]
+        for column, dots_left in enumerate(left):
+            self.setItem(len(goals), column, _fixed(format_number(dots_left), total=True))
+        self.setItem(len(goals), len(groups), _fixed(format_number(sum(left)), total=True))  # the room's dots still to place
         self.resizeColumnsToContents()
 
     def store(self, key: DotKey, value: int | None) -> None:

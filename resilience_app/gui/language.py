@@ -8,10 +8,25 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Sign
 from PySide6.QtWidgets import QApplication
 
 from resilience_app.core import formatting, i18n
+from resilience_app.core.i18n import N_
 from resilience_app.core.settings import Settings
 from resilience_app.gui.date_fields import qt_locale
 
 _log = logging.getLogger("resilience_app.gui")
+
+
+# Qt's standard buttons whose Arabic in qtbase_ar is an imperative («أغلق»): the app words them as its own
+# buttons are worded (a verbal noun: «إغلاق»), from its catalogue.
+STANDARD_BUTTON_WORDS = {"Close": N_("Close")}
+
+
+class StandardButtonWords(QTranslator):
+    """Qt's standard buttons in the app's own words; every other Qt string falls through to Qt's translation."""
+
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: ARG002 - Qt's signature
+        if context == "QPlatformTheme" and source_text in STANDARD_BUTTON_WORDS:
+            return i18n._(STANDARD_BUTTON_WORDS[source_text])
+        return ""
 
 
 class LanguageController(QObject):
@@ -25,6 +40,7 @@ class LanguageController(QObject):
 
     # One Qt translator per application, shared by every controller (tests build several windows).
     _qt_translator: QTranslator | None = None
+    _button_words: StandardButtonWords | None = None
 
     def __init__(self, app: QApplication, settings: Settings) -> None:
         super().__init__(app)
@@ -56,6 +72,9 @@ class LanguageController(QObject):
         if LanguageController._qt_translator is not None:
             self._app.removeTranslator(LanguageController._qt_translator)
             LanguageController._qt_translator = None
+        if LanguageController._button_words is None:
+            LanguageController._button_words = StandardButtonWords()
+        self._app.removeTranslator(LanguageController._button_words)
         if language == "en":
             return
         translator = QTranslator()
@@ -65,3 +84,4 @@ class LanguageController(QObject):
             LanguageController._qt_translator = translator
         else:
             _log.warning("Qt translations for %s not found in %s", language, folder)
+        self._app.installTranslator(LanguageController._button_words)  # installed last, asked first

@@ -9,7 +9,7 @@ import pytest
 
 from resilience_app.core import formatting
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.formatting import format_date, format_number, format_percent, parse_number, parse_whole_number
+from resilience_app.core.formatting import format_date, format_moment, format_number, format_percent, parse_number, parse_whole_number
 
 
 def test_arabic_shows_arabic_indic_digits_and_english_latin() -> None:
@@ -135,3 +135,13 @@ def test_a_kept_number_is_shown_back_in_plain_decimals_and_the_interfaces_digits
     assert format_typed_number("-1250.5", language="ar") == "-١٢٥٠٫٥"  # no thousands separator: it reads back as typed
     for shown in ("0.0000001", "٠٫٠٠٠٠٠٠١", "-١٢٥٠٫٥"):
         assert "E" not in shown and parse_number(shown) is not None
+
+
+@pytest.mark.parametrize("length", ["medium", "short"])
+def test_an_arabic_date_always_names_its_month_never_all_digits(length: str) -> None:
+    """«٢٠٢٦/١٢/٠٧» can be read in either order; the list's "last changed", the history and the backups name the month."""
+    day = dt.date(2026, 12, 7)
+    assert format_date(day, language="ar", length=length) == format_date(day, language="ar")
+    moment = format_moment(dt.datetime(2026, 12, 7, 9, 30), language="ar")
+    assert "/" not in moment and "كانون الأول" in moment
+    assert "Dec" in format_moment(dt.datetime(2026, 12, 7, 9, 30), language="en")

@@ -208,6 +208,7 @@ def confirm_delete(window: MainWindow, qtbot: QtBot) -> None:
     window.delete_action.trigger()  # Assessment › Delete… while the assessment is open
     box = window.active_dialog
     assert isinstance(box, QMessageBox) and box.objectName() == "confirm_delete_dialog"
+    assert [box.button(button).text() for button in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No)] == [_("Delete"), _("Keep")]
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
 
 
@@ -232,3 +233,13 @@ def test_deleting_the_open_assessment_goes_back_to_the_list_without_an_error(win
     confirm_delete(window, qtbot)
     assert window.pages.currentIndex() == 0 and window.model.rowCount() == 0
     assert window.findChild(QMessageBox, "user_error_dialog") is None  # not told the assessment it just deleted has "vanished"
+
+
+def test_the_close_buttons_are_worded_as_the_apps_own_buttons(window: MainWindow, language: str) -> None:
+    """Qt's own Arabic for Close is an imperative («أغلق»); the app's buttons are verbal nouns («إغلاق»)."""
+    window.show_about()
+    dialog = window.active_dialog
+    assert dialog is not None
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)  # type: ignore[union-attr]
+    assert close.text().replace("&", "") == ("إغلاق" if language == "ar" else "Close")
+    dialog.close()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from resilience_app.core.assessment.records import AssessmentDetails
-from resilience_app.core.formatting import format_number
+from resilience_app.core.formatting import format_number, parse_whole_number
 from resilience_app.core.i18n import _, translate_in
 from resilience_app.core.register.records import RegisterItemDraft
 from resilience_app.core.workshop.records import DOT_VOTE, RANKING
@@ -106,6 +106,9 @@ def test_run_a_whole_workshop_with_the_projector_following(window: MainWindow, q
     assert grid.item(1, 0).text() == ""  # the cell is put back
     assert state.snapshot.votes[dot_vote.id] == {(state.snapshot.groups[0].id, "goal-1"): 2}
     assert page.exercises.results.rowCount() == 1
+    left_row, groups = grid.rowCount() - 1, len(state.snapshot.groups)
+    left = [parse_whole_number(grid.item(left_row, column).text()) for column in range(groups + 1)]
+    assert left == [1, 3, 4]  # dots still to place: table A placed 2 of 3, table B none; the room has 4 left
 
     # Exercise 2: rank the register's two items.
     page.exercises.buttons["add_exercise"].click()
