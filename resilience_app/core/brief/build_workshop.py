@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from resilience_app.core.brief.build_profile import DASH
 from resilience_app.core.brief.data import BriefData, DotVoteResults, RankingResults, WorkshopResults
 from resilience_app.core.brief.model import Bar, BarChart, Block, Bullets, Facts, Heading, Paragraph, Table
-from resilience_app.core.content.labels import goal_label
-from resilience_app.core.formatting import format_date, format_number, format_percent
+from resilience_app.core.content.labels import goal_in_sentence, goal_label
+from resilience_app.core.formatting import format_date, format_list, format_number, format_percent
 from resilience_app.core.i18n import _, current_language, isolate, ngettext_in
 from resilience_app.core.register.labels import name_list
 from resilience_app.core.workshop.labels import EXERCISE_KIND_NAMES, VERDICT_NAMES, sector_name
@@ -130,6 +130,11 @@ def _goal(data: BriefData, goal_id: str) -> str:
     return goal_label(goal) if goal is not None else goal_id
 
 
+def _goal_in_sentence(data: BriefData, goal_id: str) -> str:
+    goal = data.framework.goal(goal_id)
+    return goal_in_sentence(goal) if goal is not None else goal_id
+
+
 def _dot_vote(data: BriefData, results: WorkshopResults, vote: DotVoteResults) -> list[Block]:
     exercise = vote.exercise
     blocks: list[Block] = [_exercise_heading(exercise.kind, exercise.exercise.title)]
@@ -141,7 +146,7 @@ def _dot_vote(data: BriefData, results: WorkshopResults, vote: DotVoteResults) -
     voted = [tally for tally in vote.tallies if tally.dots]
     top = [tally for tally in voted if tally.rank <= PERCEPTION_TOP]
     blocks.append(Paragraph(_("Most dots went to {goals}. {allowance}").format(
-        goals=name_list([_("{goal} ({dots})").format(goal=_goal(data, tally.goal_id), dots=_dots(tally.dots)) for tally in top]),
+        goals=format_list([_("{goal} ({dots})").format(goal=_goal_in_sentence(data, tally.goal_id), dots=_dots(tally.dots)) for tally in top]),
         allowance=allowance,
     )))
     blocks.append(BarChart(

@@ -10,3 +10,8 @@ from resilience_app.core.i18n import _, current_language
 def goal_label(goal: Goal) -> str:
     """'3. Ensures public health services', in the current language and its digits."""
     return _("{number}. {name}").format(number=format_number(goal.number), name=goal.name.in_language(current_language()))
+
+
+def goal_in_sentence(goal: Goal) -> str:
+    """'Goal 3, Ensures public health services' for a sentence: '3. Ensures…' inside a sentence reads as its end."""
+    return _("Goal {number}, {name}").format(number=format_number(goal.number), name=goal.name.in_language(current_language()))

@@ -26,10 +26,11 @@ def scale_label(names: dict[int, str], level: int | None) -> str:
 
 
 def name_list(names: list[str], language: str | None = None) -> str:
-    """Names of shocks and stresses as a list. In Arabic each is quoted: many names hold «و»
-    ("and"), so a list joined with «و» would not show where one name ends."""
+    """Names of shocks and stresses as a list, each quoted: many Arabic names hold «و» ("and"), so a list
+    joined with «و» would not show where one name ends; in English a quoted name reads as one thing named
+    ("“Informal settlements” disrupts it"), not as a plural subject."""
     lang = language or current_language()
-    shown = [f"«{name}»" for name in names] if lang == "ar" else list(names)
+    shown = [f"«{name}»" if lang == "ar" else f"“{name}”" for name in names]
     return format_list(shown, language=lang)
 
 
