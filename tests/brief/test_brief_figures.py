@@ -55,6 +55,8 @@ def test_every_bar_chart_shows_its_scale_in_the_briefs_digits(
     scales = [scale for page in sample_pages[language] for scale in _scales(page, language)]
     assert len(scales) >= len(charts) > 0  # a chart split across pages shows its scale on each
     assert LEVELS in scales  # the levels' bars: 0 to 5
+    longest = max(bar.value or 0 for chart in charts for bar in chart.bars)
+    assert max(scale[-1] for scale in scales) >= longest  # no bar runs past its scale's last number (14 dots: 0–15)
     other = next(other for other in LANGUAGES if other != language)
     assert [scale for page in sample_pages[language] for scale in _scales(page, other)] == []
 

@@ -19,12 +19,24 @@ STEPS = tuple(multiple * 10**power for power in range(7) for multiple in (1, 2, 
 FEWEST_BARS = 2  # bars of a chart that may stand alone on a page
 
 
+def _step(maximum: float) -> int:
+    return next((step for step in STEPS if maximum / step <= MOST_TICKS), STEPS[-1])
+
+
+def scale_top(maximum: float) -> float:
+    """Where the scale ends: `maximum` rounded up to its step (5 for levels; 15 for 14 dots), so the longest bar
+    never runs past the last number."""
+    if maximum <= 0:
+        return maximum
+    step = _step(maximum)
+    return float(-(-maximum // step) * step)
+
+
 def scale_ticks(maximum: float) -> list[int]:
-    """The values a scale marks: zero, then even steps up to `maximum` (0–5 for levels; 0, 5, 10, 15 for 17 dots)."""
+    """The values a scale marks: zero, then even steps up to the scale's top (0–5 for levels; 0, 5, 10, 15 for 14 dots)."""
     if maximum <= 0:
         return [0]
-    step = next((step for step in STEPS if maximum / step <= MOST_TICKS), STEPS[-1])
-    return list(range(0, int(maximum) + 1, step))
+    return list(range(0, int(scale_top(maximum)) + 1, _step(maximum)))
 
 
 class BarFigure(Figure):
@@ -93,7 +105,8 @@ class BarFigure(Figure):
             left = self.mirror_x(bar_start + bar_length) if self.rtl else bar_start
             canvas.rect(left, top - 22, bar_length, 10, stroke=0, fill=1)
             if bar.value is not None:
-                filled = bar_length * min(bar.value, self.chart.maximum) / self.chart.maximum if self.chart.maximum > 0 else 0.0
+                scale_end = scale_top(self.chart.maximum)
+                filled = bar_length * min(bar.value, scale_end) / scale_end if scale_end > 0 else 0.0
                 canvas.setFillColor(style.colour("chart_fill"))
                 canvas.rect(self.mirror_x(bar_start + filled) if self.rtl else bar_start, top - 22, filled, 10, stroke=0, fill=1)
             value_text = format_number(bar.value, decimals=self.chart.decimals) if bar.value is not None else "—"
@@ -107,7 +120,8 @@ class BarFigure(Figure):
         canvas.setLineWidth(0.6)
         canvas.line(self.mirror_x(bar_start), rule_y, self.mirror_x(bar_start + bar_length), rule_y)
         maximum = self.chart.maximum
+        scale_end = scale_top(maximum)
         for tick in scale_ticks(maximum):
-            x = self.mirror_x(bar_start + (bar_length * tick / maximum if maximum > 0 else 0.0))
+            x = self.mirror_x(bar_start + (bar_length * tick / scale_end if scale_end > 0 else 0.0))
             canvas.line(x, rule_y, x, rule_y - 3)
             label(style, canvas, format_number(tick), x, rule_y - 12, size=self.SCALE_SIZE, rtl=self.rtl, colour=style.colour("muted"))
