@@ -46,7 +46,7 @@ CONTRIBUTORS: tuple[str, ...] = (
     N_(
         "The assessment asks the departments that hold the facts, not one office alone. Where two or more of them answer "
         "the same question from their own records, the answers check each other: agreement makes the answer more credible, "
-        "and a difference shows what to discuss. The City Resilience Index looks for this evidence from several agencies."
+        "and a difference shows what to discuss. Evidence from more than one agency is what the method asks for."
     ),
 )
 
