@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -65,6 +64,8 @@ indicators:
           better: higher
           thresholds: [20, 40, 60, 80]
 """
+
+HANG_TIMEOUT_SECONDS = 120
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -240,10 +241,9 @@ def test_validate_content_on_a_named_pipe_reports_it_and_does_not_hang(tmp_path:
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.timeout(HANG_TIMEOUT_SECONDS)  # what it guards against never ends; its speed is make bench's
 def test_dev_zero_is_refused_as_a_device_at_once() -> None:
-    started = time.monotonic()
     result = load_content([Path("/dev/zero")])
-    assert time.monotonic() - started < 5
     problem = _only_problem(result, Path("/dev/zero"))
     assert (problem.code, problem.severity.value) == ("not-a-file", "error")
     assert "a device" in problem.message

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,8 @@ import yaml
 from resilience_app.core import resources
 from resilience_app.core.content import load_content, yaml_source
 from resilience_app.core.content.yaml_source import MAX_DEPTH, YamlFailure, YamlList, YamlMapping, line_of, parse_yaml
+
+HANG_TIMEOUT_SECONDS = 120
 
 
 def test_plain_values_read_as_yaml_1_2_not_1_1() -> None:
@@ -92,10 +93,9 @@ def test_what_content_has_no_use_for_is_refused_at_its_line(text: str, line: int
     assert reason in failure.reason
 
 
+@pytest.mark.timeout(HANG_TIMEOUT_SECONDS)  # what it guards against never ends; its speed is make bench's
 def test_nesting_is_refused_at_its_line_without_recursion() -> None:
-    started = time.monotonic()
     failure = parse_yaml(b"a: 1\nb: " + b"[" * 2_000_000)
-    assert time.monotonic() - started < 5
     assert isinstance(failure, YamlFailure) and failure.line == 2  # libyaml's own limit, or ours
     block = "".join(" " * depth + "k:\n" for depth in range(MAX_DEPTH + 50)).encode()
     failure = parse_yaml(block)
@@ -105,13 +105,12 @@ def test_nesting_is_refused_at_its_line_without_recursion() -> None:
     assert isinstance(parse_yaml(fits), YamlMapping)
 
 
+@pytest.mark.timeout(HANG_TIMEOUT_SECONDS)  # what it guards against never ends; its speed is make bench's
 def test_an_alias_bomb_costs_no_more_than_its_text(tmp_path: Path) -> None:
     levels = ["l0: &l0 [" + ", ".join(["lol"] * 10) + "]"]
     levels += [f"l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * 10) + "]" for level in range(1, 10)]
     text = "schema: 1\nkind: glossary\nterms: []\n" + "\n".join(levels) + "\n"  # 10**10 strings if copied
-    started = time.monotonic()
     result = load_content([_write(tmp_path / "bomb.yaml", text)])
-    assert time.monotonic() - started < 5
     assert {problem.code for problem in result.problems} == {"unknown-field", "empty-list"}
 
 

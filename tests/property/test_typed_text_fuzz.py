@@ -5,8 +5,6 @@ another exception (issue 16)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -23,7 +21,9 @@ ANY_CHARACTER = st.characters(min_codepoint=0, max_codepoint=0x10FFFF, exclude_c
 AWKWARD = st.sampled_from(["\U0001fae8", "\ufffe", "\uffff", "\U0010ffff", "\ud800", "\udc00", "\u202e", "\u2067", "\u200d", "\n", "\r\n", "\x00", "\u0301", "مدينة", "2001: 45%"])
 TEXTS = st.lists(st.one_of(ANY_CHARACTER, AWKWARD), max_size=60).map("".join)
 LONG_TEXTS = st.one_of(TEXTS, st.lists(st.sampled_from(["2001: 45%", "\n", " ", "الحرارة", "\U0001fae8", "x" * 40]), max_size=200).map("".join))
-LAYOUT_SECONDS = 5.0  # one text of up to a few thousand characters; the loop this guards against never ended
+# The layout loop this guards against never ended: the test fails when its examples have not finished in this
+# time (pytest-timeout), a bound no loaded machine comes near. How fast layout is belongs to `make bench`.
+LAYOUT_TIMEOUT_SECONDS = 600
 
 
 def _kept_as_the_rule_says(typed: str, stored: str) -> None:
@@ -93,13 +93,12 @@ def engine():  # type: ignore[no-untyped-def]
     return load_style().engine
 
 
+@pytest.mark.timeout(LAYOUT_TIMEOUT_SECONDS)
 @FUZZ
 @given(text=LONG_TEXTS, rtl=st.booleans(), width=st.floats(min_value=20, max_value=500))
 def test_the_brief_lays_out_any_kept_text_within_its_width_in_bounded_time(engine, text: str, rtl: bool, width: float) -> None:  # type: ignore[no-untyped-def]
     kept = clean_text(text)
-    started = time.monotonic()
     lines = engine.lines(kept, size=10, width=width, rtl=rtl)
-    assert time.monotonic() - started < LAYOUT_SECONDS
     assert lines
     assert all(line.width <= width + 0.01 for line in lines)
 
