@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -159,7 +161,12 @@ class DiscoveryView(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addLayout(grid)
-        right_layout.addWidget(self.detail, 1)
+        detail_scroll = QScrollArea()  # an area's reasons, Phase II work and steps may be longer than the pane
+        detail_scroll.setObjectName("area_detail_scroll")
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setWidget(self.detail)
+        right_layout.addWidget(detail_scroll, 1)
         splitter = QSplitter()
         splitter.addWidget(self.area_list)
         splitter.addWidget(right)
@@ -168,6 +175,7 @@ class DiscoveryView(QWidget):
         self.area_list.setWordWrap(True)
         self.area_list.setMinimumWidth(360)
         self.next_steps = NextStepsPanel(state)
+        self.next_steps.setMinimumHeight(190)  # a few steps in view under the areas
         self.next_steps.failed.connect(self.failed)
         areas_and_steps = QSplitter(Qt.Orientation.Vertical)
         areas_and_steps.setObjectName("areas_and_next_steps")

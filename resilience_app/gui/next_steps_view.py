@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -50,7 +51,7 @@ class NextStepDialog(FormDialog):
             fields={
                 "what": (_("What is to be done"), QLineEdit(draft.what)),
                 "owner": (_("Owner"), QLineEdit(draft.owner)),
-                "due": (_("Due date"), OptionalDateField(_("Due by"), draft.due, name="next_step_due")),
+                "due": (_("Due date"), OptionalDateField(_("Set a date"), draft.due, name="next_step_due")),
                 "status": (_("Status"), QComboBox()),
                 "area_id": (_("Discovery area"), QComboBox()),
             },
@@ -110,7 +111,7 @@ class NextStepsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemActivated.connect(lambda _item: self.edit_step(self.current_step_id()))
         self.table.currentCellChanged.connect(lambda *_cells: self._update_buttons())
         top = QHBoxLayout()
@@ -147,8 +148,8 @@ class NextStepsPanel(QWidget):
                 cell.setToolTip(value)
                 self.table.setItem(row, column, cell)
         self.table.resizeColumnsToContents()
-        for column in (0, 1):  # long steps and owners: the date and status stay in view
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
+        for column in (1, 4):  # long owners and area titles: what is to be done takes the room left, date and status stay whole
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -88,6 +88,7 @@ class RegisterState(QObject):
         if parts == RegisterPart.ALL:  # one transaction for the whole register
             contents = self.register.contents(assessment_id)
             self.items, self.links, self.actions, self.areas = contents.items, contents.links, contents.actions, contents.areas
+            self.next_steps = contents.next_steps
         else:
             if RegisterPart.ITEMS in parts:
                 self.items = self.register.items(assessment_id)
@@ -97,8 +98,8 @@ class RegisterState(QObject):
                 self.actions = self.register.actions(assessment_id)
             if RegisterPart.AREAS in parts:
                 self.areas = self.register.areas(assessment_id)
-        if parts & (RegisterPart.AREAS | RegisterPart.NEXT_STEPS):
-            self.next_steps = self.session.service.next_steps.next_steps(assessment_id)
+            if parts & (RegisterPart.AREAS | RegisterPart.NEXT_STEPS):
+                self.next_steps = self.session.service.next_steps.next_steps(assessment_id)
         if parts & (RegisterPart.ITEMS | RegisterPart.LINKS):
             self._link_pairs = {(link.source_id, link.target_id) for link in self.links}
             self.ranking = ranking_of(self.items, [Link(link.source_id, link.target_id) for link in self.links])

@@ -31,6 +31,7 @@ from resilience_app.core.register.records import (
     ActionRecord,
     DiscoveryAreaDraft,
     DiscoveryAreaRecord,
+    NextStepRecord,
     RegisterItemDraft,
     RegisterItemRecord,
     RegisterLinkRecord,
@@ -53,6 +54,7 @@ class RegisterContents:
     links: list[RegisterLinkRecord]
     actions: list[ActionRecord]
     areas: list[DiscoveryAreaRecord]
+    next_steps: list[NextStepRecord]
 
 
 @dataclass(frozen=True)
@@ -91,11 +93,14 @@ class RegisterService:
     # -- items ----------------------------------------------------------------------------
 
     def contents(self, assessment_id: int) -> RegisterContents:
-        """Items, links, actions and areas as one moment of the register (for a screen that shows them all)."""
+        """Items, links, actions, areas and next steps as one moment of the register (for a screen that shows them all)."""
         with self._session() as session:
             assessment_in(session, assessment_id)
             register, planning = RegisterRepository(session), PlanningRepository(session)
-            return RegisterContents(register.items(assessment_id), register.links(assessment_id), planning.actions(assessment_id), planning.areas(assessment_id))
+            return RegisterContents(
+                register.items(assessment_id), register.links(assessment_id), planning.actions(assessment_id), planning.areas(assessment_id),
+                planning.next_steps(assessment_id),
+            )
 
     def items(self, assessment_id: int) -> list[RegisterItemRecord]:
         with self._session() as session:
