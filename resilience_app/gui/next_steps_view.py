@@ -10,7 +10,6 @@ import html
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -19,8 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,10 +27,10 @@ from resilience_app.core.formatting import format_date
 from resilience_app.core.i18n import _
 from resilience_app.core.register.labels import NEXT_STEP_STATUS_NAMES
 from resilience_app.core.register.records import NextStepDraft, NextStepRecord
-from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.date_fields import OptionalDateField
 from resilience_app.gui.form_dialog import FormDialog, open_tracked
+from resilience_app.gui.record_table import current_record_id, fill_records, record_table
 from resilience_app.gui.register_state import RegisterState
 
 STATUSES = tuple(NEXT_STEP_STATUS_NAMES)
@@ -104,13 +101,7 @@ class NextStepsPanel(QWidget):
         self.buttons["add"].clicked.connect(lambda: self.edit_step(None))
         self.buttons["edit"].clicked.connect(lambda: self.edit_step(self.current_step_id()))
         self.buttons["remove"].clicked.connect(self.confirm_remove)
-        self.table = QTableWidget()
-        self.table.setObjectName("next_steps_table")
-        self.table.setColumnCount(5)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = record_table("next_steps_table", 5)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemActivated.connect(lambda _item: self.edit_step(self.current_step_id()))
         self.table.currentCellChanged.connect(lambda *_cells: self._update_buttons())
@@ -126,28 +117,19 @@ class NextStepsPanel(QWidget):
         self.retranslate()
 
     def current_step_id(self) -> int | None:
-        row = self.table.currentRow()
-        cell = self.table.item(row, 0) if row >= 0 else None
-        return int(cell.data(ID_ROLE)) if cell else None
+        return current_record_id(self.table)
 
     def _step(self, step_id: int | None) -> NextStepRecord | None:
         return next((step for step in self.state.next_steps if step.id == step_id), None)
 
+    def _cells(self, record: NextStepRecord) -> list[str]:
+        step = record.step
+        area = self.state.area(step.area_id)
+        due = format_date(step.due) if step.due else _("—")
+        return [step.what, step.owner, due, _(NEXT_STEP_STATUS_NAMES[step.status]), area.area.title if area else _("—")]
+
     def refresh(self) -> None:
-        self.table.setRowCount(len(self.state.next_steps))
-        for row, record in enumerate(self.state.next_steps):
-            step = record.step
-            area = self.state.area(step.area_id)
-            values = [
-                step.what, step.owner, format_date(step.due) if step.due else _("—"), _(NEXT_STEP_STATUS_NAMES[step.status]),
-                area.area.title if area else _("—"),
-            ]
-            for column, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                cell.setData(ID_ROLE, record.id)
-                cell.setToolTip(value)
-                self.table.setItem(row, column, cell)
-        self.table.resizeColumnsToContents()
+        fill_records(self.table, [(record.id, self._cells(record)) for record in self.state.next_steps])
         for column in (1, 4):  # long owners and area titles: what is to be done takes the room left, date and status stay whole
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
         self._update_buttons()

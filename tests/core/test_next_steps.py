@@ -18,13 +18,6 @@ from resilience_app.core.storage.database import Database, alembic_config
 
 
 @pytest.fixture
-def service(app_paths: AppPaths):  # type: ignore[no-untyped-def]
-    service = ResilienceService.open(app_paths)
-    yield service
-    service.close()
-
-
-@pytest.fixture
 def assessment_id(service: ResilienceService) -> int:
     return service.assessments.create_assessment(AssessmentDetails(city_name_en="Irbid")).id
 
