@@ -160,7 +160,7 @@ def render_data_safety(app: QApplication, window, output: Path, language: str) -
 
 
 def render_register(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]
-    """The sample's register, interconnections, 5×5 view, actions and discovery areas, with dialogs."""
+    """The sample's register, interconnections, 5×5 view, actions, discovery areas and next steps, with dialogs."""
     page = window.assessment_page
     stress = page.shocks_stresses
     stress.register_view.item_list.setCurrentRow(0)
@@ -168,12 +168,14 @@ def render_register(app: QApplication, window, output: Path, language: str) -> N
     stress.priority_view.matrix.setCurrentCell(1, 3)
     page.actions_view.table.setCurrentCell(0, 0)
     page.discovery.select_area(page.register.areas[0].id)
+    page.discovery.next_steps.table.setCurrentCell(2, 0)
     for name, show in (
         ("register", lambda: (page.tabs.setCurrentWidget(stress), stress.tabs.setCurrentWidget(stress.register_view))),
         ("links", lambda: stress.tabs.setCurrentWidget(stress.links_view)),
         ("priority", lambda: stress.tabs.setCurrentWidget(stress.priority_view)),
         ("actions", lambda: page.tabs.setCurrentWidget(page.actions_view)),
         ("discovery", lambda: page.tabs.setCurrentWidget(page.discovery)),
+        ("discovery-phase-two", lambda: page.discovery.detail.parentWidget().parentWidget().verticalScrollBar().setValue(10_000)),
     ):
         show()
         app.processEvents()
@@ -184,6 +186,7 @@ def render_register(app: QApplication, window, output: Path, language: str) -> N
         ("rank-dialog", lambda: stress.priority_view.move_current(-1)),
         ("action-dialog", lambda: page.actions_view.edit_action(page.actions_view.current_action_id())),
         ("area-dialog", lambda: page.discovery.edit_area(page.discovery.current_area_id())),
+        ("next-step-dialog", lambda: page.discovery.next_steps.edit_step(page.discovery.next_steps.current_step_id())),
     ):
         dialog = open_dialog()
         app.processEvents()

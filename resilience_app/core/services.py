@@ -6,6 +6,7 @@ and exporting the brief (PDF and Word) and the whole assessment (Excel). The fea
 
 - `assessments`: details, answers, evidence and the profile (`core.assessment`);
 - `register`: shocks and stresses, links, ranks, actions and discovery areas (`core.register`);
+- `next_steps`: the assessment's next steps after the Preliminary Resilience Assessment (`core.register`);
 - `contributions`: contributors, their assigned questions, department workbooks out and back, and settling
   where their answers disagree (`core.contributions`);
 - `workshops`: workshops, participants, exercises and the room's results (`core.workshop`).
@@ -28,6 +29,7 @@ from resilience_app.core.content.model import Framework
 from resilience_app.core.context import CoreContext
 from resilience_app.core.contributions.service import ContributionService
 from resilience_app.core.paths import AppPaths
+from resilience_app.core.register.next_steps_service import NextStepService
 from resilience_app.core.register.service import RegisterService, copy_register
 from resilience_app.core.storage.backup_service import BackupService
 from resilience_app.core.storage.backups import Backup
@@ -149,8 +151,13 @@ class ResilienceService:
         return RegisterService(self.context, item_removers=(forget_item,))
 
     @cached_property
+    def next_steps(self) -> NextStepService:
+        """What is to be done after the Preliminary Resilience Assessment, by whom and by when."""
+        return NextStepService(self.context)
+
+    @cached_property
     def assessments(self) -> AssessmentService:
-        """Assessments: details, answers, evidence and the profile; a duplicate takes the register along."""
+        """Assessments: details, answers, evidence and the profile; a duplicate takes the register (and next steps) along."""
         return AssessmentService(self.context, copiers=(copy_register,))
 
     @cached_property

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from resilience_app.core.register.records import ActionDraft, ActionRecord
 from resilience_app.gui.checklist import ID_ROLE, Checklist, goal_entries, quality_entries
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import FormDialog, open_tracked
+from resilience_app.gui.record_table import current_record_id, fill_records, record_table
 from resilience_app.gui.register_state import RegisterState
 
 STATUSES = tuple(ACTION_STATUS_NAMES)
@@ -108,13 +106,7 @@ class ActionsView(QWidget):
         self.remove_button = QPushButton()
         self.remove_button.setObjectName("remove_action_button")
         self.remove_button.clicked.connect(self.confirm_remove)
-        self.table = QTableWidget()
-        self.table.setObjectName("actions_table")
-        self.table.setColumnCount(5)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = record_table("actions_table", 5)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemActivated.connect(lambda _item: self.edit_action(self.current_action_id()))
         self.table.currentCellChanged.connect(lambda *_cells: self._update_buttons())
@@ -141,26 +133,19 @@ class ActionsView(QWidget):
         self.retranslate()
 
     def current_action_id(self) -> int | None:
-        row = self.table.currentRow()
-        cell = self.table.item(row, 0) if row >= 0 else None
-        return int(cell.data(ID_ROLE)) if cell else None
+        return current_record_id(self.table)
 
     def refresh(self) -> None:
         framework = self.state.framework
         numbers = {goal.id: format_number(goal.number) for goal in framework.goals()}
-        self.table.setRowCount(len(self.state.actions))
-        for row, record in enumerate(self.state.actions):
-            action = record.action
-            values = [
-                action.title, action.owner, _(ACTION_STATUS_NAMES[action.status]), action.timeframe,
-                _(", ").join(numbers[goal] for goal in action.goals if goal in numbers),
-            ]
-            for column, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                cell.setData(ID_ROLE, record.id)
-                cell.setToolTip(value)
-                self.table.setItem(row, column, cell)
-        self.table.resizeColumnsToContents()
+        rows = [
+            (record.id, [
+                record.action.title, record.action.owner, _(ACTION_STATUS_NAMES[record.action.status]), record.action.timeframe,
+                _(", ").join(numbers[goal] for goal in record.action.goals if goal in numbers),
+            ])
+            for record in self.state.actions
+        ]
+        fill_records(self.table, rows)
         for column in (0, 1):  # long titles and owners: the status and timeframe stay in view
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 240))
         counts = self.state.goal_action_counts()

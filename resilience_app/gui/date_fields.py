@@ -7,8 +7,10 @@ Language menu (`formatting.arabic_months`), through the same locale the app writ
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QDateEdit
+import datetime as dt
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from resilience_app.core import formatting
 from resilience_app.core.i18n import current_language, is_rtl
@@ -35,3 +37,31 @@ def date_field() -> QDateEdit:
         field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         field.setDisplayFormat(DATE_FORMAT)
     return field
+
+
+class OptionalDateField(QWidget):
+    """A date that may be left out: a box to tick, labelled as the caller says, beside a `date_field`."""
+
+    def __init__(self, label: str, value: dt.date | None, *, name: str, offered: dt.date | None = None) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.has_date = QCheckBox(label)
+        self.has_date.setObjectName(f"{name}_set")
+        self.field = date_field()
+        self.field.setObjectName(f"{name}_date")
+        shown = value or offered or dt.date.today()
+        self.field.setDate(QDate(shown.year, shown.month, shown.day))
+        self.has_date.toggled.connect(self.field.setEnabled)
+        self.has_date.setChecked(value is not None)
+        self.field.setEnabled(value is not None)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.has_date)
+        layout.addWidget(self.field)
+        layout.addStretch(1)
+
+    def date(self) -> dt.date | None:
+        if not self.has_date.isChecked():
+            return None
+        chosen = self.field.date()
+        return dt.date(chosen.year(), chosen.month(), chosen.day())

@@ -1,4 +1,5 @@
-"""Candidate discovery areas: the app's proposals with their reasoning, and the CRO's decisions.
+"""Candidate discovery areas: the app's proposals with their reasoning, the CRO's decisions, what Phase II must
+work on in each, and the next steps below them.
 
 The CRO accepts, rejects, edits, merges (select several with Ctrl or Shift) or adds their own.
 """
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,7 +22,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -33,9 +37,11 @@ from resilience_app.core.i18n import _, current_language, ngettext, paragraph
 from resilience_app.core.register.discovery import MAX_PROPOSALS
 from resilience_app.core.register.labels import AREA_STATUS_NAMES, ORIGIN_NAMES, name_list
 from resilience_app.core.register.records import DiscoveryAreaDraft, DiscoveryAreaRecord
+from resilience_app.core.register.rules import PHASE_TWO_FIELDS
 from resilience_app.gui.checklist import ID_ROLE, Checklist, goal_entries
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import FormDialog, open_tracked
+from resilience_app.gui.next_steps_view import NextStepsPanel
 from resilience_app.gui.register_state import RegisterState
 
 STATUSES = tuple(AREA_STATUS_NAMES)
@@ -56,13 +62,20 @@ class AreaDialog(FormDialog):
                 "goals": (_("Goals"), Checklist(name="goals")),
                 "item_ids": (_("Shocks and stresses"), Checklist(name="items")),
                 "status": (_("Status"), QComboBox()),
+                "questions": (_("Questions Phase II must answer"), QPlainTextEdit(draft.questions)),
+                "data_needed": (_("Data needed"), QPlainTextEdit(draft.data_needed)),
+                "partners": (_("Partners to involve"), QPlainTextEdit(draft.partners)),
             },
         )
         self.state, self.area = state, area
+        for name in PHASE_TWO_FIELDS:
+            self.editor(name, QPlainTextEdit).setFixedHeight(64)
+            self.editor(name, QPlainTextEdit).setTabChangesFocus(True)
+        self.editor("questions", QPlainTextEdit).setPlaceholderText(_("One question a line"))
         self.editor("goals", Checklist).set_entries(goal_entries(state.framework), draft.goals)
         self.editor("item_ids", Checklist).set_entries([(record.id, state.name(record)) for record in state.items], draft.item_ids)
         for name in ("goals", "item_ids"):
-            self.editor(name, Checklist).setFixedHeight(140)
+            self.editor(name, Checklist).setFixedHeight(110)
         self.editor("status", QComboBox).addItems([_(name) for name in AREA_STATUS_NAMES.values()])
         self.editor("status", QComboBox).setCurrentIndex(STATUSES.index(draft.status))
         self.editor("title", QLineEdit).setMinimumWidth(420)
@@ -75,6 +88,9 @@ class AreaDialog(FormDialog):
             goals=self.editor("goals", Checklist).checked_ids(),
             item_ids=self.editor("item_ids", Checklist).checked_ids(),
             status=STATUSES[self.editor("status", QComboBox).currentIndex()],
+            questions=self.editor("questions", QPlainTextEdit).toPlainText(),
+            data_needed=self.editor("data_needed", QPlainTextEdit).toPlainText(),
+            partners=self.editor("partners", QPlainTextEdit).toPlainText(),
         )
 
     def store(self) -> None:
@@ -87,6 +103,17 @@ class AreaDialog(FormDialog):
 def _fact(label: str, value: str) -> str:
     """'<b>Goals:</b> …' as one paragraph (the colon is the same in both languages)."""
     return f"<p><b>{html.escape(label)}:</b> {html.escape(value)}</p>"
+
+
+def _listed(label: str, lines: list[str]) -> str:
+    """A heading and its lines as a list (each question, partner or step on its own line), or nothing without lines."""
+    if not lines:
+        return ""
+    return _fact(label, "") + "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class DiscoveryView(QWidget):
@@ -134,7 +161,12 @@ class DiscoveryView(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addLayout(grid)
-        right_layout.addWidget(self.detail, 1)
+        detail_scroll = QScrollArea()  # an area's reasons, Phase II work and steps may be longer than the pane
+        detail_scroll.setObjectName("area_detail_scroll")
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setWidget(self.detail)
+        right_layout.addWidget(detail_scroll, 1)
         splitter = QSplitter()
         splitter.addWidget(self.area_list)
         splitter.addWidget(right)
@@ -142,10 +174,19 @@ class DiscoveryView(QWidget):
         splitter.setStretchFactor(1, 3)
         self.area_list.setWordWrap(True)
         self.area_list.setMinimumWidth(360)
+        self.next_steps = NextStepsPanel(state)
+        self.next_steps.setMinimumHeight(190)  # a few steps in view under the areas
+        self.next_steps.failed.connect(self.failed)
+        areas_and_steps = QSplitter(Qt.Orientation.Vertical)
+        areas_and_steps.setObjectName("areas_and_next_steps")
+        areas_and_steps.addWidget(splitter)
+        areas_and_steps.addWidget(self.next_steps)
+        areas_and_steps.setStretchFactor(0, 3)
+        areas_and_steps.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(areas_and_steps, 1)
         state.changed.connect(self.refresh)
         self.retranslate()
 
@@ -187,6 +228,7 @@ class DiscoveryView(QWidget):
     def _show_current(self) -> None:
         selected = self.selected_area_ids()
         record = self._area(self.current_area_id())
+        self.next_steps.current_area_id = record.id if record else None
         for name in ("accept", "reject", "edit"):
             self.buttons[name].setEnabled(record is not None)
         self.buttons["remove"].setEnabled(record is not None)
@@ -212,9 +254,16 @@ class DiscoveryView(QWidget):
             _fact(_("Shocks and stresses"), name_list(items) or _("—")),
         ]
         reasons = area.reasoning.get(current_language()) or next(iter(area.reasoning.values()), ())
-        if reasons:
-            lines = "".join(f"<li>{html.escape(line)}</li>" for line in reasons)
-            parts.append(_fact(_("Why the app proposes it"), "") + f"<ul>{lines}</ul>")
+        parts += [
+            _listed(_("Why the app proposes it"), list(reasons)),
+            _listed(_("Questions Phase II must answer"), _lines(area.questions)),
+            _listed(_("Data needed"), _lines(area.data_needed)),
+            _listed(_("Partners to involve"), _lines(area.partners)),
+            _listed(_("Next steps"), [step.step.what for step in self.state.next_steps if step.step.area_id == record.id]),
+        ]
+        if area.status == "accepted" and not area.has_phase_two_work:
+            hint = _("Edit the area to note the questions Phase II must answer, the data needed and the partners.")
+            parts.append(f"<p><i>{html.escape(hint)}</i></p>")
         return paragraph("".join(parts))
 
     # -- decisions --------------------------------------------------------------------------------
@@ -280,4 +329,5 @@ class DiscoveryView(QWidget):
         texts = {"accept": _("Accept"), "reject": _("Reject"), "edit": _("Edit…"), "merge": _("Merge selected"), "add": _("Add your own…"), "remove": _("Remove")}
         for name, text in texts.items():
             self.buttons[name].setText(text)
+        self.next_steps.retranslate()
         self.refresh()

@@ -1,4 +1,4 @@
-"""The open assessment's register, actions and discovery areas as the screens see them.
+"""The open assessment's register, actions, discovery areas and next steps as the screens see them.
 
 Views call this object rather than the service, and redraw on its `changed` signal, so the
 register, the interconnections matrix, the 5×5 view, the actions and the discovery areas agree.
@@ -21,6 +21,8 @@ from resilience_app.core.register.records import (
     ActionRecord,
     DiscoveryAreaDraft,
     DiscoveryAreaRecord,
+    NextStepDraft,
+    NextStepRecord,
     RegisterItemDraft,
     RegisterItemRecord,
     RegisterLinkRecord,
@@ -40,7 +42,8 @@ class RegisterPart(Flag):
     ACTIONS = auto()
     AREAS = auto()  # discovery areas
     ROOM_RATINGS = auto()  # the workshops' ratings applied to the items
-    ALL = ITEMS | LINKS | ACTIONS | AREAS | ROOM_RATINGS
+    NEXT_STEPS = auto()  # the next steps after the PRA (re-read with the areas too: a merge or removal moves them)
+    ALL = ITEMS | LINKS | ACTIONS | AREAS | ROOM_RATINGS | NEXT_STEPS
 
 
 class RegisterState(QObject):
@@ -57,6 +60,7 @@ class RegisterState(QObject):
         self._link_pairs: set[tuple[int, int]] = set()
         self.actions: list[ActionRecord] = []
         self.areas: list[DiscoveryAreaRecord] = []
+        self.next_steps: list[NextStepRecord] = []
         self.ranking = RegisterRanking([], [], [])
         self.room_ratings: dict[int, RoomRating] = {}  # the workshops' view, a separate source
         self.room_sources: dict[int, str] = {}  # exercise id -> "workshop: exercise"
@@ -84,6 +88,7 @@ class RegisterState(QObject):
         if parts == RegisterPart.ALL:  # one transaction for the whole register
             contents = self.register.contents(assessment_id)
             self.items, self.links, self.actions, self.areas = contents.items, contents.links, contents.actions, contents.areas
+            self.next_steps = contents.next_steps
         else:
             if RegisterPart.ITEMS in parts:
                 self.items = self.register.items(assessment_id)
@@ -93,6 +98,8 @@ class RegisterState(QObject):
                 self.actions = self.register.actions(assessment_id)
             if RegisterPart.AREAS in parts:
                 self.areas = self.register.areas(assessment_id)
+            if parts & (RegisterPart.AREAS | RegisterPart.NEXT_STEPS):
+                self.next_steps = self.session.service.next_steps.next_steps(assessment_id)
         if parts & (RegisterPart.ITEMS | RegisterPart.LINKS):
             self._link_pairs = {(link.source_id, link.target_id) for link in self.links}
             self.ranking = ranking_of(self.items, [Link(link.source_id, link.target_id) for link in self.links])
@@ -115,6 +122,9 @@ class RegisterState(QObject):
     def name(self, item: int | RegisterItemRecord) -> str:
         record = self.item(item) if isinstance(item, int) else item
         return self.register.item_name(record) if record else ""
+
+    def area(self, area_id: int | None) -> DiscoveryAreaRecord | None:
+        return next((record for record in self.areas if record.id == area_id), None)
 
     def has_link(self, source_id: int, target_id: int) -> bool:
         return (source_id, target_id) in self._link_pairs  # asked for every cell of the matrix
@@ -171,3 +181,12 @@ class RegisterState(QObject):
 
     def remove_area(self, area_id: int) -> None:
         self._after(lambda: self.register.remove_area(area_id), RegisterPart.AREAS)
+
+    def add_next_step(self, draft: NextStepDraft) -> NextStepRecord:
+        return self._after(lambda: self.session.service.next_steps.add_next_step(self.assessment_id, draft), RegisterPart.NEXT_STEPS)
+
+    def update_next_step(self, step_id: int, draft: NextStepDraft) -> NextStepRecord:
+        return self._after(lambda: self.session.service.next_steps.update_next_step(step_id, draft), RegisterPart.NEXT_STEPS)
+
+    def remove_next_step(self, step_id: int) -> None:
+        self._after(lambda: self.session.service.next_steps.remove_next_step(step_id), RegisterPart.NEXT_STEPS)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import collections
+import re
 
 import pytest
 
+from resilience_app.core.i18n import using_language
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.sample import create_sample
 from resilience_app.core.services import ResilienceService
@@ -73,6 +75,20 @@ def test_the_sample_has_a_register_actions_and_accepted_discovery_areas(sample) 
     assert all(area.area.origin == "app" and set(area.area.reasoning) == {"en", "ar"} for area in accepted)
     weakest = set(service.assessments.profile(record.id).weakest_goals(4))
     assert any(set(area.area.goals) & weakest for area in accepted)
+
+
+def test_the_sample_says_what_phase_two_must_work_on_and_its_next_steps_in_both_languages(sample) -> None:  # type: ignore[no-untyped-def]
+    service, record = sample
+    for language, script in (("en", re.compile("[A-Za-z]")), ("ar", re.compile("[\u0600-\u06ff]"))):
+        with using_language(language):
+            accepted = [area for area in service.register.areas(record.id) if area.area.status == "accepted"]
+            steps = service.next_steps.next_steps(record.id)
+        for area in accepted:  # every accepted area: several questions, the data and the partners, in the language read
+            texts = (area.area.questions, area.area.data_needed, area.area.partners)
+            assert len(area.area.questions.splitlines()) >= 2 and all(script.match(text) for text in texts)
+        assert 4 <= len(steps) <= 6 and all(script.match(step.step.what) and step.step.owner and step.step.due for step in steps)
+        assert {step.step.status for step in steps} == {"planned", "under_way", "done"}
+        assert {step.step.area_id for step in steps} >= {area.id for area in accepted}  # each accepted area has a step
 
 
 def test_the_sample_shows_departments_contributing_with_disagreements_settled_and_one_open(sample) -> None:  # type: ignore[no-untyped-def]

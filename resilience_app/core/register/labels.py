@@ -15,6 +15,7 @@ IMPACT_NAMES = {1: N_("Negligible"), 2: N_("Minor"), 3: N_("Moderate"), 4: N_("M
 TREND_NAMES = {"rising": N_("Rising"), "stable": N_("Stable"), "falling": N_("Falling"), "unknown": N_("Unknown")}
 ACTION_STATUS_NAMES = {"planned": N_("Planned"), "ongoing": N_("Ongoing"), "completed": N_("Completed"), "on_hold": N_("On hold")}
 AREA_STATUS_NAMES = {"proposed": N_("Proposed"), "accepted": N_("Accepted"), "rejected": N_("Rejected")}
+NEXT_STEP_STATUS_NAMES = {"planned": N_("Planned"), "under_way": N_("Under way"), "done": N_("Done")}
 ORIGIN_NAMES = {"app": N_("Proposed by the app"), "edited": N_("Proposed by the app, edited"), "own": N_("Added by the CRO")}  # of a discovery area
 
 

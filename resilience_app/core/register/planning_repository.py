@@ -1,19 +1,26 @@
-"""The actions inventory and the discovery areas of an assessment."""
+"""The actions inventory, the discovery areas and the next steps of an assessment."""
 
 from __future__ import annotations
 
 import json
 from typing import TypeVar
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from resilience_app.core.assessment.repository import names_a_row
-from resilience_app.core.register.records import ActionDraft, ActionRecord, DiscoveryAreaDraft, DiscoveryAreaRecord
+from resilience_app.core.register.records import (
+    ActionDraft,
+    ActionRecord,
+    DiscoveryAreaDraft,
+    DiscoveryAreaRecord,
+    NextStepDraft,
+    NextStepRecord,
+)
 from resilience_app.core.storage.id_lists import join_ids, split_ids, split_int_ids
-from resilience_app.core.storage.models import ActionRow, DiscoveryAreaRow
+from resilience_app.core.storage.models import ActionRow, DiscoveryAreaRow, NextStepRow
 
-RowT = TypeVar("RowT", ActionRow, DiscoveryAreaRow)
+RowT = TypeVar("RowT", ActionRow, DiscoveryAreaRow, NextStepRow)
 
 
 class PlanningRowNotFound(LookupError):
@@ -34,11 +41,20 @@ def _fill_action(row: ActionRow, draft: ActionDraft) -> None:
     row.goals, row.item_ids, row.qualities = join_ids(draft.goals), join_ids(draft.item_ids), join_ids(draft.qualities)
 
 
+def _step_record(row: NextStepRow) -> NextStepRecord:
+    draft = NextStepDraft(what=row.what, owner=row.owner, due=row.due_on, status=row.status, area_id=row.area_id)
+    return NextStepRecord(id=row.id, assessment_id=row.assessment_id, step=draft)
+
+
+def _fill_step(row: NextStepRow, draft: NextStepDraft) -> None:
+    row.what, row.owner, row.due_on, row.status, row.area_id = draft.what, draft.owner, draft.due, draft.status, draft.area_id
+
+
 def _area_record(row: DiscoveryAreaRow) -> DiscoveryAreaRecord:
     reasoning = {language: tuple(lines) for language, lines in json.loads(row.reasoning or "{}").items()}
     draft = DiscoveryAreaDraft(
         title=row.title, rationale=row.rationale, goals=split_ids(row.goals), item_ids=split_int_ids(row.item_ids),
-        status=row.status, origin=row.origin, reasoning=reasoning,
+        status=row.status, origin=row.origin, reasoning=reasoning, questions=row.questions, data_needed=row.data_needed, partners=row.partners,
     )
     return DiscoveryAreaRecord(id=row.id, assessment_id=row.assessment_id, area=draft, updated_at=row.updated_at)
 
@@ -46,6 +62,7 @@ def _area_record(row: DiscoveryAreaRow) -> DiscoveryAreaRecord:
 def _fill_area(row: DiscoveryAreaRow, draft: DiscoveryAreaDraft) -> None:
     row.title, row.rationale, row.status, row.origin = draft.title, draft.rationale, draft.status, draft.origin
     row.goals, row.item_ids = join_ids(draft.goals), join_ids(draft.item_ids)
+    row.questions, row.data_needed, row.partners = draft.questions, draft.data_needed, draft.partners
     row.reasoning = json.dumps({language: list(lines) for language, lines in draft.reasoning.items()}, ensure_ascii=False)
 
 
@@ -106,9 +123,40 @@ class PlanningRepository:
         self._session.execute(delete(DiscoveryAreaRow).where(DiscoveryAreaRow.id.in_(area_ids)))
 
     def remove_app_proposals(self, assessment_id: int) -> None:
-        """Drop the app's proposals the CRO has not acted on (accepted, rejected and own areas stay)."""
+        """Drop the app's proposals the CRO has not acted on (accepted, rejected and own areas stay, and so do
+        areas where the CRO wrote what Phase II must work on: `DiscoveryAreaDraft.has_phase_two_work`)."""
         self._session.execute(
             delete(DiscoveryAreaRow).where(
-                DiscoveryAreaRow.assessment_id == assessment_id, DiscoveryAreaRow.origin == "app", DiscoveryAreaRow.status == "proposed"
+                DiscoveryAreaRow.assessment_id == assessment_id, DiscoveryAreaRow.origin == "app", DiscoveryAreaRow.status == "proposed",
+                DiscoveryAreaRow.questions == "", DiscoveryAreaRow.data_needed == "", DiscoveryAreaRow.partners == "",
             )
         )
+
+    # -- next steps
+    def next_steps(self, assessment_id: int) -> list[NextStepRecord]:
+        rows = self._session.scalars(select(NextStepRow).where(NextStepRow.assessment_id == assessment_id).order_by(NextStepRow.id))
+        return [_step_record(row) for row in rows]
+
+    def get_next_step(self, step_id: int) -> NextStepRecord:
+        return _step_record(self._get(NextStepRow, step_id))
+
+    def add_next_step(self, assessment_id: int, draft: NextStepDraft) -> NextStepRecord:
+        row = NextStepRow(assessment_id=assessment_id)
+        _fill_step(row, draft)
+        self._session.add(row)
+        self._session.flush()
+        return _step_record(row)
+
+    def update_next_step(self, step_id: int, draft: NextStepDraft) -> NextStepRecord:
+        row = self._get(NextStepRow, step_id)
+        _fill_step(row, draft)
+        self._session.flush()
+        return _step_record(row)
+
+    def remove_next_step(self, step_id: int) -> None:
+        self._session.delete(self._get(NextStepRow, step_id))
+        self._session.flush()
+
+    def move_next_steps(self, from_area_ids: list[int], to_area_id: int) -> None:
+        """The steps that served the areas `from_area_ids` serve `to_area_id` (the area they were merged into)."""
+        self._session.execute(update(NextStepRow).where(NextStepRow.area_id.in_(from_area_ids)).values(area_id=to_area_id))

@@ -1,4 +1,4 @@
-"""Frozen values of the register, the actions inventory and the discovery areas."""
+"""Frozen values of the register, the actions inventory, the discovery areas and the next steps."""
 
 from __future__ import annotations
 
@@ -82,6 +82,15 @@ class DiscoveryAreaDraft:
     status: str = "proposed"  # proposed | accepted | rejected
     origin: str = "own"  # app | edited (an app proposal the CRO changed) | own
     reasoning: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the app's reasons, per language
+    # What Phase II must work on, as the CRO types it (several lines allowed in each)
+    questions: str = ""  # the questions Phase II must answer, one a line
+    data_needed: str = ""
+    partners: str = ""  # the partners to involve
+
+    @property
+    def has_phase_two_work(self) -> bool:
+        """The CRO has written what Phase II must work on here (proposing again keeps such an area)."""
+        return bool(self.questions or self.data_needed or self.partners)
 
 
 @dataclass(frozen=True)
@@ -90,3 +99,21 @@ class DiscoveryAreaRecord:
     assessment_id: int
     area: DiscoveryAreaDraft
     updated_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class NextStepDraft:
+    """One of an assessment's next steps after the Preliminary Resilience Assessment."""
+
+    what: str  # what is to be done
+    owner: str = ""  # a person, department or partner, as typed
+    due: dt.date | None = None
+    status: str = "planned"  # planned | under_way | done
+    area_id: int | None = None  # the discovery area it serves, if any
+
+
+@dataclass(frozen=True)
+class NextStepRecord:
+    id: int
+    assessment_id: int
+    step: NextStepDraft

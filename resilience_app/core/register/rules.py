@@ -1,4 +1,4 @@
-"""What makes a register item, an action or a discovery area acceptable, with messages a user can act on."""
+"""What makes a register item, an action, a discovery area or a next step acceptable, with messages a user can act on."""
 
 from __future__ import annotations
 
@@ -9,15 +9,17 @@ from resilience_app.core.assessment.answer_rules import CONFIDENCES, is_level
 from resilience_app.core.content.model import Hazard
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.i18n import _, isolate
-from resilience_app.core.register.labels import ACTION_STATUS_NAMES, AREA_STATUS_NAMES
+from resilience_app.core.register.labels import ACTION_STATUS_NAMES, AREA_STATUS_NAMES, NEXT_STEP_STATUS_NAMES
 from resilience_app.core.register.ranking import TRENDS
-from resilience_app.core.register.records import ActionDraft, DiscoveryAreaDraft, RegisterItemDraft
+from resilience_app.core.register.records import ActionDraft, DiscoveryAreaDraft, NextStepDraft, RegisterItemDraft
 from resilience_app.core.search_text import normalise_for_search
 from resilience_app.core.text_rules import strip_texts, text_problems, title_problem, too_long
 
 MAX_NAME_LENGTH = 200
 MAX_TITLE_LENGTH = 300
 MAX_TEXT_LENGTH = 20_000
+MAX_STEP_LENGTH = 500
+PHASE_TWO_FIELDS = ("questions", "data_needed", "partners")  # of a discovery area
 
 
 def _unknown_ids(given: Iterable[object], known: Iterable[object]) -> bool:
@@ -129,7 +131,7 @@ def clean_action(draft: ActionDraft, *, goal_ids: Iterable[str], item_ids: Itera
 
 
 def clean_area(draft: DiscoveryAreaDraft, *, goal_ids: Iterable[str], item_ids: Iterable[int]) -> DiscoveryAreaDraft:
-    broken = text_problems(draft, "title", "rationale")
+    broken = text_problems(draft, "title", "rationale", *PHASE_TWO_FIELDS)
     draft = strip_texts(draft)
     problems: dict[str, str] = {}
     if message := title_problem(draft.title, _("Give the discovery area a title."), MAX_TITLE_LENGTH):
@@ -139,6 +141,28 @@ def clean_area(draft: DiscoveryAreaDraft, *, goal_ids: Iterable[str], item_ids: 
     if draft.status not in AREA_STATUS_NAMES:
         problems["status"] = _("Choose proposed, accepted or rejected.")
     problems.update(_link_problems(draft.goals, goal_ids, draft.item_ids, item_ids))
+    for field in PHASE_TWO_FIELDS:
+        if message := too_long(getattr(draft, field), MAX_TEXT_LENGTH):
+            problems[field] = message
+    problems.update(broken)
+    if problems:
+        raise InvalidInputError(problems)
+    return draft
+
+
+def clean_next_step(draft: NextStepDraft, *, area_ids: Iterable[int]) -> NextStepDraft:
+    """The step ready to store; `area_ids` are the assessment's discovery areas, the only ones it may name."""
+    broken = text_problems(draft)
+    draft = strip_texts(draft)
+    problems: dict[str, str] = {}
+    if message := title_problem(draft.what, _("Say what is to be done."), MAX_STEP_LENGTH):
+        problems["what"] = message
+    if message := too_long(draft.owner, MAX_TITLE_LENGTH):
+        problems["owner"] = message
+    if draft.status not in NEXT_STEP_STATUS_NAMES:
+        problems["status"] = _("Choose planned, under way or done.")
+    if draft.area_id is not None and draft.area_id not in set(area_ids):
+        problems["area_id"] = _("Choose a discovery area of this assessment, or none.")
     problems.update(broken)
     if problems:
         raise InvalidInputError(problems)

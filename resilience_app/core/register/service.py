@@ -8,7 +8,7 @@ its removal through `item_removers`). Each method is one unit of work and return
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cached_property
@@ -31,6 +31,7 @@ from resilience_app.core.register.records import (
     ActionRecord,
     DiscoveryAreaDraft,
     DiscoveryAreaRecord,
+    NextStepRecord,
     RegisterItemDraft,
     RegisterItemRecord,
     RegisterLinkRecord,
@@ -53,6 +54,7 @@ class RegisterContents:
     links: list[RegisterLinkRecord]
     actions: list[ActionRecord]
     areas: list[DiscoveryAreaRecord]
+    next_steps: list[NextStepRecord]
 
 
 @dataclass(frozen=True)
@@ -91,11 +93,14 @@ class RegisterService:
     # -- items ----------------------------------------------------------------------------
 
     def contents(self, assessment_id: int) -> RegisterContents:
-        """Items, links, actions and areas as one moment of the register (for a screen that shows them all)."""
+        """Items, links, actions, areas and next steps as one moment of the register (for a screen that shows them all)."""
         with self._session() as session:
             assessment_in(session, assessment_id)
             register, planning = RegisterRepository(session), PlanningRepository(session)
-            return RegisterContents(register.items(assessment_id), register.links(assessment_id), planning.actions(assessment_id), planning.areas(assessment_id))
+            return RegisterContents(
+                register.items(assessment_id), register.links(assessment_id), planning.actions(assessment_id), planning.areas(assessment_id),
+                planning.next_steps(assessment_id),
+            )
 
     def items(self, assessment_id: int) -> list[RegisterItemRecord]:
         with self._session() as session:
@@ -315,7 +320,8 @@ class RegisterService:
         return self.update_area(area_id, lambda area: dataclasses.replace(area, status=status))
 
     def merge_areas(self, area_ids: list[int]) -> DiscoveryAreaRecord:
-        """One area in place of several: the first one's title, every goal, item and reason, rationales joined."""
+        """One area in place of several: the first one's title, every goal, item and reason, rationales joined, the
+        Phase II questions, data and partners joined line by line; their next steps serve the merged area."""
         if len(set(area_ids)) < 2:
             raise InvalidInputError({"areas": _("Choose two or more discovery areas to merge.")})
         with self._session() as session:  # the areas merged are the areas removed
@@ -325,9 +331,10 @@ class RegisterService:
                 raise InvalidInputError({"areas": _("Choose discovery areas of the same assessment.")})
             merged = merge_drafts([area.area for area in areas], joiner=_("; "))
             assessment_id = areas[0].assessment_id
-            cleaned = self._clean_area(session, assessment_id, merged)
+            added = planning.add_area(assessment_id, self._clean_area(session, assessment_id, merged))
+            planning.move_next_steps([area.id for area in areas], added.id)  # the steps that served them serve the merged area
             planning.remove_areas([area.id for area in areas])
-            return planning.add_area(assessment_id, cleaned)
+            return added
 
     def remove_area(self, area_id: int) -> None:
         with self._session() as session:
@@ -344,7 +351,7 @@ def _wording_or_links(area: DiscoveryAreaDraft) -> tuple[object, ...]:
 
 
 def copy_register(session: Session, from_assessment: int, to_assessment: int) -> None:
-    """Copy the register, its links, the actions and the discovery areas to another assessment."""
+    """Copy the register, its links, the actions, the discovery areas and the next steps to another assessment."""
     register, planning = RegisterRepository(session), PlanningRepository(session)
     new_ids = {}
     for record in register.items(from_assessment):
@@ -355,12 +362,18 @@ def copy_register(session: Session, from_assessment: int, to_assessment: int) ->
         register.set_link(to_assessment, RegisterLinkRecord(new_ids[link.source_id], new_ids[link.target_id]), True)
     for action in planning.actions(from_assessment):
         planning.add_action(to_assessment, dataclasses.replace(action.action, item_ids=tuple(new_ids[i] for i in action.action.item_ids if i in new_ids)))
+    new_area_ids = {}
     for area in planning.areas(from_assessment):
-        planning.add_area(to_assessment, dataclasses.replace(area.area, item_ids=tuple(new_ids[i] for i in area.area.item_ids if i in new_ids)))
+        copied = planning.add_area(to_assessment, dataclasses.replace(area.area, item_ids=tuple(new_ids[i] for i in area.area.item_ids if i in new_ids)))
+        new_area_ids[area.id] = copied.id
+    for step in planning.next_steps(from_assessment):
+        area_id = new_area_ids.get(step.step.area_id) if step.step.area_id is not None else None
+        planning.add_next_step(to_assessment, dataclasses.replace(step.step, area_id=area_id))
 
 
 def _is_untouched_proposal(area: DiscoveryAreaRecord) -> bool:
-    return area.area.origin == "app" and area.area.status == "proposed"
+    """An app proposal the CRO has neither decided on, reworded nor written Phase II work for (proposing again replaces it)."""
+    return area.area.origin == "app" and area.area.status == "proposed" and not area.area.has_phase_two_work
 
 
 def ranking_of(records: list[RegisterItemRecord], links: list[Link[int]]) -> RegisterRanking:
@@ -404,4 +417,12 @@ def merge_drafts(areas: list[DiscoveryAreaDraft], *, joiner: str) -> DiscoveryAr
         status="accepted" if any(area.status == "accepted" for area in areas) else "proposed",
         origin="own",
         reasoning=reasoning,
+        questions=_joined_lines(area.questions for area in areas),
+        data_needed=_joined_lines(area.data_needed for area in areas),
+        partners=_joined_lines(area.partners for area in areas),
     )
+
+
+def _joined_lines(texts: Iterable[str]) -> str:
+    """Several areas' texts as one, each on its own lines (a line that two areas share kept once)."""
+    return "\n".join(dict.fromkeys(line for text in texts for line in text.splitlines() if line.strip()))

@@ -2,7 +2,7 @@
 
 Everything is read in one unit of work through the brief's `collect` (the same moment of the
 assessment in every sheet, and the brief's rule for content marked sensitive: left out unless
-`include_sensitive`), built into the workbook model, and written beside the target before it is
+`include_sensitive`) but the next steps, read just after it (they hold nothing sensitive), built into the workbook model, and written beside the target before it is
 moved into place (`core.file_export`, as the brief does).
 """
 
@@ -19,9 +19,10 @@ from resilience_app.core.context import CoreContext
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, UserFacingError
 from resilience_app.core.file_export import export_target, writing_in_place
-from resilience_app.core.i18n import SUPPORTED_LANGUAGES
+from resilience_app.core.i18n import SUPPORTED_LANGUAGES, using_language
+from resilience_app.core.register.next_steps_service import NextStepService
 from resilience_app.core.spreadsheet.builder import build_workbook
-from resilience_app.core.spreadsheet.model import SheetBuilder
+from resilience_app.core.spreadsheet.model import SheetBuilder, WorkbookData
 from resilience_app.core.spreadsheet.xlsx import write_xlsx
 
 _log = logging.getLogger("resilience_app.export")
@@ -56,7 +57,9 @@ def export_workbook(
         raise user_error(ErrorCode.UNSUPPORTED_LANGUAGE, variant="workbook")
     target = export_target(path, is_own_file=is_own_file, unwritable=_unwritable)
     data = collect(context, assessment_id, language=language, today=today, include_sensitive=include_sensitive)
-    workbook = build_workbook(data, language, extra_sheets)
+    with using_language(language):  # the sample's steps, written in every language, read in the workbook's
+        next_steps = NextStepService(context).next_steps(assessment_id)
+    workbook = build_workbook(WorkbookData.of(data, next_steps=next_steps), language, extra_sheets)
     with writing_in_place(context.paths.data_dir, target, prefix=".workbook-", suffix=".xlsx.part", unwritable=_unwritable) as temporary:
         write_xlsx(workbook, temporary)
     _log.info("Exported the %s workbook of assessment %s to %s (%d sheets)", language, assessment_id, target, len(workbook.sheets))

@@ -1,5 +1,5 @@
 """Sheets read from the register: the shocks and stresses with their ratings and scenarios, their
-interconnections, the actions inventory and the discovery areas."""
+interconnections, the actions inventory, the discovery areas and the next steps."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from resilience_app.core.register.labels import (
     IMPACT_NAMES,
     KIND_NAMES,
     LIKELIHOOD_NAMES,
+    NEXT_STEP_STATUS_NAMES,
     ORIGIN_NAMES,
     TREND_NAMES,
 )
 from resilience_app.core.register.ranking import Link, connectedness
 from resilience_app.core.spreadsheet.cells import goal_names, ids, label, lines, moment, quality_names, text
-from resilience_app.core.spreadsheet.model import Column, Sheet
+from resilience_app.core.spreadsheet.model import Column, Sheet, WorkbookData
 from resilience_app.core.spreadsheet.sheets_assessment import ID, LONG, NAME
 
 
@@ -101,7 +102,8 @@ def discovery_areas(data: BriefData) -> Sheet:
             record.id, record.area.title, label(AREA_STATUS_NAMES, record.area.status), label(ORIGIN_NAMES, record.area.origin),
             text(record.area.rationale), lines(record.area.reasoning.get(language, ())), ids(record.area.goals),
             goal_names(data.framework, record.area.goals), ids(record.area.item_ids),
-            lines(data.item_name(item_id, language) for item_id in record.area.item_ids), moment(record.updated_at),
+            lines(data.item_name(item_id, language) for item_id in record.area.item_ids), text(record.area.questions),
+            text(record.area.data_needed), text(record.area.partners), moment(record.updated_at),
         )
         for record in data.areas
     )
@@ -111,7 +113,29 @@ def discovery_areas(data: BriefData) -> Sheet:
         columns=(
             Column(_("Area id"), 10), Column(_("Title"), NAME), Column(_("Status"), 12), Column(_("Origin"), 20), Column(_("Rationale"), LONG),
             Column(_("The app’s reasons"), LONG), Column(_("Goal ids"), 24), Column(_("Goals"), NAME), Column(_("Item ids"), 14),
-            Column(_("Shocks and stresses"), NAME), Column(_("Last changed"), 18),
+            Column(_("Shocks and stresses"), NAME), Column(_("Questions Phase II must answer"), LONG), Column(_("Data needed"), LONG),
+            Column(_("Partners to involve"), NAME), Column(_("Last changed"), 18),
+        ),
+        rows=rows,
+    )
+
+
+def next_steps(data: WorkbookData) -> Sheet:
+    """The next steps after the PRA: what, who, by when, how far along, and the discovery area each serves."""
+    titles = {record.id: record.area.title for record in data.areas}
+    rows = tuple(
+        (
+            record.id, record.step.what, text(record.step.owner), record.step.due, label(NEXT_STEP_STATUS_NAMES, record.step.status),
+            record.step.area_id, titles.get(record.step.area_id) if record.step.area_id is not None else None,
+        )
+        for record in data.next_steps
+    )
+    return Sheet(
+        key="next_steps",
+        title=_("Next steps"),
+        columns=(
+            Column(_("Step id"), 10), Column(_("What is to be done"), LONG), Column(_("Owner"), 24), Column(_("Due date"), 14),
+            Column(_("Status"), 12), Column(_("Area id"), 10), Column(_("Discovery area"), NAME),
         ),
         rows=rows,
     )

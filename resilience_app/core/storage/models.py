@@ -175,6 +175,25 @@ class DiscoveryAreaRow(Base):
     status: Mapped[str] = mapped_column(String(20))  # proposed | accepted | rejected
     origin: Mapped[str] = mapped_column(String(20))  # app | edited | own
     reasoning: Mapped[str] = mapped_column(Text, default="")  # JSON: {language: [sentence, ...]}
+    questions: Mapped[str] = mapped_column(LanguageText(), default="", server_default="")  # what Phase II must answer, one a line
+    data_needed: Mapped[str] = mapped_column(LanguageText(), default="", server_default="")
+    partners: Mapped[str] = mapped_column(LanguageText(), default="", server_default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
+    updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
+
+
+class NextStepRow(Base):
+    """A next step after the Preliminary Resilience Assessment: what is to be done, by whom, by when."""
+
+    __tablename__ = "next_steps"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    what: Mapped[str] = mapped_column(LanguageText(500))
+    owner: Mapped[str] = mapped_column(LanguageText(300), default="")
+    due_on: Mapped[dt.date | None]
+    status: Mapped[str] = mapped_column(String(20))  # planned | under_way | done
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("discovery_areas.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
 

@@ -20,7 +20,7 @@ FEWEST_BARS = 2  # bars of a chart that may stand alone on a page
 
 
 def _step(maximum: float) -> int:
-    return next((step for step in STEPS if maximum / step <= MOST_TICKS), STEPS[-1])
+    return int(next((step for step in STEPS if maximum / step <= MOST_TICKS), STEPS[-1]))
 
 
 def scale_top(maximum: float) -> float:
