@@ -9,7 +9,6 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -34,6 +33,7 @@ from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate, ngettext
 from resilience_app.core.spreadsheet.labels import WILL_BE_LEFT_OUT_OF_THE_WORKBOOK
 from resilience_app.gui.form_fields import interface_language_first
+from resilience_app.gui.wrapping_buttons import WrappingCheckBox
 
 if TYPE_CHECKING:
     from resilience_app.core.brief.docx.export import WordExportResult  # python-docx too (imported when a result is shown)
@@ -89,7 +89,7 @@ class SaveExportDialog(QDialog):
         self.main_layout.addWidget(self.intro)
         self.main_layout.addLayout(languages)
         self.add_choices(self.main_layout)
-        self.include_sensitive = QCheckBox()
+        self.include_sensitive = WrappingCheckBox()
         self.include_sensitive.setObjectName("include_sensitive")
         if sensitive is not None and sensitive.anything:
             self.include_sensitive.setText(_("Include the content marked sensitive"))
