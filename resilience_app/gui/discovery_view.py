@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from resilience_app.core.register.records import DiscoveryAreaDraft, DiscoveryAr
 from resilience_app.gui.checklist import ID_ROLE, Checklist, goal_entries
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import FormDialog, open_tracked
+from resilience_app.gui.panes import Splitter
 from resilience_app.gui.register_state import RegisterState
 
 STATUSES = tuple(AREA_STATUS_NAMES)
@@ -135,7 +135,7 @@ class DiscoveryView(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.addLayout(grid)
         right_layout.addWidget(self.detail, 1)
-        splitter = QSplitter()
+        splitter = Splitter()
         splitter.addWidget(self.area_list)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)

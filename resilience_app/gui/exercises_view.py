@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTableWidget,
     QTabWidget,
@@ -34,6 +33,7 @@ from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.form_fields import ERROR_STYLE
 from resilience_app.gui.lazy_refresh import RefreshedWhenShown
 from resilience_app.gui.operations import reporting
+from resilience_app.gui.panes import Splitter
 from resilience_app.gui.workshop_dialogs import ExerciseDialog, NameDialog
 from resilience_app.gui.workshop_results import fill_table, perception_rows, ranking_rows, tally_rows
 from resilience_app.gui.workshop_state import WorkshopState
@@ -130,7 +130,7 @@ class ExercisesView(RefreshedWhenShown):
         self.result_tabs.setObjectName("result_tabs")
         self.result_tabs.addTab(results_box, "")
         self.result_tabs.addTab(self.perceptions, "")
-        entry_and_results = QSplitter(Qt.Orientation.Vertical)
+        entry_and_results = Splitter(Qt.Orientation.Vertical)
         entry_and_results.addWidget(self.grids)
         entry_and_results.addWidget(self.result_tabs)
         entry_and_results.setSizes([3000, 2000])
@@ -140,12 +140,11 @@ class ExercisesView(RefreshedWhenShown):
         right_layout.addLayout(timer_row)
         right_layout.addWidget(self.message)
         right_layout.addWidget(entry_and_results, 1)
-        splitter = QSplitter()
+        splitter = Splitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([260, 1000])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         state.changed.connect(self.refresh)
         state.tick.connect(self._show_clock)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.lazy_refresh import RefreshedWhenShown
 from resilience_app.gui.operations import reporting
+from resilience_app.gui.panes import Splitter
 from resilience_app.gui.participants_import import ImportPreviewDialog
 from resilience_app.gui.representation_panel import RepresentationPanel
 from resilience_app.gui.workshop_dialogs import NameDialog, ParticipantDialog
@@ -89,12 +89,11 @@ class ParticipantsView(RefreshedWhenShown):
         left_layout.addLayout(participant_buttons)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(group_buttons)
-        splitter = QSplitter()
+        splitter = Splitter()
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setSizes([620, 420])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         state.changed.connect(self.refresh)
         self.retranslate()
