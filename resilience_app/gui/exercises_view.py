@@ -8,10 +8,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTabWidget,
@@ -34,13 +36,14 @@ from resilience_app.gui.form_fields import ERROR_STYLE
 from resilience_app.gui.lazy_refresh import RefreshedWhenShown
 from resilience_app.gui.operations import reporting
 from resilience_app.gui.panes import Splitter
+from resilience_app.gui.view_rows import show_rows
 from resilience_app.gui.workshop_dialogs import ExerciseDialog, NameDialog
 from resilience_app.gui.workshop_results import fill_table, perception_rows, ranking_rows, tally_rows
 from resilience_app.gui.workshop_state import WorkshopState
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-
+RESULT_ROWS = 3  # the result tables show at least their first rows whole; the page scrolls for them on a small screen
 SESSION_NAME = N_("Session {number}")  # offered for a new one; kept in every language when taken as offered
 
 
@@ -134,12 +137,20 @@ class ExercisesView(RefreshedWhenShown):
         entry_and_results.addWidget(self.grids)
         entry_and_results.addWidget(self.result_tabs)
         entry_and_results.setSizes([3000, 2000])
+        for view, rows in ((self.dot_grid, None), (self.ranking_grid, None), (self.results, RESULT_ROWS), (self.perceptions, RESULT_ROWS)):
+            show_rows(view, rows)
+        entry_and_results_scroll = QScrollArea()  # on a small screen the page scrolls rather than cut a row
+        entry_and_results_scroll.setObjectName("exercise_scroll")
+        entry_and_results_scroll.setWidgetResizable(True)
+        entry_and_results_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        entry_and_results_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        entry_and_results_scroll.setWidget(entry_and_results)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(timer_row)
         right_layout.addWidget(self.message)
-        right_layout.addWidget(entry_and_results, 1)
+        right_layout.addWidget(entry_and_results_scroll, 1)
         splitter = Splitter()
         splitter.addWidget(left)
         splitter.addWidget(right)

@@ -1,13 +1,14 @@
 """Lists and tables that keep room for their rows: `show_rows(view)` makes a view at least as tall as
-its rows (or its first few) need, header, frame and a sideways scroll bar included, and keeps that
+its rows (or its first few) need while it is shown, header, frame and a sideways scroll bar included, and keeps that
 true as rows come and go, the font changes or the width changes a row's wrapping."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
-WATCHED = (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.FontChange, QEvent.Type.StyleChange)
+WATCHED = (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.FontChange, QEvent.Type.StyleChange)
 
 
 def rows_height(view: QAbstractItemView, rows: int | None = None) -> int:
@@ -34,7 +35,7 @@ class _RowsShown(QObject):
         super().__init__(view)
         self.view, self.rows = view, rows
         model = view.model()
-        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.layoutChanged, model.columnsInserted):
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.layoutChanged, model.columnsInserted, model.headerDataChanged):
             signal.connect(self.update)
         view.installEventFilter(self)
         self.update()
@@ -45,7 +46,10 @@ class _RowsShown(QObject):
         return False
 
     def update(self) -> None:
-        self.view.setMinimumHeight(rows_height(self.view, self.rows))
+        if not shiboken6.isValid(self.view):  # a view being destroyed hides itself and empties its model
+            return
+        # A hidden view (the other page of a stack) asks for no room.
+        self.view.setMinimumHeight(0 if self.view.isHidden() else rows_height(self.view, self.rows))
 
 
 def show_rows(view: QAbstractItemView, rows: int | None = None) -> None:

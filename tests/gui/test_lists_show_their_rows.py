@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QApplication
 
 from resilience_app.gui.main_window import MainWindow
-
-
-def rows_hidden(view: QAbstractItemView, rows: int | None = None) -> list[int]:
-    """The rows among the first `rows` (all when None) that are not wholly inside the view's visible area, as it opens."""
-    model = view.model()
-    count = model.rowCount() if rows is None else min(rows, model.rowCount())
-    shown = view.viewport().rect()
-    return [row for row in range(count) if not shown.contains(view.visualRect(model.index(row, 0)))]
+from tests.gui.rows import rows_hidden
 
 
 def test_the_export_dialog_shows_every_section(window: MainWindow, qapp: QApplication) -> None:
