@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -151,7 +152,7 @@ class ExercisesView(RefreshedWhenShown):
         right_layout.addLayout(timer_row)
         right_layout.addWidget(self.message)
         right_layout.addWidget(entry_and_results_scroll, 1)
-        splitter = Splitter()
+        self.splitter = splitter = Splitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([260, 1000])
@@ -218,12 +219,22 @@ class ExercisesView(RefreshedWhenShown):
                     top.addChild(child)
                     chosen = child if current == ("exercise", exercise.id) or chosen is None and current is None else chosen
         self.tree.expandAll()
+        self._give_tree_its_width()
         if chosen is not None:
             self.tree.setCurrentItem(chosen)
         self.tree.blockSignals(False)
         for name, button in self.buttons.items():
             button.setEnabled(snapshot is not None and (name in ("add_session", "add_exercise") or self.tree.currentItem() is not None))
         self._show_current()
+
+    def _give_tree_its_width(self) -> None:
+        """Widen the tree's pane so its titles show whole (within reason: long titles still end in …)."""
+        tree = self.tree
+        self.splitter.widen_first(tree.sizeHintForColumn(0) + 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._give_tree_its_width()
 
     def _show_current(self) -> None:
         snapshot, exercise_id = self.state.snapshot, self.exercise_id

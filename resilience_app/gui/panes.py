@@ -29,6 +29,16 @@ class Splitter(QSplitter):
         super().setOrientation(orientation)
         self._follow_direction()
 
+    def widen_first(self, wanted: int, *, at_most: float = 0.4) -> None:
+        """Widen the first pane to `wanted` px if it is narrower, taking no more than `at_most` of the whole."""
+        sizes = self.sizes()
+        total = sum(sizes)
+        if len(sizes) < 2 or not total or sizes[0] >= wanted:
+            return
+        first = min(wanted, int(total * at_most))
+        if first > sizes[0]:
+            self.setSizes([first, total - first, *sizes[2:]] if len(sizes) > 2 else [first, total - first])
+
     def _follow_direction(self) -> None:
         slips = self.orientation() == Qt.Orientation.Horizontal and self.isRightToLeft()
         self.setContentsMargins(0, 0, 1 if slips else 0, 0)

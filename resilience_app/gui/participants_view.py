@@ -33,6 +33,7 @@ from resilience_app.gui.operations import reporting
 from resilience_app.gui.panes import Splitter
 from resilience_app.gui.participants_import import ImportPreviewDialog
 from resilience_app.gui.representation_panel import RepresentationPanel
+from resilience_app.gui.view_columns import fit_columns, keep_columns_fitted
 from resilience_app.gui.workshop_dialogs import NameDialog, ParticipantDialog
 from resilience_app.gui.workshop_state import WorkshopState
 
@@ -66,6 +67,7 @@ class ParticipantsView(RefreshedWhenShown):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        keep_columns_fitted(self.table)
         self.table.itemActivated.connect(lambda _item: self.edit_participant(self.current_participant_id()))
         self.groups_label = QLabel()
         self.groups_label.setObjectName("groups_label")
@@ -123,7 +125,7 @@ class ParticipantsView(RefreshedWhenShown):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, record.id)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         if snapshot is None:
             self.groups_label.setText("")
             self.representation.clear()
