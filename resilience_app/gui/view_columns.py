@@ -31,6 +31,8 @@ def fit_columns(table: QTableView) -> None:
         for column, width in enumerate(widths):
             if width > cap:
                 header.resizeSection(column, cap)
+    elif widths and header.stretchLastSection():  # the last column takes the width left, as it would by itself
+        header.resizeSection(len(widths) - 1, widths[-1] + room - sum(widths))
     table.resizeRowsToContents()
 
 
