@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +23,7 @@ from resilience_app.core.formatting import format_number, parse_whole_number
 from resilience_app.core.i18n import _
 from resilience_app.gui.date_fields import date_field
 from resilience_app.gui.form_fields import FieldWithError, interface_language_first
+from resilience_app.gui.wrapping_buttons import WrappingCheckBox
 
 
 class AssessmentDialog(QDialog):
@@ -53,7 +53,7 @@ class AssessmentDialog(QDialog):
         self.cro_name = QLineEdit(self._original.cro_name)
         self.notes = QPlainTextEdit(self._original.notes)
         self.notes.setMaximumHeight(90)
-        self.notes_sensitive = QCheckBox(_("The notes are sensitive: leave them out of the brief unless I include them when exporting"))
+        self.notes_sensitive = WrappingCheckBox(_("The notes are sensitive: leave them out of the brief unless I include them when exporting"))
         self.notes_sensitive.setObjectName("notes_sensitive")
         self.notes_sensitive.setChecked(self._original.notes_sensitive)
 

@@ -23,6 +23,11 @@ class Checklist(QListWidget, Generic[IdT]):
     def __init__(self, *, name: str) -> None:
         super().__init__()
         self.setObjectName(name)
+        # A long entry wraps onto more lines rather than hide its end behind a sideways scroll bar.
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.itemChanged.connect(lambda _item: self.toggled.emit())
 
     def set_entries(self, entries: Iterable[tuple[IdT, str]], checked: Iterable[IdT] = ()) -> None:

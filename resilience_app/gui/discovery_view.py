@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ from resilience_app.gui.checklist import ID_ROLE, Checklist, goal_entries
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import FormDialog, open_tracked
 from resilience_app.gui.next_steps_view import NextStepsPanel
+from resilience_app.gui.panes import Splitter
 from resilience_app.gui.register_state import RegisterState
 
 STATUSES = tuple(AREA_STATUS_NAMES)
@@ -167,7 +167,7 @@ class DiscoveryView(QWidget):
         detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
         detail_scroll.setWidget(self.detail)
         right_layout.addWidget(detail_scroll, 1)
-        splitter = QSplitter()
+        splitter = Splitter()
         splitter.addWidget(self.area_list)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
@@ -177,7 +177,7 @@ class DiscoveryView(QWidget):
         self.next_steps = NextStepsPanel(state)
         self.next_steps.setMinimumHeight(190)  # a few steps in view under the areas
         self.next_steps.failed.connect(self.failed)
-        areas_and_steps = QSplitter(Qt.Orientation.Vertical)
+        areas_and_steps = Splitter(Qt.Orientation.Vertical)
         areas_and_steps.setObjectName("areas_and_next_steps")
         areas_and_steps.addWidget(splitter)
         areas_and_steps.addWidget(self.next_steps)

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
+    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTabWidget,
@@ -34,13 +36,15 @@ from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.form_fields import ERROR_STYLE
 from resilience_app.gui.lazy_refresh import RefreshedWhenShown
 from resilience_app.gui.operations import reporting
+from resilience_app.gui.panes import Splitter
+from resilience_app.gui.view_rows import show_rows
 from resilience_app.gui.workshop_dialogs import ExerciseDialog, NameDialog
 from resilience_app.gui.workshop_results import fill_table, perception_rows, ranking_rows, tally_rows
 from resilience_app.gui.workshop_state import WorkshopState
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-
+RESULT_ROWS = 3  # the result tables show at least their first rows whole; the page scrolls for them on a small screen
 SESSION_NAME = N_("Session {number}")  # offered for a new one; kept in every language when taken as offered
 
 
@@ -130,22 +134,29 @@ class ExercisesView(RefreshedWhenShown):
         self.result_tabs.setObjectName("result_tabs")
         self.result_tabs.addTab(results_box, "")
         self.result_tabs.addTab(self.perceptions, "")
-        entry_and_results = QSplitter(Qt.Orientation.Vertical)
+        entry_and_results = Splitter(Qt.Orientation.Vertical)
         entry_and_results.addWidget(self.grids)
         entry_and_results.addWidget(self.result_tabs)
         entry_and_results.setSizes([3000, 2000])
+        for view, rows in ((self.dot_grid, None), (self.ranking_grid, None), (self.results, RESULT_ROWS), (self.perceptions, RESULT_ROWS)):
+            show_rows(view, rows)
+        entry_and_results_scroll = QScrollArea()  # on a small screen the page scrolls rather than cut a row
+        entry_and_results_scroll.setObjectName("exercise_scroll")
+        entry_and_results_scroll.setWidgetResizable(True)
+        entry_and_results_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        entry_and_results_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        entry_and_results_scroll.setWidget(entry_and_results)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(timer_row)
         right_layout.addWidget(self.message)
-        right_layout.addWidget(entry_and_results, 1)
-        splitter = QSplitter()
+        right_layout.addWidget(entry_and_results_scroll, 1)
+        self.splitter = splitter = Splitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([260, 1000])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         state.changed.connect(self.refresh)
         state.tick.connect(self._show_clock)
@@ -208,12 +219,22 @@ class ExercisesView(RefreshedWhenShown):
                     top.addChild(child)
                     chosen = child if current == ("exercise", exercise.id) or chosen is None and current is None else chosen
         self.tree.expandAll()
+        self._give_tree_its_width()
         if chosen is not None:
             self.tree.setCurrentItem(chosen)
         self.tree.blockSignals(False)
         for name, button in self.buttons.items():
             button.setEnabled(snapshot is not None and (name in ("add_session", "add_exercise") or self.tree.currentItem() is not None))
         self._show_current()
+
+    def _give_tree_its_width(self) -> None:
+        """Widen the tree's pane so its titles show whole (within reason: long titles still end in …)."""
+        tree = self.tree
+        self.splitter.widen_first(tree.sizeHintForColumn(0) + 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._give_tree_its_width()
 
     def _show_current(self) -> None:
         snapshot, exercise_id = self.state.snapshot, self.exercise_id

@@ -9,7 +9,6 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -34,6 +33,8 @@ from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate, ngettext
 from resilience_app.core.spreadsheet.labels import WILL_BE_LEFT_OUT_OF_THE_WORKBOOK
 from resilience_app.gui.form_fields import interface_language_first
+from resilience_app.gui.view_rows import show_rows
+from resilience_app.gui.wrapping_buttons import WrappingCheckBox
 
 if TYPE_CHECKING:
     from resilience_app.core.brief.docx.export import WordExportResult  # python-docx too (imported when a result is shown)
@@ -89,7 +90,7 @@ class SaveExportDialog(QDialog):
         self.main_layout.addWidget(self.intro)
         self.main_layout.addLayout(languages)
         self.add_choices(self.main_layout)
-        self.include_sensitive = QCheckBox()
+        self.include_sensitive = WrappingCheckBox()
         self.include_sensitive.setObjectName("include_sensitive")
         if sensitive is not None and sensitive.anything:
             self.include_sensitive.setText(_("Include the content marked sensitive"))
@@ -191,7 +192,7 @@ class ExportDialog(SaveExportDialog):
             language_label=_("Language of the brief:"),
         )
         self.setObjectName("export_dialog")
-        self.resize(520, 600)
+        self.setMinimumWidth(520)  # as tall as its content: every section shows without scrolling
 
     def add_choices(self, layout: QVBoxLayout) -> None:
         self.format_buttons = QButtonGroup(self)
@@ -233,6 +234,7 @@ class ExportDialog(SaveExportDialog):
             item.setCheckState(Qt.CheckState.Checked)
             self.sections.addItem(item)
         self.sections.itemChanged.connect(lambda _item: self._update_ok())
+        show_rows(self.sections)
         all_button, none_button = QPushButton(_("Select all")), QPushButton(_("Clear all"))
         all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
         none_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))

@@ -12,6 +12,7 @@ from resilience_app.core.i18n import _
 from resilience_app.gui.form_fields import FieldWithError, WidgetT
 
 DialogT = TypeVar("DialogT", bound=QDialog)
+MINIMUM_WIDTH = 600  # px
 
 
 class FormDialog(QDialog):
@@ -29,6 +30,8 @@ class FormDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.setMinimumWidth(MINIMUM_WIDTH)  # the fields stay wider than their labels, however long a label
         for field, (label, _editor) in fields.items():
             form.addRow(label, self.fields[field])
         form.addRow(buttons)

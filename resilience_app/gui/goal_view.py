@@ -12,6 +12,8 @@ from resilience_app.core.formatting import format_number, format_percent, locali
 from resilience_app.core.i18n import _
 from resilience_app.gui.assessment_session import AssessmentSession
 
+TEXT_MARGIN = 8
+
 
 def answer_text(session: AssessmentSession, question_id: str) -> str:
     """A question's answer in a few words."""
@@ -42,6 +44,7 @@ class GoalView(QWidget):
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setMargin(TEXT_MARGIN)  # the words keep off the frame on both sides, in either direction
         self.text.linkActivated.connect(self.question_requested)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,8 +30,10 @@ from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.lazy_refresh import RefreshedWhenShown
 from resilience_app.gui.operations import reporting
+from resilience_app.gui.panes import Splitter
 from resilience_app.gui.participants_import import ImportPreviewDialog
 from resilience_app.gui.representation_panel import RepresentationPanel
+from resilience_app.gui.view_columns import fit_columns, keep_columns_fitted
 from resilience_app.gui.workshop_dialogs import NameDialog, ParticipantDialog
 from resilience_app.gui.workshop_state import WorkshopState
 
@@ -66,6 +67,7 @@ class ParticipantsView(RefreshedWhenShown):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        keep_columns_fitted(self.table)
         self.table.itemActivated.connect(lambda _item: self.edit_participant(self.current_participant_id()))
         self.groups_label = QLabel()
         self.groups_label.setObjectName("groups_label")
@@ -89,12 +91,11 @@ class ParticipantsView(RefreshedWhenShown):
         left_layout.addLayout(participant_buttons)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(group_buttons)
-        splitter = QSplitter()
+        splitter = Splitter()
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setSizes([620, 420])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         state.changed.connect(self.refresh)
         self.retranslate()
@@ -124,7 +125,7 @@ class ParticipantsView(RefreshedWhenShown):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, record.id)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         if snapshot is None:
             self.groups_label.setText("")
             self.representation.clear()

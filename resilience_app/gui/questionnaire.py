@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.form_fields import refill_choices
 from resilience_app.gui.goal_view import GoalView
 from resilience_app.gui.history_dialog import HistoryDialog
+from resilience_app.gui.panes import Splitter
 from resilience_app.gui.question_navigator import FILTERS, QuestionNavigator
 from resilience_app.gui.question_view import QuestionView
 
@@ -89,7 +89,7 @@ class Questionnaire(QWidget):
         left_layout.addWidget(self.search_box)
         left_layout.addWidget(self.filter_box)
         left_layout.addWidget(self.navigator, 1)
-        self.splitter = QSplitter()
+        self.splitter = Splitter()
         self.splitter.addWidget(left)
         right = QWidget()
         self.right_layout = QVBoxLayout(right)
@@ -101,7 +101,6 @@ class Questionnaire(QWidget):
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
     def attach_contributions(self, panel: ContributionsPanel, disagreeing: Callable[[], Collection[str]]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from resilience_app.core.assessment.labels import CONFIDENCE_NAMES
 from resilience_app.core.errors import InvalidInputError, UserFacingError
@@ -20,6 +20,7 @@ from resilience_app.core.register.records import RegisterItemDraft, RegisterItem
 from resilience_app.gui.checklist import Checklist, goal_entries
 from resilience_app.gui.form_fields import FieldWithError, WidgetT, put_interface_language_first, refill_choices
 from resilience_app.gui.register_state import RegisterState
+from resilience_app.gui.wrapping_buttons import WrappingCheckBox
 
 TYPING_DELAY_MS = 700
 TEXT_FIELDS = ("name_en", "name_ar", "scenario_probable", "scenario_severe", "systems", "groups_affected", "notes")
@@ -60,7 +61,7 @@ class RegisterItemForm(QWidget):
         self.systems = self._field("systems", QLineEdit())
         self.groups_affected = self._field("groups_affected", QLineEdit())
         self.notes = self._field("notes", QPlainTextEdit())
-        self.sensitive = self._field("sensitive", QCheckBox())
+        self.sensitive = self._field("sensitive", WrappingCheckBox())
         self.sensitive.toggled.connect(self._choice_changed)
         for box in (self.scenario_probable, self.scenario_severe, self.notes):
             box.setTabChangesFocus(True)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from resilience_app.core.register.labels import KIND_NAMES
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import open_tracked
+from resilience_app.gui.panes import Splitter
 from resilience_app.gui.register_dialogs import CatalogueDialog, OwnItemDialog
 from resilience_app.gui.register_item_form import RegisterItemForm
 from resilience_app.gui.register_state import RegisterState
@@ -69,7 +69,7 @@ class RegisterView(QWidget):
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.summary)
         left_layout.addWidget(self.item_list, 1)
-        splitter = QSplitter()
+        splitter = Splitter()
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(1, 2)

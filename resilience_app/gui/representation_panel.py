@@ -89,7 +89,7 @@ class RepresentationPanel(QWidget):
                 cell.setParent(None)  # gone from the screen now, not at the next turn of the event loop
         self.rows = []
         for position, (*texts, colour) in enumerate(rows):
-            cells = tuple(QLabel(text) for text in texts)
+            cells = tuple(QLabel(paragraph(text)) for text in texts)  # «٢١٪» alone would read left to right, its sign on the wrong side
             cells[STATUS].setStyleSheet(f"color: {colour}")
             cells[STATUS].setWordWrap(True)
             for column, cell in enumerate(cells):

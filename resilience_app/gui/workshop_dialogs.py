@@ -23,6 +23,7 @@ from resilience_app.gui.checklist import Checklist
 from resilience_app.gui.date_fields import date_field
 from resilience_app.gui.form_dialog import FormDialog
 from resilience_app.gui.workshop_state import WorkshopState
+from resilience_app.gui.wrapping_buttons import WrappingCheckBox
 
 
 class WorkshopDialog(FormDialog):
@@ -40,7 +41,7 @@ class WorkshopDialog(FormDialog):
                 "venue": (_("Venue"), QLineEdit(draft.venue)),
                 "own_sectors": (_("Other sectors (one per line)"), QPlainTextEdit("\n".join(draft.own_sectors))),
                 "notes": (_("Notes"), QPlainTextEdit(draft.notes)),
-                "notes_sensitive": ("", QCheckBox(_("The notes are sensitive: leave them out of the brief unless I include them when exporting"))),
+                "notes_sensitive": ("", WrappingCheckBox(_("The notes are sensitive: leave them out of the brief unless I include them when exporting"))),
             },
         )
         self.state, self.editing = state, editing

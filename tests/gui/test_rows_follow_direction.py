@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from resilience_app.gui.main_window import MainWindow
@@ -34,3 +36,25 @@ def _assert_rows_read_from(window: MainWindow, language: str) -> None:
         assert positions == reading_order, f"{sector.text()}: sector, count, share, status at {positions}"
     shown = {label for label in panel.findChildren(QLabel) if label.isVisible()}
     assert shown == {panel.heading, panel.notes, *(cell for cells in panel.rows for cell in cells)}
+
+
+def _direction(text: str) -> str:
+    """The direction a bare line of `text` takes: its first strong character's (left to right when it has none)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("L", "R", "AL"):
+            return "ltr" if kind == "L" else "rtl"
+    return "ltr"
+
+
+def test_the_representation_figures_read_in_the_language_direction(window: MainWindow, qapp: QApplication, language: str) -> None:
+    window.open_sample()
+    workshop = window.assessment_page.workshop
+    window.assessment_page.tabs.setCurrentWidget(workshop)
+    workshop.tabs.setCurrentWidget(workshop.participants)
+    qapp.processEvents()
+    expected = "rtl" if language == "ar" else "ltr"
+    panel = workshop.participants.representation
+    wrong = [(count.text(), share.text()) for _sector, count, share, _status in panel.rows
+             if {_direction(count.text()), _direction(share.text())} != {expected}]
+    assert not wrong, f"figures reading against {expected}: {wrong}"

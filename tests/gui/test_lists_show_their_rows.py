@@ -1,0 +1,21 @@
+"""Lists that are short enough to show whole show every row at their dialog's or page's size, in both languages."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from resilience_app.gui.main_window import MainWindow
+from tests.gui.rows import rows_hidden
+
+
+def test_the_export_dialog_shows_every_section(window: MainWindow, qapp: QApplication) -> None:
+    window.open_sample()
+    window.show_list()
+    window.export_action.trigger()
+    dialog = window.active_dialog
+    qapp.processEvents()
+    sections = dialog.sections
+    assert sections.count() >= 16
+    hidden = rows_hidden(sections)
+    assert not hidden, f"sections {[sections.item(row).text() for row in hidden]} need scrolling in the {dialog.width()}×{dialog.height()} dialog"
+    dialog.reject()
