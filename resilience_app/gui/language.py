@@ -15,9 +15,9 @@ from resilience_app.gui.date_fields import qt_locale
 _log = logging.getLogger("resilience_app.gui")
 
 
-# Qt's standard buttons whose Arabic in qtbase_ar is an imperative («أغلق»): the app words them as its own
-# buttons are worded (a verbal noun: «إغلاق»), from its catalogue.
-STANDARD_BUTTON_WORDS = {"Close": N_("Close")}
+# Qt's standard buttons whose Arabic in qtbase_ar is an imperative («أغلق»، «احفظ»، «ألغِ»): the app words them
+# as its own buttons are worded (verbal nouns: «إغلاق»، «حفظ»، «إلغاء»), from its catalogue.
+STANDARD_BUTTON_WORDS = {"Close": N_("Close"), "Save": N_("Save"), "Cancel": N_("Cancel")}
 
 
 class StandardButtonWords(QTranslator):
@@ -26,7 +26,9 @@ class StandardButtonWords(QTranslator):
     def translate(self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: ARG002 - Qt's signature
         if context == "QPlatformTheme" and source_text in STANDARD_BUTTON_WORDS:
             return i18n._(STANDARD_BUTTON_WORDS[source_text])
-        return ""
+        # "No translation here" must reach Qt as a null string (None): an empty string would be taken as the
+        # translation and blank every other Qt text.
+        return None  # type: ignore[return-value]
 
 
 class LanguageController(QObject):

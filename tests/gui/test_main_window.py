@@ -243,3 +243,12 @@ def test_the_close_buttons_are_worded_as_the_apps_own_buttons(window: MainWindow
     close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)  # type: ignore[union-attr]
     assert close.text().replace("&", "") == ("إغلاق" if language == "ar" else "Close")
     dialog.close()
+
+
+def test_qts_own_texts_stay_translated_and_its_buttons_are_worded_as_the_apps(window: MainWindow, language: str) -> None:
+    """The app's words for Qt's standard buttons never blank Qt's other texts (a context menu, OK)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    texts = {button.text().replace("&", "") for button in buttons.buttons()}
+    assert "" not in texts
+    assert {"حفظ", "إلغاء"} <= texts if language == "ar" else {"Save", "Cancel"} <= texts
+    assert QApplication.translate("QLineEdit", "&Copy").replace("&", "") != ""
