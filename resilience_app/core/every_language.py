@@ -83,6 +83,11 @@ def as_stored(value: str) -> str:
     return value.stored if isinstance(value, WordedText) else value
 
 
+def message_in_every_language(message: str, **fields: Callable[[str], str]) -> str:
+    """The catalogue's `message` in every language, each field (a text in a given language) worded in that language."""
+    return in_every_language(lambda language: translate_in(language, message).format(**{name: field(language) for name, field in fields.items()}))
+
+
 def numbered_in_every_language(message: str, number: int) -> str:
     """`message` ("Session {number}") in every language, the number in each language's digits."""
-    return in_every_language(lambda language: translate_in(language, message).format(number=format_number(number, language=language)))
+    return message_in_every_language(message, number=lambda language: format_number(number, language=language))

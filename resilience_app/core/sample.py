@@ -23,6 +23,7 @@ from decimal import Decimal
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails, AssessmentRecord, EvidenceDraft
 from resilience_app.core.content.model import NumericScale, Question
 from resilience_app.core.every_language import in_every_language
+from resilience_app.core.every_language import message_in_every_language as _worded
 from resilience_app.core.i18n import N_, translate_in
 from resilience_app.core.sample_contributions import add_sample_contributions
 from resilience_app.core.sample_register import add_sample_register
@@ -106,11 +107,6 @@ def _fill(service: ResilienceService, record: AssessmentRecord, language: str) -
     item_ids = add_sample_register(service, record.id)
     add_sample_workshop(service, record.id, item_ids, record.details.assessment_date or dt.date.today())
     add_sample_contributions(service, record.id, language)
-
-
-def _worded(message: str, **fields: Callable[[str], str]) -> str:
-    """`message` in every language, each field in the same language."""
-    return in_every_language(lambda language: translate_in(language, message).format(**{name: field(language) for name, field in fields.items()}))
 
 
 def _department_in(question: Question) -> Callable[[str], str]:

@@ -21,7 +21,7 @@ from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.content.model import Framework, Indicator
 from resilience_app.core.contributions.records import ContributorDraft, ContributorRecord
 from resilience_app.core.contributions.workbook_layout import FIRST_QUESTION_ROW, LETTERS
-from resilience_app.core.every_language import as_stored, in_every_language
+from resilience_app.core.every_language import as_stored, in_every_language, message_in_every_language
 from resilience_app.core.i18n import N_, translate_in
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.spreadsheet_text import put_text
@@ -78,7 +78,7 @@ def add_sample_contributions(service: ResilienceService, assessment_id: int, lan
 
 def _worded(message: str, *, department: str = "") -> str:
     """A message of the sample in every language (`core.every_language`), with the department's name in each."""
-    return in_every_language(lambda language: translate_in(language, message).format(department=translate_in(language, department) if department else ""))
+    return message_in_every_language(message, department=lambda language: translate_in(language, department) if department else "")
 
 
 def _answered_by(names: dict[str, str], department: str) -> str:

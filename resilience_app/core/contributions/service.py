@@ -31,9 +31,9 @@ from resilience_app.core.contributions.repository import ContributionRepository,
 from resilience_app.core.contributions.rules import clean_contributor, questions_in_scope, same_answer, spread
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
-from resilience_app.core.every_language import in_every_language
+from resilience_app.core.every_language import message_in_every_language
 from resilience_app.core.file_export import export_target, writing_in_place
-from resilience_app.core.i18n import N_, _, current_language, isolate, translate_in, using_language
+from resilience_app.core.i18n import N_, _, current_language, isolate, using_language
 from resilience_app.core.text_rules import clean_text
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def _now() -> dt.datetime:
 
 def _from_workbook_of(contributor: ContributorRecord) -> str:
     """How a contribution is named in the question's history, in every language (`core.every_language`)."""
-    return in_every_language(lambda language: translate_in(language, FROM_WORKBOOK).format(name=contributor.label(language)))
+    return message_in_every_language(FROM_WORKBOOK, name=contributor.label)
 
 
 class ContributionService:
@@ -214,7 +214,7 @@ class ContributionService:
             base = current.answer if current is not None else AnswerDraft(status="level")
             value = base.numeric_value if question.numeric and base.numeric_value and question.numeric.level_for(float(base.numeric_value)) == level else None
             agreed = dataclasses.replace(base, status="level", level=level, numeric_value=value, justification=base.justification or reason)
-            by = in_every_language(lambda language: translate_in(language, BY_CONSENSUS))
+            by = message_in_every_language(BY_CONSENSUS)
             settled = answers.save(assessment_id, question_id, clean_answer(question, agreed), changed_by=by)
             answers.note(assessment_id, question_id, "consensus", None, reason, changed_by=by)
             ContributionRepository(session).mark_settled(assessment_id, question_id, _now())

@@ -21,8 +21,8 @@ from resilience_app.core.content.model import BalanceCheck, Framework, Sector
 from resilience_app.core.context import CoreContext
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
-from resilience_app.core.every_language import in_every_language
-from resilience_app.core.i18n import N_, _, isolate, translate_in
+from resilience_app.core.every_language import message_in_every_language
+from resilience_app.core.i18n import N_, _, isolate
 from resilience_app.core.register.repository import RegisterRepository
 from resilience_app.core.scoring import ResilienceProfile
 from resilience_app.core.workshop.labels import own_sector
@@ -173,7 +173,7 @@ class WorkshopService:
             assessment_in(session, assessment_id)
             repository = WorkshopRepository(session)
             record = repository.save_workshop(assessment_id, cleaned)
-            repository.save_session(record.id, in_every_language(lambda language: translate_in(language, FIRST_SESSION)))
+            repository.save_session(record.id, message_in_every_language(FIRST_SESSION))
             return record
 
     def update_workshop(self, workshop_id: int, draft: WorkshopDraft) -> WorkshopRecord:
