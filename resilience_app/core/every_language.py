@@ -61,9 +61,10 @@ def translations(value: str) -> dict[str, str] | None:
         return None
     try:
         texts = json.loads(stored[len(MARKER):])
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: brackets nested deeper than the parser goes
         return None
-    if not isinstance(texts, dict) or not texts or not all(isinstance(key, str) and isinstance(text, str) for key, text in texts.items()):
+    # Exactly what `in_every_language` writes: a text for each supported language, nothing else.
+    if not isinstance(texts, dict) or set(texts) != set(SUPPORTED_LANGUAGES) or not all(isinstance(text, str) for text in texts.values()):
         return None
     return texts
 
@@ -75,7 +76,8 @@ def in_language(value: str, language: str | None = None) -> str:
     if texts is None:
         return value
     wanted = language or current_language()
-    return WordedText(texts.get(wanted) or next(iter(texts.values())), value.stored if isinstance(value, WordedText) else value)
+    text = texts.get(wanted) or next((other for other in texts.values() if other), "")  # a language left empty shows the other
+    return WordedText(text, value.stored if isinstance(value, WordedText) else value)
 
 
 def as_stored(value: str) -> str:

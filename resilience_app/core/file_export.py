@@ -26,13 +26,23 @@ Unwritable = Callable[[Path, str], UserFacingError]  # the export's own error fo
 def export_target(path: Path, *, is_own_file: Callable[[Path], bool], unwritable: Unwritable) -> Path:
     """The absolute file an export writes for `path`, or the export's error saying why it cannot be written there."""
     target = path.expanduser().absolute()
-    if target.is_dir():
-        raise unwritable(target, _("that is a folder"))
-    if not target.parent.is_dir():
-        raise unwritable(target, _("the folder does not exist"))
-    if is_own_file(target):
-        raise unwritable(target, _("that is one of the app's own files (its database, backups, evidence or settings)"))
+    try:
+        reason = _refusal(target, is_own_file)
+    except (OSError, ValueError):  # a name the system refuses: too long, or holding a NUL
+        reason = _("the system cannot use this file name (too long, or holding a character it refuses)")
+    if reason:
+        raise unwritable(target, reason)
     return target
+
+
+def _refusal(target: Path, is_own_file: Callable[[Path], bool]) -> str:
+    if target.is_dir():
+        return _("that is a folder")
+    if not target.parent.is_dir():
+        return _("the folder does not exist")
+    if is_own_file(target):
+        return _("that is one of the app's own files (its database, backups, evidence or settings)")
+    return ""
 
 
 @contextmanager

@@ -11,6 +11,7 @@ import pytest
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.brief.pdf import render
 from resilience_app.core.errors import ErrorCode, UserFacingError
+from resilience_app.core.i18n import _
 from resilience_app.core.services import ResilienceService
 from tests.brief.pdf_reader import needs_poppler, page_count, page_text, plain
 
@@ -132,3 +133,14 @@ def test_only_the_chosen_sections_are_in_the_brief(service: ResilienceService, t
     assert text.index("Purpose of the workshop") < text.index("Next steps")
     for absent in ("Resilience profile", "Priority shocks and stresses", "Appendix"):
         assert absent not in text
+
+
+@pytest.mark.parametrize("name", ["n" * 300 + ".pdf", "a\x00.pdf"])
+def test_a_file_name_the_system_refuses_gets_a_plain_message(service, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+    record = service.assessments.create_assessment(AssessmentDetails(city_name_en="Karak"))
+    out = tmp_path / "exports"
+    out.mkdir()
+    with pytest.raises(UserFacingError) as refused:
+        service.export_brief(record.id, language="en", path=out / name)
+    assert refused.value.code == ErrorCode.EXPORT_FAILED and _("the system cannot use this file name (too long, or holding a character it refuses)") in str(refused.value)
+    assert list(out.iterdir()) == []

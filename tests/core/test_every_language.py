@@ -113,3 +113,22 @@ def test_a_form_that_strips_or_cleans_a_text_in_every_language_keeps_it_whole() 
     for kept in (both.strip(), clean_text(both)):
         assert in_language(kept, "ar") == "نادر لكنه كارثي"
     assert in_language(f"{both} ".strip(), "ar") == "Rare but catastrophic"  # a text built from it is plain
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        MARKER + "[" * 20_000,  # nested deeper than the JSON parser goes
+        MARKER + '{"xx": "only another language"}',
+        MARKER + '{"en": "a", "ar": "b", "fr": "c"}',
+    ],
+)
+def test_a_value_typed_to_look_like_text_in_every_language_is_read_as_typed(stored: str) -> None:
+    assert in_language(stored, "ar") == stored
+
+
+def test_a_note_nested_too_deep_to_parse_leaves_the_assessment_readable(service: ResilienceService) -> None:
+    notes = MARKER + "[" * 10_000  # far deeper than the JSON parser goes, within the notes' length
+    record = service.assessments.create_assessment(AssessmentDetails(city_name_en="Irbid", notes=notes))
+    assert service.assessments.get_assessment(record.id).details.notes == notes
+    assert [summary.id for summary in service.assessments.list_assessments()] == [record.id]
