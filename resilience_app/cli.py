@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from resilience_app import __version__, cli_contributions
 from resilience_app.core import i18n
+from resilience_app.core.brief.sections import BRIEF, DOCUMENT_IDS, PRA
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, UserFacingError
 from resilience_app.core.i18n import _
@@ -82,9 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     backups.add_argument("--json", action="store_true", help=_("print JSON"))
     restore = commands.add_parser("restore-backup", help=_("put a backup in place of the database (the current one is kept as a backup)"))
     restore.add_argument("backup", metavar="BACKUP", help=_("the number shown by the backups command (1 is the newest) or the backup's file name"))
-    export = _export_command(commands, "export-pdf", _("export the strategy-workshop brief of an assessment as a PDF"),
-                             language=_("language of the brief"), output=_("the PDF file to write"))
-    export.add_argument("--sections", metavar="ID,ID", help=_("only these sections, comma-separated (default: all)"))
+    export = _export_command(commands, "export-pdf", _("export the workshop brief or the Preliminary Resilience Assessment of an assessment as a PDF"),
+                             language=_("language of the document"), output=_("the PDF file to write"))
+    export.add_argument("--document", choices=DOCUMENT_IDS, default=BRIEF,
+                        help=_("brief: the workshop brief, read before the workshop (the default); pra: the Preliminary Resilience Assessment, written after it"))
+    export.add_argument("--sections", metavar="ID,ID", help=_("only these sections, comma-separated (default: the document's own)"))
     _export_command(commands, "export-xlsx", _("export the whole assessment as one Excel workbook, for analysis in Excel or Power BI"),
                     language=_("language of the workbook"), output=_("the Excel file to write (.xlsx)"))
     cli_contributions.add_commands(commands, _assessment_id)
@@ -322,11 +325,16 @@ def _export_pdf(service: ResilienceService, args: argparse.Namespace) -> int:
 
     language = _export_language(args)
     sections = [name.strip() for name in args.sections.split(",") if name.strip()] if args.sections else None
-    result = service.export_brief(args.assessment_id, language=language, path=args.output, sections=sections, include_sensitive=args.include_sensitive)
+    result = service.export_brief(args.assessment_id, language=language, path=args.output, sections=sections, document=args.document,
+                                  include_sensitive=args.include_sensitive)
     if result.warning():
         _say(_("Warning: {message}").format(message=result.warning()), file=sys.stderr)
-    _say(i18n.ngettext("Saved the brief ({count} page) as {path}", "Saved the brief ({count} pages) as {path}", result.pages).format(
-        count=format_number(result.pages), path=result.path))
+    if args.document == PRA:
+        saved = i18n.ngettext("Saved the Preliminary Resilience Assessment ({count} page) as {path}",
+                              "Saved the Preliminary Resilience Assessment ({count} pages) as {path}", result.pages)
+    else:
+        saved = i18n.ngettext("Saved the brief ({count} page) as {path}", "Saved the brief ({count} pages) as {path}", result.pages)
+    _say(saved.format(count=format_number(result.pages), path=result.path))
     return EXIT_OK
 
 

@@ -126,7 +126,8 @@ def delete_selected(window: MainWindow) -> None:
 
 def export_selected(window: MainWindow) -> None:
     _export(window, ExportDialog, show_export_done, lambda record_id, dialog: window.service.export_brief(
-        record_id, language=dialog.language(), path=dialog.path(), sections=dialog.chosen_sections(), include_sensitive=dialog.includes_sensitive()))
+        record_id, language=dialog.language(), path=dialog.path(), sections=dialog.chosen_sections(), document=dialog.document(),
+        include_sensitive=dialog.includes_sensitive()))
 
 
 def export_workbook_selected(window: MainWindow) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from resilience_app.core import i18n
 from resilience_app.core.assessment.records import AssessmentRecord
-from resilience_app.core.brief.sections import SECTION_IDS, SECTION_TITLES
+from resilience_app.core.brief.sections import BRIEF, DOCUMENTS, SECTION_TITLES
 from resilience_app.core.brief.withheld import WILL_BE_LEFT_OUT_OF_THE_BRIEF
 from resilience_app.core.export_names import export_file_name
 from resilience_app.core.formatting import format_number
@@ -140,13 +140,21 @@ class SaveExportDialog(QDialog):
         if checked:
             self._language_changed(language)
 
-    def _proposed(self, language: str) -> str:
-        return str(self._folder / export_file_name(self.record, language, kind=self.KIND, suffix=self.SUFFIX))
+    def name_kind(self) -> str:
+        """What the proposed file name calls the export (see `export_names`)."""
+        return self.KIND
+
+    def name_kinds(self) -> tuple[str, ...]:
+        """Every name `name_kind` can give: a proposed name of any of them is replaced when a choice changes."""
+        return (self.KIND,)
+
+    def _proposed(self, language: str, kind: str | None = None) -> str:
+        return str(self._folder / export_file_name(self.record, language, kind=kind or self.name_kind(), suffix=self.SUFFIX))
 
     def _language_changed(self, language: str) -> None:
-        """Follow the language in the proposed file name, unless the user typed their own."""
+        """Follow the language (and the document) in the proposed file name, unless the user typed their own."""
         current = self.path_edit.text().strip()
-        if not current or current in {self._proposed(code) for code in i18n.SUPPORTED_LANGUAGES}:
+        if not current or current in {self._proposed(code, kind) for code in i18n.SUPPORTED_LANGUAGES for kind in self.name_kinds()}:
             self.path_edit.setText(self._proposed(language))
 
     def _update_ok(self) -> None:
@@ -159,29 +167,38 @@ class SaveExportDialog(QDialog):
 
 
 class ExportDialog(SaveExportDialog):
-    """Export the strategy-workshop brief: the language, the sections, sensitive content, the file."""
+    """Export the workshop brief or the Preliminary Resilience Assessment: the document, the language, the sections,
+    sensitive content, the file. The document chosen last is offered again while the app runs."""
 
     KIND = "brief"
     SUFFIX = ".pdf"
+    last_document = BRIEF
 
     def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None = None) -> None:
         super().__init__(
             parent, record, sensitive, title=_("Export the brief"),
-            intro=_("The strategy-workshop brief of {city}, as a PDF to share.").format(city=isolate(record.city_name(i18n.current_language()))),
+            intro=_("The workshop brief or the Preliminary Resilience Assessment of {city}, as a PDF to share.").format(
+                city=isolate(record.city_name(i18n.current_language()))),
             language_label=_("Language of the brief:"),
         )
         self.setObjectName("export_dialog")
-        self.resize(520, 560)
+        self.resize(520, 600)
 
     def add_choices(self, layout: QVBoxLayout) -> None:
+        self.document_buttons = QButtonGroup(self)
+        documents = QHBoxLayout()
+        documents.addWidget(QLabel(_("Document:")))
+        for kind in DOCUMENTS.values():
+            button = QRadioButton(_(kind.name))
+            button.setObjectName(f"brief_document_{kind.id}")
+            button.setChecked(kind.id == ExportDialog.last_document)
+            button.toggled.connect(lambda checked, kind_id=kind.id: self._document_toggled(kind_id, checked))
+            self.document_buttons.addButton(button)
+            documents.addWidget(button)
+        documents.addStretch(1)
         self.sections = QListWidget()
         self.sections.setObjectName("brief_sections")
-        for section_id in SECTION_IDS:
-            item = QListWidgetItem(_(SECTION_TITLES[section_id]))
-            item.setData(SECTION_ROLE, section_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.sections.addItem(item)
+        self._fill_sections(self.document())
         self.sections.itemChanged.connect(lambda _item: self._update_ok())
         all_button, none_button = QPushButton(_("Select all")), QPushButton(_("Clear all"))
         all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
@@ -190,9 +207,39 @@ class ExportDialog(SaveExportDialog):
         section_buttons.addWidget(all_button)
         section_buttons.addWidget(none_button)
         section_buttons.addStretch(1)
+        layout.addLayout(documents)
         layout.addWidget(QLabel(_("Sections to include:")))
         layout.addWidget(self.sections, 1)
         layout.addLayout(section_buttons)
+
+    def document(self) -> str:
+        checked = self.document_buttons.checkedButton()
+        return checked.objectName().removeprefix("brief_document_") if checked else BRIEF
+
+    def name_kind(self) -> str:
+        return self.document()
+
+    def name_kinds(self) -> tuple[str, ...]:
+        return tuple(DOCUMENTS)
+
+    def _fill_sections(self, document: str) -> None:
+        """The document's sections, its own ticked (the optional ones, such as the appendix, left for the user to add)."""
+        kind = DOCUMENTS[document]
+        self.sections.clear()
+        for section_id in kind.sections:
+            item = QListWidgetItem(_(SECTION_TITLES[section_id]))
+            item.setData(SECTION_ROLE, section_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if section_id in kind.defaults else Qt.CheckState.Unchecked)
+            self.sections.addItem(item)
+
+    def _document_toggled(self, document: str, checked: bool) -> None:
+        if not checked:
+            return
+        ExportDialog.last_document = document
+        self._fill_sections(document)
+        self._language_changed(self.language())
+        self._update_ok()
 
     def chosen_sections(self) -> list[str]:
         items = (self.sections.item(row) for row in range(self.sections.count()))

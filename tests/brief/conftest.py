@@ -1,4 +1,4 @@
-"""The sample's brief, exported once per language for the module that reads it."""
+"""The sample's two documents — the workshop brief and the PRA — exported once per language for the modules that read them."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from tests.brief.page_layout import Page, pages
 
 EXPORT_DAY = dt.date(2026, 11, 24)
 LANGUAGES = ["en", "ar"]
+DOCUMENTS = ["brief", "pra"]
 
 
 @pytest.fixture(scope="session")
@@ -30,23 +31,45 @@ def sample_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[R
 
 
 @pytest.fixture(scope="session")
-def sample_briefs(sample_service: tuple[ResilienceService, dict[str, int]], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def sample_exports(sample_service: tuple[ResilienceService, dict[str, int]], tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """Each document of the sample, by (document, language), with its default sections."""
     service, ids = sample_service
     folder = tmp_path_factory.mktemp("briefs")
     return {
-        language: service.export_brief(ids[language], language=language, path=folder / f"brief-{language}.pdf", today=EXPORT_DAY).path
+        (document, language): service.export_brief(
+            ids[language], language=language, document=document, path=folder / f"{document}-{language}.pdf", today=EXPORT_DAY).path
+        for document in DOCUMENTS
         for language in LANGUAGES
     }
 
 
 @pytest.fixture(scope="session")
-def sample_documents(sample_service: tuple[ResilienceService, dict[str, int]]) -> dict[str, BriefDocument]:
-    """The document model of each sample brief in `sample_briefs`: what its pages should show."""
-    service, ids = sample_service
-    return {language: build_brief(collect(service.context, ids[language], language=language, today=EXPORT_DAY), language) for language in LANGUAGES}
+def sample_briefs(sample_exports: dict[tuple[str, str], Path]) -> dict[str, Path]:
+    return {language: sample_exports["brief", language] for language in LANGUAGES}
 
 
 @pytest.fixture(scope="session")
-def sample_pages(sample_briefs: dict[str, Path]) -> dict[str, list[Page]]:
-    """Where the text of each sample brief sits on its pages, as poppler reads it."""
-    return {language: pages(sample_briefs[language]) for language in LANGUAGES}
+def sample_models(sample_service: tuple[ResilienceService, dict[str, int]]) -> dict[tuple[str, str], BriefDocument]:
+    """The document model of each export in `sample_exports`: what its pages should show."""
+    service, ids = sample_service
+    return {
+        (document, language): build_brief(collect(service.context, ids[language], language=language, today=EXPORT_DAY), language, document=document)
+        for document in DOCUMENTS
+        for language in LANGUAGES
+    }
+
+
+@pytest.fixture(scope="session")
+def sample_documents(sample_models: dict[tuple[str, str], BriefDocument]) -> dict[str, BriefDocument]:
+    return {language: sample_models["brief", language] for language in LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def sample_layouts(sample_exports: dict[tuple[str, str], Path]) -> dict[tuple[str, str], list[Page]]:
+    """Where the text of each export sits on its pages, as poppler reads it."""
+    return {key: pages(path) for key, path in sample_exports.items()}
+
+
+@pytest.fixture(scope="session")
+def sample_pages(sample_layouts: dict[tuple[str, str], list[Page]]) -> dict[str, list[Page]]:
+    return {language: sample_layouts["brief", language] for language in LANGUAGES}

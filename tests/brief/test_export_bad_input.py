@@ -98,8 +98,14 @@ def test_a_full_disk_keeps_the_previous_brief_whole(service: ResilienceService, 
 def test_unknown_sections_and_languages_are_refused(service: ResilienceService, exports: Path) -> None:
     tmp_path = exports
     assessment_id = _new(service)
-    with pytest.raises(UserFacingError, match="Unknown section: summary"):
-        service.export_brief(assessment_id, language="en", path=tmp_path / "x.pdf", sections=["purpose", "summary"])
+    with pytest.raises(UserFacingError, match="Unknown section: preface"):
+        service.export_brief(assessment_id, language="en", path=tmp_path / "x.pdf", sections=["purpose", "preface"])
+    with pytest.raises(UserFacingError, match="Unknown section: workshop"):  # the PRA's, not the brief's
+        service.export_brief(assessment_id, language="en", path=tmp_path / "x.pdf", sections=["purpose", "workshop"])
+    with pytest.raises(UserFacingError, match="Unknown section: purpose"):  # the brief's, not the PRA's
+        service.export_brief(assessment_id, language="en", path=tmp_path / "x.pdf", document="pra", sections=["purpose", "workshop"])
+    with pytest.raises(UserFacingError, match="Unknown document: report"):
+        service.export_brief(assessment_id, language="en", path=tmp_path / "x.pdf", document="report")
     with pytest.raises(UserFacingError, match="at least one section"):
         service.export_brief(assessment_id, language="en", path=tmp_path / "x.pdf", sections=[])
     with pytest.raises(UserFacingError, match="English"):

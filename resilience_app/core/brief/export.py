@@ -18,7 +18,7 @@ from resilience_app.core.brief.builder import build_brief, check_sections
 from resilience_app.core.brief.data import collect
 from resilience_app.core.brief.pdf.render import render_pdf
 from resilience_app.core.brief.pdf.style import load_style
-from resilience_app.core.brief.sections import SECTION_IDS
+from resilience_app.core.brief.sections import BRIEF
 from resilience_app.core.context import CoreContext
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, UserFacingError
@@ -53,19 +53,21 @@ def export_brief(
     language: str,
     path: Path,
     is_own_file: Callable[[Path], bool],
-    sections: Iterable[str] = SECTION_IDS,
+    sections: Iterable[str] | None = None,
+    document: str = BRIEF,
     today: dt.date | None = None,
     include_sensitive: bool = False,
 ) -> ExportResult:
-    """Write the brief as `path`; `is_own_file` says which paths are the app's own (never written over)."""
+    """Write the `document` ("brief" or "pra") as `path`, with `sections` (by default the document's own);
+    `is_own_file` says which paths are the app's own (never written over)."""
     if language not in SUPPORTED_LANGUAGES:
         raise user_error(ErrorCode.UNSUPPORTED_LANGUAGE)
-    chosen = check_sections(sections)
+    chosen = check_sections(sections, document)
     target = export_target(path, is_own_file=is_own_file, unwritable=_unwritable)
-    document = build_brief(collect(context, assessment_id, language=language, today=today, include_sensitive=include_sensitive), language, chosen)
+    document = build_brief(collect(context, assessment_id, language=language, today=today, include_sensitive=include_sensitive), language, chosen, document)
     style = load_style()
     style.engine.missing.clear()
     with writing_in_place(context.paths.data_dir, target, prefix=".brief-", suffix=".pdf.part", unwritable=_unwritable) as temporary:
         pages = render_pdf(document, temporary, style)
-    _log.info("Exported the %s brief of assessment %s to %s (%d pages)", language, assessment_id, target, pages)
+    _log.info("Exported the %s %s of assessment %s to %s (%d pages)", language, document, assessment_id, target, pages)
     return ExportResult(target, pages, tuple(sorted(style.engine.missing)))
