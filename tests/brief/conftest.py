@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -18,6 +19,7 @@ from tests.brief.page_layout import Page, pages
 
 EXPORT_DAY = dt.date(2026, 11, 24)
 LANGUAGES = ["en", "ar"]
+T = TypeVar("T")
 DOCUMENTS = ["brief", "pra"]
 
 
@@ -43,9 +45,14 @@ def sample_exports(sample_service: tuple[ResilienceService, dict[str, int]], tmp
     }
 
 
+def _the_briefs(by_document: dict[tuple[str, str], T]) -> dict[str, T]:
+    """The workshop brief's of each language, from what is kept for both documents."""
+    return {language: by_document["brief", language] for language in LANGUAGES}
+
+
 @pytest.fixture(scope="session")
 def sample_briefs(sample_exports: dict[tuple[str, str], Path]) -> dict[str, Path]:
-    return {language: sample_exports["brief", language] for language in LANGUAGES}
+    return _the_briefs(sample_exports)
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +68,7 @@ def sample_models(sample_service: tuple[ResilienceService, dict[str, int]]) -> d
 
 @pytest.fixture(scope="session")
 def sample_documents(sample_models: dict[tuple[str, str], BriefDocument]) -> dict[str, BriefDocument]:
-    return {language: sample_models["brief", language] for language in LANGUAGES}
+    return _the_briefs(sample_models)
 
 
 @pytest.fixture(scope="session")
@@ -72,4 +79,4 @@ def sample_layouts(sample_exports: dict[tuple[str, str], Path]) -> dict[tuple[st
 
 @pytest.fixture(scope="session")
 def sample_pages(sample_layouts: dict[tuple[str, str], list[Page]]) -> dict[str, list[Page]]:
-    return {language: sample_layouts["brief", language] for language in LANGUAGES}
+    return _the_briefs(sample_layouts)

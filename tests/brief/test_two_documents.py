@@ -11,7 +11,7 @@ import pytest
 from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.brief.build_scenarios import PRIORITY_ITEMS
 from resilience_app.core.brief.builder import build_brief
-from resilience_app.core.brief.data import collect
+from resilience_app.core.brief.data import BriefData, collect
 from resilience_app.core.brief.model import BriefDocument, Bullets, Facts, Paragraph, Table
 from resilience_app.core.brief.sections import BRIEF, DOCUMENTS, PRA, SECTION_TITLES
 from resilience_app.core.formatting import format_number, localise_digits
@@ -30,6 +30,13 @@ PRA_ONLY = ("workshop", "gaps_overlaps")
 
 def _title(section_id: str, language: str) -> str:
     return plain(translate_in(language, SECTION_TITLES[section_id]))
+
+
+def _read(sample_service: Sample, sample_models: dict[tuple[str, str], BriefDocument], document: str, section_id: str,
+          language: str) -> tuple[BriefData, str]:
+    """The sample's data in `language`, and every text of one section of its `document`."""
+    service, ids = sample_service
+    return collect(service.context, ids[language], language=language), _words(sample_models[document, language], section_id)
 
 
 def _words(document: BriefDocument, section_id: str) -> str:
@@ -94,9 +101,7 @@ def test_the_pra_holds_its_sections_in_order_without_the_appendix(sample_exports
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_strongest_and_weakest_goals_quote_their_questions(sample_service: Sample, sample_models: dict[tuple[str, str], BriefDocument],
                                                             language: str) -> None:
-    service, ids = sample_service
-    data = collect(service.context, ids[language], language=language)
-    words = _words(sample_models[BRIEF, language], "strengths_weaknesses")
+    data, words = _read(sample_service, sample_models, BRIEF, "strengths_weaknesses", language)
     for goal_id in (*data.profile.strongest_goals(), *data.profile.weakest_goals()):
         goal = data.framework.goal(goal_id)
         assert goal is not None
@@ -109,10 +114,8 @@ def test_strongest_and_weakest_goals_quote_their_questions(sample_service: Sampl
 def test_the_pra_describes_each_priority_item_with_its_scenarios_systems_and_groups(
     sample_service: Sample, sample_exports: dict[tuple[str, str], Path], sample_models: dict[tuple[str, str], BriefDocument], language: str
 ) -> None:
-    service, ids = sample_service
-    data = collect(service.context, ids[language], language=language)
+    data, words = _read(sample_service, sample_models, PRA, "scenarios", language)
     text = "".join(plain(page_text(sample_exports[PRA, language])).split())
-    words = _words(sample_models[PRA, language], "scenarios")
     priority = data.ranking.ranked[:PRIORITY_ITEMS]
     assert priority
     for ranked in priority:
@@ -163,9 +166,7 @@ def test_the_appendix_prints_a_quantitative_answers_value_and_unit_beside_its_le
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_actions_inventory_names_owners_budgets_and_the_items_addressed(sample_service: Sample, sample_models: dict[tuple[str, str], BriefDocument],
                                                                             language: str) -> None:
-    service, ids = sample_service
-    data = collect(service.context, ids[language], language=language)
-    words = _words(sample_models[PRA, language], "actions")
+    data, words = _read(sample_service, sample_models, PRA, "actions", language)
     for record in data.actions:
         action = record.action
         for said in (action.title, action.owner, action.budget_source, *(data.item_name(item_id, language) for item_id in action.item_ids)):
@@ -175,9 +176,7 @@ def test_the_actions_inventory_names_owners_budgets_and_the_items_addressed(samp
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_gaps_and_overlaps_follow_the_actions(sample_service: Sample, sample_models: dict[tuple[str, str], BriefDocument], language: str) -> None:
     """Each goal no action works on is listed; each priority item no action addresses is; a goal several actions share names them."""
-    service, ids = sample_service
-    data = collect(service.context, ids[language], language=language)
-    words = _words(sample_models[PRA, language], "gaps_overlaps")
+    data, words = _read(sample_service, sample_models, PRA, "gaps_overlaps", language)
     with using_language(language):
         from resilience_app.core.content.labels import goal_label
 

@@ -64,10 +64,10 @@ def export_brief(
         raise user_error(ErrorCode.UNSUPPORTED_LANGUAGE)
     chosen = check_sections(sections, document)
     target = export_target(path, is_own_file=is_own_file, unwritable=_unwritable)
-    document = build_brief(collect(context, assessment_id, language=language, today=today, include_sensitive=include_sensitive), language, chosen, document)
+    built = build_brief(collect(context, assessment_id, language=language, today=today, include_sensitive=include_sensitive), language, chosen, document)
     style = load_style()
     style.engine.missing.clear()
     with writing_in_place(context.paths.data_dir, target, prefix=".brief-", suffix=".pdf.part", unwritable=_unwritable) as temporary:
-        pages = render_pdf(document, temporary, style)
+        pages = render_pdf(built, temporary, style)
     _log.info("Exported the %s %s of assessment %s to %s (%d pages)", language, document, assessment_id, target, pages)
     return ExportResult(target, pages, tuple(sorted(style.engine.missing)))
