@@ -18,8 +18,8 @@ from resilience_app.core.brief import (
 )
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, BriefDocument, Cover, Facts, Section
-from resilience_app.core.brief.withheld import LEFT_OUT_OF_THE_BRIEF, LEFT_OUT_OF_THE_PRA
 from resilience_app.core.brief.sections import BRIEF, DOCUMENTS, PRA, SECTION_TITLES, DocumentKind
+from resilience_app.core.brief.withheld import LEFT_OUT_OF_THE_BRIEF, LEFT_OUT_OF_THE_PRA
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode
 from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
