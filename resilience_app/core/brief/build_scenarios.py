@@ -8,7 +8,7 @@ from resilience_app.core.brief.build_profile import shortened
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, Facts, Heading, Paragraph
 from resilience_app.core.formatting import format_number
-from resilience_app.core.i18n import _, current_language, ngettext
+from resilience_app.core.i18n import _, current_language
 
 PRIORITY_ITEMS = 5  # the highest-ranked items described in full
 SCENARIO_LIMIT = 600  # characters of a scenario printed; longer ones are cut (the register keeps them whole)
@@ -18,11 +18,8 @@ def scenarios(data: BriefData) -> list[Block]:
     priority = data.ranking.ranked[:PRIORITY_ITEMS]
     if not priority:
         return [Paragraph(_("No shock or stress has been rated yet, so none is a priority to describe."))]
-    blocks: list[Block] = [Paragraph(ngettext(
-        "The highest-ranked shock or stress, as the register describes it.",
-        "The {count} highest-ranked shocks and stresses, as the register describes them.",
-        len(priority),
-    ).format(count=format_number(len(priority))))]
+    blocks: list[Block] = [Paragraph(_("The highest-ranked shocks and stresses, at most {count}, as the register describes them.").format(
+        count=format_number(PRIORITY_ITEMS)))]
     missing = _("Not recorded")
     for ranked in priority:
         item_id = int(ranked.item.item_id)
