@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from resilience_app import __version__, cli_contributions
 from resilience_app.core import i18n
+from resilience_app.core.brief.sections import BRIEF, DOCUMENT_IDS, PRA
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, UserFacingError
 from resilience_app.core.i18n import _
@@ -82,10 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     backups.add_argument("--json", action="store_true", help=_("print JSON"))
     restore = commands.add_parser("restore-backup", help=_("put a backup in place of the database (the current one is kept as a backup)"))
     restore.add_argument("backup", metavar="BACKUP", help=_("the number shown by the backups command (1 is the newest) or the backup's file name"))
-    _export_command(commands, "export-pdf", _("export the strategy-workshop brief of an assessment as a PDF"),
-                    language=_("language of the brief"), output=_("the PDF file to write"), sections=True)
-    _export_command(commands, "export-docx", _("export the strategy-workshop brief of an assessment as a Word document, to edit"),
-                    language=_("language of the brief"), output=_("the Word file to write (.docx)"), sections=True)
+    _export_command(commands, "export-pdf", _("export the workshop brief or the Preliminary Resilience Assessment of an assessment as a PDF"),
+                    language=_("language of the document"), output=_("the PDF file to write"), documents=True)
+    _export_command(commands, "export-docx", _("export the workshop brief or the Preliminary Resilience Assessment of an assessment as a Word document, to edit"),
+                    language=_("language of the document"), output=_("the Word file to write (.docx)"), documents=True)
     _export_command(commands, "export-xlsx", _("export the whole assessment as one Excel workbook, for analysis in Excel or Power BI"),
                     language=_("language of the workbook"), output=_("the Excel file to write (.xlsx)"))
     cli_contributions.add_commands(commands, _assessment_id)
@@ -93,16 +94,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, description: str, *, language: str,
-                    output: str, sections: bool = False) -> argparse.ArgumentParser:
+                    output: str, documents: bool = False) -> argparse.ArgumentParser:
     """A command that exports one assessment in a language to a file, leaving sensitive content out unless asked
-    (and, with `sections`, only the brief's sections named)."""
+    (and, with `documents`, the document chosen, with only the sections named)."""
     command = commands.add_parser(name, help=description)
     command.add_argument("assessment_id", type=_assessment_id, metavar="ASSESSMENT_ID", help=_("the id shown by the list command"))
     command.add_argument("--lang", dest="export_language", required=True, metavar="en|ar", help=language)
     command.add_argument("--out", dest="output", required=True, type=Path, metavar="FILE", help=output)
     command.add_argument("--include-sensitive", action="store_true", help=_("include the answers, shocks and stresses and notes marked sensitive (left out by default)"))
-    if sections:
-        command.add_argument("--sections", metavar="ID,ID", help=_("only these sections, comma-separated (default: all)"))
+    if documents:
+        command.add_argument("--document", choices=DOCUMENT_IDS, default=BRIEF,
+                             help=_("brief: the workshop brief, read before the workshop (the default); pra: the Preliminary Resilience Assessment, written after it"))
+        command.add_argument("--sections", metavar="ID,ID", help=_("only these sections, comma-separated (default: the document's own)"))
     return command
 
 
@@ -332,20 +335,28 @@ def _export_pdf(service: ResilienceService, args: argparse.Namespace) -> int:
     from resilience_app.core.formatting import format_number
 
     language = _export_language(args)
-    result = service.export_brief(args.assessment_id, language=language, path=args.output, sections=_chosen_sections(args),
+    result = service.export_brief(args.assessment_id, language=language, path=args.output, sections=_chosen_sections(args), document=args.document,
                                   include_sensitive=args.include_sensitive)
     if result.warning():
         _say(_("Warning: {message}").format(message=result.warning()), file=sys.stderr)
-    _say(i18n.ngettext("Saved the brief ({count} page) as {path}", "Saved the brief ({count} pages) as {path}", result.pages).format(
-        count=format_number(result.pages), path=result.path))
+    if args.document == PRA:
+        saved = i18n.ngettext("Saved the Preliminary Resilience Assessment ({count} page) as {path}",
+                              "Saved the Preliminary Resilience Assessment ({count} pages) as {path}", result.pages)
+    else:
+        saved = i18n.ngettext("Saved the brief ({count} page) as {path}", "Saved the brief ({count} pages) as {path}", result.pages)
+    _say(saved.format(count=format_number(result.pages), path=result.path))
     return EXIT_OK
 
 
 def _export_docx(service: ResilienceService, args: argparse.Namespace) -> int:
     language = _export_language(args)
     result = service.export_brief_docx(args.assessment_id, language=language, path=args.output, sections=_chosen_sections(args),
-                                       include_sensitive=args.include_sensitive)
-    _say(_("Saved the brief (Word document) as {path}").format(path=result.path))
+                                       document=args.document, include_sensitive=args.include_sensitive)
+    if args.document == PRA:
+        saved = _("Saved the Preliminary Resilience Assessment (Word document) as {path}")
+    else:
+        saved = _("Saved the brief (Word document) as {path}")
+    _say(saved.format(path=result.path))
     return EXIT_OK
 
 

@@ -136,6 +136,7 @@ ERRORS: Mapping[ErrorCode, ErrorText] = {
         N_("The backup of {moment} could not be restored."),
         N_("Free some space on the disk or check that it is not read-only, then try again. The current database was left as it was."),
     ),
+    ErrorCode.UNKNOWN_DOCUMENT: ErrorText(N_("Unknown document: {name}."), N_("Documents: {choices}")),
     ErrorCode.UNKNOWN_SECTION: ErrorText(N_("Unknown section: {names}."), N_("Sections: {choices}")),
     ErrorCode.UNSUPPORTED_LANGUAGE: ErrorText(N_("The brief can be exported in English (en) or Arabic (ar).")),
     ErrorCode.WORKBOOK_EXPORT_FAILED: ErrorText(N_("The workbook could not be saved as {path}: {reason}"), _EXPORT_AGAIN),

@@ -47,6 +47,7 @@ class ErrorCode(StrEnum):
     QUESTION_NOT_FOUND = "question-not-found"
     REGISTER_ENTRY_NOT_FOUND = "register-entry-not-found"
     RESTORE_FAILED = "restore-failed"
+    UNKNOWN_DOCUMENT = "unknown-document"
     UNKNOWN_SECTION = "unknown-section"
     UNSUPPORTED_LANGUAGE = "unsupported-language"
     WORKBOOK_EXPORT_FAILED = "workbook-export-failed"

@@ -14,7 +14,11 @@ from resilience_app.core.assessment.records import AssessmentRecord
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import N_, translate_in
 
-NAME_PATTERNS = {"brief": N_("{city} brief"), "assessment": N_("{city} assessment")}
+NAME_PATTERNS = {
+    "brief": N_("{city} brief"),
+    "pra": N_("{city} preliminary resilience assessment"),
+    "assessment": N_("{city} assessment"),
+}
 NUMBERED_CITY = N_("assessment {number}")
 SCRIPT_OF = {"ar": "ARABIC", "en": "LATIN"}
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\s\u200e\u200f\u2066-\u2069]+')
@@ -27,7 +31,7 @@ def _in_script(text: str, language: str) -> bool:
 
 
 def export_file_name(record: AssessmentRecord, language: str, *, kind: str, suffix: str) -> str:
-    """The proposed name of a `kind` export ("brief", "assessment") of `record` in `language`, with `suffix`."""
+    """The proposed name of a `kind` export ("brief", "pra", "assessment") of `record` in `language`, with `suffix`."""
     city = record.city_name(language)
     if not city or not _in_script(city, language):
         city = translate_in(language, NUMBERED_CITY).format(number=format_number(record.id, language=language))

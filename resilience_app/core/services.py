@@ -179,19 +179,20 @@ class ResilienceService:
         language: str,
         path: Path,
         sections: Iterable[str] | None = None,
+        document: str = "brief",
         today: dt.date | None = None,
         include_sensitive: bool = False,
     ) -> ExportResult:
-        """Write the strategy-workshop brief of an assessment as a PDF (see `brief.export`).
+        """Write the strategy-workshop brief ("brief") or the Preliminary Resilience Assessment ("pra") of an
+        assessment as a PDF (see `brief.export`), with `sections` (by default the document's own).
 
         Content marked sensitive stays out unless `include_sensitive` (see `brief.withholding`).
         """
         from resilience_app.core.brief.export import export_brief  # ReportLab loads only when a brief is made
-        from resilience_app.core.brief.sections import SECTION_IDS
 
         return export_brief(
             self.context, assessment_id, language=language, path=path, is_own_file=self.is_own_file,
-            sections=SECTION_IDS if sections is None else sections, today=today, include_sensitive=include_sensitive,
+            sections=sections, document=document, today=today, include_sensitive=include_sensitive,
         )
 
     def export_brief_docx(
@@ -201,19 +202,20 @@ class ResilienceService:
         language: str,
         path: Path,
         sections: Iterable[str] | None = None,
+        document: str = "brief",
         today: dt.date | None = None,
         include_sensitive: bool = False,
     ) -> WordExportResult:
-        """Write the strategy-workshop brief of an assessment as an editable Word document (see `brief.docx.export`).
+        """Write the workshop brief ("brief") or the Preliminary Resilience Assessment ("pra") of an assessment as an
+        editable Word document (see `brief.docx.export`).
 
         The same document as the PDF, with the same sections and the same content withheld unless `include_sensitive`.
         """
-        from resilience_app.core.brief.docx.export import export_brief_docx  # python-docx loads only when a Word brief is made
-        from resilience_app.core.brief.sections import SECTION_IDS
+        from resilience_app.core.brief.docx.export import export_brief_docx  # python-docx loads only when a Word document is made
 
         return export_brief_docx(
             self.context, assessment_id, language=language, path=path, is_own_file=self.is_own_file,
-            sections=SECTION_IDS if sections is None else sections, today=today, include_sensitive=include_sensitive,
+            sections=sections, document=document, today=today, include_sensitive=include_sensitive,
         )
 
     def export_xlsx(

@@ -35,6 +35,8 @@ SETTINGS: dict[str, SettingSpec] = {
     "arabic_indic_digits": SettingSpec(bool, True, N_("Show Arabic-Indic digits in Arabic")),
     "arabic_months": SettingSpec(str, "levant", N_("Month names in Arabic"), choices=("levant", "egypt_gulf", "maghreb", "both")),
     "brief_format": SettingSpec(str, "pdf", N_("Format of the exported brief"), choices=("pdf", "docx")),
+    "brief_document": SettingSpec(str, "brief", N_("Document exported: the workshop brief or the Preliminary Resilience Assessment"),
+                                  choices=("brief", "pra")),
     "main_window_geometry": SettingSpec(str, "", N_("Main window size and position")),
     "sample_offered": SettingSpec(bool, False, N_("The sample assessment was offered the first time the app started")),
 }

@@ -129,16 +129,19 @@ def delete_selected(window: MainWindow) -> None:
 
 
 def export_selected(window: MainWindow) -> None:
-    """Export the brief in the format chosen last time (PDF or Word), remembered for the next time."""
+    """Export the brief or the Preliminary Resilience Assessment in the document and format chosen last time (PDF or Word),
+    remembered for the next time."""
 
     def open_dialog(parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None) -> ExportDialog:
-        return ExportDialog(parent, record, sensitive, brief_format=str(window.settings.get("brief_format")))
+        return ExportDialog(parent, record, sensitive, brief_format=str(window.settings.get("brief_format")),
+                            document=str(window.settings.get("brief_document")))
 
     def export(record_id: int, dialog: ExportDialog) -> ExportResult | WordExportResult:
         window.settings.set("brief_format", dialog.brief_format())
+        window.settings.set("brief_document", dialog.document())
         write = window.service.export_brief_docx if dialog.brief_format() == "docx" else window.service.export_brief
         return write(record_id, language=dialog.language(), path=dialog.path(), sections=dialog.chosen_sections(),
-                     include_sensitive=dialog.includes_sensitive())
+                     document=dialog.document(), include_sensitive=dialog.includes_sensitive())
 
     _export(window, open_dialog, show_export_done, export)
 

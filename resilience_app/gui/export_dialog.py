@@ -1,4 +1,4 @@
-"""Export the strategy-workshop brief (PDF or Word) or the whole assessment (Excel): choose the language, what to include and the file."""
+"""Export the workshop brief or the Preliminary Resilience Assessment (PDF or Word) or the whole assessment (Excel): choose the language, what to include and the file."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from resilience_app.core import i18n
 from resilience_app.core.assessment.records import AssessmentRecord
-from resilience_app.core.brief.sections import SECTION_IDS, SECTION_TITLES
+from resilience_app.core.brief.sections import BRIEF, DOCUMENTS, PRA, SECTION_TITLES
 from resilience_app.core.brief.withheld import WILL_BE_LEFT_OUT_OF_THE_BRIEF
 from resilience_app.core.export_names import export_file_name
 from resilience_app.core.formatting import format_number
@@ -150,16 +150,26 @@ class SaveExportDialog(QDialog):
         if checked:
             self._language_changed(language)
 
-    def _proposed(self, language: str, suffix: str) -> str:
-        return str(self._folder / export_file_name(self.record, language, kind=self.KIND, suffix=suffix))
+    def name_kind(self) -> str:
+        """What the proposed file name calls the export (see `export_names`)."""
+        return self.KIND
+
+    def name_kinds(self) -> tuple[str, ...]:
+        """Every name `name_kind` can give: a proposed name of any of them is replaced when a choice changes."""
+        return (self.KIND,)
+
+    def _proposed(self, language: str, suffix: str, kind: str | None = None) -> str:
+        return str(self._folder / export_file_name(self.record, language, kind=kind or self.name_kind(), suffix=suffix))
 
     def _language_changed(self, language: str) -> None:
         self.propose_file()
 
     def propose_file(self) -> None:
-        """Follow the language and format in the proposed file name; a name the user typed only gets the format's extension."""
+        """Follow the language, the document and the format in the proposed file name; a name the user typed only gets
+        the format's extension."""
         current = self.path_edit.text().strip()
-        proposed = {self._proposed(code, suffix) for code in i18n.SUPPORTED_LANGUAGES for suffix in self.suffixes()}
+        proposed = {self._proposed(code, suffix, kind) for code in i18n.SUPPORTED_LANGUAGES for suffix in self.suffixes()
+                    for kind in self.name_kinds()}
         if not current or current in proposed:
             self.path_edit.setText(self._proposed(self.language(), self.suffix()))
             return
@@ -177,24 +187,40 @@ class SaveExportDialog(QDialog):
 
 
 class ExportDialog(SaveExportDialog):
-    """Export the strategy-workshop brief: the format, the language, the sections, sensitive content, the file."""
+    """Export the workshop brief or the Preliminary Resilience Assessment: the document, the format, the language,
+    the sections, sensitive content, the file. The caller remembers the document and the format for the next export."""
 
     KIND = "brief"
     SUFFIX = ".pdf"
     FORMATS = {"pdf": ".pdf", "docx": ".docx"}  # the brief's formats and their files' extensions
 
-    def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None = None, *, brief_format: str = "pdf") -> None:
+    def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None = None, *, brief_format: str = "pdf",
+                 document: str = BRIEF) -> None:
         self._initial_format = brief_format if brief_format in self.FORMATS else "pdf"
+        self._initial_document = document if document in DOCUMENTS else BRIEF
         super().__init__(
-            parent, record, sensitive, title=_("Export the brief"),
-            intro=_("The strategy-workshop brief of {city}: a PDF to share, or a Word document to edit before sending it.").format(
+            parent, record, sensitive, title=_("Export the brief or the Preliminary Resilience Assessment"),
+            intro=_("The workshop brief (read before the workshop) or the Preliminary Resilience Assessment (written after it) of "
+                    "{city}: a PDF to share, or a Word document to edit before sending it.").format(
                 city=isolate(record.city_name(i18n.current_language()))),
-            language_label=_("Language of the brief:"),
+            language_label=_("Language of the document:"),
         )
         self.setObjectName("export_dialog")
         self.setMinimumWidth(520)  # as tall as its content: every section shows without scrolling
 
     def add_choices(self, layout: QVBoxLayout) -> None:
+        self.document_buttons = QButtonGroup(self)
+        documents = QHBoxLayout()
+        documents.addWidget(QLabel(_("Document:")))
+        for kind in DOCUMENTS.values():
+            button = QRadioButton(_(kind.name))
+            button.setObjectName(f"brief_document_{kind.id}")
+            button.setChecked(kind.id == self._initial_document)
+            button.toggled.connect(lambda checked, kind_id=kind.id: self._document_toggled(kind_id, checked))
+            self.document_buttons.addButton(button)
+            documents.addWidget(button)
+        documents.addStretch(1)
+        layout.addLayout(documents)
         self.format_buttons = QButtonGroup(self)
         formats = QHBoxLayout()
         formats.addWidget(QLabel(_("Format:")))
@@ -224,15 +250,41 @@ class ExportDialog(SaveExportDialog):
     def suffixes(self) -> tuple[str, ...]:
         return tuple(self.FORMATS.values())
 
-    def _add_sections(self, layout: QVBoxLayout) -> None:
-        self.sections = QListWidget()
-        self.sections.setObjectName("brief_sections")
-        for section_id in SECTION_IDS:
+    def document(self) -> str:
+        """brief or pra: the document chosen (the caller remembers it for the next export)."""
+        checked = self.document_buttons.checkedButton()
+        return checked.objectName().removeprefix("brief_document_") if checked else self._initial_document
+
+    def name_kind(self) -> str:
+        return self.document()
+
+    def name_kinds(self) -> tuple[str, ...]:
+        return tuple(DOCUMENTS)
+
+    def _document_toggled(self, document: str, checked: bool) -> None:
+        if not checked:
+            return
+        self._fill_sections(document)
+        self.propose_file()
+        self._update_ok()
+
+    def _fill_sections(self, document: str) -> None:
+        """The document's sections, its own ticked (the optional ones, such as the appendix, left for the user to add)."""
+        kind = DOCUMENTS[document]
+        self.sections.blockSignals(True)
+        self.sections.clear()
+        for section_id in kind.sections:
             item = QListWidgetItem(_(SECTION_TITLES[section_id]))
             item.setData(SECTION_ROLE, section_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Checked if section_id in kind.defaults else Qt.CheckState.Unchecked)
             self.sections.addItem(item)
+        self.sections.blockSignals(False)
+
+    def _add_sections(self, layout: QVBoxLayout) -> None:
+        self.sections = QListWidget()
+        self.sections.setObjectName("brief_sections")
+        self._fill_sections(self.document())
         self.sections.itemChanged.connect(lambda _item: self._update_ok())
         show_rows(self.sections)
         all_button, none_button = QPushButton(_("Select all")), QPushButton(_("Clear all"))
@@ -254,7 +306,7 @@ class ExportDialog(SaveExportDialog):
         return bool(self.chosen_sections()) and super().can_export()
 
     def browse_title(self) -> str:
-        return _("Save the brief as")
+        return _("Save the document as")
 
     def file_filter(self) -> str:
         return _("Word documents (*.docx)") if self.brief_format() == "docx" else _("PDF documents (*.pdf)")
@@ -293,13 +345,20 @@ class WorkbookExportDialog(SaveExportDialog):
 
 
 def show_export_done(parent: QWidget, result: ExportResult | WordExportResult) -> QMessageBox:
-    """Say where the brief went and offer to open it or its folder."""
+    """Say where the brief or the Preliminary Resilience Assessment went and offer to open it or its folder."""
     from resilience_app.core.brief.docx.export import WordExportResult  # loaded by the export that gave the result
 
+    pra = result.document == PRA
+    title = _("Preliminary Resilience Assessment exported") if pra else _("Brief exported")
     if isinstance(result, WordExportResult):
-        return show_saved(parent, result.path, title=_("Brief exported"), text=_("The brief (Word document) is saved as:"))
-    text = ngettext("The brief ({count} page) is saved as:", "The brief ({count} pages) is saved as:", result.pages).format(count=format_number(result.pages))
-    return show_saved(parent, result.path, title=_("Brief exported"), text=text, warning=result.warning())
+        text = _("The Preliminary Resilience Assessment (Word document) is saved as:") if pra else _("The brief (Word document) is saved as:")
+        return show_saved(parent, result.path, title=title, text=text)
+    if pra:
+        text = ngettext("The Preliminary Resilience Assessment ({count} page) is saved as:",
+                        "The Preliminary Resilience Assessment ({count} pages) is saved as:", result.pages)
+    else:
+        text = ngettext("The brief ({count} page) is saved as:", "The brief ({count} pages) is saved as:", result.pages)
+    return show_saved(parent, result.path, title=title, text=text.format(count=format_number(result.pages)), warning=result.warning())
 
 
 def show_workbook_done(parent: QWidget, result: WorkbookResult) -> QMessageBox:

@@ -179,7 +179,7 @@ class MenuBarWindow(QMainWindow):
         self.rename_action.setText(_("&Rename…"))
         self.duplicate_action.setText(_("D&uplicate"))
         self.delete_action.setText(_("&Delete…"))
-        self.export_action.setText(_("&Export brief (PDF or Word)…"))
+        self.export_action.setText(_("&Export the brief or the Preliminary Resilience Assessment…"))
         self.export_workbook_action.setText(_("Export to E&xcel…"))
         self.quit_action.setText(_("&Quit"))
         self.restore_action.setText(_("Restore from &backup…"))

@@ -1,10 +1,11 @@
-"""The sample's brief, exported once per language for the module that reads it."""
+"""The sample's two documents — the workshop brief and the PRA — exported once per language for the modules that read them."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -18,6 +19,8 @@ from tests.brief.page_layout import Page, pages
 
 EXPORT_DAY = dt.date(2026, 11, 24)
 LANGUAGES = ["en", "ar"]
+T = TypeVar("T")
+DOCUMENTS = ["brief", "pra"]
 
 
 @pytest.fixture(scope="session")
@@ -29,31 +32,66 @@ def sample_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[R
     service.close()
 
 
-def _export_samples(sample_service: tuple[ResilienceService, dict[str, int]], folder: Path, kind: str) -> dict[str, Path]:
-    """The sample's brief in each language as a PDF or a Word document (`kind`), dated the export day."""
+def _export_samples(sample_service: tuple[ResilienceService, dict[str, int]], folder: Path, kind: str) -> dict[tuple[str, str], Path]:
+    """Each document of the sample, by (document, language), with its default sections, dated the export day,
+    as a PDF or a Word document (`kind`)."""
     service, ids = sample_service
     export = service.export_brief_docx if kind == "docx" else service.export_brief
-    return {language: export(ids[language], language=language, path=folder / f"brief-{language}.{kind}", today=EXPORT_DAY).path for language in LANGUAGES}
+    return {
+        (document, language): export(ids[language], language=language, document=document, path=folder / f"{document}-{language}.{kind}",
+                                     today=EXPORT_DAY).path
+        for document in DOCUMENTS
+        for language in LANGUAGES
+    }
 
 
 @pytest.fixture(scope="session")
-def sample_briefs(sample_service: tuple[ResilienceService, dict[str, int]], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def sample_exports(sample_service: tuple[ResilienceService, dict[str, int]], tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     return _export_samples(sample_service, tmp_path_factory.mktemp("briefs"), "pdf")
 
 
 @pytest.fixture(scope="session")
-def sample_word_briefs(sample_service: tuple[ResilienceService, dict[str, int]], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def sample_word_exports(sample_service: tuple[ResilienceService, dict[str, int]], tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     return _export_samples(sample_service, tmp_path_factory.mktemp("word-briefs"), "docx")
 
 
 @pytest.fixture(scope="session")
-def sample_documents(sample_service: tuple[ResilienceService, dict[str, int]]) -> dict[str, BriefDocument]:
-    """The document model of each sample brief in `sample_briefs`: what its pages should show."""
-    service, ids = sample_service
-    return {language: build_brief(collect(service.context, ids[language], language=language, today=EXPORT_DAY), language) for language in LANGUAGES}
+def sample_word_briefs(sample_word_exports: dict[tuple[str, str], Path]) -> dict[str, Path]:
+    return _the_briefs(sample_word_exports)
+
+
+def _the_briefs(by_document: dict[tuple[str, str], T]) -> dict[str, T]:
+    """The workshop brief's of each language, from what is kept for both documents."""
+    return {language: by_document["brief", language] for language in LANGUAGES}
 
 
 @pytest.fixture(scope="session")
-def sample_pages(sample_briefs: dict[str, Path]) -> dict[str, list[Page]]:
-    """Where the text of each sample brief sits on its pages, as poppler reads it."""
-    return {language: pages(sample_briefs[language]) for language in LANGUAGES}
+def sample_briefs(sample_exports: dict[tuple[str, str], Path]) -> dict[str, Path]:
+    return _the_briefs(sample_exports)
+
+
+@pytest.fixture(scope="session")
+def sample_models(sample_service: tuple[ResilienceService, dict[str, int]]) -> dict[tuple[str, str], BriefDocument]:
+    """The document model of each export in `sample_exports`: what its pages should show."""
+    service, ids = sample_service
+    return {
+        (document, language): build_brief(collect(service.context, ids[language], language=language, today=EXPORT_DAY), language, document=document)
+        for document in DOCUMENTS
+        for language in LANGUAGES
+    }
+
+
+@pytest.fixture(scope="session")
+def sample_documents(sample_models: dict[tuple[str, str], BriefDocument]) -> dict[str, BriefDocument]:
+    return _the_briefs(sample_models)
+
+
+@pytest.fixture(scope="session")
+def sample_layouts(sample_exports: dict[tuple[str, str], Path]) -> dict[tuple[str, str], list[Page]]:
+    """Where the text of each export sits on its pages, as poppler reads it."""
+    return {key: pages(path) for key, path in sample_exports.items()}
+
+
+@pytest.fixture(scope="session")
+def sample_pages(sample_layouts: dict[tuple[str, str], list[Page]]) -> dict[str, list[Page]]:
+    return _the_briefs(sample_layouts)

@@ -1,4 +1,4 @@
-"""The sample brief's pages, read back with poppler in English and Arabic, as a mayor would page through them:
+"""The sample's two documents' pages (the workshop brief and the PRA), read back with poppler in English and Arabic, as a mayor would page through them:
 headings with their content, no hole but where a section ends, table cells a few lines tall, rows whole on
 one page, and no table ending on a page of its own single row."""
 
@@ -11,7 +11,7 @@ import pytest
 
 from resilience_app.core.brief.model import BriefDocument, Bullets, Heading, Paragraph, Table
 from resilience_app.core.brief.pdf.style import load_style
-from tests.brief.conftest import LANGUAGES
+from tests.brief.conftest import DOCUMENTS, LANGUAGES
 from tests.brief.page_layout import Page, TextBlock, TextLine, words_of
 from tests.brief.pdf_reader import needs_poppler
 
@@ -74,11 +74,12 @@ def _is_one_of(block: TextBlock, texts: list[Counter[str]], page: Page) -> bool:
     return block.words in texts and block.lines[0].bottom - block.lines[0].top > NEARLY * heading_line
 
 
+@pytest.mark.parametrize("document", DOCUMENTS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_no_page_ends_with_a_heading_or_a_lead_in(sample_documents: dict[str, BriefDocument], sample_pages: dict[str, list[Page]], language: str) -> None:
-    titles, headings = _headings(sample_documents[language])
+def test_no_page_ends_with_a_heading_or_a_lead_in(sample_models: dict[tuple[str, str], BriefDocument], sample_layouts: dict[tuple[str, str], list[Page]], document: str, language: str) -> None:
+    titles, headings = _headings(sample_models[document, language])
     stranded = []
-    body = sample_pages[language][1:]  # the cover is a page of its own
+    body = sample_layouts[document, language][1:]  # the cover is a page of its own
 
     def _opens_with_a_heading(page: Page | None) -> bool:
         """Whether what the last heading of the page before introduces ended there (or the brief did)."""
@@ -87,7 +88,7 @@ def test_no_page_ends_with_a_heading_or_a_lead_in(sample_documents: dict[str, Br
         blocks = TextArea.of_the_brief(page.height).blocks(page)
         return not blocks or _is_one_of(blocks[0], titles + headings, page)
 
-    lead_ins = _lead_ins(sample_documents[language])
+    lead_ins = _lead_ins(sample_models[document, language])
     for page, following in zip(body, [*body[1:], None], strict=True):
         area = TextArea.of_the_brief(page.height)
         blocks = area.blocks(page)
@@ -99,10 +100,11 @@ def test_no_page_ends_with_a_heading_or_a_lead_in(sample_documents: dict[str, Br
     assert stranded == []
 
 
+@pytest.mark.parametrize("document", DOCUMENTS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_page_is_left_short_only_where_a_section_ends(sample_documents: dict[str, BriefDocument], sample_pages: dict[str, list[Page]], language: str) -> None:
-    titles, headings_within = _headings(sample_documents[language])
-    body = sample_pages[language][1:]  # the cover is a page of its own
+def test_a_page_is_left_short_only_where_a_section_ends(sample_models: dict[tuple[str, str], BriefDocument], sample_layouts: dict[tuple[str, str], list[Page]], document: str, language: str) -> None:
+    titles, headings_within = _headings(sample_models[document, language])
+    body = sample_layouts[document, language][1:]  # the cover is a page of its own
     holes = []
     for page, following in zip(body, body[1:], strict=False):
         area = TextArea.of_the_brief(page.height)
@@ -197,12 +199,13 @@ def _placed_rows(document: BriefDocument, laid: list[Page]) -> list[PlacedRow]:
     return placed
 
 
+@pytest.mark.parametrize("document", DOCUMENTS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_no_table_cell_runs_past_seven_lines(sample_documents: dict[str, BriefDocument], sample_pages: dict[str, list[Page]], language: str) -> None:
+def test_no_table_cell_runs_past_seven_lines(sample_models: dict[tuple[str, str], BriefDocument], sample_layouts: dict[tuple[str, str], list[Page]], document: str, language: str) -> None:
     """Columns are sized to what they hold: a reason or a question gets the room, a rank stays narrow."""
-    laid = sample_pages[language]
+    laid = sample_layouts[document, language]
     tall = []
-    for row in _placed_rows(sample_documents[language], laid):
+    for row in _placed_rows(sample_models[document, language], laid):
         row_top = Place(row.place.page, row.place.top - ROW_TOPS)
         for cell in row.cells:
             if words_of(cell).total() < WORDS_OF_A_LONG_CELL:
@@ -214,13 +217,14 @@ def test_no_table_cell_runs_past_seven_lines(sample_documents: dict[str, BriefDo
     assert tall == []
 
 
+@pytest.mark.parametrize("document", DOCUMENTS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_rows_stay_whole_and_no_table_ends_on_a_page_of_one_row(
-    sample_documents: dict[str, BriefDocument], sample_pages: dict[str, list[Page]], language: str
+    sample_models: dict[tuple[str, str], BriefDocument], sample_layouts: dict[tuple[str, str], list[Page]], document: str, language: str
 ) -> None:
-    placed = _placed_rows(sample_documents[language], sample_pages[language])
+    placed = _placed_rows(sample_models[document, language], sample_layouts[document, language])
     lonely = []
-    for table in _tables(sample_documents[language]):
+    for table in _tables(sample_models[document, language]):
         rows_on = Counter(row.place.page for row in placed if row.table is table)
         last_page = max(rows_on, default=0)
         if len(rows_on) > 1 and rows_on[last_page] < 2:

@@ -13,7 +13,7 @@ from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.brief.builder import build_brief
 from resilience_app.core.brief.data import collect
 from resilience_app.core.brief.model import Paragraph, Table
-from resilience_app.core.brief.sections import SECTION_IDS, SECTION_TITLES
+from resilience_app.core.brief.sections import BRIEF, DOCUMENTS, PRA, SECTION_TITLES
 from resilience_app.core.formatting import format_date, format_number
 from resilience_app.core.i18n import translate_in
 from resilience_app.core.paths import AppPaths
@@ -35,7 +35,8 @@ def contributed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
     assessment_id = service.assessments.create_assessment(AssessmentDetails(city_name_en="Irbid", city_name_ar="إربد")).id
     scenario = add_contributors(service, assessment_id)
     folder = tmp_path_factory.mktemp("contributors-briefs")
-    briefs = {language: service.export_brief(assessment_id, language=language, path=folder / f"{language}.pdf", today=DAY).path for language in ("en", "ar")}
+    briefs = {language: service.export_brief(assessment_id, language=language, document=PRA, path=folder / f"{language}.pdf", today=DAY).path
+              for language in ("en", "ar")}
     yield service, assessment_id, scenario, briefs
     service.close()
 
@@ -48,7 +49,7 @@ def _section_text(path: Path, language: str) -> str:
     """The words of the section alone: from its title to the next section's title."""
     text = plain(page_text(path))
     start = text.index(_title("contributors", language))
-    following = SECTION_IDS[SECTION_IDS.index("contributors") + 1]
+    following = DOCUMENTS[PRA].sections[DOCUMENTS[PRA].sections.index("contributors") + 1]
     return text[start:text.index(_title(following, language), start)]
 
 
@@ -57,8 +58,10 @@ def _squeezed(text: str) -> str:
     return "".join(plain(text).split())
 
 
-def test_the_section_comes_before_the_evidence_gaps() -> None:
-    assert SECTION_IDS.index("discovery_areas") + 1 == SECTION_IDS.index("contributors") == SECTION_IDS.index("evidence_gaps") - 1
+def test_the_pra_has_the_section_after_the_city_and_the_brief_offers_it() -> None:
+    pra = DOCUMENTS[PRA].defaults
+    assert pra.index("city_context") + 1 == pra.index("contributors")
+    assert "contributors" in DOCUMENTS[BRIEF].sections
 
 
 @needs_poppler

@@ -16,6 +16,7 @@ import pytest
 
 from resilience_app.core import resources
 from resilience_app.core.content import load_content
+from tests.brief.conftest import EXPORT_DAY
 from tests.brief.pdf_reader import needs_poppler, page_text, pdfium_text, plain
 
 READERS: dict[str, Callable[[Path], str]] = {"poppler": page_text, "pdfium": pdfium_text}
@@ -55,11 +56,19 @@ def test_every_name_of_the_framework_copies_whole_on_one_line_with_its_vowel_mar
     assert missing == []
 
 
-def test_every_vowelled_word_of_the_framework_copies_with_its_marks(sample_briefs: dict[str, Path], reader: Callable[[Path], str]) -> None:
+@pytest.fixture(scope="module")
+def arabic_appendix(sample_service, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
+    """The sample's Arabic brief with its appendix, where every question of the framework is printed."""
+    service, ids = sample_service
+    return service.export_brief(ids["ar"], language="ar", path=tmp_path_factory.mktemp("appendix") / "appendix.pdf",
+                                sections=["primer", "qualities", "appendix"], today=EXPORT_DAY).path  # type: ignore[no-any-return]
+
+
+def test_every_vowelled_word_of_the_framework_copies_with_its_marks(arabic_appendix: Path, reader: Callable[[Path], str]) -> None:
     """Tanween or shadda at a word's end stays on its word, before a comma or a full stop and at
     a line's end too («جيداً،», «كارثياً.»), where a reader's own reordering can carry a mark away."""
     _, sentences = _framework_texts("ar")
     vowelled = {word for sentence in sentences for word in plain(sentence, marks=True).split() if _has_marks(word)}
     assert len(vowelled) >= 20
-    copied = set(plain(reader(sample_briefs["ar"]), marks=True).split())
+    copied = set(plain(reader(arabic_appendix), marks=True).split())
     assert sorted(vowelled - copied) == []

@@ -116,8 +116,14 @@ def test_unknown_sections_and_languages_are_refused(service: ResilienceService, 
     tmp_path = exports
     export = _export(service, kind)
     assessment_id = _new(service)
-    with pytest.raises(UserFacingError, match="Unknown section: summary"):
-        export(assessment_id, language="en", path=tmp_path / f"x.{kind}", sections=["purpose", "summary"])
+    with pytest.raises(UserFacingError, match="Unknown section: preface"):
+        export(assessment_id, language="en", path=tmp_path / f"x.{kind}", sections=["purpose", "preface"])
+    with pytest.raises(UserFacingError, match="Unknown section: workshop"):  # the PRA's, not the brief's
+        export(assessment_id, language="en", path=tmp_path / f"x.{kind}", sections=["purpose", "workshop"])
+    with pytest.raises(UserFacingError, match="Unknown section: purpose"):  # the brief's, not the PRA's
+        export(assessment_id, language="en", path=tmp_path / f"x.{kind}", document="pra", sections=["purpose", "workshop"])
+    with pytest.raises(UserFacingError, match="Unknown document: report"):
+        export(assessment_id, language="en", path=tmp_path / f"x.{kind}", document="report")
     with pytest.raises(UserFacingError, match="at least one section"):
         export(assessment_id, language="en", path=tmp_path / f"x.{kind}", sections=[])
     with pytest.raises(UserFacingError, match="English"):

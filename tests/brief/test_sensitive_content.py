@@ -14,7 +14,7 @@ from resilience_app.cli import main
 from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.brief.builder import build_brief
 from resilience_app.core.brief.data import collect
-from resilience_app.core.brief.sections import SECTION_IDS
+from resilience_app.core.brief.sections import BRIEF, DOCUMENTS
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.sample import SENSITIVE_QUESTIONS, create_sample
 from resilience_app.core.services import ResilienceService
@@ -38,9 +38,12 @@ def _texts(value: object) -> Iterator[str]:
             yield from _texts(entry)
 
 
-def _brief_text(service: ResilienceService, assessment_id: int, language: str, *, include_sensitive: bool) -> str:
+def _brief_text(
+    service: ResilienceService, assessment_id: int, language: str, *, include_sensitive: bool, documents: tuple[str, ...] = tuple(DOCUMENTS)
+) -> str:
+    """Every section of `documents` (by default both: the workshop's notes are in the PRA alone)."""
     data = collect(service.context, assessment_id, today=DAY, include_sensitive=include_sensitive)
-    return "\n".join(_texts(build_brief(data, language, SECTION_IDS)))
+    return "\n".join(text for kind in documents for text in _texts(build_brief(data, language, DOCUMENTS[kind].sections, kind)))
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +70,9 @@ def test_a_sensitive_register_item_and_answers_stay_out_by_default(sample: tuple
         if question_id not in SENSITIVE_QUESTIONS
     )
     assert "Left out of this brief because they are marked sensitive: the details of 3 answers and 1 shock or stress." in text
-    assert text.count("Withheld") == len(SENSITIVE_QUESTIONS)
+    assert "Left out of this assessment because they are marked sensitive: the details of 3 answers and 1 shock or stress." in text  # the PRA's cover
+    brief = _brief_text(service, assessment_id, "en", include_sensitive=False, documents=(BRIEF,))
+    assert brief.count("Withheld") == len(SENSITIVE_QUESTIONS)  # in the appendix
 
 
 def test_including_sensitive_content_prints_it_and_says_so_on_the_cover(sample: tuple[ResilienceService, int]) -> None:
@@ -168,7 +173,8 @@ def test_the_arabic_brief_says_what_it_left_out(sample: tuple[ResilienceService,
     service, assessment_id = sample
     text = _brief_text(service, assessment_id, "ar", include_sensitive=False)
     assert "حساس" in plain(text)  # the cover's note, in Arabic (vowel marks aside)
-    assert text.count("محجوبة") == len(SENSITIVE_QUESTIONS)
+    brief = _brief_text(service, assessment_id, "ar", include_sensitive=False, documents=(BRIEF,))
+    assert brief.count("محجوبة") == len(SENSITIVE_QUESTIONS)
     assert "Left out" not in text
 
 

@@ -11,7 +11,7 @@ from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.brief.builder import build_brief
 from resilience_app.core.brief.data import RankingResults, collect
 from resilience_app.core.brief.model import BarChart, Paragraph, Table
-from resilience_app.core.brief.sections import SECTION_IDS, SECTION_TITLES
+from resilience_app.core.brief.sections import BRIEF, DOCUMENTS, PRA, SECTION_TITLES
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import translate_in
 from resilience_app.core.services import ResilienceService
@@ -27,26 +27,27 @@ def _title(section_id: str, language: str) -> str:
 
 
 def _workshop_text(path: Path, language: str) -> str:
-    """The words of the workshop section alone: from its title (the last time it appears, after the
-    register's note naming it) to the next section's title."""
+    """The words of the workshop section alone: from its title (the first time it appears: in the PRA the
+    register, whose note names it, comes after) to the next section's title."""
     text = plain(page_text(path))
-    start = text.rindex(_title("workshop", language))
-    following = SECTION_IDS[SECTION_IDS.index("workshop") + 1]
+    start = text.index(_title("workshop", language))
+    following = DOCUMENTS[PRA].sections[DOCUMENTS[PRA].sections.index("workshop") + 1]
     end = text.find(_title(following, language), start)
     return text[start:end if end > 0 else None]
 
 
-def test_the_section_comes_after_interconnections_and_before_actions() -> None:
-    assert SECTION_IDS.index("interconnections") + 1 == SECTION_IDS.index("workshop") == SECTION_IDS.index("actions") - 1
+def test_the_section_is_the_pras_and_not_the_workshop_briefs() -> None:
+    """The brief is read before the workshop; what the room said belongs to the PRA, written after it."""
+    assert "workshop" in DOCUMENTS[PRA].defaults and "workshop" not in DOCUMENTS[BRIEF].sections
 
 
 @needs_poppler
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_the_sample_brief_reports_the_workshop(sample_service: Sample, sample_briefs: dict[str, Path], language: str) -> None:
+def test_the_sample_pra_reports_the_workshop(sample_service: Sample, sample_exports: dict[tuple[str, str], Path], language: str) -> None:
     service, ids = sample_service
     data = collect(service.context, ids[language])
     (workshop,) = data.workshops
-    text = _workshop_text(sample_briefs[language], language)
+    text = _workshop_text(sample_exports[PRA, language], language)
 
     assert format_number(SAMPLE_PARTICIPANTS, language=language) in text.split()
     assert len(workshop.snapshot.participants) == SAMPLE_PARTICIPANTS
@@ -70,7 +71,7 @@ def test_the_section_shows_computed_results(sample_service: Sample, language: st
     service, ids = sample_service
     data = collect(service.context, ids[language])
     (workshop,) = data.workshops
-    section = build_brief(data, language, ["workshop"]).sections[0]
+    section = build_brief(data, language, ["workshop"], PRA).sections[0]
     charts = [block for block in section.blocks if isinstance(block, BarChart)]
     tables = [block for block in section.blocks if isinstance(block, Table)]
 
@@ -91,7 +92,7 @@ def test_the_section_shows_computed_results(sample_service: Sample, language: st
 def test_the_register_notes_the_applied_room_ratings(sample_service: Sample) -> None:
     service, ids = sample_service
     data = collect(service.context, ids["en"])
-    register = build_brief(data, "en", ["shocks_stresses"]).sections[0]
+    register = build_brief(data, "en", ["shocks_stresses"], PRA).sections[0]
     notes = [block.text for block in register.blocks if isinstance(block, Paragraph) and "workshop's ratings" in block.text]
     assert notes == [f"The workshop's ratings were applied to {len(data.room_ratings)} items; they are shown in “What the workshop said” beside the register's own."]
 
@@ -102,7 +103,7 @@ def test_an_assessment_without_a_workshop_says_so(app_paths, tmp_path: Path, lan
     service = ResilienceService.open(app_paths)
     try:
         assessment_id = service.assessments.create_assessment(AssessmentDetails(city_name_en="Testville", city_name_ar="مدينة الاختبار")).id
-        path = service.export_brief(assessment_id, language=language, path=tmp_path / "empty.pdf", today=dt.date(2026, 11, 24)).path
+        path = service.export_brief(assessment_id, language=language, document=PRA, path=tmp_path / "empty.pdf", today=dt.date(2026, 11, 24)).path
     finally:
         service.close()
     text = plain(page_text(path))
@@ -114,7 +115,7 @@ def test_an_assessment_without_a_workshop_says_so(app_paths, tmp_path: Path, lan
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_workshop_section_exports_alone(sample_service: Sample, tmp_path: Path, language: str) -> None:
     service, ids = sample_service
-    result = service.export_brief(ids[language], language=language, path=tmp_path / "workshop.pdf", sections=["workshop"])
+    result = service.export_brief(ids[language], language=language, document=PRA, path=tmp_path / "workshop.pdf", sections=["workshop"])
     text = plain(page_text(result.path))
     assert result.pages == page_count(result.path) >= 2  # the cover and the section
     assert _title("workshop", language) in text

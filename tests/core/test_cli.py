@@ -140,6 +140,26 @@ def test_export_pdf_writes_the_brief_and_refuses_bad_input_plainly(capsys: pytes
     assert code == 2 and "999" in err and not (tmp_path / "x.pdf").exists()
 
 
+def test_export_pdf_makes_the_pra_when_asked_and_the_brief_by_default(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from tests.brief.pdf_reader import page_text
+
+    _code, out, _err = run(capsys, "--data-dir", str(tmp_path), "demo")
+    sample_id = out.strip().splitlines()[-1]
+    covers = {}
+    for document in ("pra", None):
+        target = tmp_path / f"{document}.pdf"
+        chosen = ["--document", document] if document else []
+        code, out, err = run(capsys, "--data-dir", str(tmp_path), "export-pdf", sample_id, "--lang", "en", "--out", str(target), *chosen,
+                             "--sections", "city_profile" if document is None else "city_context")
+        assert code == 0, err
+        covers[document] = " ".join(page_text(target, 1, 1).split())
+    assert "Preliminary Resilience Assessment" in covers["pra"] and "Preliminary Resilience Assessment" not in covers[None]
+    assert "Strategy-workshop brief" in covers[None]
+    with pytest.raises(SystemExit) as exit_info:
+        run(capsys, "--data-dir", str(tmp_path), "export-pdf", sample_id, "--document", "report", "--lang", "en", "--out", str(tmp_path / "x.pdf"))
+    assert exit_info.value.code == 2 and "pra" in capsys.readouterr().err
+
+
 ISOLATES = {"\u2066", "\u2067", "\u2068", "\u2069"}
 
 

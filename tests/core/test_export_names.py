@@ -23,7 +23,7 @@ def _scripts(name: str) -> set[str]:
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
-@pytest.mark.parametrize("kind, suffix", [("brief", ".pdf"), ("assessment", ".xlsx")])
+@pytest.mark.parametrize("kind, suffix", [("brief", ".pdf"), ("pra", ".pdf"), ("assessment", ".xlsx")])
 @pytest.mark.parametrize(
     "city_en, city_ar", [("Wadi Al-Zuhour (sample)", "وادي الزهور (تقييم تجريبي)"), ("", "الزرقاء"), ("Irbid", ""), ("Amman 2", "عمّان ٢")]
 )
@@ -37,3 +37,9 @@ def test_the_proposed_file_name_is_in_the_export_language_script_only(language: 
 def test_each_language_names_its_export_differently() -> None:
     record = _record("Irbid", "إربد")
     assert export_file_name(record, "ar", kind="brief", suffix=".pdf") != export_file_name(record, "en", kind="brief", suffix=".pdf")
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_two_documents_are_proposed_under_different_names(language: str) -> None:
+    record = _record("Irbid", "إربد")
+    assert export_file_name(record, language, kind="brief", suffix=".pdf") != export_file_name(record, language, kind="pra", suffix=".pdf")

@@ -85,6 +85,7 @@ def test_an_answer_marked_sensitive_stays_out_unless_the_export_includes_it(wind
     dialog = window.active_dialog
     assert isinstance(dialog, ExportDialog)
     assert dialog.include_sensitive.isVisible() and not dialog.include_sensitive.isChecked()
+    dialog._check_all(Qt.CheckState.Checked)  # the appendix prints the justification
     dialog.path_edit.setText(str(tmp_path / "withheld.pdf"))
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox))
@@ -95,8 +96,43 @@ def test_an_answer_marked_sensitive_stays_out_unless_the_export_includes_it(wind
     dialog = window.active_dialog
     assert isinstance(dialog, ExportDialog)
     dialog.include_sensitive.setChecked(True)
+    dialog._check_all(Qt.CheckState.Checked)
     dialog.path_edit.setText(str(tmp_path / "included.pdf"))
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert "investigation" in plain(page_text(tmp_path / "included.pdf"))
     qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox))
     window.active_dialog.close()  # type: ignore[union-attr]
+
+
+def test_the_dialog_offers_the_pra_with_its_sections_and_name_and_remembers_it(window: MainWindow, qtbot: QtBot, language: str, tmp_path: Path) -> None:
+    from resilience_app.core.brief.sections import BRIEF, DOCUMENTS, PRA
+    from tests.brief.pdf_reader import page_text, plain
+
+    record = window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Testville", city_name_ar="مدينة الاختبار"))
+    window.refresh()
+    window.select_assessment(record.id)
+    try:
+        window.export_action.trigger()
+        dialog = window.active_dialog
+        assert isinstance(dialog, ExportDialog) and dialog.document() == BRIEF
+        assert dialog.chosen_sections() == list(DOCUMENTS[BRIEF].defaults)  # the appendix is the user's to add
+        dialog.findChild(type(dialog.document_buttons.buttons()[0]), f"brief_document_{PRA}").setChecked(True)
+        assert dialog.document() == PRA
+        listed = [dialog.sections.item(row).data(Qt.ItemDataRole.UserRole) for row in range(dialog.sections.count())]
+        assert listed == list(DOCUMENTS[PRA].sections) and dialog.chosen_sections() == list(DOCUMENTS[PRA].defaults)
+        assert Path(dialog.path_edit.text()).name == export_file_name(record, language, kind=PRA, suffix=".pdf")
+        target = tmp_path / "pra.pdf"
+        dialog.path_edit.setText(str(target))
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox))
+        window.active_dialog.close()  # type: ignore[union-attr]
+        from resilience_app.core.i18n import translate_in
+
+        assert plain(translate_in(language, "Preliminary Resilience Assessment")) in plain(page_text(target, 1, 1))
+        window.export_action.trigger()
+        again = window.active_dialog
+        assert isinstance(again, ExportDialog) and again.document() == PRA  # offered again, like the last choice
+        assert again.chosen_sections() == list(DOCUMENTS[PRA].defaults)
+        again.close()
+    finally:
+        ExportDialog.last_document = BRIEF

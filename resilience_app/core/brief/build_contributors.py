@@ -8,7 +8,7 @@ is quoted, so a question marked sensitive is counted like any other and its answ
 from __future__ import annotations
 
 from resilience_app.core.brief import prose
-from resilience_app.core.brief.build_profile import DASH
+from resilience_app.core.brief.build_profile import DASH, city_profile
 from resilience_app.core.brief.contributors import AgreementCounts
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, Heading, Paragraph, Table
@@ -16,6 +16,7 @@ from resilience_app.core.content.labels import goal_label
 from resilience_app.core.contributions.service import ContributorStatus
 from resilience_app.core.formatting import format_date, format_number, local_moment
 from resilience_app.core.i18n import _, ngettext
+from resilience_app.core.register.labels import name_list
 
 
 def _returned(status: ContributorStatus) -> str:
@@ -94,3 +95,17 @@ def _summary(several: int, differing: int, settled: int) -> str:
     if not differing and not settled:
         sentences.append(_("No answers differ."))
     return " ".join(sentences)
+
+
+def city_context(data: BriefData) -> list[Block]:
+    """The city in numbers and its context (as in the brief), then the departments whose answers the assessment holds."""
+    statuses = [status for status in data.contributors.statuses if status.answered]
+    if not statuses:
+        return [*city_profile(data), Heading(_("Who answered")), Paragraph(_("No contributor is recorded for this assessment yet."))]
+    departments = sorted({status.record.contributor.department for status in statuses if status.record.contributor.department})
+    people = ngettext("{count} contributor answered.", "{count} contributors answered.", len(statuses)).format(count=format_number(len(statuses)))
+    return [
+        *city_profile(data),
+        Heading(_("Who answered")),
+        Paragraph(people + " " + _("Departments: {names}.").format(names=name_list(departments)) if departments else people),
+    ]

@@ -3,7 +3,9 @@ the qualities, evidence gaps and the appendix of answers."""
 
 from __future__ import annotations
 
-from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, STATUS_VALUES, mean_level_text
+from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, mean_level_text
+from resilience_app.core.brief.build_figures import DASH as DASH  # the dash of an empty cell, for the other section modules
+from resilience_app.core.brief.build_figures import level_text
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Bar, BarChart, Block, Bullets, Facts, Heading, Paragraph, RadarChart, Table
 from resilience_app.core.content.labels import goal_label
@@ -13,7 +15,6 @@ from resilience_app.core.formatting import format_date, format_number, format_pe
 from resilience_app.core.i18n import _, current_language, isolate, ngettext
 from resilience_app.core.scoring.profile import GroupSummary
 
-DASH = "—"
 KEY_JUSTIFICATIONS_PER_GOAL = 2
 JUSTIFICATION_LIMIT = 320  # characters quoted from a justification in the body
 CELL_LIMIT = 1500  # characters of a user's text in a table cell; longer texts are cut (the assessment keeps them whole)
@@ -92,19 +93,25 @@ def resilience_profile(data: BriefData) -> list[Block]:
 
 
 def _key_answers(data: BriefData, goal: Goal, strongest: bool) -> list[str]:
+    """The goal's highest (or lowest) answers in the questions' own words, with their level, value and justification."""
+    language = current_language()
     answered = [
         (record.answer.level, question)
         for indicator in goal.indicators
         for question in indicator.questions
-        if (record := data.answers.get(question.id)) is not None and record.answer.level is not None and record.answer.justification.strip()
-        and question.id not in data.withheld_questions
+        if (record := data.answers.get(question.id)) is not None and record.answer.level is not None and question.id not in data.withheld_questions
     ]
-    answered.sort(key=lambda pair: -(pair[0] or 0) if strongest else (pair[0] or 0))
+    answered.sort(key=lambda pair: (-(pair[0] or 0) if strongest else (pair[0] or 0), not data.answers[pair[1].id].answer.justification.strip()))
     lines = []
-    for level, question in answered[:KEY_JUSTIFICATIONS_PER_GOAL]:
-        text = shortened(data.answers[question.id].answer.justification, JUSTIFICATION_LIMIT)
-        lines.append(_("{number} (level {level}): {text}").format(
-            number=localise_digits(data.framework.placement(question.id).number), level=format_number(level or 0), text=isolate(text)))
+    for _level, question in answered[:KEY_JUSTIFICATIONS_PER_GOAL]:
+        answer = data.answers[question.id].answer
+        number = localise_digits(data.framework.placement(question.id).number)
+        prompt, level = isolate(question.prompt.in_language(language)), level_text(question, answer)
+        text = shortened(answer.justification, JUSTIFICATION_LIMIT)
+        if text:
+            lines.append(_("{number} {question} — level {level}: {text}").format(number=number, question=prompt, level=level, text=isolate(text)))
+        else:
+            lines.append(_("{number} {question} — level {level}").format(number=number, question=prompt, level=level))
     return lines
 
 
@@ -124,7 +131,7 @@ def strengths_weaknesses(data: BriefData) -> list[Block]:
                 continue
             blocks.append(Paragraph(_("{goal}: {note}").format(goal=goal_label(goal), note=summary_note(profile.goals[goal_id]))))
             reasons = _key_answers(data, goal, strongest)
-            blocks.append(Bullets(tuple(reasons)) if reasons else Paragraph(_("No justification was written for these answers."), muted=True))
+            blocks.append(Bullets(tuple(reasons)) if reasons else Paragraph(_("No question of this goal has a level yet."), muted=True))
     return blocks
 
 
@@ -181,12 +188,7 @@ def appendix(data: BriefData) -> list[Block]:
                     withheld = _("Withheld")
                     rows.append((localise_digits(framework.placement(question.id).number), question.prompt.in_language(language), withheld, _(DASH), _(DASH), _(DASH)))
                     continue
-                if answer is None or not answer.status:
-                    level = _(DASH)
-                elif answer.status == "level" and answer.level is not None:
-                    level = format_number(answer.level)
-                else:
-                    level = _(STATUS_VALUES.get(answer.status, answer.status))
+                level = level_text(question, answer)
                 confidence = _(CONFIDENCE_NAMES[answer.confidence]) if answer and answer.confidence in CONFIDENCE_NAMES else _(DASH)
                 evidence = "\n".join(item.title for item in data.evidence.get(question.id, ())) or _(DASH)
                 justification = shortened(answer.justification if answer else "") or _(DASH)

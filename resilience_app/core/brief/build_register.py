@@ -1,4 +1,4 @@
-"""Sections read from the register: priorities, interconnections, actions and discovery areas."""
+"""Sections read from the register: priorities, interconnections and discovery areas."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from resilience_app.core.content.labels import goal_label
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, current_language, ngettext
 from resilience_app.core.register.labels import (
-    ACTION_STATUS_NAMES,
     AREA_STATUS_NAMES,
     IMPACT_NAMES,
     KIND_NAMES,
@@ -20,9 +19,7 @@ from resilience_app.core.register.labels import (
     TREND_NAMES,
     name_list,
 )
-from resilience_app.core.register.service import action_counts
 
-THIN_ACTIONS = 2  # fewer actions than this marks a goal as thinly covered (as on the Actions tab)
 WORKSHOP_TITLE = SECTION_TITLES["workshop"]  # named in the note on the room's ratings
 
 
@@ -102,32 +99,12 @@ def interconnections(data: BriefData) -> list[Block]:
     return blocks
 
 
-def actions(data: BriefData) -> list[Block]:
-    goals = list(data.framework.goals())
-    if not data.actions:
-        return [Paragraph(_("No action has been recorded yet."))]
-    rows = tuple(
-        (record.action.title, record.action.owner or _("—"), _(ACTION_STATUS_NAMES.get(record.action.status, record.action.status)),
-         record.action.timeframe or _("—"), _goal_names(data, record.action.goals))
-        for record in data.actions
-    )
-    counts = action_counts(list(data.actions), [goal.id for goal in goals])
-    coverage = tuple((goal_label(goal), format_number(counts[goal.id])) for goal in goals)
-    thin = tuple(index for index, goal in enumerate(goals) if counts[goal.id] < THIN_ACTIONS)
-    return [
-        Table(header=(_("Action"), _("Owner"), _("Status"), _("Timeframe"), _("Goals")), rows=rows),
-        Heading(_("Actions per goal")),
-        Paragraph(_("Actions on hold are not counted. Goals in bold have fewer than two actions."), muted=True),
-        Table(header=(_("Goal"), _("Actions")), rows=coverage, emphasis=thin),
-    ]
-
-
 def discovery_areas(data: BriefData) -> list[Block]:
     language = current_language()
     shown = sorted((area for area in data.areas if area.area.status != "rejected"), key=lambda area: area.area.status != "accepted")
     if not shown:
         return [Paragraph(_("No discovery area has been proposed or accepted yet."))]
-    blocks: list[Block] = [Paragraph(_("Candidate areas for the workshop to confirm, merge or set aside. The reasons come from the assessment and the register."))]
+    blocks: list[Block] = [Paragraph(_("The areas of focus for Phase II of the strategy, accepted ones first. The reasons come from the assessment and the register."))]
     for record in shown:
         area = record.area
         blocks.append(Heading(_("{title} ({status})").format(title=area.title, status=_(AREA_STATUS_NAMES.get(area.status, area.status)))))

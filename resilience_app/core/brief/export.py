@@ -17,7 +17,7 @@ from pathlib import Path
 from resilience_app.core.brief.pdf.render import render_pdf
 from resilience_app.core.brief.pdf.style import load_style
 from resilience_app.core.brief.prepare import prepare_export, unwritable
-from resilience_app.core.brief.sections import SECTION_IDS
+from resilience_app.core.brief.sections import BRIEF
 from resilience_app.core.context import CoreContext
 from resilience_app.core.file_export import writing_in_place
 from resilience_app.core.i18n import _
@@ -30,6 +30,7 @@ class ExportResult:
     path: Path
     pages: int
     missing_characters: tuple[str, ...]  # characters no bundled font has: drawn as empty boxes
+    document: str = BRIEF  # which document the file holds: "brief" or "pra"
 
     def warning(self) -> str:
         if not self.missing_characters:
@@ -46,17 +47,19 @@ def export_brief(
     language: str,
     path: Path,
     is_own_file: Callable[[Path], bool],
-    sections: Iterable[str] = SECTION_IDS,
+    sections: Iterable[str] | None = None,
+    document: str = BRIEF,
     today: dt.date | None = None,
     include_sensitive: bool = False,
 ) -> ExportResult:
-    """Write the brief as `path`; `is_own_file` says which paths are the app's own (never written over)."""
-    prepared = prepare_export(context, assessment_id, language=language, path=path, is_own_file=is_own_file, sections=sections, today=today,
-                              include_sensitive=include_sensitive)
+    """Write the `document` ("brief" or "pra") as `path`, with `sections` (by default the document's own);
+    `is_own_file` says which paths are the app's own (never written over)."""
+    prepared = prepare_export(context, assessment_id, language=language, path=path, is_own_file=is_own_file, sections=sections, document=document,
+                              today=today, include_sensitive=include_sensitive)
     target = prepared.target
     style = load_style()
     style.engine.missing.clear()
     with writing_in_place(context.paths.data_dir, target, prefix=".brief-", suffix=".pdf.part", unwritable=unwritable) as temporary:
         pages = render_pdf(prepared.document, temporary, style)
-    _log.info("Exported the %s brief of assessment %s to %s (%d pages)", language, assessment_id, target, pages)
-    return ExportResult(target, pages, tuple(sorted(style.engine.missing)))
+    _log.info("Exported the %s %s of assessment %s to %s (%d pages)", language, document, assessment_id, target, pages)
+    return ExportResult(target, pages, tuple(sorted(style.engine.missing)), document)

@@ -14,15 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from resilience_app.core.brief.builder import build_brief, check_sections
-from resilience_app.core.brief.data import BriefData, collect
+from resilience_app.core.brief.data import collect
 from resilience_app.core.brief.model import BriefDocument
+from resilience_app.core.brief.sections import BRIEF
 from resilience_app.core.context import CoreContext
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, UserFacingError
 from resilience_app.core.file_export import export_target
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES
-
-DocumentBuilder = Callable[[BriefData, str, Iterable[str]], BriefDocument]  # data, language, section ids -> document
 
 
 @dataclass(frozen=True)
@@ -44,15 +43,15 @@ def prepare_export(
     language: str,
     path: Path,
     is_own_file: Callable[[Path], bool],
-    sections: Iterable[str],
+    sections: Iterable[str] | None = None,
+    document: str = BRIEF,
     today: dt.date | None = None,
     include_sensitive: bool = False,
-    build: DocumentBuilder = build_brief,
 ) -> PreparedExport:
-    """The checked target and the document model of an assessment (`build` says which document: the brief by default)."""
+    """The checked target and the model of an assessment's `document` ("brief" or "pra") with `sections` (by default the document's own)."""
     if language not in SUPPORTED_LANGUAGES:
         raise user_error(ErrorCode.UNSUPPORTED_LANGUAGE)
-    chosen = check_sections(sections)
+    chosen = check_sections(sections, document)
     target = export_target(path, is_own_file=is_own_file, unwritable=unwritable)
     data = collect(context, assessment_id, language=language, today=today, include_sensitive=include_sensitive)
-    return PreparedExport(target, build(data, language, chosen), data.prepared_on)
+    return PreparedExport(target, build_brief(data, language, chosen, document), data.prepared_on)

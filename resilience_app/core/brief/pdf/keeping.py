@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable
 
 ENOUGH_TO_READ = 40  # points of content (about three lines) a heading keeps with it
+SHORT_ENDING = 160  # points: a heading keeps all that follows it to the section's end when that is no taller (no tail alone on a page)
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,22 @@ class RoomForHeading(CondPageBreak):  # type: ignore[misc]  # ReportLab ships no
         width, height = super().wrap(available_width, available_height)
         return float(width), float(height)
 
+    def _short_ending(self, width: float, canvas: Canvas) -> float | None:
+        """The height of all that follows to the section's end, when it is at most `SHORT_ENDING`."""
+        ending = 0.0
+        for part in self.following:
+            for flowable in part.flowables:
+                ending += _full_height(flowable, width, canvas)
+                if ending > SHORT_ENDING:
+                    return None
+        return ending
+
     def _needed(self, width: float) -> float:
         canvas = self._doctemplateAttr("canv")
         needed = sum(_full_height(flowable, width, canvas) for flowable in self.heading.flowables)
+        ending = self._short_ending(width, canvas)
+        if ending is not None:  # the end of the section is near: it goes whole, so the next page never opens on its last line alone
+            return needed + ending
         content = 0.0
         for part in self.following:
             for flowable in part.flowables:

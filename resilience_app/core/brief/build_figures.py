@@ -1,0 +1,66 @@
+"""The quantitative answers: each levelled answer's value with its unit beside its level, and the
+section listing the questions answered with a figure (the PRA's quantitative profile)."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from resilience_app.core.assessment.labels import STATUS_VALUES
+from resilience_app.core.assessment.records import AnswerDraft
+from resilience_app.core.brief.data import BriefData
+from resilience_app.core.brief.model import Block, Paragraph, Table
+from resilience_app.core.content.model import Question
+from resilience_app.core.formatting import format_number, localise_digits
+from resilience_app.core.i18n import _, current_language
+
+DASH = "—"
+
+
+def value_text(question: Question, answer: AnswerDraft | None) -> str:
+    """A quantitative answer's value with its unit ("62.5 %"), in the document's digits; "" when there is none."""
+    if question.numeric is None or answer is None or not answer.numeric_value:
+        return ""
+    try:
+        number = format_number(Decimal(answer.numeric_value))
+    except InvalidOperation:
+        number = localise_digits(answer.numeric_value)
+    return _("{value} {unit}").format(value=number, unit=question.numeric.unit.in_language(current_language())).strip()
+
+
+def level_text(question: Question, answer: AnswerDraft | None, *, with_value: bool = True) -> str:
+    """An answer's level ("3", or "3 (62.5 %)" with the value of a quantitative answer), its status, or a dash."""
+    if answer is None or not answer.status:
+        return _(DASH)
+    if answer.status != "level" or answer.level is None:
+        return _(STATUS_VALUES.get(answer.status, answer.status))
+    value = value_text(question, answer) if with_value else ""
+    level = format_number(answer.level)
+    return _("{level} ({value})").format(level=level, value=value) if value else level
+
+
+def quantitative(data: BriefData) -> list[Block]:
+    language = current_language()
+    framework = data.framework
+    rows = []
+    for goal in framework.goals():
+        for indicator in goal.indicators:
+            for question in indicator.questions:
+                if question.numeric is None:
+                    continue
+                number = localise_digits(framework.placement(question.id).number)
+                prompt = question.prompt.in_language(language)
+                if question.id in data.withheld_questions:
+                    rows.append((number, prompt, _("Withheld"), _(DASH)))
+                    continue
+                record = data.answers.get(question.id)
+                answer = record.answer if record else None
+                rows.append((number, prompt, value_text(question, answer) or _(DASH), level_text(question, answer, with_value=False)))
+    if not rows:
+        return [Paragraph(_("No question of this framework is answered with a figure."))]
+    answered = sum(row[2] != _(DASH) for row in rows)
+    return [
+        Paragraph(_("The questions answered with a figure: the value the city reported, with its unit, and the level it reaches on "
+                    "the question's scale. {answered} of {total} have a value.").format(
+            answered=format_number(answered), total=format_number(len(rows)))),
+        Table(header=(_("No."), _("Question"), _("Value"), _("Level")), rows=tuple(rows)),
+    ]
