@@ -14,9 +14,10 @@ from resilience_app.core.brief.builder import build_brief
 from resilience_app.core.brief.data import BriefData, collect
 from resilience_app.core.brief.model import BriefDocument, Bullets, Facts, Paragraph, Table
 from resilience_app.core.brief.sections import BRIEF, DOCUMENTS, PRA, SECTION_TITLES
-from resilience_app.core.formatting import format_number, localise_digits
+from resilience_app.core.formatting import format_date, format_number, localise_digits
 from resilience_app.core.i18n import translate_in, using_language
 from resilience_app.core.paths import AppPaths
+from resilience_app.core.register.records import DiscoveryAreaDraft, NextStepDraft, RegisterItemDraft
 from resilience_app.core.services import ResilienceService
 from tests.brief.conftest import EXPORT_DAY, LANGUAGES
 from tests.brief.pdf_reader import needs_poppler, page_count, page_text, plain
@@ -37,6 +38,12 @@ def _read(sample_service: Sample, sample_models: dict[tuple[str, str], BriefDocu
     """The sample's data in `language`, and every text of one section of its `document`."""
     service, ids = sample_service
     return collect(service.context, ids[language], language=language), _words(sample_models[document, language], section_id)
+
+
+def _letters(text: str) -> str:
+    """The letters of `text` alone: a long line may break anywhere in the PDF's text, and poppler orders a range of
+    digits inside Arabic as it likes."""
+    return "".join(char for char in plain(text) if char.isalpha())
 
 
 def _words(document: BriefDocument, section_id: str) -> str:
@@ -209,7 +216,8 @@ def test_an_empty_assessment_gets_a_pra_whose_every_section_says_what_is_missing
         assert _title(section.id, language) in text or section.id == "appendix"
     for missing in ("No action has been recorded yet.", "No discovery area has been proposed or accepted yet.",
                     "No workshop has been recorded for this assessment yet.", "No contributor is recorded for this assessment yet.",
-                    "No shock or stress has been rated yet, so none is a priority to describe."):
+                    "No shock or stress has been rated yet, so none is a priority to describe.",
+                    "No next step has been recorded yet: add them, with an owner and a date, under the discovery areas."):
         assert plain(translate_in(language, missing)) in text, missing
 
 
@@ -220,3 +228,51 @@ def test_each_cover_names_its_document(sample_exports: dict[tuple[str, str], Pat
     name = plain(translate_in(language, "Preliminary Resilience Assessment"))
     assert name in pra and name not in brief
     assert plain(translate_in(language, "Strategy-workshop brief")) in brief
+
+
+@needs_poppler
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pra_hands_phase_two_its_questions_data_partners_and_dated_next_steps(
+    sample_service: Sample, sample_exports: dict[tuple[str, str], Path], language: str
+) -> None:
+    service, ids = sample_service
+    data = collect(service.context, ids[language], language=language)
+    with_work = [area.area for area in data.areas if area.area.status != "rejected" and area.area.has_phase_two_work]
+    assert with_work and data.next_steps
+    pra, brief = (plain(page_text(sample_exports[document, language])) for document in (PRA, BRIEF))
+    squeezed = _letters(pra)
+    for area in with_work:
+        for typed in (area.questions, area.data_needed, area.partners):
+            for line in filter(None, (line.strip() for line in typed.splitlines())):
+                assert _letters(line) in squeezed, line
+    for record in data.next_steps:
+        due = format_date(record.step.due, language=language) if record.step.due else ""
+        assert "".join(plain(due).split()) in "".join(pra.split())  # whole: its column never breaks it (other cells would come between)
+        assert set(plain(record.step.what).split()) <= set(plain(pra).split())  # a cell's lines come between the row's other cells
+    assert plain(translate_in(language, "Questions Phase II must answer:")) in pra
+    assert not any(plain(record.step.what) in brief for record in data.next_steps)  # the brief is read before any of them
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_next_steps_still_to_do_come_first_and_those_of_a_withheld_area_are_left_out(app_paths: AppPaths, language: str) -> None:
+    service = ResilienceService.open(app_paths)
+    try:
+        assessment_id = service.assessments.create_assessment(AssessmentDetails(city_name_en="Testville", city_name_ar="مدينة الاختبار")).id
+        hidden = service.register.add_item(assessment_id, RegisterItemDraft(kind="stress", name_en="Land dispute", name_ar="نزاع على الأراضي", sensitive=True))
+        area = service.register.add_area(assessment_id, DiscoveryAreaDraft(title="Land", item_ids=(hidden.id,), questions="Who owns the wadi?"))
+        steps = service.next_steps
+        steps.add_next_step(assessment_id, NextStepDraft(what="Told the council", status="done", due=dt.date(2026, 1, 5)))
+        steps.add_next_step(assessment_id, NextStepDraft(what="Survey the wadi", owner="Public Works", due=dt.date(2027, 3, 1)))
+        steps.add_next_step(assessment_id, NextStepDraft(what="Map the land claims", area_id=area.id))
+        steps.add_next_step(assessment_id, NextStepDraft(what="Brief the mayor", status="under_way", due=dt.date(2027, 6, 1)))
+        withheld = collect(service.context, assessment_id, language=language)
+        included = collect(service.context, assessment_id, language=language, include_sensitive=True)
+    finally:
+        service.close()
+    first_column = [row[0] for block in build_brief(withheld, language, ["next_steps"], PRA).sections[0].blocks if isinstance(block, Table)
+                    for row in block.rows]
+    assert first_column == ["Brief the mayor", "Survey the wadi", "Told the council"]  # under way, planned by date, done last
+    text = _words(build_brief(included, language, ["next_steps", "discovery_areas"], PRA), "next_steps")
+    assert "Map the land claims" in text and "Land" in text  # included on request, with the area it serves
+    assert "Who owns the wadi?" in _words(build_brief(included, language, ["discovery_areas"], PRA), "discovery_areas")
+    assert "Map the land claims" not in _words(build_brief(included, language, ["next_steps"], BRIEF), "next_steps")

@@ -42,7 +42,8 @@ def actions(data: BriefData) -> list[Block]:
         for goal in goals
     )
     return [
-        Table(header=(_("Action"), _("Owner"), _("Status"), _("Timeframe"), _("Budget source"), _("Shocks and stresses addressed")), rows=rows),
+        Table(header=(_("Action"), _("Owner"), _("Status"), _("Timeframe"), _("Budget source"), _("Shocks and stresses addressed")), rows=rows,
+              unbroken=(2,)),  # the status
         Heading(_("Actions per goal")),
         Paragraph(_(COUNTED_NOTE) + " " + _("Goals in bold have fewer than two actions."), muted=True),
         Table(header=(_("Goal"), _("Actions"), _("Which")), rows=by_goal,

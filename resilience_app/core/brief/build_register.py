@@ -6,13 +6,11 @@ from collections import defaultdict
 
 from resilience_app.core.brief.build_profile import shortened
 from resilience_app.core.brief.data import BriefData
-from resilience_app.core.brief.model import Block, Bullets, Heading, MatrixChart, Paragraph, Table
+from resilience_app.core.brief.model import Block, MatrixChart, Paragraph, Table
 from resilience_app.core.brief.sections import SECTION_TITLES
-from resilience_app.core.content.labels import goal_label
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, current_language, ngettext
 from resilience_app.core.register.labels import (
-    AREA_STATUS_NAMES,
     IMPACT_NAMES,
     KIND_NAMES,
     LIKELIHOOD_NAMES,
@@ -23,13 +21,8 @@ from resilience_app.core.register.labels import (
 WORKSHOP_TITLE = SECTION_TITLES["workshop"]  # named in the note on the room's ratings
 
 
-def _name(data: BriefData, item_id: int) -> str:
+def item_name_of(data: BriefData, item_id: int) -> str:
     return data.item_name(item_id, current_language())
-
-
-def _goal_names(data: BriefData, goal_ids: tuple[str, ...], separator: str = "\n") -> str:
-    goals = [goal for goal_id in goal_ids if (goal := data.framework.goal(goal_id)) is not None]
-    return separator.join(goal_label(goal) for goal in goals) or _("—")
 
 
 def shocks_stresses(data: BriefData) -> list[Block]:
@@ -46,7 +39,7 @@ def shocks_stresses(data: BriefData) -> list[Block]:
         reason = ranked.override.reason if ranked.override else ""
         rows.append((
             format_number(ranked.rank),
-            _name(data, item_id),
+            item_name_of(data, item_id),
             _(KIND_NAMES[record.item.kind]),
             _(LIKELIHOOD_NAMES[item.likelihood]),
             _(IMPACT_NAMES[item.impact]),
@@ -67,6 +60,7 @@ def shocks_stresses(data: BriefData) -> list[Block]:
         blocks.append(Table(
             header=(_("Rank"), _("Shock or stress"), _("Kind"), _("Likelihood"), _("Impact"), _("Priority"), _("Trend"), _("Reason for the rank")),
             rows=tuple(rows),
+            unbroken=(2,),  # shock or stress
         ))
     applied = sum(item_id in data.items for item_id in data.room_ratings)
     if applied:
@@ -76,7 +70,7 @@ def shocks_stresses(data: BriefData) -> list[Block]:
             applied,
         ).format(count=format_number(applied), section=_(WORKSHOP_TITLE)), muted=True))
     if ranking.unrated:
-        blocks.append(Paragraph(_("Not rated yet: {names}.").format(names=name_list([_name(data, record.id) for record in ranking.unrated]))))
+        blocks.append(Paragraph(_("Not rated yet: {names}.").format(names=name_list([item_name_of(data, record.id) for record in ranking.unrated]))))
     return blocks
 
 
@@ -85,36 +79,15 @@ def interconnections(data: BriefData) -> list[Block]:
         return [Paragraph(_("No interconnections have been recorded between shocks and stresses."))]
     targets: dict[int, list[str]] = defaultdict(list)
     for link in data.links:
-        targets[link.source_id].append(_name(data, link.target_id))
+        targets[link.source_id].append(item_name_of(data, link.target_id))
     rows = tuple(
-        (_name(data, source_id), "\n".join(names))
-        for source_id, names in sorted(targets.items(), key=lambda pair: (-len(pair[1]), _name(data, pair[0])))
+        (item_name_of(data, source_id), "\n".join(names))
+        for source_id, names in sorted(targets.items(), key=lambda pair: (-len(pair[1]), item_name_of(data, pair[0])))
     )
     blocks: list[Block] = [
         Paragraph(_("Which shock or stress triggers or aggravates which. Items linked to many others are where one intervention can help most.")),
         Table(header=(_("Shock or stress"), _("Triggers or aggravates")), rows=rows),
     ]
     if data.ranking.most_connected:
-        blocks.append(Paragraph(_("Most connected: {names}.").format(names=name_list([_name(data, item_id) for item_id in data.ranking.most_connected]))))
-    return blocks
-
-
-def discovery_areas(data: BriefData) -> list[Block]:
-    language = current_language()
-    shown = sorted((area for area in data.areas if area.area.status != "rejected"), key=lambda area: area.area.status != "accepted")
-    if not shown:
-        return [Paragraph(_("No discovery area has been proposed or accepted yet."))]
-    blocks: list[Block] = [Paragraph(_("The areas of focus for Phase II of the strategy, accepted ones first. The reasons come from the assessment and the register."))]
-    for record in shown:
-        area = record.area
-        blocks.append(Heading(_("{title} ({status})").format(title=area.title, status=_(AREA_STATUS_NAMES.get(area.status, area.status)))))
-        if area.rationale.strip():
-            blocks.append(Paragraph(area.rationale.strip()))
-        reasons = area.reasoning.get(language) or ()
-        if reasons:
-            blocks.append(Bullets(tuple(reasons)))
-        if area.goals:
-            blocks.append(Paragraph(_("Goals: {goals}").format(goals=_goal_names(data, area.goals, _("; "))), muted=True))
-        if area.item_ids:
-            blocks.append(Paragraph(_("Shocks and stresses: {names}").format(names=name_list([_name(data, item_id) for item_id in area.item_ids])), muted=True))
+        blocks.append(Paragraph(_("Most connected: {names}.").format(names=name_list([item_name_of(data, item_id) for item_id in data.ranking.most_connected]))))
     return blocks

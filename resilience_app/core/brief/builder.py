@@ -10,6 +10,7 @@ from resilience_app.core.brief import (
     build_contributors,
     build_figures,
     build_fixed,
+    build_phase_two,
     build_profile,
     build_register,
     build_scenarios,
@@ -43,7 +44,7 @@ BUILDERS: dict[str, SectionBuilder] = {
     "workshop": build_workshop.workshop,
     "actions": build_actions.actions,
     "gaps_overlaps": build_actions.gaps_overlaps,
-    "discovery_areas": build_register.discovery_areas,
+    "discovery_areas": build_phase_two.discovery_areas,
     "contributors": build_contributors.contributors,
     "evidence_gaps": build_profile.evidence_gaps,
     "agenda": build_fixed.agenda,
@@ -51,6 +52,9 @@ BUILDERS: dict[str, SectionBuilder] = {
     "appendix": build_profile.appendix,
 }
 assert set(BUILDERS) == set(SECTION_TITLES), "every section has a builder"
+# Where a document's section says something of its own: the brief's next steps are those after the
+# workshop, the PRA's those recorded for Phase II.
+DOCUMENT_BUILDERS: dict[str, dict[str, SectionBuilder]] = {PRA: {"next_steps": build_phase_two.next_steps}}
 
 COVER_TITLES = {BRIEF: N_("Strategy-workshop brief"), PRA: N_("Preliminary Resilience Assessment")}
 COVER_SUBTITLES = {
@@ -118,10 +122,11 @@ def build_brief(data: BriefData, language: str, section_ids: Iterable[str] | Non
     """The `document` ("brief" or "pra") of `data` in `language`, with `section_ids` (by default the document's own)."""
     chosen = check_sections(section_ids, document)
     if document == BRIEF:  # read before the workshop: nothing a workshop said or decided belongs in it
-        data = dataclasses.replace(data, workshops=(), room_ratings={}, areas=())
+        data = dataclasses.replace(data, workshops=(), room_ratings={}, areas=(), next_steps=())
     with using_language(language):
         city = data.assessment.city_name(language)
-        sections = tuple(Section(section_id, _(SECTION_TITLES[section_id]), tuple(BUILDERS[section_id](data))) for section_id in chosen)
+        builders = {**BUILDERS, **DOCUMENT_BUILDERS.get(document, {})}
+        sections = tuple(Section(section_id, _(SECTION_TITLES[section_id]), tuple(builders[section_id](data))) for section_id in chosen)
         return BriefDocument(
             language=language,
             title=_(DOCUMENT_TITLES[document]).format(city=city),

@@ -30,6 +30,7 @@ from resilience_app.core.register.ranking import Link
 from resilience_app.core.register.records import (
     ActionRecord,
     DiscoveryAreaRecord,
+    NextStepRecord,
     RegisterItemRecord,
     RegisterLinkRecord,
 )
@@ -94,6 +95,7 @@ class BriefData:
     includes_sensitive: bool = True  # False once `withholding.without_sensitive` has left it out
     withheld_questions: frozenset[str] = frozenset()  # answers counted in the results but not printed
     withheld: Withheld = Withheld()  # the content marked sensitive: left out, or (when included) printed
+    next_steps: Sequence[NextStepRecord] = ()  # after the PRA: what, who, by when (those serving a withheld area left out with it)
 
     def item_name(self, item_id: int, language: str) -> str:
         return self.item_names.get(item_id, {}).get(language, "")
@@ -159,6 +161,7 @@ def _read(session: Session, context: CoreContext, assessment_id: int, *, today: 
         room_ratings=room_ratings_in(session, assessment_id),
         sectors={sector.id: sector for sector in context.content.sectors},
         contributors=_contributors(session, assessment_id, framework, answers),
+        next_steps=planning.next_steps(assessment_id),
     )
 
 

@@ -33,6 +33,7 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     emphasis: tuple[int, ...] = ()  # rows (0 is the first row after the header) set in bold
+    unbroken: tuple[int, ...] = ()  # columns of short values (a status, a date), each cell kept on one line
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,8 @@ DOCUMENTS: dict[str, DocumentKind] = {
     PRA: _kind(
         PRA, N_("Preliminary Resilience Assessment"),
         ("executive_summary", "city_context", "contributors", "resilience_profile", "quantitative", "strengths_weaknesses", "qualities",
-         "workshop", "shocks_stresses", "scenarios", "interconnections", "actions", "gaps_overlaps", "discovery_areas", "appendix"),
+         "workshop", "shocks_stresses", "scenarios", "interconnections", "actions", "gaps_overlaps", "discovery_areas", "next_steps",
+         "appendix"),
         optional=("appendix",),
     ),
 }

@@ -72,6 +72,8 @@ def without_sensitive(data: BriefData) -> BriefData:
     items = {item_id: record for item_id, record in data.items.items() if item_id not in hidden}
     links = [link for link in data.links if link.source_id not in hidden and link.target_id not in hidden]
     areas = [area for area in data.areas if not set(area.area.item_ids) & hidden]
+    kept_areas = {area.id for area in areas}
+    next_steps = [record for record in data.next_steps if record.step.area_id is None or record.step.area_id in kept_areas]
     actions = [
         dataclasses.replace(record, action=dataclasses.replace(record.action, item_ids=_without(record.action.item_ids, hidden)))
         for record in data.actions
@@ -103,6 +105,7 @@ def without_sensitive(data: BriefData) -> BriefData:
         ranking=ranking_of(list(items.values()), [Link(link.source_id, link.target_id) for link in links]),
         actions=actions,
         areas=areas,
+        next_steps=next_steps,
         workshops=workshops,
         room_ratings={item_id: rating for item_id, rating in data.room_ratings.items() if item_id not in hidden},
         contributors=_contributors_without(data.contributors, withheld_questions),

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.i18n import _, using_language
 from resilience_app.core.spreadsheet import sheets_assessment, sheets_contributors, sheets_register, sheets_workshop
-from resilience_app.core.spreadsheet.model import MAX_SHEET_TITLE, Sheet, SheetBuilder, Workbook, WorkbookData
+from resilience_app.core.spreadsheet.model import MAX_SHEET_TITLE, Sheet, SheetBuilder, Workbook
 
 SHEET_BUILDERS: tuple[SheetBuilder, ...] = (
     sheets_assessment.about,
@@ -37,10 +37,7 @@ SHEET_BUILDERS: tuple[SheetBuilder, ...] = (
 
 
 def build_workbook(data: BriefData, language: str, extra_sheets: Iterable[SheetBuilder] = ()) -> Workbook:
-    """The workbook of `data` in `language`: the workbook's own sheets, then `extra_sheets`.
-
-    `data` is a `WorkbookData` when the next steps are to be shown (what the brief reads has none)."""
-    data = data if isinstance(data, WorkbookData) else WorkbookData.of(data)
+    """The workbook of `data` in `language`: the workbook's own sheets, then `extra_sheets`."""
     with using_language(language):
         sheets = tuple(build(data) for build in (*SHEET_BUILDERS, *extra_sheets))
         title = _("City resilience assessment: {city}").format(city=data.assessment.city_name(language))

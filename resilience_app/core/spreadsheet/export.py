@@ -19,10 +19,9 @@ from resilience_app.core.context import CoreContext
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, UserFacingError
 from resilience_app.core.file_export import export_target, writing_in_place
-from resilience_app.core.i18n import SUPPORTED_LANGUAGES, using_language
-from resilience_app.core.register.next_steps_service import NextStepService
+from resilience_app.core.i18n import SUPPORTED_LANGUAGES
 from resilience_app.core.spreadsheet.builder import build_workbook
-from resilience_app.core.spreadsheet.model import SheetBuilder, WorkbookData
+from resilience_app.core.spreadsheet.model import SheetBuilder
 from resilience_app.core.spreadsheet.xlsx import write_xlsx
 
 _log = logging.getLogger("resilience_app.export")
@@ -57,9 +56,7 @@ def export_workbook(
         raise user_error(ErrorCode.UNSUPPORTED_LANGUAGE, variant="workbook")
     target = export_target(path, is_own_file=is_own_file, unwritable=_unwritable)
     data = collect(context, assessment_id, language=language, today=today, include_sensitive=include_sensitive)
-    with using_language(language):  # the sample's steps, written in every language, read in the workbook's
-        next_steps = NextStepService(context).next_steps(assessment_id)
-    workbook = build_workbook(WorkbookData.of(data, next_steps=next_steps), language, extra_sheets)
+    workbook = build_workbook(data, language, extra_sheets)
     with writing_in_place(context.paths.data_dir, target, prefix=".workbook-", suffix=".xlsx.part", unwritable=_unwritable) as temporary:
         write_xlsx(workbook, temporary)
     _log.info("Exported the %s workbook of assessment %s to %s (%d sheets)", language, assessment_id, target, len(workbook.sheets))

@@ -9,13 +9,12 @@ record, one value per cell, so Excel's filters and Power BI read it as it is.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
 from resilience_app.core.brief.data import BriefData
-from resilience_app.core.register.records import NextStepRecord
 
 CellValue = str | int | float | Decimal | bool | dt.date | dt.datetime | None
 # How a column's numbers are shown: "level" one decimal (as the app shows a mean level), "share" a percentage.
@@ -49,17 +48,6 @@ class Workbook:
     sheets: tuple[Sheet, ...]
 
 
-@dataclass(frozen=True)
-class WorkbookData(BriefData):
-    """What the brief reads, and what the workbook shows beside it: the next steps (the brief does not carry them)."""
-
-    next_steps: Sequence[NextStepRecord] = ()
-
-    @classmethod
-    def of(cls, data: BriefData, *, next_steps: Sequence[NextStepRecord] = ()) -> WorkbookData:
-        return cls(**{part.name: getattr(data, part.name) for part in fields(BriefData)}, next_steps=next_steps)
-
-
 # Makes one sheet from what the brief reads, in the current language (the builder sets it). The workbook's
 # own sheets are `builder.SHEET_BUILDERS`; a feature adds its sheet by handing the export one of these.
-SheetBuilder = Callable[[WorkbookData], Sheet]
+SheetBuilder = Callable[[BriefData], Sheet]

@@ -18,7 +18,7 @@ from resilience_app.core.register.labels import (
 )
 from resilience_app.core.register.ranking import Link, connectedness
 from resilience_app.core.spreadsheet.cells import goal_names, ids, label, lines, moment, quality_names, text
-from resilience_app.core.spreadsheet.model import Column, Sheet, WorkbookData
+from resilience_app.core.spreadsheet.model import Column, Sheet
 from resilience_app.core.spreadsheet.sheets_assessment import ID, LONG, NAME
 
 
@@ -120,7 +120,7 @@ def discovery_areas(data: BriefData) -> Sheet:
     )
 
 
-def next_steps(data: WorkbookData) -> Sheet:
+def next_steps(data: BriefData) -> Sheet:
     """The next steps after the PRA: what, who, by when, how far along, and the discovery area each serves."""
     titles = {record.id: record.area.title for record in data.areas}
     rows = tuple(

@@ -91,7 +91,8 @@ class _WordWriter:
         elif isinstance(block, Table):
             rows = [block.header, *block.rows]
             bold_rows = tuple(row + 1 for row in block.emphasis)
-            widths = table_column_widths(rows, self.style, rtl=self.rtl, available_width=self.width, bold=[index == 0 or index in bold_rows for index in range(len(rows))])
+            widths = table_column_widths(rows, self.style, rtl=self.rtl, available_width=self.width, bold=[index == 0 or index in bold_rows for index in range(len(rows))],
+                                         unbroken=block.unbroken)
             add_table(self.word, rows, widths, self.style, text=self.text, width=self.width, text_style=self.style_ids[TABLE_TEXT], bold_rows=bold_rows)
             self.spacer()
         elif isinstance(block, Facts):

@@ -1,7 +1,8 @@
 """Column widths sized to what a table holds.
 
-A column is never narrower than its longest word (so "Likelihood" or «الاحتمالية» is not cut),
-and the rest of the width goes, a step at a time, to the column whose widening shortens the
+A column is never narrower than its longest word (so "Likelihood" or «الاحتمالية» is not cut), and
+a column the table marks as short values (a status, a date) never narrower than its longest value, so
+"Under way" or "1 March 2027" never breaks; the rest of the width goes, a step at a time, to the column whose widening shortens the
 table most, cells that run long first: a reason or a question gets the room, a rank or a level stays narrow. A column whose
 every cell fits on one line takes no more than it needs; width left over when everything fits is
 shared in proportion to what each column holds, so a table still spans the text area.
@@ -111,11 +112,14 @@ class Trial:
     lines: list[list[float]]
 
 
-def column_widths(rows: list[list[CellText]], engine: TextEngine, *, size: float, rtl: bool, available: float, padding: float) -> list[float]:
-    """Widths (points, in the rows' column order) that fill `available` and keep the table short."""
+def column_widths(rows: list[list[CellText]], engine: TextEngine, *, size: float, rtl: bool, available: float, padding: float,
+                  unbroken: tuple[int, ...] = ()) -> list[float]:
+    """Widths (points, in the rows' column order) that fill `available` and keep the table short, the `unbroken`
+    columns (short values) wide enough for each of their cells on one line."""
     columns = [[_measure(engine, cell, size, rtl) for cell in column] for column in zip(*rows, strict=True)]
     words = [min(max(cell.widest_word for cell in column), available * WIDEST_WORD_SHARE) + 2 * padding for column in columns]
     natural = [max(cell.natural for cell in column) + 2 * padding for column in columns]
+    words = [max(word, natural[index]) if index in unbroken else word for index, word in enumerate(words)]
     if sum(words) >= available:
         return [available * word / sum(words) for word in words]
     layout = _Layout(columns, list(words), padding)

@@ -108,7 +108,8 @@ class _Story:
         if isinstance(block, Table):
             rows = [list(block.header), *(list(row) for row in block.rows)]
             emphasis = tuple(row + 1 for row in block.emphasis)
-            return [table(rows, self.style, rtl=self.rtl, available_width=self.width, page_height=self.height, bold_rows=emphasis), Spacer(1, spacing["block"])]
+            return [table(rows, self.style, rtl=self.rtl, available_width=self.width, page_height=self.height, bold_rows=emphasis,
+                          unbroken=block.unbroken), Spacer(1, spacing["block"])]
         if isinstance(block, Facts):
             return [self.facts(block), Spacer(1, spacing["block"])]
         return self.figure(block)

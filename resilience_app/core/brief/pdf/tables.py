@@ -57,11 +57,14 @@ class PagedTable(Table):  # type: ignore[misc]  # ReportLab ships no type inform
 
 
 def table_column_widths(
-    rows: Sequence[Sequence[str]], style: BriefStyle, *, rtl: bool, available_width: float, bold: Sequence[bool], size: float | None = None
+    rows: Sequence[Sequence[str]], style: BriefStyle, *, rtl: bool, available_width: float, bold: Sequence[bool], size: float | None = None,
+    unbroken: tuple[int, ...] = (),
 ) -> list[float]:
-    """The columns' widths in reading order, sized to their content as the PDF sets them (the Word version uses them too)."""
+    """The columns' widths in reading order, sized to their content as the PDF sets them (the Word version uses them too);
+    the `unbroken` columns keep each cell on one line."""
     texts = [[CellText(text, bold[index]) for text in row] for index, row in enumerate(rows)]
-    return column_widths(texts, style.engine, size=size or style.sizes["table"], rtl=rtl, available=available_width, padding=PADDING)
+    return column_widths(texts, style.engine, size=size or style.sizes["table"], rtl=rtl, available=available_width, padding=PADDING,
+                         unbroken=unbroken)
 
 
 def table(
@@ -74,11 +77,12 @@ def table(
     header: bool = True,
     bold_rows: tuple[int, ...] = (),
     size: float | None = None,
+    unbroken: tuple[int, ...] = (),
 ) -> PagedTable:
     """A table of text cells; in Arabic the columns run from the right."""
     size = size or style.sizes["table"]
     bold = [(header and index == 0) or index in bold_rows for index in range(len(rows))]
-    widths = table_column_widths(rows, style, rtl=rtl, available_width=available_width, bold=bold, size=size)
+    widths = table_column_widths(rows, style, rtl=rtl, available_width=available_width, bold=bold, size=size, unbroken=unbroken)
     cells = []
     for index, row in enumerate(rows):
         colour = style.colour("table_header_text") if header and index == 0 else style.colour("text")
