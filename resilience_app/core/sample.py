@@ -24,6 +24,7 @@ from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetail
 from resilience_app.core.content.model import NumericScale, Question
 from resilience_app.core.every_language import in_every_language
 from resilience_app.core.every_language import message_in_every_language as _worded
+from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import N_, translate_in
 from resilience_app.core.sample_contributions import add_sample_contributions
 from resilience_app.core.sample_register import add_sample_register
@@ -49,7 +50,14 @@ JUSTIFICATIONS = {
     "high": N_("Answer reviewed with: {department}. Arrangements cover the whole city, are funded in the municipal budget, "
                "and were tested during the past year."),
     "dont_know": N_("No department could give reliable information yet; to be followed up before the workshop."),
-    "not_applicable": N_("Does not apply here: this service is run entirely by the national government."),
+}
+# A quantitative answer cites its figure and where it comes from, not a general judgement.
+FIGURE_JUSTIFICATION = N_("Figure for 2025 from the records of {department}: {figure}. Checked with the department before the workshop.")
+# The few questions that do not apply to the sample city, each with its own reason (the framework asks little
+# that a city of its size can set aside, so "not applicable" is rare and always explained).
+NOT_APPLICABLE_HERE = {
+    "q-9.1.a": N_("Does not apply as asked: the city has no scheduled public transport. Shared taxis and private minibuses run "
+                  "without timetables, so no stop is served at a set frequency. Access to transport is covered under 9.1.3."),
 }
 EVIDENCE_TITLES = (
     N_("{department}: annual report 2025"),
@@ -120,18 +128,23 @@ def _answer(service: ResilienceService, assessment_id: int, question: Question, 
     department_in = _department_in(question)
     department = in_every_language(department_in)
     roll = chooser.random()
-    if roll < 0.03:
-        draft = AnswerDraft(status="not_applicable", justification=_worded(JUSTIFICATIONS["not_applicable"], department=department_in), answered_by=department)
-    elif roll < 0.07:
+    if question.id in NOT_APPLICABLE_HERE:
+        draft = AnswerDraft(status="not_applicable", justification=_worded(NOT_APPLICABLE_HERE[question.id]), answered_by=department)
+    elif 0.03 <= roll < 0.07:
         draft = AnswerDraft(status="dont_know", justification=_worded(JUSTIFICATIONS["dont_know"], department=department_in), answered_by=department)
     else:
         level = min(5, max(1, baseline + chooser.choice((-1, 0, 0, 0, 1))))
         tier = "low" if level <= 2 else "middle" if level == 3 else "high"
+        value = _value_for(question.numeric, level, chooser) if question.numeric else None
+        if question.numeric is not None and value is not None:
+            justification = _worded(FIGURE_JUSTIFICATION, department=department_in, figure=_figure_in(question.numeric, value))
+        else:
+            justification = _worded(JUSTIFICATIONS[tier], department=department_in)
         draft = AnswerDraft(
             status="level",
             level=level,
-            numeric_value=_value_for(question.numeric, level, chooser) if question.numeric else None,
-            justification=_worded(JUSTIFICATIONS[tier], department=department_in),
+            numeric_value=value,
+            justification=justification,
             confidence=chooser.choices(("low", "medium", "high"), weights=(2, 4, 4))[0],
             answered_by=department,
         )
@@ -140,6 +153,11 @@ def _answer(service: ResilienceService, assessment_id: int, question: Question, 
     if draft.status == "level" and chooser.random() < 0.85:
         title = _worded(chooser.choice(EVIDENCE_TITLES), department=department_in)
         service.assessments.add_evidence(assessment_id, question.id, EvidenceDraft(title, _worded(EVIDENCE_REFERENCE)), changed_by=department)
+
+
+def _figure_in(scale: NumericScale, value: str) -> Callable[[str], str]:
+    """A value with its unit, in a language's digits and words."""
+    return lambda language: f"{format_number(Decimal(value), language=language)} {scale.unit.in_language(language)}".strip()
 
 
 def _value_for(scale: NumericScale, level: int, chooser: random.Random) -> str:

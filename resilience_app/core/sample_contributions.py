@@ -57,7 +57,8 @@ def add_sample_contributions(service: ResilienceService, assessment_id: int, lan
     answers = {question_id: record.answer for question_id, record in service.assessments.answers(assessment_id).items()}
     framework = service.framework(service.assessments.get_assessment(assessment_id).framework_id)
     contributors: list[ContributorRecord] = []
-    shared = next(question.id for question in _indicator(framework, SHARED_INDICATOR).questions if _levelled(answers.get(question.id)))
+    shared = next(question.id for question in _indicator(framework, SHARED_INDICATOR).questions if _has_level(answers.get(question.id)))
+    shared_shift = -1 if (answers[shared].level or 0) > 1 else 1  # one level apart, within the scale
     with tempfile.TemporaryDirectory(prefix="sample-workbooks-") as folder:
         for names, department, indicator_id, shift in CONTRIBUTORS:
             draft = ContributorDraft(in_every_language(names.__getitem__), _worded(department), language)
@@ -69,7 +70,7 @@ def add_sample_contributions(service: ResilienceService, assessment_id: int, lan
             differing = [question_id for question_id in own if _levelled(answers.get(question_id))]
             shifted = {differing[0]: shift} if shift and differing else {}
             if indicator_id == SHARED_WITH[1]:
-                shifted[shared] = -1
+                shifted[shared] = shared_shift
             data = _filled(path.read_bytes(), sent.question_ids, answers, shifted, language, department, _answered_by(names, department))
             service.contributions.import_workbook(service.contributions.preview_workbook(assessment_id, data))
             contributors.append(contributor)
@@ -88,6 +89,10 @@ def _answered_by(names: dict[str, str], department: str) -> str:
 
 def _indicator(framework: Framework, indicator_id: str) -> Indicator:
     return next(indicator for indicator in framework.indicators() if indicator.id == indicator_id)
+
+
+def _has_level(answer: AnswerDraft | None) -> bool:
+    return answer is not None and answer.status == "level" and answer.level is not None
 
 
 def _levelled(answer: AnswerDraft | None) -> bool:

@@ -33,7 +33,7 @@ from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate, ngettext
 from resilience_app.core.spreadsheet.labels import WILL_BE_LEFT_OUT_OF_THE_WORKBOOK
 from resilience_app.gui.form_fields import interface_language_first
-from resilience_app.gui.view_rows import show_rows
+from resilience_app.gui.view_rows import rows_height, show_rows
 from resilience_app.gui.wrapping_buttons import WrappingCheckBox
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from resilience_app.core.spreadsheet.export import WorkbookResult  # openpyxl too
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
+MOST_SECTIONS_ALWAYS_SHOWN = 8  # the list is never shorter than this many rows (it scrolls beyond, on a short screen)
+SCREEN_SHARE = 0.9  # the most of the screen's height the dialog takes to show every section
 
 
 class SaveExportDialog(QDialog):
@@ -206,7 +208,8 @@ class ExportDialog(SaveExportDialog):
             language_label=_("Language of the document:"),
         )
         self.setObjectName("export_dialog")
-        self.setMinimumWidth(520)  # as tall as its content: every section shows without scrolling
+        self.setMinimumWidth(520)
+        self.fit_sections()
 
     def add_choices(self, layout: QVBoxLayout) -> None:
         self.document_buttons = QButtonGroup(self)
@@ -267,6 +270,14 @@ class ExportDialog(SaveExportDialog):
         self._fill_sections(document)
         self.propose_file()
         self._update_ok()
+        self.fit_sections()
+
+    def fit_sections(self) -> None:
+        """Tall enough for every section without scrolling where the screen allows; on a short screen the list scrolls."""
+        self.main_layout.activate()
+        wanted = self.minimumSizeHint().height() + rows_height(self.sections) - self.sections.minimumHeight()
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else wanted
+        self.resize(max(self.width(), self.minimumWidth()), min(wanted, int(screen * SCREEN_SHARE)))
 
     def _fill_sections(self, document: str) -> None:
         """The document's sections, its own ticked (the optional ones, such as the appendix, left for the user to add)."""
@@ -286,7 +297,7 @@ class ExportDialog(SaveExportDialog):
         self.sections.setObjectName("brief_sections")
         self._fill_sections(self.document())
         self.sections.itemChanged.connect(lambda _item: self._update_ok())
-        show_rows(self.sections)
+        show_rows(self.sections, MOST_SECTIONS_ALWAYS_SHOWN)
         all_button, none_button = QPushButton(_("Select all")), QPushButton(_("Clear all"))
         all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
         none_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))

@@ -18,7 +18,7 @@ from tests.brief.pdf_reader import needs_poppler
 pytestmark = needs_poppler
 MOST_LINES_IN_A_CELL = 7  # the layout aims at six; an eight-column table of short headings leaves a long reason seven
 ROWS_UNDER_A_HEADING = 3  # lines of text, at least, under the last heading of a page
-WORDS_OF_A_LONG_CELL = 4  # shorter cells are not looked for (poppler may read them into the cell beside)
+WORDS_OF_A_LONG_CELL = 5  # shorter cells (a value with its unit) are not looked for: poppler may read them into the cell beside
 ROW_TOPS = 8  # points by which the first lines of a row's cells may differ (Arabic and Latin lines have other heights)
 TORN_WORDS = 1  # words of a cell poppler may miss (a vowel mark drawn apart from its letter may tear a word off its line)
 NEIGHBOUR_WORDS = 10  # words of the cell beside poppler may read into a line of a cell (when the gap is narrow)

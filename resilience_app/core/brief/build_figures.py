@@ -62,5 +62,5 @@ def quantitative(data: BriefData) -> list[Block]:
         Paragraph(_("The questions answered with a figure: the value the city reported, with its unit, and the level it reaches on "
                     "the question's scale. {answered} of {total} have a value.").format(
             answered=format_number(answered), total=format_number(len(rows)))),
-        Table(header=(_("No."), _("Question"), _("Value"), _("Level")), rows=tuple(rows)),
+        Table(header=(_("No."), _("Question"), _("Value"), _("Level")), rows=tuple(rows), unbroken=(0,)),  # the question number
     ]

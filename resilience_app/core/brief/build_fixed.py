@@ -5,7 +5,7 @@ from __future__ import annotations
 from resilience_app.core.brief import prose
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, Bullets, Heading, Paragraph, Table
-from resilience_app.core.formatting import format_number
+from resilience_app.core.formatting import format_number, localise_digits
 from resilience_app.core.i18n import _, current_language
 
 
@@ -60,12 +60,29 @@ def primer(data: BriefData) -> list[Block]:
     ]
 
 
+def _clock(minutes: int) -> str:
+    """A time of day ("09:30"), minutes after midnight, in the document's digits."""
+    return localise_digits(f"{minutes // 60:02d}:{minutes % 60:02d}")
+
+
+def _timetable() -> tuple[tuple[str, str, str], ...]:
+    """The proposed day, session by session with the breaks between, each with its start and end."""
+    hours, minutes = prose.DAY_STARTS
+    start, rows = hours * 60 + minutes, []
+    for index, item in enumerate(prose.AGENDA):
+        rows.append((_("{start}–{end}").format(start=_clock(start), end=_clock(start + item.minutes)), _(item.title), _(item.purpose)))
+        start += item.minutes
+        if index in prose.BREAKS:
+            length, name = prose.BREAKS[index]
+            rows.append((_("{start}–{end}").format(start=_clock(start), end=_clock(start + length)), _(name), ""))
+            start += length
+    return tuple(rows)
+
+
 def agenda(data: BriefData) -> list[Block]:
     blocks: list[Block] = [
-        Table(
-            header=(_("Session"), _("Minutes"), _("Purpose")),
-            rows=tuple((_(item.title), format_number(item.minutes), _(item.purpose)) for item in prose.AGENDA),
-        ),
+        Table(header=(_("Time"), _("Session"), _("Purpose")), rows=_timetable(), unbroken=(0,)),
+        Paragraph(_(prose.AGENDA_NOTE).format(start=_clock(prose.DAY_STARTS[0] * 60 + prose.DAY_STARTS[1])), muted=True),
         Heading(_("Questions for the room")),
     ]
     for item in prose.AGENDA:

@@ -9,7 +9,7 @@ from resilience_app.core.brief.build_figures import level_text
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Bar, BarChart, Block, Bullets, Facts, Heading, Paragraph, RadarChart, Table
 from resilience_app.core.content.labels import goal_label
-from resilience_app.core.content.model import Goal
+from resilience_app.core.content.model import Goal, Question
 from resilience_app.core.countries import country_name
 from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
 from resilience_app.core.i18n import _, current_language, isolate, ngettext
@@ -18,6 +18,14 @@ from resilience_app.core.scoring.profile import GroupSummary
 KEY_JUSTIFICATIONS_PER_GOAL = 2
 JUSTIFICATION_LIMIT = 320  # characters quoted from a justification in the body
 CELL_LIMIT = 1500  # characters of a user's text in a table cell; longer texts are cut (the assessment keeps them whole)
+
+
+def answered_summary(overall: GroupSummary) -> str:
+    """How many questions are answered, and how: with a level (what coverage counts), don't know, not applicable."""
+    unknown = overall.answered - overall.levelled - overall.not_applicable
+    return _("{answered} of {total} ({share}): {levelled} with a level, {unknown} don't know, {not_applicable} not applicable").format(
+        answered=format_number(overall.answered), total=format_number(overall.total), share=format_percent(overall.progress),
+        levelled=format_number(overall.levelled), unknown=format_number(unknown), not_applicable=format_number(overall.not_applicable))
 
 
 def shortened(text: str, limit: int = CELL_LIMIT) -> str:
@@ -50,8 +58,7 @@ def city_profile(data: BriefData) -> list[Block]:
         (_("Population"), format_number(details.population) if details.population else _(DASH)),
         (_("Assessment date"), format_date(details.assessment_date) if details.assessment_date else _(DASH)),
         (_("Chief Resilience Officer"), details.cro_name or _(DASH)),
-        (_("Questions answered"), _("{answered} of {total} ({share})").format(
-            answered=format_number(overall.answered), total=format_number(overall.total), share=format_percent(overall.progress))),
+        (_("Questions answered"), answered_summary(overall)),
         (_("Shocks and stresses in the register"), _("{shocks} shocks, {stresses} stresses").format(
             shocks=format_number(shocks), stresses=format_number(stresses))),
         (_("Actions in the inventory"), format_number(len(data.actions))),
@@ -101,12 +108,19 @@ def _key_answers(data: BriefData, goal: Goal, strongest: bool) -> list[str]:
         for question in indicator.questions
         if (record := data.answers.get(question.id)) is not None and record.answer.level is not None and question.id not in data.withheld_questions
     ]
-    answered.sort(key=lambda pair: (-(pair[0] or 0) if strongest else (pair[0] or 0), not data.answers[pair[1].id].answer.justification.strip()))
+    def weight(pair: tuple[int | None, Question]) -> tuple[int, bool, bool]:
+        """Most telling first: the highest (or lowest) level; among equals a strength held with confidence, then a justified one."""
+        answer = data.answers[pair[1].id].answer
+        return (-(pair[0] or 0) if strongest else (pair[0] or 0), strongest and answer.confidence == "low", not answer.justification.strip())
+
+    answered.sort(key=weight)
     lines = []
     for _level, question in answered[:KEY_JUSTIFICATIONS_PER_GOAL]:
         answer = data.answers[question.id].answer
         number = localise_digits(data.framework.placement(question.id).number)
         prompt, level = isolate(question.prompt.in_language(language)), level_text(question, answer)
+        if answer.confidence == "low":
+            level = _("{level}, low confidence").format(level=level)
         text = shortened(answer.justification, JUSTIFICATION_LIMIT)
         if text:
             lines.append(_("{number} {question} — level {level}: {text}").format(number=number, question=prompt, level=level, text=isolate(text)))
@@ -158,19 +172,25 @@ def evidence_gaps(data: BriefData) -> list[Block]:
     flagged = dict.fromkeys(profile.low_confidence_questions, _("Low confidence"))
     for question_id in profile.unevidenced_questions:
         flagged[question_id] = _("Low confidence, no evidence") if question_id in flagged else _("No evidence attached")
-    for question_id, problem in flagged.items():
+    for question_id, record in data.answers.items():
+        if record.answer.status == "dont_know" and question_id not in data.withheld_questions:
+            flagged[question_id] = _("Don't know")
+    order = {question.id: position for position, question in enumerate(
+        question for goal in framework.goals() for indicator in goal.indicators for question in indicator.questions)}
+    for question_id, problem in sorted(flagged.items(), key=lambda pair: order.get(pair[0], len(order))):  # the framework's order
         question = framework.question(question_id)
         if question is not None:
             rows.append((localise_digits(framework.placement(question_id).number), question.prompt.in_language(language), problem))
-    blocks: list[Block] = [Heading(_("Goals with less than half their questions answered"))]
-    blocks.append(Bullets(tuple(goal_label(goal) for goal in thin)) if thin else Paragraph(_("Every goal has at least half its questions answered.")))
+    blocks: list[Block] = [Heading(_("Goals with a level for less than half their questions"))]
+    blocks.append(Bullets(tuple(goal_label(goal) for goal in thin)) if thin else Paragraph(_("Every goal has a level for at least half its questions.")))
     blocks.append(Heading(_("Answers to check before the workshop")))
     if rows:
-        blocks.append(Paragraph(ngettext("{count} answer has low confidence or no evidence.", "{count} answers have low confidence or no evidence.",
+        blocks.append(Paragraph(ngettext("{count} answer has low confidence, no evidence or no level (don't know).",
+                                         "{count} answers have low confidence, no evidence or no level (don't know).",
                                          len(rows)).format(count=format_number(len(rows)))))
         blocks.append(Table(header=(_("No."), _("Question"), _("Issue")), rows=tuple(rows)))
     else:
-        blocks.append(Paragraph(_("Every answer with a level has evidence and at least medium confidence.")))
+        blocks.append(Paragraph(_("Every answer has a level, evidence and at least medium confidence.")))
     return blocks
 
 

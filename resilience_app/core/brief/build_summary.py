@@ -4,11 +4,11 @@ actions inventory and the discovery areas settled."""
 
 from __future__ import annotations
 
-from resilience_app.core.brief.build_profile import DASH
+from resilience_app.core.brief.build_profile import DASH, answered_summary
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, Facts, Paragraph
 from resilience_app.core.content.labels import goal_label
-from resilience_app.core.formatting import format_date, format_number, format_percent
+from resilience_app.core.formatting import format_date, format_number
 from resilience_app.core.i18n import _, current_language
 from resilience_app.core.register.labels import name_list
 from resilience_app.core.register.service import action_counts
@@ -26,8 +26,7 @@ def _key_findings(data: BriefData) -> list[tuple[str, str]]:
     top = [_("{number}. {name}").format(number=format_number(ranked.rank), name=data.item_name(int(ranked.item.item_id), language))
            for ranked in data.ranking.ranked[:TOP_ITEMS]]
     return [
-        (_("Questions answered"), _("{answered} of {total} ({share})").format(
-            answered=format_number(overall.answered), total=format_number(overall.total), share=format_percent(overall.progress))),
+        (_("Questions answered"), answered_summary(overall)),
         (_("Strongest goals"), _goals(data, profile.strongest_goals())),
         (_("Weakest goals"), _goals(data, profile.weakest_goals())),
         (_("Highest-ranked shocks and stresses"), "\n".join(top) or _("None rated yet")),

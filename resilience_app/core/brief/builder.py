@@ -17,13 +17,14 @@ from resilience_app.core.brief import (
     build_summary,
     build_workshop,
 )
+from resilience_app.core.brief.build_profile import answered_summary
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, BriefDocument, Cover, Facts, Section
 from resilience_app.core.brief.sections import BRIEF, DOCUMENTS, PRA, SECTION_TITLES, DocumentKind
 from resilience_app.core.brief.withheld import LEFT_OUT_OF_THE_BRIEF, LEFT_OUT_OF_THE_PRA
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode
-from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
+from resilience_app.core.formatting import format_date, localise_digits
 from resilience_app.core.i18n import N_, _, using_language
 
 SectionBuilder = Callable[[BriefData], list[Block]]
@@ -99,8 +100,7 @@ def _cover(data: BriefData, language: str, document: str) -> Cover:
         (_("Assessment date"), format_date(details.assessment_date) if details.assessment_date else _("—")),
         (_("Chief Resilience Officer"), details.cro_name or _("—")),
         (_("Framework"), _("{name}, version {version}").format(name=framework.name.in_language(language), version=localise_digits(record.framework_version))),
-        (_("Questions answered"), _("{answered} of {total} ({share})").format(
-            answered=format_number(overall.answered), total=format_number(overall.total), share=format_percent(overall.progress))),
+        (_("Questions answered"), answered_summary(overall)),
     ]
     return Cover(
         title=_(COVER_TITLES[document]),

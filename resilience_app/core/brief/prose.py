@@ -106,6 +106,11 @@ PRIMER_READING: tuple[str, ...] = (
     ),
 )
 
+DAY_STARTS = (9, 0)  # the proposed day's first session, hours and minutes
+# Breaks after the session of that index (0 is the first): minutes and name.
+BREAKS: dict[int, tuple[int, str]] = {1: (15, N_("Coffee break")), 3: (45, N_("Lunch and prayer"))}
+AGENDA_NOTE = N_("A proposed day from {start}, with a coffee break and a lunch break; move the times to suit the city's working day.")
+
 AGENDA: tuple[AgendaItem, ...] = (
     AgendaItem(
         minutes=30,
