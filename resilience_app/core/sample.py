@@ -112,9 +112,9 @@ def _fill(service: ResilienceService, record: AssessmentRecord, language: str) -
         for indicator in goal.indicators:
             for question in indicator.questions:
                 _answer(service, record.id, question, GOAL_BASELINE.get(goal.id, 3), chooser)
+    add_sample_contributions(service, record.id, language)  # before the areas are proposed: their reasons quote the settled levels
     item_ids = add_sample_register(service, record.id)
     add_sample_workshop(service, record.id, item_ids, record.details.assessment_date or dt.date.today())
-    add_sample_contributions(service, record.id, language)
 
 
 def _department_in(question: Question) -> Callable[[str], str]:

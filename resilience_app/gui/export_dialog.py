@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from resilience_app.core import i18n
 from resilience_app.core.assessment.records import AssessmentRecord
 from resilience_app.core.brief.sections import BRIEF, DOCUMENTS, PRA, SECTION_TITLES
-from resilience_app.core.brief.withheld import WILL_BE_LEFT_OUT_OF_THE_BRIEF
+from resilience_app.core.brief.withheld import WILL_BE_LEFT_OUT_OF_THE_DOCUMENT
 from resilience_app.core.export_names import export_file_name
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate, ngettext
@@ -117,7 +117,7 @@ class SaveExportDialog(QDialog):
 
     def describe_withheld(self, sensitive: Withheld) -> str:
         """What the export will leave out unless the tick is on, in a sentence: said before the export, so in the future."""
-        return sensitive.describe(WILL_BE_LEFT_OUT_OF_THE_BRIEF)
+        return sensitive.describe(WILL_BE_LEFT_OUT_OF_THE_DOCUMENT)
 
     def can_export(self) -> bool:
         return bool(self.path_edit.text().strip())
@@ -202,14 +202,12 @@ class ExportDialog(SaveExportDialog):
         self._initial_document = document if document in DOCUMENTS else BRIEF
         super().__init__(
             parent, record, sensitive, title=_("Export the brief or the Preliminary Resilience Assessment"),
-            intro=_("The workshop brief (read before the workshop) or the Preliminary Resilience Assessment (written after it) of "
-                    "{city}: a PDF to share, or a Word document to edit before sending it.").format(
+            intro=_("{city}: the workshop brief is read before the workshop, the Preliminary Resilience Assessment written after it.").format(
                 city=isolate(record.city_name(i18n.current_language()))),
             language_label=_("Language of the document:"),
         )
         self.setObjectName("export_dialog")
-        self.setMinimumWidth(520)
-        self.fit_sections()
+        self.setMinimumWidth(560)
 
     def add_choices(self, layout: QVBoxLayout) -> None:
         self.document_buttons = QButtonGroup(self)
@@ -272,12 +270,21 @@ class ExportDialog(SaveExportDialog):
         self._update_ok()
         self.fit_sections()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.fit_sections()
+
     def fit_sections(self) -> None:
         """Tall enough for every section without scrolling where the screen allows; on a short screen the list scrolls."""
-        self.main_layout.activate()
-        wanted = self.minimumSizeHint().height() + rows_height(self.sections) - self.sections.minimumHeight()
-        screen = self.screen().availableGeometry().height() if self.screen() is not None else wanted
-        self.resize(max(self.width(), self.minimumWidth()), min(wanted, int(screen * SCREEN_SHARE)))
+        if not self.isVisible():  # sized when shown, once its fonts and styles are set
+            return
+        limit = int(self.screen().availableGeometry().height() * SCREEN_SHARE) if self.screen() is not None else self.height()
+        for _attempt in range(3):  # wrapped labels may take some of the height given: ask again
+            self.main_layout.activate()
+            missing = rows_height(self.sections) - self.sections.height()
+            if missing <= 0 or self.height() >= limit:
+                return
+            self.resize(max(self.width(), self.minimumWidth()), min(self.height() + missing, limit))
 
     def _fill_sections(self, document: str) -> None:
         """The document's sections, its own ticked (the optional ones, such as the appendix, left for the user to add)."""
@@ -301,13 +308,13 @@ class ExportDialog(SaveExportDialog):
         all_button, none_button = QPushButton(_("Select all")), QPushButton(_("Clear all"))
         all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
         none_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
-        section_buttons = QHBoxLayout()
+        section_buttons = QHBoxLayout()  # on the label's line: the list keeps the height
+        section_buttons.addWidget(QLabel(_("Sections to include:")))
+        section_buttons.addStretch(1)
         section_buttons.addWidget(all_button)
         section_buttons.addWidget(none_button)
-        section_buttons.addStretch(1)
-        layout.addWidget(QLabel(_("Sections to include:")))
-        layout.addWidget(self.sections, 1)
         layout.addLayout(section_buttons)
+        layout.addWidget(self.sections, 1)
 
     def chosen_sections(self) -> list[str]:
         items = (self.sections.item(row) for row in range(self.sections.count()))

@@ -54,13 +54,19 @@ def package_text(path: Path) -> str:
         return "\n".join(package.read(name).decode("utf-8", "replace") for name in package.namelist() if name.endswith((".xml", ".rels")))
 
 
-def to_pdf(sources: list[Path], folder: Path) -> dict[Path, Path]:
-    """Each document printed to PDF by LibreOffice, with the brief's fonts installed (as on a machine that has them)."""
+# LibreOffice's own dependencies (DejaVu, and OpenSymbol for bullets): a machine with no other font.
+BARE_FONTS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/truetype/libreoffice"))
+
+
+def to_pdf(sources: list[Path], folder: Path, *, with_fonts: bool = True) -> dict[Path, Path]:
+    """Each document printed to PDF by LibreOffice, with the brief's fonts installed (as on a machine that has them),
+    or, without `with_fonts`, on a machine that has none but DejaVu (as a ministry's computer lacks Noto)."""
     fonts = folder / "fonts.conf"
+    where = (f'<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>{resources.assets_dir() / "fonts"}</dir>' if with_fonts
+             else "".join(f"<dir>{directory}</dir>" for directory in BARE_FONTS))
     fonts.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"<dir>{resources.assets_dir() / 'fonts'}</dir><cachedir>{folder / 'font-cache'}</cachedir></fontconfig>",
+        f"{where}<cachedir>{folder / 'font-cache'}</cachedir></fontconfig>",
         encoding="utf-8",
     )
     out = folder / "pdf"

@@ -167,3 +167,20 @@ def test_libreoffice_prints_every_section_in_reading_order_with_the_named_fonts(
     used = {font["name"].split("+")[-1] for font in fonts(pdf)} - {"OpenSymbol"}  # LibreOffice's bullet font
     arabic = {"NotoNaskhArabic-Regular", "NotoNaskhArabic-Bold"} if key[1] == "ar" else set()
     assert used == {"NotoSans-Regular", "NotoSans-Bold"} | arabic  # no fallback font: a bracket in Arabic text names Noto Sans, as in the PDF
+
+
+@needs_soffice
+@needs_poppler
+@pytest.mark.slow
+def test_the_fonts_travel_inside_the_file_so_a_machine_without_them_prints_the_same_faces(
+    sample_word_exports: dict[Key, Path], tmp_path: Path
+) -> None:
+    path = sample_word_exports["pra", "ar"]
+    with zipfile.ZipFile(path) as package:
+        parts = [name for name in package.namelist() if name.startswith("word/fonts/")]
+        types = package.read("[Content_Types].xml").decode()
+        settings = package.read("word/settings.xml").decode()
+    assert len(parts) == 4 and "obfuscatedFont" in types and "embedTrueTypeFonts" in settings
+    pdf = to_pdf([path], tmp_path, with_fonts=False)[path]
+    used = {font["name"].split("+")[-1] for font in fonts(pdf)} - {"OpenSymbol"}
+    assert used == {"NotoSans-Regular", "NotoSans-Bold", "NotoNaskhArabic-Regular", "NotoNaskhArabic-Bold"}  # not DejaVu: the embedded faces

@@ -11,7 +11,7 @@ from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, Bullets, Heading, Paragraph, Table
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.formatting import format_date, format_number
-from resilience_app.core.i18n import _, current_language
+from resilience_app.core.i18n import _, current_language, ngettext
 from resilience_app.core.register.labels import AREA_STATUS_NAMES, NEXT_STEP_STATUS_NAMES, name_list
 from resilience_app.core.register.records import DiscoveryAreaDraft, NextStepRecord
 
@@ -62,7 +62,7 @@ def discovery_areas(data: BriefData) -> list[Block]:
         if reasons:
             blocks.append(Bullets(tuple(reasons)))
         if area.goals:
-            blocks.append(Paragraph(_("Goals: {goals}").format(goals=_goal_names(data, area.goals)), muted=True))
+            blocks.append(Paragraph(ngettext("Goal: {goals}", "Goals: {goals}", len(area.goals)).format(goals=_goal_names(data, area.goals)), muted=True))
         if area.item_ids:
             names = name_list([item_name_of(data, item_id) for item_id in area.item_ids if item_id in data.items])
             if names:
@@ -96,7 +96,6 @@ def next_steps(data: BriefData) -> list[Block]:
         )
         for record in steps
     )
-    done = sum(record.step.status == "done" for record in steps)
     blocks: list[Block] = [Table(header=(_("What is to be done"), _("Owner"), _("Due date"), _("Status"), _("Discovery area")), rows=rows,
                                  unbroken=(2, 3))]
     undated = [record for record in steps if record.step.due is None and record.step.status != "done"]
@@ -104,7 +103,5 @@ def next_steps(data: BriefData) -> list[Block]:
     if undated or unowned:
         blocks.append(Paragraph(_("Steps still without an owner: {unowned}; without a date: {undated}.").format(
             unowned=format_number(len(unowned)), undated=format_number(len(undated))), muted=True))
-    if done:
-        blocks.append(Paragraph(_("Steps already done are listed last."), muted=True))
     return blocks
 

@@ -54,7 +54,7 @@ def executive_summary(data: BriefData) -> list[Block]:
         (_("Workshops"), "\n".join(_("{title} ({date})").format(title=draft.title, date=format_date(draft.held_on) if draft.held_on else _(DASH))
                                    for draft in held) or _("None recorded")),
         (_("Actions in the inventory"), format_number(len(data.actions))),
-        (_("Goals no action works on"), format_number(sum(counts[goal] == 0 for goal in goals))),
+        (_("Goals no action works on"), "\n".join(goal_label(goal) for goal in data.framework.goals() if counts[goal.id] == 0) or _("None")),
         (_("Discovery areas accepted"), name_list(accepted) if accepted else _("None accepted yet")),
     ]
     return [

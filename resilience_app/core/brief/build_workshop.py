@@ -185,7 +185,7 @@ def _perceptions(data: BriefData, shown: Sequence[GoalPerception]) -> list[Block
             top=top, cut=format_number(cut, decimals=1))
     else:
         rule += " " + _("Too few goals have a level for the questionnaire to single out its {top} weakest, so none is marked.").format(top=top)
-    rule += " " + _("Where the two views differ, the workshop should ask why: the room may know something the answers miss, or the reverse.")
+    rule += " " + _("Where the two views differ, the room may know something the answers miss, or the reverse: Phase II should find out which.")
     return [
         Heading(_("The room's view beside the assessment")),
         Table(

@@ -43,6 +43,9 @@ class Facts:
     pairs: tuple[tuple[str, str], ...]
 
 
+FACT_LABELS = (0,)  # the labels' column of a Facts table, kept on one line (it is laid out as a two-column table)
+
+
 @dataclass(frozen=True)
 class RadarChart:
     """Levels (1–5, None when nothing is answered) on one axis per goal."""

@@ -9,8 +9,8 @@ from resilience_app.core.i18n import N_, _, ngettext
 
 LEFT_OUT_OF_THE_BRIEF = N_("Left out of this brief because they are marked sensitive: {parts}.")
 LEFT_OUT_OF_THE_PRA = N_("Left out of this assessment because they are marked sensitive: {parts}.")
-# Said before the export, while the tick to include them is off: what the brief will leave out.
-WILL_BE_LEFT_OUT_OF_THE_BRIEF = N_("Unless you include them, the brief will leave out what is marked sensitive: {parts}.")
+# Said before the export, while the tick to include them is off: what the brief or the PRA will leave out.
+WILL_BE_LEFT_OUT_OF_THE_DOCUMENT = N_("Unless you include them, the document will leave out what is marked sensitive: {parts}.")
 
 
 @dataclass(frozen=True)

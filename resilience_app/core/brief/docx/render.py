@@ -20,6 +20,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from resilience_app.core.brief.docx.chart_images import chart_png
+from resilience_app.core.brief.docx.embedded_fonts import embed_fonts
 from resilience_app.core.brief.docx.package_file import save_reproducibly, set_metadata
 from resilience_app.core.brief.docx.page_furniture import add_page_furniture
 from resilience_app.core.brief.docx.styles import (
@@ -31,10 +32,12 @@ from resilience_app.core.brief.docx.styles import (
     SENSITIVITY_NOTICE,
     TABLE_TEXT,
     WordStyles,
+    family,
 )
 from resilience_app.core.brief.docx.tables import add_table
 from resilience_app.core.brief.docx.text_runs import TextSetter
 from resilience_app.core.brief.model import (
+    FACT_LABELS,
     BarChart,
     Block,
     BriefDocument,
@@ -50,6 +53,8 @@ from resilience_app.core.brief.model import (
 from resilience_app.core.brief.pdf.style import BriefStyle, load_style
 from resilience_app.core.brief.pdf.tables import table_column_widths
 from resilience_app.core.i18n import is_rtl
+
+FONT_SLACK = 1.2  # columns measured as if the text were this much larger: a reader without the fonts gets wider ones
 
 
 class _WordWriter:
@@ -92,7 +97,7 @@ class _WordWriter:
             rows = [block.header, *block.rows]
             bold_rows = tuple(row + 1 for row in block.emphasis)
             widths = table_column_widths(rows, self.style, rtl=self.rtl, available_width=self.width, bold=[index == 0 or index in bold_rows for index in range(len(rows))],
-                                         unbroken=block.unbroken)
+                                         size=self.style.sizes["table"] * FONT_SLACK, unbroken=block.unbroken)
             add_table(self.word, rows, widths, self.style, text=self.text, width=self.width, text_style=self.style_ids[TABLE_TEXT], bold_rows=bold_rows)
             self.spacer()
         elif isinstance(block, Facts):
@@ -102,7 +107,10 @@ class _WordWriter:
             self.chart(block)
 
     def facts(self, facts: Facts) -> None:
-        add_table(self.word, list(facts.pairs), (1, 2), self.style, text=self.text, width=self.width, text_style=self.style_ids[FACT_TEXT], header=False)
+        rows = list(facts.pairs)
+        widths = table_column_widths(rows, self.style, rtl=self.rtl, available_width=self.width, bold=[False] * len(rows),
+                                     size=self.style.sizes["body"] * FONT_SLACK, unbroken=FACT_LABELS)
+        add_table(self.word, rows, widths, self.style, text=self.text, width=self.width, text_style=self.style_ids[FACT_TEXT], header=False)
 
     def spacer(self) -> None:
         """An empty paragraph after a table (Word joins two tables that touch into one)."""
@@ -138,5 +146,8 @@ def render_docx(document: BriefDocument, path: Path, *, day: dt.date, style: Bri
             title.paragraph_format.page_break_before = True  # the cover is a page of its own
         for index, block in enumerate(section.blocks):
             writer.block(block, after_heading=index == 0 or isinstance(section.blocks[index - 1], Heading))
+    engine = style.engine
+    embed_fonts(word, [(family(engine.regular.latin), engine.regular.latin, engine.bold.latin, True),
+                       (family(engine.regular.arabic), engine.regular.arabic, engine.bold.arabic, False)])
     set_metadata(word, document, day)
     save_reproducibly(word, str(path), day)

@@ -23,6 +23,8 @@ TWIPS_PER_POINT = 20
 RULE_WIDTH = 3  # eighths of a point: the PDF's 0.4 pt line between rows
 
 
+KEPT_ROWS = 2  # the header and the first row never stand alone at the foot of a page
+
 def add_table(
     document: Document,
     rows: Sequence[Sequence[str]],
@@ -35,7 +37,8 @@ def add_table(
     header: bool = True,
     bold_rows: Sequence[int] = (),
 ) -> Table:
-    """A table of text cells across `width` points; `rows[0]` is the header when `header`, `bold_rows` count from the first row."""
+    """A table of text cells across `width` points; `rows[0]` is the header when `header`, `bold_rows` count from the first row.
+    The header and the first row keep with the row after them."""
     column_widths = [width * share / sum(widths) for share in widths]
     table: Table = document.add_table(rows=0, cols=len(widths))
     _table_properties(table, style, rtl=text.rtl, width=width)
@@ -51,6 +54,7 @@ def add_table(
         if is_header:
             set_property(row_properties, "tblHeader", ())  # repeated at the top of every page the table runs onto
         fill = header_fill if is_header else stripe if header and index % 2 == 0 else ""
+        keep = index < KEPT_ROWS and index + 1 < len(rows)
         for cell, cell_text, column_width in zip(row.cells, texts, column_widths, strict=True):
             cell.width = Pt(column_width)
             if fill:
@@ -58,6 +62,8 @@ def add_table(
             paragraph = cell.paragraphs[0]
             paragraph._p.style = text_style
             text.set_direction(paragraph)
+            if keep:
+                paragraph.paragraph_format.keep_with_next = True
             text.add(paragraph, cell_text, bold=is_header or index in bold_rows, colour=header_text if is_header else "")
     return table
 

@@ -1,8 +1,8 @@
 """Bar charts: one bar per goal, dimension or quality, with its scale beneath and its caption.
 
-A long chart breaks between bars across pages (never leaving a single bar behind), each part
-with its own scale so a reader can read a bar on either page; the caption follows the last
-part. In Arabic the bars grow from the right and the scale runs from the right.
+A short chart (the four dimensions, the seven qualities) is kept whole; a long one (the twelve goals)
+breaks between bars across pages, each part with at least a third of its bars and its own scale so
+a reader can read a bar on either page; the caption follows the last part. In Arabic the bars grow from the right and the scale runs from the right.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from resilience_app.core.formatting import format_number
 
 MOST_TICKS = 6  # numbers on a scale, at most (besides zero)
 STEPS = tuple(multiple * 10**power for power in range(7) for multiple in (1, 2, 5))
-FEWEST_BARS = 2  # bars of a chart that may stand alone on a page
+WHOLE_UP_TO = 7  # a chart of this many bars or fewer is never broken
+FEWEST_BARS = 4  # bars of a longer chart that may stand alone on a page
 
 
 def _step(maximum: float) -> int:
@@ -71,12 +72,14 @@ class BarFigure(Figure):
     def opening_height(self, available_width: float) -> float:
         """The least of the chart that may stand at the foot of a page: two bars and their scale, or all of a short chart."""
         _width, height = self.wrap(available_width, 1e6)
-        if len(self.bars) < 2 * FEWEST_BARS:
+        if len(self.chart.bars) <= WHOLE_UP_TO or len(self.bars) < 2 * FEWEST_BARS:
             return float(height)
         return sum(self._rows[:FEWEST_BARS]) + 6 + self.SCALE
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         self._lay_out_rows(available_width)
+        if len(self.chart.bars) <= WHOLE_UP_TO:
+            return []
         room = available_height - 6 - self.SCALE
         fitting = 0
         while fitting < len(self.bars) and sum(self._rows[: fitting + 1]) <= room:

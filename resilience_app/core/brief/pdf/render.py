@@ -20,6 +20,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from resilience_app import __version__
 from resilience_app.core.brief.model import (
+    FACT_LABELS,
     BarChart,
     Block,
     BriefDocument,
@@ -116,7 +117,8 @@ class _Story:
 
     def facts(self, facts: Facts) -> Flowable:
         rows = [[label, value] for label, value in facts.pairs]
-        return table(rows, self.style, rtl=self.rtl, available_width=self.width, page_height=self.height, header=False, size=self.style.sizes["body"])
+        return table(rows, self.style, rtl=self.rtl, available_width=self.width, page_height=self.height, header=False, size=self.style.sizes["body"],
+                     unbroken=FACT_LABELS)
 
     def figure(self, chart: RadarChart | BarChart | MatrixChart) -> list[Flowable]:
         caption = self.text(chart.caption, self.look("small", "muted", space_before=4, space_after=self.style.spacing["block"]))
