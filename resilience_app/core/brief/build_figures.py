@@ -11,7 +11,7 @@ from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, Paragraph, Table
 from resilience_app.core.content.model import Question
 from resilience_app.core.formatting import format_number, localise_digits
-from resilience_app.core.i18n import _, current_language
+from resilience_app.core.i18n import _, current_language, ngettext
 
 DASH = "—"
 
@@ -24,7 +24,10 @@ def value_text(question: Question, answer: AnswerDraft | None) -> str:
         number = format_number(Decimal(answer.numeric_value))
     except InvalidOperation:
         number = localise_digits(answer.numeric_value)
-    return _("{value} {unit}").format(value=number, unit=question.numeric.unit.in_language(current_language())).strip()
+    unit = question.numeric.unit.in_language(current_language())
+    if unit.startswith(("%", "٪")):  # a percentage sign stays against its number, as a share is written elsewhere
+        return _("{value}{unit}").format(value=number, unit=unit).strip()
+    return _("{value} {unit}").format(value=number, unit=unit).strip()
 
 
 def level_text(question: Question, answer: AnswerDraft | None, *, with_value: bool = True) -> str:
@@ -57,10 +60,14 @@ def quantitative(data: BriefData) -> list[Block]:
                 rows.append((number, prompt, value_text(question, answer) or _(DASH), level_text(question, answer, with_value=False)))
     if not rows:
         return [Paragraph(_("No question of this framework is answered with a figure."))]
-    answered = sum(row[2] != _(DASH) for row in rows)
+    answered = sum(row[2] not in (_(DASH), _("Withheld")) for row in rows)
+    withheld = sum(row[2] == _("Withheld") for row in rows)
+    count = _("{answered} of {total} have a value printed here.").format(answered=format_number(answered), total=format_number(len(rows)))
+    if withheld:
+        count += " " + ngettext("{count} more is withheld as sensitive.", "{count} more are withheld as sensitive.", withheld).format(
+            count=format_number(withheld))
     return [
         Paragraph(_("The questions answered with a figure: the value the city reported, with its unit, and the level it reaches on "
-                    "the question's scale. {answered} of {total} have a value.").format(
-            answered=format_number(answered), total=format_number(len(rows)))),
+                    "the question's scale.") + " " + count),
         Table(header=(_("No."), _("Question"), _("Value"), _("Level")), rows=tuple(rows), unbroken=(0,)),  # the question number
     ]

@@ -55,12 +55,13 @@ def shocks_stresses(data: BriefData) -> list[Block]:
             impact_title=_("Impact"),
             likelihood_names=tuple(_(LIKELIHOOD_NAMES[level]) for level in range(1, 6)),
             impact_names=tuple(_(IMPACT_NAMES[level]) for level in range(1, 6)),
-            caption=_("Each number is an item's rank in the table below. Priority is likelihood times impact."),
+            caption=_("Each number is an item's rank in the table below. Priority is likelihood times impact; items of equal priority "
+                      "are ordered by their interconnections, then their trend; a rank set apart from its priority gives its reason."),
         ))
         blocks.append(Table(
             header=(_("Rank"), _("Shock or stress"), _("Kind"), _("Likelihood"), _("Impact"), _("Priority"), _("Trend"), _("Reason for the rank")),
             rows=tuple(rows),
-            unbroken=(2,),  # shock or stress
+            unbroken=(2, 3, 4, 6),  # shock or stress, likelihood, impact, trend
         ))
     applied = sum(item_id in data.items for item_id in data.room_ratings)
     if applied:

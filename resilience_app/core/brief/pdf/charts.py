@@ -119,12 +119,15 @@ class RadarFigure(Figure):
         self._draw_ring_levels(centre_x, centre_y, radius)
 
     def _draw_ring_levels(self, centre_x: float, centre_y: float, radius: float) -> None:
-        """Each ring's level beside the first axis, over the shape on a white ground, so it reads wherever the shape reaches."""
+        """Each ring's level between the first axis and the last, where no goal's point lies, on a white ground so it reads
+        wherever the shape reaches."""
         canvas, style = self.canv, self.style
+        direction = -1 if self.rtl else 1
+        angle = math.pi / 2 + direction * math.pi / len(self.chart.labels)  # half a step back from the first axis
         for ring in range(1, LEVELS + 1):
             line = style.engine.lines(format_number(ring), size=self.RING_SIZE, width=1e6, rtl=self.rtl)[0]
-            left = centre_x - 3 - line.width if self.rtl else centre_x + 3
-            baseline = centre_y + radius * ring / LEVELS - self.RING_SIZE * 0.35
+            left = centre_x + math.cos(angle) * radius * ring / LEVELS - line.width / 2
+            baseline = centre_y + math.sin(angle) * radius * ring / LEVELS - self.RING_SIZE * 0.35
             canvas.setFillColor(style.colour("page"))
             canvas.rect(left - 1, baseline - self.RING_SIZE * 0.3, line.width + 2, self.RING_SIZE * 1.15, stroke=0, fill=1)
             canvas.setFillColor(style.colour("text"))
