@@ -14,7 +14,7 @@ from tests.brief.pdf_reader import needs_poppler
 pytestmark = needs_poppler
 DIGITS = {"en": "0123456789", "ar": "٠١٢٣٤٥٦٧٨٩"}
 LEVELS = [0, 1, 2, 3, 4, 5]
-SAME_COLUMN = 2  # points by which the left edges of the wheel's ring numbers may differ
+RAY_STEP = 12  # points a ring's number moves sideways from the one below it, at most (the ray leans a little)
 READABLE = 0.95  # of the running header's height: the smallest text a reader is asked to read
 
 
@@ -62,14 +62,20 @@ def test_every_bar_chart_shows_its_scale_in_the_briefs_digits(
 
 
 def _ring_numbers(page: Page, language: str) -> list[TextLine]:
-    """Lines holding a single level from 1 to 5, stacked in one column from 1 up to 5 (a table's column of
-    ranks runs down the page): the wheel's rings."""
+    """Lines holding a single level from 1 to 5 that climb from the wheel's centre, 1 nearest, along one ray (each a
+    little above and to the same side of the one before; a table's column of ranks runs down the page): the wheel's rings."""
     singles = [line for line in page.lines if (_numbers_only(line, language) or [0])[0] in LEVELS[1:] and len(line.text.split()) == 1]
-    for line in singles:
-        column = sorted((other for other in singles if abs(other.left - line.left) <= SAME_COLUMN), key=lambda other: _number(other.text, language) or 0)
-        rising = all(lower.top > higher.top for lower, higher in zip(column, column[1:], strict=False))
-        if [_number(other.text, language) for other in column] == LEVELS[1:] and rising:
-            return column
+    by_level = {level: [line for line in singles if _number(line.text, language) == level] for level in LEVELS[1:]}
+    for first in by_level[LEVELS[1]]:
+        chain = [first]
+        for level in LEVELS[2:]:
+            step = [line for line in by_level[level] if line.top < chain[-1].top and abs(line.left - chain[-1].left) <= RAY_STEP]
+            if not step:
+                break
+            chain.append(min(step, key=lambda line: chain[-1].top - line.top))
+        sides = {(later.left > earlier.left) for earlier, later in zip(chain, chain[1:], strict=False) if abs(later.left - earlier.left) > 0.5}
+        if len(chain) == len(LEVELS) - 1 and len(sides) <= 1:
+            return chain
     return []
 
 
