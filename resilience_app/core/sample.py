@@ -51,6 +51,22 @@ JUSTIFICATIONS = {
                "and were tested during the past year."),
     "dont_know": N_("No department could give reliable information yet; to be followed up before the workshop."),
 }
+# Figures set by hand where a drawn one would contradict the register or another answer (a city of refugees and
+# informal settlements with low youth unemployment, say); the others are drawn inside their goal's level band.
+SAMPLE_FIGURES = {
+    "q-1.1.a": "27.5",  # lives in informal, overcrowded or unsafe housing: a little more than in informal settlements (12.3.2)
+    "q-12.3.b": "24",
+    "q-1.2.a": "20.5",  # hours of electricity a day: rationed, so planned cuts; unplanned outages are counted in 8.5.2
+    "q-8.5.b": "62",
+    "q-2.1.a": "16.8",  # unemployment, and young people out of work and study: "Youth unemployment" is rising in the register
+    "q-2.2.b": "31.5",
+    "q-6.3.a": "38",  # the largest sector's share of jobs (services and trade)
+    "q-3.2.a": "12.5",  # hospital beds per 10,000
+    "q-3.3.a": "18.5",  # ambulance minutes
+    "q-3.4.a": "14",  # fire and rescue minutes
+    "q-5.1.a": "62",  # streets with working lights
+    "q-10.5.b": "2",  # emergency exercises in a year: a whole number
+}
 # A quantitative answer cites its figure and where it comes from, not a general judgement.
 FIGURE_JUSTIFICATION = N_("Figure for 2025 from the records of {department}: {figure}. Checked with the department before the workshop.")
 # The few questions that do not apply to the sample city, each with its own reason (the framework asks little
@@ -136,6 +152,10 @@ def _answer(service: ResilienceService, assessment_id: int, question: Question, 
         level = min(5, max(1, baseline + chooser.choice((-1, 0, 0, 0, 1))))
         tier = "low" if level <= 2 else "middle" if level == 3 else "high"
         value = _value_for(question.numeric, level, chooser) if question.numeric else None
+        if question.numeric is not None and question.id in SAMPLE_FIGURES:  # a figure that must agree with the rest of the sample
+            value = SAMPLE_FIGURES[question.id]
+            level = question.numeric.level_for(float(value))
+            tier = "low" if level <= 2 else "middle" if level == 3 else "high"
         if question.numeric is not None and value is not None:
             justification = _worded(FIGURE_JUSTIFICATION, department=department_in, figure=_figure_in(question.numeric, value))
         else:

@@ -75,8 +75,9 @@ def add_sample_register(service: ResilienceService, assessment_id: int) -> dict[
                 qualities=tuple(entry.get("qualities", ())),
             ),
         )
-    for area in register.propose_areas(assessment_id)[: data["accept"]]:
-        register.set_area_status(area.id, "accepted")
+    for area in register.propose_areas(assessment_id):  # the workshop accepted those Phase II has work written for
+        if area.area.goals and area.area.goals[0] in data["phase_two"]:
+            register.set_area_status(area.id, "accepted")
     _add_phase_two(service, assessment_id, data)
     return ids
 

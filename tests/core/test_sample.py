@@ -103,3 +103,26 @@ def test_the_sample_shows_departments_contributing_with_disagreements_settled_an
     taken = [question_id for question_id, lines in histories.items() if any(line.field == "level" and line.changed_by.startswith("from the workbook of") for line in lines)]
     assert len(agreed) == 1 and len(taken) == 1 and agreed != taken, "one settled by the level agreed, one by taking a contributor's answer"
     assert sum(agreed[0] in status.assigned for status in statuses) == 2, "the agreed one was asked of two departments on purpose"
+
+
+def test_each_figure_gives_its_level_and_its_justification_cites_it(sample) -> None:  # type: ignore[no-untyped-def]
+    """A practitioner reads the figure against its level and its note: the three agree, and a count is whole."""
+    service, record = sample
+    answers = service.assessments.answers(record.id)
+    figures = [(question, answers[question.id].answer) for question in service.framework().questions()
+               if question.numeric is not None and answers[question.id].answer.numeric_value]
+    assert len(figures) >= 25
+    for question, answer in figures:
+        assert question.numeric is not None and answer.numeric_value is not None
+        assert answer.level == question.numeric.level_for(float(answer.numeric_value)), question.id
+        assert answer.justification.startswith("Figure for 2025") and question.numeric.unit.in_language("en") in answer.justification
+        if "exercises" in question.numeric.unit.in_language("en"):
+            assert float(answer.numeric_value).is_integer(), question.id
+
+
+def test_the_sample_figures_agree_with_its_register(sample) -> None:  # type: ignore[no-untyped-def]
+    """Youth unemployment is a rising stress of the sample city: its young people out of work and study are many."""
+    service, record = sample
+    answers = service.assessments.answers(record.id)
+    assert float(answers["q-2.2.b"].answer.numeric_value or 0) >= 25
+    assert float(answers["q-1.1.a"].answer.numeric_value or 0) >= float(answers["q-12.3.b"].answer.numeric_value or 0)
