@@ -327,8 +327,9 @@ def _export_language(args: argparse.Namespace, *, variant: str = "") -> str:
 
 
 def _chosen_sections(args: argparse.Namespace) -> list[str] | None:
-    """The sections a brief's export command was given (--sections a,b), or None for all."""
-    return [name.strip() for name in args.sections.split(",") if name.strip()] if args.sections else None
+    """The sections a document's export command was given (--sections a,b), or None for the document's own; an empty
+    choice (--sections "") is a choice of none, which the export refuses."""
+    return None if args.sections is None else [name.strip() for name in args.sections.split(",") if name.strip()]
 
 
 def _export_pdf(service: ResilienceService, args: argparse.Namespace) -> int:

@@ -120,7 +120,7 @@ ERRORS: Mapping[ErrorCode, ErrorText] = {
         N_("The file attached to “{title}” is a program or a kind of file the app does not open."),
         N_("Its folder is shown instead; open it there only if you trust where it came from."),
     ),
-    ErrorCode.EXPORT_FAILED: ErrorText(N_("The brief could not be saved as {path}: {reason}"), _EXPORT_AGAIN),
+    ErrorCode.EXPORT_FAILED: ErrorText(N_("The document could not be saved as {path}: {reason}"), _EXPORT_AGAIN),
     ErrorCode.FRAMEWORK_MISSING: ErrorText(
         N_("The framework “{id}” is not among the installed content."), N_("Install the content version this assessment was made with.")
     ),
@@ -128,7 +128,7 @@ ERRORS: Mapping[ErrorCode, ErrorText] = {
     # The message of refused input is the first refused field's own (`InvalidInputError.field_errors`).
     ErrorCode.INVALID_INPUT: ErrorText("{first}"),
     ErrorCode.NO_BACKUPS: ErrorText(N_("Backups are kept only for the app's own database file.")),
-    ErrorCode.NO_SECTION: ErrorText(N_("Choose at least one section for the brief.")),
+    ErrorCode.NO_SECTION: ErrorText(N_("Choose at least one section for the document.")),
     ErrorCode.PARTICIPANTS_EXPORT_FAILED: ErrorText(N_("The file could not be saved: {reason}")),
     ErrorCode.QUESTION_NOT_FOUND: ErrorText(N_("The question “{id}” is not part of this assessment's framework.")),
     ErrorCode.REGISTER_ENTRY_NOT_FOUND: ErrorText(N_("This entry no longer exists (it may have been removed).")),

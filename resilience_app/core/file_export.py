@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,8 +37,12 @@ def export_target(path: Path, *, is_own_file: Callable[[Path], bool], unwritable
 
 
 def _refusal(target: Path, is_own_file: Callable[[Path], bool]) -> str:
+    if target.is_symlink():
+        return _("that is a link to another file: choose the file itself")
     if target.is_dir():
         return _("that is a folder")
+    if target.exists() and not stat.S_ISREG(target.lstat().st_mode):  # a device, a pipe or a socket: never replaced by a file
+        return _("that is not an ordinary file (a device or a pipe)")
     if not target.parent.is_dir():
         return _("the folder does not exist")
     if is_own_file(target):

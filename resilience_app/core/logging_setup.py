@@ -18,7 +18,8 @@ def configure_logging(log_file: Path, *, level: int = logging.INFO) -> None:
             root.removeHandler(handler)
             handler.close()
     try:
-        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        # A file name the system gave with bytes no encoding reads is written escaped, not lost with its line.
+        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8", errors="backslashreplace")
     except OSError:
         return
     handler.setFormatter(logging.Formatter(_FORMAT))

@@ -28,7 +28,7 @@ from resilience_app.core.content import Content
 from resilience_app.core.content.model import Framework
 from resilience_app.core.context import CoreContext
 from resilience_app.core.contributions.service import ContributionService
-from resilience_app.core.paths import AppPaths
+from resilience_app.core.paths import OWN_FOLDER_MARKER, AppPaths
 from resilience_app.core.register.next_steps_service import NextStepService
 from resilience_app.core.register.service import RegisterService, copy_register
 from resilience_app.core.storage.backup_service import BackupService
@@ -39,6 +39,7 @@ from resilience_app.core.storage.evidence_files import EvidenceFolder
 from resilience_app.core.storage.folder_lock import LOCK_FILE_NAME, DataLock
 from resilience_app.core.storage.leftovers import remove_leftovers
 from resilience_app.core.storage.own_files import is_own_file
+from resilience_app.core.temporary_files import RECORDS_DIR_NAME
 from resilience_app.core.workshop.service import WorkshopService, forget_item
 
 if TYPE_CHECKING:
@@ -245,7 +246,9 @@ class ResilienceService:
         return withheld_of(self.context, assessment_id)
 
     def is_own_file(self, target: Path) -> bool:
-        """True when `target` is the database, its log or lock, or inside the backups, evidence, cache, settings or logs."""
+        """True when `target` is the database, its log or lock, the data folder's marker, or inside the backups, evidence,
+        cache, settings or logs, or the records of files being written (which the next start clears)."""
         paths = self.paths
-        folders = (paths.backups_dir, paths.evidence_dir, paths.cache_dir, paths.config_dir, paths.log_dir)
-        return is_own_file(target, database_file=self.database.file, folders=folders, files=(paths.data_dir / LOCK_FILE_NAME,))
+        folders = (paths.backups_dir, paths.evidence_dir, paths.cache_dir, paths.config_dir, paths.log_dir, paths.data_dir / RECORDS_DIR_NAME)
+        files = (paths.data_dir / LOCK_FILE_NAME, paths.data_dir / OWN_FOLDER_MARKER)
+        return is_own_file(target, database_file=self.database.file, folders=folders, files=files)

@@ -66,8 +66,8 @@ class Settings:
             while version < SCHEMA_VERSION:
                 values = _UPGRADES[version](values)
                 version += 1
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            _log.warning("Settings file %s is damaged (%s); using defaults", self._path, error)
+        except (OSError, ValueError, KeyError, TypeError, OverflowError, RecursionError) as error:  # 1e400, nesting too deep
+            _log.warning("Settings file %s is damaged (%s); using defaults", self._path, type(error).__name__)
             try:
                 self._path.replace(self._path.with_suffix(".bad"))
             except OSError:

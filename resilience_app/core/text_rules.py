@@ -7,7 +7,11 @@ One rule for every text field a user types into (names, titles, justifications, 
   control characters but tab and newline (a NUL, C1 controls) and Unicode noncharacters
   (U+FFFE, U+FFFF, U+10FFFF...), which have no meaning in text, show as nothing or a box,
   and break the brief;
-  a surrogate pair that arrived as two halves is joined into the character it encodes;
+  a surrogate pair that arrived as two halves is joined into the character it encodes; the bidi
+  embeddings and overrides (U+202A–U+202E), which reorder the words around a typed text in a
+  document (a right-to-left override turns "(Accepted)" into ")detpeccA("), and isolates left open
+  are closed at the text's end (a stray closing one dropped), so a typed text never moves the
+  words the app puts around it;
 - refused, naming the field and where: a lone surrogate (half of an emoji or symbol, left by
   a broken copy), which cannot be stored at all and would otherwise end as a crash.
 """
@@ -37,12 +41,50 @@ def _joined_pairs(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """`text` as it is kept: line ends as "\\n", no control characters but tab and newline,
-    no noncharacters, surrogate halves joined, no surrounding spaces. Lone surrogates stay
-    (`text_problem` refuses them)."""
-    cleaned = _joined_pairs(_NOT_TEXT.sub("", text.replace("\r\n", "\n").translate(_LINE_BREAKS))).strip()
+    no noncharacters, surrogate halves joined, no surrounding spaces, no bidi override and every
+    isolate closed. Lone surrogates stay (`text_problem` refuses them)."""
+    cleaned = _balanced_isolates(_joined_pairs(_NOT_TEXT.sub("", text.replace("\r\n", "\n").translate(_LINE_BREAKS))).strip())
     # joined last: removing a NUL between two halves makes them a pair. A text cleaning leaves as it was is
     # kept as the same object (text the app wrote in every language stays whole: core.every_language).
     return text if cleaned == text else cleaned
+
+
+_OVERRIDES = re.compile("[\u202a-\u202e]")  # LRE, RLE, PDF, LRO, RLO
+_OPENS, _CLOSES = "\u2066\u2067\u2068", "\u2069"  # LRI, RLI, FSI; PDI
+
+
+def _balanced_isolates(text: str, *, strip: bool = True) -> str:
+    """`text` without bidi embeddings or overrides, each line's isolates closed: a closing one with none open dropped,
+    one left open closed at the line's end (Unicode's bidi rules end both at a paragraph's end anyway)."""
+    if not any(character in text for character in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"):
+        return text
+    lines = []
+    for line in _OVERRIDES.sub("", text).split("\n"):
+        kept, depth = [], 0
+        for character in line:
+            if character in _CLOSES:
+                if not depth:
+                    continue
+                depth -= 1
+            elif character in _OPENS:
+                depth += 1
+            kept.append(character)
+        lines.append("".join(kept) + _CLOSES * depth)
+    joined = "\n".join(lines)
+    return joined.strip() if strip else joined
+
+
+def as_printed(text: str) -> str:
+    """`text` as a document prints it, whatever was stored (an older file, a restored backup): no character XML
+    refuses, no bidi override, isolates closed, a lone surrogate as "?". Spaces are kept (a text may be a piece of a line)."""
+    printed = _balanced_isolates(_joined_pairs(_NOT_TEXT.sub("", text.replace("\r\n", "\n").translate(_LINE_BREAKS))), strip=False)
+    return printed.encode("utf-8", "replace").decode("utf-8") if _LONE_SURROGATE.search(printed) else printed
+
+
+def has_visible_character(text: str) -> bool:
+    """Whether `text` shows anything: not only spaces, marks on nothing, or invisible and blank-looking characters."""
+    return any(not _hides_something(character) and not character.isspace() and unicodedata.category(character) not in ("Mn", "Me")
+               for character in text)
 
 
 def text_problem(text: str) -> str:
@@ -82,7 +124,8 @@ def too_long(text: str, limit: int) -> str:
 
 
 def title_problem(title: str, when_missing: str, limit: int) -> str:
-    return when_missing if not title else too_long(title, limit)
+    """`when_missing` for a title that shows nothing (empty, or only invisible characters), else the length check."""
+    return when_missing if not has_visible_character(title) else too_long(title, limit)
 
 
 def strip_texts(draft: Draft) -> Draft:

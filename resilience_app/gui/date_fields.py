@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from resilience_app.core import formatting
 from resilience_app.core.i18n import current_language, is_rtl
+from resilience_app.core.register.rules import FIRST_DUE_YEAR, LAST_DUE_YEAR
 
 DATE_FORMAT = "d MMMM yyyy"
 RIGHT_TO_LEFT_FORMAT = "yyyy MMMM d"  # shown as DATE_FORMAT by a right-to-left field (see date_field)
@@ -27,6 +28,7 @@ def date_field() -> QDateEdit:
     field = QDateEdit()
     field.setLocale(qt_locale())
     field.setCalendarPopup(True)
+    field.setDateRange(QDate(FIRST_DUE_YEAR, 1, 1), QDate(LAST_DUE_YEAR, 12, 31))  # what a spreadsheet can show
     if is_rtl():
         # Right to left, Qt lays a date format's sections out in reverse: "yyyy MMMM d" shows «٤ كانون الأول ٢٠٢٦»,
         # day first as the reader reads it. The direction is set on the field so that it cannot change under it.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -87,8 +89,29 @@ def test_an_unwritable_path_or_the_apps_own_file_is_refused_plainly_and_changes_
     with pytest.raises(UserFacingError, match="one of the app's own files"):
         export(assessment_id, language="ar", path=database)
     assert database.read_bytes() == before
+    data_dir = service.paths.data_dir
+    (data_dir / "writing").mkdir(exist_ok=True)  # as while another export is being written
+    for own in (data_dir / ".resilience-app-folder", data_dir / "writing" / f"keep.{kind}"):  # the folder's marker, the records folder
+        with pytest.raises(UserFacingError, match="one of the app's own files"):
+            export(assessment_id, language="en", path=own)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["a-file"]
     assert not list(database.parent.glob(".brief-*"))
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_a_pipe_a_device_or_a_link_is_never_replaced_by_the_export(service: ResilienceService, exports: Path, kind: str) -> None:
+    """Not even as root: `--out /dev/null` once replaced the system's /dev/null with a PDF."""
+    export = _export(service, kind)
+    assessment_id = _new(service)
+    pipe, link, elsewhere = exports / f"pipe.{kind}", exports / f"link.{kind}", exports / "elsewhere.txt"
+    os.mkfifo(pipe)
+    elsewhere.write_text("kept")
+    link.symlink_to(elsewhere)
+    for target, reason in ((pipe, "not an ordinary file"), (Path(os.devnull), "not an ordinary file"), (link, "a link to another file")):
+        with pytest.raises(UserFacingError, match=reason):
+            export(assessment_id, language="en", path=target)
+    assert stat.S_ISFIFO(pipe.lstat().st_mode) and link.is_symlink() and elsewhere.read_text() == "kept"
+    assert stat.S_ISCHR(Path(os.devnull).stat().st_mode)
 
 
 def test_a_full_disk_keeps_the_previous_brief_whole(service: ResilienceService, exports: Path, monkeypatch: pytest.MonkeyPatch) -> None:

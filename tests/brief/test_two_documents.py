@@ -4,6 +4,7 @@ Assessment (after it), read back from the sample's PDFs in English and Arabic, a
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -269,6 +270,7 @@ def test_next_steps_still_to_do_come_first_and_those_of_a_withheld_area_are_left
         included = collect(service.context, assessment_id, language=language, include_sensitive=True)
     finally:
         service.close()
+    assert (withheld.withheld.areas, withheld.withheld.steps) == (1, 1)  # said on the cover: the area and the step serving it
     first_column = [row[0] for block in build_brief(withheld, language, ["next_steps"], PRA).sections[0].blocks if isinstance(block, Table)
                     for row in block.rows]
     assert first_column == ["Brief the mayor", "Survey the wadi", "Told the council"]  # under way, planned by date, done last
@@ -276,3 +278,36 @@ def test_next_steps_still_to_do_come_first_and_those_of_a_withheld_area_are_left
     assert "Map the land claims" in text and "Land" in text  # included on request, with the area it serves
     assert "Who owns the wadi?" in _words(build_brief(included, language, ["discovery_areas"], PRA), "discovery_areas")
     assert "Map the land claims" not in _words(build_brief(included, language, ["next_steps"], BRIEF), "next_steps")
+
+
+def test_each_typed_line_is_one_point_and_keeps_its_sign(app_paths: AppPaths) -> None:
+    service = ResilienceService.open(app_paths)
+    try:
+        assessment_id = service.assessments.create_assessment(AssessmentDetails(city_name_en="Testville")).id
+        service.register.add_area(assessment_id, DiscoveryAreaDraft(
+            title="Heat", status="accepted", data_needed="- Hourly temperatures\n-5 °C nights in January\n\n• Clinic visits\n*Confidential* survey"))
+        data = collect(service.context, assessment_id, language="en")
+    finally:
+        service.close()
+    section = build_brief(data, "en", ["discovery_areas"], PRA).sections[0]
+    points = [block.items for block in section.blocks if isinstance(block, Bullets)]
+    assert points == [("Hourly temperatures", "-5 °C nights in January", "Clinic visits", "*Confidential* survey")]
+
+
+def test_text_stored_by_an_older_version_with_control_characters_still_exports(app_paths: AppPaths, tmp_path: Path) -> None:
+    """What the forms clean today may be in an older database or a restored backup: the documents print it cleaned."""
+    service = ResilienceService.open(app_paths)
+    try:
+        assessment_id = service.assessments.create_assessment(AssessmentDetails(city_name_en="Testville")).id
+        area = service.register.add_area(assessment_id, DiscoveryAreaDraft(title="Water", status="accepted", questions="Who?"))
+        with service.database.engine.begin() as connection:
+            connection.exec_driver_sql("UPDATE discovery_areas SET title = ?, questions = ? WHERE id = ?",
+                                       ("Wa\x01ter \u202eoverride", "Who\x0b loses\ufffe water?", area.id))
+        word = service.export_brief_docx(assessment_id, language="en", document=PRA, path=tmp_path / "pra.docx").path
+        pdf = service.export_brief(assessment_id, language="en", document=PRA, path=tmp_path / "pra.pdf").path
+    finally:
+        service.close()
+    with zipfile.ZipFile(word) as package:
+        body = package.read("word/document.xml").decode()
+    assert "Water override" in body and "\x01" not in body and "\u202e" not in body
+    assert "Water override" in plain(page_text(pdf))

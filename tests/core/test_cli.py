@@ -158,6 +158,13 @@ def test_export_pdf_makes_the_pra_when_asked_and_the_brief_by_default(capsys: py
     with pytest.raises(SystemExit) as exit_info:
         run(capsys, "--data-dir", str(tmp_path), "export-pdf", sample_id, "--document", "report", "--lang", "en", "--out", str(tmp_path / "x.pdf"))
     assert exit_info.value.code == 2 and "pra" in capsys.readouterr().err
+    for command in ("export-pdf", "export-docx"):  # an empty choice of sections is refused, for the document it names
+        code, _out, err = run(capsys, "--data-dir", str(tmp_path), command, sample_id, "--document", "pra", "--lang", "en",
+                              "--out", str(tmp_path / "none.out"), "--sections", "")
+        assert code == 2 and "at least one section for the document" in err and not (tmp_path / "none.out").exists()
+    code, _out, err = run(capsys, "--data-dir", str(tmp_path), "export-docx", sample_id, "--lang", "en", "--out", str(tmp_path / "x.docx"),
+                          "--sections", "purpose,\u202ebad")
+    assert code == 2 and "[U+202E]bad" in err and "\u202e" not in err  # a name that would garble the terminal is written out
 
 
 ISOLATES = {"\u2066", "\u2067", "\u2068", "\u2069"}

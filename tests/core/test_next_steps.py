@@ -38,7 +38,7 @@ def test_an_area_keeps_the_phase_two_questions_data_and_partners_as_typed(servic
 @pytest.mark.parametrize("field", ["questions", "data_needed", "partners"])
 def test_a_phase_two_text_too_long_or_broken_is_refused_and_nothing_changes(service: ResilienceService, assessment_id: int, field: str) -> None:
     area_id = _area(service, assessment_id, "Water")
-    for bad in ("x" * 20_001, "half an emoji \ud83d"):
+    for bad in ("x" * 20_001, "half an emoji \ud83d", "\n".join(["a point"] * 101)):  # over the length, broken, over 100 points
         with pytest.raises(InvalidInputError) as refused:
             service.register.update_area(area_id, lambda area, text=bad: dataclasses.replace(area, **{field: text}))
         assert field in refused.value.field_errors
@@ -93,9 +93,31 @@ def test_bad_next_steps_are_refused_with_a_message_per_field_and_nothing_saved(s
     other = service.assessments.create_assessment(AssessmentDetails(city_name_en="Zarqa")).id
     elsewhere = _area(service, other, "Energy")
     with pytest.raises(InvalidInputError) as refused:
-        service.next_steps.add_next_step(assessment_id, NextStepDraft(" ", owner="o" * 301, status="maybe", area_id=elsewhere))
-    assert set(refused.value.field_errors) == {"what", "owner", "status", "area_id"}
+        service.next_steps.add_next_step(assessment_id, NextStepDraft(" ", owner="o" * 301, status="maybe", area_id=elsewhere, due=dt.date(1, 1, 1)))
+    assert set(refused.value.field_errors) == {"what", "owner", "status", "area_id", "due"}
+    for invisible in ("\u200b\u200b", "\u202e\u2067", "\u0651\u064e", "\u3164"):  # zero-width, bidi marks, vowel marks on nothing, a filler
+        with pytest.raises(InvalidInputError) as refused:
+            service.next_steps.add_next_step(assessment_id, NextStepDraft(invisible))
+        assert set(refused.value.field_errors) == {"what"}
     assert service.next_steps.next_steps(assessment_id) == []
+
+
+def test_a_typed_text_never_reorders_the_words_around_it(service: ResilienceService, assessment_id: int) -> None:
+    """A right-to-left override or an isolate left open would turn the "(Accepted)" the document puts after a title around."""
+    area_id = _area(service, assessment_id, "Flood \u2067risk\u202e", questions="\u2069Who \u2068is exposed?")
+    stored = service.register.areas(assessment_id)[0].area
+    assert (stored.title, stored.questions) == ("Flood \u2067risk\u2069", "Who \u2068is exposed?\u2069")
+    assert service.register.areas(assessment_id)[0].id == area_id
+
+
+def test_an_area_a_next_step_serves_survives_proposing_again(service: ResilienceService, assessment_id: int) -> None:
+    register = service.register
+    _weak_goal_three_under_pressure(service, assessment_id)
+    proposal = register.propose_areas(assessment_id)[0]
+    step = service.next_steps.add_next_step(assessment_id, NextStepDraft("Visit the clinics", area_id=proposal.id))
+    register.propose_areas(assessment_id)
+    assert [area.id for area in register.areas(assessment_id)] == [proposal.id]
+    assert service.next_steps.next_steps(assessment_id)[0].step.area_id == proposal.id == step.step.area_id
 
 
 def test_a_step_outlives_its_area_and_goes_with_its_assessment(service: ResilienceService, assessment_id: int) -> None:

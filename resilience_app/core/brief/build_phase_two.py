@@ -4,6 +4,7 @@ each (its questions, the data needed, the partners), and the next steps with the
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from resilience_app.core.brief.build_profile import DASH, shortened
 from resilience_app.core.brief.build_register import item_name_of
@@ -18,9 +19,12 @@ from resilience_app.core.register.records import DiscoveryAreaDraft, NextStepRec
 STATUS_ORDER = ("under_way", "planned", "done")
 
 
+LIST_MARK = re.compile(r"^[-–•*·]\s+")  # a list mark the CRO typed before a line: one mark, then a space
+
+
 def _lines(text: str) -> tuple[str, ...]:
-    """The lines the CRO typed, one item each (blank lines and list marks they may have typed left out)."""
-    return tuple(line for line in (raw.strip().lstrip("-•*").strip() for raw in text.splitlines()) if line)
+    """The lines the CRO typed, one item each (blank lines and a typed list mark left out; "-5 °C" keeps its sign)."""
+    return tuple(line for line in (LIST_MARK.sub("", raw.strip()).strip() for raw in text.splitlines()) if line)
 
 
 def _phase_two_work(area: DiscoveryAreaDraft) -> list[Block]:

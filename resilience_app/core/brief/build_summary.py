@@ -5,11 +5,11 @@ actions inventory and the discovery areas settled."""
 from __future__ import annotations
 
 from resilience_app.core.brief.build_profile import DASH, answered_summary
-from resilience_app.core.brief.data import BriefData
-from resilience_app.core.brief.model import Block, Facts, Paragraph
+from resilience_app.core.brief.data import BriefData, DotVoteResults
+from resilience_app.core.brief.model import Block, Bullets, Facts, Heading, Paragraph
 from resilience_app.core.content.labels import goal_label
-from resilience_app.core.formatting import format_date, format_number
-from resilience_app.core.i18n import _, current_language
+from resilience_app.core.formatting import format_date, format_list, format_number
+from resilience_app.core.i18n import _, current_language, ngettext
 from resilience_app.core.register.labels import name_list
 from resilience_app.core.register.service import action_counts
 
@@ -60,5 +60,45 @@ def executive_summary(data: BriefData) -> list[Block]:
     return [
         Paragraph(_("This Preliminary Resilience Assessment records where {city} stands after the strategy workshop: its resilience profile, "
                     "its priority shocks and stresses, the actions already under way and the discovery areas Phase II will explore.").format(city=city)),
+        Heading(_("Key messages")),
+        Bullets(tuple(_key_messages(data, counts))),
         Facts(tuple(pairs)),
     ]
+
+
+def _goal_numbers(data: BriefData, goal_ids: list[str]) -> str:
+    """"goal 7" or "goals 7, 5 and 12": the goals by number (the facts below name them), in the document's digits."""
+    numbers = [format_number(goal.number) for goal_id in goal_ids if (goal := data.framework.goal(goal_id)) is not None]
+    return ngettext("goal {numbers}", "goals {numbers}", len(numbers)).format(numbers=format_list(numbers))
+
+
+def _key_messages(data: BriefData, counts: dict[str, int]) -> list[str]:
+    """What the mayor should take away, each computed from the assessment, the workshop, the actions and Phase II."""
+    profile, language = data.profile, current_language()
+    messages = []
+    if profile.weakest_goals():
+        messages.append(_("The assessment finds the city weakest in {weak} and strongest in {strong} (named below).").format(
+            weak=_goal_numbers(data, profile.weakest_goals()), strong=_goal_numbers(data, profile.strongest_goals())))
+    shared = [perception.goal_id for workshop in data.workshops for exercise in workshop.exercises if isinstance(exercise, DotVoteResults)
+              for perception in exercise.perceptions if perception.verdict == "both"]
+    if shared:
+        messages.append(_("The workshop and the questionnaire agree on the weakness of {goals}.").format(goals=_goal_numbers(data, list(dict.fromkeys(shared)))))
+    top = [data.item_name(int(ranked.item.item_id), language) for ranked in data.ranking.ranked[:TOP_ITEMS]]
+    if top:
+        messages.append(_("The shocks and stresses to plan for first: {names}.").format(names=name_list(top)))
+    uncovered = [goal_id for goal_id, count in counts.items() if count == 0]
+    if uncovered:
+        messages.append(ngettext("No current action works on {goals}.", "No current action works on {goals}.", len(uncovered)).format(
+            goals=_goal_numbers(data, uncovered)))
+    accepted = [area for area in data.areas if area.area.status == "accepted"]
+    if accepted:
+        open_steps = [record for record in data.next_steps if record.step.status != "done"]
+        first = min((record.step.due for record in open_steps if record.step.due), default=None)
+        message = ngettext("Phase II will explore {count} discovery area.", "Phase II will explore {count} discovery areas.", len(accepted)).format(
+            count=format_number(len(accepted)))
+        if open_steps:
+            message += " " + ngettext("{count} next step is still to be done", "{count} next steps are still to be done", len(open_steps)).format(
+                count=format_number(len(open_steps)))
+            message += _(", the first due on {date}.").format(date=format_date(first)) if first else "."
+        messages.append(message)
+    return messages or [_("Too little is recorded yet for key messages: answer the questionnaire and rank the register first.")]

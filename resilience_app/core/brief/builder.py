@@ -26,6 +26,7 @@ from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode
 from resilience_app.core.formatting import format_date, localise_digits
 from resilience_app.core.i18n import N_, _, using_language
+from resilience_app.core.text_rules import shown_file_name
 
 SectionBuilder = Callable[[BriefData], list[Block]]
 BUILDERS: dict[str, SectionBuilder] = {
@@ -85,7 +86,7 @@ def check_sections(section_ids: Iterable[str] | None, document: str = BRIEF) -> 
     chosen = set(section_ids)
     unknown = sorted(chosen - set(kind.sections))
     if unknown:
-        raise user_error(ErrorCode.UNKNOWN_SECTION, names=", ".join(unknown), choices=", ".join(kind.sections))
+        raise user_error(ErrorCode.UNKNOWN_SECTION, names=", ".join(shown_file_name(name) for name in unknown), choices=", ".join(kind.sections))
     if not chosen:
         raise user_error(ErrorCode.NO_SECTION)
     return tuple(section_id for section_id in kind.sections if section_id in chosen)

@@ -130,6 +130,7 @@ def withheld_of(context: CoreContext, assessment_id: int) -> Withheld:
             RegisterRepository(session).items(assessment_id),
             PlanningRepository(session).areas(assessment_id),
             [workshop.workshop for workshop in workshops],
+            PlanningRepository(session).next_steps(assessment_id),
         )
 
 

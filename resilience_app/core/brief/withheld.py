@@ -19,12 +19,13 @@ class Withheld:
 
     answers: int = 0
     items: int = 0
-    areas: int = 0
+    areas: int = 0  # not counting rejected areas, which no document prints
     notes: int = 0
+    steps: int = 0  # next steps serving a withheld area
 
     @property
     def anything(self) -> bool:
-        return any((self.answers, self.items, self.areas, self.notes))
+        return any((self.answers, self.items, self.areas, self.notes, self.steps))
 
     def parts(self) -> list[str]:
         """What is left out, one phrase per kind ("the details of 3 answers", "1 note"), in the current language."""
@@ -37,6 +38,8 @@ class Withheld:
             texts.append(
                 ngettext("{count} discovery area naming them", "{count} discovery areas naming them", self.areas).format(count=format_number(self.areas))
             )
+        if self.steps:
+            texts.append(ngettext("{count} next step serving them", "{count} next steps serving them", self.steps).format(count=format_number(self.steps)))
         if self.notes:
             texts.append(ngettext("{count} note", "{count} notes", self.notes).format(count=format_number(self.notes)))
         return texts

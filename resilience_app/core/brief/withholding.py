@@ -25,7 +25,7 @@ from resilience_app.core.brief.contributors import Contributors
 from resilience_app.core.brief.data import BriefData, DotVoteResults, RankingResults, WorkshopResults
 from resilience_app.core.brief.withheld import Withheld
 from resilience_app.core.register.ranking import Link
-from resilience_app.core.register.records import DiscoveryAreaRecord, RegisterItemRecord
+from resilience_app.core.register.records import DiscoveryAreaRecord, NextStepRecord, RegisterItemRecord
 from resilience_app.core.register.service import ranking_of
 from resilience_app.core.scoring.profile import ResilienceProfile
 from resilience_app.core.workshop.records import WorkshopDraft
@@ -117,6 +117,7 @@ def without_sensitive(data: BriefData) -> BriefData:
             data.items.values(),
             data.areas,
             [results.snapshot.record.workshop for results in data.workshops],
+            data.next_steps,
         ),
     )
 
@@ -127,14 +128,18 @@ def count_withheld(
     items: Iterable[RegisterItemRecord],
     areas: Iterable[DiscoveryAreaRecord],
     workshops: Iterable[WorkshopDraft],
+    next_steps: Iterable[NextStepRecord] = (),
 ) -> Withheld:
     """How much a brief of these leaves out; what `without_sensitive` removes, counted from the marks alone."""
     hidden = {record.id for record in items if record.item.sensitive}
+    withheld_areas = [area for area in areas if set(area.area.item_ids) & hidden]
+    withheld_ids = {area.id for area in withheld_areas}
     return Withheld(
         answers=sum(record.answer.sensitive for record in answers),
         items=len(hidden),
-        areas=sum(bool(set(area.area.item_ids) & hidden) for area in areas),
+        areas=sum(area.area.status != "rejected" for area in withheld_areas),
         notes=_withheld_notes(details) + sum(_withheld_notes(workshop) for workshop in workshops),
+        steps=sum(record.step.area_id in withheld_ids for record in next_steps),
     )
 
 

@@ -124,11 +124,14 @@ class PlanningRepository:
 
     def remove_app_proposals(self, assessment_id: int) -> None:
         """Drop the app's proposals the CRO has not acted on (accepted, rejected and own areas stay, and so do
-        areas where the CRO wrote what Phase II must work on: `DiscoveryAreaDraft.has_phase_two_work`)."""
+        areas where the CRO wrote what Phase II must work on, `DiscoveryAreaDraft.has_phase_two_work`, or that a
+        next step serves)."""
+        served = select(NextStepRow.area_id).where(NextStepRow.assessment_id == assessment_id, NextStepRow.area_id.is_not(None))
         self._session.execute(
             delete(DiscoveryAreaRow).where(
                 DiscoveryAreaRow.assessment_id == assessment_id, DiscoveryAreaRow.origin == "app", DiscoveryAreaRow.status == "proposed",
                 DiscoveryAreaRow.questions == "", DiscoveryAreaRow.data_needed == "", DiscoveryAreaRow.partners == "",
+                DiscoveryAreaRow.id.not_in(served),
             )
         )
 

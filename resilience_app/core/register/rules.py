@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from resilience_app.core.assessment.answer_rules import CONFIDENCES, is_level
 from resilience_app.core.content.model import Hazard
 from resilience_app.core.errors import InvalidInputError
+from resilience_app.core.formatting import format_number, localise_digits
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.register.labels import ACTION_STATUS_NAMES, AREA_STATUS_NAMES, NEXT_STEP_STATUS_NAMES
 from resilience_app.core.register.ranking import TRENDS
@@ -19,6 +20,8 @@ MAX_NAME_LENGTH = 200
 MAX_TITLE_LENGTH = 300
 MAX_TEXT_LENGTH = 20_000
 MAX_STEP_LENGTH = 500
+FIRST_DUE_YEAR, LAST_DUE_YEAR = 1900, 2200  # a step's due date: one a spreadsheet can show
+MAX_PHASE_TWO_LINES = 100  # points in each of an area's questions, data needed and partners (each line is printed as one)
 PHASE_TWO_FIELDS = ("questions", "data_needed", "partners")  # of a discovery area
 
 
@@ -142,8 +145,12 @@ def clean_area(draft: DiscoveryAreaDraft, *, goal_ids: Iterable[str], item_ids: 
         problems["status"] = _("Choose proposed, accepted or rejected.")
     problems.update(_link_problems(draft.goals, goal_ids, draft.item_ids, item_ids))
     for field in PHASE_TWO_FIELDS:
-        if message := too_long(getattr(draft, field), MAX_TEXT_LENGTH):
+        text = getattr(draft, field)
+        if message := too_long(text, MAX_TEXT_LENGTH):
             problems[field] = message
+        elif text.count("\n") >= MAX_PHASE_TWO_LINES:
+            problems[field] = _("Keep this to {count} lines or fewer: each line is one point of the assessment's list.").format(
+                count=format_number(MAX_PHASE_TWO_LINES))
     problems.update(broken)
     if problems:
         raise InvalidInputError(problems)
@@ -161,6 +168,9 @@ def clean_next_step(draft: NextStepDraft, *, area_ids: Iterable[int]) -> NextSte
         problems["owner"] = message
     if draft.status not in NEXT_STEP_STATUS_NAMES:
         problems["status"] = _("Choose planned, under way or done.")
+    if draft.due is not None and not FIRST_DUE_YEAR <= draft.due.year <= LAST_DUE_YEAR:
+        problems["due"] = _("Choose a date between {first} and {last}.").format(
+            first=localise_digits(str(FIRST_DUE_YEAR)), last=localise_digits(str(LAST_DUE_YEAR)))  # years: no thousands separator
     if draft.area_id is not None and draft.area_id not in set(area_ids):
         problems["area_id"] = _("Choose a discovery area of this assessment, or none.")
     problems.update(broken)

@@ -263,7 +263,8 @@ class RegisterService:
         areas = planning.areas(assessment_id)
         items = {record.id: record for record in records}
         ranking = ranking_of(records, links)
-        settled = {goal for area in areas if not _is_untouched_proposal(area) for goal in area.area.goals}
+        served = {record.step.area_id for record in planning.next_steps(assessment_id)}
+        settled = {goal for area in areas if not _is_untouched_proposal(area, served) for goal in area.area.goals}
         standings = [
             GoalStanding(goal.id, profile.goals[goal.id].level, profile.goals[goal.id].coverage)
             for goal in framework.goals()
@@ -371,9 +372,10 @@ def copy_register(session: Session, from_assessment: int, to_assessment: int) ->
         planning.add_next_step(to_assessment, dataclasses.replace(step.step, area_id=area_id))
 
 
-def _is_untouched_proposal(area: DiscoveryAreaRecord) -> bool:
-    """An app proposal the CRO has neither decided on, reworded nor written Phase II work for (proposing again replaces it)."""
-    return area.area.origin == "app" and area.area.status == "proposed" and not area.area.has_phase_two_work
+def _is_untouched_proposal(area: DiscoveryAreaRecord, served: set[int | None]) -> bool:
+    """An app proposal the CRO has neither decided on, reworded, written Phase II work for nor given a next step
+    (the areas in `served`): proposing again replaces it."""
+    return area.area.origin == "app" and area.area.status == "proposed" and not area.area.has_phase_two_work and area.id not in served
 
 
 def ranking_of(records: list[RegisterItemRecord], links: list[Link[int]]) -> RegisterRanking:

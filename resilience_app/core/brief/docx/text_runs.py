@@ -19,6 +19,7 @@ from itertools import groupby
 from docx.text.paragraph import Paragraph
 
 from resilience_app.core.brief.docx.ooxml import PARAGRAPH, RUN, set_bold, set_colour, set_property
+from resilience_app.core.text_rules import as_printed
 
 _RIGHT_TO_LEFT_CLASSES = {"R", "AL", "AN"}  # strong right-to-left letters and Arabic-Indic digits
 
@@ -62,8 +63,9 @@ class TextSetter:
             set_property(paragraph._p.get_or_add_pPr(), "bidi", PARAGRAPH)
 
     def add(self, paragraph: Paragraph, text: str, *, bold: bool = False, colour: str = "") -> None:
-        """Append `text` to `paragraph` as runs of one direction each (right-to-left ones marked w:rtl in Arabic)."""
-        for part, right_to_left, fallback in self._pieces(text):
+        """Append `text` to `paragraph` as runs of one direction each (right-to-left ones marked w:rtl in Arabic); whatever
+        was stored, no character XML refuses and no bidi override reaches the file (`text_rules.as_printed`)."""
+        for part, right_to_left, fallback in self._pieces(as_printed(text)):
             run = paragraph.add_run(part)
             properties = run._r.get_or_add_rPr()
             if fallback:

@@ -120,7 +120,12 @@ def column_widths(rows: list[list[CellText]], engine: TextEngine, *, size: float
     words = [min(max(cell.widest_word for cell in column), available * WIDEST_WORD_SHARE) + 2 * padding for column in columns]
     natural = [max(cell.natural for cell in column) + 2 * padding for column in columns]
     words = [max(word, natural[index]) if index in unbroken else word for index, word in enumerate(words)]
-    if sum(words) >= available:
+    if sum(words) >= available:  # overlong words: every column narrower than a word, the short values' kept whole if they can be
+        kept = sum(words[index] for index in unbroken)
+        others = sum(word for index, word in enumerate(words) if index not in unbroken)
+        if unbroken and kept < available and others:
+            share = (available - kept) / others
+            return [word if index in unbroken else word * share for index, word in enumerate(words)]
         return [available * word / sum(words) for word in words]
     layout = _Layout(columns, list(words), padding)
     count = range(len(columns))

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 
 from resilience_app.core.brief.pdf.style import BriefStyle
 from resilience_app.core.brief.pdf.text import Line, draw_line
+from resilience_app.core.text_rules import as_printed
 
 SHORTEST_SPLIT = 4  # lines of the shortest paragraph split across pages (two on each)
 
@@ -39,7 +40,7 @@ class TextBlock(Flowable):  # type: ignore[misc]  # ReportLab ships no type info
 
     def __init__(self, text: str, look: TextLook, style: BriefStyle, *, start: int = 0, end: int | None = None, keep_with_next: bool = False) -> None:
         super().__init__()
-        self.text = text
+        self.text = as_printed(text)  # whatever was stored: no override, isolates closed
         self.look = look
         self.style = style
         self.keepWithNext = keep_with_next
