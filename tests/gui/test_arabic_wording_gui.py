@@ -46,7 +46,7 @@ def test_the_export_dialog_says_what_will_be_left_out_and_the_brief_what_was(win
     question = next(window.service.framework().questions()).id
     window.service.assessments.save_answer(record.id, question, AnswerDraft(status="level", level=2, justification="Private", sensitive=True))
     withheld = Withheld(answers=1)
-    for dialog_class, document in ((ExportDialog, "brief"), (WorkbookExportDialog, "workbook")):
+    for dialog_class, document in ((ExportDialog, "document"), (WorkbookExportDialog, "workbook")):
         dialog = dialog_class(window, record, withheld)
         before = dialog.sensitive_note.text()
         assert dialog.language_buttons.buttons()[0].objectName() == f"{dialog.KIND}_language_{language}"  # the window's language offered first
