@@ -311,3 +311,18 @@ def test_text_stored_by_an_older_version_with_control_characters_still_exports(a
         body = package.read("word/document.xml").decode()
     assert "Water override" in body and "\x01" not in body and "\u202e" not in body
     assert "Water override" in plain(page_text(pdf))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_agenda_asks_the_room_about_this_citys_own_results(sample_service: Sample, sample_models: dict[tuple[str, str], BriefDocument],
+                                                               language: str) -> None:
+    service, ids = sample_service
+    data = collect(service.context, ids[language], language=language)
+    agenda = next(section for section in sample_models[BRIEF, language].sections if section.id == "agenda")
+    raised = next(block.items for index, block in enumerate(agenda.blocks) if isinstance(block, Bullets) and index
+                  and getattr(agenda.blocks[index - 1], "text", "") == translate_in(language, "Questions this assessment raises"))
+    weakest = data.framework.goal(data.profile.weakest_goals()[0])
+    assert weakest is not None and weakest.name.in_language(language) in raised[0]
+    assert any(data.item_name(int(data.ranking.ranked[0].item.item_id), language) in question for question in raised)
+    times = [row[0] for block in agenda.blocks if isinstance(block, Table) for row in block.rows]
+    assert times[0].startswith(localise_digits("09:00", language=language)) and len(times) == 9  # seven sessions, a coffee break, lunch

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from resilience_app.core.assessment.labels import mean_level_text
 from resilience_app.core.brief import prose
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, Bullets, Heading, Paragraph, Table
-from resilience_app.core.formatting import format_number, localise_digits
-from resilience_app.core.i18n import _, current_language
+from resilience_app.core.content.labels import goal_in_sentence
+from resilience_app.core.formatting import format_number, format_percent, localise_digits
+from resilience_app.core.i18n import _, current_language, ngettext
 
 
 def _paragraphs(texts: tuple[str, ...]) -> list[Block]:
@@ -79,12 +81,47 @@ def _timetable() -> tuple[tuple[str, str, str], ...]:
     return tuple(rows)
 
 
+DOUBTFUL_STRENGTH = 0.25  # a strong goal with at least this share of its answers held with low confidence is questioned
+
+
+def _questions_raised(data: BriefData) -> list[str]:
+    """Questions for the day drawn from this assessment's own results: its weakest goal, a strength resting on doubtful
+    answers, the answers still unknown, the first priority and the items not rated yet."""
+    profile, questions = data.profile, []
+    weakest = [goal for goal_id in profile.weakest_goals()[:1] if (goal := data.framework.goal(goal_id)) is not None]
+    for goal in weakest:
+        questions.append(_("The weakest goal is {goal}, at level {level}: does the room see it so, and what holds it back most?").format(
+            goal=goal_in_sentence(goal), level=mean_level_text(profile.goals[goal.id].level)))
+    for goal_id in profile.strongest_goals():
+        share, goal = profile.goals[goal_id].low_confidence_share, data.framework.goal(goal_id)
+        if goal is not None and share is not None and share >= DOUBTFUL_STRENGTH:
+            questions.append(_("A strong goal, {goal}, rests on answers of which {share} are held with low confidence: is the strength real?").format(
+                goal=goal_in_sentence(goal), share=format_percent(share)))
+    overall = profile.overall
+    unknown = overall.answered - overall.levelled - overall.not_applicable
+    if unknown:
+        questions.append(ngettext("{count} question is still answered “don't know”: who in the room holds the answer?",
+                                  "{count} questions are still answered “don't know”: who in the room holds the answers?", unknown).format(
+            count=format_number(unknown)))
+    if data.ranking.ranked:
+        first = data.item_name(int(data.ranking.ranked[0].item.item_id), current_language())
+        questions.append(_("Is “{item}” rightly the first priority, and which neighbourhoods and groups does it hit hardest?").format(item=first))
+    if data.ranking.unrated:
+        questions.append(ngettext("{count} shock or stress of the register is not rated yet: can the room rate it?",
+                                  "{count} shocks and stresses of the register are not rated yet: can the room rate them?",
+                                  len(data.ranking.unrated)).format(count=format_number(len(data.ranking.unrated))))
+    return questions
+
+
 def agenda(data: BriefData) -> list[Block]:
     blocks: list[Block] = [
         Table(header=(_("Time"), _("Session"), _("Purpose")), rows=_timetable(), unbroken=(0,)),
         Paragraph(_(prose.AGENDA_NOTE).format(start=_clock(prose.DAY_STARTS[0] * 60 + prose.DAY_STARTS[1])), muted=True),
-        Heading(_("Questions for the room")),
     ]
+    raised = _questions_raised(data)
+    if raised:
+        blocks += [Heading(_("Questions this assessment raises")), Bullets(tuple(raised))]
+    blocks.append(Heading(_("Questions for the room")))
     for item in prose.AGENDA:
         blocks.append(Paragraph(_(item.title)))
         blocks.append(Bullets(tuple(_(question) for question in item.questions)))
