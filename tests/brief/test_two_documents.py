@@ -47,6 +47,12 @@ def _letters(text: str) -> str:
     return "".join(char for char in plain(text) if char.isalpha())
 
 
+def _sample_data(sample_service: Sample, language: str) -> BriefData:
+    """What the sample's documents in `language` are made from."""
+    service, ids = sample_service
+    return collect(service.context, ids[language], language=language)
+
+
 def _words(document: BriefDocument, section_id: str) -> str:
     """Every text of one section of the model, joined."""
     section = next(section for section in document.sections if section.id == section_id)
@@ -84,8 +90,7 @@ def test_the_brief_reports_no_workshop_held_and_no_discovery_area(
     sample_service: Sample, sample_exports: dict[tuple[str, str], Path], language: str
 ) -> None:
     """Read before the workshop, the brief cannot say what the day decided: the sample's workshop and areas are the PRA's."""
-    service, ids = sample_service
-    data = collect(service.context, ids[language], language=language)
+    data = _sample_data(sample_service, language)
     (workshop,) = data.workshops
     accepted = [area.area.title for area in data.areas if area.area.status == "accepted"]
     assert accepted and workshop.snapshot.record.workshop.venue
@@ -236,8 +241,7 @@ def test_each_cover_names_its_document(sample_exports: dict[tuple[str, str], Pat
 def test_the_pra_hands_phase_two_its_questions_data_partners_and_dated_next_steps(
     sample_service: Sample, sample_exports: dict[tuple[str, str], Path], language: str
 ) -> None:
-    service, ids = sample_service
-    data = collect(service.context, ids[language], language=language)
+    data = _sample_data(sample_service, language)
     with_work = [area.area for area in data.areas if area.area.status != "rejected" and area.area.has_phase_two_work]
     assert with_work and data.next_steps
     pra, brief = (plain(page_text(sample_exports[document, language])) for document in (PRA, BRIEF))
@@ -316,8 +320,7 @@ def test_text_stored_by_an_older_version_with_control_characters_still_exports(a
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_agenda_asks_the_room_about_this_citys_own_results(sample_service: Sample, sample_models: dict[tuple[str, str], BriefDocument],
                                                                language: str) -> None:
-    service, ids = sample_service
-    data = collect(service.context, ids[language], language=language)
+    data = _sample_data(sample_service, language)
     agenda = next(section for section in sample_models[BRIEF, language].sections if section.id == "agenda")
     raised = next(block.items for index, block in enumerate(agenda.blocks) if isinstance(block, Bullets) and index
                   and getattr(agenda.blocks[index - 1], "text", "") == translate_in(language, "Questions this assessment raises"))
