@@ -83,13 +83,14 @@ class _WordWriter:
         if cover.sensitivity_notice:
             self.paragraph(cover.sensitivity_notice, SENSITIVITY_NOTICE)
 
-    def block(self, block: Block, *, after_heading: bool = False) -> None:
-        """Add one block; a paragraph right under a heading introduces what follows, so it keeps with it (no stranded heading)."""
+    def block(self, block: Block, *, after_heading: bool = False, leads_in: bool = False) -> None:
+        """Add one block; a paragraph right under a heading, or leading into a list or a table, keeps with what follows
+        (no stranded heading, no lead-in alone at a page's foot)."""
         if isinstance(block, Heading):
             self.paragraph(block.text, "Heading 2")
         elif isinstance(block, Paragraph):
             paragraph = self.paragraph(block.text, NOTE if block.muted else "Normal")
-            paragraph.paragraph_format.keep_with_next = after_heading or None
+            paragraph.paragraph_format.keep_with_next = after_heading or leads_in or None
         elif isinstance(block, Bullets):
             for item in block.items:
                 self.paragraph(item, "List Bullet")
@@ -131,6 +132,15 @@ def text_setter(styles: WordStyles, style: BriefStyle) -> TextSetter:
     return TextSetter(styles.rtl, arabic_lacks=lambda char: not arabic.has_char(char) and latin.has_char(char), fallback_font=styles.latin_font)
 
 
+LAST_KEPT = 3  # the document's last paragraphs, kept on one page: no last page holds one line alone
+
+
+def _keep_the_end_together(word: docx.document.Document) -> None:
+    body = [paragraph for paragraph in word.paragraphs if paragraph.text.strip()]
+    for paragraph in body[-LAST_KEPT:-1]:
+        paragraph.paragraph_format.keep_with_next = True
+
+
 def render_docx(document: BriefDocument, path: Path, *, day: dt.date, style: BriefStyle | None = None) -> None:
     """Write `document` to `path` as a Word document dated `day`."""
     style = style or load_style()
@@ -145,7 +155,10 @@ def render_docx(document: BriefDocument, path: Path, *, day: dt.date, style: Bri
         if number == 0:
             title.paragraph_format.page_break_before = True  # the cover is a page of its own
         for index, block in enumerate(section.blocks):
-            writer.block(block, after_heading=index == 0 or isinstance(section.blocks[index - 1], Heading))
+            following = section.blocks[index + 1] if index + 1 < len(section.blocks) else None
+            writer.block(block, after_heading=index == 0 or isinstance(section.blocks[index - 1], Heading),
+                         leads_in=isinstance(following, Bullets | Table) and isinstance(block, Paragraph) and not block.muted)
+    _keep_the_end_together(word)
     engine = style.engine
     embed_fonts(word, [(family(engine.regular.latin), engine.regular.latin, engine.bold.latin, True),
                        (family(engine.regular.arabic), engine.regular.arabic, engine.bold.arabic, False)])
