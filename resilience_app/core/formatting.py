@@ -120,6 +120,12 @@ def format_number(value: float | int | Decimal, *, language: str | None = None, 
     return _localise_digits(text, lang)
 
 
+def with_unit(number: str, unit: str) -> str:
+    """A figure with its unit ("3.2 days"); a share's sign stays against its number ("62.5% of households"), as a
+    percentage is written everywhere else."""
+    return f"{number}{unit}" if unit.startswith(("%", "٪")) else f"{number} {unit}".strip()
+
+
 def format_list(items: list[str], *, language: str | None = None) -> str:
     """'a, b and c' joined the way the language joins a list ("أ وب وج" in Arabic)."""
     return babel_format_list(list(items), locale=_locale(language)) if items else ""

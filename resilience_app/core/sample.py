@@ -24,7 +24,7 @@ from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetail
 from resilience_app.core.content.model import NumericScale, Question
 from resilience_app.core.every_language import in_every_language
 from resilience_app.core.every_language import message_in_every_language as _worded
-from resilience_app.core.formatting import format_number
+from resilience_app.core.formatting import format_number, with_unit
 from resilience_app.core.i18n import N_, translate_in
 from resilience_app.core.sample_contributions import add_sample_contributions
 from resilience_app.core.sample_register import add_sample_register
@@ -39,7 +39,7 @@ SAMPLE_CITY = {"en": "Wadi Al-Zuhur", "ar": "وادي الزهور"}
 SAMPLE_MARK = N_("{name} (sample)")
 # The typical level of each goal in the sample city, so its profile has clear strengths and gaps.
 GOAL_BASELINE = {
-    "goal-1": 3, "goal-2": 4, "goal-3": 2, "goal-4": 3, "goal-5": 2, "goal-6": 4,
+    "goal-1": 3, "goal-2": 3, "goal-3": 2, "goal-4": 3, "goal-5": 2, "goal-6": 4,
     "goal-7": 2, "goal-8": 3, "goal-9": 3, "goal-10": 4, "goal-11": 3, "goal-12": 2,
 }
 JUSTIFICATIONS = {
@@ -72,8 +72,9 @@ FIGURE_JUSTIFICATION = N_("Figure for 2025 from the records of {department}: {fi
 # The few questions that do not apply to the sample city, each with its own reason (the framework asks little
 # that a city of its size can set aside, so "not applicable" is rare and always explained).
 NOT_APPLICABLE_HERE = {
-    "q-9.1.a": N_("Does not apply as asked: the city has no scheduled public transport. Shared taxis and private minibuses run "
-                  "without timetables, so no stop is served at a set frequency. Access to transport is covered under 9.1.3."),
+    "q-9.1.a": N_("Does not apply as asked: the city's buses and shared taxis run on fixed routes but without a timetable, so no "
+                  "stop is served at a set frequency (the reorganisation of the bus routes in the actions inventory will add one). "
+                  "Access to transport is covered under 9.1.3."),
 }
 EVIDENCE_TITLES = (
     N_("{department}: annual report 2025"),
@@ -177,7 +178,7 @@ def _answer(service: ResilienceService, assessment_id: int, question: Question, 
 
 def _figure_in(scale: NumericScale, value: str) -> Callable[[str], str]:
     """A value with its unit, in a language's digits and words."""
-    return lambda language: f"{format_number(Decimal(value), language=language)} {scale.unit.in_language(language)}".strip()
+    return lambda language: with_unit(format_number(Decimal(value), language=language), scale.unit.in_language(language))
 
 
 def _value_for(scale: NumericScale, level: int, chooser: random.Random) -> str:

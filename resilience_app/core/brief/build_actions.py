@@ -46,7 +46,7 @@ def actions(data: BriefData) -> list[Block]:
               unbroken=(2,)),  # the status
         Heading(_("Actions per goal")),
         Paragraph(_(COUNTED_NOTE) + " " + _("Goals in bold have fewer than two actions."), muted=True),
-        Table(header=(_("Goal"), _("Actions"), _("Which")), rows=by_goal,
+        Table(header=(_("Goal"), _("Number of actions"), _("Which")), rows=by_goal,
               emphasis=tuple(index for index, goal in enumerate(goals) if counts[goal.id] < THIN_ACTIONS)),
     ]
 

@@ -10,7 +10,7 @@ from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, Paragraph, Table
 from resilience_app.core.content.model import Question
-from resilience_app.core.formatting import format_number, localise_digits
+from resilience_app.core.formatting import format_number, localise_digits, with_unit
 from resilience_app.core.i18n import _, current_language, ngettext
 
 DASH = "—"
@@ -24,10 +24,7 @@ def value_text(question: Question, answer: AnswerDraft | None) -> str:
         number = format_number(Decimal(answer.numeric_value))
     except InvalidOperation:
         number = localise_digits(answer.numeric_value)
-    unit = question.numeric.unit.in_language(current_language())
-    if unit.startswith(("%", "٪")):  # a percentage sign stays against its number, as a share is written elsewhere
-        return _("{value}{unit}").format(value=number, unit=unit).strip()
-    return _("{value} {unit}").format(value=number, unit=unit).strip()
+    return with_unit(number, question.numeric.unit.in_language(current_language()))
 
 
 def level_text(question: Question, answer: AnswerDraft | None, *, with_value: bool = True) -> str:

@@ -7,7 +7,7 @@ from resilience_app.core.brief import prose
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, Bullets, Heading, Paragraph, Table
 from resilience_app.core.content.labels import goal_in_sentence
-from resilience_app.core.formatting import format_number, format_percent, localise_digits
+from resilience_app.core.formatting import format_list, format_number, format_percent, localise_digits
 from resilience_app.core.i18n import _, current_language, ngettext
 
 
@@ -88,21 +88,26 @@ def _questions_raised(data: BriefData) -> list[str]:
     """Questions for the day drawn from this assessment's own results: its weakest goal, a strength resting on doubtful
     answers, the answers still unknown, the first priority and the items not rated yet."""
     profile, questions = data.profile, []
-    weakest = [goal for goal_id in profile.weakest_goals()[:1] if (goal := data.framework.goal(goal_id)) is not None]
-    for goal in weakest:
-        questions.append(_("The weakest goal is {goal}, at level {level}: does the room see it so, and what holds it back most?").format(
-            goal=goal_in_sentence(goal), level=mean_level_text(profile.goals[goal.id].level)))
+    ranked = profile.weakest_goals()
+    lowest = profile.goals[ranked[0]].level if ranked else None
+    weakest = [goal for goal_id in ranked if profile.goals[goal_id].level == lowest and (goal := data.framework.goal(goal_id)) is not None]
+    if weakest:
+        questions.append(ngettext(
+            "The weakest goal is {goals}, at level {level}: does the room see it so, and what holds it back most?",
+            "The weakest goals are {goals}, each at level {level}: does the room see them so, and what holds them back most?",
+            len(weakest)).format(goals=format_list([goal_in_sentence(goal) for goal in weakest]), level=mean_level_text(lowest)))
     for goal_id in profile.strongest_goals():
         share, goal = profile.goals[goal_id].low_confidence_share, data.framework.goal(goal_id)
         if goal is not None and share is not None and share >= DOUBTFUL_STRENGTH:
             questions.append(_("A strong goal, {goal}, rests on answers of which {share} are held with low confidence: is the strength real?").format(
                 goal=goal_in_sentence(goal), share=format_percent(share)))
-    overall = profile.overall
-    unknown = overall.answered - overall.levelled - overall.not_applicable
-    if unknown:
-        questions.append(ngettext("{count} question is still answered “don't know”: who in the room holds the answer?",
-                                  "{count} questions are still answered “don't know”: who in the room holds the answers?", unknown).format(
-            count=format_number(unknown)))
+    unknown_ids = [question_id for question_id, record in data.answers.items() if record.answer.status == "dont_know"]
+    if unknown_ids:
+        numbers = format_list([localise_digits(data.framework.placement(question_id).number) for question_id in unknown_ids
+                               if data.framework.question(question_id) is not None])
+        questions.append(ngettext("Question {numbers} is still answered “don't know”: who in the room holds the answer?",
+                                  "Questions {numbers} are still answered “don't know”: who in the room holds the answers?",
+                                  len(unknown_ids)).format(numbers=numbers))
     if data.ranking.ranked:
         first = data.item_name(int(data.ranking.ranked[0].item.item_id), current_language())
         questions.append(_("Is “{item}” rightly the first priority, and which neighbourhoods and groups does it hit hardest?").format(item=first))

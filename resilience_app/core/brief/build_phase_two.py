@@ -38,7 +38,7 @@ def _phase_two_work(area: DiscoveryAreaDraft) -> list[Block]:
         lines = _lines(text)
         if lines:
             blocks += [Paragraph(lead_in), Bullets(tuple(shortened(line) for line in lines))]
-    if not blocks:
+    if not blocks and area.status == "accepted":  # a proposal not yet decided has none to write
         blocks.append(Paragraph(_("The questions, data and partners for Phase II have not been written yet."), muted=True))
     return blocks
 

@@ -86,7 +86,7 @@ def resilience_profile(data: BriefData) -> list[Block]:
         caption=_("Level by dimension, with the share of questions answered with a level and the share of those given with low confidence."),
     )
     table = Table(
-        header=(_("Goal"), _("Level"), _("Coverage"), _("Low confidence")),
+        header=(_("Goal"), _("Level"), _("Coverage"), _("Low-confidence answers")),
         rows=tuple(
             (goal_label(goal), mean_level_text(profile.goals[goal.id].level), _percent(profile.goals[goal.id].coverage),
              _percent(profile.goals[goal.id].low_confidence_share))
@@ -109,9 +109,9 @@ def _key_answers(data: BriefData, goal: Goal, strongest: bool) -> list[str]:
         if (record := data.answers.get(question.id)) is not None and record.answer.level is not None and question.id not in data.withheld_questions
     ]
     def weight(pair: tuple[int | None, Question]) -> tuple[int, bool, bool]:
-        """Most telling first: the highest (or lowest) level; among equals a strength held with confidence, then a justified one."""
+        """Most telling first: the highest (or lowest) level; among equals an answer held with confidence, then a justified one."""
         answer = data.answers[pair[1].id].answer
-        return (-(pair[0] or 0) if strongest else (pair[0] or 0), strongest and answer.confidence == "low", not answer.justification.strip())
+        return (-(pair[0] or 0) if strongest else (pair[0] or 0), answer.confidence == "low", not answer.justification.strip())
 
     answered.sort(key=weight)
     lines = []

@@ -5,7 +5,7 @@ actions inventory and the discovery areas settled."""
 from __future__ import annotations
 
 from resilience_app.core.brief.build_profile import DASH, answered_summary
-from resilience_app.core.brief.data import BriefData, DotVoteResults
+from resilience_app.core.brief.data import BriefData, DotVoteResults, RankingResults
 from resilience_app.core.brief.model import Block, Bullets, Facts, Heading, Paragraph
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.formatting import format_date, format_list, format_number
@@ -85,7 +85,15 @@ def _key_messages(data: BriefData, counts: dict[str, int]) -> list[str]:
         messages.append(_("The workshop and the questionnaire agree on the weakness of {goals}.").format(goals=_goal_numbers(data, list(dict.fromkeys(shared)))))
     top = [data.item_name(int(ranked.item.item_id), language) for ranked in data.ranking.ranked[:TOP_ITEMS]]
     if top:
-        messages.append(_("The shocks and stresses to plan for first: {names}.").format(names=name_list(top)))
+        messages.append(_("The shocks and stresses to plan for first, as the register ranks them: {names}.").format(names=name_list(top)))
+    register_top = {int(ranked.item.item_id) for ranked in data.ranking.ranked[:TOP_ITEMS]}
+    room_top = [item.item_id for workshop in data.workshops for exercise in workshop.exercises if isinstance(exercise, RankingResults)
+                for item in exercise.ranking.ranked[:TOP_ITEMS]]
+    raised = [data.item_name(item_id, language) for item_id in dict.fromkeys(room_top) if item_id not in register_top and item_id in data.items]
+    if raised:
+        messages.append(_(
+            "The workshop ranked {names} among its first three, where the register does not: the register's order stands until the "
+            "Chief Resilience Officer revises it, and Phase II should weigh the room's view.").format(names=name_list(raised)))
     uncovered = [goal_id for goal_id, count in counts.items() if count == 0]
     if uncovered:
         messages.append(ngettext("No current action works on {goals}.", "No current action works on {goals}.", len(uncovered)).format(

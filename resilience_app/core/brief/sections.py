@@ -29,7 +29,7 @@ SECTION_TITLES: dict[str, str] = {
     "scenarios": N_("Scenarios of the priority shocks and stresses"),
     "interconnections": N_("Interconnections"),
     "workshop": N_("What the workshop said"),
-    "actions": N_("Actions already under way"),
+    "actions": N_("Actions inventory"),
     "gaps_overlaps": N_("Gaps and overlaps in the actions"),
     "discovery_areas": N_("Discovery areas"),
     "contributors": N_("Contributors and agreement"),

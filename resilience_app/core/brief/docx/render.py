@@ -83,7 +83,7 @@ class _WordWriter:
         if cover.sensitivity_notice:
             self.paragraph(cover.sensitivity_notice, SENSITIVITY_NOTICE)
 
-    def block(self, block: Block, *, after_heading: bool = False, leads_in: bool = False) -> None:
+    def block(self, block: Block, *, after_heading: bool = False, leads_in: bool = False, noted: bool = False) -> None:
         """Add one block; a paragraph right under a heading, or leading into a list or a table, keeps with what follows
         (no stranded heading, no lead-in alone at a page's foot)."""
         if isinstance(block, Heading):
@@ -99,7 +99,8 @@ class _WordWriter:
             bold_rows = tuple(row + 1 for row in block.emphasis)
             widths = table_column_widths(rows, self.style, rtl=self.rtl, available_width=self.width, bold=[index == 0 or index in bold_rows for index in range(len(rows))],
                                          size=self.style.sizes["table"] * FONT_SLACK, unbroken=block.unbroken)
-            add_table(self.word, rows, widths, self.style, text=self.text, width=self.width, text_style=self.style_ids[TABLE_TEXT], bold_rows=bold_rows)
+            add_table(self.word, rows, widths, self.style, text=self.text, width=self.width, text_style=self.style_ids[TABLE_TEXT], bold_rows=bold_rows,
+                      with_note=noted)
             self.spacer()
         elif isinstance(block, Facts):
             self.facts(block)
@@ -157,7 +158,8 @@ def render_docx(document: BriefDocument, path: Path, *, day: dt.date, style: Bri
         for index, block in enumerate(section.blocks):
             following = section.blocks[index + 1] if index + 1 < len(section.blocks) else None
             writer.block(block, after_heading=index == 0 or isinstance(section.blocks[index - 1], Heading),
-                         leads_in=isinstance(following, Bullets | Table) and isinstance(block, Paragraph) and not block.muted)
+                         leads_in=isinstance(following, Bullets | Table) and isinstance(block, Paragraph) and not block.muted,
+                         noted=isinstance(following, Paragraph) and following.muted)
     _keep_the_end_together(word)
     engine = style.engine
     embed_fonts(word, [(family(engine.regular.latin), engine.regular.latin, engine.bold.latin, True),

@@ -36,9 +36,10 @@ def add_table(
     text_style: str,  # the id of the cells' paragraph style
     header: bool = True,
     bold_rows: Sequence[int] = (),
+    with_note: bool = False,
 ) -> Table:
     """A table of text cells across `width` points; `rows[0]` is the header when `header`, `bold_rows` count from the first row.
-    The header and the first row keep with the row after them."""
+    The header and the first row keep with the row after them; `with_note` keeps the last row with the note after the table."""
     column_widths = [width * share / sum(widths) for share in widths]
     table: Table = document.add_table(rows=0, cols=len(widths))
     _table_properties(table, style, rtl=text.rtl, width=width)
@@ -54,7 +55,7 @@ def add_table(
         if is_header:
             set_property(row_properties, "tblHeader", ())  # repeated at the top of every page the table runs onto
         fill = header_fill if is_header else stripe if header and index % 2 == 0 else ""
-        keep = index < KEPT_ROWS and index + 1 < len(rows)
+        keep = (index < KEPT_ROWS and index + 1 < len(rows)) or (with_note and index + 1 == len(rows))
         for cell, cell_text, column_width in zip(row.cells, texts, column_widths, strict=True):
             cell.width = Pt(column_width)
             if fill:

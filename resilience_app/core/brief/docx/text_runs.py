@@ -21,6 +21,11 @@ from docx.text.paragraph import Paragraph
 from resilience_app.core.brief.docx.ooxml import PARAGRAPH, RUN, set_bold, set_colour, set_property
 from resilience_app.core.text_rules import as_printed
 
+# The isolates that keep a name in its direction inside a sentence: Word's runs carry their direction (w:rtl) instead,
+# and an isolate left in the text becomes a run of its own that LibreOffice draws over the words beside it (and that
+# a reader would copy into another document).
+NO_ISOLATES = str.maketrans(dict.fromkeys("\u2066\u2067\u2068\u2069"))
+
 _RIGHT_TO_LEFT_CLASSES = {"R", "AL", "AN"}  # strong right-to-left letters and Arabic-Indic digits
 
 
@@ -65,7 +70,7 @@ class TextSetter:
     def add(self, paragraph: Paragraph, text: str, *, bold: bool = False, colour: str = "") -> None:
         """Append `text` to `paragraph` as runs of one direction each (right-to-left ones marked w:rtl in Arabic); whatever
         was stored, no character XML refuses and no bidi override reaches the file (`text_rules.as_printed`)."""
-        for part, right_to_left, fallback in self._pieces(as_printed(text)):
+        for part, right_to_left, fallback in self._pieces(as_printed(text).translate(NO_ISOLATES)):
             run = paragraph.add_run(part)
             properties = run._r.get_or_add_rPr()
             if fallback:
