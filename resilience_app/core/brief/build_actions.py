@@ -59,7 +59,9 @@ def gaps_overlaps(data: BriefData) -> list[Block]:
     counts = action_counts(list(data.actions), [goal.id for goal in goals])
     counted = _counted(data)
     addressed = {item_id for record in counted for item_id in record.action.item_ids}
-    unaddressed = [ranked for ranked in data.ranking.ranked[:PRIORITY_ITEMS] if int(ranked.item.item_id) not in addressed]
+    # the highest-ranked, and any the Chief Resilience Officer ranked apart from its priority so that it is not forgotten
+    checked = [ranked for position, ranked in enumerate(data.ranking.ranked) if position < PRIORITY_ITEMS or ranked.override is not None]
+    unaddressed = [ranked for ranked in checked if int(ranked.item.item_id) not in addressed]
     shared = [goal for goal in goals if counts[goal.id] >= SHARED_GOAL]
     blocks: list[Block] = [Paragraph(_(COUNTED_NOTE), muted=True), Heading(_("Goals no action works on"))]
     none = [goal_label(goal) for goal in goals if counts[goal.id] == 0]
@@ -70,7 +72,7 @@ def gaps_overlaps(data: BriefData) -> list[Block]:
     blocks.append(Heading(_("Priority shocks and stresses no action addresses")))
     blocks.append(Bullets(tuple(_("{number}. {name}").format(number=format_number(ranked.rank), name=data.item_name(int(ranked.item.item_id), language))
                                 for ranked in unaddressed))
-                  if unaddressed else Paragraph(_("Each of the highest-ranked shocks and stresses has at least one action.")))
+                  if unaddressed else Paragraph(_("Each of the highest-ranked shocks and stresses, and each ranked apart from its priority, has at least one action.")))
     blocks.append(Heading(_("Goals several actions share")))
     if not shared:
         return [*blocks, Paragraph(_("No goal has three or more actions."))]

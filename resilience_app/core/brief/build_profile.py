@@ -183,7 +183,7 @@ def evidence_gaps(data: BriefData) -> list[Block]:
             rows.append((localise_digits(framework.placement(question_id).number), question.prompt.in_language(language), problem))
     blocks: list[Block] = [Heading(_("Goals with a level for less than half their questions"))]
     blocks.append(Bullets(tuple(goal_label(goal) for goal in thin)) if thin else Paragraph(_("Every goal has a level for at least half its questions.")))
-    blocks.append(Heading(_("Answers to check before the workshop")))
+    blocks.append(Heading(_("Answers to check")))
     if rows:
         blocks.append(Paragraph(ngettext("{count} answer has low confidence, no evidence or no level (don't know).",
                                          "{count} answers have low confidence, no evidence or no level (don't know).",

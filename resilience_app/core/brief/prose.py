@@ -101,7 +101,7 @@ PRIMER_READING: tuple[str, ...] = (
         "also shape the final order."
     ),
     N_(
-        "The priorities and discovery areas proposed in this brief are starting points for discussion, not conclusions. "
+        "The priorities this brief sets out are starting points for discussion, not conclusions. "
         "The workshop may confirm, change or replace them, and the reasons should be recorded."
     ),
 )

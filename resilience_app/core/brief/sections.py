@@ -64,8 +64,8 @@ DOCUMENTS: dict[str, DocumentKind] = {
         PRA, N_("Preliminary Resilience Assessment"),
         ("executive_summary", "city_context", "contributors", "resilience_profile", "quantitative", "strengths_weaknesses", "qualities",
          "workshop", "shocks_stresses", "scenarios", "interconnections", "actions", "gaps_overlaps", "discovery_areas", "next_steps",
-         "appendix"),
-        optional=("appendix",),
+         "evidence_gaps", "appendix"),
+        optional=("evidence_gaps", "appendix"),
     ),
 }
 DOCUMENT_IDS: tuple[str, ...] = tuple(DOCUMENTS)
