@@ -331,3 +331,14 @@ def test_the_agenda_asks_the_room_about_this_citys_own_results(sample_service: S
     assert any(data.item_name(int(data.ranking.ranked[0].item.item_id), language) in question for question in raised)
     times = [row[0] for block in agenda.blocks if isinstance(block, Table) for row in block.rows]
     assert times[0].startswith(localise_digits("09:00", language=language)) and len(times) == 9  # seven sessions, a coffee break, lunch
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_register_says_an_item_marked_sensitive_is_left_out(sample_service: Sample, sample_models: dict[tuple[str, str], BriefDocument],
+                                                                language: str) -> None:
+    """The reader of 15 ranked items is told of the 16th withheld, in the table's note and in the city's figures."""
+    data = _sample_data(sample_service, language)
+    assert data.withheld.items == 1
+    note = translate_in(language, "{count} shock or stress marked sensitive is left out of this document; the ranks above are among those shown.")
+    for document in DOCUMENTS:
+        assert note.split("{count}")[-1].strip()[:20] in _words(sample_models[document, language], "shocks_stresses")

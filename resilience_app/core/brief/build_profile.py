@@ -20,6 +20,14 @@ JUSTIFICATION_LIMIT = 320  # characters quoted from a justification in the body
 CELL_LIMIT = 1500  # characters of a user's text in a table cell; longer texts are cut (the assessment keeps them whole)
 
 
+def _withheld_items(data: BriefData) -> str:
+    """", and 1 left out as sensitive" when the document leaves register items out, else nothing."""
+    if data.includes_sensitive or not data.withheld.items:
+        return ""
+    return ngettext(", and {count} more left out as sensitive", ", and {count} more left out as sensitive", data.withheld.items).format(
+        count=format_number(data.withheld.items))
+
+
 def answered_summary(overall: GroupSummary) -> str:
     """How many questions are answered, and how: with a level (what coverage counts), don't know, not applicable."""
     unknown = overall.answered - overall.levelled - overall.not_applicable
@@ -60,7 +68,7 @@ def city_profile(data: BriefData) -> list[Block]:
         (_("Chief Resilience Officer"), details.cro_name or _(DASH)),
         (_("Questions answered"), answered_summary(overall)),
         (_("Shocks and stresses in the register"), _("{shocks} shocks, {stresses} stresses").format(
-            shocks=format_number(shocks), stresses=format_number(stresses))),
+            shocks=format_number(shocks), stresses=format_number(stresses)) + _withheld_items(data)),
         (_("Actions in the inventory"), format_number(len(data.actions))),
     ]
     blocks: list[Block] = [Facts(tuple(pairs))]

@@ -72,6 +72,11 @@ def shocks_stresses(data: BriefData) -> list[Block]:
         ).format(count=format_number(applied), section=_(WORKSHOP_TITLE)), muted=True))
     if ranking.unrated:
         blocks.append(Paragraph(_("Not rated yet: {names}.").format(names=name_list([item_name_of(data, record.id) for record in ranking.unrated]))))
+    if not data.includes_sensitive and data.withheld.items:
+        blocks.append(Paragraph(ngettext(
+            "{count} shock or stress marked sensitive is left out of this document; the ranks above are among those shown.",
+            "{count} shocks and stresses marked sensitive are left out of this document; the ranks above are among those shown.",
+            data.withheld.items).format(count=format_number(data.withheld.items)), muted=True))
     return blocks
 
 
