@@ -131,13 +131,13 @@ def _print_table(compared: RoundsCompared, service: ResilienceService, say: Say)
     older = service.framework(compared.baseline.record.framework_id)
     names = {dimension.id: dimension.name.in_language(language) for framework_ in (older, framework) for dimension in framework_.dimensions}
     names |= {goal.id: goal.name.in_language(language) for framework_ in (older, framework) for goal in framework_.goals()}
-    say(_("Baseline: {round}").format(round=_round_line(compared.baseline)))
-    say(_("Follow-up: {round}").format(round=_round_line(compared.follow_up)))
+    say(_("Earlier round: {round}").format(round=_round_line(compared.baseline)))
+    say(_("Later round: {round}").format(round=_round_line(compared.follow_up)))
     if compared.follow_up.to_review:
-        say(i18n.ngettext("{count} answer carried over into the follow-up is still to review and is left out.",
-                          "{count} answers carried over into the follow-up are still to review and are left out.",
+        say(i18n.ngettext("{count} answer carried over into the later round is still to review and is left out.",
+                          "{count} answers carried over into the later round are still to review and are left out.",
                           compared.follow_up.to_review).format(count=format_number(compared.follow_up.to_review)))
-    header = "\t".join((_("Level and coverage, baseline"), _("Level and coverage, follow-up"), _("Change")))
+    header = "\t".join((_("Level and coverage, earlier round"), _("Level and coverage, later round"), _("Change")))
     for title, groups in ((_("Dimension"), compared.comparison.dimensions), (_("Goal"), compared.comparison.goals)):
         say("")
         say(f"{title}\t{header}")
@@ -147,9 +147,9 @@ def _print_table(compared: RoundsCompared, service: ResilienceService, say: Say)
     say("")
     say(_("Questions that moved up: {up}; down: {down}.").format(up=format_number(len(comparison.moved_up)), down=format_number(len(comparison.moved_down))))
     if comparison.only_in_baseline:
-        say(_("Only in the baseline's framework version, not compared: {ids}").format(ids=", ".join(comparison.only_in_baseline)))
+        say(_("Only in the earlier round's framework version, not compared: {ids}").format(ids=", ".join(comparison.only_in_baseline)))
     if comparison.only_in_follow_up:
-        say(_("Only in the follow-up's framework version, not compared: {ids}").format(ids=", ".join(comparison.only_in_follow_up)))
+        say(_("Only in the later round's framework version, not compared: {ids}").format(ids=", ".join(comparison.only_in_follow_up)))
 
 
 def _round_line(side: ComparedRound) -> str:

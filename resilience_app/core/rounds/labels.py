@@ -1,4 +1,8 @@
-"""The words for rounds and for how two rounds compare, in both languages."""
+"""The words for rounds and for how two rounds compare, in both languages.
+
+The comparison's two sides are the earlier and the later round whatever their kinds (a mid-term may be compared
+with a follow-up); the kinds are named apart.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +17,10 @@ VERDICT_NAMES = {
     "not_comparable": N_("not comparable"),
 }
 REASON_NAMES = {
-    "not_in_baseline": N_("not in the baseline's framework"),
-    "not_in_follow_up": N_("not in the follow-up's framework"),
-    "no_level_in_baseline": N_("no level in the baseline"),
-    "no_level_in_follow_up": N_("no level in the follow-up"),
+    "not_in_baseline": N_("not in the earlier round's framework"),
+    "not_in_follow_up": N_("not in the later round's framework"),
+    "no_level_in_baseline": N_("no level in the earlier round"),
+    "no_level_in_follow_up": N_("no level in the later round"),
     "no_level_in_either": N_("no level in either round"),
     "nothing_in_common": N_("no question levelled in both rounds"),
 }
