@@ -18,7 +18,7 @@ from resilience_app.core import i18n
 from resilience_app.core.i18n import _
 
 if TYPE_CHECKING:
-    from resilience_app.core.content.model import Framework
+    from resilience_app.core.content.model import Framework, Text
     from resilience_app.core.rounds.compare import GroupChange, RoundFigures
     from resilience_app.core.rounds.records import ComparedRound, RoundsCompared
     from resilience_app.core.services import ResilienceService
@@ -45,7 +45,7 @@ def dispatch(service: ResilienceService, args: argparse.Namespace, say: Say) -> 
     if args.command == "compare":
         compared = service.rounds.compare(args.baseline_id, args.follow_up_id)
         if args.json:
-            print(json.dumps(_as_json(compared, service.framework(compared.follow_up.record.framework_id)), ensure_ascii=False, indent=2))
+            print(json.dumps(_as_json(compared, _frameworks(service, compared)), ensure_ascii=False, indent=2))
         else:
             _print_table(compared, service, say)
         return 0
@@ -102,10 +102,22 @@ def _group_json(group: GroupChange, names: dict[str, dict[str, str]]) -> dict[st
     }
 
 
-def _as_json(compared: RoundsCompared, framework: Framework) -> dict[str, object]:
+def _frameworks(service: ResilienceService, compared: RoundsCompared) -> tuple[Framework, ...]:
+    """Both rounds' frameworks, the later first: a group only the earlier one has is named from it."""
+    return (service.framework(compared.follow_up.record.framework_id), service.framework(compared.baseline.record.framework_id))
+
+
+def _group_names(frameworks: tuple[Framework, ...]) -> dict[str, Text]:
+    names: dict[str, Text] = {}
+    for framework in reversed(frameworks):  # the later framework's names win
+        names |= {dimension.id: dimension.name for dimension in framework.dimensions}
+        names |= {goal.id: goal.name for goal in framework.goals()}
+    return names
+
+
+def _as_json(compared: RoundsCompared, frameworks: tuple[Framework, ...]) -> dict[str, object]:
     comparison = compared.comparison
-    names = {dimension.id: dimension.name.as_dict() for dimension in framework.dimensions}
-    names |= {goal.id: goal.name.as_dict() for goal in framework.goals()}
+    names = {group_id: name.as_dict() for group_id, name in _group_names(frameworks).items()}
     return {
         "baseline": _round_json(compared.baseline),
         "follow_up": _round_json(compared.follow_up),
@@ -127,10 +139,7 @@ def _print_table(compared: RoundsCompared, service: ResilienceService, say: Say)
     from resilience_app.core.formatting import format_number
 
     language = i18n.current_language()
-    framework = service.framework(compared.follow_up.record.framework_id)
-    older = service.framework(compared.baseline.record.framework_id)
-    names = {dimension.id: dimension.name.in_language(language) for framework_ in (older, framework) for dimension in framework_.dimensions}
-    names |= {goal.id: goal.name.in_language(language) for framework_ in (older, framework) for goal in framework_.goals()}
+    names = {group_id: name.in_language(language) for group_id, name in _group_names(_frameworks(service, compared)).items()}
     say(_("Earlier round: {round}").format(round=_round_line(compared.baseline)))
     say(_("Later round: {round}").format(round=_round_line(compared.follow_up)))
     if compared.follow_up.to_review:

@@ -164,17 +164,20 @@ def test_a_database_of_the_previous_version_opens_with_every_assessment_alone_an
         command.upgrade(config, "0009")
         connection.exec_driver_sql("insert into assessments (id, city_name_en, city_name_ar, country, cro_name, framework_id, framework_version, "
                                    "notes, is_sample) values (1, 'Irbid', '', '', '', 'crf', '1', '', 0)")
-        connection.exec_driver_sql("insert into answers (assessment_id, question_id, status, level, justification, answered_by) "
-                                   "values (1, 'q-1.1.a', 'level', 3, 'kept', '')")
+        for question_id in ("q-1.1.a", "q-dropped"):  # the second, a question the current framework no longer has
+            connection.exec_driver_sql("insert into answers (assessment_id, question_id, status, level, justification, answered_by) "
+                                       f"values (1, '{question_id}', 'level', 3, 'kept', '')")
     older.dispose()
     service = ResilienceService.open(app_paths)
     try:
         assert service.rounds.round_of(1).in_series is False
-        [stored] = service.assessments.answers(1).values()
+        stored = service.assessments.answers(1)["q-1.1.a"]
         assert (stored.answer.level, stored.answer.justification, stored.carried_over) == (3, "kept", False)
         follow_up = service.rounds.start_follow_up(1, FollowUpOptions(carry_answers=True), today=FOLLOW_UP_DAY)
         assert service.rounds.round_of(1).kind == "baseline"
-        assert follow_up.carried_answers == 1
+        # The follow-up takes the framework's current version; only the questions it still has are carried, by id.
+        assert follow_up.record.framework_version == service.framework().version != "1"
+        assert follow_up.carried_answers == 1 and set(service.assessments.answers(follow_up.record.id)) == {"q-1.1.a"}
     finally:
         service.close()
     with sqlite3.connect(app_paths.database_file) as connection:

@@ -113,6 +113,7 @@ def compare_rounds(baseline: RoundAnswers, follow_up: RoundAnswers, *, coverage_
         )
 
     before_ids, after_ids = _question_order(baseline.framework), _question_order(follow_up.framework)
+    in_before, in_after = set(before_ids), set(after_ids)
     both = [question_id for question_id in after_ids if question_id in levels_before and question_id in levels_after]
     return RoundComparison(
         dimensions=changes("dimension"),
@@ -121,8 +122,8 @@ def compare_rounds(baseline: RoundAnswers, follow_up: RoundAnswers, *, coverage_
         qualities=changes("quality"),
         moved_up=tuple(QuestionMove(q, levels_before[q], levels_after[q]) for q in both if levels_after[q] > levels_before[q]),
         moved_down=tuple(QuestionMove(q, levels_before[q], levels_after[q]) for q in both if levels_after[q] < levels_before[q]),
-        only_in_baseline=tuple(question_id for question_id in before_ids if question_id not in set(after_ids)),
-        only_in_follow_up=tuple(question_id for question_id in after_ids if question_id not in set(before_ids)),
+        only_in_baseline=tuple(question_id for question_id in before_ids if question_id not in in_after),
+        only_in_follow_up=tuple(question_id for question_id in after_ids if question_id not in in_before),
     )
 
 
