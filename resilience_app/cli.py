@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from resilience_app import __version__, cli_contributions
+from resilience_app import __version__, cli_contributions, cli_rounds
 from resilience_app.core import i18n
 from resilience_app.core.brief.sections import BRIEF, DOCUMENT_IDS, PRA
 from resilience_app.core.error_catalogue import user_error
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from resilience_app.core.storage.backup_service import BackupService
 
 EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USER_ERROR, EXIT_BUG = 0, 1, 2, 70
-READ_ONLY_COMMANDS = frozenset({"list", "content", "validate-content", "version", "backups", "contributors"})
+READ_ONLY_COMMANDS = frozenset({"list", "content", "validate-content", "version", "backups", "contributors", "compare"})
 _log = logging.getLogger("resilience_app.cli")
 
 # The isolates (U+2066..U+2069) that keep a path or a name in its own direction inside a
@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     _export_command(commands, "export-xlsx", _("export the whole assessment as one Excel workbook, for analysis in Excel or Power BI"),
                     language=_("language of the workbook"), output=_("the Excel file to write (.xlsx)"))
     cli_contributions.add_commands(commands, _assessment_id)
+    cli_rounds.add_commands(commands, _assessment_id)
     return parser
 
 
@@ -216,6 +217,8 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths) -> int:
             return _export_xlsx(service, args)
         if args.command in cli_contributions.COMMANDS:
             return cli_contributions.dispatch(service, args, _say)
+        if args.command in cli_rounds.COMMANDS:
+            return cli_rounds.dispatch(service, args, _say)
     finally:
         service.close()
     raise AssertionError(f"unhandled command {args.command}")

@@ -9,7 +9,8 @@ and exporting the brief (PDF and Word) and the whole assessment (Excel). The fea
 - `next_steps`: the assessment's next steps after the Preliminary Resilience Assessment (`core.register`);
 - `contributions`: contributors, their assigned questions, department workbooks out and back, and settling
   where their answers disagree (`core.contributions`);
-- `workshops`: workshops, participants, exercises and the room's results (`core.workshop`).
+- `workshops`: workshops, participants, exercises and the room's results (`core.workshop`);
+- `rounds`: the rounds of a city's assessment over time, follow-ups and their comparison (`core.rounds`).
 
 The features never import this module; an import-linter layers contract keeps it so.
 """
@@ -31,6 +32,7 @@ from resilience_app.core.contributions.service import ContributionService
 from resilience_app.core.paths import OWN_FOLDER_MARKER, AppPaths
 from resilience_app.core.register.next_steps_service import NextStepService
 from resilience_app.core.register.service import RegisterService, copy_register
+from resilience_app.core.rounds.service import RoundService
 from resilience_app.core.storage.backup_service import BackupService
 from resilience_app.core.storage.backups import Backup
 from resilience_app.core.storage.database import Database
@@ -160,6 +162,11 @@ class ResilienceService:
     def assessments(self) -> AssessmentService:
         """Assessments: details, answers, evidence and the profile; a duplicate takes the register (and next steps) along."""
         return AssessmentService(self.context, copiers=(copy_register,))
+
+    @cached_property
+    def rounds(self) -> RoundService:
+        """Rounds of a city's assessment over time: follow-ups (carrying answers and the register over) and comparisons."""
+        return RoundService(self.context, assessments=self.assessments, register_copier=copy_register)
 
     @cached_property
     def contributions(self) -> ContributionService:

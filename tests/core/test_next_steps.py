@@ -14,7 +14,7 @@ from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.register.records import DiscoveryAreaDraft, NextStepDraft, RegisterItemDraft
 from resilience_app.core.services import ResilienceService
-from resilience_app.core.storage.database import Database, alembic_config
+from resilience_app.core.storage.database import HEAD_REVISION, Database, alembic_config
 
 
 @pytest.fixture
@@ -161,4 +161,4 @@ def test_a_database_of_the_previous_version_gains_empty_phase_two_texts(app_path
     assert service.next_steps.next_steps(1) == []
     service.close()
     with sqlite3.connect(app_paths.database_file) as connection:
-        assert connection.execute("select version_num from alembic_version").fetchone() == ("0009",)
+        assert connection.execute("select version_num from alembic_version").fetchone() == (HEAD_REVISION,)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,6 +12,7 @@ from resilience_app.core.assessment.records import AnswerChange, AnswerDraft, An
 from resilience_app.core.storage.models import AnswerChangeRow, AnswerRow
 
 ANSWER_FIELDS = tuple(field.name for field in dataclasses.fields(AnswerDraft))
+CARRIED_OVER_FIELD = "carried_over"  # the history's name for the mark on an answer carried over from an earlier round
 
 
 def _text(value: object) -> str | None:
@@ -26,6 +28,7 @@ def _to_record(row: AnswerRow) -> AnswerRecord:
     return AnswerRecord(
         question_id=row.question_id,
         answer=AnswerDraft(**{name: getattr(row, name) for name in ANSWER_FIELDS}),
+        carried_over=bool(row.carried_over),
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
@@ -41,7 +44,11 @@ class AnswerRepository:
         )
 
     def save(self, assessment_id: int, question_id: str, draft: AnswerDraft, *, changed_by: str) -> AnswerRecord:
-        """Store `draft` as the answer, adding one history entry per field that changed."""
+        """Store `draft` as the answer, adding one history entry per field that changed.
+
+        An answer carried over from an earlier round is reviewed by being saved, changed or not: its mark goes,
+        and the history says who confirmed it and when.
+        """
         row = self._row(assessment_id, question_id)
         old = AnswerDraft(status="") if row is None else _to_record(row).answer
         if row is None:
@@ -57,8 +64,17 @@ class AnswerRepository:
                     )
                 )
             setattr(row, name, after)
+        if row.carried_over:
+            self._session.add(self._carried_over_line(assessment_id, question_id, carried=False, changed_by=changed_by))
+        row.carried_over = False
         self._session.flush()
         return _to_record(row)
+
+    def _carried_over_line(self, assessment_id: int, question_id: str, *, carried: bool, changed_by: str) -> AnswerChangeRow:
+        return AnswerChangeRow(
+            assessment_id=assessment_id, question_id=question_id, field=CARRIED_OVER_FIELD,
+            old_value=str(not carried), new_value=str(carried), changed_by=changed_by,
+        )
 
     def clear(self, assessment_id: int, question_id: str, *, changed_by: str) -> None:
         """Remove the answer (the question becomes unanswered), recording each value that goes."""
@@ -105,9 +121,31 @@ class AnswerRepository:
             found.setdefault(assessment_id, set()).add(question_id)
         return found
 
-    def copy_all(self, from_assessment: int, to_assessment: int) -> int:
-        rows = list(self._session.scalars(select(AnswerRow).where(AnswerRow.assessment_id == from_assessment)))
+    def copy_all(
+        self, from_assessment: int, to_assessment: int, *, question_ids: Collection[str] | None = None, carry_over: bool = False, changed_by: str = ""
+    ) -> int:
+        """Copy the answers (of `question_ids` only, when given) to another assessment; how many were copied.
+
+        A duplicate keeps each answer's mark as it was. With `carry_over` (a follow-up round) every copy is marked
+        carried over — to review, with a history line saying so.
+        """
+        rows = [
+            row for row in self._session.scalars(select(AnswerRow).where(AnswerRow.assessment_id == from_assessment))
+            if question_ids is None or row.question_id in question_ids
+        ]
         for row in rows:
-            self._session.add(AnswerRow(assessment_id=to_assessment, question_id=row.question_id, **{name: getattr(row, name) for name in ANSWER_FIELDS}))
+            self._session.add(
+                AnswerRow(
+                    assessment_id=to_assessment, question_id=row.question_id, carried_over=carry_over or row.carried_over,
+                    **{name: getattr(row, name) for name in ANSWER_FIELDS},
+                )
+            )
+            if carry_over:
+                self._session.add(self._carried_over_line(to_assessment, row.question_id, carried=True, changed_by=changed_by))
         self._session.flush()
         return len(rows)
+
+    def carried_over_question_ids(self, assessment_id: int) -> set[str]:
+        """The questions whose answers were carried over from an earlier round and are still to review."""
+        query = select(AnswerRow.question_id).where(AnswerRow.assessment_id == assessment_id, AnswerRow.carried_over.is_(True), AnswerRow.status != "")
+        return set(self._session.scalars(query))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -75,8 +77,12 @@ class EvidenceRepository:
         rows = self._session.execute(select(EvidenceRow.assessment_id, EvidenceRow.file_name).where(EvidenceRow.file_name.is_not(None)))
         return {(int(assessment_id), str(file_name)) for assessment_id, file_name in rows}
 
-    def copy_all(self, from_assessment: int, to_assessment: int) -> list[EvidenceRecord]:
-        rows = list(self._session.scalars(select(EvidenceRow).where(EvidenceRow.assessment_id == from_assessment)))
+    def copy_all(self, from_assessment: int, to_assessment: int, *, question_ids: Collection[str] | None = None) -> list[EvidenceRecord]:
+        """Copy the evidence of every question (or of `question_ids` only) to another assessment."""
+        rows = [
+            row for row in self._session.scalars(select(EvidenceRow).where(EvidenceRow.assessment_id == from_assessment))
+            if question_ids is None or row.question_id in question_ids
+        ]
         copies = [
             EvidenceRow(
                 assessment_id=to_assessment, question_id=row.question_id, title=row.title, reference=row.reference,

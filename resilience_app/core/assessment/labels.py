@@ -19,6 +19,7 @@ FIELD_NAMES = {
     "sensitive": N_("Sensitive"),
     "contribution": N_("Contribution"),  # a contributor's answer, from their workbook: its level or status
     "consensus": N_("How it was agreed"),  # the CRO's words when setting the level the contributors agreed on
+    "carried_over": N_("Carried over — to review"),  # from an earlier round; saving the answer again confirms it
 }
 STATUS_VALUES = {"level": N_("Level chosen"), "not_applicable": N_("Not applicable"), "dont_know": N_("Don't know")}
 
@@ -39,7 +40,7 @@ def history_value(field: str, value: str | None) -> str:
         return _("—")
     if field == "status" or (field == "contribution" and not value.isdigit()):
         return _(STATUS_VALUES.get(value, value))
-    if field == "sensitive":
+    if field in ("sensitive", "carried_over"):
         return _("Yes") if value == "True" else _("No")
     if field == "confidence":
         return _(CONFIDENCE_NAMES.get(value, value))

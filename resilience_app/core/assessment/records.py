@@ -56,6 +56,7 @@ class AnswerRecord:
     answer: AnswerDraft
     created_at: dt.datetime
     updated_at: dt.datetime
+    carried_over: bool = False  # carried over from an earlier round, not yet confirmed or changed: to review
 
 
 @dataclass(frozen=True)

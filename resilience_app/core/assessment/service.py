@@ -47,6 +47,25 @@ COPY_NAME = N_("{name} (copy)")
 
 # Copies another feature's rows of an assessment into its duplicate, inside the duplication's transaction.
 Copier = Callable[[Session, int, int], None]
+# Runs inside a copy's transaction once the new assessment exists: (session, the original, the new one).
+AfterCopy = Callable[[Session, AssessmentRecord, AssessmentRecord], None]
+
+
+@dataclass(frozen=True)
+class CopyPlan:
+    """What a new assessment made from another takes along: a duplicate by default.
+
+    A follow-up round keeps the city's names, takes the framework's current version, and may carry the answers
+    over (each marked to review) and the other features' rows (`copiers`).
+    """
+
+    name_as_copy: bool = True  # the names marked "(copy)" in each language
+    latest_framework: bool = False  # the content's current version of the original's framework, not the original's
+    answers: bool = True  # the answers and their evidence
+    carry_over: bool = False  # every answer copied is marked carried over — to review
+    copiers: Sequence[Copier] = ()
+    and_then: AfterCopy | None = None
+    changed_by: str = ""  # who the history names for the answers carried over
 
 
 def not_found(assessment_id: object) -> UserFacingError:
@@ -140,27 +159,49 @@ class AssessmentService:
     def duplicate_assessment(self, assessment_id: int) -> AssessmentRecord:
         """A new assessment with the same details, answers, evidence and the other features' rows (`copiers`).
 
-        Its names are marked as a copy in each language. One transaction: a failure copies nothing.
+        Its names are marked as a copy in each language. A duplicate belongs to no series of rounds (it is a copy,
+        not a new round). One transaction: a failure copies nothing.
+        """
+        record = self.copy_assessment(assessment_id, plan=CopyPlan(copiers=self._copiers))
+        _log.info("Duplicated assessment %s as %s", assessment_id, record.id)
+        return record
+
+    def copy_assessment(self, assessment_id: int, *, plan: CopyPlan) -> AssessmentRecord:
+        """A new assessment made from another as `plan` says (a duplicate, or the next round of a series).
+
+        The answers' evidence goes with them, its files copied once the transaction is committed. One transaction:
+        a failure copies nothing.
         """
         with self._unit_of_work() as session:
             repository = AssessmentRepository(session)
             original = repository.get(assessment_id)
-            copy = dataclasses.replace(
-                original.details,
-                city_name_en=_copy_name(original.details.city_name_en, "en"),
-                city_name_ar=_copy_name(original.details.city_name_ar, "ar"),
-            )
-            record = repository.add(
-                copy, framework_id=original.framework_id, framework_version=original.framework_version, is_sample=original.is_sample
-            )
-            AnswerRepository(session).copy_all(assessment_id, record.id)
-            copied = EvidenceRepository(session).copy_all(assessment_id, record.id)
-            for copier in self._copiers:
+            details = original.details
+            if plan.name_as_copy:
+                details = dataclasses.replace(
+                    details,
+                    city_name_en=_copy_name(details.city_name_en, "en"),
+                    city_name_ar=_copy_name(details.city_name_ar, "ar"),
+                )
+            framework_id, framework_version = original.framework_id, original.framework_version
+            if plan.latest_framework:
+                framework = self._context.framework(original.framework_id)
+                framework_id, framework_version = framework.id, framework.version
+            record = repository.add(details, framework_id=framework_id, framework_version=framework_version, is_sample=original.is_sample)
+            copied: list[EvidenceRecord] = []
+            if plan.answers:
+                # Carried into a newer framework, only the questions it still has come along (matched by id).
+                question_ids = self._context.framework(framework_id).question_ids if plan.latest_framework else None
+                AnswerRepository(session).copy_all(
+                    assessment_id, record.id, question_ids=question_ids, carry_over=plan.carry_over, changed_by=plan.changed_by
+                )
+                copied = EvidenceRepository(session).copy_all(assessment_id, record.id, question_ids=question_ids)
+            for copier in plan.copiers:
                 copier(session, assessment_id, record.id)
+            if plan.and_then is not None:
+                plan.and_then(session, original, record)
         for evidence in copied:
             if evidence.file_name:
                 self._context.evidence_files.copy_between(assessment_id, record.id, evidence.file_name)
-        _log.info("Duplicated assessment %s as %s", assessment_id, record.id)
         return record
 
     def delete_assessment(self, assessment_id: int) -> None:
@@ -277,17 +318,22 @@ def profile_in(session: Session, context: CoreContext, assessment_id: int) -> Re
 
 
 def profile_of(framework: Framework, answers: dict[str, AnswerRecord], evidenced: set[str]) -> ResilienceProfile:
-    values = {
+    return build_profile(framework, answer_values(answers, evidenced))
+
+
+def answer_values(answers: dict[str, AnswerRecord], evidenced: set[str] | frozenset[str] = frozenset()) -> dict[str, AnswerValue]:
+    """What scoring needs of each answer; notes kept before an answer is chosen are not an answer."""
+    return {
         question_id: AnswerValue(
             stored.answer.status,  # type: ignore[arg-type]  # stored as text; answer_rules.clean_answer saves only STATUSES
             stored.answer.level,
             stored.answer.confidence,  # type: ignore[arg-type]  # stored as text; answer_rules.clean_answer saves only CONFIDENCES
             has_evidence=question_id in evidenced,
+            carried_over=stored.carried_over,
         )
         for question_id, stored in answers.items()
-        if stored.answer.status  # notes kept before an answer is chosen are not an answer
+        if stored.answer.status
     }
-    return build_profile(framework, values)
 
 
 def _copy_name(name: str, language: str) -> str:

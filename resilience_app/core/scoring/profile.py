@@ -11,7 +11,9 @@ Rules (also in the README):
   coverage first, then framework order); with fewer than two levelled goals there are none,
   and no goal is ever in both lists;
 - questions *to revisit* are levelled answers given with low confidence, and levelled answers
-  without any evidence.
+  without any evidence;
+- an answer carried over from an earlier round counts as answered but never as *reviewed* until a
+  user confirms or changes it: *reviewed* is answered minus carried over, still to review.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class AnswerValue:
     level: int | None = None
     confidence: Confidence | None = None
     has_evidence: bool = False
+    carried_over: bool = False  # carried over from an earlier round and still to review
 
     def __post_init__(self) -> None:
         if self.status == "level" and (self.level is None or not 1 <= self.level <= 5):
@@ -56,6 +59,12 @@ class GroupSummary:
     highest: int | None
     spread: float | None
     low_confidence: int
+    carried_over: int = 0  # answers carried over from an earlier round, still to review
+
+    @property
+    def reviewed(self) -> int:
+        """Answers given or confirmed in this round: carried-over answers still to review never count."""
+        return self.answered - self.carried_over
 
     @property
     def progress(self) -> float:
@@ -85,6 +94,7 @@ def summarise(question_ids: Iterable[str], answers: Mapping[str, AnswerValue]) -
         highest=max(levels) if levels else None,
         spread=statistics.pstdev(levels) if levels else None,
         low_confidence=sum(answer.status == "level" and answer.confidence == "low" for answer in given),
+        carried_over=sum(answer.carried_over for answer in given),
     )
 
 
@@ -96,6 +106,7 @@ class ResilienceProfile:
     overall: GroupSummary  # progress and coverage only: its level is never shown as a city score
     low_confidence_questions: tuple[str, ...] = ()
     unevidenced_questions: tuple[str, ...] = ()
+    to_review_questions: tuple[str, ...] = ()  # carried over from an earlier round, not yet confirmed or changed
 
     def ranked_goals(self) -> list[str]:
         """Goals with a level, strongest first (ties: better coverage first, then framework order)."""
@@ -132,4 +143,5 @@ def build_profile(framework: Framework, answers: Mapping[str, AnswerValue]) -> R
         overall=overall,
         low_confidence_questions=tuple(q for q in levelled if answers[q].confidence == "low"),
         unevidenced_questions=tuple(q for q in levelled if not answers[q].has_evidence),
+        to_review_questions=tuple(q.id for q in framework.questions() if q.id in answers and answers[q.id].carried_over),
     )

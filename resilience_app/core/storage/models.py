@@ -44,6 +44,11 @@ class AssessmentRow(Base):
     notes: Mapped[str] = mapped_column(LanguageText(), default="")
     notes_sensitive: Mapped[bool] = mapped_column(default=False, server_default=false())
     is_sample: Mapped[bool] = mapped_column(default=False)
+    # The rounds of one city's assessment over time share a series key (a random hex text, never an id a
+    # later assessment could reuse); each round has a kind (baseline | mid_term | follow_up) and a date.
+    series_key: Mapped[str | None] = mapped_column(String(32), index=True)
+    round_kind: Mapped[str | None] = mapped_column(String(20))
+    round_date: Mapped[dt.date | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(
         default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp()
@@ -66,6 +71,8 @@ class AnswerRow(Base):
     confidence: Mapped[str | None] = mapped_column(String(10))  # low | medium | high
     answered_by: Mapped[str] = mapped_column(LanguageText(200), default="")
     sensitive: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Carried over from an earlier round and not yet confirmed or changed: it counts as answered, never as reviewed.
+    carried_over: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
 
