@@ -107,11 +107,13 @@ class ChangeView(RefreshedWhenShown):
         self.to_review.setStyleSheet("color: #8a4b00;")
         self.chart = RoundsChart()
         self.chart.setMinimumSize(300, 300)
+        self.chart.setMaximumWidth(440)  # the table beside it needs the width more than the wheel
         self.lens = QComboBox()
         self.lens.setObjectName("change_lens")
         self.lens.currentIndexChanged.connect(lambda _index: self._fill_groups())
         self.groups = QTableWidget()
         self.groups.setObjectName("change_groups_table")
+        self.groups.setWordWrap(True)
         self.moved = QTableWidget()
         self.moved.setObjectName("change_moved_table")
         self.moved.setWordWrap(True)
@@ -145,7 +147,7 @@ class ChangeView(RefreshedWhenShown):
         choose.addWidget(self.earlier)
         choose.addStretch(1)
         body = QHBoxLayout()
-        body.addWidget(self.chart, 2)
+        body.addWidget(self.chart, 1)
         body.addWidget(self.details, 3)
         self.content = QWidget()
         content_layout = QVBoxLayout(self.content)
@@ -277,11 +279,11 @@ class ChangeView(RefreshedWhenShown):
         names = self._names()
         headers = [
             _("Goal") if lens == "goals" else _("Dimension"),
-            _("Level, earlier round"),
-            _("Level, this round"),
+            _("Level,\nearlier round"),
+            _("Level,\nthis round"),
             _("Change"),
-            _("Coverage, earlier round"),
-            _("Coverage, this round"),
+            _("Coverage,\nearlier round"),
+            _("Coverage,\nthis round"),
             _("What the change means"),
         ]
         self.groups.setColumnCount(len(headers))
@@ -304,9 +306,10 @@ class ChangeView(RefreshedWhenShown):
         filled_header(self.groups, 6).setToolTip(
             _("A group whose coverage fell is flagged rather than called improved: fewer answers say less, whichever way the level moved."))
         header = self.groups.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(headers)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(len(headers)):
+            stretched = column in (0, len(headers) - 1)  # the names and what the change means wrap; the figures keep their width
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if stretched else QHeaderView.ResizeMode.ResizeToContents)
+        self.groups.resizeRowsToContents()
 
     def _answer_text(self, framework: Framework, level: int, record: AnswerRecord | None) -> str:
         text = _("Level {level}").format(level=format_number(level))
