@@ -1,6 +1,8 @@
 """Render the main screens to PNG in English and Arabic, for looking at them before a change lands.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/render_screens.py OUTPUT_DIR
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/render_screens.py OUTPUT_DIR [rounds]
+
+With `rounds`, only the follow-up dialog and the Change tab (quicker, when only they changed).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from resilience_app.core import i18n
@@ -28,13 +30,19 @@ CITIES = [
 ]
 
 
-def render(output: Path) -> None:
+def render(output: Path, *, only_rounds: bool = False) -> None:
     app = QApplication.instance() or QApplication([])
     output.mkdir(parents=True, exist_ok=True)
     for language in i18n.SUPPORTED_LANGUAGES:
         i18n.set_language(language)
         paths = AppPaths.under(Path(tempfile.mkdtemp()))
         window = create_main_window(app, paths)  # type: ignore[arg-type]
+        if only_rounds:
+            window.show()
+            render_rounds(app, window, output, language)
+            window.close()
+            window.service.close()
+            continue
         window.resize(1100, 680)
         window.show()
         app.processEvents()
@@ -71,6 +79,7 @@ def render(output: Path) -> None:
         window.active_dialog.grab().save(str(output / f"about-{language}.png"))
         window.active_dialog.reject()
         render_questionnaire(app, window, output, language)
+        render_rounds(app, window, output, language)
         window.close()
         window.service.close()
 
@@ -263,5 +272,61 @@ def render_workshop(app: QApplication, window, output: Path, language: str) -> N
     workshop.close_projector()
 
 
+def render_rounds(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """A follow-up of the sample started from the menu (the dialog, and a date refused), some answers changed, and the
+    Change tab at a laptop's 1366×768: the groups' table, the questions that moved, and the baseline's "no earlier round"."""
+    from resilience_app.core.assessment.records import AnswerDraft
+
+    window.resize(1366, 768)
+    window.show_list()
+    sample = next((summary.id for summary in window.service.assessments.list_assessments() if summary.record.is_sample), None)
+    if sample is None:
+        window.open_sample()
+        sample = window.assessment_page.assessment_id
+        window.show_list()
+    window.select_assessment(sample)
+    window.follow_up_action.trigger()
+    dialog = window.active_dialog
+    dialog.carry_answers.setChecked(True)
+    dialog.carry_register.setChecked(True)
+    app.processEvents()
+    dialog.grab().save(str(output / f"follow-up-dialog-{language}.png"))
+    dialog.date.setDate(dialog.date.minimumDate())
+    dialog.save()  # before the sample's own date: refused under the field
+    app.processEvents()
+    dialog.grab().save(str(output / f"follow-up-dialog-error-{language}.png"))
+    dialog.date.setDate(QDate.currentDate())
+    dialog.save()
+    app.processEvents()
+    follow_up = window.assessment_page.assessment_id
+    service = window.service
+    answers = service.assessments.answers(follow_up)
+    said = {"en": "Confirmed at the follow-up: the new early-warning system covers the river districts.",
+            "ar": "تأكّد في المتابعة: نظام الإنذار المبكر الجديد يغطي أحياء النهر."}[language]
+    for position, (question_id, record) in enumerate(list(answers.items())[:40]):
+        draft = record.answer
+        if draft.status != "level" or draft.level is None:
+            continue
+        level = min(draft.level + 1, 5) if position % 3 else max(draft.level - 1, 1)
+        service.assessments.save_answer(follow_up, question_id, AnswerDraft("level", level, justification=said))
+    window.show_list()
+    window.open_assessment(follow_up)
+    page = window.assessment_page
+    page.tabs.setCurrentWidget(page.change)
+    app.processEvents()
+    window.grab().save(str(output / f"change-{language}.png"))
+    page.change.lens.setCurrentIndex(1)
+    app.processEvents()
+    window.grab().save(str(output / f"change-dimensions-{language}.png"))
+    page.change.details.setCurrentIndex(1)
+    app.processEvents()
+    window.grab().save(str(output / f"change-moved-{language}.png"))
+    window.show_list()
+    window.open_assessment(sample)
+    page.tabs.setCurrentWidget(page.change)
+    app.processEvents()
+    window.grab().save(str(output / f"change-none-{language}.png"))
+
+
 if __name__ == "__main__":
-    render(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
+    render(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"), only_rounds=sys.argv[2:3] == ["rounds"])

@@ -14,9 +14,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from resilience_app.core import i18n
+from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate
 from resilience_app.gui.assessment_dialog import AssessmentDialog
 from resilience_app.gui.export_dialog import ExportDialog, SaveExportDialog, WorkbookExportDialog, show_export_done, show_workbook_done
+from resilience_app.gui.follow_up_dialog import FollowUpDialog
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.operations import Change, attempt, run_operation
 
@@ -90,6 +92,37 @@ def duplicate_selected(window: MainWindow) -> None:
     if record is not None:
         window.show_list()
         window.select_assessment(record.id)
+
+
+def start_follow_up(window: MainWindow) -> None:
+    """Ask for the new round's kind, date and what it carries over; start it, then open it (saying how many answers are to review)."""
+    record = window.fetch_assessment(window.selected_assessment_id())
+    if record is None:
+        return
+    assessment_id = record.id
+    current = attempt(window, lambda: window.service.rounds.round_of(assessment_id))
+    if current is None:
+        return
+    dialog = FollowUpDialog(window, city=record.city_name(i18n.current_language()), follows=current.date or record.details.assessment_date)
+
+    def start() -> None:
+        options = dialog.chosen
+        if options is None:
+            return
+        window.assessment_page.save_typing()
+        made = run_operation(window, lambda: window.service.rounds.start_follow_up(assessment_id, options), bus=window.bus, changes=Change.ASSESSMENT_LIST)
+        if made is None:
+            return
+        window.open_assessment(made.record.id)
+        if options.carry_answers:
+            window.statusBar().showMessage(i18n.ngettext(
+                "Follow-up started: {count} answer carried over, to review.", "Follow-up started: {count} answers carried over, to review.",
+                made.carried_answers).format(count=format_number(made.carried_answers)))
+        else:
+            window.statusBar().showMessage(_("Follow-up started."))
+
+    dialog.accepted.connect(start)
+    open_tracked(window, dialog)
 
 
 def delete_selected(window: MainWindow) -> None:

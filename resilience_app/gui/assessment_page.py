@@ -1,6 +1,6 @@
 """An open assessment: its details, progress always in view, and its tabs: the overview of
-the framework, the questionnaire, the resilience profile, the shocks and stresses, the
-actions inventory, the candidate discovery areas and the workshops."""
+the framework, the questionnaire, the resilience profile, the change since an earlier round,
+the shocks and stresses, the actions inventory, the candidate discovery areas and the workshops."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from resilience_app.core.i18n import _, current_language, isolate, paragraph
 from resilience_app.core.services import ResilienceService
 from resilience_app.gui.actions_view import ActionsView
 from resilience_app.gui.assessment_session import AssessmentSession
+from resilience_app.gui.change_view import ChangeView
 from resilience_app.gui.contributions_panel import ContributionsPanel
 from resilience_app.gui.contributions_state import ContributionsState
 from resilience_app.gui.contributors_view import ContributorsView
@@ -50,6 +51,7 @@ class AssessmentPage(QWidget):
         self.overview: OverviewView | None = None
         self.questionnaire: Questionnaire | None = None
         self.profile: ProfileView | None = None
+        self.change: ChangeView | None = None
         self.progress: ProgressStrip | None = None
         self.register: RegisterState | None = None
         self.shocks_stresses: ShocksStressesPage | None = None
@@ -105,6 +107,8 @@ class AssessmentPage(QWidget):
         self.profile.goal_requested.connect(self.open_goal)
         self.profile.question_requested.connect(self.open_question)
         self.profile.filter_requested.connect(self.open_filtered)
+        self.change = ChangeView(session)
+        self.change.question_requested.connect(self.open_question)
         self.contributions = ContributionsState(session)
         self.contributors = ContributorsView(self.contributions)
         self.contributors.failed.connect(self.failed)
@@ -131,7 +135,7 @@ class AssessmentPage(QWidget):
             self._show_details()
 
     def _tab_widgets(self) -> list[QWidget]:
-        tabs = (self.overview, self.questionnaire, self.profile, self.contributors, self.shocks_stresses, self.actions_view, self.discovery, self.workshop)
+        tabs = (self.overview, self.questionnaire, self.profile, self.change, self.contributors, self.shocks_stresses, self.actions_view, self.discovery, self.workshop)
         return [tab for tab in tabs if tab]
 
     def reread_in_language(self) -> None:
@@ -170,7 +174,7 @@ class AssessmentPage(QWidget):
             self.progress.deleteLater()
         if self.session is not None:
             self.session.deleteLater()
-        self.session = self.overview = self.questionnaire = self.profile = self.progress = None
+        self.session = self.overview = self.questionnaire = self.profile = self.progress = self.change = None
         self.contributions = self.contributors = None
         self.register = self.shocks_stresses = self.actions_view = self.discovery = self.workshop = None
 
@@ -215,15 +219,16 @@ class AssessmentPage(QWidget):
             return
         self._show_details()
         titles = (
-            _("Overview"), _("Questionnaire"), _("Profile"), _("Contributors"), _("Shocks and stresses"), _("Actions"), _("Discovery areas"), _("Workshop"),
+            _("Overview"), _("Questionnaire"), _("Profile"), _("Change"), _("Contributors"), _("Shocks and stresses"), _("Actions"), _("Discovery areas"), _("Workshop"),
         )
         for position, text in enumerate(titles):
             self.tabs.setTabText(position, text)
-        assert self.overview and self.questionnaire and self.profile and self.progress
+        assert self.overview and self.questionnaire and self.profile and self.progress and self.change
         assert self.shocks_stresses and self.actions_view and self.discovery and self.workshop and self.contributors
         self.overview.refresh()
         self.questionnaire.retranslate()
         self.profile.retranslate()
+        self.change.retranslate()
         self.progress.refresh()
         self.shocks_stresses.retranslate()
         self.actions_view.retranslate()

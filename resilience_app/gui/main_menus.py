@@ -54,6 +54,9 @@ class MenuBarWindow(QMainWindow):
     def delete_selected(self) -> None:
         raise NotImplementedError
 
+    def start_follow_up(self) -> None:
+        raise NotImplementedError
+
     def export_selected(self) -> None:
         raise NotImplementedError
 
@@ -85,6 +88,7 @@ class MenuBarWindow(QMainWindow):
         self.rename_action = self._action("rename_action", "F2", self.rename_selected)
         self.duplicate_action = self._action("duplicate_action", "Ctrl+D", self.duplicate_selected)
         self.delete_action = self._action("delete_action", QKeySequence.StandardKey.Delete, self.delete_selected)
+        self.follow_up_action = self._action("follow_up_action", None, self.start_follow_up)
         self.export_action = self._action("export_action", "Ctrl+E", self.export_selected)
         self.export_workbook_action = self._action("export_workbook_action", None, self.export_workbook_selected)
         self.restore_action = self._action("restore_action", None, self.restore_from_backup)
@@ -134,6 +138,8 @@ class MenuBarWindow(QMainWindow):
         for action in (self.new_action, self.open_action, self.rename_action, self.duplicate_action, self.delete_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.follow_up_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.export_workbook_action)
         self.file_menu.addSeparator()
@@ -165,7 +171,7 @@ class MenuBarWindow(QMainWindow):
     def enable_assessment_actions(self, has_selection: bool) -> None:
         """The actions on the chosen assessment are off while none is chosen."""
         for action in (self.open_action, self.rename_action, self.duplicate_action, self.delete_action, self.export_action,
-                       self.export_workbook_action):
+                       self.export_workbook_action, self.follow_up_action):
             action.setEnabled(has_selection)
 
     # -- text ---------------------------------------------------------------------------------
@@ -179,6 +185,7 @@ class MenuBarWindow(QMainWindow):
         self.rename_action.setText(_("&Rename…"))
         self.duplicate_action.setText(_("D&uplicate"))
         self.delete_action.setText(_("&Delete…"))
+        self.follow_up_action.setText(_("Start a &follow-up assessment…"))
         self.export_action.setText(_("&Export the brief or the Preliminary Resilience Assessment…"))
         self.export_workbook_action.setText(_("Export to E&xcel…"))
         self.quit_action.setText(_("&Quit"))

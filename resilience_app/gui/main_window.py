@@ -185,6 +185,9 @@ class MainWindow(MenuBarWindow):
     def delete_selected(self) -> None:
         assessment_commands.delete_selected(self)
 
+    def start_follow_up(self) -> None:
+        assessment_commands.start_follow_up(self)
+
     def export_selected(self) -> None:
         assessment_commands.export_selected(self)
 
@@ -206,6 +209,10 @@ class MainWindow(MenuBarWindow):
         assessment_id = self.selected_assessment_id()
         if assessment_id is not None:
             self._show_assessment(assessment_id)
+
+    def open_assessment(self, assessment_id: int) -> None:
+        """Open the assessment `assessment_id` (a plain message and the list if it cannot be read)."""
+        self._show_assessment(assessment_id)
 
     def _show_assessment(self, assessment_id: int) -> None:
         record = self.fetch_assessment(assessment_id)
