@@ -20,12 +20,18 @@ from collections.abc import Callable
 from contextlib import suppress
 from decimal import Decimal
 
+from resilience_app.core.assessment.details_rules import clean_details
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails, AssessmentRecord, EvidenceDraft
+from resilience_app.core.assessment.repository import AssessmentRepository
+from resilience_app.core.assessment.service import ASSESSMENT_GONE
 from resilience_app.core.content.model import NumericScale, Question
 from resilience_app.core.every_language import in_every_language
 from resilience_app.core.every_language import message_in_every_language as _worded
 from resilience_app.core.formatting import format_number, with_unit
 from resilience_app.core.i18n import N_, translate_in
+from resilience_app.core.rounds.records import FollowUpOptions, RoundDraft
+from resilience_app.core.rounds.rules import BASELINE
+from resilience_app.core.sample_baseline import BASELINE_GOAL_LEVELS, BASELINE_SEED, BASELINE_YEARS, add_baseline_register
 from resilience_app.core.sample_contributions import add_sample_contributions
 from resilience_app.core.sample_register import add_sample_register
 from resilience_app.core.sample_workshop import add_sample_workshop
@@ -82,6 +88,10 @@ EVIDENCE_TITLES = (
     N_("Field survey by the resilience team"),
     N_("National statistics yearbook 2025"),
 )
+# The baseline's sources, two years older.
+BASELINE_EVIDENCE_TITLES = (N_("Field survey by the resilience team"), N_("{department}: records reviewed for the baseline"))
+BASELINE_FIGURE_JUSTIFICATION = N_("Figure from the records of {department} at the baseline: {figure}.")
+BASELINE_NOTES = N_("The baseline round of the sample city, two years before the sample; its answers and sources are invented.")
 EVIDENCE_REFERENCE = N_("Invented reference for the sample city")
 SAMPLE_NOTES = N_("A sample assessment of a fictional city, made for practice. Its answers and sources are invented.")
 SAMPLE_OFFICER = N_("Sample officer")
@@ -91,35 +101,78 @@ _LIST_SEPARATOR = re.compile(r"[,،;؛]")
 
 
 def create_sample(service: ResilienceService, language: str) -> AssessmentRecord:
-    """Create the sample assessment; `language` is the one its contributors' workbooks are written in.
+    """Create the sample assessment and its baseline round; `language` is the one its contributors' workbooks are written in.
 
-    It is made under an unfinished name (`leftovers.UNFINISHED_MARK`) and takes the sample's
-    name only at its last step, in one change: a run killed half-way never leaves a half
-    sample listed as the sample, and the next start removes what it made. A failure
-    removes it at once.
+    The baseline (`sample_baseline`), dated two years before, is made first; the sample is started from it as a
+    follow-up (`RoundService.start_follow_up`, nothing carried over), so the two are rounds of one series. Both
+    are made under an unfinished name (`leftovers.UNFINISHED_MARK`) and take the sample's name only at the last
+    step, together in one change: a run killed half-way never leaves a half sample listed as the sample, and the
+    next start removes what it made. A failure removes both at once. Returns the sample (the follow-up).
     """
+    today = dt.date.today()
     names = {lang: translate_in(lang, SAMPLE_MARK).format(name=SAMPLE_CITY[lang]) for lang in SAMPLE_CITY}
     details = AssessmentDetails(
         city_name_en=names["en"],
         city_name_ar=names["ar"],
         country=_worded(SAMPLE_COUNTRY),
         population=412_000,
-        assessment_date=dt.date.today(),
+        assessment_date=today,
         cro_name=_worded(SAMPLE_OFFICER),
         notes=_worded(SAMPLE_NOTES),
     )
-    unfinished = dataclasses.replace(
-        details, city_name_en=unfinished_name(names["en"], "en"), city_name_ar=unfinished_name(names["ar"], "ar")
+    baseline_details = dataclasses.replace(
+        details, population=389_000, assessment_date=_years_before(today, BASELINE_YEARS), notes=_worded(BASELINE_NOTES)
     )
-    record = service.assessments.create_assessment(unfinished, is_sample=True)
+
+    def unfinished(finished: AssessmentDetails) -> AssessmentDetails:
+        return dataclasses.replace(finished, city_name_en=unfinished_name(names["en"], "en"), city_name_ar=unfinished_name(names["ar"], "ar"))
+
+    made: list[int] = []
     try:
-        with being_made(service.database, record.id):
-            _fill(service, record, language)
-            return service.assessments.update_details(record.id, details)
+        baseline = service.assessments.create_assessment(unfinished(baseline_details), is_sample=True)
+        made.append(baseline.id)
+        with being_made(service.database, baseline.id):
+            service.rounds.set_round(baseline.id, RoundDraft(BASELINE, baseline_details.assessment_date))
+            _fill_baseline(service, baseline)
+            follow_up = service.rounds.start_follow_up(baseline.id, FollowUpOptions(date=today), today=today).record
+            made.append(follow_up.id)
+            with being_made(service.database, follow_up.id):
+                service.assessments.update_details(follow_up.id, unfinished(details))
+                _fill(service, follow_up, language)
+                return _name_both(service, (baseline.id, baseline_details), (follow_up.id, details))
     except BaseException:
-        with suppress(Exception):
-            service.assessments.delete_assessment(record.id)
+        for assessment_id in reversed(made):
+            with suppress(Exception):
+                service.assessments.delete_assessment(assessment_id)
         raise
+
+
+def _name_both(service: ResilienceService, *named: tuple[int, AssessmentDetails]) -> AssessmentRecord:
+    """Give the baseline and the sample their finished details in one change; the last one's record."""
+    records = []
+    with service.context.unit_of_work(ASSESSMENT_GONE) as session:
+        repository = AssessmentRepository(session)
+        for assessment_id, details in named:
+            records.append(repository.update_details(assessment_id, clean_details(details)))
+    return records[-1]
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _fill_baseline(service: ResilienceService, record: AssessmentRecord) -> None:
+    """The baseline's answers (each goal around its level two years before) and its register and actions."""
+    chooser = random.Random(BASELINE_SEED)
+    framework = service.framework(record.framework_id)
+    for goal in framework.goals():
+        for indicator in goal.indicators:
+            for question in indicator.questions:
+                _answer(service, record.id, question, BASELINE_GOAL_LEVELS.get(goal.id, 3), chooser, baseline=True)
+    add_baseline_register(service, record.id)
 
 
 def _fill(service: ResilienceService, record: AssessmentRecord, language: str) -> None:
@@ -141,7 +194,10 @@ def _department_in(question: Question) -> Callable[[str], str]:
     )
 
 
-def _answer(service: ResilienceService, assessment_id: int, question: Question, baseline: int, chooser: random.Random) -> None:
+def _answer(
+    service: ResilienceService, assessment_id: int, question: Question, typical: int, chooser: random.Random, *, baseline: bool = False
+) -> None:
+    """One answer around the goal's `typical` level; the baseline round's figures are all drawn, its sources undated."""
     department_in = _department_in(question)
     department = in_every_language(department_in)
     roll = chooser.random()
@@ -150,15 +206,15 @@ def _answer(service: ResilienceService, assessment_id: int, question: Question, 
     elif 0.03 <= roll < 0.07:
         draft = AnswerDraft(status="dont_know", justification=_worded(JUSTIFICATIONS["dont_know"], department=department_in), answered_by=department)
     else:
-        level = min(5, max(1, baseline + chooser.choice((-1, 0, 0, 0, 1))))
+        level = min(5, max(1, typical + chooser.choice((-1, 0, 0, 0, 1))))
         tier = "low" if level <= 2 else "middle" if level == 3 else "high"
         value = _value_for(question.numeric, level, chooser) if question.numeric else None
-        if question.numeric is not None and question.id in SAMPLE_FIGURES:  # a figure that must agree with the rest of the sample
+        if question.numeric is not None and question.id in SAMPLE_FIGURES and not baseline:  # a figure that must agree with the rest of the sample
             value = SAMPLE_FIGURES[question.id]
             level = question.numeric.level_for(float(value))
             tier = "low" if level <= 2 else "middle" if level == 3 else "high"
         if question.numeric is not None and value is not None:
-            justification = _worded(FIGURE_JUSTIFICATION, department=department_in, figure=_figure_in(question.numeric, value))
+            justification = _worded(BASELINE_FIGURE_JUSTIFICATION if baseline else FIGURE_JUSTIFICATION, department=department_in, figure=_figure_in(question.numeric, value))
         else:
             justification = _worded(JUSTIFICATIONS[tier], department=department_in)
         draft = AnswerDraft(
@@ -172,7 +228,7 @@ def _answer(service: ResilienceService, assessment_id: int, question: Question, 
     draft = dataclasses.replace(draft, sensitive=question.id in SENSITIVE_QUESTIONS)
     service.assessments.save_answer(assessment_id, question.id, draft, changed_by=department)
     if draft.status == "level" and chooser.random() < 0.85:
-        title = _worded(chooser.choice(EVIDENCE_TITLES), department=department_in)
+        title = _worded(chooser.choice(BASELINE_EVIDENCE_TITLES if baseline else EVIDENCE_TITLES), department=department_in)
         service.assessments.add_evidence(assessment_id, question.id, EvidenceDraft(title, _worded(EVIDENCE_REFERENCE)), changed_by=department)
 
 

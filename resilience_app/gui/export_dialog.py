@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 MOST_SECTIONS_ALWAYS_SHOWN = 8  # the list is never shorter than this many rows (it scrolls beyond, on a short screen)
-SCREEN_SHARE = 0.9  # the most of the screen's height the dialog takes to show every section
+SCREEN_SHARE = 0.95  # the most of the screen's height the dialog takes to show every section (it scrolls beyond)
 
 
 class SaveExportDialog(QDialog):

@@ -82,7 +82,7 @@ def _ring_numbers(page: Page, language: str) -> list[TextLine]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_wheels_rings_are_numbered_as_large_as_the_text_around_them(sample_pages: dict[str, list[Page]], language: str) -> None:
     wheels = [(page, _ring_numbers(page, language)) for page in sample_pages[language] if _ring_numbers(page, language)]
-    assert len(wheels) == 1
-    page, rings = wheels[0]
-    header = page.blocks[0].lines[0]
-    assert min(ring.bottom - ring.top for ring in rings) >= READABLE * (header.bottom - header.top)
+    assert len(wheels) == 2  # the profile's, and the change's with both rounds
+    for page, rings in wheels:
+        header = page.blocks[0].lines[0]
+        assert min(ring.bottom - ring.top for ring in rings) >= READABLE * (header.bottom - header.top)

@@ -121,9 +121,11 @@ def test_demo_creates_a_complete_marked_sample_and_prints_its_id_last(capsys: py
     assert code == 0
     sample_id = int(out.strip().splitlines()[-1])
     _code, listed, _err = run(capsys, "--data-dir", str(tmp_path), "list", "--json")
-    [row] = json.loads(listed)
-    assert row["id"] == sample_id and row["progress"] == 1.0 and row["is_sample"] is True
-    assert "(sample)" in row["city"]["en"] and "تجريبي" in row["city"]["ar"]
+    rows = {row["id"]: row for row in json.loads(listed)}  # the sample and its baseline round
+    assert len(rows) == 2 and sample_id == max(rows)
+    for row in rows.values():
+        assert row["progress"] == 1.0 and row["is_sample"] is True
+        assert "(sample)" in row["city"]["en"] and "تجريبي" in row["city"]["ar"]
 
 
 def test_export_pdf_writes_the_brief_and_refuses_bad_input_plainly(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

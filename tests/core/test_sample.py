@@ -126,3 +126,18 @@ def test_the_sample_figures_agree_with_its_register(sample) -> None:  # type: ig
     answers = service.assessments.answers(record.id)
     assert float(answers["q-2.2.b"].answer.numeric_value or 0) >= 25
     assert float(answers["q-1.1.a"].answer.numeric_value or 0) >= float(answers["q-12.3.b"].answer.numeric_value or 0)
+
+
+def test_the_sample_is_the_follow_up_of_a_baseline_two_years_earlier(sample) -> None:  # type: ignore[no-untyped-def]
+    service, record = sample
+    series = service.rounds.series_of(record.id)
+    assert [round_.kind for round_ in series] == ["baseline", "follow_up"] and series[1].assessment_id == record.id
+    baseline = service.assessments.get_assessment(series[0].assessment_id)
+    assert baseline.is_sample and baseline.city_name("en") == record.city_name("en") and baseline.city_name("ar") == record.city_name("ar")
+    assert record.details.assessment_date is not None and baseline.details.assessment_date is not None
+    assert (record.details.assessment_date - baseline.details.assessment_date).days in (730, 731)
+    compared = service.rounds.compare(baseline.id, record.id).comparison
+    verdicts = collections.Counter(goal.verdict for goal in compared.goals)
+    assert verdicts["improved"] >= 6 and 1 <= verdicts["declined"] <= 3  # lower on most goals two years before, higher on a few
+    assert compared.moved_up and compared.moved_down
+    assert len(service.register.items(baseline.id)) != len(service.register.items(record.id))

@@ -188,9 +188,10 @@ def test_first_start_offers_the_sample_once(window: MainWindow, qtbot: QtBot, la
     assert isinstance(box, QMessageBox) and box.objectName() == "sample_offer_dialog"
     assert is_arabic(box.text()) is (language == "ar")
     box.button(QMessageBox.StandardButton.Yes).click()
-    [summary] = window.service.assessments.list_assessments()
-    assert summary.record.is_sample and summary.progress == 1.0
-    assert window.assessment_page.assessment_id == summary.id and window.assessment_page.isVisible()
+    summaries = window.service.assessments.list_assessments()  # the sample and its baseline round
+    assert len(summaries) == 2 and all(summary.record.is_sample and summary.progress == 1.0 for summary in summaries)
+    sample_id = max(summary.id for summary in summaries)  # the follow-up: the complete sample, opened
+    assert window.assessment_page.assessment_id == sample_id and window.assessment_page.isVisible()
     window.show_list()
     window.offer_sample()  # asked once only
     assert window.active_dialog is None

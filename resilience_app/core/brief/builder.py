@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from resilience_app.core.brief import (
     build_actions,
+    build_change,
     build_contributors,
     build_figures,
     build_fixed,
@@ -38,6 +39,7 @@ BUILDERS: dict[str, SectionBuilder] = {
     "city_context": build_contributors.city_context,
     "resilience_profile": build_profile.resilience_profile,
     "quantitative": build_figures.quantitative,
+    "change": build_change.change,
     "strengths_weaknesses": build_profile.strengths_weaknesses,
     "qualities": build_profile.qualities,
     "shocks_stresses": build_register.shocks_stresses,
@@ -122,6 +124,8 @@ def _sensitivity_notice(data: BriefData, document: str) -> str:
 def build_brief(data: BriefData, language: str, section_ids: Iterable[str] | None = None, document: str = BRIEF) -> BriefDocument:
     """The `document` ("brief" or "pra") of `data` in `language`, with `section_ids` (by default the document's own)."""
     chosen = check_sections(section_ids, document)
+    if section_ids is None and document == BRIEF and data.earlier is None:  # the brief's change is worth its pages only with a round to compare
+        chosen = tuple(section_id for section_id in chosen if section_id != "change")
     if document == BRIEF:  # read before the workshop: nothing a workshop said or decided belongs in it
         data = dataclasses.replace(data, workshops=(), room_ratings={}, areas=(), next_steps=())
     with using_language(language):

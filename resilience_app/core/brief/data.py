@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core.assessment.answer_repository import AnswerRepository
 from resilience_app.core.assessment.evidence_repository import EvidenceRepository
 from resilience_app.core.assessment.records import AnswerRecord, AssessmentRecord, EvidenceRecord
-from resilience_app.core.assessment.service import ASSESSMENT_GONE, assessment_in, profile_of
+from resilience_app.core.assessment.service import ASSESSMENT_GONE, answer_values, assessment_in, profile_of
 from resilience_app.core.brief.contributors import Contributors, agreement_of, in_framework_order
 from resilience_app.core.brief.withheld import Withheld
 from resilience_app.core.content.model import Framework, Hazard, Sector
@@ -36,6 +36,10 @@ from resilience_app.core.register.records import (
 )
 from resilience_app.core.register.repository import RegisterRepository
 from resilience_app.core.register.service import RegisterRanking, ranking_of
+from resilience_app.core.rounds.compare import RoundAnswers, RoundComparison, compare_rounds
+from resilience_app.core.rounds.records import RoundRecord
+from resilience_app.core.rounds.repository import RoundRepository
+from resilience_app.core.scoring import AnswerValue
 from resilience_app.core.scoring.profile import ResilienceProfile
 from resilience_app.core.workshop.records import DOT_VOTE, RANKING, ExerciseRecord, RoomRating
 from resilience_app.core.workshop.repository import WorkshopRepository
@@ -74,6 +78,26 @@ class WorkshopResults:
 
 
 @dataclass(frozen=True)
+class EarlierRound:
+    """The assessment's previous round in its series and how the two compare (`rounds.compare`), read with the rest."""
+
+    record: AssessmentRecord
+    round: RoundRecord  # the earlier round's kind and date
+    later: RoundRecord  # the assessment's own round
+    framework: Framework
+    answers: Mapping[str, AnswerRecord]
+    items: Sequence[RegisterItemRecord]
+    item_names: Mapping[int, Mapping[str, str]]  # item id -> language -> name
+    ranking: RegisterRanking
+    actions: Sequence[ActionRecord]
+    comparison: RoundComparison
+    to_review: int  # answers carried into the later round and still to review: left out of the comparison
+
+    def item_name(self, item_id: int, language: str) -> str:
+        return self.item_names.get(item_id, {}).get(language, "")
+
+
+@dataclass(frozen=True)
 class BriefData:
     assessment: AssessmentRecord
     framework: Framework
@@ -96,6 +120,7 @@ class BriefData:
     withheld_questions: frozenset[str] = frozenset()  # answers counted in the results but not printed
     withheld: Withheld = Withheld()  # the content marked sensitive: left out, or (when included) printed
     next_steps: Sequence[NextStepRecord] = ()  # after the PRA: what, who, by when (those serving a withheld area left out with it)
+    earlier: EarlierRound | None = None  # the previous round of the assessment's series, None when it has none
 
     def item_name(self, item_id: int, language: str) -> str:
         return self.item_names.get(item_id, {}).get(language, "")
@@ -163,6 +188,47 @@ def _read(session: Session, context: CoreContext, assessment_id: int, *, today: 
         sectors={sector.id: sector for sector in context.content.sectors},
         contributors=_contributors(session, assessment_id, framework, answers),
         next_steps=planning.next_steps(assessment_id),
+        earlier=_earlier_round(session, context, record, framework, answers),
+    )
+
+
+def _earlier_round(
+    session: Session, context: CoreContext, record: AssessmentRecord, framework: Framework, answers: dict[str, AnswerRecord]
+) -> EarlierRound | None:
+    """The round just before the assessment in its series, compared with it as `RoundService.compare` does (answers
+    carried over and still to review left out); None when it is in no series or is its first round."""
+    rounds = RoundRepository(session)
+    own = rounds.get(record.id)
+    if own.series_key is None:
+        return None
+    series = rounds.series(own.series_key)
+    position = [found.assessment_id for found in series].index(record.id)
+    if position == 0:
+        return None
+    before = series[position - 1]
+    earlier = assessment_in(session, before.assessment_id)
+    earlier_framework = context.framework(earlier.framework_id)
+    earlier_answers = AnswerRepository(session).for_assessment(earlier.id)
+    register = RegisterRepository(session)
+    items = register.items(earlier.id)
+    links = register.links(earlier.id)
+    catalogue = {hazard.id: hazard for hazard in context.content.hazards}
+
+    def counted(stored: dict[str, AnswerRecord]) -> dict[str, AnswerValue]:
+        return {question_id: value for question_id, value in answer_values(stored).items() if not value.carried_over}
+
+    return EarlierRound(
+        record=earlier,
+        round=before,
+        later=own,
+        framework=earlier_framework,
+        answers=earlier_answers,
+        items=items,
+        item_names={item.id: {lang: item_name(catalogue, item, lang) for lang in SUPPORTED_LANGUAGES} for item in items},
+        ranking=ranking_of(items, [Link(link.source_id, link.target_id) for link in links]),
+        actions=PlanningRepository(session).actions(earlier.id),
+        comparison=compare_rounds(RoundAnswers(earlier_framework, counted(earlier_answers)), RoundAnswers(framework, counted(answers))),
+        to_review=sum(stored.carried_over and bool(stored.answer.status) for stored in answers.values()),
     )
 
 

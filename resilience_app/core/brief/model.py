@@ -48,11 +48,13 @@ FACT_LABELS = (0,)  # the labels' column of a Facts table, kept on one line (it 
 
 @dataclass(frozen=True)
 class RadarChart:
-    """Levels (1–5, None when nothing is answered) on one axis per goal."""
+    """Levels (1–5, None when nothing is answered) on one axis per goal; optionally an earlier round's outline beneath."""
 
     labels: tuple[str, ...]
     values: tuple[float | None, ...]
     caption: str
+    earlier: tuple[float | None, ...] = ()  # an earlier round's levels, drawn as a dashed outline (empty: one round only)
+    legend: tuple[str, ...] = ()  # with `earlier`: the later round's name, then the earlier's
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ the right and the matrix's impact axis runs from right to left.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
@@ -72,13 +73,17 @@ class Figure(Flowable):  # type: ignore[misc]  # ReportLab ships no type informa
 class RadarFigure(Figure):
     RING_SIZE = 7.5  # the rings' levels: as large as the captions' text
 
+    LEGEND_HEIGHT = 18  # below the wheel, when it has two rounds
+
     def __init__(self, chart: RadarChart, style: BriefStyle, rtl: bool, caption: Flowable | None = None) -> None:
-        super().__init__(style, rtl, 250, caption)
+        self.legend_height = self.LEGEND_HEIGHT if chart.legend else 0
+        super().__init__(style, rtl, 250 + self.legend_height, caption)
         self.chart = chart
 
     def draw_figure(self) -> None:
         canvas, style, chart = self.canv, self.style, self.chart
-        centre_x, centre_y, radius = self.width / 2, self.figure_height / 2, self.figure_height / 2 - 22
+        wheel_height = self.figure_height - self.legend_height
+        centre_x, centre_y, radius = self.width / 2, self.legend_height + wheel_height / 2, wheel_height / 2 - 22
         count = len(chart.labels)
         direction = -1 if self.rtl else 1
 
@@ -100,6 +105,8 @@ class RadarFigure(Figure):
             canvas.line(centre_x, centre_y, x, y)
             lx, ly = point(index, LEVELS + 0.7)
             label(style, canvas, text, lx, ly - 3, size=8, rtl=self.rtl, bold=True)
+        if chart.earlier:
+            self._draw_earlier(point)
         values = [value or 0.0 for value in chart.values]
         path = canvas.beginPath()
         for index, value in enumerate(values):
@@ -117,6 +124,53 @@ class RadarFigure(Figure):
                 x, y = point(index, level)
                 canvas.circle(x, y, 1.8, stroke=0, fill=1)
         self._draw_ring_levels(centre_x, centre_y, radius)
+        if chart.legend:
+            self._draw_legend()
+
+    def _draw_earlier(self, point: Callable[[int, float], tuple[float, float]]) -> None:
+        """The earlier round's outline: dashed, muted, unfilled, so the later round's shape reads over it."""
+        canvas = self.canv
+        path = canvas.beginPath()
+        for index, value in enumerate(self.chart.earlier):
+            x, y = point(index, value or 0.0)
+            path.moveTo(x, y) if index == 0 else path.lineTo(x, y)
+        path.close()
+        canvas.saveState()
+        canvas.setStrokeColor(self.style.colour("sample"))
+        canvas.setLineWidth(1.2)
+        canvas.setDash(3, 2)
+        canvas.drawPath(path, stroke=1, fill=0)
+        canvas.restoreState()
+
+    def _draw_legend(self) -> None:
+        """Each round's line and name, on one row under the wheel, centred (from the start edge in reading order)."""
+        canvas, style = self.canv, self.style
+        size, swatch, gap = 8.0, 18.0, 14.0
+        entries = []
+        for index, text in enumerate(self.chart.legend[:2]):
+            line = style.engine.lines(text, size=size, width=1e6, rtl=self.rtl)[0]
+            entries.append((index, line))
+        total = sum(swatch + 4 + line.width for _index, line in entries) + gap * (len(entries) - 1)
+        start = (self.width - total) / 2
+        baseline = self.legend_height / 2 - size * 0.3
+        for index, line in entries:
+            entry_width = swatch + 4 + line.width
+            left = self.width - start - entry_width if self.rtl else start
+            swatch_left = left + line.width + 4 if self.rtl else left
+            text_left = left if self.rtl else left + swatch + 4
+            canvas.saveState()
+            if index == 0:
+                canvas.setStrokeColor(style.colour("chart_fill"))
+                canvas.setLineWidth(1.4)
+            else:
+                canvas.setStrokeColor(style.colour("sample"))
+                canvas.setLineWidth(1.2)
+                canvas.setDash(3, 2)
+            canvas.line(swatch_left, baseline + size * 0.3, swatch_left + swatch, baseline + size * 0.3)
+            canvas.restoreState()
+            canvas.setFillColor(style.colour("text"))
+            draw_line(canvas, line, text_left, baseline)
+            start += entry_width + gap
 
     def _draw_ring_levels(self, centre_x: float, centre_y: float, radius: float) -> None:
         """Each ring's level between the first axis and the last, where no goal's point lies, on a white ground so it reads

@@ -1,0 +1,176 @@
+"""The section "Change since the baseline": the assessment against its previous round (`rounds.compare`).
+
+Each goal's and dimension's level and coverage in both rounds and the change, said plainly where there is none
+(not comparable) or where coverage fell; the wheel with one outline per round; the questions that moved most; the
+register's new and gone shocks and stresses and its rank changes; the actions whose status changed. Content left
+out as sensitive stays out: a withheld question is not listed among those that moved, nor a sensitive item of the
+earlier register.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from resilience_app.core.assessment.labels import mean_level_text
+from resilience_app.core.brief.build_figures import DASH
+from resilience_app.core.brief.data import BriefData, EarlierRound
+from resilience_app.core.brief.model import Block, Bullets, Heading, Paragraph, RadarChart, Table
+from resilience_app.core.content.labels import goal_label
+from resilience_app.core.content.model import Framework
+from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
+from resilience_app.core.i18n import _, current_language, ngettext
+from resilience_app.core.register.labels import ACTION_STATUS_NAMES
+from resilience_app.core.rounds.compare import GroupChange, QuestionMove, RoundFigures
+from resilience_app.core.rounds.labels import reason_name, round_kind_name, verdict_name
+
+MOVES_SHOWN = 5  # questions listed of those that moved each way, the largest moves first
+
+
+def change(data: BriefData) -> list[Block]:
+    earlier = data.earlier
+    if earlier is None:
+        return [Paragraph(_("This assessment has no earlier round to compare with: it is the first round of its series or stands "
+                            "alone. Start a follow-up from it to measure the city against itself over time."))]
+    comparison = earlier.comparison
+    blocks: list[Block] = [Paragraph(_intro(data, earlier))]
+    blocks.append(_wheel(data, earlier))
+    blocks += [Heading(_("By goal")), _table(_("Goal"), comparison.goals, _goal_names(data.framework, earlier.framework))]
+    blocks += [Heading(_("By dimension")), _table(_("Dimension"), comparison.dimensions, _dimension_names(data.framework, earlier.framework))]
+    blocks += _moves(data, earlier)
+    blocks += _register(data, earlier)
+    blocks += _actions(data, earlier)
+    return blocks
+
+
+def round_text(kind: str | None, date: dt.date | None) -> str:
+    """"Baseline, 7 Dec 2024": a round's kind and date."""
+    when = format_date(date, length="medium") if date is not None else _(DASH)
+    return _("{round}, {date}").format(round=round_kind_name(kind), date=when)
+
+
+def _intro(data: BriefData, earlier: EarlierRound) -> str:
+    text = _("Compared with the previous round of this city's assessment: {earlier} (assessment {id}); this assessment is the {later}. "
+             "A level is the mean of the levelled answers; a change is computed only where both rounds have a level and share "
+             "levelled questions, and a goal whose coverage fell is flagged rather than called improved.").format(
+        earlier=round_text(earlier.round.kind, earlier.round.date), id=format_number(earlier.record.id),
+        later=round_text(earlier.later.kind, earlier.later.date))
+    if earlier.to_review:
+        text += " " + ngettext("{count} answer carried over and still to review is left out.",
+                               "{count} answers carried over and still to review are left out.", earlier.to_review).format(
+            count=format_number(earlier.to_review))
+    return text
+
+
+def change_text(group: GroupChange) -> str:
+    """"+0.8 (improved)", or why there is no change ("not comparable: no level in the earlier round")."""
+    if group.change is None:
+        return _("{verdict}: {reason}").format(verdict=verdict_name(group.verdict), reason=reason_name(group.reason))
+    sign = "+" if group.change > 0.05 else ""
+    return _("{change} ({verdict})").format(change=localise_digits(sign) + format_number(group.change, decimals=1), verdict=verdict_name(group.verdict))
+
+
+def figures_text(figures: RoundFigures | None) -> str:
+    """"2.0 (100% covered)": a group's level and coverage in one round, a dash where its framework has no such group."""
+    if figures is None:
+        return _(DASH)
+    coverage = format_percent(figures.coverage) if figures.coverage is not None else _(DASH)
+    return _("{level} ({coverage} covered)").format(level=mean_level_text(figures.level), coverage=coverage)
+
+
+def _goal_names(later: Framework, earlier: Framework) -> dict[str, str]:
+    return {goal.id: goal_label(goal) for framework in (earlier, later) for goal in framework.goals()}
+
+
+def _dimension_names(later: Framework, earlier: Framework) -> dict[str, str]:
+    language = current_language()
+    return {dimension.id: dimension.name.in_language(language) for framework in (earlier, later) for dimension in framework.dimensions}
+
+
+def _table(name: str, groups: tuple[GroupChange, ...], names: dict[str, str]) -> Table:
+    rows = tuple((names.get(group.id, group.id), figures_text(group.baseline), figures_text(group.follow_up), change_text(group)) for group in groups)
+    flagged = tuple(index for index, group in enumerate(groups) if group.coverage_fell)
+    return Table(header=(name, _("Level and coverage, earlier round"), _("Level and coverage, later round"), _("Change")), rows=rows, emphasis=flagged)
+
+
+def _wheel(data: BriefData, earlier: EarlierRound) -> RadarChart:
+    goals = list(data.framework.goals())
+    before = {group.id: group.baseline.level if group.baseline else None for group in earlier.comparison.goals}
+    return RadarChart(
+        labels=tuple(format_number(goal.number) for goal in goals),
+        values=tuple(data.profile.goals[goal.id].level for goal in goals),
+        earlier=tuple(before.get(goal.id) for goal in goals),
+        legend=(round_text(earlier.later.kind, earlier.later.date), round_text(earlier.round.kind, earlier.round.date)),
+        caption=_("Level by goal in both rounds (1 to 5): the solid outline is this assessment, the dashed one the earlier round. "
+                  "Numbers around the wheel are the goals in the table below."),
+    )
+
+
+def _moves(data: BriefData, earlier: EarlierRound) -> list[Block]:
+    comparison = earlier.comparison
+    hidden = set(data.withheld_questions)
+    if not data.includes_sensitive:
+        hidden |= {question_id for question_id, stored in earlier.answers.items() if stored.answer.sensitive}
+    up = [move for move in comparison.moved_up if move.question_id not in hidden]
+    down = [move for move in comparison.moved_down if move.question_id not in hidden]
+    blocks: list[Block] = [Heading(_("Questions that moved"))]
+    blocks.append(Paragraph(_("{up} questions moved up a level or more and {down} moved down; the largest moves each way:").format(
+        up=format_number(len(up)), down=format_number(len(down)))))
+    if not up and not down:
+        return blocks[:1] + [Paragraph(_("No question levelled in both rounds changed its level."))]
+    largest = sorted(up, key=lambda move: move.baseline_level - move.follow_up_level)[:MOVES_SHOWN]
+    largest += sorted(down, key=lambda move: move.follow_up_level - move.baseline_level)[:MOVES_SHOWN]
+    blocks.append(Table(header=(_("No."), _("Question"), _("Earlier level"), _("Later level")),
+                        rows=tuple(_move_row(data.framework, move) for move in largest), unbroken=(0, 2, 3)))
+    return blocks
+
+
+def _move_row(framework: Framework, move: QuestionMove) -> tuple[str, str, str, str]:
+    question = framework.question(move.question_id)
+    prompt = question.prompt.in_language(current_language()) if question else move.question_id
+    return (localise_digits(framework.placement(move.question_id).number), prompt, format_number(move.baseline_level),
+            format_number(move.follow_up_level))
+
+
+def _register(data: BriefData, earlier: EarlierRound) -> list[Block]:
+    language = current_language()
+    earlier_items = [item for item in earlier.items if data.includes_sensitive or not item.item.sensitive]
+    now = {data.item_name(item_id, language): item_id for item_id in data.items}
+    before = {earlier.item_name(item.id, language): item.id for item in earlier_items}
+    new = [name for name in now if name not in before]
+    gone = [name for name in before if name not in now]
+    ranks_now = {entry.item.item_id: entry.rank for entry in data.ranking.ranked}
+    ranks_before = {entry.item.item_id: entry.rank for entry in earlier.ranking.ranked}
+    moved = [(name, ranks_before.get(before[name]), ranks_now.get(item_id)) for name, item_id in now.items() if name in before]
+    moved = [(name, rank_before, rank_now) for name, rank_before, rank_now in moved if rank_before != rank_now]
+    blocks: list[Block] = [Heading(_("The register of shocks and stresses"))]
+    if not now and not before:
+        return blocks + [Paragraph(_("Neither round has a register of shocks and stresses."))]
+    blocks.append(Paragraph(_("Matched by name: {new} new since the earlier round, {gone} no longer in the register, {moved} ranked "
+                              "differently.").format(new=format_number(len(new)), gone=format_number(len(gone)), moved=format_number(len(moved)))))
+    if new:
+        blocks += [Paragraph(_("New since the earlier round:")), Bullets(tuple(new))]
+    if gone:
+        blocks += [Paragraph(_("No longer in the register:")), Bullets(tuple(gone))]
+    if moved:
+        moved.sort(key=lambda entry: entry[2] if entry[2] is not None else 1_000)
+        blocks.append(Table(header=(_("Shock or stress"), _("Earlier rank"), _("Later rank")),
+                            rows=tuple((name, _rank(rank_before), _rank(rank_now)) for name, rank_before, rank_now in moved), unbroken=(1, 2)))
+    return blocks
+
+
+def _rank(rank: int | None) -> str:
+    return format_number(rank) if rank is not None else _("not ranked")
+
+
+def _actions(data: BriefData, earlier: EarlierRound) -> list[Block]:
+    before = {action.action.title.strip(): action.action.status for action in earlier.actions}
+    changed = [(action.action.title.strip(), before[action.action.title.strip()], action.action.status) for action in data.actions
+               if action.action.title.strip() in before and before[action.action.title.strip()] != action.action.status]
+    blocks: list[Block] = [Heading(_("Actions whose status changed"))]
+    if not changed:
+        return blocks + [Paragraph(_("No action in both rounds' inventories (matched by title) changed its status."))]
+    return blocks + [Table(
+        header=(_("Action"), _("Earlier status"), _("Later status")),
+        rows=tuple((title, _(ACTION_STATUS_NAMES.get(old, old)), _(ACTION_STATUS_NAMES.get(new, new))) for title, old, new in changed),
+        unbroken=(1, 2),
+    )]

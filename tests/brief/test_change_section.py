@@ -1,0 +1,116 @@
+"""The section "Change since the baseline": the sample (a follow-up of its baseline two years earlier) shows the
+comparison's own numbers in both documents and languages, in PDF and Word; an assessment with no earlier round says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resilience_app.core.assessment.labels import mean_level_text
+from resilience_app.core.assessment.records import AssessmentDetails
+from resilience_app.core.brief.builder import build_brief
+from resilience_app.core.brief.data import collect
+from resilience_app.core.brief.model import BriefDocument, Paragraph, RadarChart, Section, Table
+from resilience_app.core.formatting import format_number, format_percent
+from resilience_app.core.i18n import translate_in, using_language
+from resilience_app.core.rounds.labels import VERDICT_NAMES
+from resilience_app.core.services import ResilienceService
+from tests.brief.conftest import DOCUMENTS, EXPORT_DAY, LANGUAGES
+from tests.brief.docx_reader import open_docx
+from tests.brief.pdf_reader import needs_poppler, page_text, plain
+
+Sample = tuple[ResilienceService, dict[str, int]]
+Key = tuple[str, str]
+EXPORTS = [(document, language) for document in DOCUMENTS for language in LANGUAGES]
+TITLE = "Change since the baseline"
+
+
+def _section(model: BriefDocument, section_id: str = "change") -> Section:
+    [section] = [section for section in model.sections if section.id == section_id]
+    return section
+
+
+def _tables(section: Section) -> list[Table]:
+    return [block for block in section.blocks if isinstance(block, Table)]
+
+
+@pytest.mark.parametrize("key", EXPORTS, ids="-".join)
+def test_the_samples_documents_show_each_goals_change_as_the_comparison_computes_it(sample_service: Sample, sample_models: dict[Key, BriefDocument],
+                                                                                    key: Key) -> None:
+    service, ids = sample_service
+    document, language = key
+    [baseline] = [found.assessment_id for found in service.rounds.series_of(ids[language]) if found.kind == "baseline"]
+    compared = service.rounds.compare(baseline, ids[language]).comparison
+    section = _section(sample_models[key])
+    assert section.title == translate_in(language, TITLE)
+    goals = _tables(section)[0]
+    assert len(goals.rows) == len(compared.goals) == 12
+    with using_language(language):
+        for row, goal in zip(goals.rows, compared.goals, strict=True):
+            assert goal.baseline is not None and goal.follow_up is not None and goal.change is not None
+            assert mean_level_text(goal.baseline.level) in row[1] and format_percent(goal.baseline.coverage or 0) in row[1]
+            assert mean_level_text(goal.follow_up.level) in row[2]
+            assert format_number(abs(goal.change), decimals=1) in row[3]
+            assert translate_in(language, VERDICT_NAMES[goal.verdict]) in row[3]
+    assert {"improved", "declined"} <= {goal.verdict for goal in compared.goals}  # the sample shows movement both ways
+    [wheel] = [block for block in section.blocks if isinstance(block, RadarChart)]
+    assert len(wheel.earlier) == len(wheel.values) == 12 and len(wheel.legend) == 2
+    assert wheel.earlier == tuple(goal.baseline.level for goal in compared.goals if goal.baseline)
+
+
+def test_the_section_names_the_earlier_round_and_its_register_and_actions(sample_models: dict[Key, BriefDocument]) -> None:
+    section = _section(sample_models["pra", "en"])
+    text = "\n".join(block.text for block in section.blocks if isinstance(block, Paragraph))
+    assert "Baseline, " in text and "2024" in text  # which round, and when
+    cells = "\n".join(cell for table in _tables(section) for row in table.rows for cell in row)
+    assert "Sudden influx of refugees" in cells  # a rank change
+    assert "Planned" in cells and "Ongoing" in cells  # an action that moved on
+    bullets = "\n".join(item for block in section.blocks if hasattr(block, "items") for item in block.items)
+    assert "Youth unemployment" in bullets and "Fuel shortages" in bullets  # new and gone
+
+
+def test_a_question_withheld_as_sensitive_is_not_listed_among_those_that_moved(sample_models: dict[Key, BriefDocument]) -> None:
+    for key, model in sample_models.items():
+        moves = _tables(_section(model))[2]
+        assert not any(row[0].startswith(("5.2.", "٥٫٢٫")) for row in moves.rows), key
+
+
+def test_an_assessment_with_no_earlier_round_says_so_and_the_brief_leaves_the_section_out(sample_service: Sample) -> None:
+    service, _ids = sample_service
+    record = service.assessments.create_assessment(AssessmentDetails(city_name_en="Madaba", city_name_ar="مادبا"))
+    try:
+        for language in LANGUAGES:
+            data = collect(service.context, record.id, language=language, today=EXPORT_DAY)
+            assert data.earlier is None
+            pra = build_brief(data, language, document="pra")
+            [paragraph] = _section(pra).blocks
+            assert isinstance(paragraph, Paragraph) and paragraph.text == translate_in(language, (
+                "This assessment has no earlier round to compare with: it is the first round of its series or stands alone. "
+                "Start a follow-up from it to measure the city against itself over time."))
+            assert "change" not in [section.id for section in build_brief(data, language).sections]
+            assert "change" in [section.id for section in build_brief(data, language, ["change"]).sections]  # still there when asked for
+    finally:
+        service.assessments.delete_assessment(record.id)
+
+
+@needs_poppler
+@pytest.mark.parametrize("key", EXPORTS, ids="-".join)
+def test_the_pdf_prints_the_section(sample_exports: dict[Key, Path], sample_models: dict[Key, BriefDocument], key: Key) -> None:
+    text = plain(page_text(sample_exports[key]))
+    section = _section(sample_models[key])
+    assert plain(section.title) in text
+    first_goal = _tables(section)[0].rows[0]
+    assert plain(first_goal[0].split(" ", 1)[1]) in text  # the goal's name (its number is set apart in Arabic)
+    if key[1] == "en":
+        assert plain(first_goal[3]) in text  # its change, "+1.3 (improved)"
+
+
+@pytest.mark.parametrize("key", EXPORTS, ids="-".join)
+def test_the_word_document_has_the_section(sample_word_exports: dict[Key, Path], sample_models: dict[Key, BriefDocument], key: Key) -> None:
+    document = open_docx(sample_word_exports[key])
+    section = _section(sample_models[key])
+    assert section.title in [paragraph.text for paragraph in document.paragraphs]
+    cells = plain("\n".join(cell.text for table in document.tables for row in table.rows for cell in row.cells))
+    for cell in _tables(section)[0].rows[0]:
+        assert plain(cell) in cells
