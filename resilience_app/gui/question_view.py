@@ -1,5 +1,6 @@
 """One question: the prompt, the five-level scale with its scenarios, the number where one is
-asked, confidence, justification, who answered, evidence, and the guidance beside it.
+asked, confidence, who answered, the data behind it (the kind of source, its year and scale, each optional),
+justification, evidence, and the guidance beside it.
 
 Everything is saved as it changes: a choice at once, typed text after a short pause
 (and whenever the user moves on), so there is no Save button.
@@ -16,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -28,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resilience_app.core.assessment.answer_rules import CONFIDENCES, clean_answer, with_level_from_value
-from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, level_name
+from resilience_app.core.assessment.answer_rules import CONFIDENCES, DATA_SCALES, SOURCE_KINDS, clean_answer, with_level_from_value
+from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, DATA_SCALE_NAMES, NOT_STATED, SOURCE_KIND_NAMES, level_name
 from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.content.model import Question
 from resilience_app.core.errors import InvalidInputError, UserFacingError
@@ -50,6 +52,8 @@ from resilience_app.gui.form_fields import FieldWithError
 TYPING_PAUSE_MS = 700
 SECTION_STYLE = "font-weight: bold; margin-top: 6px;"
 BLANK = AnswerDraft(status="")
+UNREADABLE_YEAR = 0  # typed text that is no year: a year the answer rules refuse, with their message
+INLINE_FIELDS = ("numeric_value", "data_year")  # refused in place, under their box; the rest of the answer is saved
 
 
 class AnswerChanges(TypedDict, total=False):
@@ -62,6 +66,9 @@ class AnswerChanges(TypedDict, total=False):
     confidence: str | None
     answered_by: str
     sensitive: bool
+    source_kind: str | None
+    data_year: int | None
+    data_scale: str | None
 
 
 def _section(text: str = "") -> QLabel:
@@ -132,6 +139,33 @@ class QuestionView(QWidget):
         confidence_row.addSpacing(24)
         self.confidence_group.idClicked.connect(lambda position: self._save_field(confidence=CONFIDENCES[position]))
 
+        # The data behind the answer, each optional: the first choice of each box is "not stated".
+        self.source_kind = QComboBox()
+        self.source_kind.setObjectName("source_kind")
+        self.source_kind.activated.connect(lambda index: self._save_field(source_kind=self.source_kind.itemData(index)))
+        self.data_scale = QComboBox()
+        self.data_scale.setObjectName("data_scale")
+        self.data_scale.activated.connect(lambda index: self._save_field(data_scale=self.data_scale.itemData(index)))
+        self.data_year = QLineEdit()
+        self.data_year.setMaxLength(4)
+        self.data_year.setFixedWidth(self.data_year.fontMetrics().horizontalAdvance("0000") + 24)
+        self.data_year_field = FieldWithError(self.data_year, name="data_year")
+        self.source_kind_label, self.data_year_label, self.data_scale_label = QLabel(), QLabel(), QLabel()
+        self.data_row = QWidget()
+        self.data_row.setObjectName("data_quality_row")
+        data_layout = QHBoxLayout(self.data_row)
+        data_layout.setContentsMargins(0, 0, 0, 0)
+        for label, field in ((self.source_kind_label, self.source_kind), (self.data_year_label, self.data_year_field), (self.data_scale_label, self.data_scale)):
+            label.setBuddy(field.editor if isinstance(field, FieldWithError) else field)
+            # As tall as the boxes and centred in that height, so each label sits level with its box when the
+            # year's message opens under it.
+            label.setMinimumHeight(self.source_kind.sizeHint().height())
+            label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading)
+            data_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+            data_layout.addWidget(field, 0, Qt.AlignmentFlag.AlignTop)
+            data_layout.addSpacing(12)
+        data_layout.addStretch(1)
+
         self.justification = QPlainTextEdit()
         self.justification.setObjectName("justification")
         self.justification.setTabChangesFocus(True)
@@ -151,10 +185,11 @@ class QuestionView(QWidget):
         self._typing_timer.setSingleShot(True)
         self._typing_timer.setInterval(TYPING_PAUSE_MS)
         self._typing_timer.timeout.connect(self.save_typing)
-        for signal in (self.justification.textChanged, self.answered_by.textEdited, self.numeric_edit.textEdited):
+        for signal in (self.justification.textChanged, self.answered_by.textEdited, self.numeric_edit.textEdited, self.data_year.textEdited):
             signal.connect(self._on_typing)
         self.answered_by.editingFinished.connect(self.save_typing)
         self.numeric_edit.editingFinished.connect(self.save_typing)
+        self.data_year.editingFinished.connect(self.save_typing)
 
         self.guidance = QLabel()
         self.guidance.setObjectName("question_guidance")
@@ -185,6 +220,7 @@ class QuestionView(QWidget):
         confidence_row.addWidget(self.answered_by_label)
         confidence_row.addWidget(self.answered_by, 1)
         main.addLayout(confidence_row)
+        main.addWidget(self.data_row)
         main.addWidget(self.justification_label)
         main.addWidget(self.justification)
         main.addWidget(self.sensitive)
@@ -230,6 +266,20 @@ class QuestionView(QWidget):
         self.confidence_label.setText(_("Confidence:"))
         for confidence, button in self.confidence_buttons.items():
             button.setText(_(CONFIDENCE_NAMES[confidence]))
+        self.source_kind_label.setText(_("Source of the data:"))
+        self.data_year_label.setText(_("Year:"))
+        self.data_scale_label.setText(_("Scale:"))
+        self.data_year.setToolTip(_("The year the data describe"))
+        for box, names in ((self.source_kind, [SOURCE_KIND_NAMES[kind] for kind in SOURCE_KINDS]), (self.data_scale, [DATA_SCALE_NAMES[scale] for scale in DATA_SCALES])):
+            keys: tuple[str, ...] = SOURCE_KINDS if box is self.source_kind else DATA_SCALES
+            chosen = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(_(NOT_STATED), None)
+            for key, name in zip(keys, names, strict=True):
+                box.addItem(_(name), key)
+            box.setCurrentIndex(max(box.findData(chosen), 0))
+            box.blockSignals(False)
         self.justification_label.setText(_("Justification"))
         self.justification.setPlaceholderText(_("Why this level? What did you look at?"))
         self.sensitive.setText(_("Sensitive: leave this answer's details out of the brief unless I include them when exporting"))
@@ -269,6 +319,7 @@ class QuestionView(QWidget):
         ]
         self.guidance.setText("".join(f"<h3>{title}</h3><p>{html.escape(text)}</p>" for title, text in sections))
         self.numeric_field.show_error("")
+        self.data_year_field.show_error("")
         self.saved_label.clear()
         self._load_answer()
 
@@ -287,6 +338,12 @@ class QuestionView(QWidget):
             self.confidence_group.setExclusive(True)
             self._set_text_if_changed(self.justification, draft.justification)
             self.sensitive.setChecked(draft.sensitive)
+            self.source_kind.setCurrentIndex(max(self.source_kind.findData(draft.source_kind), 0))
+            self.data_scale.setCurrentIndex(max(self.data_scale.findData(draft.data_scale), 0))
+            if self.data_year_field.error_label.isHidden():  # a refused year stays in view until corrected
+                year = localise_digits(str(draft.data_year)) if draft.data_year is not None else ""
+                if latin_digits(self.data_year.text()).strip() != latin_digits(year):
+                    self.data_year.setText(year)
             self._set_text_if_changed(self.answered_by, draft.answered_by or ("" if draft.status else self.session.answered_by))
             if self.numeric_field.error_label.isHidden():  # a refused value stays in view until corrected
                 self._show_number(draft.numeric_value)
@@ -356,12 +413,23 @@ class QuestionView(QWidget):
             "justification": self.justification.toPlainText(),
             "answered_by": self.answered_by.text(),
             "numeric_value": self.numeric_edit.text().strip() or None,
+            "data_year": self._typed_year(),
         }
         if typed["answered_by"].strip():
             self.session.answered_by = typed["answered_by"].strip()
-        if self.session.draft(self.question.id) is None and not typed["justification"].strip() and not typed["numeric_value"]:
+        if self.session.draft(self.question.id) is None and not typed["justification"].strip() and not typed["numeric_value"] and typed["data_year"] is None:
             return  # only the offered name is there: nothing to keep yet
         self._save_field(merge_key="typing", **typed)
+
+    def _typed_year(self) -> int | None:
+        """The year typed in either script, None when the box is empty, `UNREADABLE_YEAR` when it is no year."""
+        text = latin_digits(self.data_year.text()).strip()
+        if not text:
+            return None
+        return int(text) if text.isascii() and text.isdigit() else UNREADABLE_YEAR
+
+    def _inline_field(self, field: str) -> FieldWithError[QLineEdit]:
+        return self.numeric_field if field == "numeric_value" else self.data_year_field
 
     def _save_field(self, *, merge_key: str = "", **changes: Unpack[AnswerChanges]) -> None:
         if self._loading or self.question is None:
@@ -369,36 +437,45 @@ class QuestionView(QWidget):
         current = self.session.draft(self.question.id) or dataclasses.replace(BLANK, answered_by=self.session.answered_by)
         changed = dataclasses.replace(current, **changes)
         proposed = self._with_level_from_value(changed)
-        number_refused = False
+        refused: set[str] = set()
         try:
             cleaned = clean_answer(self.question, proposed)
         except InvalidInputError as error:
+            for field in INLINE_FIELDS:
+                if field in error.field_errors:
+                    self._inline_field(field).show_error(error.field_errors[field])
             if "numeric_value" in error.field_errors:
-                self.numeric_field.show_error(error.field_errors["numeric_value"])
                 self.numeric_hint.clear()  # a level read from a refused value would mislead
-            if set(error.field_errors) - {"numeric_value"}:
+            if set(error.field_errors) - set(INLINE_FIELDS):
                 self.failed.emit(error)
                 return
-            # Only the number is refused: the rest of the answer (the justification typed after it,
-            # the name, the level) is saved with the value kept before; the number box keeps its message.
-            number_refused = True
-            without_number = self._with_level_from_value(dataclasses.replace(changed, numeric_value=current.numeric_value))
+            # Only the number or the year is refused: the rest of the answer (the justification typed after it,
+            # the name, the level) is saved with the value kept before; the box keeps its message.
+            refused = set(error.field_errors)
+            kept = {field: getattr(current, field) for field in refused}
+            without_refused = self._with_level_from_value(dataclasses.replace(changed, **kept))
             try:
-                cleaned = clean_answer(self.question, without_number)
+                cleaned = clean_answer(self.question, without_refused)
             except InvalidInputError as still:
                 self.failed.emit(still)
                 return
             stored = self.session.draft(self.question.id)
             if cleaned == stored or (stored is None and not (cleaned.status or cleaned.justification or cleaned.confidence or cleaned.sensitive)):
-                return  # nothing but the refused number changed
-        if "numeric_value" in changes and not number_refused:
-            self.numeric_field.show_error("")
+                return  # nothing but the refused value changed
+        for field in INLINE_FIELDS:
+            if field in changes and field not in refused:
+                self._inline_field(field).show_error("")
         try:
             self.session.change_answer(self.question.id, cleaned, description=self._describe(), merge_key=merge_key)
         except UserFacingError as error:
             self.failed.emit(error)
             return
-        self.saved_label.setText(_("Saved, except the value: see its message.") if number_refused else _("Saved"))
+        if not refused:
+            self.saved_label.setText(_("Saved"))
+        elif refused == {"data_year"}:
+            self.saved_label.setText(_("Saved, except the year: see its message."))
+        else:
+            self.saved_label.setText(_("Saved, except the value: see its message."))
 
     def _with_level_from_value(self, draft: AnswerDraft) -> AnswerDraft:
         """A number typed before any level is chosen sets the level its thresholds give."""

@@ -146,8 +146,12 @@ def test_a_recorded_temporary_file_replaced_by_another_file_is_not_deleted(app_p
     assert killed.returncode == -signal.SIGKILL
     replaced = Path(killed.stdout.strip())
     [half] = [path for path in out.iterdir() if path != replaced]
-    replaced.unlink()  # after the kill, someone else makes a file of that very name
-    replaced.write_bytes(b"someone else's file, made there since")
+    # After the kill, someone else makes a file of that very name. Made beside it and moved over it, so it is another
+    # file (another inode): unlinked first, the file system may give the new file the old one's inode, and then it is
+    # the same file by every test the app can make (this failed about one run in five).
+    newcomer = out / "someone-else.tmp"
+    newcomer.write_bytes(b"someone else's file, made there since")
+    os.replace(newcomer, replaced)
     ResilienceService.open(app_paths).close()
     assert replaced.read_bytes() == b"someone else's file, made there since"
     assert not half.exists()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from decimal import Decimal
 
 from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.content.model import Question
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.formatting import format_number, parse_number, plain_number_text
+from resilience_app.core.formatting import format_number, localise_digits, parse_number, plain_number_text
 from resilience_app.core.i18n import _
 from resilience_app.core.text_rules import clean_text, text_problems
 
@@ -17,6 +18,29 @@ NOT_YET_ANSWERED = ""  # notes, a value or evidence kept before the answer itsel
 CONFIDENCES = ("low", "medium", "high")
 MAX_TEXT_LENGTH = 20_000
 LEVELS = range(1, 6)
+SOURCE_KINDS = ("measured", "estimate", "expert_judgement", "perception")
+DATA_SCALES = ("city", "governorate_region", "country")
+EARLIEST_DATA_YEAR = 1950
+
+
+def latest_data_year(today: dt.date | None = None) -> int:
+    """The latest year data may describe: next year (a projection for it may already be published)."""
+    return (today or dt.date.today()).year + 1
+
+
+def data_quality_problems(draft: AnswerDraft, *, today: dt.date | None = None) -> dict[str, str]:
+    """What is wrong with the kind of source, the data's year or their scale (each optional), by field."""
+    problems: dict[str, str] = {}
+    if draft.source_kind is not None and draft.source_kind not in SOURCE_KINDS:
+        problems["source_kind"] = _("Choose measured data, an estimate, expert judgement or a perception, or leave the source not stated.")
+    if draft.data_scale is not None and draft.data_scale not in DATA_SCALES:
+        problems["data_scale"] = _("Choose city, governorate or region, or country level, or leave the scale not stated.")
+    latest = latest_data_year(today)
+    if draft.data_year is not None and not (type(draft.data_year) is int and EARLIEST_DATA_YEAR <= draft.data_year <= latest):
+        problems["data_year"] = _("Enter the year the data describe, from {earliest} to {latest}, or leave it empty.").format(
+            earliest=localise_digits(str(EARLIEST_DATA_YEAR)), latest=localise_digits(str(latest))
+        )
+    return problems
 
 
 def is_level(value: object) -> bool:
@@ -39,6 +63,7 @@ def clean_answer(question: Question, draft: AnswerDraft) -> AnswerDraft:
     if len(justification) > MAX_TEXT_LENGTH:
         problems["justification"] = _("Keep this under {count} characters.").format(count=format_number(MAX_TEXT_LENGTH))
     problems.update(text_problems(draft, "justification", "answered_by"))
+    problems.update(data_quality_problems(draft))
     numeric_value = None
     if draft.numeric_value not in (None, ""):
         if question.numeric is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.content.model import Framework
-from resilience_app.core.formatting import format_number
+from resilience_app.core.formatting import format_number, localise_digits
 from resilience_app.core.i18n import N_, _
 
 CONFIDENCE_NAMES = {"low": N_("Low"), "medium": N_("Medium"), "high": N_("High")}
@@ -20,7 +20,18 @@ FIELD_NAMES = {
     "contribution": N_("Contribution"),  # a contributor's answer, from their workbook: its level or status
     "consensus": N_("How it was agreed"),  # the CRO's words when setting the level the contributors agreed on
     "carried_over": N_("Carried over — to review"),  # from an earlier round; saving the answer again confirms it
+    "source_kind": N_("Source of the data"),
+    "data_year": N_("Year of the data"),
+    "data_scale": N_("Scale of the data"),
 }
+SOURCE_KIND_NAMES = {
+    "measured": N_("Measured data"),
+    "estimate": N_("An estimate"),
+    "expert_judgement": N_("Expert judgement"),
+    "perception": N_("A perception"),
+}
+DATA_SCALE_NAMES = {"city": N_("City level"), "governorate_region": N_("Governorate or region level"), "country": N_("Country level")}
+NOT_STATED = N_("Not stated")  # an optional data-quality field left empty
 STATUS_VALUES = {"level": N_("Level chosen"), "not_applicable": N_("Not applicable"), "dont_know": N_("Don't know")}
 
 
@@ -44,6 +55,12 @@ def history_value(field: str, value: str | None) -> str:
         return _("Yes") if value == "True" else _("No")
     if field == "confidence":
         return _(CONFIDENCE_NAMES.get(value, value))
+    if field == "source_kind":
+        return _(SOURCE_KIND_NAMES.get(value, value))
+    if field == "data_scale":
+        return _(DATA_SCALE_NAMES.get(value, value))
+    if field == "data_year":
+        return localise_digits(value)  # a year, never grouped: 2022, ٢٠٢٢
     if field in ("level", "numeric_value", "contribution"):
         try:
             return format_number(float(value)) if "." in value else format_number(int(value))

@@ -48,6 +48,9 @@ class AnswerDraft:
     confidence: str | None = None  # low | medium | high
     answered_by: str = ""
     sensitive: bool = False  # its details are kept out of the brief unless included at export
+    source_kind: str | None = None  # measured | estimate | expert_judgement | perception; None: not stated
+    data_year: int | None = None  # the year the data describe
+    data_scale: str | None = None  # city | governorate_region | country; None: not stated
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,14 @@ from resilience_app.core.context import CoreContext
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
 from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, translate_in
-from resilience_app.core.scoring import AnswerValue, ResilienceProfile, build_profile
+from resilience_app.core.scoring import (
+    AnswerValue,
+    DataQualityProfile,
+    DataQualityValue,
+    ResilienceProfile,
+    build_data_quality,
+    build_profile,
+)
 from resilience_app.core.storage.backups import evidence_named_in
 from resilience_app.core.storage.evidence_files import FileRefused, StoredFile
 from resilience_app.core.storage.unit_of_work import GoneMessages
@@ -244,6 +251,11 @@ class AssessmentService:
         with self._unit_of_work() as session:
             return profile_in(session, self._context, assessment_id)
 
+    def data_quality(self, assessment_id: int) -> DataQualityProfile:
+        """How well the levels rest on data, per goal and overall: measured, national, older than five years."""
+        with self._unit_of_work() as session:
+            return data_quality_in(session, self._context, assessment_id)
+
     # -- evidence --------------------------------------------------------------------
 
     def evidence(self, assessment_id: int) -> dict[str, list[EvidenceRecord]]:
@@ -315,6 +327,24 @@ def profile_in(session: Session, context: CoreContext, assessment_id: int) -> Re
     answers = AnswerRepository(session).for_assessment(assessment_id)
     evidenced = set(EvidenceRepository(session).for_assessment(assessment_id))
     return profile_of(context.framework(record.framework_id), answers, evidenced)
+
+
+def data_quality_in(session: Session, context: CoreContext, assessment_id: int) -> DataQualityProfile:
+    """The data-quality summary of an assessment, read in the caller's unit of work. Data are aged at the
+    assessment's date, or at the day it was created when it has none."""
+    record = assessment_in(session, assessment_id)
+    answers = AnswerRepository(session).for_assessment(assessment_id)
+    assessment_year = (record.details.assessment_date or record.created_at.date()).year
+    values = {
+        question_id: DataQualityValue(
+            levelled=stored.answer.status == "level",
+            source_kind=stored.answer.source_kind,
+            data_year=stored.answer.data_year,
+            data_scale=stored.answer.data_scale,
+        )
+        for question_id, stored in answers.items()
+    }
+    return build_data_quality(context.framework(record.framework_id), values, assessment_year=assessment_year)
 
 
 def profile_of(framework: Framework, answers: dict[str, AnswerRecord], evidenced: set[str]) -> ResilienceProfile:

@@ -1,5 +1,23 @@
 """Scoring: pure functions from answers and a framework to a resilience profile (no single city score)."""
 
+from resilience_app.core.scoring.data_quality import (
+    DataQualityProfile,
+    DataQualitySummary,
+    DataQualityValue,
+    build_data_quality,
+    summarise_data_quality,
+)
 from resilience_app.core.scoring.profile import AnswerValue, GroupSummary, ResilienceProfile, build_profile, summarise
 
-__all__ = ["AnswerValue", "GroupSummary", "ResilienceProfile", "build_profile", "summarise"]
+__all__ = [
+    "AnswerValue",
+    "DataQualityProfile",
+    "DataQualitySummary",
+    "DataQualityValue",
+    "GroupSummary",
+    "ResilienceProfile",
+    "build_data_quality",
+    "build_profile",
+    "summarise",
+    "summarise_data_quality",
+]

@@ -73,6 +73,11 @@ class AnswerRow(Base):
     sensitive: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Carried over from an earlier round and not yet confirmed or changed: it counts as answered, never as reviewed.
     carried_over: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The quality of the answer's data, each optional: measured | estimate | expert_judgement | perception, the
+    # year the data describe, and city | governorate_region | country.
+    source_kind: Mapped[str | None] = mapped_column(String(20))
+    data_year: Mapped[int | None]
+    data_scale: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
 
