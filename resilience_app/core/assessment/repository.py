@@ -40,15 +40,20 @@ class AssessmentNotFound(LookupError):
     pass
 
 
+def assessment_row(session: Session, assessment_id: int) -> AssessmentRow:
+    """The assessment's row, or AssessmentNotFound (an id that cannot name a row included)."""
+    row = session.get(AssessmentRow, assessment_id) if names_a_row(assessment_id) else None
+    if row is None:
+        raise AssessmentNotFound(assessment_id)
+    return row
+
+
 class AssessmentRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
     def _row(self, assessment_id: int) -> AssessmentRow:
-        row = self._session.get(AssessmentRow, assessment_id) if names_a_row(assessment_id) else None
-        if row is None:
-            raise AssessmentNotFound(assessment_id)
-        return row
+        return assessment_row(self._session, assessment_id)
 
     def list(self) -> list[AssessmentRecord]:
         rows = self._session.scalars(select(AssessmentRow).order_by(AssessmentRow.updated_at.desc(), AssessmentRow.id.desc()))

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from resilience_app.core.assessment.repository import AssessmentNotFound, names_a_row
+from resilience_app.core.assessment.repository import assessment_row
 from resilience_app.core.rounds.records import RoundRecord
 from resilience_app.core.storage.models import AssessmentRow
 
@@ -21,10 +21,7 @@ class RoundRepository:
         self._session = session
 
     def _row(self, assessment_id: int) -> AssessmentRow:
-        row = self._session.get(AssessmentRow, assessment_id) if names_a_row(assessment_id) else None
-        if row is None:
-            raise AssessmentNotFound(assessment_id)
-        return row
+        return assessment_row(self._session, assessment_id)
 
     def get(self, assessment_id: int) -> RoundRecord:
         return _to_record(self._row(assessment_id))
