@@ -207,16 +207,14 @@ def _answer(
         draft = AnswerDraft(status="dont_know", justification=_worded(JUSTIFICATIONS["dont_know"], department=department_in), answered_by=department)
     else:
         level = min(5, max(1, typical + chooser.choice((-1, 0, 0, 0, 1))))
-        tier = "low" if level <= 2 else "middle" if level == 3 else "high"
         value = _value_for(question.numeric, level, chooser) if question.numeric else None
         if question.numeric is not None and question.id in SAMPLE_FIGURES and not baseline:  # a figure that must agree with the rest of the sample
             value = SAMPLE_FIGURES[question.id]
             level = question.numeric.level_for(float(value))
-            tier = "low" if level <= 2 else "middle" if level == 3 else "high"
         if question.numeric is not None and value is not None:
             justification = _worded(BASELINE_FIGURE_JUSTIFICATION if baseline else FIGURE_JUSTIFICATION, department=department_in, figure=_figure_in(question.numeric, value))
         else:
-            justification = _worded(JUSTIFICATIONS[tier], department=department_in)
+            justification = _worded(JUSTIFICATIONS[_tier(level)], department=department_in)
         draft = AnswerDraft(
             status="level",
             level=level,
@@ -230,6 +228,11 @@ def _answer(
     if draft.status == "level" and chooser.random() < 0.85:
         title = _worded(chooser.choice(BASELINE_EVIDENCE_TITLES if baseline else EVIDENCE_TITLES), department=department_in)
         service.assessments.add_evidence(assessment_id, question.id, EvidenceDraft(title, _worded(EVIDENCE_REFERENCE)), changed_by=department)
+
+
+def _tier(level: int) -> str:
+    """Which of the sample's justifications a level takes: low (1–2), middle (3) or high (4–5)."""
+    return "low" if level <= 2 else "middle" if level == 3 else "high"
 
 
 def _figure_in(scale: NumericScale, value: str) -> Callable[[str], str]:

@@ -51,12 +51,13 @@ def clean_text(text: str) -> str:
 
 _OVERRIDES = re.compile("[\u202a-\u202e]")  # LRE, RLE, PDF, LRO, RLO
 _OPENS, _CLOSES = "\u2066\u2067\u2068", "\u2069"  # LRI, RLI, FSI; PDI
+_BIDI_CONTROLS = re.compile(f"[\u202a-\u202e{_OPENS}{_CLOSES}]")
 
 
 def _balanced_isolates(text: str, *, strip: bool = True) -> str:
     """`text` without bidi embeddings or overrides, each line's isolates closed: a closing one with none open dropped,
     one left open closed at the line's end (Unicode's bidi rules end both at a paragraph's end anyway)."""
-    if not any(character in text for character in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"):
+    if not _BIDI_CONTROLS.search(text):
         return text
     lines = []
     for line in _OVERRIDES.sub("", text).split("\n"):

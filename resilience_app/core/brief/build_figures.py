@@ -41,7 +41,7 @@ def level_text(question: Question, answer: AnswerDraft | None, *, with_value: bo
 def quantitative(data: BriefData) -> list[Block]:
     language = current_language()
     framework = data.framework
-    rows = []
+    rows, withheld, answered = [], 0, 0
     for goal in framework.goals():
         for indicator in goal.indicators:
             for question in indicator.questions:
@@ -51,14 +51,15 @@ def quantitative(data: BriefData) -> list[Block]:
                 prompt = question.prompt.in_language(language)
                 if question.id in data.withheld_questions:
                     rows.append((number, prompt, _("Withheld"), _(DASH)))
+                    withheld += 1
                     continue
                 record = data.answers.get(question.id)
                 answer = record.answer if record else None
-                rows.append((number, prompt, value_text(question, answer) or _(DASH), level_text(question, answer, with_value=False)))
+                value = value_text(question, answer)
+                answered += bool(value)
+                rows.append((number, prompt, value or _(DASH), level_text(question, answer, with_value=False)))
     if not rows:
         return [Paragraph(_("No question of this framework is answered with a figure."))]
-    answered = sum(row[2] not in (_(DASH), _("Withheld")) for row in rows)
-    withheld = sum(row[2] == _("Withheld") for row in rows)
     count = _("{answered} of {total} have a value printed here.").format(answered=format_number(answered), total=format_number(len(rows)))
     if withheld:
         count += " " + ngettext("{count} more is withheld as sensitive.", "{count} more are withheld as sensitive.", withheld).format(
