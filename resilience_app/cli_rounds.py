@@ -137,6 +137,7 @@ def _as_json(compared: RoundsCompared, frameworks: tuple[Framework, ...]) -> dic
 
 def _print_table(compared: RoundsCompared, service: ResilienceService, say: Say) -> None:
     from resilience_app.core.formatting import format_number
+    from resilience_app.core.rounds.labels import change_text, figures_text
 
     language = i18n.current_language()
     names = {group_id: name.in_language(language) for group_id, name in _group_names(_frameworks(service, compared)).items()}
@@ -151,7 +152,7 @@ def _print_table(compared: RoundsCompared, service: ResilienceService, say: Say)
         say("")
         say(f"{title}\t{header}")
         for group in groups:
-            say("\t".join((names.get(group.id, group.id), _figures_text(group.baseline), _figures_text(group.follow_up), _change_text(group))))
+            say("\t".join((names.get(group.id, group.id), figures_text(group.baseline), figures_text(group.follow_up), change_text(group))))
     comparison = compared.comparison
     say("")
     say(_("Questions that moved up: {up}; down: {down}.").format(up=format_number(len(comparison.moved_up)), down=format_number(len(comparison.moved_down))))
@@ -171,21 +172,3 @@ def _round_line(side: ComparedRound) -> str:
     )
 
 
-def _figures_text(figures: RoundFigures | None) -> str:
-    from resilience_app.core.assessment.labels import mean_level_text
-    from resilience_app.core.formatting import format_percent
-
-    if figures is None:
-        return _("—")
-    coverage = format_percent(figures.coverage) if figures.coverage is not None else _("—")
-    return _("{level} ({coverage} covered)").format(level=mean_level_text(figures.level), coverage=coverage)
-
-
-def _change_text(group: GroupChange) -> str:
-    from resilience_app.core.formatting import format_number
-    from resilience_app.core.rounds.labels import reason_name, verdict_name
-
-    if group.change is None:
-        return _("{verdict}: {reason}").format(verdict=verdict_name(group.verdict), reason=reason_name(group.reason))
-    sign = "+" if group.change > 0 else ""
-    return _("{change} ({verdict})").format(change=sign + format_number(group.change, decimals=1), verdict=verdict_name(group.verdict))

@@ -32,7 +32,7 @@ from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
 from resilience_app.core.i18n import N_, _
 from resilience_app.core.rounds.compare import GroupChange, QuestionMove, RoundFigures
-from resilience_app.core.rounds.labels import reason_name, round_kind_name, verdict_name
+from resilience_app.core.rounds.labels import round_kind_name, signed_change, verdict_text
 from resilience_app.core.rounds.records import RoundRecord, RoundsCompared
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.form_fields import refill_choices
@@ -55,16 +55,7 @@ def round_title(round_record: RoundRecord) -> str:
 
 def change_text(group: GroupChange) -> str:
     """The change with its sign ('+0.5'), or a dash where the two rounds are not comparable."""
-    if group.change is None:
-        return _("—")
-    sign = "+" if group.change > 0 else ""
-    return localise_digits(sign) + format_number(group.change, decimals=1)
-
-
-def verdict_text(group: GroupChange) -> str:
-    if group.reason is not None:
-        return _("{verdict}: {reason}").format(verdict=verdict_name(group.verdict), reason=reason_name(group.reason))
-    return verdict_name(group.verdict)
+    return signed_change(group.change) if group.change is not None else _("—")
 
 
 def _level(figures: RoundFigures | None) -> str:

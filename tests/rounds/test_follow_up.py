@@ -9,33 +9,14 @@ import sqlite3
 import pytest
 from alembic import command
 
-from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails, EvidenceDraft
+from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.paths import AppPaths
-from resilience_app.core.register.records import ActionDraft, DiscoveryAreaDraft, RegisterItemDraft
+from resilience_app.core.register.records import ActionDraft
 from resilience_app.core.rounds.records import FollowUpOptions, RoundDraft
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.storage.database import HEAD_REVISION, Database, alembic_config
-
-IRBID = AssessmentDetails(city_name_en="Irbid", city_name_ar="إربد", country="JO", population=500_000, assessment_date=dt.date(2024, 3, 1))
-FOLLOW_UP_DAY = dt.date(2026, 3, 1)
-
-
-def _questions(service: ResilienceService, count: int) -> list[str]:
-    return [question.id for question in service.framework().questions()][:count]
-
-
-@pytest.fixture
-def baseline(service: ResilienceService) -> int:
-    """Irbid with three levelled answers (one with evidence), a shock, an action under way and an accepted area."""
-    assessment_id = service.assessments.create_assessment(IRBID).id
-    for question_id, level in zip(_questions(service, 3), (2, 3, 4), strict=True):
-        service.assessments.save_answer(assessment_id, question_id, AnswerDraft("level", level, justification=f"level {level}", confidence="high"))
-    service.assessments.add_evidence(assessment_id, _questions(service, 1)[0], EvidenceDraft("Water authority report 2023"))
-    item = service.register.add_item(assessment_id, RegisterItemDraft(hazard_id="water-scarcity", kind="shock"))
-    service.register.add_action(assessment_id, ActionDraft("Non-revenue water programme", status="ongoing", item_ids=(item.id,)))
-    service.register.add_area(assessment_id, DiscoveryAreaDraft(title="Water security", status="accepted", origin="own"))
-    return assessment_id
+from tests.rounds.conftest import FOLLOW_UP_DAY, IRBID, questions_of
 
 
 def test_a_follow_up_keeps_the_city_and_links_both_rounds_the_original_becoming_the_baseline(service: ResilienceService, baseline: int) -> None:
@@ -63,7 +44,7 @@ def test_a_second_follow_up_joins_the_same_series_and_the_baseline_stays_the_bas
 def test_carried_answers_are_marked_to_review_until_saved_again_and_never_count_as_reviewed(service: ResilienceService, baseline: int) -> None:
     follow_up = service.rounds.start_follow_up(baseline, FollowUpOptions(carry_answers=True), changed_by="Lina", today=FOLLOW_UP_DAY)
     new_id = follow_up.record.id
-    first, second, third = _questions(service, 3)
+    first, second, third = questions_of(service, 3)
     answers = service.assessments.answers(new_id)
     assert follow_up.carried_answers == 3
     assert {question_id: (stored.answer.level, stored.carried_over) for question_id, stored in answers.items()} == {
@@ -143,7 +124,7 @@ def test_a_follow_up_of_an_assessment_that_does_not_exist_is_the_plain_message(s
 
 def test_the_comparison_leaves_out_answers_still_to_review(service: ResilienceService, baseline: int) -> None:
     new_id = service.rounds.start_follow_up(baseline, FollowUpOptions(carry_answers=True), today=FOLLOW_UP_DAY).record.id
-    first = _questions(service, 1)[0]
+    first = questions_of(service, 1)[0]
     untouched = service.rounds.compare(baseline, new_id)
     assert untouched.follow_up.to_review == 3
     goal_id = service.framework().placement(first).goal.id

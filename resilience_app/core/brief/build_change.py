@@ -10,18 +10,19 @@ earlier register.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
-from resilience_app.core.assessment.labels import mean_level_text
 from resilience_app.core.brief.build_figures import DASH
 from resilience_app.core.brief.data import BriefData, EarlierRound
-from resilience_app.core.brief.model import Block, Bullets, Heading, Paragraph, RadarChart, Table
+from resilience_app.core.brief.model import Bar, BarChart, Block, Bullets, Heading, Paragraph, RadarChart, Table
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.content.model import Framework
-from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
+from resilience_app.core.formatting import format_date, format_number, localise_digits
 from resilience_app.core.i18n import _, current_language, ngettext
 from resilience_app.core.register.labels import ACTION_STATUS_NAMES
-from resilience_app.core.rounds.compare import GroupChange, QuestionMove, RoundFigures
-from resilience_app.core.rounds.labels import reason_name, round_kind_name, verdict_name
+from resilience_app.core.register.round_change import RegisterChange, compare_registers
+from resilience_app.core.rounds.compare import GroupChange, QuestionMove
+from resilience_app.core.rounds.labels import change_text, figures_text, round_kind_name, verdict_text
 
 MOVES_SHOWN = 5  # questions listed of those that moved each way, the largest moves first
 
@@ -34,7 +35,8 @@ def change(data: BriefData) -> list[Block]:
     comparison = earlier.comparison
     blocks: list[Block] = [Paragraph(_intro(data, earlier))]
     blocks.append(_wheel(data, earlier))
-    blocks += [Heading(_("By goal")), _table(_("Goal"), comparison.goals, _goal_names(data.framework, earlier.framework))]
+    goal_names = _goal_names(data.framework, earlier.framework)
+    blocks += [Heading(_("By goal")), _table(_("Goal"), comparison.goals, goal_names), _change_bars(comparison.goals, goal_names)]
     blocks += [Heading(_("By dimension")), _table(_("Dimension"), comparison.dimensions, _dimension_names(data.framework, earlier.framework))]
     blocks += _moves(data, earlier)
     blocks += _register(data, earlier)
@@ -61,22 +63,6 @@ def _intro(data: BriefData, earlier: EarlierRound) -> str:
     return text
 
 
-def change_text(group: GroupChange) -> str:
-    """"+0.8 (improved)", or why there is no change ("not comparable: no level in the earlier round")."""
-    if group.change is None:
-        return _("{verdict}: {reason}").format(verdict=verdict_name(group.verdict), reason=reason_name(group.reason))
-    sign = "+" if group.change > 0.05 else ""
-    return _("{change} ({verdict})").format(change=localise_digits(sign) + format_number(group.change, decimals=1), verdict=verdict_name(group.verdict))
-
-
-def figures_text(figures: RoundFigures | None) -> str:
-    """"2.0 (100% covered)": a group's level and coverage in one round, a dash where its framework has no such group."""
-    if figures is None:
-        return _(DASH)
-    coverage = format_percent(figures.coverage) if figures.coverage is not None else _(DASH)
-    return _("{level} ({coverage} covered)").format(level=mean_level_text(figures.level), coverage=coverage)
-
-
 def _goal_names(later: Framework, earlier: Framework) -> dict[str, str]:
     return {goal.id: goal_label(goal) for framework in (earlier, later) for goal in framework.goals()}
 
@@ -90,6 +76,18 @@ def _table(name: str, groups: tuple[GroupChange, ...], names: dict[str, str]) ->
     rows = tuple((names.get(group.id, group.id), figures_text(group.baseline), figures_text(group.follow_up), change_text(group)) for group in groups)
     flagged = tuple(index for index, group in enumerate(groups) if group.coverage_fell)
     return Table(header=(name, _("Level and coverage, earlier round"), _("Level and coverage, later round"), _("Change")), rows=rows, emphasis=flagged)
+
+
+def _change_bars(groups: tuple[GroupChange, ...], names: dict[str, str]) -> BarChart:
+    """Each goal's change as a bar from a zero line (a fall drawn the other way), with what the change means beside it."""
+    largest = max((abs(group.change) for group in groups if group.change is not None), default=0.0)
+    extent = float(max(1, math.ceil(largest)))
+    return BarChart(
+        bars=tuple(Bar(names.get(group.id, group.id), group.change, verdict_text(group)) for group in groups),
+        caption=_("Change of each goal's level since the earlier round (this round's level minus the earlier one's). A goal "
+                  "without a bar could not be compared; one whose coverage fell is said so beside its name."),
+        maximum=extent, minimum=-extent,
+    )
 
 
 def _wheel(data: BriefData, earlier: EarlierRound) -> RadarChart:
@@ -131,30 +129,33 @@ def _move_row(framework: Framework, move: QuestionMove) -> tuple[str, str, str, 
             format_number(move.follow_up_level))
 
 
+def _register_change(data: BriefData, earlier: EarlierRound) -> RegisterChange:
+    """The register and actions compared (`register.round_change`); the earlier round's sensitive items left out as
+    the later round's are."""
+    earlier_items = [item for item in earlier.items if data.includes_sensitive or not item.item.sensitive]
+    return compare_registers(
+        earlier_items, list(data.items.values()), earlier_ranks=earlier.ranking.ranks, later_ranks=data.ranking.ranks,
+        earlier_actions=earlier.actions, later_actions=data.actions,
+    )
+
+
 def _register(data: BriefData, earlier: EarlierRound) -> list[Block]:
     language = current_language()
-    earlier_items = [item for item in earlier.items if data.includes_sensitive or not item.item.sensitive]
-    now = {data.item_name(item_id, language): item_id for item_id in data.items}
-    before = {earlier.item_name(item.id, language): item.id for item in earlier_items}
-    new = [name for name in now if name not in before]
-    gone = [name for name in before if name not in now]
-    ranks_now = {entry.item.item_id: entry.rank for entry in data.ranking.ranked}
-    ranks_before = {entry.item.item_id: entry.rank for entry in earlier.ranking.ranked}
-    moved = [(name, ranks_before.get(before[name]), ranks_now.get(item_id)) for name, item_id in now.items() if name in before]
-    moved = [(name, rank_before, rank_now) for name, rank_before, rank_now in moved if rank_before != rank_now]
+    changed = _register_change(data, earlier)
     blocks: list[Block] = [Heading(_("The register of shocks and stresses"))]
-    if not now and not before:
+    if not changed.has_register:
         return blocks + [Paragraph(_("Neither round has a register of shocks and stresses."))]
-    blocks.append(Paragraph(_("Matched by name: {new} new since the earlier round, {gone} no longer in the register, {moved} ranked "
-                              "differently.").format(new=format_number(len(new)), gone=format_number(len(gone)), moved=format_number(len(moved)))))
-    if new:
-        blocks += [Paragraph(_("New since the earlier round:")), Bullets(tuple(new))]
-    if gone:
-        blocks += [Paragraph(_("No longer in the register:")), Bullets(tuple(gone))]
-    if moved:
-        moved.sort(key=lambda entry: entry[2] if entry[2] is not None else 1_000)
+    blocks.append(Paragraph(_("Matched by catalogue entry or name: {new} new since the earlier round, {gone} no longer in the register, "
+                              "{moved} ranked differently.").format(new=format_number(len(changed.new)), gone=format_number(len(changed.gone)),
+                                                                     moved=format_number(len(changed.reranked)))))
+    if changed.new:
+        blocks += [Paragraph(_("New since the earlier round:")), Bullets(tuple(data.item_name(item.id, language) for item in changed.new))]
+    if changed.gone:
+        blocks += [Paragraph(_("No longer in the register:")), Bullets(tuple(earlier.item_name(item.id, language) for item in changed.gone))]
+    if changed.reranked:
         blocks.append(Table(header=(_("Shock or stress"), _("Earlier rank"), _("Later rank")),
-                            rows=tuple((name, _rank(rank_before), _rank(rank_now)) for name, rank_before, rank_now in moved), unbroken=(1, 2)))
+                            rows=tuple((data.item_name(move.later.id, language), _rank(move.earlier_rank), _rank(move.later_rank))
+                                       for move in changed.reranked), unbroken=(1, 2)))
     return blocks
 
 
@@ -163,14 +164,17 @@ def _rank(rank: int | None) -> str:
 
 
 def _actions(data: BriefData, earlier: EarlierRound) -> list[Block]:
-    before = {action.action.title.strip(): action.action.status for action in earlier.actions}
-    changed = [(action.action.title.strip(), before[action.action.title.strip()], action.action.status) for action in data.actions
-               if action.action.title.strip() in before and before[action.action.title.strip()] != action.action.status]
+    changed = _register_change(data, earlier).status_changes
     blocks: list[Block] = [Heading(_("Actions whose status changed"))]
     if not changed:
         return blocks + [Paragraph(_("No action in both rounds' inventories (matched by title) changed its status."))]
     return blocks + [Table(
         header=(_("Action"), _("Earlier status"), _("Later status")),
-        rows=tuple((title, _(ACTION_STATUS_NAMES.get(old, old)), _(ACTION_STATUS_NAMES.get(new, new))) for title, old, new in changed),
+        rows=tuple((change.later.action.title, _status(change.earlier.action.status), _status(change.later.action.status))
+                   for change in changed),
         unbroken=(1, 2),
     )]
+
+
+def _status(status: str) -> str:
+    return _(ACTION_STATUS_NAMES.get(status, status))

@@ -70,6 +70,7 @@ class BarChart:
     caption: str
     maximum: float = 5  # the value a full bar stands for (levels run to 5; dots to the most any goal got)
     decimals: int = 1  # of the value written at the end of each bar (0 for counts)
+    minimum: float = 0  # below zero: bars of a change, growing either way from a zero line (a fall in its own colour)
 
 
 @dataclass(frozen=True)

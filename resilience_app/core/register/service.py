@@ -37,6 +37,7 @@ from resilience_app.core.register.records import (
     RegisterLinkRecord,
 )
 from resilience_app.core.register.repository import RegisterItemNotFound, RegisterRepository
+from resilience_app.core.register.round_change import RegisterChange, compare_registers
 from resilience_app.core.register.rules import clean_action, clean_area, clean_item
 from resilience_app.core.scoring import ResilienceProfile
 
@@ -62,6 +63,11 @@ class RegisterRanking:
     ranked: list[RankedItem[int]]  # rated items, rank 1 first
     unrated: list[RegisterItemRecord]  # items still missing a likelihood or an impact
     most_connected: list[int]
+
+    @property
+    def ranks(self) -> dict[int, int]:
+        """Each ranked item's rank, by item id."""
+        return {entry.item.item_id: entry.rank for entry in self.ranked}
 
 
 def _gone(_missing: LookupError) -> UserFacingError:
@@ -167,6 +173,22 @@ class RegisterService:
             records = repository.items(assessment_id)
             links = [Link(link.source_id, link.target_id) for link in repository.links(assessment_id)]
         return ranking_of(records, links)
+
+    def round_change(self, earlier_id: int, later_id: int) -> RegisterChange:
+        """How the register and the actions moved from one round of an assessment to another (`round_change`)."""
+        with self._session() as session:
+            read = []
+            for assessment_id in (earlier_id, later_id):
+                assessment_in(session, assessment_id)
+                repository = RegisterRepository(session)
+                records = repository.items(assessment_id)
+                links = [Link(link.source_id, link.target_id) for link in repository.links(assessment_id)]
+                read.append((records, ranking_of(records, links), PlanningRepository(session).actions(assessment_id)))
+        (earlier, earlier_ranking, earlier_actions), (later, later_ranking, later_actions) = read
+        return compare_registers(
+            earlier, later, earlier_ranks=earlier_ranking.ranks, later_ranks=later_ranking.ranks,
+            earlier_actions=earlier_actions, later_actions=later_actions,
+        )
 
     def set_rank(self, item_id: int, rank: int, reason: str) -> RegisterItemRecord:
         """The CRO places an item at `rank`, giving a reason that is kept and shown with it."""

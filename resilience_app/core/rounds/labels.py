@@ -6,7 +6,10 @@ with a follow-up); the kinds are named apart.
 
 from __future__ import annotations
 
+from resilience_app.core.assessment.labels import mean_level_text
+from resilience_app.core.formatting import format_number, format_percent, localise_digits
 from resilience_app.core.i18n import N_, _
+from resilience_app.core.rounds.compare import GroupChange, RoundFigures
 
 ROUND_KIND_NAMES = {"baseline": N_("Baseline"), "mid_term": N_("Mid-term"), "follow_up": N_("Follow-up")}
 VERDICT_NAMES = {
@@ -37,3 +40,31 @@ def verdict_name(verdict: str) -> str:
 
 def reason_name(reason: str | None) -> str:
     return _(REASON_NAMES[reason]) if reason in REASON_NAMES else ""
+
+
+def verdict_text(group: GroupChange) -> str:
+    """What a group's change means, with why it is not comparable where it is not ("not comparable: no level in …")."""
+    if group.reason is not None:
+        return _("{verdict}: {reason}").format(verdict=verdict_name(group.verdict), reason=reason_name(group.reason))
+    return verdict_name(group.verdict)
+
+
+def signed_change(change: float) -> str:
+    """A change with its sign, one decimal ("+0.5", "-1.0"; "0.0" for a change that rounds to nothing)."""
+    sign = "+" if round(change, 1) > 0 else ""
+    return localise_digits(sign) + format_number(change, decimals=1)
+
+
+def change_text(group: GroupChange) -> str:
+    """"+0.8 (improved)", or why there is no change ("not comparable: no level in the earlier round")."""
+    if group.change is None:
+        return verdict_text(group)
+    return _("{change} ({verdict})").format(change=signed_change(group.change), verdict=verdict_name(group.verdict))
+
+
+def figures_text(figures: RoundFigures | None) -> str:
+    """"2.0 (100% covered)": a group's level and coverage in one round, a dash where its framework has no such group."""
+    if figures is None:
+        return _("—")
+    coverage = format_percent(figures.coverage) if figures.coverage is not None else _("—")
+    return _("{level} ({coverage} covered)").format(level=mean_level_text(figures.level), coverage=coverage)

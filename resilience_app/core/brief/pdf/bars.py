@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable
 from resilience_app.core.brief.model import Bar, BarChart
 from resilience_app.core.brief.pdf.charts import Figure, label
 from resilience_app.core.brief.pdf.style import BriefStyle
-from resilience_app.core.formatting import format_number
+from resilience_app.core.formatting import format_number, localise_digits
 
 MOST_TICKS = 6  # numbers on a scale, at most (besides zero)
 STEPS = tuple(multiple * 10**power for power in range(7) for multiple in (1, 2, 5))
@@ -33,11 +33,17 @@ def scale_top(maximum: float) -> float:
     return float(-(-maximum // step) * step)
 
 
-def scale_ticks(maximum: float) -> list[int]:
-    """The values a scale marks: zero, then even steps up to the scale's top (0–5 for levels; 0, 5, 10, 15 for 14 dots)."""
-    if maximum <= 0:
-        return [0]
-    return list(range(0, int(scale_top(maximum)) + 1, _step(maximum)))
+def scale_ticks(maximum: float, minimum: float = 0) -> list[int]:
+    """The values a scale marks: zero, then even steps up to the scale's top (0–5 for levels; 0, 5, 10, 15 for 14 dots),
+    and as far below zero as `minimum` asks (−2 to 2 for changes)."""
+    above = list(range(0, int(scale_top(maximum)) + 1, _step(maximum))) if maximum > 0 else [0]
+    below = [-tick for tick in reversed(scale_ticks(-minimum)) if tick] if minimum < 0 else []
+    return below + above
+
+
+def scale_bottom(minimum: float) -> float:
+    """Where the scale starts: zero, or `minimum` rounded down to its step."""
+    return -scale_top(-minimum) if minimum < 0 else 0.0
 
 
 class BarFigure(Figure):
@@ -108,13 +114,31 @@ class BarFigure(Figure):
             left = self.mirror_x(bar_start + bar_length) if self.rtl else bar_start
             canvas.rect(left, top - 22, bar_length, 10, stroke=0, fill=1)
             if bar.value is not None:
-                scale_end = scale_top(self.chart.maximum)
-                filled = bar_length * min(bar.value, scale_end) / scale_end if scale_end > 0 else 0.0
-                canvas.setFillColor(style.colour("chart_fill"))
-                canvas.rect(self.mirror_x(bar_start + filled) if self.rtl else bar_start, top - 22, filled, 10, stroke=0, fill=1)
-            value_text = format_number(bar.value, decimals=self.chart.decimals) if bar.value is not None else "—"
+                start, end = self._along(bar_length, min(bar.value, 0.0)), self._along(bar_length, max(bar.value, 0.0))
+                canvas.setFillColor(style.colour("chart_fall" if bar.value < 0 else "chart_fill"))
+                canvas.rect(self.mirror_x(bar_start + end) if self.rtl else bar_start + start, top - 22, end - start, 10, stroke=0, fill=1)
+            value_text = self._value_text(bar.value)
             label(style, canvas, value_text, self.mirror_x(bar_start + bar_length + 6), top - 20, size=8, rtl=self.rtl, anchor=anchor)
+        if self.chart.minimum < 0:
+            zero = self.mirror_x(bar_start + self._along(bar_length, 0.0))
+            canvas.setStrokeColor(style.colour("muted"))
+            canvas.setLineWidth(0.6)
+            canvas.line(zero, top - self._rows[-1] - 2, zero, self.figure_height - 4)
         self._draw_scale(bar_start, bar_length, top - self._rows[-1] - 2)
+
+    def _along(self, bar_length: float, value: float) -> float:
+        """How far along the bar `value` lies, from the scale's start (clamped to the scale)."""
+        low, high = scale_bottom(self.chart.minimum), scale_top(self.chart.maximum)
+        if high <= low:
+            return 0.0
+        return bar_length * (min(max(value, low), high) - low) / (high - low)
+
+    def _value_text(self, value: float | None) -> str:
+        """The value written at the bar's end; a change carries its sign."""
+        if value is None:
+            return "—"
+        text = format_number(value, decimals=self.chart.decimals)
+        return localise_digits("+") + text if self.chart.minimum < 0 and value > 0 else text
 
     def _draw_scale(self, bar_start: float, bar_length: float, rule_y: float) -> None:
         """A rule under the bars with a tick and a number (in the brief's digits) at each step."""
@@ -122,9 +146,7 @@ class BarFigure(Figure):
         canvas.setStrokeColor(style.colour("muted"))
         canvas.setLineWidth(0.6)
         canvas.line(self.mirror_x(bar_start), rule_y, self.mirror_x(bar_start + bar_length), rule_y)
-        maximum = self.chart.maximum
-        scale_end = scale_top(maximum)
-        for tick in scale_ticks(maximum):
-            x = self.mirror_x(bar_start + (bar_length * tick / scale_end if scale_end > 0 else 0.0))
+        for tick in scale_ticks(self.chart.maximum, self.chart.minimum):
+            x = self.mirror_x(bar_start + self._along(bar_length, tick))
             canvas.line(x, rule_y, x, rule_y - 3)
             label(style, canvas, format_number(tick), x, rule_y - 12, size=self.SCALE_SIZE, rtl=self.rtl, colour=style.colour("muted"))
