@@ -99,6 +99,9 @@ def _group_json(group: GroupChange, names: dict[str, dict[str, str]]) -> dict[st
         "change": _rounded(group.change),
         "verdict": group.verdict,
         "not_comparable_because": group.reason,
+        "low_confidence": group.low_confidence,
+        "compared_on": {"questions_levelled_in_both": group.levelled_in_both, "questions": group.questions,
+                        "up": group.up, "down": group.down, "same": group.same},
     }
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -32,12 +33,14 @@ from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
 from resilience_app.core.i18n import N_, _
 from resilience_app.core.rounds.compare import GroupChange, QuestionMove, RoundFigures
-from resilience_app.core.rounds.labels import round_kind_name, signed_change, verdict_text
+from resilience_app.core.rounds.labels import compared_on_text, round_kind_name, signed_change, verdict_text
 from resilience_app.core.rounds.records import RoundRecord, RoundsCompared
 from resilience_app.gui.assessment_session import AssessmentSession
+from resilience_app.gui.change_bars import ChangeBar, ChangeBars
 from resilience_app.gui.form_fields import refill_choices
 from resilience_app.gui.lazy_refresh import RefreshedWhenShown
 from resilience_app.gui.radar_chart import RadarPoint
+from resilience_app.gui.register_change_panel import RegisterChangePanel
 from resilience_app.gui.rounds_chart import RoundOutline, RoundsChart
 from resilience_app.gui.table_cells import filled_header
 
@@ -60,6 +63,15 @@ def change_text(group: GroupChange) -> str:
 
 def _level(figures: RoundFigures | None) -> str:
     return mean_level_text(figures.level) if figures is not None else _("—")
+
+
+def _compared_on(group: GroupChange) -> str:
+    return _("{both} of {questions}").format(both=format_number(group.levelled_in_both), questions=format_number(group.questions))
+
+
+def _low_confidence(figures: RoundFigures | None) -> str:
+    share = figures.low_confidence_share if figures is not None else None
+    return format_percent(share) if share is not None else _("—")
 
 
 def _coverage(figures: RoundFigures | None) -> str:
@@ -128,10 +140,15 @@ class ChangeView(RefreshedWhenShown):
         moved_layout = QVBoxLayout(moved_page)
         moved_layout.addWidget(self.moved, 1)
         moved_layout.addWidget(self.versions)
+        self.bars = ChangeBars()
+        bars_scroll = QScrollArea()
+        bars_scroll.setWidgetResizable(True)
+        bars_scroll.setWidget(self.bars)
+        self.register_change = RegisterChangePanel()
         self.details = QTabWidget()
         self.details.setObjectName("change_details")
-        self.details.addTab(groups_page, "")
-        self.details.addTab(moved_page, "")
+        for page in (groups_page, bars_scroll, moved_page, self.register_change):
+            self.details.addTab(page, "")
 
         choose = QHBoxLayout()
         choose.addWidget(self.compare_label)
@@ -156,8 +173,9 @@ class ChangeView(RefreshedWhenShown):
 
     def retranslate(self) -> None:
         self.compare_label.setText(_("Compare with the earlier round:"))
-        self.details.setTabText(0, _("Dimensions and goals"))
-        self.details.setTabText(1, _("Questions that moved"))
+        for index, title in enumerate((_("Dimensions and goals"), _("Bars of change by goal"), _("Questions that moved"),
+                                       _("Register and actions"))):
+            self.details.setTabText(index, title)
         refill_choices(self.lens, [_(LENS_NAMES[lens]) for lens in LENSES])
         self.no_earlier.setText(
             _("No earlier round: this assessment is the first of its series, so there is nothing to compare it with yet. "
@@ -211,6 +229,7 @@ class ChangeView(RefreshedWhenShown):
             self.groups.setRowCount(0)
             self.moved.setRowCount(0)
             self.chart.set_rounds([], [])
+            self.bars.set_bars([])
             return
         self._show_compared()
 
@@ -244,7 +263,9 @@ class ChangeView(RefreshedWhenShown):
             count).format(count=format_number(count)))
         self._draw_chart()
         self._fill_groups()
+        self._draw_bars()
         self._fill_moved()
+        self._show_register()
 
     def _draw_chart(self) -> None:
         assert self.compared is not None
@@ -254,10 +275,10 @@ class ChangeView(RefreshedWhenShown):
         language = i18n.current_language()
         points = [RadarPoint(format_number(goals[group.id].number), goals[group.id].name.in_language(language), None) for group in groups]
         outlines = [
-            RoundOutline(round_title(side.round), tuple(figures.level if figures else None for figures in values))
-            for side, values in (
-                (self.compared.baseline, [group.baseline for group in groups]),
-                (self.compared.follow_up, [group.follow_up for group in groups]),
+            RoundOutline(title.format(round=round_title(side.round)), tuple(figures.level if figures else None for figures in values))
+            for title, side, values in (
+                (_("Earlier round: {round}"), self.compared.baseline, [group.baseline for group in groups]),
+                (_("This round: {round}"), self.compared.follow_up, [group.follow_up for group in groups]),
             )
         ]
         self.chart.set_rounds(points, outlines)
@@ -273,8 +294,11 @@ class ChangeView(RefreshedWhenShown):
             _("Level,\nearlier round"),
             _("Level,\nthis round"),
             _("Change"),
+            _("Questions\ncompared"),
             _("Coverage,\nearlier round"),
             _("Coverage,\nthis round"),
+            _("Low confidence,\nearlier round"),
+            _("Low confidence,\nthis round"),
             _("What the change means"),
         ]
         self.groups.setColumnCount(len(headers))
@@ -282,7 +306,8 @@ class ChangeView(RefreshedWhenShown):
         self.groups.setRowCount(len(groups))
         for row, group in enumerate(groups):
             cells = [names.get(group.id, group.id), _level(group.baseline), _level(group.follow_up), change_text(group),
-                     _coverage(group.baseline), _coverage(group.follow_up), verdict_text(group)]
+                     _compared_on(group), _coverage(group.baseline), _coverage(group.follow_up), _low_confidence(group.baseline),
+                     _low_confidence(group.follow_up), verdict_text(group)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column and column < len(cells) - 1:
@@ -291,16 +316,37 @@ class ChangeView(RefreshedWhenShown):
                     item.setBackground(QBrush(FLAG_BACKGROUND))
                 if group.change is None:
                     item.setForeground(QBrush(NOT_COMPARABLE_FOREGROUND))
-                item.setToolTip(verdict_text(group))
+                item.setToolTip(_("{meaning}; {compared}").format(meaning=verdict_text(group), compared=compared_on_text(group)))
                 self.groups.setItem(row, column, item)
         filled_header(self.groups, 3).setToolTip(_("This round's level minus the earlier round's, where both have one."))
-        filled_header(self.groups, 6).setToolTip(
+        filled_header(self.groups, 4).setToolTip(_("Questions levelled in both rounds, of the group's questions: the change is the mean "
+                                                   "move of these alone, like for like."))
+        filled_header(self.groups, len(headers) - 1).setToolTip(
             _("A group whose coverage fell is flagged rather than called improved: fewer answers say less, whichever way the level moved."))
         header = self.groups.horizontalHeader()
         for column in range(len(headers)):
             stretched = column in (0, len(headers) - 1)  # the names and what the change means wrap; the figures keep their width
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if stretched else QHeaderView.ResizeMode.ResizeToContents)
         self.groups.resizeRowsToContents()
+
+    def _draw_bars(self) -> None:
+        assert self.compared is not None
+        names = self._names()
+        self.bars.set_bars([
+            ChangeBar(names.get(group.id, group.id), group.change, change_text(group), verdict_text(group))
+            for group in self.compared.comparison.goals
+        ])
+
+    def _show_register(self) -> None:
+        assert self.compared is not None
+        service = self.session.service
+        try:
+            change = service.register.round_change(self.compared.baseline.record.id, self.session.assessment_id)
+        except UserFacingError as error:
+            self.register_change.summary.setText(error.message)
+            return
+        language = i18n.current_language()
+        self.register_change.show_change(change, lambda item: service.register.item_name(item, language))
 
     def _answer_text(self, framework: Framework, level: int, record: AnswerRecord | None) -> str:
         text = _("Level {level}").format(level=format_number(level))

@@ -14,6 +14,7 @@ from resilience_app.core.brief.data import collect
 from resilience_app.core.brief.model import BriefDocument, Paragraph, RadarChart, Section, Table
 from resilience_app.core.formatting import format_number, format_percent
 from resilience_app.core.i18n import translate_in, using_language
+from resilience_app.core.rounds.compare import shown_change
 from resilience_app.core.rounds.labels import VERDICT_NAMES
 from resilience_app.core.services import ResilienceService
 from tests.brief.conftest import DOCUMENTS, EXPORT_DAY, LANGUAGES
@@ -51,8 +52,9 @@ def test_the_samples_documents_show_each_goals_change_as_the_comparison_computes
             assert goal.baseline is not None and goal.follow_up is not None and goal.change is not None
             assert mean_level_text(goal.baseline.level) in row[1] and format_percent(goal.baseline.coverage or 0) in row[1]
             assert mean_level_text(goal.follow_up.level) in row[2]
-            assert format_number(abs(goal.change), decimals=1) in row[3]
-            assert translate_in(language, VERDICT_NAMES[goal.verdict]) in row[3]
+            assert format_number(goal.levelled_in_both) in row[3] and format_number(goal.questions) in row[3]  # compared like for like
+            assert format_number(shown_change(goal.change), decimals=1) in row[4]
+            assert translate_in(language, VERDICT_NAMES[goal.verdict]) in row[4]
     assert {"improved", "declined"} <= {goal.verdict for goal in compared.goals}  # the sample shows movement both ways
     [wheel] = [block for block in section.blocks if isinstance(block, RadarChart)]
     assert len(wheel.earlier) == len(wheel.values) == 12 and len(wheel.legend) == 2
@@ -103,7 +105,7 @@ def test_the_pdf_prints_the_section(sample_exports: dict[Key, Path], sample_mode
     first_goal = _tables(section)[0].rows[0]
     assert plain(first_goal[0].split(" ", 1)[1]) in text  # the goal's name (its number is set apart in Arabic)
     if key[1] == "en":
-        assert plain(first_goal[3]) in text  # its change, "+1.3 (improved)"
+        assert plain(first_goal[4]) in text  # its change, "+1.3 (improved)"
 
 
 @pytest.mark.parametrize("key", EXPORTS, ids="-".join)

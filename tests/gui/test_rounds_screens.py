@@ -34,21 +34,24 @@ def _answer(window: MainWindow, assessment_id: int, question_id: str, level: int
 def _pair(window: MainWindow) -> tuple[int, int]:
     """A baseline and its follow-up with known levels.
 
-    Goal 1: two questions at 2 then at 4 and 3 (2.0 → 3.5, +1.5). Goal 2: answered in the baseline only (not comparable).
-    Goal 3: every question at 3, then one question at 4 (coverage fell).
+    Goal 1: every question at 2, then the first at 4 and the rest at 3 (improved). Goal 2: answered in the baseline only
+    (not comparable). Goal 3: every question at 3, then three in five of them at 4 (coverage fell).
     """
     service = window.service
     baseline = service.assessments.create_assessment(AssessmentDetails(city_name_en="Madaba", city_name_ar="مادبا", assessment_date=BASELINE_DATE))
     goal_1, goal_2, goal_3 = (_goal_questions(window, index) for index in range(3))
     _answer(window, baseline.id, goal_1[0], 2, "Two pumping stations flooded in 2023.")
-    _answer(window, baseline.id, goal_1[1], 2)
+    for question_id in goal_1[1:]:
+        _answer(window, baseline.id, question_id, 2)
     _answer(window, baseline.id, goal_2[0], 3)
     for question_id in goal_3:
         _answer(window, baseline.id, question_id, 3)
     follow_up = service.rounds.start_follow_up(baseline.id, FollowUpOptions(date=FOLLOW_UP_DATE)).record
     _answer(window, follow_up.id, goal_1[0], 4, "Both stations raised above the flood line.")
-    _answer(window, follow_up.id, goal_1[1], 3)
-    _answer(window, follow_up.id, goal_3[0], 4)
+    for question_id in goal_1[1:]:
+        _answer(window, follow_up.id, question_id, 3)
+    for question_id in goal_3[: -(-len(goal_3) * 3 // 5)]:
+        _answer(window, follow_up.id, question_id, 4)
     window.refresh()
     return baseline.id, follow_up.id
 
@@ -76,23 +79,31 @@ def test_the_change_tab_shows_the_numbers_compare_gives(window: MainWindow, lang
 
     cover = format_percent
     first = _row(view, 0)
-    assert first[1:4] == [format_number(2.0, decimals=1), format_number(3.5, decimals=1), "+" + format_number(1.5, decimals=1)]
-    assert first[4] == cover(goals[0].baseline.coverage) and first[5] == cover(goals[0].follow_up.coverage)  # type: ignore[union-attr, arg-type]
-    assert first[6] == verdict_name("improved")
+    goal_1 = goals[0]
+    assert goal_1.baseline is not None and goal_1.follow_up is not None and goal_1.change is not None
+    assert first[1:4] == [format_number(2.0, decimals=1), format_number(goal_1.follow_up.level, decimals=1), "+" + format_number(goal_1.change, decimals=1)]
+    assert first[4] == _("{both} of {questions}").format(both=format_number(goal_1.questions), questions=format_number(goal_1.questions))
+    assert first[5] == cover(goal_1.baseline.coverage) and first[6] == cover(goal_1.follow_up.coverage)  # type: ignore[arg-type]
+    assert first[9] == verdict_name("improved")
     second = _row(view, 1)
     assert second[3] == _("—")
-    assert second[6] == _("{verdict}: {reason}").format(verdict=verdict_name("not_comparable"), reason=reason_name("no_level_in_follow_up"))
+    assert second[9] == _("{verdict}: {reason}").format(verdict=verdict_name("not_comparable"), reason=reason_name("no_level_in_follow_up"))
     third = _row(view, 2)
     assert goals[2].verdict == "coverage_fell"
-    assert third[6] == verdict_name("coverage_fell") and "+" + format_number(1.0, decimals=1) == third[3]
+    assert third[9] == verdict_name("coverage_fell") and "+" + format_number(1.0, decimals=1) == third[3]
 
     # the questions that moved, with both rounds' justifications side by side
-    assert view.groups.rowCount() == len(goals) and view.moved.rowCount() == 3  # two up in goal 1, one in goal 3; none down
+    moved = len(compared.comparison.moved_up)
+    assert moved == goal_1.questions + goals[2].levelled_in_both and not compared.comparison.moved_down
+    assert view.groups.rowCount() == len(goals) and view.moved.rowCount() == moved
     texts = [view.moved.item(0, column).text() for column in range(4)]  # type: ignore[union-attr]
     assert "Two pumping stations flooded in 2023." in texts[2] and "Both stations raised above the flood line." in texts[3]
     assert texts[1] == _("▲ up")
+    # the bars of change by goal: one per goal, a bar only where the change could be computed
+    assert [(bar.change, bar.meaning) for bar in view.bars.bars[:3]] == [
+        (goal_1.change, verdict_name("improved")), (None, second[9]), (goals[2].change, verdict_name("coverage_fell"))]
     # the wheel: one outline per round, each with the levels compare gives
-    assert [outline.values[0] for outline in view.chart.outlines] == [2.0, 3.5]
+    assert [outline.values[0] for outline in view.chart.outlines] == [2.0, goal_1.follow_up.level]
     assert view.chart.outlines[1].values[1] is None
 
 
@@ -165,9 +176,9 @@ def test_the_dialog_and_the_tab_follow_the_language(window: MainWindow, language
     assert view.layoutDirection() == expected and view.chart.layoutDirection() == expected
     cells = " ".join(" ".join(_row(view, row)) for row in range(view.groups.rowCount()))
     if language == "ar":
-        assert "٣٫٥" in cells and not any(character in cells for character in "0123456789")
+        assert "٢٫٠" in cells and not any(character in cells for character in "0123456789")
     else:
-        assert "3.5" in cells
+        assert "2.0" in cells
     window.show_list()
     window.select_assessment(baseline_id)
     window.follow_up_action.trigger()

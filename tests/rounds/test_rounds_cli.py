@@ -79,7 +79,9 @@ def test_compare_json_gives_both_rounds_per_goal_and_dimension_and_null_where_no
     first_goal = reviewed["goals"][0]
     assert first_goal["follow_up"] == {"level": 3.0, "coverage": 1.0, "low_confidence_share": 1.0}
     assert (first_goal["change"], first_goal["verdict"], first_goal["not_comparable_because"]) == (1.0, "improved", None)
-    assert reviewed["dimensions"][0]["change"] == 1.0
+    assert first_goal["low_confidence"] and first_goal["compared_on"]["up"] == first_goal["compared_on"]["questions_levelled_in_both"] > 0
+    first_dimension = reviewed["dimensions"][0]
+    assert (first_dimension["change"], first_dimension["not_comparable_because"]) == (None, "too_few_in_common")  # one goal of three
     assert reviewed["goals"][1]["change"] is None  # neither round has a level
     assert len(reviewed["questions"]["moved_up"]) == len(_questions_of_goal_one(tmp_path)) and reviewed["questions"]["moved_down"] == []
     assert reviewed["questions"]["only_in_baseline"] == reviewed["questions"]["only_in_follow_up"] == []
@@ -98,7 +100,7 @@ def test_compare_reads_as_a_table_in_english(capsys: pytest.CaptureFixture[str],
     _raise_first_goal_to_three(tmp_path, new_id)
     code, out, _err = run(capsys, "--data-dir", str(tmp_path), "compare", str(baseline_id), str(new_id))
     assert code == 0
-    assert "Meets basic needs\t2.0 (100% covered)\t3.0 (100% covered)\t+1.0 (improved)" in out.splitlines()
+    assert "Meets basic needs\t2.0 (100% covered, 0% low confidence)\t3.0 (100% covered, 100% low confidence)\t+1.0 (improved, low confidence)" in out.splitlines()
     assert "Supports livelihoods and employment\t— (0% covered)\t— (0% covered)\tnot comparable: no level in either round" in out.splitlines()
 
 

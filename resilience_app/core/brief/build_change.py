@@ -17,12 +17,12 @@ from resilience_app.core.brief.data import BriefData, EarlierRound
 from resilience_app.core.brief.model import Bar, BarChart, Block, Bullets, Heading, Paragraph, RadarChart, Table
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.content.model import Framework
-from resilience_app.core.formatting import format_date, format_number, localise_digits
-from resilience_app.core.i18n import _, current_language, ngettext
+from resilience_app.core.formatting import format_date, format_list, format_number, localise_digits
+from resilience_app.core.i18n import N_, _, current_language, ngettext
 from resilience_app.core.register.labels import ACTION_STATUS_NAMES
 from resilience_app.core.register.round_change import RegisterChange, compare_registers
-from resilience_app.core.rounds.compare import GroupChange, QuestionMove
-from resilience_app.core.rounds.labels import change_text, figures_text, round_kind_name, verdict_text
+from resilience_app.core.rounds.compare import CHANGE_BAND, GroupChange, QuestionMove
+from resilience_app.core.rounds.labels import change_text, compared_on_text, figures_text, round_kind_name, verdict_text
 
 MOVES_SHOWN = 5  # questions listed of those that moved each way, the largest moves first
 
@@ -36,8 +36,8 @@ def change(data: BriefData) -> list[Block]:
     blocks: list[Block] = [Paragraph(_intro(data, earlier))]
     blocks.append(_wheel(data, earlier))
     goal_names = _goal_names(data.framework, earlier.framework)
-    blocks += [Heading(_("By goal")), _table(_("Goal"), comparison.goals, goal_names), _change_bars(comparison.goals, goal_names)]
-    blocks += [Heading(_("By dimension")), _table(_("Dimension"), comparison.dimensions, _dimension_names(data.framework, earlier.framework))]
+    blocks += [Heading(_("By goal")), *_table(_("Goal"), comparison.goals, goal_names), _change_bars(comparison.goals, goal_names)]
+    blocks += [Heading(_("By dimension")), *_table(_("Dimension"), comparison.dimensions, _dimension_names(data.framework, earlier.framework))]
     blocks += _moves(data, earlier)
     blocks += _register(data, earlier)
     blocks += _actions(data, earlier)
@@ -51,11 +51,20 @@ def round_text(kind: str | None, date: dt.date | None) -> str:
 
 
 def _intro(data: BriefData, earlier: EarlierRound) -> str:
-    text = _("Compared with the previous round of this city's assessment: {earlier} (assessment {id}); this assessment is the {later}. "
-             "A level is the mean of the levelled answers; a change is computed only where both rounds have a level and share "
-             "levelled questions, and a goal whose coverage fell is flagged rather than called improved.").format(
-        earlier=round_text(earlier.round.kind, earlier.round.date), id=format_number(earlier.record.id),
-        later=round_text(earlier.later.kind, earlier.later.date))
+    text = _("Compared with an earlier round of this city's assessment ({earlier}); this assessment is the later round ({later}). Each round's level "
+             "of a goal is the mean of its answers given a level from 1 to 5. The change is like for like: the mean move of the "
+             "questions answered with a level in both rounds, computed before rounding, and only where at least half of the goal's "
+             "questions were; a move smaller than {band} either way is called little or no change, a goal whose coverage fell "
+             "by more than ten points is flagged rather than called improved or declined, and a change resting mostly on "
+             "low-confidence answers says so.").format(
+        earlier=round_text(earlier.round.kind, earlier.round.date), later=round_text(earlier.later.kind, earlier.later.date),
+        band=format_number(CHANGE_BAND, decimals=1))
+    if earlier.framework.version != data.framework.version:
+        comparison = earlier.comparison
+        text += " " + _("The rounds use different versions of the framework ({earlier} and {later}): {removed} questions of the earlier "
+                        "version and {added} of the later one are not compared.").format(
+            earlier=localise_digits(earlier.framework.version), later=localise_digits(data.framework.version),
+            removed=format_number(len(comparison.only_in_baseline)), added=format_number(len(comparison.only_in_follow_up)))
     if earlier.to_review:
         text += " " + ngettext("{count} answer carried over and still to review is left out.",
                                "{count} answers carried over and still to review are left out.", earlier.to_review).format(
@@ -72,10 +81,16 @@ def _dimension_names(later: Framework, earlier: Framework) -> dict[str, str]:
     return {dimension.id: dimension.name.in_language(language) for framework in (earlier, later) for dimension in framework.dimensions}
 
 
-def _table(name: str, groups: tuple[GroupChange, ...], names: dict[str, str]) -> Table:
-    rows = tuple((names.get(group.id, group.id), figures_text(group.baseline), figures_text(group.follow_up), change_text(group)) for group in groups)
+def _table(name: str, groups: tuple[GroupChange, ...], names: dict[str, str]) -> list[Block]:
+    rows = tuple((names.get(group.id, group.id), figures_text(group.baseline), figures_text(group.follow_up), compared_on_text(group),
+                  change_text(group)) for group in groups)
     flagged = tuple(index for index, group in enumerate(groups) if group.coverage_fell)
-    return Table(header=(name, _("Level and coverage, earlier round"), _("Level and coverage, later round"), _("Change")), rows=rows, emphasis=flagged)
+    table = Table(header=(name, _("Level, coverage and low confidence, earlier round"), _("Level, coverage and low confidence, this round"),
+                          _("Questions compared"), _("Change")), rows=rows, emphasis=flagged)
+    if not flagged:
+        return [table]
+    return [table, Paragraph(_("Rows in bold: coverage fell by more than ten points, so the change is read as neither improvement nor decline."),
+                             muted=True)]
 
 
 def _change_bars(groups: tuple[GroupChange, ...], names: dict[str, str]) -> BarChart:
@@ -84,8 +99,8 @@ def _change_bars(groups: tuple[GroupChange, ...], names: dict[str, str]) -> BarC
     extent = float(max(1, math.ceil(largest)))
     return BarChart(
         bars=tuple(Bar(names.get(group.id, group.id), group.change, verdict_text(group)) for group in groups),
-        caption=_("Change of each goal's level since the earlier round (this round's level minus the earlier one's). A goal "
-                  "without a bar could not be compared; one whose coverage fell is said so beside its name."),
+        caption=_("Change of each goal since the earlier round: the mean move of its questions answered with a level in both rounds. "
+                  "A goal without a bar could not be compared; what each change means is written beside its name."),
         maximum=extent, minimum=-extent,
     )
 
@@ -110,15 +125,26 @@ def _moves(data: BriefData, earlier: EarlierRound) -> list[Block]:
         hidden |= {question_id for question_id, stored in earlier.answers.items() if stored.answer.sensitive}
     up = [move for move in comparison.moved_up if move.question_id not in hidden]
     down = [move for move in comparison.moved_down if move.question_id not in hidden]
+    moved = len(comparison.moved_up) + len(comparison.moved_down)
+    both = sum(group.levelled_in_both for group in comparison.goals)
     blocks: list[Block] = [Heading(_("Questions that moved"))]
-    blocks.append(Paragraph(_("{up} questions moved up a level or more and {down} moved down; the largest moves each way:").format(
-        up=format_number(len(up)), down=format_number(len(down)))))
-    if not up and not down:
-        return blocks[:1] + [Paragraph(_("No question levelled in both rounds changed its level."))]
+    if not moved:
+        return blocks + [Paragraph(_("No question answered with a level in both rounds changed its level."))]
+    text = _("Of {both} questions answered with a level in both rounds, {up} moved up and {down} moved down; {same} kept their level.").format(
+        both=format_number(both), up=format_number(len(comparison.moved_up)), down=format_number(len(comparison.moved_down)),
+        same=format_number(both - moved))
+    unlisted = moved - len(up) - len(down)
+    if unlisted:
+        text += " " + ngettext("{count} of them is not listed: it is marked sensitive.", "{count} of them are not listed: they are marked sensitive.",
+                               unlisted).format(count=format_number(unlisted))
     largest = sorted(up, key=lambda move: move.baseline_level - move.follow_up_level)[:MOVES_SHOWN]
     largest += sorted(down, key=lambda move: move.follow_up_level - move.baseline_level)[:MOVES_SHOWN]
-    blocks.append(Table(header=(_("No."), _("Question"), _("Earlier level"), _("Later level")),
-                        rows=tuple(_move_row(data.framework, move) for move in largest), unbroken=(0, 2, 3)))
+    text += " " + _("Listed below: up to {count} of the largest moves each way, in the framework's order where moves are equal.").format(
+        count=format_number(MOVES_SHOWN))
+    blocks.append(Paragraph(text))
+    if largest:
+        blocks.append(Table(header=(_("No."), _("Question"), _("Earlier level"), _("Level in this round")),
+                            rows=tuple(_move_row(data.framework, move) for move in largest), unbroken=(0, 2, 3)))
     return blocks
 
 
@@ -178,3 +204,26 @@ def _actions(data: BriefData, earlier: EarlierRound) -> list[Block]:
 
 def _status(status: str) -> str:
     return _(ACTION_STATUS_NAMES.get(status, status))
+
+
+def change_summary(data: BriefData) -> str | None:
+    """"3 goals improved (goals 1, 4 and 6), 2 declined (goals 5 and 7), 5 changed little, 2 could not be compared":
+    the goals' verdicts since the earlier round, for the documents' summaries; None without an earlier round."""
+    if data.earlier is None:
+        return None
+    goals = data.earlier.comparison.goals
+    numbers = {goal.id: goal.number for framework in (data.earlier.framework, data.framework) for goal in framework.goals()}
+
+    def named(verdict: str) -> list[str]:
+        return [format_number(numbers[goal.id]) for goal in goals if goal.verdict == verdict and goal.id in numbers]
+
+    parts = []
+    for verdict, phrase in (("improved", N_("{count} improved ({goals})")), ("declined", N_("{count} declined ({goals})")),
+                            ("mixed", N_("{count} mixed ({goals})")), ("coverage_fell", N_("{count} with less coverage ({goals})"))):
+        found = named(verdict)
+        if found:
+            parts.append(_(phrase).format(count=format_number(len(found)), goals=format_list(found)))
+    for verdict, phrase in (("little_change", N_("{count} changed little")), ("not_comparable", N_("{count} could not be compared"))):
+        if found := named(verdict):
+            parts.append(_(phrase).format(count=format_number(len(found))))
+    return _("Of the {total} goals: {parts}.").format(total=format_number(len(goals)), parts=_("; ").join(parts))

@@ -183,6 +183,9 @@ def evidence_gaps(data: BriefData) -> list[Block]:
     for question_id, record in data.answers.items():
         if record.answer.status == "dont_know" and question_id not in data.withheld_questions:
             flagged[question_id] = _("Don't know")
+    for question_id in profile.to_review_questions:
+        if question_id not in data.withheld_questions:
+            flagged[question_id] = _("Carried over, still to review")
     order = {question.id: position for position, question in enumerate(
         question for goal in framework.goals() for indicator in goal.indicators for question in indicator.questions)}
     for question_id, problem in sorted(flagged.items(), key=lambda pair: order.get(pair[0], len(order))):  # the framework's order
@@ -193,12 +196,44 @@ def evidence_gaps(data: BriefData) -> list[Block]:
     blocks.append(Bullets(tuple(goal_label(goal) for goal in thin)) if thin else Paragraph(_("Every goal has a level for at least half its questions.")))
     blocks.append(Heading(_("Answers to check")))
     if rows:
-        blocks.append(Paragraph(ngettext("{count} answer has low confidence, no evidence or no level (don't know).",
-                                         "{count} answers have low confidence, no evidence or no level (don't know).",
+        blocks.append(Paragraph(ngettext("{count} answer has low confidence, no evidence, no level (don't know) or is still to review.",
+                                         "{count} answers have low confidence, no evidence, no level (don't know) or are still to review.",
                                          len(rows)).format(count=format_number(len(rows)))))
         blocks.append(Table(header=(_("No."), _("Question"), _("Issue")), rows=tuple(rows)))
     else:
         blocks.append(Paragraph(_("Every answer has a level, evidence and at least medium confidence.")))
+    return blocks + _data_quality(data)
+
+
+def _stated_share(count: int, stated: int) -> str:
+    """"4 of 9 stating it": a share never read as surer than the answers that say."""
+    return _("{count} of {stated}").format(count=format_number(count), stated=format_number(stated)) if stated else _(DASH)
+
+
+def _data_quality(data: BriefData) -> list[Block]:
+    """The quality of the data under the levels, per goal: measured data, national figures, data older than five years,
+    each as a count of the answers that state it (`scoring.data_quality`)."""
+    quality = data.data_quality
+    blocks: list[Block] = [Heading(_("The quality of the data"))]
+    if quality is None or not quality.overall.levelled:
+        return blocks + [Paragraph(_("No answer has a level yet."))]
+    overall = quality.overall
+    if not (overall.source_stated or overall.scale_stated or overall.year_stated):
+        return blocks + [Paragraph(_("No answer says yet what kind of source it rests on, the year its data describe or their scale. "
+                                     "Saying so on each answer shows how far the profile rests on measured, local and recent data."))]
+    blocks.append(Paragraph(_("Of {levelled} answers with a level, {source} say what kind of source they rest on, {scale} the scale of their "
+                              "data and {year} the year the data describe. Each figure below counts the answers that say so.").format(
+        levelled=format_number(overall.levelled), source=format_number(overall.source_stated), scale=format_number(overall.scale_stated),
+        year=format_number(overall.year_stated))))
+    rows = [
+        (goal_label(goal), _stated_share(summary.measured, summary.source_stated), _stated_share(summary.national, summary.scale_stated),
+         _stated_share(summary.older, summary.year_stated))
+        for goal in data.framework.goals() if (summary := quality.goals[goal.id]).levelled
+    ]
+    rows.append((_("All goals"), _stated_share(overall.measured, overall.source_stated), _stated_share(overall.national, overall.scale_stated),
+                 _stated_share(overall.older, overall.year_stated)))
+    blocks.append(Table(header=(_("Goal"), _("Measured data"), _("National figures"), _("Data older than five years")), rows=tuple(rows),
+                        emphasis=(len(rows) - 1,), unbroken=(1, 2, 3)))
     return blocks
 
 

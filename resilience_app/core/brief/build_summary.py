@@ -4,6 +4,7 @@ actions inventory and the discovery areas settled."""
 
 from __future__ import annotations
 
+from resilience_app.core.brief.build_change import change_summary, round_text
 from resilience_app.core.brief.build_profile import DASH, answered_summary
 from resilience_app.core.brief.data import BriefData, DotVoteResults, RankingResults
 from resilience_app.core.brief.model import Block, Bullets, Facts, Heading, Paragraph
@@ -25,8 +26,11 @@ def _key_findings(data: BriefData) -> list[tuple[str, str]]:
     language = current_language()
     top = [_("{number}. {name}").format(number=format_number(ranked.rank), name=data.item_name(int(ranked.item.item_id), language))
            for ranked in data.ranking.ranked[:TOP_ITEMS]]
+    since = change_summary(data)
+    changed = [(_("Change since the baseline"), since)] if since is not None else []
     return [
         (_("Questions answered"), answered_summary(overall)),
+        *changed,
         (_("Strongest goals"), _goals(data, profile.strongest_goals())),
         (_("Weakest goals"), _goals(data, profile.weakest_goals())),
         (_("Highest-ranked shocks and stresses"), "\n".join(top) or _("None rated yet")),
@@ -79,6 +83,9 @@ def _key_messages(data: BriefData, counts: dict[str, int]) -> list[str]:
     if profile.weakest_goals():
         messages.append(_("The assessment finds the city weakest in {weak} and strongest in {strong} (named below).").format(
             weak=_goal_numbers(data, profile.weakest_goals()), strong=_goal_numbers(data, profile.strongest_goals())))
+    if data.earlier is not None:
+        messages.append(_("Against the earlier round ({earlier}), like for like: {summary}").format(
+            earlier=round_text(data.earlier.round.kind, data.earlier.round.date), summary=change_summary(data)))
     shared = [perception.goal_id for workshop in data.workshops for exercise in workshop.exercises if isinstance(exercise, DotVoteResults)
               for perception in exercise.perceptions if perception.verdict == "both"]
     if shared:

@@ -18,6 +18,7 @@ from resilience_app.core.brief import (
     build_summary,
     build_workshop,
 )
+from resilience_app.core.brief.build_change import round_text
 from resilience_app.core.brief.build_profile import answered_summary
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, BriefDocument, Cover, Facts, Section
@@ -25,8 +26,8 @@ from resilience_app.core.brief.sections import BRIEF, DOCUMENTS, PRA, SECTION_TI
 from resilience_app.core.brief.withheld import LEFT_OUT_OF_THE_BRIEF, LEFT_OUT_OF_THE_PRA
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode
-from resilience_app.core.formatting import format_date, localise_digits
-from resilience_app.core.i18n import N_, _, using_language
+from resilience_app.core.formatting import format_date, format_number, localise_digits
+from resilience_app.core.i18n import N_, _, ngettext, using_language
 from resilience_app.core.text_rules import shown_file_name
 
 SectionBuilder = Callable[[BriefData], list[Block]]
@@ -105,6 +106,14 @@ def _cover(data: BriefData, language: str, document: str) -> Cover:
         (_("Framework"), _("{name}, version {version}").format(name=framework.name.in_language(language), version=localise_digits(record.framework_version))),
         (_("Questions answered"), answered_summary(overall)),
     ]
+    if data.earlier is not None:
+        facts.append((_("Round"), _("{round}; compared with {earlier}").format(
+            round=round_text(data.earlier.later.kind, data.earlier.later.date), earlier=round_text(data.earlier.round.kind, data.earlier.round.date))))
+    to_review = len(data.profile.to_review_questions)
+    if to_review:
+        facts.append((_("Carried over, still to review"), ngettext(
+            "{count} answer, counted in the levels but not yet confirmed in this round",
+            "{count} answers, counted in the levels but not yet confirmed in this round", to_review).format(count=format_number(to_review))))
     return Cover(
         title=_(COVER_TITLES[document]),
         city=record.city_name(language),

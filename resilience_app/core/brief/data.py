@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core.assessment.answer_repository import AnswerRepository
 from resilience_app.core.assessment.evidence_repository import EvidenceRepository
 from resilience_app.core.assessment.records import AnswerRecord, AssessmentRecord, EvidenceRecord
-from resilience_app.core.assessment.service import ASSESSMENT_GONE, answer_values, assessment_in, profile_of
+from resilience_app.core.assessment.service import ASSESSMENT_GONE, answer_values, assessment_in, data_quality_in, profile_of
 from resilience_app.core.brief.contributors import Contributors, agreement_of, in_framework_order
 from resilience_app.core.brief.withheld import Withheld
 from resilience_app.core.content.model import Framework, Hazard, Sector
@@ -39,7 +39,9 @@ from resilience_app.core.register.service import RegisterRanking, ranking_of
 from resilience_app.core.rounds.compare import RoundAnswers, RoundComparison, compare_rounds
 from resilience_app.core.rounds.records import RoundRecord
 from resilience_app.core.rounds.repository import RoundRepository
+from resilience_app.core.rounds.rules import BASELINE
 from resilience_app.core.scoring import AnswerValue
+from resilience_app.core.scoring.data_quality import DataQualityProfile
 from resilience_app.core.scoring.profile import ResilienceProfile
 from resilience_app.core.workshop.records import DOT_VOTE, RANKING, ExerciseRecord, RoomRating
 from resilience_app.core.workshop.repository import WorkshopRepository
@@ -120,7 +122,8 @@ class BriefData:
     withheld_questions: frozenset[str] = frozenset()  # answers counted in the results but not printed
     withheld: Withheld = Withheld()  # the content marked sensitive: left out, or (when included) printed
     next_steps: Sequence[NextStepRecord] = ()  # after the PRA: what, who, by when (those serving a withheld area left out with it)
-    earlier: EarlierRound | None = None  # the previous round of the assessment's series, None when it has none
+    earlier: EarlierRound | None = None  # the baseline of the assessment's series, None when it has none
+    data_quality: DataQualityProfile | None = None  # how far the levels rest on measured, national and old data
 
     def item_name(self, item_id: int, language: str) -> str:
         return self.item_names.get(item_id, {}).get(language, "")
@@ -189,14 +192,16 @@ def _read(session: Session, context: CoreContext, assessment_id: int, *, today: 
         contributors=_contributors(session, assessment_id, framework, answers),
         next_steps=planning.next_steps(assessment_id),
         earlier=_earlier_round(session, context, record, framework, answers),
+        data_quality=data_quality_in(session, context, assessment_id),
     )
 
 
 def _earlier_round(
     session: Session, context: CoreContext, record: AssessmentRecord, framework: Framework, answers: dict[str, AnswerRecord]
 ) -> EarlierRound | None:
-    """The round just before the assessment in its series, compared with it as `RoundService.compare` does (answers
-    carried over and still to review left out); None when it is in no series or is its first round."""
+    """The series' baseline (its first round when none is called so), compared with the assessment as
+    `RoundService.compare` does (answers carried over and still to review left out); None when the assessment is in
+    no series or is that first round. A third round is measured against the baseline, as "Change since the baseline" says."""
     rounds = RoundRepository(session)
     own = rounds.get(record.id)
     if own.series_key is None:
@@ -205,7 +210,7 @@ def _earlier_round(
     position = [found.assessment_id for found in series].index(record.id)
     if position == 0:
         return None
-    before = series[position - 1]
+    before = next((found for found in series[:position] if found.kind == BASELINE), series[0])
     earlier = assessment_in(session, before.assessment_id)
     earlier_framework = context.framework(earlier.framework_id)
     earlier_answers = AnswerRepository(session).for_assessment(earlier.id)

@@ -9,7 +9,7 @@ matched one to one, in the later register's order, so two later items never clai
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from resilience_app.core.register.records import ActionRecord, RegisterItemDraft, RegisterItemRecord
 from resilience_app.core.search_text import normalise_for_search
@@ -42,6 +42,8 @@ class RegisterChange:
     reranked: tuple[ItemMove, ...]  # in both, ranked differently; the later rank first, unranked last
     status_changes: tuple[StatusChange, ...]  # actions in both inventories whose status changed, in the later order
     actions_in_both: int
+    earlier_ranks: Mapping[int, int] = field(default_factory=dict)  # each ranked item's rank, by item id
+    later_ranks: Mapping[int, int] = field(default_factory=dict)
 
     @property
     def has_register(self) -> bool:
@@ -82,7 +84,7 @@ def compare_registers(
     changes, in_both = compare_actions(earlier_actions, later_actions)
     return RegisterChange(
         earlier_count=len(earlier), later_count=len(later), new=tuple(new), gone=tuple(unmatched), reranked=tuple(reranked),
-        status_changes=changes, actions_in_both=in_both,
+        status_changes=changes, actions_in_both=in_both, earlier_ranks=dict(earlier_ranks), later_ranks=dict(later_ranks),
     )
 
 

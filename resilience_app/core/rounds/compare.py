@@ -3,12 +3,19 @@
 Rules (also in the README, "Rounds and follow-ups"):
 - each round's level, coverage and low-confidence share of a dimension, goal, indicator or quality are
   the profile's (`scoring.summarise`), over the questions that group has in that round's framework;
-- a *change* (follow-up level − baseline level) is computed only where both rounds have a level and at
-  least one of the group's questions is levelled in both; otherwise the change is None and the reason
-  says why ("not comparable");
+- a *change* is like for like: the mean level of the questions levelled in both rounds, later minus
+  earlier, so a question answered in one round only never moves a group. It is computed only where
+  enough of the group was levelled in both (`enough_in_common`: at least half its questions, and at least
+  `MIN_IN_COMMON` of them or all it has); otherwise the change is None and the reason says why;
+- a change smaller than `CHANGE_BAND` either way is "little or no change": means of 1–5 judgements made by
+  different people years apart do not show a smaller move;
 - a group whose coverage fell by more than `COVERAGE_FALL_THRESHOLD` is flagged "coverage fell" instead
   of being called improved or declined: fewer answers say less, whichever way the level moved;
-- questions *moved* up or down when both rounds gave them a level and the levels differ;
+- a change resting on answers of which more than `LOW_CONFIDENCE_FLAG` had low confidence, in either round,
+  is flagged "low confidence";
+- a dimension whose goals moved beyond the band in opposite directions is "mixed", not improved or declined;
+- questions *moved* up or down when both rounds gave them a level and the levels differ; each group counts
+  its questions up, down and the same;
 - questions in one round's framework and not the other's are listed (matched by question id), never
   compared;
 - the caller leaves out what a round must not count (answers carried over and still to review).
@@ -16,6 +23,7 @@ Rules (also in the README, "Rounds and follow-ups"):
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -26,13 +34,17 @@ from resilience_app.core.scoring import AnswerValue
 from resilience_app.core.scoring.profile import GroupSummary, summarise
 
 GroupKind = Literal["dimension", "goal", "indicator", "quality"]
-Verdict = Literal["improved", "declined", "unchanged", "coverage_fell", "not_comparable"]
+Verdict = Literal["improved", "declined", "little_change", "mixed", "coverage_fell", "not_comparable"]
 NotComparableReason = Literal[
-    "not_in_baseline", "not_in_follow_up", "no_level_in_baseline", "no_level_in_follow_up", "no_level_in_either", "nothing_in_common"
+    "not_in_baseline", "not_in_follow_up", "no_level_in_baseline", "no_level_in_follow_up", "no_level_in_either", "nothing_in_common",
+    "too_few_in_common",
 ]
 
 COVERAGE_FALL_THRESHOLD = 0.10  # a fall of more than ten points of coverage is flagged
-UNCHANGED_TOLERANCE = 1e-9  # levels are means of whole numbers: closer than this is the same level
+CHANGE_BAND = 0.3  # a mean level moving less than this either way is little or no change
+MIN_IN_COMMON = 3  # questions levelled in both rounds a group needs (or all it has, when it has fewer)
+LOW_CONFIDENCE_FLAG = 1 / 3  # more than this share of the compared answers with low confidence flags the change
+TOLERANCE = 1e-9  # levels are means of whole numbers: closer than this is the same
 
 
 @dataclass(frozen=True)
@@ -65,14 +77,29 @@ class GroupChange:
     id: str
     baseline: RoundFigures | None  # None when the baseline's framework has no such group
     follow_up: RoundFigures | None
-    change: float | None
+    change: float | None  # like for like: over the questions levelled in both rounds
     verdict: Verdict
     reason: NotComparableReason | None = None  # why there is no change, when there is none
     levelled_in_both: int = 0
+    questions: int = 0  # the group's questions in the later round's framework (the earlier's when it has none)
+    up: int = 0  # questions levelled in both rounds that moved up
+    down: int = 0
+    low_confidence: bool = False  # more than LOW_CONFIDENCE_FLAG of the compared answers had low confidence in either round
 
     @property
     def coverage_fell(self) -> bool:
         return self.verdict == "coverage_fell"
+
+    @property
+    def same(self) -> int:
+        return self.levelled_in_both - self.up - self.down
+
+    @property
+    def direction(self) -> int:
+        """+1 or -1 for a change beyond the band, 0 otherwise."""
+        if self.change is None or shown_change(self.change) < CHANGE_BAND - TOLERANCE:
+            return 0
+        return 1 if self.change > 0 else -1
 
 
 @dataclass(frozen=True)
@@ -104,20 +131,19 @@ def compare_rounds(baseline: RoundAnswers, follow_up: RoundAnswers, *, coverage_
     def changes(kind: GroupKind) -> tuple[GroupChange, ...]:
         before, after = dict(_groups(baseline.framework, kind)), dict(_groups(follow_up.framework, kind))
         return tuple(
-            group_change(
-                kind, group_id, before.get(group_id), after.get(group_id), baseline.answers, follow_up.answers,
-                levelled_in_both=len(set(before.get(group_id, ())) & set(after.get(group_id, ())) & levels_before.keys() & levels_after.keys()),
-                coverage_fall_threshold=coverage_fall_threshold,
-            )
+            group_change(kind, group_id, before.get(group_id), after.get(group_id), baseline.answers, follow_up.answers,
+                         coverage_fall_threshold=coverage_fall_threshold)
             for group_id in _ordered_union(after, before)
         )
+
+    goals = changes("goal")
 
     before_ids, after_ids = _question_order(baseline.framework), _question_order(follow_up.framework)
     in_before, in_after = set(before_ids), set(after_ids)
     both = [question_id for question_id in after_ids if question_id in levels_before and question_id in levels_after]
     return RoundComparison(
-        dimensions=changes("dimension"),
-        goals=changes("goal"),
+        dimensions=tuple(_mixed_if_goals_differ(dimension, follow_up.framework, baseline.framework, goals) for dimension in changes("dimension")),
+        goals=goals,
         indicators=changes("indicator"),
         qualities=changes("quality"),
         moved_up=tuple(QuestionMove(q, levels_before[q], levels_after[q]) for q in both if levels_after[q] > levels_before[q]),
@@ -135,20 +161,45 @@ def group_change(
     baseline_answers: Mapping[str, AnswerValue],
     follow_up_answers: Mapping[str, AnswerValue],
     *,
-    levelled_in_both: int,
     coverage_fall_threshold: float = COVERAGE_FALL_THRESHOLD,
 ) -> GroupChange:
     """One group compared; its questions in each round's framework (None: the framework has no such group)."""
-    before = RoundFigures.of(summarise(baseline_questions, baseline_answers)) if baseline_questions is not None else None
-    after = RoundFigures.of(summarise(follow_up_questions, follow_up_answers)) if follow_up_questions is not None else None
-    reason = not_comparable_reason(before, after, levelled_in_both=levelled_in_both)
-    if reason is not None or before is None or after is None or before.level is None or after.level is None:
-        return GroupChange(kind, group_id, before, after, None, "not_comparable", reason, levelled_in_both)
-    change = after.level - before.level
-    return GroupChange(kind, group_id, before, after, change, verdict_of(before, after, change, coverage_fall_threshold), None, levelled_in_both)
+    before_ids = tuple(baseline_questions) if baseline_questions is not None else None
+    after_ids = tuple(follow_up_questions) if follow_up_questions is not None else None
+    before = RoundFigures.of(summarise(before_ids, baseline_answers)) if before_ids is not None else None
+    after = RoundFigures.of(summarise(after_ids, follow_up_answers)) if after_ids is not None else None
+    levels_before, levels_after = _levels(baseline_answers), _levels(follow_up_answers)
+    common = [q for q in (after_ids or ()) if q in set(before_ids or ()) and q in levels_before and q in levels_after]
+    size = len(after_ids if after_ids is not None else before_ids or ())
+    counts = {
+        "levelled_in_both": len(common),
+        "questions": size,
+        "up": sum(levels_after[q] > levels_before[q] for q in common),
+        "down": sum(levels_after[q] < levels_before[q] for q in common),
+        "low_confidence": _low_confidence(common, baseline_answers) or _low_confidence(common, follow_up_answers),
+    }
+    reason = not_comparable_reason(before, after, levelled_in_both=len(common), questions=size)
+    if reason is not None or before is None or after is None:
+        return GroupChange(kind, group_id, before, after, None, "not_comparable", reason, **counts)  # type: ignore[arg-type]
+    change = (sum(levels_after[q] for q in common) - sum(levels_before[q] for q in common)) / len(common)
+    verdict = verdict_of(before, after, change, coverage_fall_threshold)
+    return GroupChange(kind, group_id, before, after, change, verdict, None, **counts)  # type: ignore[arg-type]
 
 
-def not_comparable_reason(before: RoundFigures | None, after: RoundFigures | None, *, levelled_in_both: int) -> NotComparableReason | None:
+def shown_change(change: float) -> float:
+    """The size of a change as it is written, to one decimal rounded half up: the band is judged on what a reader
+    sees, so "+0.3" is never called little or no change beside another "+0.3" called improved."""
+    return math.floor(abs(change) * 10 + 0.5 + TOLERANCE) / 10
+
+
+def enough_in_common(levelled_in_both: int, questions: int) -> bool:
+    """At least half the group's questions levelled in both rounds, and at least MIN_IN_COMMON (or all it has)."""
+    return levelled_in_both >= min(MIN_IN_COMMON, questions) and 2 * levelled_in_both >= questions
+
+
+def not_comparable_reason(
+    before: RoundFigures | None, after: RoundFigures | None, *, levelled_in_both: int, questions: int
+) -> NotComparableReason | None:
     """Why a group's two rounds cannot be compared, or None when they can."""
     if before is None:
         return "not_in_baseline"
@@ -162,16 +213,33 @@ def not_comparable_reason(before: RoundFigures | None, after: RoundFigures | Non
         return "no_level_in_follow_up"
     if levelled_in_both == 0:
         return "nothing_in_common"
+    if not enough_in_common(levelled_in_both, questions):
+        return "too_few_in_common"
     return None
 
 
 def verdict_of(before: RoundFigures, after: RoundFigures, change: float, coverage_fall_threshold: float = COVERAGE_FALL_THRESHOLD) -> Verdict:
-    """Improved, declined or unchanged; "coverage fell" instead when the follow-up levelled much less of the group."""
-    if before.coverage is not None and after.coverage is not None and before.coverage - after.coverage > coverage_fall_threshold + UNCHANGED_TOLERANCE:
+    """Improved, declined or little change; "coverage fell" instead when the later round levelled much less of the group."""
+    if before.coverage is not None and after.coverage is not None and before.coverage - after.coverage > coverage_fall_threshold + TOLERANCE:
         return "coverage_fell"
-    if math.isclose(change, 0.0, abs_tol=UNCHANGED_TOLERANCE):
-        return "unchanged"
+    if shown_change(change) < CHANGE_BAND - TOLERANCE:
+        return "little_change"
     return "improved" if change > 0 else "declined"
+
+
+def _mixed_if_goals_differ(dimension: GroupChange, later: Framework, earlier: Framework, goals: tuple[GroupChange, ...]) -> GroupChange:
+    """A dimension whose goals moved beyond the band in opposite directions is "mixed" (its mean would hide them)."""
+    if dimension.verdict not in ("improved", "declined", "little_change"):
+        return dimension
+    framework = later if any(d.id == dimension.id for d in later.dimensions) else earlier
+    goal_ids = {goal.id for d in framework.dimensions if d.id == dimension.id for goal in d.goals}
+    directions = {goal.direction for goal in goals if goal.id in goal_ids and goal.change is not None}
+    return dataclasses.replace(dimension, verdict="mixed") if {1, -1} <= directions else dimension
+
+
+def _low_confidence(question_ids: list[str], answers: Mapping[str, AnswerValue]) -> bool:
+    low = sum(answers[q].confidence == "low" for q in question_ids)
+    return bool(question_ids) and low / len(question_ids) > LOW_CONFIDENCE_FLAG + TOLERANCE
 
 
 def _levels(answers: Mapping[str, AnswerValue]) -> dict[str, int]:

@@ -7,16 +7,17 @@ with a follow-up); the kinds are named apart.
 from __future__ import annotations
 
 from resilience_app.core.assessment.labels import mean_level_text
-from resilience_app.core.formatting import format_number, format_percent, localise_digits
+from resilience_app.core.formatting import format_number, format_percent
 from resilience_app.core.i18n import N_, _
-from resilience_app.core.rounds.compare import GroupChange, RoundFigures
+from resilience_app.core.rounds.compare import GroupChange, RoundFigures, shown_change
 
 ROUND_KIND_NAMES = {"baseline": N_("Baseline"), "mid_term": N_("Mid-term"), "follow_up": N_("Follow-up")}
 VERDICT_NAMES = {
     "improved": N_("improved"),
     "declined": N_("declined"),
-    "unchanged": N_("unchanged"),
-    "coverage_fell": N_("coverage fell: not called an improvement"),
+    "little_change": N_("little or no change"),
+    "mixed": N_("mixed: its goals moved in opposite directions"),
+    "coverage_fell": N_("coverage fell: read as neither improvement nor decline"),
     "not_comparable": N_("not comparable"),
 }
 REASON_NAMES = {
@@ -26,6 +27,7 @@ REASON_NAMES = {
     "no_level_in_follow_up": N_("no level in the later round"),
     "no_level_in_either": N_("no level in either round"),
     "nothing_in_common": N_("no question levelled in both rounds"),
+    "too_few_in_common": N_("too few questions levelled in both rounds"),
 }
 
 
@@ -43,23 +45,38 @@ def reason_name(reason: str | None) -> str:
 
 
 def verdict_text(group: GroupChange) -> str:
-    """What a group's change means, with why it is not comparable where it is not ("not comparable: no level in …")."""
+    """What a group's change means: why it is not comparable where it is not ("not comparable: no level in …"),
+    and "low confidence" where the compared answers were mostly unsure."""
     if group.reason is not None:
-        return _("{verdict}: {reason}").format(verdict=verdict_name(group.verdict), reason=reason_name(group.reason))
-    return verdict_name(group.verdict)
+        text = _("{verdict}: {reason}").format(verdict=verdict_name(group.verdict), reason=reason_name(group.reason))
+    else:
+        text = verdict_name(group.verdict)
+    return _("{verdict}, low confidence").format(verdict=text) if group.low_confidence and group.change is not None else text
+
+
+def compared_on_text(group: GroupChange) -> str:
+    """"compared on 8 of 9 questions: 3 up, 1 down, 4 the same"."""
+    if not group.levelled_in_both:
+        return _("no question levelled in both rounds")
+    return _("compared on {both} of {questions} questions: {up} up, {down} down, {same} the same").format(
+        both=format_number(group.levelled_in_both), questions=format_number(group.questions), up=format_number(group.up),
+        down=format_number(group.down), same=format_number(group.same))
 
 
 def signed_change(change: float) -> str:
     """A change with its sign, one decimal ("+0.5", "-1.0"; "0.0" for a change that rounds to nothing)."""
-    sign = "+" if round(change, 1) > 0 else ""
-    return localise_digits(sign) + format_number(change, decimals=1)
+    size = shown_change(change)
+    shown = format_number(size, decimals=1)
+    if size == 0:
+        return shown
+    return _("+{change}").format(change=shown) if change > 0 else _("-{change}").format(change=shown)
 
 
 def change_text(group: GroupChange) -> str:
     """"+0.8 (improved)", or why there is no change ("not comparable: no level in the earlier round")."""
     if group.change is None:
         return verdict_text(group)
-    return _("{change} ({verdict})").format(change=signed_change(group.change), verdict=verdict_name(group.verdict))
+    return _("{change} ({verdict})").format(change=signed_change(group.change), verdict=verdict_text(group))
 
 
 def figures_text(figures: RoundFigures | None) -> str:
@@ -67,4 +84,7 @@ def figures_text(figures: RoundFigures | None) -> str:
     if figures is None:
         return _("—")
     coverage = format_percent(figures.coverage) if figures.coverage is not None else _("—")
-    return _("{level} ({coverage} covered)").format(level=mean_level_text(figures.level), coverage=coverage)
+    if figures.low_confidence_share is None:
+        return _("{level} ({coverage} covered)").format(level=mean_level_text(figures.level), coverage=coverage)
+    return _("{level} ({coverage} covered, {low} low confidence)").format(
+        level=mean_level_text(figures.level), coverage=coverage, low=format_percent(figures.low_confidence_share))

@@ -12,7 +12,8 @@ from reportlab.platypus import Flowable
 from resilience_app.core.brief.model import Bar, BarChart
 from resilience_app.core.brief.pdf.charts import Figure, label
 from resilience_app.core.brief.pdf.style import BriefStyle
-from resilience_app.core.formatting import format_number, localise_digits
+from resilience_app.core.formatting import format_number
+from resilience_app.core.rounds.labels import signed_change
 
 MOST_TICKS = 6  # numbers on a scale, at most (besides zero)
 STEPS = tuple(multiple * 10**power for power in range(7) for multiple in (1, 2, 5))
@@ -138,7 +139,7 @@ class BarFigure(Figure):
         if value is None:
             return "—"
         text = format_number(value, decimals=self.chart.decimals)
-        return localise_digits("+") + text if self.chart.minimum < 0 and value > 0 else text
+        return signed_change(value) if self.chart.minimum < 0 else text
 
     def _draw_scale(self, bar_start: float, bar_length: float, rule_y: float) -> None:
         """A rule under the bars with a tick and a number (in the brief's digits) at each step."""
