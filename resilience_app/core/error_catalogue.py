@@ -47,6 +47,14 @@ ERRORS: Mapping[ErrorCode, ErrorText] = {
         N_("Assessment {id} does not exist (it may have been deleted)."),
         N_("Run “resilience-app list” to see the assessments there are."),
     ),
+    ErrorCode.COMPARED_WITH_ITSELF: ErrorText(
+        N_("Assessment {id} cannot be compared with itself."),
+        N_("Give the earlier round first, then the later one: “resilience-app compare EARLIER_ID LATER_ID”."),
+    ),
+    ErrorCode.COMPARED_IN_REVERSE: ErrorText(
+        N_("Assessment {first} ({first_date}) comes after assessment {second} ({second_date}), so it cannot be the earlier round."),
+        N_("Give the earlier round first: “resilience-app compare {second} {first}”."),
+    ),
     ErrorCode.BACKUP_DAMAGED: ErrorText(N_("The backup of {moment} is damaged itself and cannot be restored."), N_("Choose an older backup.")),
     ErrorCode.BACKUP_FAILED: ErrorText(
         N_("A backup could not be written to {folder}, so nothing was imported."), _NOTHING_CHANGED_FREE_SPACE

@@ -17,6 +17,8 @@ class ErrorCode(StrEnum):
     ALREADY_OPEN = "already-open"
     ASSESSMENT_NOT_FOUND = "assessment-not-found"
     BACKUP_DAMAGED = "backup-damaged"
+    COMPARED_WITH_ITSELF = "compared-with-itself"
+    COMPARED_IN_REVERSE = "compared-in-reverse"
     BACKUP_FAILED = "backup-failed"
     BACKUP_NOT_FOUND = "backup-not-found"
     BAD_DATABASE_URL = "bad-database-url"

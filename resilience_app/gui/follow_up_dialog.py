@@ -12,12 +12,10 @@ from typing import cast
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
 
-from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.formatting import format_date
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.rounds.labels import round_kind_name
 from resilience_app.core.rounds.records import FollowUpOptions, RoundDraft
-from resilience_app.core.rounds.rules import clean_round
+from resilience_app.core.rounds.rules import check_follow_up, clean_round
 from resilience_app.gui.date_fields import date_field
 from resilience_app.gui.form_dialog import FormDialog
 
@@ -63,8 +61,6 @@ class FollowUpDialog(FormDialog):
 
     def store(self) -> None:
         draft = clean_round(RoundDraft(str(self.kind.currentData()), self.chosen_date()))
-        if self.follows is not None and draft.date is not None and draft.date < self.follows:
-            raise InvalidInputError({"round_date": _("A follow-up comes after the round it follows: choose {date} or later.").format(
-                date=format_date(self.follows))})
+        check_follow_up(draft.kind, draft.date, self.follows)
         self.chosen = FollowUpOptions(carry_answers=self.carry_answers.isChecked(), carry_register=self.carry_register.isChecked(),
                                       kind=draft.kind, date=draft.date)

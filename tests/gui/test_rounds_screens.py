@@ -111,7 +111,7 @@ def test_an_assessment_without_an_earlier_round_says_so(window: MainWindow, lang
     baseline_id, _follow_up_id = _pair(window)
     view = _open_change(window, baseline_id)
     assert view.no_earlier.isVisible() and not view.content.isVisible()
-    assert view.no_earlier.text().startswith({"en": "No earlier round", "ar": "لا جولة أسبق"}[language])
+    assert view.no_earlier.text().startswith({"en": "No earlier round", "ar": "لا جولة سابقة"}[language])
 
 
 def test_answers_carried_over_are_counted_as_to_review(window: MainWindow, language: str) -> None:

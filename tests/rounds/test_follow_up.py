@@ -154,7 +154,7 @@ def test_a_database_of_the_previous_version_opens_with_every_assessment_alone_an
         assert service.rounds.round_of(1).in_series is False
         stored = service.assessments.answers(1)["q-1.1.a"]
         assert (stored.answer.level, stored.answer.justification, stored.carried_over) == (3, "kept", False)
-        follow_up = service.rounds.start_follow_up(1, FollowUpOptions(carry_answers=True), today=FOLLOW_UP_DAY)
+        follow_up = service.rounds.start_follow_up(1, FollowUpOptions(carry_answers=True))  # the assessment has no date: it follows the day it was made, today
         assert service.rounds.round_of(1).kind == "baseline"
         # The follow-up takes the framework's current version; only the questions it still has are carried, by id.
         assert follow_up.record.framework_version == service.framework().version != "1"

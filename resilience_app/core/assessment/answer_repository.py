@@ -8,6 +8,7 @@ from collections.abc import Collection
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from resilience_app.core.assessment.answer_rules import readable_data_quality
 from resilience_app.core.assessment.records import AnswerChange, AnswerDraft, AnswerRecord
 from resilience_app.core.storage.models import AnswerChangeRow, AnswerRow
 
@@ -27,7 +28,7 @@ def _is_blank(value: object) -> bool:
 def _to_record(row: AnswerRow) -> AnswerRecord:
     return AnswerRecord(
         question_id=row.question_id,
-        answer=AnswerDraft(**{name: getattr(row, name) for name in ANSWER_FIELDS}),
+        answer=readable_data_quality(AnswerDraft(**{name: getattr(row, name) for name in ANSWER_FIELDS})),
         carried_over=bool(row.carried_over),
         created_at=row.created_at,
         updated_at=row.updated_at,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 from decimal import Decimal
 
 from resilience_app.core.assessment.records import AnswerDraft
@@ -21,6 +22,7 @@ LEVELS = range(1, 6)
 SOURCE_KINDS = ("measured", "estimate", "expert_judgement", "perception")
 DATA_SCALES = ("city", "governorate_region", "country")
 EARLIEST_DATA_YEAR = 1950
+_log = logging.getLogger("resilience_app.answers")
 
 
 def latest_data_year(today: dt.date | None = None) -> int:
@@ -41,6 +43,28 @@ def data_quality_problems(draft: AnswerDraft, *, today: dt.date | None = None) -
             earliest=localise_digits(str(EARLIEST_DATA_YEAR)), latest=localise_digits(str(latest))
         )
     return problems
+
+
+LAST_READABLE_YEAR = 9999  # a stored year is read as stated up to here; the check on saving is tighter
+
+
+def readable_data_quality(draft: AnswerDraft) -> AnswerDraft:
+    """The answer as read from the file, its data-quality fields that no save could have written (another tool's,
+    or a damaged file's) read as not stated, so a summary, a copy or the next save never trips on them."""
+    unreadable = {
+        "source_kind": draft.source_kind is not None and draft.source_kind not in SOURCE_KINDS,
+        "data_scale": draft.data_scale is not None and draft.data_scale not in DATA_SCALES,
+        "data_year": draft.data_year is not None and not (type(draft.data_year) is int and EARLIEST_DATA_YEAR <= draft.data_year <= LAST_READABLE_YEAR),
+    }
+    if not any(unreadable.values()):
+        return draft
+    _log.warning("An answer's unreadable %s read as not stated", ", ".join(name for name, bad in unreadable.items() if bad))
+    return dataclasses.replace(
+        draft,
+        source_kind=None if unreadable["source_kind"] else draft.source_kind,
+        data_scale=None if unreadable["data_scale"] else draft.data_scale,
+        data_year=None if unreadable["data_year"] else draft.data_year,
+    )
 
 
 def is_level(value: object) -> bool:

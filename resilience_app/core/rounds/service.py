@@ -22,10 +22,13 @@ from resilience_app.core.assessment.records import AnswerRecord, AssessmentRecor
 from resilience_app.core.assessment.repository import AssessmentRepository
 from resilience_app.core.assessment.service import ASSESSMENT_GONE, AssessmentService, Copier, CopyPlan, answer_values, assessment_in
 from resilience_app.core.context import CoreContext
+from resilience_app.core.error_catalogue import user_error
+from resilience_app.core.errors import ErrorCode
+from resilience_app.core.formatting import format_date, format_number
 from resilience_app.core.rounds.compare import RoundAnswers, compare_rounds
 from resilience_app.core.rounds.records import ComparedRound, FollowUp, FollowUpOptions, RoundDraft, RoundRecord, RoundsCompared
 from resilience_app.core.rounds.repository import RoundRepository
-from resilience_app.core.rounds.rules import BASELINE, clean_round, new_series_key
+from resilience_app.core.rounds.rules import BASELINE, check_follow_up, clean_round, new_series_key
 
 _log = logging.getLogger("resilience_app.rounds")
 
@@ -73,15 +76,16 @@ class RoundService:
         options = options or FollowUpOptions()
         cleaned = clean_round(RoundDraft(options.kind, options.date))
         date = cleaned.date or today or dt.date.today()
+        check_follow_up(cleaned.kind, date, None)
         made: list[FollowUp] = []  # what `link` set, inside the copy's transaction
 
         def link(session: Session, original: AssessmentRecord, record: AssessmentRecord) -> None:
             rounds = RoundRepository(session)
             before = rounds.get(original.id)
+            check_follow_up(cleaned.kind, date, round_day(before, original))  # a refusal here undoes the copy
             series_key = before.series_key or new_series_key()
             if not before.in_series:
-                rounds.set(original.id, series_key=series_key, kind=before.kind or BASELINE,
-                           date=before.date or original.details.assessment_date or original.created_at.date())
+                rounds.set(original.id, series_key=series_key, kind=before.kind or BASELINE, date=round_day(before, original))
             dated = AssessmentRepository(session).update_details(record.id, dataclasses.replace(record.details, assessment_date=date))
             follow_up_round = rounds.set(record.id, series_key=series_key, kind=cleaned.kind, date=date)
             made.append(FollowUp(dated, follow_up_round, carried_answers=len(AnswerRepository(session).carried_over_question_ids(record.id))))
@@ -101,6 +105,8 @@ class RoundService:
         Answers carried over and still to review say nothing about the round they were carried into: they are
         left out of it (its coverage shows how much is still to review).
         """
+        if baseline_id == follow_up_id:
+            raise user_error(ErrorCode.COMPARED_WITH_ITSELF, id=format_number(baseline_id))
         with self._unit_of_work() as session:
             rounds, answers = RoundRepository(session), AnswerRepository(session)
             sides = []
@@ -109,6 +115,10 @@ class RoundService:
                 stored = answers.for_assessment(assessment_id)
                 sides.append((record, rounds.get(assessment_id), stored))
         (base_record, base_round, base_answers), (next_record, next_round, next_answers) = sides
+        first, second = round_day(base_round, base_record), round_day(next_round, next_record)
+        if (first, baseline_id) > (second, follow_up_id):
+            raise user_error(ErrorCode.COMPARED_IN_REVERSE, first=format_number(baseline_id), second=format_number(follow_up_id),
+                             first_date=format_date(first), second_date=format_date(second))
         comparison = compare_rounds(self._round_answers(base_record, base_answers), self._round_answers(next_record, next_answers))
         return RoundsCompared(
             baseline=ComparedRound(base_record, base_round, _to_review(base_answers)),
@@ -119,6 +129,11 @@ class RoundService:
     def _round_answers(self, record: AssessmentRecord, stored: dict[str, AnswerRecord]) -> RoundAnswers:
         values = {question_id: value for question_id, value in answer_values(stored).items() if not value.carried_over}
         return RoundAnswers(self._context.framework(record.framework_id), values)
+
+
+def round_day(round_record: RoundRecord, record: AssessmentRecord) -> dt.date:
+    """The day a round stands for: its round date, else its assessment date, else the day it was made."""
+    return round_record.date or record.details.assessment_date or record.created_at.date()
 
 
 def _to_review(stored: dict[str, AnswerRecord]) -> int:

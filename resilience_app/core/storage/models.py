@@ -8,6 +8,7 @@ from sqlalchemy import Float, ForeignKey, MetaData, String, Text, UniqueConstrai
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from resilience_app.core.storage.language_text import LanguageText
+from resilience_app.core.storage.tolerant_date import TolerantDate
 
 # Stable constraint names make migrations (batch mode on SQLite) reproducible.
 NAMING_CONVENTION = {
@@ -37,7 +38,7 @@ class AssessmentRow(Base):
     city_name_ar: Mapped[str] = mapped_column(String(200), default="")
     country: Mapped[str] = mapped_column(LanguageText(200), default="")
     population: Mapped[int | None]
-    assessment_date: Mapped[dt.date | None]
+    assessment_date: Mapped[dt.date | None] = mapped_column(TolerantDate)
     cro_name: Mapped[str] = mapped_column(LanguageText(200), default="")
     framework_id: Mapped[str] = mapped_column(String(100))
     framework_version: Mapped[str] = mapped_column(String(50))
@@ -48,7 +49,7 @@ class AssessmentRow(Base):
     # later assessment could reuse); each round has a kind (baseline | mid_term | follow_up) and a date.
     series_key: Mapped[str | None] = mapped_column(String(32), index=True)
     round_kind: Mapped[str | None] = mapped_column(String(20))
-    round_date: Mapped[dt.date | None]
+    round_date: Mapped[dt.date | None] = mapped_column(TolerantDate)
     created_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(
         default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp()
