@@ -27,11 +27,11 @@ from resilience_app.core.assessment.service import ASSESSMENT_GONE
 from resilience_app.core.content.model import NumericScale, Question
 from resilience_app.core.every_language import in_every_language
 from resilience_app.core.every_language import message_in_every_language as _worded
-from resilience_app.core.formatting import format_number, with_unit
+from resilience_app.core.formatting import format_number, localise_digits, with_unit
 from resilience_app.core.i18n import N_, translate_in
 from resilience_app.core.rounds.records import FollowUpOptions, RoundDraft
 from resilience_app.core.rounds.rules import BASELINE
-from resilience_app.core.sample_baseline import BASELINE_GOAL_LEVELS, BASELINE_SEED, BASELINE_YEARS, add_baseline_register
+from resilience_app.core.sample_baseline import BASELINE_YEARS, BaselinePlan, add_baseline_register, load_baseline_plan
 from resilience_app.core.sample_contributions import add_sample_contributions
 from resilience_app.core.sample_register import add_sample_register
 from resilience_app.core.sample_workshop import add_sample_workshop
@@ -57,24 +57,12 @@ JUSTIFICATIONS = {
                "and were tested during the past year."),
     "dont_know": N_("No department could give reliable information yet; to be followed up before the workshop."),
 }
-# Figures set by hand where a drawn one would contradict the register or another answer (a city of refugees and
-# informal settlements with low youth unemployment, say); the others are drawn inside their goal's level band.
-SAMPLE_FIGURES = {
-    "q-1.1.a": "27.5",  # lives in informal, overcrowded or unsafe housing: a little more than in informal settlements (12.3.2)
-    "q-12.3.b": "24",
-    "q-1.2.a": "20.5",  # hours of electricity a day: rationed, so planned cuts; unplanned outages are counted in 8.5.2
-    "q-8.5.b": "62",
-    "q-2.1.a": "16.8",  # unemployment, and young people out of work and study: "Youth unemployment" is rising in the register
-    "q-2.2.b": "31.5",
-    "q-6.3.a": "38",  # the largest sector's share of jobs (services and trade)
-    "q-3.2.a": "12.5",  # hospital beds per 10,000
-    "q-3.3.a": "18.5",  # ambulance minutes
-    "q-3.4.a": "14",  # fire and rescue minutes
-    "q-5.1.a": "62",  # streets with working lights
-    "q-10.5.b": "2",  # emergency exercises in a year: a whole number
-}
-# A quantitative answer cites its figure and where it comes from, not a general judgement.
-FIGURE_JUSTIFICATION = N_("Figure for 2025 from the records of {department}: {figure}. Checked with the department before the workshop.")
+# Every figure of both rounds is set by hand in `sample_baseline.yaml`, with its year, source and scale, so that the
+# figures agree with the register, with each other and across the two rounds (a city of refugees and informal
+# settlements does not have low youth unemployment; a count of exercises is whole). The drawn levels and values
+# still take their turn of the generator, so the rest of the sample is drawn as it always was.
+# A quantitative answer cites its figure, its year and where it comes from, not a general judgement.
+FIGURE_JUSTIFICATION = N_("Figure for {year} from the records of {department}: {figure}. Checked with the department before the workshop.")
 # The few questions that do not apply to the sample city, each with its own reason (the framework asks little
 # that a city of its size can set aside, so "not applicable" is rare and always explained).
 NOT_APPLICABLE_HERE = {
@@ -90,7 +78,7 @@ EVIDENCE_TITLES = (
 )
 # The baseline's sources, two years older.
 BASELINE_EVIDENCE_TITLES = (N_("Field survey by the resilience team"), N_("{department}: records reviewed for the baseline"))
-BASELINE_FIGURE_JUSTIFICATION = N_("Figure from the records of {department} at the baseline: {figure}.")
+BASELINE_FIGURE_JUSTIFICATION = N_("Figure for {year} from the records of {department}: {figure}.")
 BASELINE_NOTES = N_("The baseline round of the sample city, two years before the sample; its answers and sources are invented.")
 EVIDENCE_REFERENCE = N_("Invented reference for the sample city")
 SAMPLE_NOTES = N_("A sample assessment of a fictional city, made for practice. Its answers and sources are invented.")
@@ -103,8 +91,9 @@ _LIST_SEPARATOR = re.compile(r"[,،;؛]")
 def create_sample(service: ResilienceService, language: str) -> AssessmentRecord:
     """Create the sample assessment and its baseline round; `language` is the one its contributors' workbooks are written in.
 
-    The baseline (`sample_baseline`), dated two years before, is made first; the sample is started from it as a
-    follow-up (`RoundService.start_follow_up`, nothing carried over), so the two are rounds of one series. Both
+    The sample's answers are drawn first, as values (`_planned_answers`); the baseline (`sample_baseline`), dated two
+    years before, takes them with the moves of `sample_baseline.yaml` reversed, and is made first; the sample is
+    started from it as a follow-up (`RoundService.start_follow_up`, nothing carried over), so the two are rounds of one series. Both
     are made under an unfinished name (`leftovers.UNFINISHED_MARK`) and take the sample's name only at the last
     step, together in one change: a run killed half-way never leaves a half sample listed as the sample, and the
     next start removes what it made. A failure removes both at once. Returns the sample (the follow-up).
@@ -133,12 +122,13 @@ def create_sample(service: ResilienceService, language: str) -> AssessmentRecord
         made.append(baseline.id)
         with being_made(service.database, baseline.id):
             service.rounds.set_round(baseline.id, RoundDraft(BASELINE, baseline_details.assessment_date))
-            _fill_baseline(service, baseline)
+            planned = _planned_answers(service, baseline)
+            _fill_baseline(service, baseline, planned)
             follow_up = service.rounds.start_follow_up(baseline.id, FollowUpOptions(date=today), today=today).record
             made.append(follow_up.id)
             with being_made(service.database, follow_up.id):
                 service.assessments.update_details(follow_up.id, unfinished(details))
-                _fill(service, follow_up, language)
+                _fill(service, follow_up, language, planned)
                 return _name_both(service, (baseline.id, baseline_details), (follow_up.id, details))
     except BaseException:
         for assessment_id in reversed(made):
@@ -164,27 +154,56 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _fill_baseline(service: ResilienceService, record: AssessmentRecord) -> None:
-    """The baseline's answers (each goal around its level two years before) and its register and actions."""
-    chooser = random.Random(BASELINE_SEED)
+@dataclasses.dataclass(frozen=True)
+class _Planned:
+    """One answer of the sample (the follow-up) and of its baseline, with the evidence title each cites, if any."""
+
+    question: Question
+    answer: AnswerDraft
+    baseline: AnswerDraft
+    evidence: str | None  # the sample's evidence title (a catalogue message), or None
+    baseline_evidence: str | None
+
+
+def _planned_answers(service: ResilienceService, record: AssessmentRecord) -> list[_Planned]:
+    """Every answer of both rounds, as values: the sample's drawn around each goal's level (a fixed seed), the
+    baseline's the same but for the moves of `sample_baseline.yaml`, reversed, each with its reason."""
+    chooser = random.Random(SAMPLE_SEED)
     framework = service.framework(record.framework_id)
-    for goal in framework.goals():
-        for indicator in goal.indicators:
-            for question in indicator.questions:
-                _answer(service, record.id, question, BASELINE_GOAL_LEVELS.get(goal.id, 3), chooser, baseline=True)
+    plan = load_baseline_plan(framework)
+    planned = [
+        _planned(question, GOAL_BASELINE.get(goal.id, 3), chooser, plan)
+        for goal in framework.goals()
+        for indicator in goal.indicators
+        for question in indicator.questions
+    ]
+    missing = set(plan.moves) - {entry.question.id for entry in planned if entry.answer.status == "level"}
+    if missing:
+        raise ValueError(f"sample_baseline.yaml moves questions the sample gives no level: {sorted(missing)}")
+    return planned
+
+
+def _fill_baseline(service: ResilienceService, record: AssessmentRecord, planned: list[_Planned]) -> None:
+    """The baseline's answers and its register and actions."""
+    for entry in planned:
+        _save(service, record.id, entry.question, entry.baseline, entry.baseline_evidence)
     add_baseline_register(service, record.id)
 
 
-def _fill(service: ResilienceService, record: AssessmentRecord, language: str) -> None:
-    chooser = random.Random(SAMPLE_SEED)
-    framework = service.framework(record.framework_id)
-    for goal in framework.goals():
-        for indicator in goal.indicators:
-            for question in indicator.questions:
-                _answer(service, record.id, question, GOAL_BASELINE.get(goal.id, 3), chooser)
+def _fill(service: ResilienceService, record: AssessmentRecord, language: str, planned: list[_Planned]) -> None:
+    for entry in planned:
+        _save(service, record.id, entry.question, entry.answer, entry.evidence)
     add_sample_contributions(service, record.id, language)  # before the areas are proposed: their reasons quote the settled levels
     item_ids = add_sample_register(service, record.id)
     add_sample_workshop(service, record.id, item_ids, record.details.assessment_date or dt.date.today())
+
+
+def _save(service: ResilienceService, assessment_id: int, question: Question, draft: AnswerDraft, evidence: str | None) -> None:
+    department_in = _department_in(question)
+    service.assessments.save_answer(assessment_id, question.id, draft, changed_by=draft.answered_by)
+    if evidence is not None:
+        title = _worded(evidence, department=department_in)
+        service.assessments.add_evidence(assessment_id, question.id, EvidenceDraft(title, _worded(EVIDENCE_REFERENCE)), changed_by=draft.answered_by)
 
 
 def _department_in(question: Question) -> Callable[[str], str]:
@@ -194,10 +213,8 @@ def _department_in(question: Question) -> Callable[[str], str]:
     )
 
 
-def _answer(
-    service: ResilienceService, assessment_id: int, question: Question, typical: int, chooser: random.Random, *, baseline: bool = False
-) -> None:
-    """One answer around the goal's `typical` level; the baseline round's figures are all drawn, its sources undated."""
+def _planned(question: Question, typical: int, chooser: random.Random, plan: BaselinePlan) -> _Planned:
+    """One answer around the goal's `typical` level, and the baseline's answer to the same question."""
     department_in = _department_in(question)
     department = in_every_language(department_in)
     roll = chooser.random()
@@ -207,27 +224,80 @@ def _answer(
         draft = AnswerDraft(status="dont_know", justification=_worded(JUSTIFICATIONS["dont_know"], department=department_in), answered_by=department)
     else:
         level = min(5, max(1, typical + chooser.choice((-1, 0, 0, 0, 1))))
-        value = _value_for(question.numeric, level, chooser) if question.numeric else None
-        if question.numeric is not None and question.id in SAMPLE_FIGURES and not baseline:  # a figure that must agree with the rest of the sample
-            value = SAMPLE_FIGURES[question.id]
-            level = question.numeric.level_for(float(value))
-        if question.numeric is not None and value is not None:
-            justification = _worded(BASELINE_FIGURE_JUSTIFICATION if baseline else FIGURE_JUSTIFICATION, department=department_in, figure=_figure_in(question.numeric, value))
-        else:
-            justification = _worded(JUSTIFICATIONS[_tier(level)], department=department_in)
+        if question.numeric:
+            _value_for(question.numeric, level, chooser)  # drawn for its turn of the generator; the file sets the figure
         draft = AnswerDraft(
             status="level",
             level=level,
-            numeric_value=value,
-            justification=justification,
+            justification=_worded(JUSTIFICATIONS[_tier(level)], department=department_in),
             confidence=chooser.choices(("low", "medium", "high"), weights=(2, 4, 4))[0],
             answered_by=department,
+            source_kind=plan.source_of(question.id, baseline=False),
+            data_scale="city" if plan.source_of(question.id, baseline=False) else None,
         )
     draft = dataclasses.replace(draft, sensitive=question.id in SENSITIVE_QUESTIONS)
-    service.assessments.save_answer(assessment_id, question.id, draft, changed_by=department)
+    evidence = None
     if draft.status == "level" and chooser.random() < 0.85:
-        title = _worded(chooser.choice(BASELINE_EVIDENCE_TITLES if baseline else EVIDENCE_TITLES), department=department_in)
-        service.assessments.add_evidence(assessment_id, question.id, EvidenceDraft(title, _worded(EVIDENCE_REFERENCE)), changed_by=department)
+        evidence = chooser.choice(EVIDENCE_TITLES)
+    if draft.status != "level":
+        return _Planned(question, draft, draft, evidence, evidence)
+    answer, baseline = _with_figures(question, draft, plan, department_in)
+    baseline_evidence = BASELINE_EVIDENCE_TITLES[len(question.id) % len(BASELINE_EVIDENCE_TITLES)] if evidence else None
+    return _Planned(question, answer, baseline, evidence, baseline_evidence)
+
+
+def _with_figures(question: Question, draft: AnswerDraft, plan: BaselinePlan, department_in: Callable[[str], str]) -> tuple[AnswerDraft, AnswerDraft]:
+    """The sample's answer, and the baseline's: the same but where the file moves it or dates its figure.
+
+    A figure sets its answer's level, as a hand-set figure always did; the file says what each level must be, so a
+    figure that gives another is an error of the file, not a quiet change of the sample."""
+    move = plan.moves.get(question.id)
+    answer, baseline = draft, dataclasses.replace(draft, source_kind=plan.source_of(question.id, baseline=True))
+    if question.numeric is not None:
+        figure = plan.figures.get(question.id)
+        if figure is None:
+            raise ValueError(f"sample_baseline.yaml: {question.id} is quantitative and has no figures")
+        answer = _with_figure(question.numeric, answer, figure.now, FIGURE_JUSTIFICATION, department_in, move.now if move else None)
+        answer = dataclasses.replace(answer, data_scale=figure.scale)
+        level_then = move.baseline if move else answer.level
+        if figure.then is None:
+            why = move.then if move else {}
+            baseline = dataclasses.replace(
+                answer, level=level_then, numeric_value=None, data_year=None, source_kind=baseline.source_kind, justification=in_every_language(why.__getitem__)
+            )
+        else:
+            baseline = _with_figure(question.numeric, baseline, figure.then, BASELINE_FIGURE_JUSTIFICATION, department_in, move.then if move else None)
+            baseline = dataclasses.replace(baseline, data_scale=figure.scale)
+            if baseline.level != level_then:
+                raise ValueError(f"sample_baseline.yaml: {question.id}'s baseline figure gives level {baseline.level}, not {level_then}")
+    if move is not None:
+        # A move by contribution: the drawn answer stands until the department's workbook raises it, with its own note.
+        drawn = move.baseline if move.by_contribution else move.level
+        if drawn != answer.level:
+            raise ValueError(f"sample_baseline.yaml: {question.id} is at level {answer.level} in the sample, not {drawn}")
+        if question.numeric is None:
+            if not move.by_contribution:
+                answer = dataclasses.replace(answer, justification=in_every_language(move.now.__getitem__))
+            baseline = dataclasses.replace(baseline, level=move.baseline, justification=in_every_language(move.then.__getitem__))
+    return answer, baseline
+
+
+def _with_figure(
+    scale: NumericScale, draft: AnswerDraft, figure: tuple[str, int], sentence: str, department_in: Callable[[str], str], why: dict[str, str] | None
+) -> AnswerDraft:
+    """`draft` citing `figure` (value, year) and taking its level; `why`, a move's reason, follows the figure."""
+    value, year = figure
+    cited = _figure_in(scale, value)
+
+    def justification(language: str) -> str:
+        worded = translate_in(language, sentence).format(
+            year=localise_digits(str(year), language=language), department=department_in(language), figure=cited(language)
+        )
+        return f"{worded} {why[language]}" if why else worded
+
+    return dataclasses.replace(
+        draft, level=scale.level_for(float(value)), numeric_value=value, data_year=year, justification=in_every_language(justification)
+    )
 
 
 def _tier(level: int) -> str:

@@ -2,24 +2,134 @@
 
 The baseline is made first and the sample is started from it as a follow-up, so the two are rounds of one series
 and the comparison (the Change view, the documents' "Change since the baseline", the workbook's change sheets) shows
-movement at once: most goals were a level lower two years before, two were higher, some answers differ, the
+movement at once. As in a real repeat round, most answers are the same in both: the baseline is the sample's own
+answers with the moves of `sample_baseline.yaml` reversed (about a quarter of the questions, mostly by one level,
+each with its reason in both rounds and both languages), and its figures are the file's, two years older. The
 register lacked two of today's stresses and rated others differently, and several actions were only planned.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from resilience_app.core.assessment.labels import DATA_SCALE_NAMES, SOURCE_KIND_NAMES
+from resilience_app.core.content.model import Framework
+from resilience_app.core.i18n import SUPPORTED_LANGUAGES
 from resilience_app.core.register.records import ActionDraft, RegisterItemDraft
 from resilience_app.core.sample_register import _load, _text
 from resilience_app.core.services import ResilienceService
 
 BASELINE_YEARS = 2
-BASELINE_SEED = 2024
-# Each goal's typical level two years before: lower on most, higher on social stability, security and justice
-# (goal-5) and on long-term and integrated planning (goal-12), which have worsened since.
-BASELINE_GOAL_LEVELS = {
-    "goal-1": 2, "goal-2": 2, "goal-3": 2, "goal-4": 2, "goal-5": 3, "goal-6": 3,
-    "goal-7": 2, "goal-8": 2, "goal-9": 3, "goal-10": 3, "goal-11": 2, "goal-12": 3,
-}
+SAMPLE_BASELINE_FILE = Path(__file__).with_name("sample_baseline.yaml")
+DEFAULT_SOURCE = "expert_judgement"  # a qualitative answer's source unless the file says otherwise
+
+
+@dataclass(frozen=True)
+class Move:
+    """A question answered differently at the baseline: its level in each round and why, in every language."""
+
+    level: int  # in the sample (the follow-up)
+    baseline: int
+    then: dict[str, str]  # the baseline's justification, by language
+    now: dict[str, str]  # the sample's, saying why it changed (empty for a move by contribution: the workbook's note says it)
+    source_then: str | None = None  # where the kind of source changed between the rounds
+    source_now: str | None = None
+    by_contribution: bool = False  # the sample's level is set by a department's returned workbook (`sample_contributions`)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantitative question's figure and its year in the sample and at the baseline (None: no figure then)."""
+
+    now: tuple[str, int]
+    then: tuple[str, int] | None
+    source: str | None
+    scale: str | None
+
+
+@dataclass(frozen=True)
+class BaselinePlan:
+    """What `sample_baseline.yaml` says: the moves, every figure, and the qualitative answers' sources."""
+
+    moves: dict[str, Move]
+    figures: dict[str, Figure]
+    sources: dict[str, str | None]  # question → source kind where not the default; None: left unstated
+
+    def source_of(self, question_id: str, *, baseline: bool) -> str | None:
+        """The kind of source of an answer in a round (a move's own, a figure's, the file's list, or the default)."""
+        move = self.moves.get(question_id)
+        changed = move and (move.source_then if baseline else move.source_now)
+        if changed:
+            return changed
+        if question_id in self.figures:
+            return self.figures[question_id].source
+        return self.sources.get(question_id, DEFAULT_SOURCE)
+
+
+def load_baseline_plan(framework: Framework) -> BaselinePlan:
+    """Read and check `sample_baseline.yaml`; every problem is gathered into one ValueError."""
+    with SAMPLE_BASELINE_FILE.open(encoding="utf-8") as stream:
+        data: dict[str, Any] = YAML(typ="safe", pure=True).load(stream)
+    problems: list[str] = []
+    known = framework.question_ids
+
+    def texts(where: str, value: Any) -> dict[str, str]:
+        if not isinstance(value, dict) or any(not str(value.get(language) or "").strip() for language in SUPPORTED_LANGUAGES):
+            problems.append(f"{where}: a text in every language ({', '.join(SUPPORTED_LANGUAGES)}) is needed")
+            return {language: "" for language in SUPPORTED_LANGUAGES}
+        return {language: str(value[language]).strip() for language in SUPPORTED_LANGUAGES}
+
+    def source(where: str, value: Any) -> str | None:
+        if value is not None and value not in SOURCE_KIND_NAMES:
+            problems.append(f"{where}: unknown source kind {value!r} (one of {', '.join(SOURCE_KIND_NAMES)})")
+        return str(value) if value is not None else None
+
+    if data.get("schema") != 1:
+        problems.append("schema: 1 expected")
+    moves: dict[str, Move] = {}
+    for question_id, entry in (data.get("moves") or {}).items():
+        if question_id not in known:
+            problems.append(f"moves: {question_id} is not a question of the framework")
+        level, baseline = entry.get("level"), entry.get("baseline")
+        if not (isinstance(level, int) and isinstance(baseline, int) and 1 <= level <= 5 and 1 <= baseline <= 5 and 1 <= abs(level - baseline) <= 2):
+            problems.append(f"moves: {question_id} needs a level and a baseline level (1 to 5) one or two apart")
+            level, baseline = level if isinstance(level, int) else 0, baseline if isinstance(baseline, int) else 0
+        moves[question_id] = Move(
+            level, baseline, texts(f"moves: {question_id}: then", entry.get("then")), (
+                {language: "" for language in SUPPORTED_LANGUAGES} if entry.get("by_contribution") and "now" not in entry  # the workbook's note
+                else texts(f"moves: {question_id}: now", entry.get("now"))
+            ),
+            source(f"moves: {question_id}", entry.get("source_then")), source(f"moves: {question_id}", entry.get("source_now")),
+            bool(entry.get("by_contribution", False)),
+        )
+    figures: dict[str, Figure] = {}
+    for question_id, entry in (data.get("figures") or {}).items():
+        question = framework.question(question_id)
+        if question is None or question.numeric is None:
+            problems.append(f"figures: {question_id} is not a quantitative question of the framework")
+        if entry.get("scale") is not None and entry["scale"] not in DATA_SCALE_NAMES:
+            problems.append(f"figures: {question_id}: unknown scale {entry['scale']!r} (one of {', '.join(DATA_SCALE_NAMES)})")
+        now, then = entry.get("now"), entry.get("then")
+        figures[question_id] = Figure(
+            (str(now[0]), int(now[1])), (str(then[0]), int(then[1])) if then else None, source(f"figures: {question_id}", entry.get("source")), entry.get("scale")
+        )
+    sources: dict[str, str | None] = {}
+    for kind, question_ids in (data.get("sources") or {}).items():
+        for question_id in question_ids:
+            if question_id not in known:
+                problems.append(f"sources: {question_id} is not a question of the framework")
+            sources[question_id] = None if kind == "not_stated" else source(f"sources: {question_id}", kind)
+    justifications = [text for move in moves.values() for text in (*move.then.values(), *move.now.values()) if text]
+    if len(set(justifications)) != len(justifications):
+        problems.append("moves: each justification must be the move's own")
+    if problems:
+        raise ValueError(f"{SAMPLE_BASELINE_FILE.name}:\n" + "\n".join(problems))
+    return BaselinePlan(moves, figures, sources)
+
 # The register two years before: two of today's stresses not yet recognised, one since resolved, some rated lower.
 NOT_YET_IN_THE_REGISTER = frozenset({"youth", "riverbed"})
 RATED_DIFFERENTLY = {"power-cuts": {"likelihood": 4}, "cost-of-living": {"likelihood": 3}, "heatwave": {"likelihood": 3}}

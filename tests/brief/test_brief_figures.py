@@ -19,11 +19,15 @@ READABLE = 0.95  # of the running header's height: the smallest text a reader is
 
 
 def _number(token: str, language: str) -> int | None:
-    """`token` as a whole number when it is written in the digits of `language` alone."""
+    """`token` as a whole number when it is written in the digits of `language` alone (a change's scale has a sign)."""
     digits = DIGITS[language]
+    token = token.strip("\u061c\u200e\u200f\u2066\u2067\u2068\u2069")
+    minus = ("-", "\u2212")
+    sign = -1 if token[:1] in minus or token[-1:] in minus else 1  # a right-to-left line may print the sign after
+    token = token.strip("".join(minus)) if sign < 0 else token
     if not token or any(char not in digits for char in token):
         return None
-    return int("".join(str(digits.index(char)) for char in token))
+    return sign * int("".join(str(digits.index(char)) for char in token))
 
 
 def _numbers_only(line: TextLine, language: str) -> list[int] | None:
@@ -32,7 +36,7 @@ def _numbers_only(line: TextLine, language: str) -> list[int] | None:
 
 
 def _scales(page: Page, language: str) -> list[list[int]]:
-    """Rows of numbers standing alone at one height, from 0 in even steps: the scales under bars."""
+    """Rows of numbers standing alone at one height, from 0 (or through it, for a change) in even steps: the scales under bars."""
     rows: dict[int, list[int]] = defaultdict(list)
     for line in page.lines:
         numbers = _numbers_only(line, language)
@@ -42,7 +46,7 @@ def _scales(page: Page, language: str) -> list[list[int]]:
     for numbers in rows.values():
         values = sorted(numbers)
         steps = {later - earlier for earlier, later in zip(values, values[1:], strict=False)}
-        if len(values) >= 3 and values[0] == 0 and len(steps) == 1 and 0 not in steps:
+        if len(values) >= 3 and values[0] <= 0 <= values[-1] and 0 in values and len(steps) == 1 and 0 not in steps:
             scales.append(values)
     return scales
 

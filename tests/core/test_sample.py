@@ -115,7 +115,8 @@ def test_each_figure_gives_its_level_and_its_justification_cites_it(sample) -> N
     for question, answer in figures:
         assert question.numeric is not None and answer.numeric_value is not None
         assert answer.level == question.numeric.level_for(float(answer.numeric_value)), question.id
-        assert answer.justification.startswith("Figure for 2025") and question.numeric.unit.in_language("en") in answer.justification
+        assert answer.data_year is not None and answer.justification.startswith(f"Figure for {answer.data_year} ")
+        assert question.numeric.unit.in_language("en") in answer.justification
         if "exercises" in question.numeric.unit.in_language("en"):
             assert float(answer.numeric_value).is_integer(), question.id
 
@@ -138,6 +139,79 @@ def test_the_sample_is_the_follow_up_of_a_baseline_two_years_earlier(sample) -> 
     assert (record.details.assessment_date - baseline.details.assessment_date).days in (730, 731)
     compared = service.rounds.compare(baseline.id, record.id).comparison
     verdicts = collections.Counter(goal.verdict for goal in compared.goals)
-    assert verdicts["improved"] >= 6 and 1 <= verdicts["declined"] <= 3  # lower on most goals two years before, higher on a few
+    assert verdicts["improved"] >= 4 and 1 <= verdicts["declined"] <= 3  # better on several goals since, worse on a few
     assert compared.moved_up and compared.moved_down
     assert len(service.register.items(baseline.id)) != len(service.register.items(record.id))
+
+
+def _rounds(service, record):  # type: ignore[no-untyped-def]
+    baseline_id = service.rounds.series_of(record.id)[0].assessment_id
+    return service.assessments.answers(baseline_id), service.assessments.answers(record.id), baseline_id
+
+
+def test_the_baseline_is_the_sample_with_a_minority_of_answers_moved_for_a_reason(sample) -> None:  # type: ignore[no-untyped-def]
+    """As in a real repeat round: most answers unchanged, moves mostly of one level, each explained in both rounds."""
+    service, record = sample
+    before, after, _baseline_id = _rounds(service, record)
+    both = [qid for qid in after if before[qid].answer.status == after[qid].answer.status == "level"]
+    moved = [qid for qid in both if before[qid].answer.level != after[qid].answer.level]
+    assert len(both) > 100 and 0.2 <= len(moved) / len(both) <= 0.3
+    assert all(before[qid].answer.status == after[qid].answer.status for qid in after)  # no answer appears or vanishes
+    jumps = collections.Counter(abs((after[qid].answer.level or 0) - (before[qid].answer.level or 0)) for qid in moved)
+    assert set(jumps) <= {1, 2} and 1 <= jumps[2] <= 3
+    for language in ("en", "ar"):
+        with using_language(language):
+            before, after, _baseline_id = _rounds(service, record)
+        for answers in (before, after):
+            texts = [answers[qid].answer.justification for qid in moved]
+            assert all(texts) and len(set(texts)) == len(texts), language  # each its own, no shared boilerplate
+    unmoved = [qid for qid in both if qid not in moved and after[qid].answer.numeric_value is None]
+    assert any(before[qid].answer.justification == after[qid].answer.justification for qid in unmoved)
+
+
+def test_goal_levels_move_a_little_and_several_goals_hardly_at_all(sample) -> None:  # type: ignore[no-untyped-def]
+    service, record = sample
+    _before, _after, baseline_id = _rounds(service, record)
+    then, now = service.assessments.profile(baseline_id).goals, service.assessments.profile(record.id).goals
+    changes = {goal: (now[goal].level or 0) - (then[goal].level or 0) for goal in now}
+    assert all(abs(change) <= 1 for change in changes.values())
+    assert sum(abs(change) < 0.15 for change in changes.values()) >= 3  # several nearly unchanged
+    assert sum(change >= 0.3 for change in changes.values()) >= 4 and sum(change <= -0.3 for change in changes.values()) >= 1
+    assert changes["goal-5"] < 0 and changes["goal-12"] < 0 and changes["goal-1"] > 0  # the new arrivals, the expired plan, the water programme
+
+
+def test_the_baseline_figures_are_dated_whole_where_counted_and_agree_with_the_sample(sample) -> None:  # type: ignore[no-untyped-def]
+    service, record = sample
+    before, after, _baseline_id = _rounds(service, record)
+    framework = service.framework()
+    figures = [(question, before[question.id].answer) for question in framework.questions() if question.numeric and before[question.id].answer.numeric_value]
+    assert len(figures) >= 25
+    for question, answer in figures:
+        assert question.numeric is not None and answer.numeric_value is not None and answer.data_year is not None
+        assert answer.level == question.numeric.level_for(float(answer.numeric_value)), question.id
+        assert answer.justification.startswith(f"Figure for {answer.data_year} "), question.id
+        assert answer.data_year <= (after[question.id].answer.data_year or 0), question.id
+        if "exercises" in question.numeric.unit.in_language("en"):
+            assert float(answer.numeric_value).is_integer(), question.id
+    value = {qid: (float(before[qid].answer.numeric_value or 0), float(after[qid].answer.numeric_value or 0)) for qid in ("q-2.2.b", "q-12.3.b", "q-1.1.a")}
+    assert value["q-2.2.b"][0] <= value["q-2.2.b"][1]  # youth out of work and study: rising, as the register says
+    assert all(then <= now <= then * 1.15 for then, now in (value["q-12.3.b"], value["q-1.1.a"]))  # settlements grow slowly
+    assert value["q-1.1.a"][0] >= value["q-12.3.b"][0]
+
+
+def test_both_rounds_say_where_their_data_come_from(sample) -> None:  # type: ignore[no-untyped-def]
+    """The data-quality summary has something to show: measured figures with their year, some older than five
+    years or national, judgements and perceptions, a few estimates, and a few fields left unstated."""
+    service, record = sample
+    before, after, baseline_id = _rounds(service, record)
+    for answers, assessment_id in ((before, baseline_id), (after, record.id)):
+        levelled = [stored.answer for stored in answers.values() if stored.answer.status == "level"]
+        kinds = collections.Counter(answer.source_kind for answer in levelled)
+        assert kinds["measured"] >= 20 and kinds["expert_judgement"] >= 40 and kinds["perception"] >= 3 and kinds["estimate"] >= 3
+        assert 0 < kinds[None] < len(levelled) / 10
+        assert {answer.data_scale for answer in levelled} >= {"city", "governorate_region", "country"}
+        overall = service.assessments.data_quality(assessment_id).overall
+        assert overall.measured >= 20 and overall.national >= 2 and 1 <= overall.older <= 3
+    changed = [qid for qid in after if before[qid].answer.source_kind == "perception" and after[qid].answer.source_kind == "measured"]
+    assert changed and all(before[qid].answer.level != after[qid].answer.level for qid in changed)
+    assert all("measured" in after[qid].answer.justification for qid in changed)
