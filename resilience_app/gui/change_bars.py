@@ -14,8 +14,8 @@ from PySide6.QtCore import QLineF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _
+from resilience_app.core.rounds.labels import signed_whole
 
 RISE_COLOUR = QColor("#0f5c73")  # the documents' chart colours (assets/brief-style.yaml)
 FALL_COLOUR = QColor("#b3541e")
@@ -92,7 +92,7 @@ class ChangeBars(QWidget):
         for tick in range(-extent, extent + 1):
             x = along(float(tick))
             painter.drawLine(self._placed_line(QLineF(x, scale_top, x, scale_top + line * 0.3)))
-            text = format_number(tick) if tick <= 0 else _("+{change}").format(change=format_number(tick))
+            text = signed_whole(tick)
             rect = QRectF(x - line * 1.5, scale_top + line * 0.3, line * 3, line)
             painter.drawText(self._placed(rect), int(Qt.AlignmentFlag.AlignCenter), text)
         painter.end()

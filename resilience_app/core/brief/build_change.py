@@ -22,16 +22,16 @@ from resilience_app.core.i18n import N_, _, current_language, ngettext
 from resilience_app.core.register.labels import ACTION_STATUS_NAMES
 from resilience_app.core.register.round_change import RegisterChange, compare_registers
 from resilience_app.core.rounds.compare import CHANGE_BAND, GroupChange, QuestionMove
-from resilience_app.core.rounds.labels import change_text, compared_on_text, figures_text, round_kind_name, verdict_text
+from resilience_app.core.rounds.labels import compared_on_text, figures_text, round_kind_name, signed_change, verdict_text
 
 MOVES_SHOWN = 5  # questions listed of those that moved each way, the largest moves first
 
 
 def change(data: BriefData) -> list[Block]:
+    """The PRA's section: every figure of the comparison."""
     earlier = data.earlier
     if earlier is None:
-        return [Paragraph(_("This assessment has no earlier round to compare with: it is the first round of its series or stands "
-                            "alone. Start a follow-up from it to measure the city against itself over time."))]
+        return [_no_earlier_round()]
     comparison = earlier.comparison
     blocks: list[Block] = [Paragraph(_intro(data, earlier))]
     blocks.append(_wheel(data, earlier))
@@ -42,6 +42,27 @@ def change(data: BriefData) -> list[Block]:
     blocks += _register(data, earlier)
     blocks += _actions(data, earlier)
     return blocks
+
+
+def brief_change(data: BriefData) -> list[Block]:
+    """The workshop brief's section, shorter for a read before the day: the bars of change by goal (each with what it
+    means), the dimensions, how many questions moved, the register and the actions; the PRA gives every figure."""
+    earlier = data.earlier
+    if earlier is None:
+        return [_no_earlier_round()]
+    comparison = earlier.comparison
+    goal_names = _goal_names(data.framework, earlier.framework)
+    blocks: list[Block] = [Paragraph(_intro(data, earlier)), _change_bars(comparison.goals, goal_names)]
+    blocks += [Heading(_("By dimension")), *_table(_("Dimension"), comparison.dimensions, _dimension_names(data.framework, earlier.framework))]
+    blocks += _moves(data, earlier, listed=False)
+    blocks += _register(data, earlier)
+    blocks += _actions(data, earlier)
+    return blocks
+
+
+def _no_earlier_round() -> Paragraph:
+    return Paragraph(_("This assessment has no earlier round to compare with: it is the first round of its series or stands "
+                       "alone. Start a follow-up from it to measure the city against itself over time."))
 
 
 def round_text(kind: str | None, date: dt.date | None) -> str:
@@ -83,10 +104,10 @@ def _dimension_names(later: Framework, earlier: Framework) -> dict[str, str]:
 
 def _table(name: str, groups: tuple[GroupChange, ...], names: dict[str, str]) -> list[Block]:
     rows = tuple((names.get(group.id, group.id), figures_text(group.baseline), figures_text(group.follow_up), compared_on_text(group),
-                  change_text(group)) for group in groups)
+                  signed_change(group.change) if group.change is not None else _(DASH), verdict_text(group)) for group in groups)
     flagged = tuple(index for index, group in enumerate(groups) if group.coverage_fell)
     table = Table(header=(name, _("Level, coverage and low confidence, earlier round"), _("Level, coverage and low confidence, this round"),
-                          _("Questions compared"), _("Change")), rows=rows, emphasis=flagged)
+                          _("Questions compared"), _("Change"), _("What the change means")), rows=rows, emphasis=flagged, unbroken=(4,))
     if not flagged:
         return [table]
     return [table, Paragraph(_("Rows in bold: coverage fell by more than ten points, so the change is read as neither improvement nor decline."),
@@ -118,7 +139,7 @@ def _wheel(data: BriefData, earlier: EarlierRound) -> RadarChart:
     )
 
 
-def _moves(data: BriefData, earlier: EarlierRound) -> list[Block]:
+def _moves(data: BriefData, earlier: EarlierRound, *, listed: bool = True) -> list[Block]:
     comparison = earlier.comparison
     hidden = set(data.withheld_questions)
     if not data.includes_sensitive:
@@ -137,6 +158,8 @@ def _moves(data: BriefData, earlier: EarlierRound) -> list[Block]:
     if unlisted:
         text += " " + ngettext("{count} of them is not listed: it is marked sensitive.", "{count} of them are not listed: they are marked sensitive.",
                                unlisted).format(count=format_number(unlisted))
+    if not listed:
+        return blocks + [Paragraph(text)]
     largest = sorted(up, key=lambda move: move.baseline_level - move.follow_up_level)[:MOVES_SHOWN]
     largest += sorted(down, key=lambda move: move.follow_up_level - move.baseline_level)[:MOVES_SHOWN]
     text += " " + _("Listed below: up to {count} of the largest moves each way, in the framework's order where moves are equal.").format(

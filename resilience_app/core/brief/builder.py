@@ -59,7 +59,11 @@ BUILDERS: dict[str, SectionBuilder] = {
 assert set(BUILDERS) == set(SECTION_TITLES), "every section has a builder"
 # Where a document's section says something of its own: the brief's next steps are those after the
 # workshop, the PRA's those recorded for Phase II.
-DOCUMENT_BUILDERS: dict[str, dict[str, SectionBuilder]] = {PRA: {"next_steps": build_phase_two.next_steps}}
+# The brief's change since the baseline is the shorter one a reader takes in before the day.
+DOCUMENT_BUILDERS: dict[str, dict[str, SectionBuilder]] = {
+    PRA: {"next_steps": build_phase_two.next_steps},
+    BRIEF: {"change": build_change.brief_change},
+}
 
 COVER_TITLES = {BRIEF: N_("Strategy-workshop brief"), PRA: N_("Preliminary Resilience Assessment")}
 COVER_SUBTITLES = {

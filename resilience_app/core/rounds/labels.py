@@ -63,6 +63,12 @@ def compared_on_text(group: GroupChange) -> str:
         down=format_number(group.down), same=format_number(group.same))
 
 
+def signed_whole(value: int) -> str:
+    """A whole number with its sign ("+1", "-2", "0"), as a scale of change marks it."""
+    shown = format_number(abs(value))
+    return _("+{change}").format(change=shown) if value > 0 else _("-{change}").format(change=shown) if value < 0 else shown
+
+
 def signed_change(change: float) -> str:
     """A change with its sign, one decimal ("+0.5", "-1.0"; "0.0" for a change that rounds to nothing)."""
     size = shown_change(change)

@@ -13,7 +13,7 @@ from resilience_app.core.brief.model import Bar, BarChart
 from resilience_app.core.brief.pdf.charts import Figure, label
 from resilience_app.core.brief.pdf.style import BriefStyle
 from resilience_app.core.formatting import format_number
-from resilience_app.core.rounds.labels import signed_change
+from resilience_app.core.rounds.labels import signed_change, signed_whole
 
 MOST_TICKS = 6  # numbers on a scale, at most (besides zero)
 STEPS = tuple(multiple * 10**power for power in range(7) for multiple in (1, 2, 5))
@@ -150,4 +150,5 @@ class BarFigure(Figure):
         for tick in scale_ticks(self.chart.maximum, self.chart.minimum):
             x = self.mirror_x(bar_start + self._along(bar_length, tick))
             canvas.line(x, rule_y, x, rule_y - 3)
-            label(style, canvas, format_number(tick), x, rule_y - 12, size=self.SCALE_SIZE, rtl=self.rtl, colour=style.colour("muted"))
+            text = signed_whole(tick) if self.chart.minimum < 0 else format_number(tick)
+            label(style, canvas, text, x, rule_y - 12, size=self.SCALE_SIZE, rtl=self.rtl, colour=style.colour("muted"))
