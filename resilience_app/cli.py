@@ -10,6 +10,7 @@ errors (validate-content), 2 a problem the user can fix (message on stderr),
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import os
@@ -283,8 +284,10 @@ def _restore_backup(service: BackupService, paths: AppPaths, choice: str) -> int
 
 def _list(service: ResilienceService, *, as_json: bool) -> int:
     from resilience_app.core.formatting import format_date, format_percent
+    from resilience_app.core.rounds.labels import round_text
 
     summaries = service.assessments.list_assessments()
+    rounds = service.rounds.every_round()
     if as_json:
         rows = [
             {
@@ -294,6 +297,7 @@ def _list(service: ResilienceService, *, as_json: bool) -> int:
                 "progress": round(summary.progress, 4),
                 "framework": {"id": summary.record.framework_id, "version": summary.record.framework_version},
                 "is_sample": summary.record.is_sample,
+                "round": {"kind": rounds[summary.id].kind, "date": _iso(rounds[summary.id].date)} if summary.id in rounds else None,
                 "updated_at": summary.record.updated_at.isoformat(timespec="seconds"),
             }
             for summary in summaries
@@ -306,10 +310,14 @@ def _list(service: ResilienceService, *, as_json: bool) -> int:
     language = i18n.current_language()
     for summary in summaries:
         _say(
-            f"{summary.id}\t{summary.record.city_name(language)}\t{format_percent(summary.progress)}"
+            f"{summary.id}\t{summary.record.city_name(language)}\t{round_text(rounds.get(summary.id))}\t{format_percent(summary.progress)}"
             f"\t{format_date(summary.record.updated_at.date(), length='medium')}"
         )
     return EXIT_OK
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def _demo(service: ResilienceService) -> int:

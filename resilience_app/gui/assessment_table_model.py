@@ -10,11 +10,13 @@ from resilience_app.core.assessment.service import AssessmentSummary
 from resilience_app.core.countries import country_name
 from resilience_app.core.formatting import format_date, format_number, format_percent
 from resilience_app.core.i18n import N_, _, current_language, isolate, paragraph
+from resilience_app.core.rounds.labels import round_text
+from resilience_app.core.rounds.records import RoundRecord
 
 ASSESSMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
 
-_COLUMNS = (N_("City"), N_("Country"), N_("Progress"), N_("Last changed"))
+_COLUMNS = (N_("City"), N_("Country"), N_("Round"), N_("Progress"), N_("Last changed"))
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -22,10 +24,13 @@ class AssessmentTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[AssessmentSummary] = []
+        self._rounds: dict[int, RoundRecord] = {}
 
-    def set_rows(self, rows: list[AssessmentSummary]) -> None:
+    def set_rows(self, rows: list[AssessmentSummary], rounds: dict[int, RoundRecord] | None = None) -> None:
+        """The assessments, and each one's round (a baseline, mid-term or follow-up, with its date) where it has one."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._rounds = dict(rounds or {})
         self.endResetModel()
 
     def retranslate(self) -> None:
@@ -60,10 +65,12 @@ class AssessmentTableModel(QAbstractTableModel):
             if column == 1:
                 return country_name(summary.record.details.country)
             if column == 2:
-                return format_percent(summary.progress)
+                return round_text(self._rounds.get(summary.id))
             if column == 3:
+                return format_percent(summary.progress)
+            if column == 4:
                 return format_date(summary.record.updated_at.date(), length="medium")
-        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
             return _("{answered} of {total} questions answered").format(answered=format_number(summary.answered), total=format_number(summary.total_questions))
         if role == ASSESSMENT_ID_ROLE:
             return summary.id

@@ -112,7 +112,8 @@ class MainWindow(MenuBarWindow):
         """Re-read the list of assessments, keeping the selection where it was."""
         selected = self.selected_assessment_id()
         rows = attempt(self, self.service.assessments.list_assessments)
-        self.model.set_rows(rows or [])
+        rounds = attempt(self, self.service.rounds.every_round) if rows else {}
+        self.model.set_rows(rows or [], rounds or {})
         self.empty_hint.setVisible(self.model.rowCount() == 0)
         self.table.setVisible(self.model.rowCount() > 0)
         if selected is not None:

@@ -12,8 +12,10 @@ from pytestqt.qtbot import QtBot
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.formatting import format_number, format_percent
 from resilience_app.core.i18n import _
-from resilience_app.core.rounds.labels import reason_name, verdict_name
+from resilience_app.core.register.records import ActionDraft, RegisterItemDraft
+from resilience_app.core.rounds.labels import reason_name, round_kind_name, round_text, verdict_name
 from resilience_app.core.rounds.records import FollowUpOptions
+from resilience_app.gui.assessment_table_model import ASSESSMENT_ID_ROLE
 from resilience_app.gui.change_view import ChangeView
 from resilience_app.gui.follow_up_dialog import FollowUpDialog
 from resilience_app.gui.main_window import MainWindow
@@ -186,3 +188,37 @@ def test_the_dialog_and_the_tab_follow_the_language(window: MainWindow, language
     assert isinstance(dialog, FollowUpDialog)
     assert dialog.layoutDirection() == expected and dialog.windowTitle() == _("Start a follow-up assessment")
     dialog.reject()
+
+
+def test_the_list_names_each_assessments_round(window: MainWindow, language: str) -> None:
+    baseline_id, follow_up_id = _pair(window)
+    shown = {window.model.data(window.model.index(row, 0), ASSESSMENT_ID_ROLE): window.model.data(window.model.index(row, 2))
+             for row in range(window.model.rowCount())}
+    rounds = window.service.rounds.every_round()
+    assert shown[baseline_id] == round_text(rounds[baseline_id]) and shown[follow_up_id] == round_text(rounds[follow_up_id])
+    assert round_kind_name("baseline") in shown[baseline_id] and round_kind_name("follow_up") in shown[follow_up_id]
+    assert window.model.headerData(2, Qt.Orientation.Horizontal) == _("Round")
+
+
+def test_the_register_tab_shows_what_is_new_gone_reranked_and_the_actions_that_moved_on(window: MainWindow, language: str) -> None:
+    service = window.service
+    baseline = service.assessments.create_assessment(AssessmentDetails(city_name_en="Madaba", city_name_ar="مادبا", assessment_date=BASELINE_DATE))
+    service.register.add_item(baseline.id, RegisterItemDraft(hazard_id="riverine-flood", kind="shock", likelihood=4, impact=4))
+    service.register.add_item(baseline.id, RegisterItemDraft(kind="stress", name_en="Fuel shortages", name_ar="نقص الوقود", likelihood=3, impact=3))
+    service.register.add_action(baseline.id, ActionDraft("Storm drains programme", status="planned"))
+    follow_up = service.rounds.start_follow_up(baseline.id, FollowUpOptions(carry_register=True, date=FOLLOW_UP_DATE)).record.id
+    carried = {service.register.item_name(item, "en"): item for item in service.register.items(follow_up)}
+    service.register.remove_item(carried["Fuel shortages"].id)
+    service.register.add_item(follow_up, RegisterItemDraft(kind="stress", name_en="Youth unemployment", name_ar="بطالة الشباب", likelihood=5, impact=4))
+    action = service.register.actions(follow_up)[0]
+    service.register.update_action(follow_up, action.id, ActionDraft(action.action.title, status="completed"))
+    window.refresh()
+    view = _open_change(window, follow_up)
+    view.details.setCurrentWidget(view.register_change)
+    items = view.register_change.item_table
+    rows = [[items.item(row, column).text() for column in range(items.columnCount())] for row in range(items.rowCount())]  # type: ignore[union-attr]
+    names = {"en": ("Youth unemployment", "Fuel shortages"), "ar": ("بطالة الشباب", "نقص الوقود")}[language]
+    assert [names[0], _("New since the earlier round"), _("—"), format_number(1)] in rows  # new, and first in this round's ranking
+    assert [names[1], _("No longer in the register"), format_number(2), _("—")] in rows
+    actions = view.register_change.action_table
+    assert actions.rowCount() == 1 and actions.item(0, 2).text() == _("Completed")  # type: ignore[union-attr]

@@ -56,6 +56,9 @@ def test_follow_up_prints_the_new_id_last_and_how_many_answers_are_to_review(cap
     new_id = int(lines[-1])
     code, out, _err = run(capsys, "--data-dir", str(tmp_path), "list", "--json")
     assert sorted(row["id"] for row in json.loads(out)) == [baseline_id, new_id]
+    assert {row["id"]: row["round"]["kind"] for row in json.loads(out)} == {baseline_id: "baseline", new_id: "follow_up"}
+    code, out, _err = run(capsys, "--data-dir", str(tmp_path), "list")
+    assert {line.split("\t")[0]: line.split("\t")[2].split(",")[0] for line in out.splitlines()} == {str(baseline_id): "Baseline", str(new_id): "Follow-up"}
 
 
 def test_compare_json_gives_both_rounds_per_goal_and_dimension_and_null_where_not_comparable(

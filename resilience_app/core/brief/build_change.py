@@ -9,7 +9,6 @@ earlier register.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 
 from resilience_app.core.brief.build_figures import DASH
@@ -17,12 +16,12 @@ from resilience_app.core.brief.data import BriefData, EarlierRound
 from resilience_app.core.brief.model import Bar, BarChart, Block, Bullets, Heading, Paragraph, RadarChart, Table
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.content.model import Framework
-from resilience_app.core.formatting import format_date, format_list, format_number, localise_digits
+from resilience_app.core.formatting import format_list, format_number, localise_digits
 from resilience_app.core.i18n import N_, _, current_language, ngettext
 from resilience_app.core.register.labels import ACTION_STATUS_NAMES
 from resilience_app.core.register.round_change import RegisterChange, compare_registers
 from resilience_app.core.rounds.compare import CHANGE_BAND, GroupChange, QuestionMove
-from resilience_app.core.rounds.labels import compared_on_text, figures_text, round_kind_name, signed_change, verdict_text
+from resilience_app.core.rounds.labels import compared_on_text, figures_text, round_text, signed_change, verdict_text
 
 MOVES_SHOWN = 5  # questions listed of those that moved each way, the largest moves first
 
@@ -65,12 +64,6 @@ def _no_earlier_round() -> Paragraph:
                        "alone. Start a follow-up from it to measure the city against itself over time."))
 
 
-def round_text(kind: str | None, date: dt.date | None) -> str:
-    """"Baseline, 7 Dec 2024": a round's kind and date."""
-    when = format_date(date, length="medium") if date is not None else _(DASH)
-    return _("{round}, {date}").format(round=round_kind_name(kind), date=when)
-
-
 def _intro(data: BriefData, earlier: EarlierRound) -> str:
     text = _("Compared with an earlier round of this city's assessment ({earlier}); this assessment is the later round ({later}). Each round's level "
              "of a goal is the mean of its answers given a level from 1 to 5. The change is like for like: the mean move of the "
@@ -78,7 +71,7 @@ def _intro(data: BriefData, earlier: EarlierRound) -> str:
              "questions were; a move smaller than {band} either way is called little or no change, a goal whose coverage fell "
              "by more than ten points is flagged rather than called improved or declined, and a change resting mostly on "
              "low-confidence answers says so.").format(
-        earlier=round_text(earlier.round.kind, earlier.round.date), later=round_text(earlier.later.kind, earlier.later.date),
+        earlier=round_text(earlier.round), later=round_text(earlier.later),
         band=format_number(CHANGE_BAND, decimals=1))
     if earlier.framework.version != data.framework.version:
         comparison = earlier.comparison
@@ -133,7 +126,7 @@ def _wheel(data: BriefData, earlier: EarlierRound) -> RadarChart:
         labels=tuple(format_number(goal.number) for goal in goals),
         values=tuple(data.profile.goals[goal.id].level for goal in goals),
         earlier=tuple(before.get(goal.id) for goal in goals),
-        legend=(round_text(earlier.later.kind, earlier.later.date), round_text(earlier.round.kind, earlier.round.date)),
+        legend=(round_text(earlier.later), round_text(earlier.round)),
         caption=_("Level by goal in both rounds (1 to 5): the solid outline is this assessment, the dashed one the earlier round. "
                   "Numbers around the wheel are the goals in the table below."),
     )

@@ -4,7 +4,7 @@ actions inventory and the discovery areas settled."""
 
 from __future__ import annotations
 
-from resilience_app.core.brief.build_change import change_summary, round_text
+from resilience_app.core.brief.build_change import change_summary
 from resilience_app.core.brief.build_profile import DASH, answered_summary
 from resilience_app.core.brief.data import BriefData, DotVoteResults, RankingResults
 from resilience_app.core.brief.model import Block, Bullets, Facts, Heading, Paragraph
@@ -13,6 +13,7 @@ from resilience_app.core.formatting import format_date, format_list, format_numb
 from resilience_app.core.i18n import _, current_language, ngettext
 from resilience_app.core.register.labels import name_list
 from resilience_app.core.register.service import action_counts
+from resilience_app.core.rounds.labels import round_text
 
 TOP_ITEMS = 3  # priority shocks and stresses named in a summary
 
@@ -85,7 +86,7 @@ def _key_messages(data: BriefData, counts: dict[str, int]) -> list[str]:
             weak=_goal_numbers(data, profile.weakest_goals()), strong=_goal_numbers(data, profile.strongest_goals())))
     if data.earlier is not None:
         messages.append(_("Against the earlier round ({earlier}), like for like: {summary}").format(
-            earlier=round_text(data.earlier.round.kind, data.earlier.round.date), summary=change_summary(data)))
+            earlier=round_text(data.earlier.round), summary=change_summary(data)))
     shared = [perception.goal_id for workshop in data.workshops for exercise in workshop.exercises if isinstance(exercise, DotVoteResults)
               for perception in exercise.perceptions if perception.verdict == "both"]
     if shared:

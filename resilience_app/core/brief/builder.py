@@ -18,7 +18,6 @@ from resilience_app.core.brief import (
     build_summary,
     build_workshop,
 )
-from resilience_app.core.brief.build_change import round_text
 from resilience_app.core.brief.build_profile import answered_summary
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, BriefDocument, Cover, Facts, Section
@@ -28,6 +27,7 @@ from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode
 from resilience_app.core.formatting import format_date, format_number, localise_digits
 from resilience_app.core.i18n import N_, _, ngettext, using_language
+from resilience_app.core.rounds.labels import round_text
 from resilience_app.core.text_rules import shown_file_name
 
 SectionBuilder = Callable[[BriefData], list[Block]]
@@ -112,7 +112,7 @@ def _cover(data: BriefData, language: str, document: str) -> Cover:
     ]
     if data.earlier is not None:
         facts.append((_("Round"), _("{round}; compared with {earlier}").format(
-            round=round_text(data.earlier.later.kind, data.earlier.later.date), earlier=round_text(data.earlier.round.kind, data.earlier.round.date))))
+            round=round_text(data.earlier.later), earlier=round_text(data.earlier.round))))
     to_review = len(data.profile.to_review_questions)
     if to_review:
         facts.append((_("Carried over, still to review"), ngettext(

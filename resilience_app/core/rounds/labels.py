@@ -7,9 +7,10 @@ with a follow-up); the kinds are named apart.
 from __future__ import annotations
 
 from resilience_app.core.assessment.labels import mean_level_text
-from resilience_app.core.formatting import format_number, format_percent
+from resilience_app.core.formatting import format_date, format_number, format_percent
 from resilience_app.core.i18n import N_, _
 from resilience_app.core.rounds.compare import GroupChange, RoundFigures, shown_change
+from resilience_app.core.rounds.records import RoundRecord
 
 ROUND_KIND_NAMES = {"baseline": N_("Baseline"), "mid_term": N_("Mid-term"), "follow_up": N_("Follow-up")}
 VERDICT_NAMES = {
@@ -34,6 +35,14 @@ REASON_NAMES = {
 def round_kind_name(kind: str | None) -> str:
     """A round's kind as a user reads it, or a dash for an assessment in no series."""
     return _(ROUND_KIND_NAMES[kind]) if kind in ROUND_KIND_NAMES else _("—")
+
+
+def round_text(round_record: RoundRecord | None) -> str:
+    """"Baseline, 7 Dec 2024" for a round; "—" for an assessment in no series."""
+    if round_record is None or round_record.kind is None:
+        return _("—")
+    when = format_date(round_record.date, length="medium") if round_record.date else _("—")
+    return _("{round}, {date}").format(round=round_kind_name(round_record.kind), date=when)
 
 
 def verdict_name(verdict: str) -> str:

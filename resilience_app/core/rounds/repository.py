@@ -23,6 +23,10 @@ class RoundRepository:
     def _row(self, assessment_id: int) -> AssessmentRow:
         return assessment_row(self._session, assessment_id)
 
+    def every_round(self) -> dict[int, RoundRecord]:
+        """Each assessment's round, by assessment id."""
+        return {row.id: _to_record(row) for row in self._session.scalars(select(AssessmentRow))}
+
     def get(self, assessment_id: int) -> RoundRecord:
         return _to_record(self._row(assessment_id))
 

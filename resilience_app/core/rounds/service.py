@@ -49,6 +49,11 @@ class RoundService:
         with self._unit_of_work() as session:
             return RoundRepository(session).get(assessment_id)
 
+    def every_round(self) -> dict[int, RoundRecord]:
+        """Each assessment's round by id, for a list of assessments (an assessment in no series: kind None)."""
+        with self._unit_of_work() as session:
+            return RoundRepository(session).every_round()
+
     def series_of(self, assessment_id: int) -> list[RoundRecord]:
         """The rounds of the assessment's series, oldest first; the assessment alone when it is in none."""
         with self._unit_of_work() as session:
