@@ -161,13 +161,19 @@ def delete_selected(window: MainWindow) -> None:
     open_tracked(window, box)
 
 
+def _has_earlier_round(window: MainWindow, assessment_id: int) -> bool:
+    """Whether the assessment is a later round of its series (a series that can no longer be read counts as none)."""
+    ids = [found.assessment_id for found in attempt(window, lambda: window.service.rounds.series_of(assessment_id)) or []]
+    return assessment_id in ids and ids.index(assessment_id) > 0
+
+
 def export_selected(window: MainWindow) -> None:
     """Export the brief or the Preliminary Resilience Assessment in the document and format chosen last time (PDF or Word),
     remembered for the next time."""
 
     def open_dialog(parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None) -> ExportDialog:
         return ExportDialog(parent, record, sensitive, brief_format=str(window.settings.get("brief_format")),
-                            document=str(window.settings.get("brief_document")))
+                            document=str(window.settings.get("brief_document")), has_earlier_round=_has_earlier_round(window, record.id))
 
     def export(record_id: int, dialog: ExportDialog) -> ExportResult | WordExportResult:
         window.settings.set("brief_format", dialog.brief_format())

@@ -197,7 +197,8 @@ class ExportDialog(SaveExportDialog):
     FORMATS = {"pdf": ".pdf", "docx": ".docx"}  # the brief's formats and their files' extensions
 
     def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None = None, *, brief_format: str = "pdf",
-                 document: str = BRIEF) -> None:
+                 document: str = BRIEF, has_earlier_round: bool = False) -> None:
+        self._has_earlier_round = has_earlier_round  # the brief's change since the baseline is ticked only with a round to compare
         self._initial_format = brief_format if brief_format in self.FORMATS else "pdf"
         self._initial_document = document if document in DOCUMENTS else BRIEF
         super().__init__(
@@ -289,13 +290,14 @@ class ExportDialog(SaveExportDialog):
     def _fill_sections(self, document: str) -> None:
         """The document's sections, its own ticked (the optional ones, such as the appendix, left for the user to add)."""
         kind = DOCUMENTS[document]
+        defaults = kind.defaults_for(has_earlier_round=self._has_earlier_round)
         self.sections.blockSignals(True)
         self.sections.clear()
         for section_id in kind.sections:
             item = QListWidgetItem(_(SECTION_TITLES[section_id]))
             item.setData(SECTION_ROLE, section_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if section_id in kind.defaults else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if section_id in defaults else Qt.CheckState.Unchecked)
             self.sections.addItem(item)
         self.sections.blockSignals(False)
 

@@ -115,7 +115,8 @@ def test_the_dialog_offers_the_pra_with_its_sections_and_name_and_remembers_it(w
         window.export_action.trigger()
         dialog = window.active_dialog
         assert isinstance(dialog, ExportDialog) and dialog.document() == BRIEF
-        assert dialog.chosen_sections() == list(DOCUMENTS[BRIEF].defaults)  # the appendix is the user's to add
+        assert dialog.chosen_sections() == list(DOCUMENTS[BRIEF].defaults_for(has_earlier_round=False))  # the appendix is the user's to add
+        assert "change" not in dialog.chosen_sections()  # no earlier round: the brief's change since the baseline is left unticked
         dialog.findChild(type(dialog.document_buttons.buttons()[0]), f"brief_document_{PRA}").setChecked(True)
         assert dialog.document() == PRA
         listed = [dialog.sections.item(row).data(Qt.ItemDataRole.UserRole) for row in range(dialog.sections.count())]
@@ -136,3 +137,19 @@ def test_the_dialog_offers_the_pra_with_its_sections_and_name_and_remembers_it(w
         again.close()
     finally:
         ExportDialog.last_document = BRIEF
+
+
+def test_the_briefs_change_since_the_baseline_is_ticked_for_a_later_round(window: MainWindow, language: str) -> None:
+    from resilience_app.core.brief.sections import BRIEF
+    from resilience_app.core.rounds.records import FollowUpOptions
+
+    record = window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Testville", city_name_ar="مدينة الاختبار"))
+    follow_up = window.service.rounds.start_follow_up(record.id, FollowUpOptions()).record
+    window.refresh()
+    window.select_assessment(follow_up.id)
+    window.export_action.trigger()
+    dialog = window.active_dialog
+    try:
+        assert isinstance(dialog, ExportDialog) and dialog.document() == BRIEF and "change" in dialog.chosen_sections()
+    finally:
+        dialog.close()  # type: ignore[union-attr]

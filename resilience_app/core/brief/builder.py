@@ -137,8 +137,8 @@ def _sensitivity_notice(data: BriefData, document: str) -> str:
 def build_brief(data: BriefData, language: str, section_ids: Iterable[str] | None = None, document: str = BRIEF) -> BriefDocument:
     """The `document` ("brief" or "pra") of `data` in `language`, with `section_ids` (by default the document's own)."""
     chosen = check_sections(section_ids, document)
-    if section_ids is None and document == BRIEF and data.earlier is None:  # the brief's change is worth its pages only with a round to compare
-        chosen = tuple(section_id for section_id in chosen if section_id != "change")
+    if section_ids is None:
+        chosen = DOCUMENTS[document].defaults_for(has_earlier_round=data.earlier is not None)
     if document == BRIEF:  # read before the workshop: nothing a workshop said or decided belongs in it
         data = dataclasses.replace(data, workshops=(), room_ratings={}, areas=(), next_steps=())
     with using_language(language):

@@ -47,11 +47,16 @@ class DocumentKind:
     name: str  # what the export dialog and the cover call it (untranslated)
     sections: tuple[str, ...]  # every section it can hold, in its order
     defaults: tuple[str, ...]  # those included unless the user picks others
+    with_an_earlier_round: tuple[str, ...] = ()  # defaults only for a later round of a series (worth their pages then)
+
+    def defaults_for(self, *, has_earlier_round: bool) -> tuple[str, ...]:
+        """The sections included unless the user picks others, for an assessment with or without an earlier round."""
+        return self.defaults if has_earlier_round else tuple(section for section in self.defaults if section not in self.with_an_earlier_round)
 
 
-def _kind(kind_id: str, name: str, sections: tuple[str, ...], optional: tuple[str, ...]) -> DocumentKind:
+def _kind(kind_id: str, name: str, sections: tuple[str, ...], optional: tuple[str, ...], with_an_earlier_round: tuple[str, ...] = ()) -> DocumentKind:
     assert set(sections) <= set(SECTION_TITLES) and set(optional) <= set(sections)
-    return DocumentKind(kind_id, name, sections, tuple(section for section in sections if section not in optional))
+    return DocumentKind(kind_id, name, sections, tuple(section for section in sections if section not in optional), with_an_earlier_round)
 
 
 DOCUMENTS: dict[str, DocumentKind] = {
@@ -60,6 +65,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
         ("summary", "purpose", "primer", "city_profile", "resilience_profile", "change", "strengths_weaknesses", "qualities", "shocks_stresses",
          "scenarios", "interconnections", "evidence_gaps", "contributors", "agenda", "next_steps", "appendix"),
         optional=("qualities", "interconnections", "evidence_gaps", "contributors", "next_steps", "appendix"),
+        with_an_earlier_round=("change",),  # read before the workshop, what moved since the last round is the first question
     ),
     PRA: _kind(
         PRA, N_("Preliminary Resilience Assessment"),
