@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from resilience_app.core import i18n
 from resilience_app.core.formatting import format_number, format_percent
 from resilience_app.core.i18n import _, paragraph
 from resilience_app.core.scoring import GroupSummary
@@ -36,8 +37,8 @@ class _Meter(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
 
-    def display(self, title: str, summary: GroupSummary) -> None:
-        self.label.setText(f"<b>{title}</b> {progress_text(summary)}")
+    def display(self, title: str, summary: GroupSummary, note: str = "") -> None:
+        self.label.setText(f"<b>{title}</b> {progress_text(summary)}" + (f"<br>{note}" if note else ""))
         self.bar.setMaximum(max(summary.total, 1))
         self.bar.setValue(summary.answered)
         self.bar.setAccessibleName(title)
@@ -63,6 +64,9 @@ class ProgressStrip(QWidget):
 
     def refresh(self) -> None:
         profile = self.session.profile
-        self.overall.display(_("Overall:"), profile.overall)
+        carried = profile.overall.carried_over
+        to_review = i18n.ngettext("{count} carried over from the earlier round, still to review",
+                                  "{count} carried over from the earlier round, still to review", carried).format(count=format_number(carried))
+        self.overall.display(_("Overall:"), profile.overall, f'<span style="color:#8a4b00">{to_review}</span>' if carried else "")
         for meter, dimension in zip(self.dimensions, self.session.framework.dimensions, strict=True):
             meter.display(f"{dimension.name}:", profile.dimensions[dimension.id])

@@ -123,6 +123,8 @@ def test_answers_carried_over_are_counted_as_to_review(window: MainWindow, langu
     count = window.service.rounds.compare(baseline_id, carried.id).follow_up.to_review
     assert count == len(window.service.assessments.profile(carried.id).to_review_questions) > 0
     assert view.to_review.isVisible() and format_number(count) in view.to_review.text()
+    strip = window.assessment_page.progress.overall.label.text()  # the progress above every tab says it too
+    assert format_number(count) in strip and {"en": "still to review", "ar": "بانتظار المراجعة"}[language] in strip
 
 
 def _start_from_menu(window: MainWindow, qtbot: QtBot, assessment_id: int, *, carry: bool, date: dt.date) -> FollowUpDialog:
