@@ -82,7 +82,7 @@ def test_the_change_tab_shows_the_numbers_compare_gives(window: MainWindow, lang
     cover = format_percent
     first = _row(view, 0)
     goal_1 = goals[0]
-    assert goal_1.baseline is not None and goal_1.follow_up is not None and goal_1.change is not None
+    assert goal_1.baseline is not None and goal_1.follow_up is not None and goal_1.follow_up.level is not None and goal_1.change is not None
     assert first[1:4] == [format_number(2.0, decimals=1), format_number(goal_1.follow_up.level, decimals=1), "+" + format_number(goal_1.change, decimals=1)]
     assert first[4] == _("{both} of {questions}").format(both=format_number(goal_1.questions), questions=format_number(goal_1.questions))
     assert first[5] == cover(goal_1.baseline.coverage) and first[6] == cover(goal_1.follow_up.coverage)  # type: ignore[arg-type]
@@ -123,7 +123,9 @@ def test_answers_carried_over_are_counted_as_to_review(window: MainWindow, langu
     count = window.service.rounds.compare(baseline_id, carried.id).follow_up.to_review
     assert count == len(window.service.assessments.profile(carried.id).to_review_questions) > 0
     assert view.to_review.isVisible() and format_number(count) in view.to_review.text()
-    strip = window.assessment_page.progress.overall.label.text()  # the progress above every tab says it too
+    progress = window.assessment_page.progress
+    assert progress is not None
+    strip = progress.overall.label.text()  # the progress above every tab says it too
     assert format_number(count) in strip and {"en": "still to review", "ar": "بانتظار المراجعة"}[language] in strip
 
 
