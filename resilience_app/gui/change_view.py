@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core import i18n
-from resilience_app.core.assessment.labels import mean_level_text
+from resilience_app.core.assessment.labels import data_quality_text, mean_level_text
 from resilience_app.core.assessment.records import AnswerRecord
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.content.model import Framework
@@ -354,7 +354,8 @@ class ChangeView(RefreshedWhenShown):
         if name:
             text = _("{level}: {name}").format(level=text, name=name)
         justification = record.answer.justification.strip() if record is not None else ""
-        return f"{text}\n{justification}" if justification else text
+        data = data_quality_text(record.answer) if record is not None else ""
+        return "\n".join(part for part in (text, _("Data: {data}").format(data=data) if data else "", justification) if part)
 
     def _fill_moved(self) -> None:
         assert self.compared is not None

@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
-from resilience_app.core.formatting import format_number, format_percent
+from resilience_app.core.formatting import format_number, format_percent, localise_digits
 from resilience_app.core.i18n import _
 from resilience_app.core.register.records import ActionDraft, RegisterItemDraft
 from resilience_app.core.rounds.labels import reason_name, round_kind_name, round_text, verdict_name
@@ -73,6 +73,9 @@ def _row(view: ChangeView, row: int) -> list[str]:
 
 def test_the_change_tab_shows_the_numbers_compare_gives(window: MainWindow, language: str) -> None:
     baseline_id, follow_up_id = _pair(window)
+    first_question = _goal_questions(window, 0)[0]
+    window.service.assessments.save_answer(follow_up_id, first_question, AnswerDraft(
+        "level", 4, justification="Both stations raised above the flood line.", source_kind="measured", data_year=2025, data_scale="city"))
     view = _open_change(window, follow_up_id)
     assert view.content.isVisible() and not view.no_earlier.isVisible()
     assert view.chosen_round_id() == baseline_id
@@ -100,6 +103,7 @@ def test_the_change_tab_shows_the_numbers_compare_gives(window: MainWindow, lang
     assert view.groups.rowCount() == len(goals) and view.moved.rowCount() == moved
     texts = [view.moved.item(0, column).text() for column in range(4)]  # type: ignore[union-attr]
     assert "Two pumping stations flooded in 2023." in texts[2] and "Both stations raised above the flood line." in texts[3]
+    assert _("Measured data") in texts[3] and localise_digits("2025") in texts[3] and _("Measured data") not in texts[2]  # where the data changed
     assert texts[1] == _("▲ up")
     # the bars of change by goal: one per goal, a bar only where the change could be computed
     assert [(bar.change, bar.meaning) for bar in view.bars.bars[:3]] == [

@@ -76,3 +76,11 @@ def answer_summary(framework: Framework, answer: AnswerDraft | None) -> str:
     if answer.status == "level" and answer.level is not None:
         return level_name(framework, answer.level)
     return _(STATUS_VALUES.get(answer.status, answer.status))
+
+
+def data_quality_text(answer: AnswerDraft) -> str:
+    """"Measured data · 2025 · City level": what an answer says of its data, or "" when it says nothing."""
+    parts = [history_value(field, None if value is None else str(value))
+             for field, value in (("source_kind", answer.source_kind), ("data_year", answer.data_year), ("data_scale", answer.data_scale))
+             if value is not None]
+    return _(" · ").join(parts)
