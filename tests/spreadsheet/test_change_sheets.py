@@ -36,11 +36,14 @@ def test_the_change_sheets_hold_the_comparison_of_the_sample_with_its_baseline(s
             row = rows[group.id]
             assert group.baseline is not None and group.follow_up is not None
             assert row[t("Earlier level")] == pytest.approx(group.baseline.level)
-            assert row[t("Later level")] == pytest.approx(group.follow_up.level)
+            assert row[t("Level in this round")] == pytest.approx(group.follow_up.level)
             assert row[t("Change")] == pytest.approx(group.change)
+            assert (row[t("Questions compared")], row[t("Moved up")], row[t("Moved down")]) == (group.levelled_in_both, group.up, group.down)
             assert row[t("Earlier coverage")] == pytest.approx(group.baseline.coverage)
-            assert row[t("Later coverage")] == pytest.approx(group.follow_up.coverage)
+            assert row[t("Coverage in this round")] == pytest.approx(group.follow_up.coverage)
             assert row[t("Coverage fell")] is group.coverage_fell
+            assert row[t("Low confidence, this round")] == pytest.approx(group.follow_up.low_confidence_share)
+            assert row[t("Low-confidence change")] is group.low_confidence
     moved = sheets[t("Questions that moved")]
     assert {row[t("Question id")] for row in moved} == {
         move.question_id for move in (*compared.moved_up, *compared.moved_down)} - SENSITIVE_QUESTIONS  # withheld ones left out

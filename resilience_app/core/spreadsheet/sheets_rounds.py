@@ -15,9 +15,11 @@ from resilience_app.core.spreadsheet.sheets_assessment import ID, NAME
 
 def _change_columns() -> tuple[Column, ...]:
     return (
-        Column(_("Earlier level"), 10, "level"), Column(_("Later level"), 10, "level"), Column(_("Change"), 10, "level"),
-        Column(_("Earlier coverage"), 10, "share"), Column(_("Later coverage"), 10, "share"), Column(_("Coverage fell"), 10),
-        Column(_("Comparison"), 24), Column(_("Why not comparable"), NAME),
+        Column(_("Earlier level"), 10, "level"), Column(_("Level in this round"), 10, "level"), Column(_("Change"), 10, "level"),
+        Column(_("Questions compared"), 10), Column(_("Moved up"), 10), Column(_("Moved down"), 10),
+        Column(_("Earlier coverage"), 10, "share"), Column(_("Coverage in this round"), 10, "share"), Column(_("Coverage fell"), 10),
+        Column(_("Low confidence, earlier round"), 10, "share"), Column(_("Low confidence, this round"), 10, "share"),
+        Column(_("Low-confidence change"), 10), Column(_("What the change means"), 24), Column(_("Why not comparable"), NAME),
     )
 
 
@@ -25,7 +27,9 @@ def _change_cells(group: GroupChange) -> tuple[CellValue, ...]:
     before, after = group.baseline, group.follow_up
     return (
         before.level if before else None, after.level if after else None, group.change,
+        group.levelled_in_both, group.up, group.down,
         before.coverage if before else None, after.coverage if after else None, group.coverage_fell,
+        before.low_confidence_share if before else None, after.low_confidence_share if after else None, group.low_confidence,
         verdict_name(group.verdict), reason_name(group.reason) or None,
     )
 
