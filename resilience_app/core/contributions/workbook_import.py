@@ -199,7 +199,9 @@ def _changes_said(changes: Mapping[str, tuple[object, object]]) -> str:
         return ""
     said = [
         _("{field}: {old} → {new}").format(
-            field=_(FIELD_NAMES[field]), old=value_shown(field, None if old is None else str(old)), new=value_shown(field, str(new))
+            field=_(FIELD_NAMES[field]),
+            old=isolate(value_shown(field, None if old is None else str(old))),  # a year between arrows keeps its place in Arabic
+            new=isolate(value_shown(field, str(new))),
         )
         for field, (old, new) in changes.items()
     ]
