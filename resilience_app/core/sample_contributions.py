@@ -16,7 +16,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, STATUS_VALUES
+from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, DATA_SCALE_NAMES, SOURCE_KIND_NAMES, STATUS_VALUES
 from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.content.model import Framework, Indicator
 from resilience_app.core.contributions.records import ContributorDraft, ContributorRecord
@@ -46,6 +46,7 @@ STRONGER_NOTE = N_(
     "Our service records for 2025 show more than the city's figures: the services opened since 2024 are not in them yet."
 )
 EVIDENCE_NOTE = N_("{department}: service records 2025")
+RECORDS_YEAR = 2025  # the year the departments' own service records describe: what a differing answer rests on
 CONSENSUS_REASON = N_(
     "Agreed at the focal points' meeting: the health directorate's figures cover every hospital, the civil defence's only "
     "its own ambulance stations."
@@ -108,7 +109,8 @@ def _filled(
     department: str,
     answered_by: str,
 ) -> bytes:
-    """The workbook as the department sends it back: the answer on record, shifted where it sees things differently."""
+    """The workbook as the department sends it back: the answer on record, shifted where it sees things differently, and
+    there the quality of the data it rests on (the rest of the data quality left as filled in from the record)."""
     book = load_workbook(io.BytesIO(data))
     sheet = book.worksheets[1]
     for row, question_id in enumerate(question_ids, start=FIRST_QUESTION_ROW):
@@ -128,6 +130,10 @@ def _filled(
         put_text(sheet[f"{LETTERS['justification']}{row}"], as_stored(_worded(note)))
         put_text(sheet[f"{LETTERS['evidence']}{row}"], as_stored(_worded(EVIDENCE_NOTE, department=department)))
         put_text(sheet[f"{LETTERS['answered_by']}{row}"], as_stored(answered_by))
+        if shift:  # a department that sees it differently says what its answer rests on: its own records, measured, of the city
+            put_text(sheet[f"{LETTERS['source_kind']}{row}"], translate_in(language, SOURCE_KIND_NAMES["measured"]))
+            sheet[f"{LETTERS['data_year']}{row}"] = RECORDS_YEAR
+            put_text(sheet[f"{LETTERS['data_scale']}{row}"], translate_in(language, DATA_SCALE_NAMES["city"]))
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()

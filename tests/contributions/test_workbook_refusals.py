@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from resilience_app.core.contributions.workbook import WorkbookRefused, read_workbook
-from resilience_app.core.contributions.workbook_layout import DATA_SHEET, LETTERS, MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_ROWS
+from resilience_app.core.contributions.workbook_layout import DATA_SHEET, FORMAT_VERSION, LETTERS, MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_ROWS
 from resilience_app.core.contributions.workbook_reader import REFUSAL_REASONS
 from resilience_app.core.i18n import using_language
 from tests.contributions.workbooks import edited, english_workbook, request
@@ -193,7 +193,7 @@ def test_a_data_sheet_without_the_format_marker_is_not_ours() -> None:
 
 
 def test_a_workbook_of_a_newer_format_asks_for_a_newer_app() -> None:
-    refused = refusal(edited(lambda book: data_sheet(book).cell(1, 3, "2")))
+    refused = refusal(edited(lambda book: data_sheet(book).cell(1, 3, str(FORMAT_VERSION + 1))))
     assert refused.reason == "newer"
 
 

@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
+from resilience_app.core.assessment.labels import DATA_SCALE_NAMES, SOURCE_KIND_NAMES
 from resilience_app.core.contributions.workbook import WorkbookQuestion, write_workbook
 from resilience_app.core.contributions.workbook_layout import COLUMNS, DATA_SHEET, LETTERS
 from resilience_app.core.i18n import translate_in
@@ -98,24 +99,29 @@ def test_only_the_answer_cells_can_be_typed_into_and_no_sheet_has_a_password(lan
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_the_level_and_confidence_are_chosen_from_lists_in_the_language(language: str) -> None:
+def test_the_level_confidence_source_and_scale_are_chosen_from_lists_in_the_language(language: str) -> None:
     book = opened(language)
     questions, data = book.worksheets[1], book[DATA_SHEET]
     lists = [validation for validation in questions.data_validations.dataValidation if validation.type == "list"]
-    assert len(lists) == 2
+    assert len(lists) == 4
     choices = {}
     for validation in lists:
         sheet_name, cells = validation.formula1.split("!")
         assert sheet_name == DATA_SHEET
         first, last = cells.replace("$", "").split(":")
-        choices[str(validation.sqref).split(":")[0][0]] = [cell.value for row in data[first:last] for cell in row]
+        choices[str(validation.sqref).split(":")[0].rstrip("0123456789")] = [cell.value for row in data[first:last] for cell in row]
     levels, confidences = choices[LETTERS["level"]], choices[LETTERS["confidence"]]
+    kinds, scales = choices[LETTERS["source_kind"]], choices[LETTERS["data_scale"]]
     if language == "en":
         assert levels == [f"{number} · {name}" for number, name in level_names("en").items()] + ["Not applicable", "Don't know"]
         assert confidences == ["Low", "Medium", "High"]
+        assert kinds == ["Measured data", "An estimate", "Expert judgement", "A perception"]
+        assert scales == ["City level", "Governorate or region level", "Country level"]
     else:
         assert levels[0] == f"١ – {level_names('ar')[1]}" and levels[-2:] == ["لا ينطبق", "لا أعرف"]
         assert confidences == ["منخفضة", "متوسطة", "عالية"]
+        assert kinds == [translate_in("ar", name) for name in SOURCE_KIND_NAMES.values()] and all(map(has_arabic_letters, kinds + scales))
+        assert scales == [translate_in("ar", name) for name in DATA_SCALE_NAMES.values()]
     assert all(validation.errorStyle == "warning" and validation.showDropDown is False for validation in lists)  # a typed digit is allowed
 
 
@@ -135,7 +141,7 @@ def test_each_sheet_prints_across_an_a4_page(language: str) -> None:
 def test_the_data_sheet_says_what_the_workbook_is() -> None:
     data = opened("en")[DATA_SHEET]
     records = {row[0]: row[1:] for row in data.iter_rows(max_col=4, values_only=True) if row[0]}
-    assert records["format"][:2] == ("resilience-app/department-workbook", "1")
+    assert records["format"][:2] == ("resilience-app/department-workbook", "2")
     assert records["workbook_id"][0] == "0123456789abcdef0123456789abcdef"
     assert records["assessment_id"][0] == "7"
     assert records["language"][0] == "en" and records["questions_sheet"][0] == "Questions"

@@ -103,6 +103,8 @@ def test_the_sample_shows_departments_contributing_with_disagreements_settled_an
     taken = [question_id for question_id, lines in histories.items() if any(line.field == "level" and line.changed_by.startswith("from the workbook of") for line in lines)]
     assert len(agreed) == 1 and len(taken) == 1 and agreed != taken, "one settled by the level agreed, one by taking a contributor's answer"
     assert sum(agreed[0] in status.assigned for status in statuses) == 2, "the agreed one was asked of two departments on purpose"
+    answer = service.assessments.answers(record.id)[taken[0]].answer
+    assert (answer.source_kind, answer.data_year, answer.data_scale) == ("measured", 2025, "city"), "the department's data quality came with it"
 
 
 def test_each_figure_gives_its_level_and_its_justification_cites_it(sample) -> None:  # type: ignore[no-untyped-def]

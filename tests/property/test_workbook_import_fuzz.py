@@ -328,6 +328,9 @@ PLAUSIBLE = {
     "justification": st.one_of(texts, st.sampled_from(["x" * 20_000, "x" * 20_001, "لأن " * 5_000])),
     "evidence": st.one_of(texts, st.sampled_from(["https://example.org/report.pdf", "file:///C:/Windows/System32/calc.exe", "e" * 1_000, "e" * 1_001])),
     "answered_by": st.one_of(texts, st.sampled_from(["Rania Haddad", "a" * 200, "a" * 201, "\u202eRania"])),
+    "source_kind": st.sampled_from(["Measured data", "بيانات مقيسة", "expert_judgement", "AN ESTIMATE", "rumour", None]),
+    "data_year": st.one_of(st.integers(1900, 2100), st.sampled_from(["٢٠٢٢", "۲۰۲۳", "2024", "2024.0", 2022.0, 2022.5, "last year", None])),
+    "data_scale": st.sampled_from(["City level", "على مستوى البلد", "governorate_region", "the planet", None]),
 }
 
 

@@ -39,7 +39,8 @@ def _workbook(row: WorkbookRow) -> WorkbookRecord:
 def _answer(row: ContributionRow) -> AnswerDraft:
     return AnswerDraft(
         status=row.status, level=row.level, numeric_value=row.numeric_value, justification=row.justification,
-        confidence=row.confidence, answered_by=row.answered_by,
+        confidence=row.confidence, answered_by=row.answered_by, source_kind=row.source_kind, data_year=row.data_year,
+        data_scale=row.data_scale,
     )
 
 
@@ -174,6 +175,7 @@ class ContributionRepository:
         row = row or ContributionRow(contributor_id=contributor_id, question_id=question_id)
         row.status, row.level, row.numeric_value = answer.status, answer.level, answer.numeric_value
         row.confidence, row.justification, row.answered_by = answer.confidence, answer.justification, answer.answered_by
+        row.source_kind, row.data_year, row.data_scale = answer.source_kind, answer.data_year, answer.data_scale
         row.evidence, row.workbook_id = evidence, workbook_id
         self._session.add(row)
         self._session.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 
 from resilience_app.core.assessment.records import AnswerDraft
@@ -59,6 +60,31 @@ def questions_in_scope(framework: Framework, scope: Iterable[str]) -> list[str]:
 def same_answer(first: AnswerDraft, second: AnswerDraft) -> bool:
     """Whether two answers say the same about the city: status, level and value (who and why may differ)."""
     return (first.status, first.level, first.numeric_value) == (second.status, second.level, second.numeric_value)
+
+
+DATA_QUALITY_FIELDS = ("source_kind", "data_year", "data_scale")
+
+
+def with_data_quality_kept(contribution: AnswerDraft, on_record: AnswerDraft | None) -> AnswerDraft:
+    """The contribution as it becomes the answer on record: each data-quality field it leaves not stated keeps the value on record.
+
+    A department's workbook is filled in beforehand with what the record says, so an empty cell means "no change",
+    never "forget it": taking a contribution never wipes what the CRO already knew about the data.
+    """
+    if on_record is None:
+        return contribution
+    kept = {name: getattr(on_record, name) for name in DATA_QUALITY_FIELDS if getattr(contribution, name) is None}
+    return dataclasses.replace(contribution, **kept)
+
+
+def data_quality_changes(contribution: AnswerDraft, on_record: AnswerDraft | None) -> dict[str, tuple[object, object]]:
+    """field -> (on record, the contribution's) for each data-quality field the contribution would change on record."""
+    kept = with_data_quality_kept(contribution, on_record)
+    return {
+        name: (getattr(on_record, name) if on_record else None, getattr(kept, name))
+        for name in DATA_QUALITY_FIELDS
+        if getattr(kept, name) != (getattr(on_record, name) if on_record else None)
+    }
 
 
 def spread(answers: Sequence[AnswerDraft]) -> int:

@@ -28,7 +28,7 @@ from resilience_app.core.content.model import Framework, Question
 from resilience_app.core.context import CoreContext
 from resilience_app.core.contributions.records import ContributionRecord, ContributorDraft, ContributorRecord, WorkbookRecord
 from resilience_app.core.contributions.repository import ContributionRepository, ContributorNotFound, WorkbookNotFound
-from resilience_app.core.contributions.rules import clean_contributor, questions_in_scope, same_answer, spread
+from resilience_app.core.contributions.rules import clean_contributor, questions_in_scope, same_answer, spread, with_data_quality_kept
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
 from resilience_app.core.every_language import message_in_every_language
@@ -183,6 +183,8 @@ class ContributionService:
     def take_contribution(self, assessment_id: int, contributor_id: int, question_id: str) -> AnswerRecord:
         """Make a contributor's answer the answer on record, with their evidence; the history names whose it was.
 
+        The data quality the contribution leaves not stated stays as it was on record (`with_data_quality_kept`).
+
         The question's contributions count as settled from then on.
         """
         with self._session() as session:
@@ -193,7 +195,10 @@ class ContributionService:
             if chosen is None or contributor.assessment_id != assessment_id:
                 raise user_error(ErrorCode.CONTRIBUTOR_NOT_FOUND)
             by = _from_workbook_of(contributor)
-            taken = AnswerRepository(session).save(assessment_id, question_id, clean_answer(question, chosen.answer), changed_by=by)
+            answers = AnswerRepository(session)
+            current = answers.for_assessment(assessment_id).get(question_id)
+            taken_answer = with_data_quality_kept(chosen.answer, current.answer if current is not None else None)
+            taken = answers.save(assessment_id, question_id, clean_answer(question, taken_answer), changed_by=by)
             self._carry_evidence(session, assessment_id, contributor, question_id, chosen.evidence, by)
             repository.mark_settled(assessment_id, question_id, _now())
             return taken
@@ -227,6 +232,8 @@ class ContributionService:
     ) -> WorkbookRecord:
         """Write the workbook of the contributor's assigned questions, in their language, and record it as sent.
 
+        Each question's data quality (kind of source, year, scale) is filled in from the answer on record.
+
         `return_to` (whom to send it back to) defaults to the assessment's CRO. The file is complete or not
         written at all; it is recorded only once written.
         """
@@ -252,6 +259,7 @@ class ContributionService:
             request = workbook_request(
                 framework, assessment, contributor, question_ids, workbook_id=sent.id, deadline=deadline,
                 return_to=assessment.details.cro_name if return_to is None else return_to,
+                on_record={question_id: record.answer for question_id, record in AnswerRepository(session).for_assessment(assessment.id).items()},
             )
             data = write_workbook(request)
             with writing_in_place(self._context.paths.data_dir, target, prefix=".workbook-", suffix=".xlsx.part", unwritable=_unwritable) as temporary:
@@ -367,7 +375,9 @@ class ContributionService:
 
     def _take_on_record(self, session: Session, assessment_id: int, contributor: ContributorRecord, row: ImportRow, by: str) -> None:
         assert row.answer is not None
-        AnswerRepository(session).save(assessment_id, row.question_id, row.answer, changed_by=by)
+        answers = AnswerRepository(session)
+        current = answers.for_assessment(assessment_id).get(row.question_id)
+        answers.save(assessment_id, row.question_id, with_data_quality_kept(row.answer, current.answer if current is not None else None), changed_by=by)
         self._carry_evidence(session, assessment_id, contributor, row.question_id, row.evidence, by)
 
     def _carry_evidence(self, session: Session, assessment_id: int, contributor: ContributorRecord, question_id: str, reference: str, by: str) -> None:

@@ -1,5 +1,5 @@
-"""One answer cell read back: a level, a confidence, a number or a text, in whichever language and digits
-it was typed. A cell that cannot be read raises `CellUnreadable` with a translated message.
+"""One answer cell read back: a level, a confidence, a number, a text, or the data's kind of source, year or
+scale, in whichever language and digits it was typed. A cell that cannot be read raises `CellUnreadable` with a translated message.
 
 Words are compared as `word_key` makes them: case, spaces, direction marks, Arabic letter variants and
 diacritics and the digit script do not matter, so "not applicable", "NOT APPLICABLE" and " لا ينطبق "
@@ -16,8 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from resilience_app.core.assessment.answer_rules import CONFIDENCES, LEVELS
-from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, STATUS_VALUES
+from resilience_app.core.assessment.answer_rules import CONFIDENCES, DATA_SCALES, LEVELS, SOURCE_KINDS, data_quality_problems
+from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, DATA_SCALE_NAMES, SOURCE_KIND_NAMES, STATUS_VALUES
+from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import parse_number, plain_number_text
 from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, _, isolate, translate_in
@@ -50,6 +51,8 @@ class Vocabulary:
     levels: Mapping[str, int]  # word key of a level's name -> its level
     statuses: Mapping[str, str]  # word key -> "not_applicable" or "dont_know"
     confidences: Mapping[str, str]  # word key -> "low", "medium" or "high"
+    source_kinds: Mapping[str, str]  # word key of a kind's name in any language, or of its code -> the code
+    data_scales: Mapping[str, str]  # the same for the scales
 
     @classmethod
     def of(cls, level_names: Iterable[tuple[int, str]]) -> Vocabulary:
@@ -60,7 +63,13 @@ class Vocabulary:
                      for status in STATUS_ALIASES for language in SUPPORTED_LANGUAGES}
         confidences = {word_key(translate_in(language, CONFIDENCE_NAMES[key])): key for key in CONFIDENCES for language in SUPPORTED_LANGUAGES}
         confidences |= {key: key for key in CONFIDENCES}
-        return cls(levels, statuses, confidences)
+        return cls(levels, statuses, confidences, _names_and_codes(SOURCE_KINDS, SOURCE_KIND_NAMES), _names_and_codes(DATA_SCALES, DATA_SCALE_NAMES))
+
+
+def _names_and_codes(codes: Iterable[str], names: Mapping[str, str]) -> dict[str, str]:
+    """Word key -> code, for each code's name in every language and for the code itself ("expert_judgement")."""
+    found = {word_key(translate_in(language, names[code])): code for code in codes for language in SUPPORTED_LANGUAGES}
+    return found | {word_key(code): code for code in codes}
 
 
 def word_key(text: str) -> str:
@@ -113,6 +122,49 @@ def read_confidence(value: CellValue, vocabulary: Vocabulary) -> str | None:
     if isinstance(value, str) and (confidence := vocabulary.confidences.get(word_key(text_from_cell(value)))):
         return confidence
     raise CellUnreadable(_("“{value}” is not a confidence. Choose low, medium or high confidence.").format(value=shown(value)))
+
+
+def read_source_kind(value: CellValue, vocabulary: Vocabulary) -> str | None:
+    """The kind of source's code ("measured"), or None when the cell is empty (not stated)."""
+    return _read_choice(value, vocabulary.source_kinds, "source_kind", _("“{value}” is not a kind of source. {hint}"))
+
+
+def read_data_scale(value: CellValue, vocabulary: Vocabulary) -> str | None:
+    """The scale's code ("governorate_region"), or None when the cell is empty (not stated)."""
+    return _read_choice(value, vocabulary.data_scales, "data_scale", _("“{value}” is not a scale. {hint}"))
+
+
+def _read_choice(value: CellValue, choices: Mapping[str, str], field: str, message: str) -> str | None:
+    if is_empty(value):
+        return None
+    if isinstance(value, str) and (code := choices.get(word_key(text_from_cell(value)))):
+        return code
+    typed = _as_text(value)
+    draft = AnswerDraft(status="", source_kind=typed) if field == "source_kind" else AnswerDraft(status="", data_scale=typed)
+    hint = data_quality_problems(draft)[field]  # the answer editor's own words
+    raise CellUnreadable(message.format(value=shown(value), hint=hint))
+
+
+def read_data_year(value: CellValue, *, today: dt.date | None = None) -> int | None:
+    """The year the data describe, typed as a number or as a text in any digits ("٢٠٢٢"); None when the cell is empty.
+
+    A year outside what the answer editor accepts is refused with its words (`data_quality_problems`).
+    """
+    if is_empty(value):
+        return None
+    year: int | None = None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value == int(value):
+        year = int(value)
+    elif isinstance(value, str):
+        text = "".join(character for character in text_from_cell(value) if not character.isspace() and unicodedata.category(character) != "Cf")
+        if text.isdecimal() and len(text) <= 6:  # any script's digits, which int() reads; a longer run is no year
+            year = int(text)
+    hint = data_quality_problems(AnswerDraft(status="", data_year=year if year is not None else -1), today=today)
+    if year is None:
+        raise CellUnreadable(_("“{value}” is not a year. {hint}").format(value=shown(value), hint=hint["data_year"]))
+    if "data_year" in hint:
+        raise CellUnreadable(hint["data_year"])
+    return year
 
 
 def read_number(value: CellValue) -> str | None:

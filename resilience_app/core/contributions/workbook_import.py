@@ -13,10 +13,12 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from resilience_app.core.assessment.answer_rules import clean_answer, with_level_from_value
+from resilience_app.core.assessment.labels import FIELD_NAMES
+from resilience_app.core.assessment.labels import history_value as value_shown
 from resilience_app.core.assessment.records import AnswerDraft, AnswerRecord
 from resilience_app.core.content.model import Framework, Question
 from resilience_app.core.contributions.records import ContributionRecord, ContributorRecord, WorkbookRecord
-from resilience_app.core.contributions.rules import same_answer
+from resilience_app.core.contributions.rules import data_quality_changes, same_answer
 from resilience_app.core.contributions.workbook_layout import LETTERS
 from resilience_app.core.contributions.workbook_records import ReturnedAnswer, WorkbookReading
 from resilience_app.core.errors import InvalidInputError
@@ -35,7 +37,10 @@ OUTCOME_NAMES = {
 STORED_OUTCOMES = (NEW, UPDATED, DISAGREES)
 
 # The workbook's column of each answer field, to locate what `clean_answer` refuses.
-_FIELD_COLUMNS = {"status": "level", "level": "level", "numeric_value": "value", "confidence": "confidence"}
+_FIELD_COLUMNS = {
+    "status": "level", "level": "level", "numeric_value": "value", "confidence": "confidence",
+    "source_kind": "source_kind", "data_year": "data_year", "data_scale": "data_scale",
+}
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,12 @@ class ImportRow:
     evidence: str
     problem: str = ""  # why a refused row is refused, with its cell
     offer_on_record: bool = False  # no answer on record and no other contribution: offered as the answer on record
-    warning: str = ""  # what the CRO should check in a stored answer: a level the row's own value contradicts
+    # What the CRO should check in a stored answer, a line each: a level the row's own value contradicts, a data-quality
+    # cell not read (the rest of the row is), and the data quality it would change on record if taken.
+    warning: str = ""
+    # field -> (on record, this answer's) for each data-quality field that taking the answer would change; a field the
+    # workbook leaves empty changes nothing (`rules.with_data_quality_kept`).
+    data_quality_changes: Mapping[str, tuple[object, object]] = dataclasses.field(default_factory=dict)
 
     @property
     def stored(self) -> bool:
@@ -153,6 +163,7 @@ def _row(
 ) -> ImportRow:
     draft = with_level_from_value(question, _draft(returned))
     if not draft.status:
+        # The data quality alone makes no answer: the workbook is sent with the record's already filled in.
         if not (draft.justification or returned.evidence):
             return ImportRow(returned.question_id, returned.cell_row, EMPTY, None, returned.evidence)
         # Words without a level ("not our mandate: ask the ministry") are kept, as a "don't know" with them.
@@ -173,7 +184,28 @@ def _row(
     else:
         outcome = UPDATED if own is not None else NEW
     offer = outcome in (NEW, UPDATED) and record_answer is None and not others and returned.question_id not in asked_elsewhere
-    return ImportRow(returned.question_id, returned.cell_row, outcome, answer, returned.evidence, offer_on_record=offer, warning=_contradiction(question, answer))
+    changes = data_quality_changes(answer, recorded.answer if recorded is not None else None) if outcome != SAME else {}
+    unread = [_("{cell}: {message}").format(cell=isolate(problem.cell), message=problem.message) for problem in returned.unread]
+    warning = "\n".join(line for line in (_contradiction(question, answer), *unread, _changes_said(changes)) if line)
+    return ImportRow(
+        returned.question_id, returned.cell_row, outcome, answer, returned.evidence, offer_on_record=offer, warning=warning,
+        data_quality_changes=changes,
+    )
+
+
+def _changes_said(changes: Mapping[str, tuple[object, object]]) -> str:
+    """"Taken on record, it changes the data's quality: Year of the data 2019 → 2023", or "" when it changes nothing."""
+    if not changes:
+        return ""
+    said = [
+        _("{field}: {old} → {new}").format(
+            field=_(FIELD_NAMES[field]),
+            old=isolate(value_shown(field, None if old is None else str(old))),  # a year between arrows keeps its place in Arabic
+            new=isolate(value_shown(field, str(new))),
+        )
+        for field, (old, new) in changes.items()
+    ]
+    return _("Taken on record, it changes the quality of the data: {changes}").format(changes=_("; ").join(said))
 
 
 def _contradiction(question: Question, answer: AnswerDraft) -> str:
@@ -197,7 +229,8 @@ def _refused(reading: WorkbookReading, returned: ReturnedAnswer, column: str, me
 def _draft(returned: ReturnedAnswer) -> AnswerDraft:
     return AnswerDraft(
         status=returned.status, level=returned.level, numeric_value=returned.numeric_value, justification=returned.justification,
-        confidence=returned.confidence, answered_by=returned.answered_by,
+        confidence=returned.confidence, answered_by=returned.answered_by, source_kind=returned.source_kind,
+        data_year=returned.data_year, data_scale=returned.data_scale,
     )
 
 

@@ -17,7 +17,10 @@ from resilience_app.core.assessment.evidence_rules import MAX_REFERENCE_LENGTH
 from resilience_app.core.i18n import N_
 
 FORMAT_MARKER = "resilience-app/department-workbook"
-FORMAT_VERSION = 1  # raised when the layout changes; a reader refuses a workbook of a newer format
+# Raised when the layout changes; a reader refuses a workbook of a newer format. Version 2 added the three
+# data-quality columns after "Answered by" (at the end, so a version 1 workbook still out with a department
+# reads back as before, without them).
+FORMAT_VERSION = 2
 
 COVER_SHEET = N_("Instructions")
 QUESTIONS_SHEET = N_("Questions")
@@ -49,7 +52,10 @@ COLUMNS = (
     Column("justification", 24, answer=True),
     Column("evidence", 16, answer=True),
     Column("answered_by", 12, answer=True),
-)  # about 230 character widths: printed across A4 landscape at about two thirds of the size
+    Column("source_kind", 13, answer=True),
+    Column("data_year", 8, answer=True),
+    Column("data_scale", 13, answer=True),
+)  # about 265 character widths: printed across A4 landscape at about three fifths of the size
 LETTERS = {column.key: get_column_letter(index) for index, column in enumerate(COLUMNS, start=1)}
 INDEXES = {column.key: index for index, column in enumerate(COLUMNS)}  # 0-based, as in a row of values
 HEADERS = {
@@ -65,11 +71,18 @@ HEADERS = {
     "justification": N_("Justification"),
     "evidence": N_("Evidence"),
     "answered_by": N_("Answered by"),
+    # The answer editor's names of the three data-quality fields (`assessment.labels.FIELD_NAMES`).
+    "source_kind": N_("Source of the data"),
+    "data_year": N_("Year of the data"),
+    "data_scale": N_("Scale of the data"),
 }
 SCENARIO_HEADER = N_("What level {level} looks like")
 # The columns whose headers the reader checks (against the data sheet's record of them): a column
 # inserted, deleted or moved before any of them would put answers in the wrong place.
 CHECKED_COLUMNS = ("question_id", "level", "unit", "value", "confidence", "justification", "evidence", "answered_by")
+# Checked too from format version 2, which added them; a version 1 workbook has none of them, and they are not read.
+DATA_QUALITY_COLUMNS = ("source_kind", "data_year", "data_scale")
+DATA_QUALITY_SINCE = 2
 
 # The longest text each answer cell may hold: the limits the app applies when the same text is typed in.
 TEXT_LIMITS = {"justification": MAX_TEXT_LENGTH, "evidence": MAX_REFERENCE_LENGTH, "answered_by": MAX_NAME_LENGTH}
@@ -88,6 +101,8 @@ QUANTITATIVE = "quantitative"
 # The drop-down lists' choices, in the workbook's language, below each other in these columns.
 LEVEL_CHOICES_COLUMN = "F"
 CONFIDENCE_CHOICES_COLUMN = "G"
+SOURCE_KIND_CHOICES_COLUMN = "H"
+DATA_SCALE_CHOICES_COLUMN = "I"
 
 # What a returned file may be at most: far more than any department workbook (156 questions make ~60 kB).
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the file itself, and everything in it once unpacked

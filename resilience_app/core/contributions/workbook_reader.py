@@ -5,7 +5,9 @@ The file is refused whole (`WorkbookRefused`, nothing of it read) when it is not
 when that data sheet was changed, when the questions sheet is missing, has too many rows or its columns
 were moved, and when a question appears on two rows. Otherwise each question's row is read on its own:
 a row the data sheet does not place there (rows moved, added or deleted, an id changed) or with a cell
-that cannot be read gives a `CellProblem` for each such cell and no answer; the other rows give answers.
+that cannot be read gives a `CellProblem` for each such cell and no answer; the other rows give answers. The
+data-quality cells are optional: one that cannot be read is kept with the row's answer (`ReturnedAnswer.unread`),
+not as stated, and the rest of the row is read.
 
 The row's question is the one the data sheet recorded for that row, and the row's locked id cell must
 still show it: so an answer is never taken for a question other than the one the department saw.
@@ -41,15 +43,20 @@ from resilience_app.core.contributions.workbook_cells import (
     percent_shown,
     quoted,
     read_confidence,
+    read_data_scale,
+    read_data_year,
     read_id,
     read_level,
     read_number,
+    read_source_kind,
     read_text,
     shown,
 )
 from resilience_app.core.contributions.workbook_layout import (
     CHECKED_COLUMNS,
     COLUMNS,
+    DATA_QUALITY_COLUMNS,
+    DATA_QUALITY_SINCE,
     DATA_SHEET,
     FIRST_QUESTION_ROW,
     FORMAT_MARKER,
@@ -104,6 +111,12 @@ class _Metadata:
     headers: dict[str, str]  # column key -> its header as written
     vocabulary: Vocabulary
     questions: dict[int, _Placed]  # row -> the question the app wrote there, in the order written
+    version: int = FORMAT_VERSION
+
+    @property
+    def checked_columns(self) -> tuple[str, ...]:
+        """The columns this workbook's format has and the reader checks: the data quality's only from version 2."""
+        return CHECKED_COLUMNS + (DATA_QUALITY_COLUMNS if self.version >= DATA_QUALITY_SINCE else ())
 
 
 def read_workbook(data: bytes, *, known_question_ids: Collection[str]) -> WorkbookReading:
@@ -234,7 +247,8 @@ def _metadata(rows: Sequence[Row]) -> _Metadata:
             placed_ids.add(placed.question_id)
             placed_rows.add(placed.row)
             questions.append(placed)
-    missing = [name for name in SCALAR_RECORDS if name not in scalars] + [key for key in CHECKED_COLUMNS if key not in headers]
+    checked = CHECKED_COLUMNS + (DATA_QUALITY_COLUMNS if int(version) >= DATA_QUALITY_SINCE else ())
+    missing = [name for name in SCALAR_RECORDS if name not in scalars] + [key for key in checked if key not in headers]
     if missing:
         raise _changed(_("“{record}” is missing").format(record=missing[0]))
     identity = WorkbookReading(
@@ -255,6 +269,7 @@ def _metadata(rows: Sequence[Row]) -> _Metadata:
         headers=headers,
         vocabulary=Vocabulary.of(level_names),
         questions={placed.row: placed for placed in questions},
+        version=int(version),
     )
 
 
@@ -292,7 +307,7 @@ def _question(number: int, values: Sequence[str]) -> _Placed:
 def _check_headers(rows: Sequence[Row], metadata: _Metadata) -> None:
     """The answer columns are where the app put them: their headers are still those it wrote."""
     header = rows[HEADER_ROW - 1] if len(rows) >= HEADER_ROW else (None,) * len(COLUMNS)
-    for key in CHECKED_COLUMNS:
+    for key in metadata.checked_columns:
         found = header[INDEXES[key]]
         if not isinstance(found, str) or text_from_cell(found) != metadata.headers[key]:
             raise refused(
@@ -361,7 +376,14 @@ def _read_row(number: int, row: Row, placed: _Placed | None, metadata: _Metadata
     numeric_value = cell("value", read_number if placed.quantitative else _no_number)
     confidence = cell("confidence", lambda value: read_confidence(value, metadata.vocabulary))
     texts = {key: cell(key, partial(read_text, limit=limit, language=metadata.identity.language)) for key, limit in TEXT_LIMITS.items()}
-    if problems or status_and_level is None:
+    # The data quality is optional: a cell of it that cannot be read is kept with the row, which still gives its answer.
+    refused = len(problems)
+    source_kind = data_year = data_scale = None
+    if metadata.version >= DATA_QUALITY_SINCE:  # a version 1 workbook has no such columns: whatever is there is not ours
+        source_kind = cell("source_kind", lambda value: read_source_kind(value, metadata.vocabulary))
+        data_year = cell("data_year", read_data_year)
+        data_scale = cell("data_scale", lambda value: read_data_scale(value, metadata.vocabulary))
+    if refused or status_and_level is None:
         return None, problems
     status, level = status_and_level
     answer = ReturnedAnswer(
@@ -374,6 +396,10 @@ def _read_row(number: int, row: Row, placed: _Placed | None, metadata: _Metadata
         justification=texts["justification"] or "",
         evidence=texts["evidence"] or "",
         answered_by=texts["answered_by"] or "",
+        source_kind=source_kind,
+        data_year=data_year,
+        data_scale=data_scale,
+        unread=tuple(problems),  # only the data quality's: any other problem gives no answer
     )
     return answer, []
 

@@ -19,6 +19,10 @@ class WorkbookQuestion:
     scenarios: Mapping[int, str]  # level -> what the city looks like at that level: levels 1, 3 and 5
     unit: str = ""  # non-empty for a quantitative question: the value's unit, and its value cell is open
     answered_by: str = ""  # written into the "answered by" cell beforehand
+    # The answer on record's data quality, written beforehand (as codes; the writer names them in the workbook's language).
+    source_kind: str | None = None
+    data_year: int | None = None
+    data_scale: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,12 @@ class ReturnedAnswer:
     justification: str
     evidence: str  # the evidence reference text, "" when empty
     answered_by: str
+    # The data quality (`AnswerDraft`'s codes); None where the cell is empty, or the workbook (format 1) has no such column.
+    source_kind: str | None = None
+    data_year: int | None = None
+    data_scale: str | None = None
+    # Data-quality cells that could not be read: left as not stated, while the rest of the row is read (they are optional).
+    unread: tuple[CellProblem, ...] = ()
 
 
 @dataclass(frozen=True)

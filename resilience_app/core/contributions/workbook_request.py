@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from resilience_app.core.assessment.records import AssessmentRecord
+from resilience_app.core.assessment.records import AnswerDraft, AssessmentRecord
 from resilience_app.core.content.model import Framework
 from resilience_app.core.contributions.records import ContributorRecord
 from resilience_app.core.contributions.workbook_records import WorkbookQuestion, WorkbookRequest
@@ -22,8 +22,10 @@ def workbook_request(
     workbook_id: str,
     deadline: dt.date | None,
     return_to: str,
+    on_record: Mapping[str, AnswerDraft] | None = None,
 ) -> WorkbookRequest:
-    """The request for `write_workbook`: the questions `question_ids`, every text in the contributor's language."""
+    """The request for `write_workbook`: the questions `question_ids`, every text in the contributor's language, each
+    with the data quality of its answer on record (`on_record`, question id -> answer) filled in."""
     language = contributor.contributor.language
     return WorkbookRequest(
         workbook_id=workbook_id,
@@ -37,7 +39,7 @@ def workbook_request(
         deadline=deadline,
         return_to=return_to,
         level_names=_level_names(framework, language),
-        questions=[_question(framework, question_id, contributor, language) for question_id in question_ids],
+        questions=[_question(framework, question_id, contributor, language, (on_record or {}).get(question_id)) for question_id in question_ids],
         other_level_names={other: _level_names(framework, other) for other in SUPPORTED_LANGUAGES if other != language},
     )
 
@@ -46,7 +48,7 @@ def _level_names(framework: Framework, language: str) -> dict[int, str]:
     return {level: name.in_language(language) for level, name in framework.levels.items()}
 
 
-def _question(framework: Framework, question_id: str, contributor: ContributorRecord, language: str) -> WorkbookQuestion:
+def _question(framework: Framework, question_id: str, contributor: ContributorRecord, language: str, recorded: AnswerDraft | None) -> WorkbookQuestion:
     question = framework.question(question_id)
     assert question is not None, question_id  # the service passes the framework's own question ids
     placement = framework.placement(question_id)
@@ -59,4 +61,7 @@ def _question(framework: Framework, question_id: str, contributor: ContributorRe
         scenarios={level: text.in_language(language) for level, text in question.scenarios.items()},
         unit=question.numeric.unit.in_language(language) if question.numeric else "",
         answered_by=contributor.label(),
+        source_kind=recorded.source_kind if recorded else None,
+        data_year=recorded.data_year if recorded else None,
+        data_scale=recorded.data_scale if recorded else None,
     )

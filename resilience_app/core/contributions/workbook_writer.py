@@ -20,12 +20,13 @@ from openpyxl.worksheet.header_footer import HeaderFooterItem
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from resilience_app.core.assessment.answer_rules import CONFIDENCES, LEVELS
-from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, STATUS_VALUES
+from resilience_app.core.assessment.answer_rules import CONFIDENCES, DATA_SCALES, EARLIEST_DATA_YEAR, LEVELS, SOURCE_KINDS, latest_data_year
+from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, DATA_SCALE_NAMES, SOURCE_KIND_NAMES, STATUS_VALUES
 from resilience_app.core.contributions.workbook_layout import (
     COLUMNS,
     CONFIDENCE_CHOICES_COLUMN,
     COVER_SHEET,
+    DATA_SCALE_CHOICES_COLUMN,
     DATA_SHEET,
     FIRST_QUESTION_ROW,
     FORMAT_MARKER,
@@ -45,9 +46,10 @@ from resilience_app.core.contributions.workbook_layout import (
     RECORD_QUESTION,
     SCENARIO_HEADER,
     SCENARIO_LEVELS,
+    SOURCE_KIND_CHOICES_COLUMN,
 )
 from resilience_app.core.contributions.workbook_records import WorkbookQuestion, WorkbookRequest
-from resilience_app.core.formatting import format_date, format_number
+from resilience_app.core.formatting import format_date, format_number, localise_digits
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, is_rtl, isolate, paragraph, using_language
 from resilience_app.core.spreadsheet_text import put_text
 
@@ -60,6 +62,8 @@ _SHOWN_FILL = PatternFill("solid", start_color="F2F2F2")  # the question: read, 
 _CLOSED_FILL = PatternFill("solid", start_color="BFBFBF")  # a value cell of a question that takes no number
 _OPEN = Protection(locked=False)
 _TEXT_FORMAT = "@"  # what is typed into a text cell stays text, even "=1+1" or "3"
+_YEAR_FORMAT = "0"  # a year shown as typed: 2022, never 2,022
+_NUMBER_COLUMNS = ("value", "data_year")  # a number typed into them stays a number
 _FONT = "Arial"  # on every Windows and Mac, with Arabic letters; LibreOffice on Linux uses its metric twin
 _FONT_SIZE = 10
 # Neither Calc nor every Excel fits a row's height to wrapped text on opening, so each row gets a height
@@ -208,6 +212,21 @@ def _instructions(request: WorkbookRequest, questions_sheet: str) -> Iterable[tu
         "inspection record. Give each one's title, date and where it can be found; do not paste the document itself."
     )
     yield _("Answered by"), _("Your name is filled in already; change it where a colleague answered.")
+    yield _("The data's quality"), _(
+        "The last three columns say what the answer rests on; what the city's record already says is filled in. Change it "
+        "where your answer rests on other data. A cell you empty changes nothing on record."
+    )
+    yield _(HEADERS["source_kind"]), _("What the answer mainly rests on. Choose from the list in the cell:")
+    for kind in SOURCE_KINDS:
+        yield "", _(SOURCE_KIND_NAMES[kind])
+    yield _(HEADERS["data_year"]), _(
+        "The year the figures or documents describe, not the year they were published: for example {year}, in Arabic or Latin digits."
+    ).format(year=format_year(latest_data_year() - 2))
+    yield _(HEADERS["data_scale"]), _(
+        "Whether the data describe the city itself, its governorate or region, or the whole country. Choose from the list in the cell:"
+    )
+    for scale in DATA_SCALES:
+        yield "", _(DATA_SCALE_NAMES[scale])
     yield _("On paper"), _(
         "You may print the sheet “{sheet}” and fill it in by hand, then send back the pages or clear photographs of them; "
         "the resilience team will type your answers in."
@@ -220,6 +239,11 @@ def _instructions(request: WorkbookRequest, questions_sheet: str) -> Iterable[tu
         "Save it as it is, as an Excel workbook (.xlsx), without a password, and send it back{to}. A PDF, an older .xls "
         "file or another format cannot be read back."
     ).format(to=_(" to {name}").format(name=request.return_to) if request.return_to else "")
+
+
+def format_year(year: int) -> str:
+    """A year in the workbook's digits, never grouped: 2022, ٢٠٢٢."""
+    return localise_digits(str(year))
 
 
 def _cover_line(sheet: Worksheet, row: int, label: str, value: str, *, bold_label: bool) -> None:
@@ -281,6 +305,11 @@ def _write_questions(sheet: Worksheet, request: WorkbookRequest) -> None:
 
 
 def _write_question(sheet: Worksheet, row: int, question: WorkbookQuestion) -> None:
+    prefilled = {
+        "answered_by": question.answered_by,
+        "source_kind": _(SOURCE_KIND_NAMES[question.source_kind]) if question.source_kind in SOURCE_KIND_NAMES else "",
+        "data_scale": _(DATA_SCALE_NAMES[question.data_scale]) if question.data_scale in DATA_SCALE_NAMES else "",
+    }
     shown = {
         "question_id": question.question_id,
         "goal": question.goal,
@@ -299,15 +328,18 @@ def _write_question(sheet: Worksheet, row: int, question: WorkbookQuestion) -> N
             cell.fill = _CLOSED_FILL  # locked: this question takes no number
         elif column.answer:
             cell.protection = _OPEN
-            if column.key != "value":  # a value typed as a number stays a number
+            if column.key not in _NUMBER_COLUMNS:
                 cell.number_format = _TEXT_FORMAT
         else:
             cell.fill = _SHOWN_FILL
         if column.key in shown:
             put_text(cell, shown[column.key])
-        elif column.key == "answered_by" and question.answered_by:
-            put_text(cell, question.answered_by)
-    texts = {**shown, "answered_by": question.answered_by}
+        elif prefilled.get(column.key):
+            put_text(cell, prefilled[column.key])
+        elif column.key == "data_year":
+            cell.number_format = _YEAR_FORMAT
+            cell.value = question.data_year  # a number, shown in the spreadsheet's digits
+    texts = {**shown, **prefilled}
     sheet.row_dimensions[row].height = _height(
         ((texts.get(column.key, ""), column.width, column.key == "prompt") for column in COLUMNS), least_lines=_HANDWRITING_LINES
     )
@@ -339,7 +371,32 @@ def _add_choices(sheet: Worksheet, request: WorkbookRequest, last: int) -> None:
         "evidence": _("The title, date and place of the documents or data the answer rests on."),
         "answered_by": _("The person who answered, if it is not you."),
     }
-    validations = [level, confidence]
+    source_kind = _choice_list(
+        f"{DATA_SHEET}!${SOURCE_KIND_CHOICES_COLUMN}$1:${SOURCE_KIND_CHOICES_COLUMN}${len(SOURCE_KINDS)}",
+        title=_(HEADERS["source_kind"]),
+        prompt=_("What does the answer rest on? Leave it empty to keep what is on record."),
+        error=_("Choose measured data, an estimate, expert judgement or a perception, or leave the source not stated."),
+    )
+    data_scale = _choice_list(
+        f"{DATA_SHEET}!${DATA_SCALE_CHOICES_COLUMN}$1:${DATA_SCALE_CHOICES_COLUMN}${len(DATA_SCALES)}",
+        title=_(HEADERS["data_scale"]),
+        prompt=_("Do the data describe the city, the governorate or region, or the whole country?"),
+        error=_("Choose city, governorate or region, or country level, or leave the scale not stated."),
+    )
+    earliest, latest = EARLIEST_DATA_YEAR, latest_data_year()
+    data_year = DataValidation(
+        type="whole", operator="between", formula1=str(earliest), formula2=str(latest), allow_blank=True, showInputMessage=True,
+        showErrorMessage=True, errorStyle="warning",  # a year typed in Arabic digits is text to a spreadsheet, and still reads back
+        promptTitle=_short(_(HEADERS["data_year"]), 32), prompt=_short(_("The year the data describe, for example {year}.").format(
+            year=format_year(latest - 2)), 255),
+        errorTitle=_short(_(HEADERS["data_year"]), 32),
+        error=_short(_("Enter the year the data describe, from {earliest} to {latest}, or leave it empty.").format(
+            earliest=format_year(earliest), latest=format_year(latest)), 255),
+    )
+    source_kind.add(column_range("source_kind"))
+    data_scale.add(column_range("data_scale"))
+    data_year.add(column_range("data_year"))
+    validations = [level, confidence, source_kind, data_year, data_scale]
     for key, text in helps.items():
         help_only = DataValidation(showInputMessage=True, promptTitle=_short(_(HEADERS[key]), 32), prompt=_short(text, 255))
         help_only.add(column_range(key))
@@ -420,6 +477,10 @@ def _write_data(sheet: Worksheet, request: WorkbookRequest, questions_sheet: str
         put_text(sheet[f"{LEVEL_CHOICES_COLUMN}{row}"], choice)
     for row, key in enumerate(CONFIDENCES, start=1):
         put_text(sheet[f"{CONFIDENCE_CHOICES_COLUMN}{row}"], _(CONFIDENCE_NAMES[key]))
+    for row, key in enumerate(SOURCE_KINDS, start=1):
+        put_text(sheet[f"{SOURCE_KIND_CHOICES_COLUMN}{row}"], _(SOURCE_KIND_NAMES[key]))
+    for row, key in enumerate(DATA_SCALES, start=1):
+        put_text(sheet[f"{DATA_SCALE_CHOICES_COLUMN}{row}"], _(DATA_SCALE_NAMES[key]))
     sheet.column_dimensions["A"].width = 18
     sheet.column_dimensions["B"].width = 40
 

@@ -370,4 +370,7 @@ class ContributionRow(Base):
     answered_by: Mapped[str] = mapped_column(LanguageText(200), default="")
     workbook_id: Mapped[str | None] = mapped_column(String(32))
     settled_at: Mapped[dt.datetime | None]  # when the CRO took a contribution on record or set the agreed level
+    source_kind: Mapped[str | None] = mapped_column(String(20))  # the data quality, as on an answer (migration 0012)
+    data_year: Mapped[int | None]
+    data_scale: Mapped[str | None] = mapped_column(String(20))
     updated_at: Mapped[dt.datetime] = mapped_column(default=_utc_now, onupdate=_utc_now, server_default=func.current_timestamp())
