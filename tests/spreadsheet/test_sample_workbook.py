@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, STATUS_VALUES
+from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, DATA_SCALE_NAMES, SOURCE_KIND_NAMES, STATUS_VALUES
 from resilience_app.core.i18n import translate_in, using_language
 from resilience_app.core.register.labels import IMPACT_NAMES, LIKELIHOOD_NAMES
 from resilience_app.core.sample import SENSITIVE_QUESTIONS
@@ -96,6 +96,10 @@ def test_answers_hold_every_field_as_the_service_has_it(sample_service: Sample, 
             assert row[t("Evidence items")] == len(entries)
             assert row[t("Evidence")] == ("\n".join(entry.title for entry in entries) or None)
             assert row[t("Last changed")] is not None
+            assert row[t("Carried over — to review")] is record.carried_over
+            assert row[t("Source of the data")] == (t(SOURCE_KIND_NAMES[answer.source_kind]) if answer.source_kind else None)
+            assert row[t("Year of the data")] == answer.data_year
+            assert row[t("Scale of the data")] == (t(DATA_SCALE_NAMES[answer.data_scale]) if answer.data_scale else None)
     assert answers[min(SENSITIVE_QUESTIONS)].answer.justification  # what was withheld above was there to withhold
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from resilience_app import __version__
-from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, STATUS_VALUES
+from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, DATA_SCALE_NAMES, SOURCE_KIND_NAMES, STATUS_VALUES
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.countries import country_name
 from resilience_app.core.i18n import _, current_language
@@ -78,11 +78,11 @@ def answers(data: BriefData) -> Sheet:
         )
         record = data.answers.get(question.id)
         if question.id in data.withheld_questions:
-            rows.append((*where, _("Withheld"), None, None, None, unit, None, None, None, True, None, None, None, None))
+            rows.append((*where, _("Withheld"), None, None, None, unit, None, None, None, True, None, None, None, None, None, None, None, None))
             continue
         answer = record.answer if record else None
-        if answer is None:
-            rows.append((*where, None, None, None, None, unit, None, None, None, None, None, None, None, None))
+        if answer is None or record is None:
+            rows.append((*where, None, None, None, None, unit, None, None, None, None, None, None, None, None, None, None, None, None))
             continue
         level = answer.level if answer.status == "level" else None
         evidence = data.evidence.get(question.id, ())
@@ -100,7 +100,11 @@ def answers(data: BriefData) -> Sheet:
             len(evidence),
             lines(entry.title for entry in evidence),
             lines(entry.reference for entry in evidence),
-            moment(record.updated_at if record else None),
+            moment(record.updated_at),
+            record.carried_over,
+            label(SOURCE_KIND_NAMES, answer.source_kind),
+            answer.data_year,
+            label(DATA_SCALE_NAMES, answer.data_scale),
         ))
     return Sheet(
         key="answers",
@@ -111,6 +115,8 @@ def answers(data: BriefData) -> Sheet:
             Column(_("Answer"), 16), Column(_("Level"), 8), Column(_("Level name"), 16), Column(_("Value"), 10), Column(_("Unit"), 16),
             Column(_("Confidence"), 12), Column(_("Justification"), LONG), Column(_("Answered by"), 24), Column(_("Sensitive"), 10),
             Column(_("Evidence items"), 10), Column(_("Evidence"), NAME), Column(_("Evidence references"), NAME), Column(_("Last changed"), 18),
+            Column(_("Carried over — to review"), 12), Column(_("Source of the data"), 18), Column(_("Year of the data"), 10),
+            Column(_("Scale of the data"), 18),
         ),
         rows=tuple(rows),
     )
