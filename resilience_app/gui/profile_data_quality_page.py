@@ -94,14 +94,14 @@ class ProfileDataQualityPage(QWidget):
             return _("No answer gives a level yet, so there is no share to show.")
         if not (overall.source_stated or overall.scale_stated or overall.year_stated):
             return ngettext(
-                "The {levelled} answer with a level does not say its source, scale or year yet, so the shares below are zero and "
+                "Of {count} answer with a level, none says its source, scale or year yet, so the shares below are zero and "
                 "tell nothing about the data: give them on the question, under {field}.",
-                "None of the {levelled} answers with a level says its source, scale or year yet, so the shares below are zero and "
+                "Of {count} answers with a level, none says its source, scale or year yet, so the shares below are zero and "
                 "tell nothing about the data: give them on each question, under {field}.", overall.levelled,
-            ).format(levelled=format_number(overall.levelled), field=_("Source of the data"))
-        said = ngettext("{stated} of {levelled} answer with a level says the kind of its source.",
-                        "{stated} of {levelled} answers with a level say the kind of their source.", overall.levelled).format(
-            stated=format_number(overall.source_stated), levelled=format_number(overall.levelled))
+            ).format(count=format_number(overall.levelled), field=_("Source of the data"))
+        said = ngettext("{stated} of {count} answer with a level says the kind of its source.",
+                        "{stated} of {count} answers with a level say the kind of their source.", overall.levelled).format(
+            stated=format_number(overall.source_stated), count=format_number(overall.levelled))
         shares = _("Across the whole assessment: {measured} rest on measured data, {national} on national figures, {older} on data "
                    "older than {years} years.").format(measured=_share(overall.measured_share), national=_share(overall.national_share),
                                                        older=_share(overall.older_share), years=format_number(OLDER_THAN_YEARS))

@@ -76,7 +76,7 @@ class ProfileFiguresPage(QWidget):
     def refresh(self) -> None:
         self.explanation.setText(
             _("The questions answered with a figure: the value the city reported, with its unit, and the level it reaches on the "
-              "question's scale. The CRI reads this quantitative profile beside the levels. Double-click a question to open it.")
+              "question's scale. The framework keeps this quantitative profile beside the levels. Double-click a question to open it.")
         )
         self.table.setHorizontalHeaderLabels([_("No."), _("Question"), _("Value"), _("Level")])
         session = self.session
@@ -86,7 +86,7 @@ class ProfileFiguresPage(QWidget):
         self.table.setRowCount(figures.total + len(figures.goals))
         row_index, sensitive = 0, 0
         for goal in figures.goals:
-            title = QTableWidgetItem(_("{goal} ({answered} of {total} with a value)").format(
+            title = QTableWidgetItem(_("{goal} (values for {answered} of {total})").format(
                 goal=goal_label(goals[goal.goal_id]), answered=format_number(goal.answered), total=format_number(len(goal.rows))))
             font = QFont(title.font())
             font.setBold(True)
@@ -108,9 +108,9 @@ class ProfileFiguresPage(QWidget):
                         item.setToolTip(_("Marked sensitive: the brief withholds it unless sensitive content is included at export."))
                     self.table.setItem(row_index, column, item)
                 row_index += 1
-        count = ngettext("{answered} of {total} quantitative question answered with a value.",
-                         "{answered} of {total} quantitative questions answered with a value.", figures.total).format(
-            answered=format_number(figures.answered), total=format_number(figures.total))
+        count = ngettext("{answered} of {count} quantitative question answered with a value.",
+                         "{answered} of {count} quantitative questions answered with a value.", figures.total).format(
+            answered=format_number(figures.answered), count=format_number(figures.total))
         if sensitive:
             count += " " + ngettext("{count} is marked sensitive: the brief withholds it unless sensitive content is included.",
                                     "{count} are marked sensitive: the brief withholds them unless sensitive content is included.",

@@ -95,7 +95,7 @@ def test_unanswered_figures_say_so_and_a_level_chosen_against_the_value_shows_bo
     others = [cells for key, cells in shown.items() if key != number]
     assert len(others) == 31 and all(cells[2] == _("Not answered") and cells[3] == _("—") for cells in others)
     count = view.figures.count.text()
-    assert count.startswith(format_number(1)) and format_number(32) in count
+    assert format_number(1) in count and format_number(32) in count
 
 
 def test_double_clicking_a_figure_opens_its_question(window: MainWindow, qtbot: QtBot, language: str) -> None:
