@@ -109,15 +109,15 @@ class ProfileDataQualityPage(QWidget):
 
     def _fill(self, quality: DataQualityProfile) -> None:
         goals = {goal.id: goal for goal in self.session.framework.goals()}
-        rows = [(goal_label(goals[goal_id]), summary) for goal_id, summary in quality.goals.items()]
-        rows.append((_("Whole assessment"), quality.overall))
+        # The whole assessment first, in bold: on a laptop's screen the goals' last rows scroll, it never does.
+        rows = [(_("Whole assessment"), quality.overall), *((goal_label(goals[goal_id]), summary) for goal_id, summary in quality.goals.items())]
         self.table.setRowCount(len(rows))
         for row, (name, summary) in enumerate(rows):
             for column, text in enumerate([name, *summary_cells(summary)]):
                 item = QTableWidgetItem(text)
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if row == len(rows) - 1:
+                if row == 0:
                     font = QFont(item.font())
                     font.setBold(True)
                     item.setFont(font)

@@ -128,14 +128,14 @@ def test_the_data_quality_shares_are_the_cores_per_goal_and_for_the_whole_assess
     assert quality.overall.levelled == 4 and quality.overall.measured == 2  # the core's count, which the screen must show
     table = view.data_quality.table
     assert table.rowCount() == len(quality.goals) + 1
-    shown_goal_1 = [filled_cell(table, 0, column).text() for column in range(table.columnCount())]
-    whole = [filled_cell(table, table.rowCount() - 1, column).text() for column in range(table.columnCount())]
+    whole = [filled_cell(table, 0, column).text() for column in range(table.columnCount())]
+    shown_goal_1 = [filled_cell(table, 1, column).text() for column in range(table.columnCount())]
     assert whole[0] == _("Whole assessment")
     for cells, summary in ((shown_goal_1, quality.goals["goal-1"]), (whole, quality.overall)):
         assert cells[1:] == [format_number(4), format_percent(0.5), format_percent(0.5), format_percent(0.25),
                              format_number(3), format_number(3), format_number(2)]
         assert summary.measured_share == 0.5
-    assert filled_cell(table, 1, 1).text() == format_number(0) and filled_cell(table, 1, 2).text() == _("—")  # goal 2: nothing levelled
+    assert filled_cell(table, 2, 1).text() == format_number(0) and filled_cell(table, 2, 2).text() == _("—")  # goal 2: nothing levelled
     overall = view.data_quality.overall.text()
     assert format_number(3) in overall and format_percent(0.5) in overall and format_percent(0.25) in overall
     assert view.data_quality.explanation.text()
