@@ -95,9 +95,9 @@ class ProfileDataQualityPage(QWidget):
         if not (overall.source_stated or overall.scale_stated or overall.year_stated):
             return ngettext(
                 "Of {count} answer with a level, none says its source, scale or year yet, so the shares below are zero and "
-                "tell nothing about the data: give them on the question, under {field}.",
+                "tell nothing about the data: give them on the question, under “{field}”.",
                 "Of {count} answers with a level, none says its source, scale or year yet, so the shares below are zero and "
-                "tell nothing about the data: give them on each question, under {field}.", overall.levelled,
+                "tell nothing about the data: give them on each question, under “{field}”.", overall.levelled,
             ).format(count=format_number(overall.levelled), field=_("Source of the data"))
         said = ngettext("{stated} of {count} answer with a level says the kind of its source.",
                         "{stated} of {count} answers with a level say the kind of their source.", overall.levelled).format(
