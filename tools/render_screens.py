@@ -132,6 +132,7 @@ def render_questionnaire(app: QApplication, window, output: Path, language: str)
     page.tabs.setCurrentWidget(page.profile)
     app.processEvents()
     window.grab().save(str(output / f"profile-{language}.png"))
+    render_profile_pages(app, window, output, language)
     page.open_question("q-5.2.a")  # marked sensitive in the sample
     app.processEvents()
     window.grab().save(str(output / f"question-sensitive-{language}.png"))
@@ -139,6 +140,19 @@ def render_questionnaire(app: QApplication, window, output: Path, language: str)
     render_contributors(app, window, output, language)
     render_workshop(app, window, output, language)
     render_data_safety(app, window, output, language)
+
+
+def render_profile_pages(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The profile's figures (the quantitative profile) and the quality of its data, at a laptop's 1366×768."""
+    size = window.size()
+    window.resize(1366, 768)
+    profile = window.assessment_page.profile
+    for name, page in (("profile-figures", profile.figures), ("profile-data-quality", profile.data_quality)):
+        profile.pages.setCurrentWidget(page)
+        app.processEvents()
+        window.grab().save(str(output / f"{name}-{language}.png"))
+    profile.pages.setCurrentWidget(profile.levels_page)
+    window.resize(size)
 
 
 def render_data_safety(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]

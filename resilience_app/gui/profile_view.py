@@ -1,5 +1,6 @@
-"""The resilience profile: the goals on a radar chart, the strongest and weakest goals,
-the answers to revisit, who contributed, and a table per goal, dimension or quality. Never one city score."""
+"""The resilience profile, never one city score, on three pages: the levels (the goals on a radar chart, the
+strongest and weakest goals, the answers to revisit, who contributed, and a table per goal, dimension or quality),
+the figures (the quantitative profile) and the quality of the data behind the levels."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,8 @@ from resilience_app.core.i18n import N_, _, isolate
 from resilience_app.core.scoring import GroupSummary
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.form_fields import refill_choices
+from resilience_app.gui.profile_data_quality_page import ProfileDataQualityPage
+from resilience_app.gui.profile_figures_page import ProfileFiguresPage
 from resilience_app.gui.radar_chart import RadarChart, RadarPoint
 from resilience_app.gui.table_cells import filled_header
 
@@ -48,7 +52,8 @@ def _share(value: float | None) -> str:
 
 class ProfileView(QWidget):
     """Signals:
-    question_requested(str), goal_requested(str): open this question or goal in the questionnaire.
+    question_requested(str), goal_requested(str): open this question or goal in the questionnaire (from the levels'
+        lists or a row of the figures).
     filter_requested(str): show the questionnaire with this filter ("low_confidence", "no_evidence", "disagreement").
     """
 
@@ -112,12 +117,25 @@ class ProfileView(QWidget):
         lens_row = QHBoxLayout()
         lens_row.addWidget(self.lens)
         lens_row.addStretch(1)
+        self.levels_page = QWidget()
+        levels_layout = QVBoxLayout(self.levels_page)
+        levels_layout.addWidget(self.principle)
+        levels_layout.addLayout(top, 2)
+        levels_layout.addLayout(lens_row)
+        levels_layout.addWidget(self.table, 1)
+        levels_layout.addWidget(self.contributors)  # under the table: it explains the table's last column
+        self.figures = ProfileFiguresPage(session)
+        self.figures.question_requested.connect(self.question_requested)
+        self.data_quality = ProfileDataQualityPage(session)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("profile_pages")
+        self.pages.setDocumentMode(True)
+        for page in (self.levels_page, self.figures, self.data_quality):
+            self.pages.addTab(page, "")
+        self.pages.currentChanged.connect(lambda _index: self._refresh_current_page())
         layout = QVBoxLayout(self)
-        layout.addWidget(self.principle)
-        layout.addLayout(top, 2)
-        layout.addLayout(lens_row)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.contributors)  # under the table: it explains the table's last column
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
         session.answer_changed.connect(lambda _question_id: self.refresh() if self.isVisible() else None)
 
     def retranslate(self) -> None:
@@ -126,6 +144,9 @@ class ProfileView(QWidget):
               "quality keeps its own level, with how much of it is answered and how sure the answers are.")
         )
         refill_choices(self.lens, [_(LENS_NAMES[lens]) for lens in LENSES])
+        self.pages.setTabText(0, _("Levels"))
+        self.pages.setTabText(1, _("Figures"))
+        self.pages.setTabText(2, _("Quality of the data"))
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -157,6 +178,15 @@ class ProfileView(QWidget):
         )
         self.contributors.setText(self._contributors_text())
         self._fill_table()
+        self._refresh_current_page()
+
+    def _refresh_current_page(self) -> None:
+        """The figures and the data quality are read when their page is shown, not on every answer behind it."""
+        page = self.pages.currentWidget()
+        if page is self.figures:
+            self.figures.refresh()
+        elif page is self.data_quality:
+            self.data_quality.refresh()
 
     def _read_contributors(self) -> str:
         """Read who contributed and where their answers differ; "" or, when they cannot be read, why."""

@@ -6,17 +6,17 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from resilience_app.core.assessment.labels import STATUS_VALUES
-from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, Paragraph, Table
 from resilience_app.core.content.model import Question
 from resilience_app.core.formatting import format_number, localise_digits, with_unit
 from resilience_app.core.i18n import _, current_language, ngettext
+from resilience_app.core.scoring.quantitative import FigureAnswer, build_quantitative
 
 DASH = "—"
 
 
-def value_text(question: Question, answer: AnswerDraft | None) -> str:
+def value_text(question: Question, answer: FigureAnswer | None) -> str:
     """A quantitative answer's value with its unit ("62.5 %"), in the document's digits; "" when there is none."""
     if question.numeric is None or answer is None or not answer.numeric_value:
         return ""
@@ -27,7 +27,7 @@ def value_text(question: Question, answer: AnswerDraft | None) -> str:
     return with_unit(number, question.numeric.unit.in_language(current_language()))
 
 
-def level_text(question: Question, answer: AnswerDraft | None, *, with_value: bool = True) -> str:
+def level_text(question: Question, answer: FigureAnswer | None, *, with_value: bool = True) -> str:
     """An answer's level ("3", or "3 (62.5 %)" with the value of a quantitative answer), its status, or a dash."""
     if answer is None or not answer.status:
         return _(DASH)
@@ -40,24 +40,17 @@ def level_text(question: Question, answer: AnswerDraft | None, *, with_value: bo
 
 def quantitative(data: BriefData) -> list[Block]:
     language = current_language()
-    framework = data.framework
-    rows, withheld, answered = [], 0, 0
-    for goal in framework.goals():
-        for indicator in goal.indicators:
-            for question in indicator.questions:
-                if question.numeric is None:
-                    continue
-                number = localise_digits(framework.placement(question.id).number)
-                prompt = question.prompt.in_language(language)
-                if question.id in data.withheld_questions:
-                    rows.append((number, prompt, _("Withheld"), _(DASH)))
-                    withheld += 1
-                    continue
-                record = data.answers.get(question.id)
-                answer = record.answer if record else None
-                value = value_text(question, answer)
-                answered += bool(value)
-                rows.append((number, prompt, value or _(DASH), level_text(question, answer, with_value=False)))
+    figures = build_quantitative(data.framework, {question_id: record.answer for question_id, record in data.answers.items()},
+                                 withheld=data.withheld_questions)
+    rows = []
+    for figure in figures.rows:
+        number = localise_digits(figure.number)
+        prompt = figure.question.prompt.in_language(language)
+        if figure.withheld:
+            rows.append((number, prompt, _("Withheld"), _(DASH)))
+            continue
+        rows.append((number, prompt, value_text(figure.question, figure.answer) or _(DASH), level_text(figure.question, figure.answer, with_value=False)))
+    answered, withheld = figures.answered, figures.withheld
     if not rows:
         return [Paragraph(_("No question of this framework is answered with a figure."))]
     count = _("{answered} of {total} have a value printed here.").format(answered=format_number(answered), total=format_number(len(rows)))
