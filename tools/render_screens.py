@@ -348,6 +348,10 @@ def render_rounds(app: QApplication, window, output: Path, language: str) -> Non
     page.tabs.setCurrentWidget(page.change)
     app.processEvents()
     window.grab().save(str(output / f"change-none-{language}.png"))
+    window.show_list()
+    window.open_assessment(sample)  # the sample's profile: its figures and the quality of its data
+    page.tabs.setCurrentWidget(page.profile)
+    render_profile_pages(app, window, output, language)
 
 
 if __name__ == "__main__":
