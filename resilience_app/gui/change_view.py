@@ -32,7 +32,7 @@ from resilience_app.core.content.model import Framework
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
 from resilience_app.core.i18n import N_, _
-from resilience_app.core.rounds.compare import GroupChange, QuestionMove, RoundFigures
+from resilience_app.core.rounds.compare import GroupChange, GroupKind, QuestionMove, RoundFigures
 from resilience_app.core.rounds.labels import compared_on_text, round_kind_name, signed_change, verdict_text
 from resilience_app.core.rounds.records import RoundRecord, RoundsCompared
 from resilience_app.gui.assessment_session import AssessmentSession
@@ -44,8 +44,10 @@ from resilience_app.gui.register_change_panel import RegisterChangePanel
 from resilience_app.gui.rounds_chart import RoundOutline, RoundsChart
 from resilience_app.gui.table_cells import filled_header
 
-LENSES = ("goals", "dimensions")
-LENS_NAMES = {"goals": N_("By goal"), "dimensions": N_("By dimension")}
+LENSES = ("goals", "dimensions", "indicators", "qualities")
+LENS_NAMES = {"goals": N_("By goal"), "dimensions": N_("By dimension"), "indicators": N_("By indicator"), "qualities": N_("By quality")}
+LENS_HEADERS = {"goals": N_("Goal"), "dimensions": N_("Dimension"), "indicators": N_("Indicator"), "qualities": N_("Quality")}
+LENS_KINDS: dict[str, GroupKind] = {"goals": "goal", "dimensions": "dimension", "indicators": "indicator", "qualities": "quality"}
 FLAG_BACKGROUND = QColor("#fff3cd")  # coverage fell: read the change with care
 NOT_COMPARABLE_FOREGROUND = QColor("#6b6f76")
 
@@ -248,6 +250,9 @@ class ChangeView(RefreshedWhenShown):
         for framework in self._frameworks():
             names |= {dimension.id: dimension.name.in_language(language) for dimension in framework.dimensions}
             names |= {goal.id: goal_label(goal) for goal in framework.goals()}
+            names |= {indicator.id: _("{number} {name}").format(number=localise_digits(indicator.number), name=indicator.name.in_language(language))
+                      for indicator in framework.indicators()}
+            names |= {quality.id: quality.name.in_language(language) for quality in framework.qualities}
         return names
 
     def _show_compared(self) -> None:
@@ -287,10 +292,10 @@ class ChangeView(RefreshedWhenShown):
         if self.compared is None:
             return
         lens = LENSES[max(self.lens.currentIndex(), 0)]
-        groups = self.compared.comparison.goals if lens == "goals" else self.compared.comparison.dimensions
+        groups = self.compared.comparison.groups(LENS_KINDS[lens])
         names = self._names()
         headers = [
-            _("Goal") if lens == "goals" else _("Dimension"),
+            _(LENS_HEADERS[lens]),
             _("Level,\nearlier round"),
             _("Level,\nthis round"),
             _("Change"),

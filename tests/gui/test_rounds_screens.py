@@ -13,7 +13,7 @@ from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetail
 from resilience_app.core.formatting import format_number, format_percent, localise_digits
 from resilience_app.core.i18n import _
 from resilience_app.core.register.records import ActionDraft, RegisterItemDraft
-from resilience_app.core.rounds.labels import reason_name, round_kind_name, round_text, verdict_name
+from resilience_app.core.rounds.labels import reason_name, round_kind_name, round_text, verdict_name, verdict_text
 from resilience_app.core.rounds.records import FollowUpOptions
 from resilience_app.gui.assessment_table_model import ASSESSMENT_ID_ROLE
 from resilience_app.gui.change_view import ChangeView
@@ -230,3 +230,17 @@ def test_the_register_tab_shows_what_is_new_gone_reranked_and_the_actions_that_m
     assert [names[1], _("No longer in the register"), format_number(2), _("—")] in rows
     actions = view.register_change.action_table
     assert actions.rowCount() == 1 and actions.item(0, 2).text() == _("Completed")  # type: ignore[union-attr]
+
+
+def test_the_change_tab_also_compares_each_indicator_and_each_quality(window: MainWindow, language: str) -> None:
+    baseline_id, follow_up_id = _pair(window)
+    view = _open_change(window, follow_up_id)
+    compared = window.service.rounds.compare(baseline_id, follow_up_id).comparison
+    for position, kind in ((2, "indicator"), (3, "quality")):
+        view.lens.setCurrentIndex(position)
+        groups = compared.groups(kind)  # type: ignore[arg-type]
+        assert view.groups.rowCount() == len(groups) > 0
+        first = _row(view, 0)
+        assert first[9] == verdict_text(groups[0])
+    quality = window.service.framework().qualities[0]
+    assert _row(view, 0)[0] == quality.name.in_language(language)
