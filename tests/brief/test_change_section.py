@@ -9,10 +9,11 @@ import pytest
 
 from resilience_app.core.assessment.labels import mean_level_text
 from resilience_app.core.assessment.records import AssessmentDetails
+from resilience_app.core.brief.build_figures import value_text
 from resilience_app.core.brief.builder import build_brief
 from resilience_app.core.brief.data import collect
 from resilience_app.core.brief.model import BarChart, BriefDocument, Paragraph, RadarChart, Section, Table
-from resilience_app.core.formatting import format_number, format_percent
+from resilience_app.core.formatting import format_number, format_percent, localise_digits
 from resilience_app.core.i18n import translate_in, using_language
 from resilience_app.core.rounds.compare import shown_change
 from resilience_app.core.rounds.labels import VERDICT_NAMES, verdict_text
@@ -124,3 +125,23 @@ def test_the_word_document_has_the_section(sample_word_exports: dict[Key, Path],
     cells = plain("\n".join(cell.text for table in document.tables for row in table.rows for cell in row.cells))
     for cell in _tables(section)[0].rows[0]:
         assert plain(cell) in cells
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pras_figures_print_the_earlier_rounds_value_beside_each_value(sample_service: Sample, language: str) -> None:
+    service, ids = sample_service
+    data = collect(service.context, ids[language], language=language, today=EXPORT_DAY)
+    assert data.earlier is not None
+    [table] = [block for block in build_brief(data, language, ["quantitative"], "pra").sections[0].blocks if isinstance(block, Table)]
+    assert table.header[2] == translate_in(language, "Value in the earlier round")
+    with using_language(language):
+        checked = 0
+        for row in table.rows:
+            question_id = next(q.id for q in data.framework.questions() if localise_digits(data.framework.placement(q.id).number) == row[0])
+            before = data.earlier.answers.get(question_id)
+            if before is None or not before.answer.numeric_value or before.answer.sensitive:
+                continue
+            assert row[2] == value_text(data.framework.question(question_id), before.answer)  # type: ignore[arg-type]
+            assert row[2] != row[3] or before.answer.numeric_value == data.answers[question_id].answer.numeric_value
+            checked += 1
+    assert checked > 20  # the sample's baseline recorded most figures

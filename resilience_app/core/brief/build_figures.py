@@ -11,6 +11,7 @@ from resilience_app.core.brief.model import Block, Paragraph, Table
 from resilience_app.core.content.model import Question
 from resilience_app.core.formatting import format_number, localise_digits, with_unit
 from resilience_app.core.i18n import _, current_language, ngettext
+from resilience_app.core.rounds.labels import round_text
 from resilience_app.core.scoring.quantitative import FigureAnswer, build_quantitative
 
 DASH = "—"
@@ -42,14 +43,17 @@ def quantitative(data: BriefData) -> list[Block]:
     language = current_language()
     figures = build_quantitative(data.framework, {question_id: record.answer for question_id, record in data.answers.items()},
                                  withheld=data.withheld_questions)
+    earlier = _earlier_answers(data)
     rows = []
     for figure in figures.rows:
         number = localise_digits(figure.number)
         prompt = figure.question.prompt.in_language(language)
+        before = (value_text(figure.question, earlier.get(figure.question.id)) or _(DASH),) if earlier is not None else ()
         if figure.withheld:
-            rows.append((number, prompt, _("Withheld"), _(DASH)))
+            rows.append((number, prompt, *before, _("Withheld"), _(DASH)))
             continue
-        rows.append((number, prompt, value_text(figure.question, figure.answer) or _(DASH), level_text(figure.question, figure.answer, with_value=False)))
+        rows.append((number, prompt, *before, value_text(figure.question, figure.answer) or _(DASH),
+                     level_text(figure.question, figure.answer, with_value=False)))
     answered, withheld = figures.answered, figures.withheld
     if not rows:
         return [Paragraph(_("No question of this framework is answered with a figure."))]
@@ -57,8 +61,21 @@ def quantitative(data: BriefData) -> list[Block]:
     if withheld:
         count += " " + ngettext("{count} more is withheld as sensitive.", "{count} more are withheld as sensitive.", withheld).format(
             count=format_number(withheld))
+    if earlier is not None:
+        count += " " + _("Beside each value, the one the earlier round recorded ({round}), so a figure's own change is read directly.").format(
+            round=round_text(data.earlier.round if data.earlier else None))
+    header = (_("No."), _("Question"), *((_("Value in the earlier round"),) if earlier is not None else ()), _("Value"), _("Level"))
     return [
         Paragraph(_("The questions answered with a figure: the value the city reported, with its unit, and the level it reaches on "
                     "the question's scale.") + " " + count),
-        Table(header=(_("No."), _("Question"), _("Value"), _("Level")), rows=tuple(rows), unbroken=(0,)),  # the question number
+        Table(header=header, rows=tuple(rows), unbroken=(0,)),  # the question number
     ]
+
+
+def _earlier_answers(data: BriefData) -> dict[str, FigureAnswer] | None:
+    """The earlier round's answers to print beside this round's figures (none marked sensitive unless included);
+    None without an earlier round."""
+    if data.earlier is None:
+        return None
+    return {question_id: record.answer for question_id, record in data.earlier.answers.items()
+            if data.includes_sensitive or not record.answer.sensitive}
