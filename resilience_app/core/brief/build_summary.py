@@ -85,7 +85,7 @@ def _key_messages(data: BriefData, counts: dict[str, int]) -> list[str]:
         messages.append(_("The assessment finds the city weakest in {weak} and strongest in {strong} (named below).").format(
             weak=_goal_numbers(data, profile.weakest_goals()), strong=_goal_numbers(data, profile.strongest_goals())))
     if data.earlier is not None:
-        messages.append(_("Against the earlier round ({earlier}), like for like: {summary}").format(
+        messages.append(_("Compared like for like with the earlier round ({earlier}). {summary}").format(
             earlier=round_text(data.earlier.round), summary=change_summary(data)))
     shared = [perception.goal_id for workshop in data.workshops for exercise in workshop.exercises if isinstance(exercise, DotVoteResults)
               for perception in exercise.perceptions if perception.verdict == "both"]
