@@ -283,7 +283,8 @@ def _restore_backup(service: BackupService, paths: AppPaths, choice: str) -> int
 
 
 def _list(service: ResilienceService, *, as_json: bool) -> int:
-    from resilience_app.core.formatting import format_date, format_percent
+    from resilience_app.core.assessment.labels import progress_to_review
+    from resilience_app.core.formatting import format_date
     from resilience_app.core.rounds.labels import round_text
 
     summaries = service.assessments.list_assessments()
@@ -295,6 +296,7 @@ def _list(service: ResilienceService, *, as_json: bool) -> int:
                 "city": summary.city_names(),
                 "country": summary.record.details.country,
                 "progress": round(summary.progress, 4),
+                "to_review": summary.to_review,
                 "framework": {"id": summary.record.framework_id, "version": summary.record.framework_version},
                 "is_sample": summary.record.is_sample,
                 "round": {"kind": rounds[summary.id].kind, "date": _iso(rounds[summary.id].date)} if summary.id in rounds else None,
@@ -310,7 +312,7 @@ def _list(service: ResilienceService, *, as_json: bool) -> int:
     language = i18n.current_language()
     for summary in summaries:
         _say(
-            f"{summary.id}\t{summary.record.city_name(language)}\t{round_text(rounds.get(summary.id))}\t{format_percent(summary.progress)}"
+            f"{summary.id}\t{summary.record.city_name(language)}\t{round_text(rounds.get(summary.id))}\t{progress_to_review(summary.progress, summary.to_review)}"
             f"\t{format_date(summary.record.updated_at.date(), length='medium')}"
         )
     return EXIT_OK

@@ -6,9 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from resilience_app.core.assessment.labels import progress_to_review
 from resilience_app.core.assessment.service import AssessmentSummary
 from resilience_app.core.countries import country_name
-from resilience_app.core.formatting import format_date, format_number, format_percent
+from resilience_app.core.formatting import format_date, format_number
 from resilience_app.core.i18n import N_, _, current_language, isolate, paragraph
 from resilience_app.core.rounds.labels import round_text
 from resilience_app.core.rounds.records import RoundRecord
@@ -67,7 +68,7 @@ class AssessmentTableModel(QAbstractTableModel):
             if column == 2:
                 return round_text(self._rounds.get(summary.id))
             if column == 3:
-                return format_percent(summary.progress)
+                return progress_to_review(summary.progress, summary.to_review)
             if column == 4:
                 return format_date(summary.record.updated_at.date(), length="medium")
         if role == Qt.ItemDataRole.ToolTipRole and column == 3:

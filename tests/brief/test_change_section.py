@@ -12,11 +12,12 @@ from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.core.brief.build_figures import value_text
 from resilience_app.core.brief.builder import build_brief
 from resilience_app.core.brief.data import collect
-from resilience_app.core.brief.model import BarChart, BriefDocument, Paragraph, RadarChart, Section, Table
+from resilience_app.core.brief.model import BarChart, BriefDocument, Bullets, Paragraph, RadarChart, Section, Table
 from resilience_app.core.formatting import format_number, format_percent, localise_digits
 from resilience_app.core.i18n import translate_in, using_language
 from resilience_app.core.rounds.compare import shown_change
 from resilience_app.core.rounds.labels import VERDICT_NAMES, verdict_text
+from resilience_app.core.rounds.records import FollowUpOptions
 from resilience_app.core.services import ResilienceService
 from tests.brief.conftest import DOCUMENTS, EXPORT_DAY, LANGUAGES
 from tests.brief.docx_reader import open_docx
@@ -145,3 +146,22 @@ def test_the_pras_figures_print_the_earlier_rounds_value_beside_each_value(sampl
             assert row[2] != row[3] or before.answer.numeric_value == data.answers[question_id].answer.numeric_value
             checked += 1
     assert checked > 20  # the sample's baseline recorded most figures
+
+
+def test_a_round_copied_forward_and_not_reviewed_says_so_first_on_its_cover_and_in_its_key_messages(sample_service: Sample) -> None:
+    service, ids = sample_service
+    carried = service.rounds.start_follow_up(ids["en"], FollowUpOptions(carry_answers=True)).record.id
+    try:
+        data = collect(service.context, carried, language="en", today=EXPORT_DAY)
+        count = len(data.profile.to_review_questions)
+        assert count > 100
+        pra = build_brief(data, "en", document="pra")
+        assert dict(pra.cover.facts.pairs)["Carried over, still to review"].startswith(f"{count} answers")
+        summary = pra.sections[0]
+        [messages] = [block for block in summary.blocks if isinstance(block, Bullets)]
+        assert messages.items[0].startswith(f"{count} answers were carried over") and "Review them before" in messages.items[0]
+        change = _section(pra)
+        goals = _tables(change)[0]
+        assert all("still to review" in row[5] for row in goals.rows)  # not "no level": said why
+    finally:
+        service.assessments.delete_assessment(carried)

@@ -164,3 +164,11 @@ def test_not_applicable_and_dont_know_never_move_a_question() -> None:
     assert comparison.moved_up == comparison.moved_down == ()
     goal_1 = comparison.goals[0]
     assert goal_1.reason == "nothing_in_common" and goal_1.change is None
+
+
+def test_a_group_whose_answers_are_still_to_review_says_so_rather_than_no_level() -> None:
+    answers = {"q1": level(3), "q2": level(4), "q3": level(2), "q4": level(2)}
+    carried = compare_rounds(RoundAnswers(TWO_GOALS, answers), RoundAnswers(TWO_GOALS, {"q3": level(3), "q4": level(3)}, frozenset({"q1", "q2"})))
+    goal_1, goal_2 = carried.goals
+    assert (goal_1.change, goal_1.reason) == (None, "still_to_review")  # its answers carried over, not yet reviewed
+    assert goal_2.change == 1.0 and goal_2.reason is None

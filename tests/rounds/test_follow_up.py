@@ -129,7 +129,7 @@ def test_the_comparison_leaves_out_answers_still_to_review(service: ResilienceSe
     assert untouched.follow_up.to_review == 3
     goal_id = service.framework().placement(first).goal.id
     goal = next(goal for goal in untouched.comparison.goals if goal.id == goal_id)
-    assert (goal.change, goal.reason) == (None, "no_level_in_follow_up")  # carried over, not yet seen: nothing to compare
+    assert (goal.change, goal.reason) == (None, "still_to_review")  # carried over, not yet seen: nothing to compare, and said why
     service.assessments.save_answer(new_id, first, AnswerDraft("level", 5, confidence="high"))
     reviewed = service.rounds.compare(baseline, new_id)
     assert reviewed.follow_up.to_review == 2

@@ -57,6 +57,7 @@ def test_follow_up_prints_the_new_id_last_and_how_many_answers_are_to_review(cap
     code, out, _err = run(capsys, "--data-dir", str(tmp_path), "list", "--json")
     assert sorted(row["id"] for row in json.loads(out)) == [baseline_id, new_id]
     assert {row["id"]: row["round"]["kind"] for row in json.loads(out)} == {baseline_id: "baseline", new_id: "follow_up"}
+    assert {row["id"]: row["to_review"] for row in json.loads(out)} == {baseline_id: 0, new_id: len(_questions_of_goal_one(tmp_path))}
     code, out, _err = run(capsys, "--data-dir", str(tmp_path), "list")
     assert {line.split("\t")[0]: line.split("\t")[2].split(",")[0] for line in out.splitlines()} == {str(baseline_id): "Baseline", str(new_id): "Follow-up"}
 
@@ -73,7 +74,7 @@ def test_compare_json_gives_both_rounds_per_goal_and_dimension_and_null_where_no
     first_goal = untouched["goals"][0]
     assert first_goal["baseline"] == {"level": 2.0, "coverage": 1.0, "low_confidence_share": 0.0}
     assert first_goal["follow_up"]["level"] is None  # carried over, not yet reviewed
-    assert (first_goal["change"], first_goal["verdict"], first_goal["not_comparable_because"]) == (None, "not_comparable", "no_level_in_follow_up")
+    assert (first_goal["change"], first_goal["verdict"], first_goal["not_comparable_because"]) == (None, "not_comparable", "still_to_review")
     assert first_goal["name"]["en"] == "Meets basic needs" and first_goal["name"]["ar"]
     assert len(untouched["goals"]) == 12 and len(untouched["dimensions"]) == 4
 

@@ -114,10 +114,13 @@ class AnswerRepository:
             for row in rows
         ]
 
-    def answered_question_ids(self) -> dict[int, set[str]]:
-        """For every assessment, the questions it has an answer for (to compute progress in one query)."""
+    def answered_question_ids(self, *, carried_over_only: bool = False) -> dict[int, set[str]]:
+        """For every assessment, the questions it has an answer for (to compute progress in one query); with
+        `carried_over_only`, those whose answers were carried over from an earlier round and are still to review."""
         found: dict[int, set[str]] = {}
         query = select(AnswerRow.assessment_id, AnswerRow.question_id).where(AnswerRow.status != "")
+        if carried_over_only:
+            query = query.where(AnswerRow.carried_over.is_(True))
         for assessment_id, question_id in self._session.execute(query):
             found.setdefault(assessment_id, set()).add(question_id)
         return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.content.model import Framework
-from resilience_app.core.formatting import format_number, localise_digits
+from resilience_app.core.formatting import format_number, format_percent, localise_digits
 from resilience_app.core.i18n import N_, _
 
 CONFIDENCE_NAMES = {"low": N_("Low"), "medium": N_("Medium"), "high": N_("High")}
@@ -84,3 +84,11 @@ def data_quality_text(answer: AnswerDraft) -> str:
              for field, value in (("source_kind", answer.source_kind), ("data_year", answer.data_year), ("data_scale", answer.data_scale))
              if value is not None]
     return _(" · ").join(parts)
+
+
+def progress_to_review(progress: float, to_review: int) -> str:
+    """"100%", or "100% (92 to review)" for a round whose answers carried over are not all reviewed yet."""
+    shown = format_percent(progress)
+    if not to_review:
+        return shown
+    return _("{progress} ({count} to review)").format(progress=shown, count=format_number(to_review))

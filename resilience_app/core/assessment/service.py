@@ -95,6 +95,7 @@ class AssessmentSummary:
     record: AssessmentRecord
     answered: int
     total_questions: int
+    to_review: int = 0  # answers carried over from an earlier round and not yet reviewed (counted in `answered`)
 
     @property
     def id(self) -> int:
@@ -128,14 +129,16 @@ class AssessmentService:
     def list_assessments(self) -> list[AssessmentSummary]:
         with self._unit_of_work() as session:
             records = AssessmentRepository(session).list()
-            answered = AnswerRepository(session).answered_question_ids()
-        return [self._summary(record, answered.get(record.id, set())) for record in records]
+            answers = AnswerRepository(session)
+            answered, carried = answers.answered_question_ids(), answers.answered_question_ids(carried_over_only=True)
+        return [self._summary(record, answered.get(record.id, set()), carried.get(record.id, set())) for record in records]
 
-    def _summary(self, record: AssessmentRecord, answered: set[str]) -> AssessmentSummary:
+    def _summary(self, record: AssessmentRecord, answered: set[str], carried: set[str]) -> AssessmentSummary:
         framework = self._context.content.framework(record.framework_id)
         question_ids = framework.question_ids if framework else frozenset()
         # Answers to questions the framework no longer has do not count towards progress.
-        return AssessmentSummary(record=record, answered=len(answered & question_ids), total_questions=len(question_ids))
+        return AssessmentSummary(record=record, answered=len(answered & question_ids), total_questions=len(question_ids),
+                                 to_review=len(carried & question_ids))
 
     def get_assessment(self, assessment_id: int) -> AssessmentRecord:
         with self._unit_of_work() as session:

@@ -68,9 +68,9 @@ def _intro(data: BriefData, earlier: EarlierRound) -> str:
     text = _("Compared with an earlier round of this city's assessment ({earlier}); this assessment is the later round ({later}). Each round's level "
              "of a goal is the mean of its answers given a level from 1 to 5. The change is like for like: the mean move of the "
              "questions answered with a level in both rounds, computed before rounding, and only where at least half of the goal's "
-             "questions were; a move smaller than {band} either way is called little or no change, a goal whose coverage fell "
-             "by more than ten points is flagged rather than called improved or declined, and a change resting mostly on "
-             "low-confidence answers says so.").format(
+             "questions, and at least three, were; a move smaller than {band} either way is called little or no change, a goal whose "
+             "coverage fell by more than ten points is flagged rather than called improved or declined, and a change resting on "
+             "answers of which more than a third had low confidence says so.").format(
         earlier=round_text(earlier.round), later=round_text(earlier.later),
         band=format_number(CHANGE_BAND, decimals=1))
     if earlier.framework.version != data.framework.version:
@@ -231,7 +231,8 @@ def change_summary(data: BriefData) -> str | None:
     numbers = {goal.id: goal.number for framework in (data.earlier.framework, data.framework) for goal in framework.goals()}
 
     def named(verdict: str) -> list[str]:
-        return [format_number(numbers[goal.id]) for goal in goals if goal.verdict == verdict and goal.id in numbers]
+        return [_("{goal}, low confidence").format(goal=format_number(numbers[goal.id])) if goal.low_confidence else format_number(numbers[goal.id])
+                for goal in goals if goal.verdict == verdict and goal.id in numbers]
 
     parts = []
     for verdict, phrase in (("improved", N_("{count} improved ({goals})")), ("declined", N_("{count} declined ({goals})")),
@@ -242,4 +243,10 @@ def change_summary(data: BriefData) -> str | None:
     for verdict, phrase in (("little_change", N_("{count} changed little")), ("not_comparable", N_("{count} could not be compared"))):
         if found := named(verdict):
             parts.append(_(phrase).format(count=format_number(len(found))))
-    return _("Of the {total} goals: {parts}.").format(total=format_number(len(goals)), parts=_("; ").join(parts))
+    text = _("Of the {total} goals: {parts}.").format(total=format_number(len(goals)), parts=_("; ").join(parts))
+    mixed = [dimension for dimension in data.earlier.comparison.dimensions if dimension.verdict == "mixed"]
+    if mixed:
+        text += " " + ngettext("{count} dimension is mixed: its goals moved in opposite directions.",
+                               "{count} dimensions are mixed: their goals moved in opposite directions.", len(mixed)).format(
+            count=format_number(len(mixed)))
+    return text

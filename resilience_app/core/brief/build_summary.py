@@ -81,6 +81,14 @@ def _key_messages(data: BriefData, counts: dict[str, int]) -> list[str]:
     """What the mayor should take away, each computed from the assessment, the workshop, the actions and Phase II."""
     profile, language = data.profile, current_language()
     messages = []
+    to_review = len(profile.to_review_questions)
+    if to_review:  # first: a round copied forward and not yet reviewed must never read as a finished assessment
+        messages.append(ngettext(
+            "{count} answer was carried over from the earlier round and is not yet confirmed in this one: the profile below counts it, "
+            "the change since the baseline leaves it out. Review it before this document is shared.",
+            "{count} answers were carried over from the earlier round and are not yet confirmed in this one: the profile below counts "
+            "them, the change since the baseline leaves them out. Review them before this document is shared.", to_review).format(
+            count=format_number(to_review)))
     if profile.weakest_goals():
         messages.append(_("The assessment finds the city weakest in {weak} and strongest in {strong} (named below).").format(
             weak=_goal_numbers(data, profile.weakest_goals()), strong=_goal_numbers(data, profile.strongest_goals())))

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core.assessment.answer_repository import AnswerRepository
 from resilience_app.core.assessment.evidence_repository import EvidenceRepository
 from resilience_app.core.assessment.records import AnswerRecord, AssessmentRecord, EvidenceRecord
-from resilience_app.core.assessment.service import ASSESSMENT_GONE, answer_values, assessment_in, data_quality_in, profile_of
+from resilience_app.core.assessment.service import ASSESSMENT_GONE, assessment_in, data_quality_in, profile_of
 from resilience_app.core.brief.contributors import Contributors, agreement_of, in_framework_order
 from resilience_app.core.brief.withheld import Withheld
 from resilience_app.core.content.model import Framework, Hazard, Sector
@@ -36,11 +36,11 @@ from resilience_app.core.register.records import (
 )
 from resilience_app.core.register.repository import RegisterRepository
 from resilience_app.core.register.service import RegisterRanking, ranking_of
-from resilience_app.core.rounds.compare import RoundAnswers, RoundComparison, compare_rounds
+from resilience_app.core.rounds.compare import RoundComparison, compare_rounds
 from resilience_app.core.rounds.records import RoundRecord
 from resilience_app.core.rounds.repository import RoundRepository
 from resilience_app.core.rounds.rules import BASELINE
-from resilience_app.core.scoring import AnswerValue
+from resilience_app.core.rounds.service import round_answers
 from resilience_app.core.scoring.data_quality import DataQualityProfile
 from resilience_app.core.scoring.profile import ResilienceProfile
 from resilience_app.core.workshop.records import DOT_VOTE, RANKING, ExerciseRecord, RoomRating
@@ -219,8 +219,6 @@ def _earlier_round(
     links = register.links(earlier.id)
     catalogue = {hazard.id: hazard for hazard in context.content.hazards}
 
-    def counted(stored: dict[str, AnswerRecord]) -> dict[str, AnswerValue]:
-        return {question_id: value for question_id, value in answer_values(stored).items() if not value.carried_over}
 
     return EarlierRound(
         record=earlier,
@@ -232,7 +230,7 @@ def _earlier_round(
         item_names={item.id: {lang: item_name(catalogue, item, lang) for lang in SUPPORTED_LANGUAGES} for item in items},
         ranking=ranking_of(items, [Link(link.source_id, link.target_id) for link in links]),
         actions=PlanningRepository(session).actions(earlier.id),
-        comparison=compare_rounds(RoundAnswers(earlier_framework, counted(earlier_answers)), RoundAnswers(framework, counted(answers))),
+        comparison=compare_rounds(round_answers(earlier_framework, earlier_answers), round_answers(framework, answers)),
         to_review=sum(stored.carried_over and bool(stored.answer.status) for stored in answers.values()),
     )
 

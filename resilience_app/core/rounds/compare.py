@@ -18,7 +18,9 @@ Rules (also in the README, "Rounds and follow-ups"):
   its questions up, down and the same;
 - questions in one round's framework and not the other's are listed (matched by question id), never
   compared;
-- the caller leaves out what a round must not count (answers carried over and still to review).
+- the caller leaves out what a round must not count (answers carried over and still to review), naming them
+  (`RoundAnswers.to_review`): a group that cannot be compared while some of its answers are still to review says
+  "still to review" rather than "no level".
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ GroupKind = Literal["dimension", "goal", "indicator", "quality"]
 Verdict = Literal["improved", "declined", "little_change", "mixed", "coverage_fell", "not_comparable"]
 NotComparableReason = Literal[
     "not_in_baseline", "not_in_follow_up", "no_level_in_baseline", "no_level_in_follow_up", "no_level_in_either", "nothing_in_common",
-    "too_few_in_common",
+    "too_few_in_common", "still_to_review",
 ]
 
 COVERAGE_FALL_THRESHOLD = 0.10  # a fall of more than ten points of coverage is flagged
@@ -53,6 +55,7 @@ class RoundAnswers:
 
     framework: Framework
     answers: Mapping[str, AnswerValue]
+    to_review: frozenset[str] = frozenset()  # answers carried over into this round and not yet reviewed (left out of `answers`)
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ def compare_rounds(baseline: RoundAnswers, follow_up: RoundAnswers, *, coverage_
         before, after = dict(_groups(baseline.framework, kind)), dict(_groups(follow_up.framework, kind))
         return tuple(
             group_change(kind, group_id, before.get(group_id), after.get(group_id), baseline.answers, follow_up.answers,
-                         coverage_fall_threshold=coverage_fall_threshold)
+                         coverage_fall_threshold=coverage_fall_threshold, to_review=baseline.to_review | follow_up.to_review)
             for group_id in _ordered_union(after, before)
         )
 
@@ -162,8 +165,10 @@ def group_change(
     follow_up_answers: Mapping[str, AnswerValue],
     *,
     coverage_fall_threshold: float = COVERAGE_FALL_THRESHOLD,
+    to_review: frozenset[str] = frozenset(),
 ) -> GroupChange:
-    """One group compared; its questions in each round's framework (None: the framework has no such group)."""
+    """One group compared; its questions in each round's framework (None: the framework has no such group). A group
+    that cannot be compared while some of its answers are still to review says so, rather than "no level"."""
     before_ids = tuple(baseline_questions) if baseline_questions is not None else None
     after_ids = tuple(follow_up_questions) if follow_up_questions is not None else None
     before = RoundFigures.of(summarise(before_ids, baseline_answers)) if before_ids is not None else None
@@ -179,6 +184,8 @@ def group_change(
         "low_confidence": _low_confidence(common, baseline_answers) or _low_confidence(common, follow_up_answers),
     }
     reason = not_comparable_reason(before, after, levelled_in_both=len(common), questions=size)
+    if reason not in (None, "not_in_baseline", "not_in_follow_up") and to_review & set(after_ids or ()):
+        reason = "still_to_review"
     if reason is not None or before is None or after is None:
         return GroupChange(kind, group_id, before, after, None, "not_comparable", reason, **counts)  # type: ignore[arg-type]
     change = (sum(levels_after[q] for q in common) - sum(levels_before[q] for q in common)) / len(common)

@@ -29,6 +29,7 @@ REASON_NAMES = {
     "no_level_in_either": N_("no level in either round"),
     "nothing_in_common": N_("no question levelled in both rounds"),
     "too_few_in_common": N_("too few questions levelled in both rounds"),
+    "still_to_review": N_("answers carried over and still to review"),
 }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+from collections.abc import Mapping
 from contextlib import AbstractContextManager
 
 from sqlalchemy.orm import Session
@@ -21,6 +22,7 @@ from resilience_app.core.assessment.answer_repository import AnswerRepository
 from resilience_app.core.assessment.records import AnswerRecord, AssessmentRecord
 from resilience_app.core.assessment.repository import AssessmentRepository
 from resilience_app.core.assessment.service import ASSESSMENT_GONE, AssessmentService, Copier, CopyPlan, answer_values, assessment_in
+from resilience_app.core.content.model import Framework
 from resilience_app.core.context import CoreContext
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode
@@ -132,8 +134,14 @@ class RoundService:
         )
 
     def _round_answers(self, record: AssessmentRecord, stored: dict[str, AnswerRecord]) -> RoundAnswers:
-        values = {question_id: value for question_id, value in answer_values(stored).items() if not value.carried_over}
-        return RoundAnswers(self._context.framework(record.framework_id), values)
+        return round_answers(self._context.framework(record.framework_id), stored)
+
+
+def round_answers(framework: Framework, stored: Mapping[str, AnswerRecord]) -> RoundAnswers:
+    """A round as the comparison reads it: its answers, those carried over and still to review left out and named."""
+    values = answer_values(dict(stored))
+    return RoundAnswers(framework, {question_id: value for question_id, value in values.items() if not value.carried_over},
+                        frozenset(question_id for question_id, value in values.items() if value.carried_over))
 
 
 def round_day(round_record: RoundRecord, record: AssessmentRecord) -> dt.date:
