@@ -10,6 +10,7 @@ change (null where not comparable, with the reason); without it, a table in the 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -33,10 +34,22 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser], 
     follow_up.add_argument("--carry-answers", action="store_true", help=_("carry the answers over, each marked to review until saved again"))
     follow_up.add_argument("--carry-register", action="store_true",
                            help=_("carry the shocks and stresses, actions, discovery areas and next steps over"))
+    follow_up.add_argument("--kind", choices=("follow_up", "mid_term"), default="follow_up", help=_("the new round's kind (follow_up by default)"))
+    follow_up.add_argument("--date", type=round_date, metavar="YYYY-MM-DD", help=_("the new round's date (today by default)"))
     compare = commands.add_parser("compare", help=_("compare two rounds of an assessment: each goal's and dimension's level, coverage and change"))
     compare.add_argument("baseline_id", type=assessment_id, metavar="BASELINE_ID", help=_("the earlier round's id"))
     compare.add_argument("follow_up_id", type=assessment_id, metavar="FOLLOW_UP_ID", help=_("the later round's id"))
     compare.add_argument("--json", action="store_true", help=_("print JSON"))
+
+
+def round_date(text: str) -> dt.date:
+    """A date typed as YYYY-MM-DD, in any digit script."""
+    from resilience_app.core.formatting import latin_digits
+
+    try:
+        return dt.date.fromisoformat(latin_digits(text.strip()))
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("Enter the date as YYYY-MM-DD, for example 2026-03-01.")) from None
 
 
 def dispatch(service: ResilienceService, args: argparse.Namespace, say: Say) -> int:
@@ -56,7 +69,8 @@ def _follow_up(service: ResilienceService, args: argparse.Namespace, say: Say) -
     from resilience_app.core.formatting import format_number
     from resilience_app.core.rounds.records import FollowUpOptions
 
-    made = service.rounds.start_follow_up(args.assessment_id, FollowUpOptions(carry_answers=args.carry_answers, carry_register=args.carry_register))
+    made = service.rounds.start_follow_up(args.assessment_id, FollowUpOptions(
+        carry_answers=args.carry_answers, carry_register=args.carry_register, kind=args.kind, date=args.date))
     name = made.record.city_name(i18n.current_language())
     say(_("Started a follow-up of “{name}”.").format(name=name))
     if args.carry_answers:

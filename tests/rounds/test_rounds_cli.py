@@ -3,6 +3,7 @@ command line's language, and plain messages for ids that are not there."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -130,3 +131,22 @@ def test_bad_ids_get_the_plain_messages_other_commands_give(capsys: pytest.Captu
     assert refused.value.code == 2 and "abc" in capsys.readouterr().err
     code, out, _err = run(capsys, "--data-dir", str(tmp_path), "list", "--json")
     assert [row["id"] for row in json.loads(out)] == [baseline_id]  # nothing was made
+
+
+def test_follow_up_takes_its_kind_and_date_and_refuses_a_date_it_cannot_read_or_before_the_round_it_follows(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, baseline_id: int
+) -> None:
+    code, out, _err = run(capsys, "--data-dir", str(tmp_path), "follow-up", str(baseline_id), "--kind", "mid_term", "--date", "٢٠٩٠-٠٣-٠١")
+    assert code == 0
+    new_id = int(out.splitlines()[-1])
+    service = ResilienceService.open(AppPaths.under(tmp_path))
+    try:
+        made = service.rounds.round_of(new_id)
+        assert (made.kind, made.date) == ("mid_term", dt.date(2090, 3, 1))
+    finally:
+        service.close()
+    with pytest.raises(SystemExit) as unreadable:
+        run(capsys, "--data-dir", str(tmp_path), "follow-up", str(baseline_id), "--date", "1 March")
+    assert unreadable.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err
+    code, _out, err = run(capsys, "--data-dir", str(tmp_path), "follow-up", str(new_id), "--date", "2089-01-01")
+    assert code == 2 and "2090" in err  # before the round it follows: refused, nothing made
