@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidg
 
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _
-from resilience_app.core.register.labels import ACTION_STATUS_NAMES
+from resilience_app.core.register.labels import ACTION_STATUS_NAMES, rating_text
 from resilience_app.core.register.records import RegisterItemRecord
 from resilience_app.core.register.round_change import RegisterChange
 
@@ -77,10 +77,14 @@ class RegisterChangePanel(QWidget):
             self.summary.setText(_("Matched by catalogue entry or name: {new} new since the earlier round, {gone} no longer in the register, "
                                    "{moved} ranked differently.").format(new=format_number(len(change.new)), gone=format_number(len(change.gone)),
                                                                          moved=format_number(len(change.reranked))))
-        rows = [[name_of(item), _("New since the earlier round"), _("—"), _rank(change.later_ranks.get(item.id))] for item in change.new]
-        rows += [[name_of(item), _("No longer in the register"), _rank(change.earlier_ranks.get(item.id)), _("—")] for item in change.gone]
-        rows += [[name_of(move.later), _("Ranked differently"), _rank(move.earlier_rank), _rank(move.later_rank)] for move in change.reranked]
-        _fill(self.item_table, [_("Shock or stress"), _("What changed"), _("Earlier rank"), _("Rank in this round")], rows)
+        rows = [[name_of(item), _("New since the earlier round"), _("—"), _rank(change.later_ranks.get(item.id)), _("—"), rating_text(item)]
+                for item in change.new]
+        rows += [[name_of(item), _("No longer in the register"), _rank(change.earlier_ranks.get(item.id)), _("—"), rating_text(item), _("—")]
+                 for item in change.gone]
+        rows += [[name_of(move.later), _("Rated differently") if move.rerated else _("Ranked differently"), _rank(move.earlier_rank),
+                  _rank(move.later_rank), rating_text(move.earlier), rating_text(move.later)] for move in change.reranked]
+        _fill(self.item_table, [_("Shock or stress"), _("What changed"), _("Earlier rank"), _("Rank in this round"), _("Earlier rating"),
+                                _("Rating in this round")], rows)
         self.item_table.setVisible(bool(rows))
         self.actions_label.setText(
             _("Actions whose status changed ({changed} of {both} in both rounds' inventories, matched by title):").format(

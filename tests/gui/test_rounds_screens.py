@@ -226,8 +226,9 @@ def test_the_register_tab_shows_what_is_new_gone_reranked_and_the_actions_that_m
     items = view.register_change.item_table
     rows = [[items.item(row, column).text() for column in range(items.columnCount())] for row in range(items.rowCount())]  # type: ignore[union-attr]
     names = {"en": ("Youth unemployment", "Fuel shortages"), "ar": ("بطالة الشباب", "نقص الوقود")}[language]
-    assert [names[0], _("New since the earlier round"), _("—"), format_number(1)] in rows  # new, and first in this round's ranking
-    assert [names[1], _("No longer in the register"), format_number(2), _("—")] in rows
+    assert [names[0], _("New since the earlier round"), _("—"), format_number(1), _("—"), format_number(20) + " (" + format_number(5)] in [
+        [*row[:5], row[5].split(" × ")[0]] for row in rows]  # new, first in this round's ranking, rated 5 × 4
+    assert [names[1], _("No longer in the register"), format_number(2), _("—")] in [row[:4] for row in rows]
     actions = view.register_change.action_table
     assert actions.rowCount() == 1 and actions.item(0, 2).text() == _("Completed")  # type: ignore[union-attr]
 

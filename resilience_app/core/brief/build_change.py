@@ -18,7 +18,7 @@ from resilience_app.core.content.labels import goal_label
 from resilience_app.core.content.model import Framework
 from resilience_app.core.formatting import format_list, format_number, localise_digits
 from resilience_app.core.i18n import N_, _, current_language, ngettext
-from resilience_app.core.register.labels import ACTION_STATUS_NAMES
+from resilience_app.core.register.labels import ACTION_STATUS_NAMES, rating_text
 from resilience_app.core.register.round_change import RegisterChange, compare_registers
 from resilience_app.core.rounds.compare import CHANGE_BAND, GroupChange, QuestionMove
 from resilience_app.core.rounds.labels import compared_on_text, figures_text, round_text, signed_change, verdict_text
@@ -189,16 +189,27 @@ def _register(data: BriefData, earlier: EarlierRound) -> list[Block]:
         return blocks + [Paragraph(_("Neither round has a register of shocks and stresses."))]
     blocks.append(Paragraph(_("Matched by catalogue entry or name: {new} new since the earlier round, {gone} no longer in the register, "
                               "{moved} ranked differently.").format(new=format_number(len(changed.new)), gone=format_number(len(changed.gone)),
-                                                                     moved=format_number(len(changed.reranked)))))
+                                                                     moved=format_number(len(changed.reranked)))
+                            + " " + _rerated_note(changed)))
     if changed.new:
         blocks += [Paragraph(_("New since the earlier round:")), Bullets(tuple(data.item_name(item.id, language) for item in changed.new))]
     if changed.gone:
         blocks += [Paragraph(_("No longer in the register:")), Bullets(tuple(earlier.item_name(item.id, language) for item in changed.gone))]
     if changed.reranked:
-        blocks.append(Table(header=(_("Shock or stress"), _("Earlier rank"), _("Later rank")),
-                            rows=tuple((data.item_name(move.later.id, language), _rank(move.earlier_rank), _rank(move.later_rank))
-                                       for move in changed.reranked), unbroken=(1, 2)))
+        blocks.append(Table(header=(_("Shock or stress"), _("Earlier rank"), _("Rank in this round"), _("Earlier rating"), _("Rating in this round")),
+                            rows=tuple((data.item_name(move.later.id, language), _rank(move.earlier_rank), _rank(move.later_rank),
+                                        rating_text(move.earlier), rating_text(move.later)) for move in changed.reranked),
+                            emphasis=tuple(index for index, move in enumerate(changed.reranked) if move.rerated), unbroken=(1, 2, 3, 4)))
     return blocks
+
+
+def _rerated_note(changed: RegisterChange) -> str:
+    """How many of the rank changes come from a new rating, the rest moving with the register around them."""
+    rerated = sum(move.rerated for move in changed.reranked)
+    if not changed.reranked:
+        return ""
+    return _("{rerated} of them were rated differently (in bold below); the others moved because items were added, removed or "
+             "linked, or a rank was set by hand.").format(rerated=format_number(rerated))
 
 
 def _rank(rank: int | None) -> str:

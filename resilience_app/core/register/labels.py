@@ -45,3 +45,12 @@ def item_name(catalogue: Mapping[str, Hazard], record: RegisterItemRecord | Regi
         return hazard.name.in_language(lang)
     preferred = draft.name_ar if lang == "ar" else draft.name_en
     return preferred or draft.name_en or draft.name_ar
+
+
+def rating_text(record: RegisterItemRecord | RegisterItemDraft) -> str:
+    """"16 (4 × 4)": an item's priority with its likelihood and impact, or a dash while it is not rated."""
+    draft = record.item if isinstance(record, RegisterItemRecord) else record
+    if draft.likelihood is None or draft.impact is None:
+        return _("—")
+    return _("{priority} ({likelihood} × {impact})").format(priority=format_number(draft.likelihood * draft.impact),
+                                                           likelihood=format_number(draft.likelihood), impact=format_number(draft.impact))

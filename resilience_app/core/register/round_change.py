@@ -24,6 +24,12 @@ class ItemMove:
     earlier_rank: int | None
     later_rank: int | None
 
+    @property
+    def rerated(self) -> bool:
+        """Its likelihood or impact changed; otherwise its rank moved with the rest of the register (new items, links)."""
+        before, after = self.earlier.item, self.later.item
+        return (before.likelihood, before.impact) != (after.likelihood, after.impact)
+
 
 @dataclass(frozen=True)
 class StatusChange:
