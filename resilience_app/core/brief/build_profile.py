@@ -205,9 +205,8 @@ def evidence_gaps(data: BriefData) -> list[Block]:
     return blocks + _data_quality(data)
 
 
-def _stated_share(count: int, stated: int) -> str:
-    """"4 of 9 stating it": a share never read as surer than the answers that say."""
-    return _("{count} of {stated}").format(count=format_number(count), stated=format_number(stated)) if stated else _(DASH)
+def _share(value: float | None) -> str:
+    return format_percent(value) if value is not None else _(DASH)
 
 
 def _data_quality(data: BriefData) -> list[Block]:
@@ -222,18 +221,18 @@ def _data_quality(data: BriefData) -> list[Block]:
         return blocks + [Paragraph(_("No answer says yet what kind of source it rests on, the year its data describe or their scale. "
                                      "Saying so on each answer shows how far the profile rests on measured, local and recent data."))]
     blocks.append(Paragraph(_("Of {levelled} answers with a level, {source} say what kind of source they rest on, {scale} the scale of their "
-                              "data and {year} the year the data describe. Each figure below counts the answers that say so.").format(
+                              "data and {year} the year the data describe. Each share below is of the answers with a level, as on the "
+                              "Profile screen: an answer that does not say its source, scale or year counts in none of them.").format(
         levelled=format_number(overall.levelled), source=format_number(overall.source_stated), scale=format_number(overall.scale_stated),
         year=format_number(overall.year_stated))))
     rows = [
-        (goal_label(goal), _stated_share(summary.measured, summary.source_stated), _stated_share(summary.national, summary.scale_stated),
-         _stated_share(summary.older, summary.year_stated))
+        (goal_label(goal), format_number(summary.levelled), _share(summary.measured_share), _share(summary.national_share), _share(summary.older_share))
         for goal in data.framework.goals() if (summary := quality.goals[goal.id]).levelled
     ]
-    rows.append((_("All goals"), _stated_share(overall.measured, overall.source_stated), _stated_share(overall.national, overall.scale_stated),
-                 _stated_share(overall.older, overall.year_stated)))
-    blocks.append(Table(header=(_("Goal"), _("Measured data"), _("National figures"), _("Data older than five years")), rows=tuple(rows),
-                        emphasis=(len(rows) - 1,), unbroken=(1, 2, 3)))
+    rows.append((_("All goals"), format_number(overall.levelled), _share(overall.measured_share), _share(overall.national_share),
+                 _share(overall.older_share)))
+    blocks.append(Table(header=(_("Goal"), _("Answers with a level"), _("Measured data"), _("National figures"), _("Data older than five years")),
+                        rows=tuple(rows), emphasis=(len(rows) - 1,), unbroken=(1, 2, 3, 4)))
     return blocks
 
 
