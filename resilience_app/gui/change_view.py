@@ -35,6 +35,7 @@ from resilience_app.core.i18n import N_, _
 from resilience_app.core.rounds.compare import GroupChange, GroupKind, QuestionMove, RoundFigures
 from resilience_app.core.rounds.labels import compared_on_text, round_kind_name, signed_change, verdict_text
 from resilience_app.core.rounds.records import RoundRecord, RoundsCompared
+from resilience_app.core.rounds.rules import BASELINE
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.change_bars import ChangeBar, ChangeBars
 from resilience_app.gui.form_fields import refill_choices
@@ -187,7 +188,8 @@ class ChangeView(RefreshedWhenShown):
         self.refresh()
 
     def _read_rounds(self) -> None:
-        """The rounds of the series before this one, oldest first; the previous one chosen unless another was."""
+        """The rounds of the series before this one, oldest first; the series' baseline chosen unless another was (the
+        documents measure against it too)."""
         chosen = self.chosen_round_id()
         try:
             series = self.session.service.rounds.series_of(self.session.assessment_id)
@@ -201,7 +203,8 @@ class ChangeView(RefreshedWhenShown):
         for found in self.earlier_rounds:
             self.earlier.addItem(round_title(found), found.assessment_id)
         ids = [found.assessment_id for found in self.earlier_rounds]
-        self.earlier.setCurrentIndex(ids.index(chosen) if chosen in ids else len(ids) - 1)
+        baseline = next((index for index, found in enumerate(self.earlier_rounds) if found.kind == BASELINE), 0)
+        self.earlier.setCurrentIndex(ids.index(chosen) if chosen in ids else baseline if ids else -1)
         self.earlier.blockSignals(False)
 
     def chosen_round_id(self) -> int | None:

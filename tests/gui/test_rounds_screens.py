@@ -245,3 +245,13 @@ def test_the_change_tab_also_compares_each_indicator_and_each_quality(window: Ma
         assert first[9] == verdict_text(groups[0])
     quality = window.service.framework().qualities[0]
     assert _row(view, 0)[0] == quality.name.in_language(language)
+
+
+def test_a_third_round_is_compared_with_the_baseline_unless_another_is_chosen(window: MainWindow, language: str) -> None:
+    baseline_id, follow_up_id = _pair(window)
+    third = window.service.rounds.start_follow_up(follow_up_id, FollowUpOptions(date=FOLLOW_UP_DATE + dt.timedelta(days=700))).record.id
+    window.refresh()
+    view = _open_change(window, third)
+    assert view.earlier.count() == 2 and view.chosen_round_id() == baseline_id  # as the documents measure it
+    view.choose_round(follow_up_id)
+    assert view.compared is not None and view.compared.baseline.record.id == follow_up_id
