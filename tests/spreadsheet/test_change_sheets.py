@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from resilience_app.core.assessment.records import AssessmentDetails
-from resilience_app.core.i18n import translate_in
+from resilience_app.core.i18n import translate_in, using_language
 from resilience_app.core.sample import SENSITIVE_QUESTIONS
 from resilience_app.core.services import ResilienceService
 from tests.spreadsheet.conftest import LANGUAGES
@@ -48,6 +48,13 @@ def test_the_change_sheets_hold_the_comparison_of_the_sample_with_its_baseline(s
     assert {row[t("Question id")] for row in moved} == {
         move.question_id for move in (*compared.moved_up, *compared.moved_down)} - SENSITIVE_QUESTIONS  # withheld ones left out
     assert all(row[t("Change")] == row[t("Later level")] - row[t("Earlier level")] != 0 for row in moved)
+    with using_language(language):  # the sample's texts are read in the workbook's language
+        earlier_answers, answers = service.assessments.answers(baseline), service.assessments.answers(ids[language])
+    for row in moved:  # why it moved: both rounds' justifications side by side, as on the Change tab
+        question_id = row[t("Question id")]
+        assert row[t("Earlier justification")] == (earlier_answers[question_id].answer.justification or None)
+        assert row[t("Justification in this round")] == (answers[question_id].answer.justification or None)
+    assert any(row[t("Data in this round")] for row in moved)  # the sample says where its figures come from
 
 
 def test_an_assessment_with_no_earlier_round_has_the_change_sheets_with_headers_only(service: ResilienceService, tmp_path: Path) -> None:

@@ -4,13 +4,16 @@ headers only, so a workbook's sheets are the same whatever it holds (Power BI's 
 
 from __future__ import annotations
 
+from resilience_app.core.assessment.labels import data_quality_text
+from resilience_app.core.assessment.records import AnswerRecord
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.content.model import Framework
 from resilience_app.core.i18n import _, current_language
 from resilience_app.core.rounds.compare import GroupChange
 from resilience_app.core.rounds.labels import reason_name, verdict_name
+from resilience_app.core.spreadsheet.cells import text
 from resilience_app.core.spreadsheet.model import CellValue, Column, Sheet
-from resilience_app.core.spreadsheet.sheets_assessment import ID, NAME
+from resilience_app.core.spreadsheet.sheets_assessment import ID, LONG, NAME
 
 
 def _change_columns() -> tuple[Column, ...]:
@@ -81,12 +84,21 @@ def questions_moved(data: BriefData) -> Sheet:
             question = data.framework.question(move.question_id)
             if question is None or move.question_id in hidden:
                 continue
+            before, after = earlier.answers.get(move.question_id), data.answers.get(move.question_id)
             rows.append((move.question_id, data.framework.placement(move.question_id).number, question.prompt.in_language(language),
-                         move.baseline_level, move.follow_up_level, move.follow_up_level - move.baseline_level))
+                         move.baseline_level, move.follow_up_level, move.follow_up_level - move.baseline_level,
+                         text(before.answer.justification) if before else None, text(after.answer.justification) if after else None,
+                         _data(before), _data(after)))
     return Sheet(
         key="questions_moved",
         title=_("Questions that moved"),
         columns=(Column(_("Question id"), ID), Column(_("No."), 8), Column(_("Question"), 60), Column(_("Earlier level"), 10),
-                 Column(_("Later level"), 10), Column(_("Change"), 10)),
+                 Column(_("Later level"), 10), Column(_("Change"), 10), Column(_("Earlier justification"), LONG),
+                 Column(_("Justification in this round"), LONG), Column(_("Earlier data"), NAME), Column(_("Data in this round"), NAME)),
         rows=tuple(rows),
     )
+
+
+def _data(record: AnswerRecord | None) -> str | None:
+    """What an answer says of its data ("Measured data · 2025 · City level"), or an empty cell."""
+    return (data_quality_text(record.answer) or None) if record is not None else None
