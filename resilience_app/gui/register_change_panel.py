@@ -87,10 +87,13 @@ class RegisterChangePanel(QWidget):
                                 _("Rating in this round")], rows)
         self.item_table.setVisible(bool(rows))
         self.actions_label.setText(
-            _("Actions whose status changed ({changed} of {both} in both rounds' inventories, matched by title):").format(
+            _("Actions whose status changed ({changed} of {both} in both rounds' inventories, matched by title), then those new "
+              "or no longer in the inventory:").format(
                 changed=format_number(len(change.status_changes)), both=format_number(change.actions_in_both)))
-        _fill(self.action_table, [_("Action"), _("Earlier status"), _("Status in this round")],
-              [[status.later.action.title, _status(status.earlier.action.status), _status(status.later.action.status)]
-               for status in change.status_changes])
-        self.action_table.setVisible(bool(change.status_changes))
+        rows = [[status.later.action.title, _status(status.earlier.action.status), _status(status.later.action.status)]
+                for status in change.status_changes]
+        rows += [[action.action.title, _("—"), _("New: {status}").format(status=_status(action.action.status))] for action in change.new_actions]
+        rows += [[action.action.title, _status(action.action.status), _("No longer in the inventory")] for action in change.gone_actions]
+        _fill(self.action_table, [_("Action"), _("Earlier status"), _("Status in this round")], rows)
+        self.action_table.setVisible(bool(rows))
 

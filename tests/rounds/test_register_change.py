@@ -75,3 +75,11 @@ def test_the_service_compares_a_carried_register_after_the_cro_updated_it(servic
     assert [service.register.item_name(item, "en") for item in changed.new] == ["Influx of displaced families"]
     assert changed.gone == ()
     assert [(change.earlier.action.status, change.later.action.status) for change in changed.status_changes] == [("ongoing", "completed")]
+
+
+def test_actions_new_or_no_longer_in_the_inventory_are_listed() -> None:
+    earlier = [_action(1, "Storm drains", "planned"), _action(2, "Old market fire plan", "ongoing")]
+    later = [_action(11, "storm drains", "completed"), _action(12, "Heat plan", "planned")]
+    changed = compare_registers([], [], earlier_ranks={}, later_ranks={}, earlier_actions=earlier, later_actions=later)
+    assert [action.id for action in changed.new_actions] == [12] and [action.id for action in changed.gone_actions] == [2]
+    assert [change.later.id for change in changed.status_changes] == [11]

@@ -217,16 +217,23 @@ def _rank(rank: int | None) -> str:
 
 
 def _actions(data: BriefData, earlier: EarlierRound) -> list[Block]:
-    changed = _register_change(data, earlier).status_changes
+    changed = _register_change(data, earlier)
     blocks: list[Block] = [Heading(_("Actions whose status changed"))]
-    if not changed:
-        return blocks + [Paragraph(_("No action in both rounds' inventories (matched by title) changed its status."))]
-    return blocks + [Table(
-        header=(_("Action"), _("Earlier status"), _("Later status")),
-        rows=tuple((change.later.action.title, _status(change.earlier.action.status), _status(change.later.action.status))
-                   for change in changed),
-        unbroken=(1, 2),
-    )]
+    if changed.status_changes:
+        blocks.append(Table(
+            header=(_("Action"), _("Earlier status"), _("Status in this round")),
+            rows=tuple((change.later.action.title, _status(change.earlier.action.status), _status(change.later.action.status))
+                       for change in changed.status_changes),
+            unbroken=(1, 2),
+        ))
+    else:
+        blocks.append(Paragraph(_("No action in both rounds' inventories (matched by title) changed its status.")))
+    if changed.new_actions:
+        blocks += [Paragraph(_("New in the inventory since the earlier round:")),
+                   Bullets(tuple(action.action.title for action in changed.new_actions))]
+    if changed.gone_actions:
+        blocks += [Paragraph(_("No longer in the inventory:")), Bullets(tuple(action.action.title for action in changed.gone_actions))]
+    return blocks
 
 
 def _status(status: str) -> str:

@@ -48,6 +48,8 @@ class RegisterChange:
     reranked: tuple[ItemMove, ...]  # in both, ranked differently; the later rank first, unranked last
     status_changes: tuple[StatusChange, ...]  # actions in both inventories whose status changed, in the later order
     actions_in_both: int
+    new_actions: tuple[ActionRecord, ...] = ()  # in the later inventory only
+    gone_actions: tuple[ActionRecord, ...] = ()  # in the earlier inventory only
     earlier_ranks: Mapping[int, int] = field(default_factory=dict)  # each ranked item's rank, by item id
     later_ranks: Mapping[int, int] = field(default_factory=dict)
 
@@ -88,9 +90,13 @@ def compare_registers(
     reranked = sorted((move for move in moves if move.earlier_rank != move.later_rank),
                       key=lambda move: (move.later_rank is None, move.later_rank or 0))
     changes, in_both = compare_actions(earlier_actions, later_actions)
+    earlier_titles = {_folded(action.action.title) for action in earlier_actions}
+    later_titles = {_folded(action.action.title) for action in later_actions}
     return RegisterChange(
         earlier_count=len(earlier), later_count=len(later), new=tuple(new), gone=tuple(unmatched), reranked=tuple(reranked),
         status_changes=changes, actions_in_both=in_both, earlier_ranks=dict(earlier_ranks), later_ranks=dict(later_ranks),
+        new_actions=tuple(action for action in later_actions if _folded(action.action.title) not in earlier_titles),
+        gone_actions=tuple(action for action in earlier_actions if _folded(action.action.title) not in later_titles),
     )
 
 
