@@ -301,3 +301,12 @@ def test_the_story_s_dates_follow_the_rounds_whatever_day_the_sample_is_made(tmp
         assert not _YEAR.search(arabic)
     finally:
         service.close()
+
+
+def test_the_baseline_file_names_no_fixed_year() -> None:
+    """A year written as such in sample_baseline.yaml would drift from the rounds' dates; each is a placeholder."""
+    from resilience_app.core.sample_baseline import SAMPLE_BASELINE_FILE
+
+    fixed = re.compile(r"\b(?:19|20)\d\d\b|[٠-٩]{4}")
+    lines = SAMPLE_BASELINE_FILE.read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if not line.lstrip().startswith("#") and fixed.search(line)] == []
