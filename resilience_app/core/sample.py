@@ -31,7 +31,14 @@ from resilience_app.core.formatting import format_number, localise_digits, with_
 from resilience_app.core.i18n import N_, translate_in
 from resilience_app.core.rounds.records import FollowUpOptions, RoundDraft
 from resilience_app.core.rounds.rules import BASELINE
-from resilience_app.core.sample_baseline import BASELINE_YEARS, BaselinePlan, add_baseline_register, load_baseline_plan
+from resilience_app.core.sample_baseline import (
+    BASELINE_YEARS,
+    CONFIDENCE_STEP_DOWN,
+    BaselinePlan,
+    add_baseline_register,
+    load_baseline_plan,
+    round_years,
+)
 from resilience_app.core.sample_contributions import add_sample_contributions
 from resilience_app.core.sample_register import add_sample_register
 from resilience_app.core.sample_workshop import add_sample_workshop
@@ -88,7 +95,7 @@ SAMPLE_TEAM = N_("the resilience team")
 _LIST_SEPARATOR = re.compile(r"[,،;؛]")
 
 
-def create_sample(service: ResilienceService, language: str) -> AssessmentRecord:
+def create_sample(service: ResilienceService, language: str, *, today: dt.date | None = None) -> AssessmentRecord:
     """Create the sample assessment and its baseline round; `language` is the one its contributors' workbooks are written in.
 
     The sample's answers are drawn first, as values (`_planned_answers`); the baseline (`sample_baseline`), dated two
@@ -96,9 +103,10 @@ def create_sample(service: ResilienceService, language: str) -> AssessmentRecord
     started from it as a follow-up (`RoundService.start_follow_up`, nothing carried over), so the two are rounds of one series. Both
     are made under an unfinished name (`leftovers.UNFINISHED_MARK`) and take the sample's name only at the last
     step, together in one change: a run killed half-way never leaves a half sample listed as the sample, and the
-    next start removes what it made. A failure removes both at once. Returns the sample (the follow-up).
+    next start removes what it made. A failure removes both at once. Returns the sample (the follow-up), dated
+    `today` (the day it is made unless a test says otherwise); the file's years follow the two rounds' dates.
     """
-    today = dt.date.today()
+    today = today or dt.date.today()
     names = {lang: translate_in(lang, SAMPLE_MARK).format(name=SAMPLE_CITY[lang]) for lang in SAMPLE_CITY}
     details = AssessmentDetails(
         city_name_en=names["en"],
@@ -109,8 +117,9 @@ def create_sample(service: ResilienceService, language: str) -> AssessmentRecord
         cro_name=_worded(SAMPLE_OFFICER),
         notes=_worded(SAMPLE_NOTES),
     )
+    # No Chief Resilience Officer yet at the baseline: one was appointed between the rounds (q-10.1.a).
     baseline_details = dataclasses.replace(
-        details, population=389_000, assessment_date=_years_before(today, BASELINE_YEARS), notes=_worded(BASELINE_NOTES)
+        details, population=389_000, assessment_date=_years_before(today, BASELINE_YEARS), notes=_worded(BASELINE_NOTES), cro_name=""
     )
 
     def unfinished(finished: AssessmentDetails) -> AssessmentDetails:
@@ -122,7 +131,7 @@ def create_sample(service: ResilienceService, language: str) -> AssessmentRecord
         made.append(baseline.id)
         with being_made(service.database, baseline.id):
             service.rounds.set_round(baseline.id, RoundDraft(BASELINE, baseline_details.assessment_date))
-            planned = _planned_answers(service, baseline)
+            planned = _planned_answers(service, baseline, round_years(_years_before(today, BASELINE_YEARS), today))
             _fill_baseline(service, baseline, planned)
             follow_up = service.rounds.start_follow_up(baseline.id, FollowUpOptions(date=today), today=today).record
             made.append(follow_up.id)
@@ -165,14 +174,15 @@ class _Planned:
     baseline_evidence: str | None
 
 
-def _planned_answers(service: ResilienceService, record: AssessmentRecord) -> list[_Planned]:
+def _planned_answers(service: ResilienceService, record: AssessmentRecord, years: dict[str, int]) -> list[_Planned]:
     """Every answer of both rounds, as values: the sample's drawn around each goal's level (a fixed seed), the
-    baseline's the same but for the moves of `sample_baseline.yaml`, reversed, each with its reason."""
+    baseline's levels the same but for the moves of `sample_baseline.yaml`, reversed, each with its reason, and its
+    answers given as the baseline gave them (`_as_at_the_baseline`)."""
     chooser = random.Random(SAMPLE_SEED)
     framework = service.framework(record.framework_id)
-    plan = load_baseline_plan(framework)
+    plan = load_baseline_plan(framework, years)
     planned = [
-        _planned(question, GOAL_BASELINE.get(goal.id, 3), chooser, plan)
+        _as_at_the_baseline(_planned(question, GOAL_BASELINE.get(goal.id, 3), chooser, plan), goal.id, plan)
         for goal in framework.goals()
         for indicator in goal.indicators
         for question in indicator.questions
@@ -181,6 +191,42 @@ def _planned_answers(service: ResilienceService, record: AssessmentRecord) -> li
     if missing:
         raise ValueError(f"sample_baseline.yaml moves questions the sample gives no level: {sorted(missing)}")
     return planned
+
+
+def _as_at_the_baseline(entry: _Planned, goal_id: str, plan: BaselinePlan) -> _Planned:
+    """The baseline's answer as that round gave it: one unit answering in its own words (a moved answer keeps the
+    file's reason, a figure its sentence), with less confidence in the goals the follow-up now backs with data, a few
+    questions left open, and a few levels the follow-up re-judged with no change in practice, saying so."""
+    round_ = plan.baseline
+    if not round_.respondent:
+        return entry
+    question, answer, baseline = entry.question, entry.answer, entry.baseline
+    department_in = _department_in(question)
+    respondent = in_every_language(round_.respondent.__getitem__)
+
+    def worded(texts: dict[str, str]) -> str:
+        return in_every_language(lambda language: texts[language].format(department=department_in(language)))
+
+    baseline_evidence = entry.baseline_evidence
+    if question.id in round_.dont_know_then and answer.status == "level":
+        baseline = AnswerDraft(status="dont_know", justification=worded(round_.wording["dont_know"]), sensitive=baseline.sensitive)
+        baseline_evidence = None
+    elif baseline.status == "dont_know":
+        baseline = dataclasses.replace(baseline, justification=worded(round_.wording["dont_know"]))
+    elif baseline.status == "level":
+        change = round_.rejudged.get(question.id)
+        if change is not None and answer.status == "level" and answer.level is not None:
+            baseline = dataclasses.replace(baseline, level=answer.level - change)
+            answer = dataclasses.replace(answer, justification=worded(round_.rejudged_wording["up" if change > 0 else "down"]))
+        if question.id not in plan.moves and question.numeric is None:
+            baseline = dataclasses.replace(baseline, justification=worded(round_.wording[_tier(baseline.level or 1)]))
+        if goal_id in round_.lower_confidence_goals and baseline.confidence in CONFIDENCE_STEP_DOWN:
+            # a step down for each high answer, and for a medium one on each indicator's first question: not all
+            # of a goal became certain at once
+            if baseline.confidence == "high" or question.id.endswith("a"):
+                baseline = dataclasses.replace(baseline, confidence=CONFIDENCE_STEP_DOWN[baseline.confidence])
+    baseline = dataclasses.replace(baseline, answered_by=respondent)
+    return dataclasses.replace(entry, answer=answer, baseline=baseline, baseline_evidence=baseline_evidence)
 
 
 def _fill_baseline(service: ResilienceService, record: AssessmentRecord, planned: list[_Planned]) -> None:

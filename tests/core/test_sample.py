@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import re
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from resilience_app.core.i18n import using_language
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.sample import create_sample
+from resilience_app.core.sample_baseline import load_baseline_plan, round_years
 from resilience_app.core.services import ResilienceService
 
 
@@ -151,14 +153,21 @@ def _rounds(service, record):  # type: ignore[no-untyped-def]
     return service.assessments.answers(baseline_id), service.assessments.answers(record.id), baseline_id
 
 
+def _plan(service):  # type: ignore[no-untyped-def]
+    return load_baseline_plan(service.framework(), round_years(dt.date(2024, 6, 1), dt.date(2026, 6, 1))).baseline
+
+
 def test_the_baseline_is_the_sample_with_a_minority_of_answers_moved_for_a_reason(sample) -> None:  # type: ignore[no-untyped-def]
-    """As in a real repeat round: most answers unchanged, moves mostly of one level, each explained in both rounds."""
+    """As in a real repeat round: most levels unchanged, moves mostly of one level, each explained in both rounds."""
     service, record = sample
     before, after, _baseline_id = _rounds(service, record)
     both = [qid for qid in after if before[qid].answer.status == after[qid].answer.status == "level"]
     moved = [qid for qid in both if before[qid].answer.level != after[qid].answer.level]
-    assert len(both) > 100 and 0.2 <= len(moved) / len(both) <= 0.3
-    assert all(before[qid].answer.status == after[qid].answer.status for qid in after)  # no answer appears or vanishes
+    assert len(both) > 100 and 0.25 <= len(moved) / len(both) <= 0.4  # a quarter for a reason, a few more re-judged
+    # Only the questions the baseline left open differ in status: answered now, "don't know" then.
+    opened = {qid for qid in after if before[qid].answer.status != after[qid].answer.status}
+    assert opened == set(_plan(service).dont_know_then)
+    assert all(before[qid].answer.status == "dont_know" and after[qid].answer.status == "level" for qid in opened)
     jumps = collections.Counter(abs((after[qid].answer.level or 0) - (before[qid].answer.level or 0)) for qid in moved)
     assert set(jumps) <= {1, 2} and 1 <= jumps[2] <= 3
     for language in ("en", "ar"):
@@ -167,8 +176,41 @@ def test_the_baseline_is_the_sample_with_a_minority_of_answers_moved_for_a_reaso
         for answers in (before, after):
             texts = [answers[qid].answer.justification for qid in moved]
             assert all(texts) and len(set(texts)) == len(texts), language  # each its own, no shared boilerplate
-    unmoved = [qid for qid in both if qid not in moved and after[qid].answer.numeric_value is None]
-    assert any(before[qid].answer.justification == after[qid].answer.justification for qid in unmoved)
+    # The baseline was its own exercise: its own respondent and its own words, even where the level did not move.
+    unmoved = [qid for qid in both if qid not in moved]
+    assert len(unmoved) > 60
+    assert all(before[qid].answer.justification != after[qid].answer.justification for qid in unmoved)
+    assert all(before[qid].answer.answered_by != after[qid].answer.answered_by for qid in after)
+    assert len({before[qid].answer.answered_by for qid in after}) == 1
+
+
+def test_a_few_levels_were_re_judged_with_no_change_in_practice_and_cancel_out_within_their_goals(sample) -> None:  # type: ignore[no-untyped-def]
+    """Assessor noise, as in every repeat round: the band of "little or no change" has something to absorb."""
+    service, record = sample
+    before, after, baseline_id = _rounds(service, record)
+    rejudged = [qid for qid in after if after[qid].answer.justification.startswith("Re-judged")]
+    assert 6 <= len(rejudged) <= 10 and set(rejudged) == set(_plan(service).rejudged)
+    by_goal: collections.Counter[str] = collections.Counter()
+    for qid in rejudged:
+        change = (after[qid].answer.level or 0) - (before[qid].answer.level or 0)
+        assert abs(change) == 1 and "no change in practice" in after[qid].answer.justification
+        by_goal[qid.split(".")[0].replace("q-", "goal-")] += change
+    assert set(by_goal.values()) == {0} and len(by_goal) >= 3
+    compared = service.rounds.compare(baseline_id, record.id).comparison
+    noisy = [goal for goal in compared.goals if goal.id in by_goal and goal.up and goal.down and goal.verdict == "little_change"]
+    assert noisy  # a goal with moves both ways that still changed little
+
+
+def test_the_baseline_was_less_sure_where_the_follow_up_now_has_data_and_left_a_few_questions_open(sample) -> None:  # type: ignore[no-untyped-def]
+    service, record = sample
+    before, after, baseline_id = _rounds(service, record)
+    levelled = [qid for qid in after if before[qid].answer.status == after[qid].answer.status == "level"]
+    assert sum(before[qid].answer.confidence != after[qid].answer.confidence for qid in levelled) >= 15
+    compared = {goal.id: goal for goal in service.rounds.compare(baseline_id, record.id).comparison.goals}
+    for goal_id in _plan(service).lower_confidence_goals:
+        then, now = compared[goal_id].baseline.low_confidence_share, compared[goal_id].follow_up.low_confidence_share
+        assert then is not None and now is not None and then > now, goal_id
+    assert 3 <= len(_plan(service).dont_know_then) <= 6
 
 
 def test_goal_levels_move_a_little_and_several_goals_hardly_at_all(sample) -> None:  # type: ignore[no-untyped-def]
@@ -176,10 +218,13 @@ def test_goal_levels_move_a_little_and_several_goals_hardly_at_all(sample) -> No
     _before, _after, baseline_id = _rounds(service, record)
     then, now = service.assessments.profile(baseline_id).goals, service.assessments.profile(record.id).goals
     changes = {goal: (now[goal].level or 0) - (then[goal].level or 0) for goal in now}
-    assert all(abs(change) <= 1 for change in changes.values())
+    assert all(abs(change) <= 0.8 for change in changes.values())
     assert sum(abs(change) < 0.15 for change in changes.values()) >= 3  # several nearly unchanged
     assert sum(change >= 0.3 for change in changes.values()) >= 4 and sum(change <= -0.3 for change in changes.values()) >= 1
     assert changes["goal-5"] < 0 and changes["goal-12"] < 0 and changes["goal-1"] > 0  # the new arrivals, the expired plan, the water programme
+    # Like for like, the comparison's verdicts: some goals better, a few worse, several little or no change.
+    verdicts = collections.Counter(goal.verdict for goal in service.rounds.compare(baseline_id, record.id).comparison.goals)
+    assert verdicts["improved"] >= 3 and verdicts["declined"] >= 1 and verdicts["little_change"] >= 3
 
 
 def test_the_baseline_figures_are_dated_whole_where_counted_and_agree_with_the_sample(sample) -> None:  # type: ignore[no-untyped-def]
@@ -217,3 +262,51 @@ def test_both_rounds_say_where_their_data_come_from(sample) -> None:  # type: ig
     changed = [qid for qid in after if before[qid].answer.source_kind == "perception" and after[qid].answer.source_kind == "measured"]
     assert changed and all(before[qid].answer.level != after[qid].answer.level for qid in changed)
     assert all("measured" in after[qid].answer.justification for qid in changed)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# What a follow-up text may date at or before the baseline: the baseline's own figure ("up from 84.5% in 2023") and
+# the old master plan ("the 2012 master plan").
+_EARLIER = re.compile(r"\bfrom [^;:]{1,25}? in (?:19|20)\d\d\b|\b(?:19|20)\d\d (?:master )?plan\b")
+
+
+@pytest.mark.parametrize("today", [dt.date.today(), dt.date(2026, 12, 7), dt.date(2025, 1, 3), dt.date(2024, 2, 29)])
+def test_the_story_s_dates_follow_the_rounds_whatever_day_the_sample_is_made(tmp_path, today: dt.date) -> None:  # type: ignore[no-untyped-def]
+    """Every event the follow-up says happened since the baseline falls after the baseline's year, and each round's
+    figures describe a year before its own, in both languages; the baseline names no Chief Resilience Officer."""
+    service = ResilienceService.open(AppPaths.under(tmp_path))
+    try:
+        record = create_sample(service, "en", today=today)
+        baseline_id = service.rounds.series_of(record.id)[0].assessment_id
+        baseline = service.assessments.get_assessment(baseline_id)
+        assert record.details.assessment_date == today and baseline.details.assessment_date is not None
+        baseline_year = baseline.details.assessment_date.year
+        assert today.year - baseline_year == 2 and baseline.details.cro_name == "" and record.details.cro_name
+        plan = load_baseline_plan(service.framework(), round_years(baseline.details.assessment_date, today))
+        before, after = service.assessments.answers(baseline_id), service.assessments.answers(record.id)
+        for qid, move in plan.moves.items():
+            if move.by_contribution:
+                continue  # its reason is the department's workbook note
+            text = after[qid].answer.justification
+            events = [int(year) for year in _YEAR.findall(_EARLIER.sub("", text.split("Checked with the department before the workshop.")[-1]))]
+            assert all(baseline_year < year <= today.year for year in events), (qid, text)
+        for qid, stored in after.items():
+            if stored.answer.data_year is not None and before[qid].answer.data_year is not None:
+                assert before[qid].answer.data_year < baseline_year and stored.answer.data_year < today.year, qid
+                if stored.answer.data_year != before[qid].answer.data_year:  # a new figure: of a year after the baseline's
+                    assert stored.answer.data_year >= baseline_year, qid
+        with using_language("ar"):  # the same years, in Arabic-Indic digits
+            arabic = service.assessments.answers(record.id)["q-10.1.a"].answer.justification
+        assert str(baseline_year + 1).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) in arabic
+        assert not _YEAR.search(arabic)
+    finally:
+        service.close()
+
+
+def test_the_baseline_file_names_no_fixed_year() -> None:
+    """A year written as such in sample_baseline.yaml would drift from the rounds' dates; each is a placeholder."""
+    from resilience_app.core.sample_baseline import SAMPLE_BASELINE_FILE
+
+    fixed = re.compile(r"\b(?:19|20)\d\d\b|[٠-٩]{4}")
+    lines = SAMPLE_BASELINE_FILE.read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if not line.lstrip().startswith("#") and fixed.search(line)] == []
