@@ -17,14 +17,21 @@ from resilience_app.core.scoring.quantitative import FigureAnswer, build_quantit
 DASH = "—"
 
 
-def value_text(question: Question, answer: FigureAnswer | None) -> str:
-    """A quantitative answer's value with its unit ("62.5 %"), in the document's digits; "" when there is none."""
-    if question.numeric is None or answer is None or not answer.numeric_value:
+def number_text(answer: FigureAnswer | None) -> str:
+    """A quantitative answer's figure alone ("62.5"), in the document's digits; "" when there is none."""
+    if answer is None or not answer.numeric_value:
         return ""
     try:
-        number = format_number(Decimal(answer.numeric_value))
+        return format_number(Decimal(answer.numeric_value))
     except InvalidOperation:
-        number = localise_digits(answer.numeric_value)
+        return localise_digits(answer.numeric_value)
+
+
+def value_text(question: Question, answer: FigureAnswer | None) -> str:
+    """A quantitative answer's value with its unit ("62.5 %"), in the document's digits; "" when there is none."""
+    number = number_text(answer)
+    if question.numeric is None or not number:
+        return ""
     return with_unit(number, question.numeric.unit.in_language(current_language()))
 
 
@@ -48,7 +55,7 @@ def quantitative(data: BriefData) -> list[Block]:
     for figure in figures.rows:
         number = localise_digits(figure.number)
         prompt = figure.question.prompt.in_language(language)
-        before = (value_text(figure.question, earlier.get(figure.question.id)) or _(DASH),) if earlier is not None else ()
+        before = (number_text(earlier.get(figure.question.id)) or _(DASH),) if earlier is not None else ()
         if figure.withheld:
             rows.append((number, prompt, *before, _("Withheld"), _(DASH)))
             continue
@@ -62,13 +69,14 @@ def quantitative(data: BriefData) -> list[Block]:
         count += " " + ngettext("{count} more is withheld as sensitive.", "{count} more are withheld as sensitive.", withheld).format(
             count=format_number(withheld))
     if earlier is not None:
-        count += " " + _("Beside each value, the one the earlier round recorded ({round}), so a figure's own change is read directly.").format(
+        count += " " + _("Before each value, the figure the earlier round recorded ({round}), in the same unit, so a figure's own change "
+                         "is read directly.").format(
             round=round_text(data.earlier.round if data.earlier else None))
-    header = (_("No."), _("Question"), *((_("Value in the earlier round"),) if earlier is not None else ()), _("Value"), _("Level"))
+    header = (_("No."), _("Question"), *((_("Earlier value"),) if earlier is not None else ()), _("Value"), _("Level"))
     return [
         Paragraph(_("The questions answered with a figure: the value the city reported, with its unit, and the level it reaches on "
                     "the question's scale.") + " " + count),
-        Table(header=header, rows=tuple(rows), unbroken=(0,)),  # the question number
+        Table(header=header, rows=tuple(rows), unbroken=(0, 2) if earlier is not None else (0,)),  # the number, the earlier figure
     ]
 
 
