@@ -205,7 +205,9 @@ def _row_lines(service: ResilienceService, preview: WorkbookPreview) -> list[str
     lines = []
     for row in preview.rows:
         number = localise_digits(framework.placement(row.question_id).number)
-        detail = row.problem if row.outcome == REFUSED else " ".join(part for part in (answer_summary(framework, row.answer), row.warning) if part)
+        # One line a row: a row's several warnings are joined, never a line of their own without the question's number.
+        warning = _("; ").join(line for line in row.warning.splitlines() if line)
+        detail = row.problem if row.outcome == REFUSED else " ".join(part for part in (answer_summary(framework, row.answer), warning) if part)
         outcome = _(OUTCOME_NAMES[row.outcome])
         if row.offer_on_record:
             outcome = _("{outcome} (to be taken as the answer on record)").format(outcome=outcome)
@@ -228,6 +230,10 @@ def _rows_as_json(preview: WorkbookPreview, *, taken: bool) -> list[dict[str, ob
                 "value": answer.numeric_value if answer else None,
                 "confidence": answer.confidence if answer else None,
                 "justification": answer.justification if answer else None,
+                # The data quality as it will be stored: codes, the year a number (None where not stated).
+                "source_kind": answer.source_kind if answer else None,
+                "data_year": answer.data_year if answer else None,
+                "data_scale": answer.data_scale if answer else None,
                 "evidence": row.evidence,
                 "offered_on_record": row.offer_on_record,
                 "taken_on_record": taken and row.offer_on_record,

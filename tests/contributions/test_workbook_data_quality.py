@@ -10,14 +10,14 @@ import io
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from resilience_app.core.assessment.answer_rules import latest_data_year
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.contributions.records import ContributorDraft, ContributorRecord
 from resilience_app.core.contributions.workbook import WorkbookRequest, read_workbook, write_workbook
 from resilience_app.core.contributions.workbook_import import DISAGREES, NEW, SAME
-from resilience_app.core.contributions.workbook_layout import DATA_SHEET, LETTERS
+from resilience_app.core.contributions.workbook_layout import DATA_QUALITY_COLUMNS, DATA_SHEET, LETTERS, RECORD_COLUMN
 from resilience_app.core.i18n import translate_in, using_language
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.spreadsheet_text import text_from_cell
@@ -116,10 +116,20 @@ def test_a_value_that_cannot_be_read_is_refused_with_its_cell_and_the_rest_of_th
         assert messages[3].startswith("Enter the year the data describe, from 1950 to")
 
 
+def _first_format(book: Workbook) -> None:
+    """The workbook as format 1 wrote it: its version, and no records of the data-quality columns."""
+    sheet = book[DATA_SHEET]
+    sheet.cell(1, 3, "1")
+    for row in sheet.iter_rows():
+        if row[0].value == RECORD_COLUMN and row[1].value in DATA_QUALITY_COLUMNS:
+            for cell in row:
+                cell.value = None
+
+
 def test_a_workbook_of_the_first_format_reads_without_the_data_quality() -> None:
     """A workbook sent before the three columns existed (format 1) still comes back: whatever lies beyond its columns is not read."""
     made = request("en")
-    older = filled(edited(lambda book: book[DATA_SHEET].cell(1, 3, "1")), {2: {"level": "3", "source_kind": "sometimes", "data_year": "soon"}})
+    older = filled(edited(_first_format), {2: {"level": "3", "source_kind": "sometimes", "data_year": "soon"}})
     reading = read_workbook(older, known_question_ids=_ids(made))
     assert reading.problems == ()
     answer = reading.answers[0]
@@ -181,7 +191,7 @@ def test_an_imported_workbook_sets_the_data_quality_on_record_and_keeps_what_it_
     assert rows[first].warning and (language == "en") != has_arabic_letters(rows[first].warning)
     if language == "en":
         assert rows[first].warning.replace("\u2068", "").replace("\u2069", "") == (
-            "Taken on record, it changes the quality of the data: Year of the data: 2019 → 2023; Scale of the data: — → City level"
+            "If taken on record, it changes the quality of the data: Year of the data: 2019 → 2023; Scale of the data: — → City level"
         )
 
     imported = service.contributions.import_workbook(preview)

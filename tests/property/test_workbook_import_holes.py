@@ -87,9 +87,22 @@ def test_a_column_header_recorded_with_controls_is_quoted_with_them_written_out(
     def header(book: Workbook) -> None:
         row = next(row for row in range(1, book[DATA_SHEET].max_row + 1) if book[DATA_SHEET].cell(row, 2).value == "level")
         book[DATA_SHEET].cell(row, 4, f"Level{TURNED}")
+        book.worksheets[1].cell(1, 9, "Niveau")  # the sheet's header changed too: a column moved, not the hidden record alone
 
     refused = refusal(edited(header))
     assert refused.reason == "columns-changed" and LETTERS["level"] in str(refused)
+    assert balanced(str(refused)), ascii(str(refused))
+
+
+def test_a_column_header_changed_only_on_the_hidden_sheet_says_the_hidden_sheet_changed() -> None:
+    """The sheet still shows the app's header: telling the department to rename column I to the record's text misleads."""
+
+    def header(book: Workbook) -> None:
+        row = next(row for row in range(1, book[DATA_SHEET].max_row + 1) if book[DATA_SHEET].cell(row, 2).value == "level")
+        book[DATA_SHEET].cell(row, 4, f"Level{TURNED}")
+
+    refused = refusal(edited(header))
+    assert refused.reason == "data-changed" and "[U+202E]" not in str(refused)
     assert balanced(str(refused)), ascii(str(refused))
 
 

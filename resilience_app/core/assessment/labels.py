@@ -23,7 +23,12 @@ FIELD_NAMES = {
     "source_kind": N_("Source of the data"),
     "data_year": N_("Year of the data"),
     "data_scale": N_("Scale of the data"),
+    # A contributor's own answer, from their workbook: each data-quality field it changes is a line of its own.
+    "contribution_source_kind": N_("Contribution: source of the data"),
+    "contribution_data_year": N_("Contribution: year of the data"),
+    "contribution_data_scale": N_("Contribution: scale of the data"),
 }
+CONTRIBUTION_FIELD_PREFIX = "contribution_"  # + a data-quality field: that field of a contribution, in the history
 SOURCE_KIND_NAMES = {
     "measured": N_("Measured data"),
     "estimate": N_("An estimate"),
@@ -49,6 +54,7 @@ def history_value(field: str, value: str | None) -> str:
     """A stored history value as a user reads it."""
     if value is None or value == "":
         return _("—")
+    field = field.removeprefix(CONTRIBUTION_FIELD_PREFIX)  # a contribution's data-quality field reads as the answer's
     if field == "status" or (field == "contribution" and not value.isdigit()):
         return _(STATUS_VALUES.get(value, value))
     if field in ("sensitive", "carried_over"):

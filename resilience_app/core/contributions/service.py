@@ -22,13 +22,21 @@ from resilience_app.core.assessment.answer_repository import AnswerRepository
 from resilience_app.core.assessment.answer_rules import clean_answer
 from resilience_app.core.assessment.evidence_repository import EvidenceRepository
 from resilience_app.core.assessment.evidence_rules import MAX_TITLE_LENGTH
+from resilience_app.core.assessment.labels import CONTRIBUTION_FIELD_PREFIX
 from resilience_app.core.assessment.records import AnswerDraft, AnswerRecord, EvidenceDraft
 from resilience_app.core.assessment.service import ASSESSMENT_GONE, assessment_in
 from resilience_app.core.content.model import Framework, Question
 from resilience_app.core.context import CoreContext
 from resilience_app.core.contributions.records import ContributionRecord, ContributorDraft, ContributorRecord, WorkbookRecord
 from resilience_app.core.contributions.repository import ContributionRepository, ContributorNotFound, WorkbookNotFound
-from resilience_app.core.contributions.rules import clean_contributor, questions_in_scope, same_answer, spread, with_data_quality_kept
+from resilience_app.core.contributions.rules import (
+    DATA_QUALITY_FIELDS,
+    clean_contributor,
+    questions_in_scope,
+    same_answer,
+    spread,
+    with_data_quality_kept,
+)
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
 from resilience_app.core.every_language import message_in_every_language
@@ -370,8 +378,17 @@ class ContributionService:
             contributor.id, row.question_id, row.answer, evidence=row.evidence, workbook_id=workbook.id
         )
         if changed:  # a new level, or the same level with new words: either way a line in the question's history
+            answers = AnswerRepository(session)
             old, new = history_value(before.answer if before else None), history_value(row.answer)
-            AnswerRepository(session).note(assessment_id, row.question_id, "contribution", old, new, changed_by=by)
+            answers.note(assessment_id, row.question_id, "contribution", old, new, changed_by=by)
+            # Each data-quality field the contribution changes gets its own line, so an earlier year can be found again.
+            for name in DATA_QUALITY_FIELDS:
+                was, now = (getattr(before.answer, name) if before else None), getattr(row.answer, name)
+                if was != now:
+                    answers.note(
+                        assessment_id, row.question_id, CONTRIBUTION_FIELD_PREFIX + name,
+                        None if was is None else str(was), None if now is None else str(now), changed_by=by,
+                    )
 
     def _take_on_record(self, session: Session, assessment_id: int, contributor: ContributorRecord, row: ImportRow, by: str) -> None:
         assert row.answer is not None

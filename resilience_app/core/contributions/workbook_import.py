@@ -18,7 +18,7 @@ from resilience_app.core.assessment.labels import history_value as value_shown
 from resilience_app.core.assessment.records import AnswerDraft, AnswerRecord
 from resilience_app.core.content.model import Framework, Question
 from resilience_app.core.contributions.records import ContributionRecord, ContributorRecord, WorkbookRecord
-from resilience_app.core.contributions.rules import data_quality_changes, same_answer
+from resilience_app.core.contributions.rules import DATA_QUALITY_FIELDS, data_quality_changes, same_answer, with_data_quality_kept
 from resilience_app.core.contributions.workbook_layout import LETTERS
 from resilience_app.core.contributions.workbook_records import ReturnedAnswer, WorkbookReading
 from resilience_app.core.errors import InvalidInputError
@@ -60,6 +60,8 @@ class ImportRow:
     # field -> (on record, this answer's) for each data-quality field that taking the answer would change; a field the
     # workbook leaves empty changes nothing (`rules.with_data_quality_kept`).
     data_quality_changes: Mapping[str, tuple[object, object]] = dataclasses.field(default_factory=dict)
+    # A data-quality cell left empty, or not read, where the contributor stated a value before: that value stays.
+    kept_data_quality: bool = False
 
     @property
     def stored(self) -> bool:
@@ -106,6 +108,8 @@ class WorkbookPreview:
             for outcome, count in self.counts().items()
             if count
         ]
+        if any(row.kept_data_quality for row in self.rows):
+            lines.append(_("A source, year or scale of the data left empty or not read changes nothing: the value the contributor stated before stays."))
         if self.problems:
             count = len(self.problems)
             lines.append(ngettext("{count} cell could not be read.", "{count} cells could not be read.", count).format(count=format_number(count)))
@@ -161,23 +165,35 @@ def _row(
     on_record: Mapping[str, AnswerRecord],
     asked_elsewhere: Collection[str],
 ) -> ImportRow:
+    own = next((record for record in contributions if record.contributor_id == contributor_id), None)
+    recorded = on_record.get(returned.question_id)
+    unread = [_("{cell}: {message}").format(cell=isolate(problem.cell), message=problem.message) for problem in returned.unread]
     draft = with_level_from_value(question, _draft(returned))
-    if not draft.status:
-        # The data quality alone makes no answer: the workbook is sent with the record's already filled in.
-        if not (draft.justification or returned.evidence):
-            return ImportRow(returned.question_id, returned.cell_row, EMPTY, None, returned.evidence)
+    evidence = returned.evidence
+    kept = own is not None and any(getattr(draft, name) is None and getattr(own.answer, name) is not None for name in DATA_QUALITY_FIELDS)
+    if not draft.status and not (draft.justification or returned.evidence):
+        # The data quality alone makes no answer (the workbook is sent with the record's filled in), but it does change
+        # the contributor's own answer: a corrected year is not lost.
+        if own is None or not own.answer.status or not _data_quality_differs(draft, own.answer):
+            changed = own is None and _data_quality_differs(draft, recorded.answer if recorded is not None else None)
+            note = _("The quality of the data was changed, but the row has no level: it is not read.") if changed else ""
+            return ImportRow(returned.question_id, returned.cell_row, EMPTY, None, returned.evidence, warning=_lines(*unread, note))
+        stated = {name: getattr(draft, name) for name in DATA_QUALITY_FIELDS if getattr(draft, name) is not None}
+        draft, evidence = dataclasses.replace(own.answer, **stated), own.evidence
+    elif not draft.status:
         # Words without a level ("not our mandate: ask the ministry") are kept, as a "don't know" with them.
         draft = dataclasses.replace(draft, status="dont_know", level=None)
+    if own is not None:
+        # A cell emptied, or one that could not be read, changes nothing: the contributor's own value stays, as on record.
+        draft = with_data_quality_kept(draft, own.answer)
     try:
         answer = clean_answer(question, draft)
     except InvalidInputError as refusal:
         field, message = next(iter(refusal.field_errors.items()))
         return _refused(reading, returned, _FIELD_COLUMNS.get(field, field), message)
-    own = next((record for record in contributions if record.contributor_id == contributor_id), None)
     others = [record for record in contributions if record.contributor_id != contributor_id and record.answer.status]
-    recorded = on_record.get(returned.question_id)
     record_answer = recorded.answer if recorded is not None and recorded.answer.status else None
-    if own is not None and own.answer == answer and own.evidence == returned.evidence:
+    if own is not None and own.answer == answer and own.evidence == evidence:
         outcome = SAME
     elif record_answer is not None and not same_answer(record_answer, answer):
         outcome = DISAGREES
@@ -185,12 +201,23 @@ def _row(
         outcome = UPDATED if own is not None else NEW
     offer = outcome in (NEW, UPDATED) and record_answer is None and not others and returned.question_id not in asked_elsewhere
     changes = data_quality_changes(answer, recorded.answer if recorded is not None else None) if outcome != SAME else {}
-    unread = [_("{cell}: {message}").format(cell=isolate(problem.cell), message=problem.message) for problem in returned.unread]
-    warning = "\n".join(line for line in (_contradiction(question, answer), *unread, _changes_said(changes)) if line)
+    # Said only where the import itself may take the row on record; a later *Take this answer* shows its own.
+    warning = _lines(_contradiction(question, answer), *unread, _changes_said(changes) if offer else "")
     return ImportRow(
-        returned.question_id, returned.cell_row, outcome, answer, returned.evidence, offer_on_record=offer, warning=warning,
-        data_quality_changes=changes,
+        returned.question_id, returned.cell_row, outcome, answer, evidence, offer_on_record=offer, warning=warning,
+        data_quality_changes=changes, kept_data_quality=kept,
     )
+
+
+def _data_quality_differs(stated: AnswerDraft, before: AnswerDraft | None) -> bool:
+    """Whether a data-quality cell states something else than `before` has (an empty cell states nothing)."""
+    return any(
+        getattr(stated, name) is not None and getattr(stated, name) != (getattr(before, name) if before else None) for name in DATA_QUALITY_FIELDS
+    )
+
+
+def _lines(*lines: str) -> str:
+    return "\n".join(line for line in lines if line)
 
 
 def _changes_said(changes: Mapping[str, tuple[object, object]]) -> str:
@@ -205,7 +232,7 @@ def _changes_said(changes: Mapping[str, tuple[object, object]]) -> str:
         )
         for field, (old, new) in changes.items()
     ]
-    return _("Taken on record, it changes the quality of the data: {changes}").format(changes=_("; ").join(said))
+    return _("If taken on record, it changes the quality of the data: {changes}").format(changes=_("; ").join(said))
 
 
 def _contradiction(question: Question, answer: AnswerDraft) -> str:

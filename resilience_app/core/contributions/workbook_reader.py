@@ -62,6 +62,7 @@ from resilience_app.core.contributions.workbook_layout import (
     FORMAT_MARKER,
     FORMAT_VERSION,
     HEADER_ROW,
+    HEADERS,
     INDEXES,
     LETTERS,
     MAX_DATA_ROWS,
@@ -79,7 +80,7 @@ from resilience_app.core.contributions.workbook_layout import (
 from resilience_app.core.contributions.workbook_records import CellProblem, ReturnedAnswer, WorkbookReading, WorkbookRefused
 from resilience_app.core.contributions.workbook_refusals import REFUSAL_REASONS, refused
 from resilience_app.core.formatting import format_list, format_number
-from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, isolate
+from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, isolate, translate_in
 from resilience_app.core.spreadsheet_text import text_from_cell
 
 __all__ = ["REFUSAL_REASONS", "read_workbook"]
@@ -109,6 +110,7 @@ class _Metadata:
     identity: WorkbookReading  # what the workbook is, its answers still empty
     questions_sheet: str
     headers: dict[str, str]  # column key -> its header as written
+    header_rows: dict[str, int]  # column key -> the data sheet's row recording it
     vocabulary: Vocabulary
     questions: dict[int, _Placed]  # row -> the question the app wrote there, in the order written
     version: int = FORMAT_VERSION
@@ -224,6 +226,7 @@ def _metadata(rows: Sequence[Row]) -> _Metadata:
         raise _changed(_cell_detail(MAX_DATA_ROWS + 1))
     scalars: dict[str, tuple[int, str]] = {}
     headers: dict[str, str] = {}
+    header_rows: dict[str, int] = {}
     level_names: list[tuple[int, str]] = []
     questions: list[_Placed] = []
     placed_rows: set[int] = set()
@@ -237,7 +240,7 @@ def _metadata(rows: Sequence[Row]) -> _Metadata:
             key, letter, header = values[:3]
             if key in LETTERS and letter != LETTERS[key]:
                 raise _changed(_cell_detail(number, 3))
-            headers[key] = header
+            headers[key], header_rows[key] = header, number
         elif kind == RECORD_LEVEL_NAME:
             level_names.append(_level_name(number, values))
         elif kind == RECORD_QUESTION:
@@ -247,6 +250,10 @@ def _metadata(rows: Sequence[Row]) -> _Metadata:
             placed_ids.add(placed.question_id)
             placed_rows.add(placed.row)
             questions.append(placed)
+    if int(version) < DATA_QUALITY_SINCE and any(key in headers for key in DATA_QUALITY_COLUMNS):
+        # Only a workbook of version 2 or later lists the data-quality columns: its version was lowered by hand, which
+        # would leave the department's source, year and scale unread without a word.
+        raise _changed(_("the format version in cell {cell} was changed").format(cell=isolate(f"{DATA_SHEET}!C1")))
     checked = CHECKED_COLUMNS + (DATA_QUALITY_COLUMNS if int(version) >= DATA_QUALITY_SINCE else ())
     missing = [name for name in SCALAR_RECORDS if name not in scalars] + [key for key in checked if key not in headers]
     if missing:
@@ -267,6 +274,7 @@ def _metadata(rows: Sequence[Row]) -> _Metadata:
         # Its name begins every cell's location in a message: a direction control in it would turn the message around.
         questions_sheet=_scalar(scalars, "questions_sheet", lambda text: 0 < len(text) <= _MAX_SHEET_NAME and not DIRECTION_CONTROLS.search(text)),
         headers=headers,
+        header_rows=header_rows,
         vocabulary=Vocabulary.of(level_names),
         questions={placed.row: placed for placed in questions},
         version=int(version),
@@ -310,9 +318,17 @@ def _check_headers(rows: Sequence[Row], metadata: _Metadata) -> None:
     for key in metadata.checked_columns:
         found = header[INDEXES[key]]
         if not isinstance(found, str) or text_from_cell(found) != metadata.headers[key]:
+            if isinstance(found, str) and text_from_cell(found) in _app_headers(key):
+                # The sheet shows the header the app writes: the hidden sheet's record of it is what was changed.
+                raise _changed(_cell_detail(metadata.header_rows[key], 4))
             raise refused(
                 "columns-changed", sheet=isolate(metadata.questions_sheet), column=isolate(LETTERS[key]), header=quoted(metadata.headers[key])
             )
+
+
+def _app_headers(key: str) -> set[str]:
+    """The header the app writes over the column `key`, in every language."""
+    return {translate_in(language, HEADERS[key]) for language in SUPPORTED_LANGUAGES}
 
 
 def _check_duplicates(rows: Sequence[Row], sheet: str) -> None:
