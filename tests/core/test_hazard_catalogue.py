@@ -9,9 +9,14 @@ from pathlib import Path
 import pytest
 
 from resilience_app.core import resources
+from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.content import load_content
 from resilience_app.core.content.as_json import content_as_json
-from resilience_app.core.content.model import Content, Hazard
+from resilience_app.core.content.model import Content, Hazard, Text
+from resilience_app.core.paths import AppPaths
+from resilience_app.core.register.discovery import GoalStanding, pressure_goals, propose_areas
+from resilience_app.core.register.records import RegisterItemDraft
+from resilience_app.core.services import ResilienceService
 from tests.core.test_content_loader import FRAMEWORK, codes, write
 from tools import hazard_goal_table
 
@@ -170,3 +175,46 @@ def test_only_a_vulnerability_mirrors_goals(tmp_path: Path) -> None:
 def test_the_catalogue_version_is_text(tmp_path: Path) -> None:
     result = _load(tmp_path, HAZARDS.replace("{nature}", "vulnerability").replace('version: "9.1"', "version: [1]"))
     assert codes(result) == ["wrong-type"] and result.problems[0].line == 3
+
+
+# --- discovery areas --------------------------------------------------------------------------------
+
+
+def _hazard(nature: str, goals: tuple[str, ...], mirrors: tuple[str, ...] = ()) -> Hazard:
+    return Hazard("h", "stress", "social", Text({"en": "H", "ar": "ح"}), Text({"en": "H", "ar": "ح"}), goals, nature=nature, mirrors=mirrors)  # type: ignore[arg-type]
+
+
+def test_a_vulnerability_is_no_pressure_on_the_goals_it_mirrors_but_on_its_others() -> None:
+    slums = _hazard("vulnerability", ("g1", "g2", "g3"), mirrors=("g1", "g3"))
+    assert pressure_goals(("g1", "g2", "g3"), slums) == ("g2",)
+    assert pressure_goals(("g3", "g4"), slums) == ("g4",)  # the CRO's own goals for the item, minus the mirrored
+    assert pressure_goals(("g1", "g2"), _hazard("driver", ("g1", "g2"))) == ("g1", "g2")
+    assert pressure_goals(("g1",), None) == ("g1",)  # the city's own item
+    # By hand: g1 and g2 both weak with one action (thin); g3 strong. Item 1 (the vulnerability) is
+    # the only high-priority item. Counted everywhere, it would make g1 and g2 three-signal areas
+    # headed by it; as a vulnerability it presses on g2 only, so g1 stands on its level and thin actions.
+    goals = [GoalStanding("g1", 2.0, 1.0), GoalStanding("g2", 2.5, 1.0), GoalStanding("g3", 4.0, 1.0)]
+    actions = {"g1": 1, "g2": 1, "g3": 0}
+    counted_everywhere = propose_areas(goals, [1], {1: slums.goals}, actions)
+    assert [(proposal.goal_id, proposal.disrupting_items) for proposal in counted_everywhere] == [("g1", (1,)), ("g2", (1,)), ("g3", (1,))]
+    proposals = propose_areas(goals, [1], {1: pressure_goals(slums.goals, slums)}, actions)
+    assert [(proposal.goal_id, proposal.signals, proposal.disrupting_items) for proposal in proposals] == [("g2", 3, (1,)), ("g1", 2, ())]
+
+
+def test_the_service_does_not_count_a_vulnerability_on_its_own_goal(app_paths: AppPaths) -> None:
+    service = ResilienceService.open(app_paths)
+    try:
+        assessment_id = service.assessments.create_assessment(AssessmentDetails(city_name_en="Zarqa")).id
+        for goal_id in ("goal-7", "goal-12"):  # both weak, no action: one signal each before any item
+            goal = service.framework().goal(goal_id)
+            assert goal is not None
+            for indicator in goal.indicators:
+                for question in indicator.questions:
+                    service.assessments.save_answer(assessment_id, question.id, AnswerDraft(status="level", level=2, confidence="medium"))
+        item = service.register.add_item(assessment_id, RegisterItemDraft(hazard_id="informal-settlements", likelihood=5, impact=4))
+        areas = {area.area.goals: area.area.item_ids for area in service.register.propose_areas(assessment_id)}
+        assert areas[("goal-7",)] == (item.id,)  # exposure: pressure
+        assert areas[("goal-12",)] == ()  # land use: its own goal, proposed on its level and actions alone
+        assert ("goal-3",) in areas and ("goal-1",) not in areas  # goal-1 has no level and no pressure: one signal
+    finally:
+        service.close()
