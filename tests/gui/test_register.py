@@ -290,3 +290,21 @@ def test_the_samples_texts_follow_a_switch_of_language_on_every_tab(window: Main
 
 def _has_arabic(text: str) -> bool:
     return any("\u0621" <= character <= "\u064a" for character in text)
+
+
+def test_the_catalogue_says_which_entries_are_not_pressures(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    dialog = _register_tab(page).register_view.add_from_catalogue()
+
+    def describe(hazard_id: str) -> str:
+        row = next(row for row in range(dialog.entries.count()) if dialog.entries.item(row).data(ID_ROLE) == hazard_id)
+        dialog.entries.setCurrentRow(row)
+        return dialog.description.text()
+
+    informal, earthquake, climate = describe("informal-settlements"), describe("earthquake"), describe("climate-change")
+    if language == "ar":
+        assert "ليس ضغطًا" in informal and "١ و١٢" in informal and "محرّك" in climate
+    else:
+        assert "Not a pressure" in informal and "goals 1 and 12" in informal and "A driver" in climate
+    assert "\n\n" not in earthquake  # a pressure: its description alone
+    dialog.reject()

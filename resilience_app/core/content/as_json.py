@@ -81,6 +81,8 @@ def content_as_json(content: Content) -> dict[str, Any]:
                 "name": hazard.name.as_dict(),
                 "description": hazard.description.as_dict(),
                 "goals": list(hazard.goals),
+                "nature": hazard.nature,
+                "mirrors": list(hazard.mirrors),
             }
             for hazard in content.hazards
         ],

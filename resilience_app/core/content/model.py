@@ -14,6 +14,9 @@ from resilience_app.core.i18n import DEFAULT_LANGUAGE, current_language
 
 BetterDirection = Literal["higher", "lower"]  # which way a numeric answer improves
 HazardKind = Literal["shock", "stress"]
+# What an entry is to the city: a pressure on it, a shortfall of its own capacity that an indicator
+# already measures, an impact of other items, or a driver of their trends (forms/README.md).
+HazardNature = Literal["pressure", "vulnerability", "impact", "driver"]
 
 @dataclass(frozen=True)
 class Text:
@@ -177,6 +180,15 @@ class Hazard:
     name: Text
     description: Text
     goals: tuple[str, ...]
+    nature: HazardNature = "pressure"
+    # For a vulnerability: the goals whose indicators measure the shortfall (its own goals), where it
+    # is not counted as pressure when discovery areas are proposed.
+    mirrors: tuple[str, ...] = ()
+
+    def pressure_goals(self, goals: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        """The goals among `goals` (by default its own links) it counts as pressure on: all but those it mirrors."""
+        linked = self.goals if goals is None else goals
+        return tuple(goal for goal in linked if goal not in self.mirrors)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,10 @@ Rules (also in the README):
 - a goal is *weak* when its level (the mean of its answers' levels) is below 3, the middle
   of the scale; a goal with no level yet is not called weak;
 - the *high-priority* shocks and stresses are the first five of the register's ranking
-  (CRO overrides included); an item *disrupts* the goals recorded on it;
+  (CRO overrides included); an item *disrupts* the goals recorded on it, except that a
+  catalogue entry whose nature is *vulnerability* (a capacity shortfall such as informal
+  settlements) is no pressure on the goals whose indicators already measure it (its
+  `mirrors`): there it is the weakness the goal's level shows, not a second signal;
 - a goal's action coverage is *thin* when fewer than two actions address it; actions on
   hold do not count;
 - each goal meeting at least two of these three signals is a candidate; candidates are
@@ -20,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from resilience_app.core.content.model import Hazard
 from resilience_app.core.formatting import format_list, format_number, format_percent
 from resilience_app.core.i18n import N_, ngettext_in, translate_in
 from resilience_app.core.register.labels import name_list
@@ -56,6 +60,12 @@ class Proposal:
     @property
     def signals(self) -> int:
         return self.weak + bool(self.disrupting_items) + self.thin
+
+
+def pressure_goals(goals: Sequence[str], hazard: Hazard | None) -> tuple[str, ...]:
+    """The goals among an item's `goals` it counts as pressure on: all of them, unless its catalogue
+    entry (`hazard`, None for the city's own item) is a vulnerability, which leaves out the goals it mirrors."""
+    return hazard.pressure_goals(tuple(goals)) if hazard is not None and hazard.nature == "vulnerability" else tuple(goals)
 
 
 def propose_areas(

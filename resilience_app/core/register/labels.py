@@ -10,6 +10,15 @@ from resilience_app.core.i18n import N_, _, current_language
 from resilience_app.core.register.records import RegisterItemDraft, RegisterItemRecord
 
 KIND_NAMES = {"shock": N_("Shock"), "stress": N_("Stress")}
+# What a catalogue entry that is not a pressure is (forms/README.md, `nature`), said where it is picked.
+NATURE_NOTES = {
+    "vulnerability": N_(
+        "Not a pressure but a shortfall of the city's own capacity, which the questions of goals {goals} already measure: "
+        "discovery areas do not count it as pressure on those goals."
+    ),
+    "impact": N_("An impact of other shocks and stresses rather than a pressure of its own: link it to the items that cause it."),
+    "driver": N_("A driver of other shocks and stresses, changing their likelihood and trend: link it to the items it drives."),
+}
 LIKELIHOOD_NAMES = {1: N_("Rare"), 2: N_("Unlikely"), 3: N_("Possible"), 4: N_("Likely"), 5: N_("Almost certain")}
 IMPACT_NAMES = {1: N_("Negligible"), 2: N_("Minor"), 3: N_("Moderate"), 4: N_("Major"), 5: N_("Severe")}
 TREND_NAMES = {"rising": N_("Rising"), "stable": N_("Stable"), "falling": N_("Falling"), "unknown": N_("Unknown")}

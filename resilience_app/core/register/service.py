@@ -22,7 +22,7 @@ from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
 from resilience_app.core.every_language import in_every_language
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _
-from resilience_app.core.register.discovery import GoalStanding, ProposalText, describe, propose_areas
+from resilience_app.core.register.discovery import GoalStanding, ProposalText, describe, pressure_goals, propose_areas
 from resilience_app.core.register.labels import item_name
 from resilience_app.core.register.planning_repository import PlanningRepository, PlanningRowNotFound
 from resilience_app.core.register.ranking import Link, RankedItem, RankOverride, RatedItem, check_link, most_connected, rank_items
@@ -295,7 +295,7 @@ class RegisterService:
         proposals = propose_areas(
             standings,
             [entry.item.item_id for entry in ranking.ranked],
-            {item_id: record.item.goals for item_id, record in items.items()},
+            {item_id: pressure_goals(record.item.goals, self.catalogue.get(record.item.hazard_id or "")) for item_id, record in items.items()},
             action_counts(actions, [goal.id for goal in framework.goals()]),
         )
         drafts = []
