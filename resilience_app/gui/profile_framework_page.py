@@ -11,9 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,6 +33,7 @@ from resilience_app.gui.form_fields import refill_choices
 from resilience_app.gui.table_cells import filled_header
 
 COLUMNS = 6
+INDICATORS_HEIGHT = 150  # the list under the table scrolls beyond this, so the table keeps its rows on a laptop
 
 
 def _share(value: float | None) -> str:
@@ -51,6 +54,7 @@ class ProfileFrameworkPage(QWidget):
         self.session = session
         self.crosswalks: tuple[Crosswalk, ...] = ()
         self.profile: FrameworkProfile | None = None
+        self._shown_crosswalk = ""  # the crosswalk last filled in, to keep its chosen item across a refresh
         self.chooser_label = QLabel()
         self.chooser = QComboBox()
         self.chooser.setObjectName("framework_chooser")
@@ -68,7 +72,7 @@ class ProfileFrameworkPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.cellDoubleClicked.connect(lambda row, _column: self._show_indicators(row))
-        self.table.currentCellChanged.connect(lambda row, _column, _previous_row, _previous_column: self._show_indicators(row))
+        self.table.itemSelectionChanged.connect(lambda: self._show_indicators(self.table.currentRow()))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -76,6 +80,12 @@ class ProfileFrameworkPage(QWidget):
         self.indicators.setObjectName("framework_item_indicators")
         self.indicators.setWordWrap(True)
         self.indicators.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.indicators_area = QScrollArea()
+        self.indicators_area.setWidget(self.indicators)
+        self.indicators_area.setWidgetResizable(True)
+        self.indicators_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.indicators_area.setMinimumHeight(INDICATORS_HEIGHT // 2)
+        self.indicators_area.setMaximumHeight(INDICATORS_HEIGHT)
         chooser_row = QHBoxLayout()
         chooser_row.addWidget(self.chooser_label)
         chooser_row.addWidget(self.chooser, 1)
@@ -83,7 +93,7 @@ class ProfileFrameworkPage(QWidget):
         layout.addLayout(chooser_row)
         layout.addWidget(self.explanation)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.indicators)
+        layout.addWidget(self.indicators_area)
 
     def refresh(self) -> None:
         """Read the crosswalks and the grouping again (the answers or the language may have changed)."""
@@ -108,6 +118,7 @@ class ProfileFrameworkPage(QWidget):
               "It is not a score of the other framework.")
         )
         self.indicators.clear()
+        shown_row = self.table.currentRow()  # the item whose indicators are listed stays listed when the profile is read again
         index = self.chooser.currentIndex()
         if not 0 <= index < len(self.crosswalks):
             self.profile = None
@@ -132,7 +143,7 @@ class ProfileFrameworkPage(QWidget):
         self.table.setRowCount(len(self.profile.items))
         for row, result in enumerate(self.profile.items):
             cells = [
-                localise_digits(result.item.number),
+                result.item.reference(),
                 str(result.item.name),
                 format_number(result.mapped),
                 format_number(result.levelled_indicators),
@@ -145,6 +156,12 @@ class ProfileFrameworkPage(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)
         self.indicators.setText(_("Double-click an item to see the indicators mapped to it."))
+        if 0 <= shown_row < len(self.profile.items) and crosswalk.id == self._shown_crosswalk:
+            self.table.setCurrentCell(shown_row, 0)  # not selectRow: in right-to-left it selects nothing until laid out
+            self._show_indicators(shown_row)
+        else:
+            self.table.clearSelection()
+        self._shown_crosswalk = crosswalk.id
 
     def _show_indicators(self, row: int) -> None:
         """List the indicators mapped to the item on `row`, each with its level and coverage."""

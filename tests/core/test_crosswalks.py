@@ -13,6 +13,7 @@ import pytest
 
 from resilience_app.core import resources
 from resilience_app.core.content import load_content
+from resilience_app.core.content.as_json import content_as_json
 from resilience_app.core.content.problems import Problem
 
 CROSSWALK_FILES = ("undrr-ten-essentials.yaml", "sendai-framework.yaml", "sdg-11.yaml", "strong-cities-network.yaml")
@@ -43,6 +44,14 @@ def test_the_shipped_crosswalks_load_with_the_rest_of_the_content() -> None:
     # Goals 4 and 5 (cohesion, security) are where the Strong Cities Network lives.
     scn = crosswalks["strong-cities-network"]
     assert set(scn.indicators_of("scn-p3")) >= {"ind-4.1", "ind-4.2", "ind-5.1"}
+
+
+def test_content_as_json_carries_the_crosswalks() -> None:
+    crosswalks = content_as_json(load_content([resources.forms_dir()]).content)["crosswalks"]
+    sdg = next(crosswalk for crosswalk in crosswalks if crosswalk["id"] == "sdg-11")
+    assert sdg["version"] == "2026.1" and sdg["framework"] == "crf" and sdg["name"]["ar"]
+    assert {"id": "sdg-11.a", "number": {"en": "11.a", "ar": "11.أ"}, "name": sdg["items"][7]["name"]} == sdg["items"][7]
+    assert {"indicator": "ind-9.1", "items": ["sdg-11.2"]} in sdg["mappings"]
 
 
 # -- each file broken in each way ----------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ def _framework() -> Framework:
 
 
 def _crosswalk() -> Crosswalk:
-    items = (CrosswalkItem("x-1", "1", _text("One")), CrosswalkItem("x-2", "2", _text("Two")), CrosswalkItem("x-3", "3", _text("Three")))
+    items = (CrosswalkItem("x-1", _text("1"), _text("One")), CrosswalkItem("x-2", _text("2"), _text("Two")), CrosswalkItem("x-3", _text("3"), _text("Three")))
     mappings = (
         CrosswalkMapping("ind-a", ("x-1",)),
         CrosswalkMapping("ind-b", ("x-1", "x-2")),

@@ -9,7 +9,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Literal
 
-from resilience_app.core.formatting import localise_text_digits
+from resilience_app.core.formatting import localise_digits, localise_text_digits
 from resilience_app.core.i18n import DEFAULT_LANGUAGE, current_language
 
 BetterDirection = Literal["higher", "lower"]  # which way a numeric answer improves
@@ -214,8 +214,13 @@ class CrosswalkItem:
     """One item of an external framework (a UNDRR essential, a Sendai target, an SDG 11 target)."""
 
     id: str
-    number: str  # its short reference as the framework writes it ("E1", "A", "11.5")
+    number: Text  # its short reference as the framework writes it in each language ("A" and "أ", "11.5")
     name: Text
+
+    def reference(self, language: str | None = None) -> str:
+        """The short reference as shown: in Arabic with Arabic-Indic digits and its full stop kept ("١١.٥", never "١١٫٥")."""
+        lang = language or current_language()
+        return localise_digits(self.number.translations.get(lang) or self.number.translations.get(DEFAULT_LANGUAGE, ""), language=lang)
 
 
 @dataclass(frozen=True)

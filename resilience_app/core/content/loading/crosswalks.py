@@ -62,7 +62,7 @@ def _read_item(reader: FileReader, entry: Any, line: int | None) -> tuple[str | 
     if item is None:
         return None, None
     item_id = reader.identifier(item)
-    number = reader.string(item, "number", item_id)
+    number = reader.text(item, "number", item_id)
     name = reader.text(item, "name", item_id)
     return item_id, CrosswalkItem(item_id, number, name) if item_id and number and name else None
 
