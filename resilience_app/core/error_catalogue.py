@@ -237,7 +237,7 @@ PROBLEMS: Mapping[ProblemCode, ErrorText] = {
     ProblemCode.MISSING_TRANSLATION: ErrorText(N_("The field “{field}” has no {language} text."), N_("Every user-visible text needs both English (en) and Arabic (ar).")),
     ProblemCode.UNKNOWN_LANGUAGE: ErrorText(N_("The field “{field}” has text in an unsupported language “{language}”.")),
     ProblemCode.INVALID_ID: ErrorText(N_("“{id}” is not a valid id."), N_("Use lower-case letters, digits, “-” and “.”, starting with a letter.")),
-    ProblemCode.DUPLICATE_ID: ErrorText(N_("The id “{id}” is already used at {other}."), N_("Ids must be unique across the framework, the hazard catalogue and the glossary.")),
+    ProblemCode.DUPLICATE_ID: ErrorText(N_("The id “{id}” is already used at {other}."), N_("Ids must be unique across the framework, the hazard catalogue, the glossary and the crosswalks; a crosswalk maps each indicator once.")),
     ProblemCode.UNKNOWN_REFERENCE: ErrorText(N_("“{id}” does not name a known {target}.")),
     ProblemCode.INVALID_VALUE: ErrorText(N_("The field “{field}” cannot be “{found}”; expected one of: {expected}.")),
     ProblemCode.BAD_THRESHOLDS: ErrorText(N_("The thresholds must be four numbers in {order} order.")),
