@@ -72,7 +72,7 @@ class ProfileFrameworkPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.cellDoubleClicked.connect(lambda row, _column: self._show_indicators(row))
-        self.table.itemSelectionChanged.connect(lambda: self._show_indicators(self.table.currentRow()))
+        self.table.itemSelectionChanged.connect(lambda: self._show_indicators(self.table.currentRow()) if self.table.selectedItems() else None)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -155,12 +155,13 @@ class ProfileFrameworkPage(QWidget):
                 if column != 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)
-        self.indicators.setText(_("Double-click an item to see the indicators mapped to it."))
         if 0 <= shown_row < len(self.profile.items) and crosswalk.id == self._shown_crosswalk:
             self.table.setCurrentCell(shown_row, 0)  # not selectRow: in right-to-left it selects nothing until laid out
             self._show_indicators(shown_row)
-        else:
+        else:  # another framework: no item of the last one stays chosen
+            self.table.setCurrentCell(-1, -1)
             self.table.clearSelection()
+            self.indicators.setText(_("Double-click an item to see the indicators mapped to it."))
         self._shown_crosswalk = crosswalk.id
 
     def _show_indicators(self, row: int) -> None:

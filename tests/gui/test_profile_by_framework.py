@@ -87,3 +87,7 @@ def test_the_chooser_switches_framework_and_double_clicking_an_item_lists_its_in
         assert localise_digits(result.indicator.number) in shown
         assert result.indicator.name.in_language(language) in shown
     assert format_number(sdg_11_5.mapped) in shown
+    view.refresh()  # an answer saved or the language changed: the item chosen stays chosen, its indicators listed
+    assert view.table.currentRow() == 4 and view.indicators.text() == shown
+    view.choose("undrr-ten-essentials")  # another framework: nothing of the last one stays listed
+    assert view.table.selectedItems() == [] and view.indicators.text() == _("Double-click an item to see the indicators mapped to it.")
