@@ -133,6 +133,7 @@ def render_questionnaire(app: QApplication, window, output: Path, language: str)
     app.processEvents()
     window.grab().save(str(output / f"profile-{language}.png"))
     render_profile_pages(app, window, output, language)
+    render_profile_by_framework(app, window, output, language)
     page.open_question("q-5.2.a")  # marked sensitive in the sample
     app.processEvents()
     window.grab().save(str(output / f"question-sensitive-{language}.png"))
@@ -149,6 +150,22 @@ def render_profile_pages(app: QApplication, window, output: Path, language: str)
     profile = window.assessment_page.profile
     for name, page in (("profile-figures", profile.figures), ("profile-data-quality", profile.data_quality)):
         profile.pages.setCurrentWidget(page)
+        app.processEvents()
+        window.grab().save(str(output / f"{name}-{language}.png"))
+    profile.pages.setCurrentWidget(profile.levels_page)
+    window.resize(size)
+
+
+def render_profile_by_framework(app: QApplication, window, output: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The profile grouped by UNDRR's Ten Essentials (an item's indicators listed) and by SDG 11, at 1366×768."""
+    size = window.size()
+    window.resize(1366, 768)
+    profile = window.assessment_page.profile
+    page = profile.by_framework
+    profile.pages.setCurrentWidget(page)
+    for name, crosswalk_id, row in (("profile-by-framework", "undrr-ten-essentials", 1), ("profile-by-framework-sdg", "sdg-11", 4)):
+        page.choose(crosswalk_id)
+        page.table.setCurrentCell(row, 0)  # its indicators are listed under the table, as a click does (selectRow misses in RTL)
         app.processEvents()
         window.grab().save(str(output / f"{name}-{language}.png"))
     profile.pages.setCurrentWidget(profile.levels_page)
@@ -352,6 +369,7 @@ def render_rounds(app: QApplication, window, output: Path, language: str) -> Non
     window.open_assessment(sample)  # the sample's profile: its figures and the quality of its data
     page.tabs.setCurrentWidget(page.profile)
     render_profile_pages(app, window, output, language)
+    render_profile_by_framework(app, window, output, language)
 
 
 if __name__ == "__main__":

@@ -128,6 +128,10 @@ ERRORS: Mapping[ErrorCode, ErrorText] = {
         N_("The file attached to “{title}” is a program or a kind of file the app does not open."),
         N_("Its folder is shown instead; open it there only if you trust where it came from."),
     ),
+    ErrorCode.CROSSWALK_MISSING: ErrorText(
+        N_("No installed crosswalk “{id}” maps this assessment's framework."),
+        N_("Run “resilience-app content --json” to see the crosswalks there are."),
+    ),
     ErrorCode.EXPORT_FAILED: ErrorText(N_("The document could not be saved as {path}: {reason}"), _EXPORT_AGAIN),
     ErrorCode.FRAMEWORK_MISSING: ErrorText(
         N_("The framework “{id}” is not among the installed content."), N_("Install the content version this assessment was made with.")
@@ -216,6 +220,8 @@ class ProblemCode(StrEnum):
     OUT_OF_RANGE = "out-of-range"
     NOT_A_FILE = "not-a-file"
     TOO_LARGE = "too-large"
+    BAD_VERSION = "bad-version"
+    EMPTY_MAPPING = "empty-mapping"
 
 
 PROBLEMS: Mapping[ProblemCode, ErrorText] = {
@@ -224,14 +230,14 @@ PROBLEMS: Mapping[ProblemCode, ErrorText] = {
     ProblemCode.NOT_A_MAPPING: ErrorText(N_("Expected a mapping of fields here, found {found}.")),
     ProblemCode.NOT_A_LIST: ErrorText(N_("Expected a list here, found {found}.")),
     ProblemCode.UNSUPPORTED_SCHEMA: ErrorText(N_("Schema version {found} is not supported; this app reads schema {expected}."), N_("Update the app, or write the file for schema 1.")),
-    ProblemCode.UNKNOWN_KIND: ErrorText(N_("Unknown kind of content “{found}”."), N_("Use one of: framework, indicators, hazards, glossary, stakeholders.")),
+    ProblemCode.UNKNOWN_KIND: ErrorText(N_("Unknown kind of content “{found}”."), N_("Use one of: framework, indicators, hazards, glossary, stakeholders, crosswalk.")),
     ProblemCode.MISSING_FIELD: ErrorText(N_("The field “{field}” is missing.")),
     ProblemCode.UNKNOWN_FIELD: ErrorText(N_("Unknown field “{field}”.")),
     ProblemCode.WRONG_TYPE: ErrorText(N_("The field “{field}” should be {expected}, found {found}.")),
     ProblemCode.MISSING_TRANSLATION: ErrorText(N_("The field “{field}” has no {language} text."), N_("Every user-visible text needs both English (en) and Arabic (ar).")),
     ProblemCode.UNKNOWN_LANGUAGE: ErrorText(N_("The field “{field}” has text in an unsupported language “{language}”.")),
     ProblemCode.INVALID_ID: ErrorText(N_("“{id}” is not a valid id."), N_("Use lower-case letters, digits, “-” and “.”, starting with a letter.")),
-    ProblemCode.DUPLICATE_ID: ErrorText(N_("The id “{id}” is already used at {other}."), N_("Ids must be unique across the framework, the hazard catalogue and the glossary.")),
+    ProblemCode.DUPLICATE_ID: ErrorText(N_("The id “{id}” is already used at {other}."), N_("Ids must be unique across the framework, the hazard catalogue, the glossary and the crosswalks; a crosswalk maps each indicator once.")),
     ProblemCode.UNKNOWN_REFERENCE: ErrorText(N_("“{id}” does not name a known {target}.")),
     ProblemCode.INVALID_VALUE: ErrorText(N_("The field “{field}” cannot be “{found}”; expected one of: {expected}.")),
     ProblemCode.BAD_THRESHOLDS: ErrorText(N_("The thresholds must be four numbers in {order} order.")),
@@ -240,6 +246,8 @@ PROBLEMS: Mapping[ProblemCode, ErrorText] = {
     ProblemCode.OUT_OF_RANGE: ErrorText(N_("The field “{field}” must be between {low} and {high}.")),
     ProblemCode.NOT_A_FILE: ErrorText(N_("This is {found}, not an ordinary file; content files must be ordinary files."), N_("Name a folder or a .yaml file; a pipe, a device or a folder named .yaml is not read.")),
     ProblemCode.TOO_LARGE: ErrorText(N_("The file is larger than {limit} MB, the most a content file may be."), N_("Split the content into several smaller files.")),
+    ProblemCode.BAD_VERSION: ErrorText(N_("“{found}” is not a content version."), N_("Write the version as quoted text of a year, a dot and a number, like \"2026.1\".")),
+    ProblemCode.EMPTY_MAPPING: ErrorText(N_("The mapping of {id} names no item."), N_("List at least one item, or leave the indicator out when nothing corresponds to it.")),
 }
 
 

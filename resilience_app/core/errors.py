@@ -39,6 +39,7 @@ class ErrorCode(StrEnum):
     EVIDENCE_COPY_FAILED = "evidence-copy-failed"
     EVIDENCE_FILE_MISSING = "evidence-file-missing"
     EVIDENCE_NOT_OPENED = "evidence-not-opened"
+    CROSSWALK_MISSING = "crosswalk-missing"
     EXPORT_FAILED = "export-failed"
     FRAMEWORK_MISSING = "framework-missing"
     IMPORT_UNREADABLE = "import-unreadable"

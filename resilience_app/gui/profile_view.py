@@ -1,6 +1,7 @@
-"""The resilience profile, never one city score, on three pages: the levels (the goals on a radar chart, the
+"""The resilience profile, never one city score, on four pages: the levels (the goals on a radar chart, the
 strongest and weakest goals, the answers to revisit, who contributed, and a table per goal, dimension or quality),
-the figures (the quantitative profile) and the quality of the data behind the levels."""
+the figures (the quantitative profile), the quality of the data behind the levels, and the profile grouped by an
+external framework (UNDRR's Ten Essentials, Sendai, SDG 11, the Strong Cities Network)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.form_fields import refill_choices
 from resilience_app.gui.profile_data_quality_page import ProfileDataQualityPage
 from resilience_app.gui.profile_figures_page import ProfileFiguresPage
+from resilience_app.gui.profile_framework_page import ProfileFrameworkPage
 from resilience_app.gui.radar_chart import RadarChart, RadarPoint
 from resilience_app.gui.table_cells import filled_header
 
@@ -127,10 +129,11 @@ class ProfileView(QWidget):
         self.figures = ProfileFiguresPage(session)
         self.figures.question_requested.connect(self.question_requested)
         self.data_quality = ProfileDataQualityPage(session)
+        self.by_framework = ProfileFrameworkPage(session)
         self.pages = QTabWidget()
         self.pages.setObjectName("profile_pages")
         self.pages.setDocumentMode(True)
-        for page in (self.levels_page, self.figures, self.data_quality):
+        for page in (self.levels_page, self.figures, self.data_quality, self.by_framework):
             self.pages.addTab(page, "")
         self.pages.currentChanged.connect(lambda _index: self._refresh_current_page())
         layout = QVBoxLayout(self)
@@ -147,6 +150,7 @@ class ProfileView(QWidget):
         self.pages.setTabText(0, _("Levels"))
         self.pages.setTabText(1, _("Figures"))
         self.pages.setTabText(2, _("Quality of the data"))
+        self.pages.setTabText(3, _("By framework"))
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -181,12 +185,14 @@ class ProfileView(QWidget):
         self._refresh_current_page()
 
     def _refresh_current_page(self) -> None:
-        """The figures and the data quality are read when their page is shown, not on every answer behind it."""
+        """The figures, the data quality and the grouping by framework are read when their page is shown, not on every answer behind it."""
         page = self.pages.currentWidget()
         if page is self.figures:
             self.figures.refresh()
         elif page is self.data_quality:
             self.data_quality.refresh()
+        elif page is self.by_framework:
+            self.by_framework.refresh()
 
     def _read_contributors(self) -> str:
         """Read who contributed and where their answers differ; "" or, when they cannot be read, why."""

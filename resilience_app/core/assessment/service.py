@@ -31,7 +31,7 @@ from resilience_app.core.assessment.records import (
     EvidenceRecord,
 )
 from resilience_app.core.assessment.repository import AssessmentNotFound, AssessmentRepository
-from resilience_app.core.content.model import Framework, Question
+from resilience_app.core.content.model import Crosswalk, Framework, Question
 from resilience_app.core.context import CoreContext
 from resilience_app.core.error_catalogue import user_error
 from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
@@ -44,6 +44,7 @@ from resilience_app.core.scoring import (
     build_data_quality,
     build_profile,
 )
+from resilience_app.core.scoring.by_framework import FrameworkProfile, group_by_crosswalk
 from resilience_app.core.storage.backups import evidence_named_in
 from resilience_app.core.storage.evidence_files import FileRefused, StoredFile
 from resilience_app.core.storage.unit_of_work import GoneMessages
@@ -253,6 +254,23 @@ class AssessmentService:
         """The resilience profile of an assessment: per goal, dimension and quality."""
         with self._unit_of_work() as session:
             return profile_in(session, self._context, assessment_id)
+
+    def crosswalks(self, assessment_id: int) -> tuple[Crosswalk, ...]:
+        """The external frameworks (UNDRR, Sendai, SDG 11, ...) the assessment's framework is mapped to."""
+        with self._unit_of_work() as session:
+            framework_id = self._framework(assessment_in(session, assessment_id)).id
+        return tuple(crosswalk for crosswalk in self._context.content.crosswalks if crosswalk.framework_id == framework_id)
+
+    def profile_by_framework(self, assessment_id: int, crosswalk_id: str) -> FrameworkProfile:
+        """The profile grouped by an external framework's items, each level on the framework's own 1-5 scale."""
+        with self._unit_of_work() as session:
+            record = assessment_in(session, assessment_id)
+            framework = self._framework(record)
+            answers = answer_values(AnswerRepository(session).for_assessment(assessment_id))
+        crosswalk = self._context.content.crosswalk(crosswalk_id)
+        if crosswalk is None or crosswalk.framework_id != framework.id:
+            raise user_error(ErrorCode.CROSSWALK_MISSING, id=crosswalk_id)
+        return group_by_crosswalk(framework, crosswalk, answers)
 
     def data_quality(self, assessment_id: int) -> DataQualityProfile:
         """How well the levels rest on data, per goal and overall: measured, national, older than five years."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from resilience_app.core.content.model import Content, Framework, Question
+from resilience_app.core.content.model import Content, Crosswalk, Framework, Question
 
 
 def _question(question: Question) -> dict[str, Any]:
@@ -87,4 +87,18 @@ def content_as_json(content: Content) -> dict[str, Any]:
             for hazard in content.hazards
         ],
         "glossary": [{"id": term.id, "term": term.term.as_dict(), "note": term.note.as_dict()} for term in content.glossary],
+        "crosswalks": [_crosswalk(crosswalk) for crosswalk in content.crosswalks],
+    }
+
+
+def _crosswalk(crosswalk: Crosswalk) -> dict[str, Any]:
+    return {
+        "id": crosswalk.id,
+        "version": crosswalk.version,
+        "framework": crosswalk.framework_id,
+        "name": crosswalk.name.as_dict(),
+        "description": crosswalk.description.as_dict(),
+        "notes": crosswalk.notes.as_dict() if crosswalk.notes else None,
+        "items": [{"id": item.id, "number": item.number.as_dict(), "name": item.name.as_dict()} for item in crosswalk.items],
+        "mappings": [{"indicator": mapping.indicator_id, "items": list(mapping.item_ids)} for mapping in crosswalk.mappings],
     }

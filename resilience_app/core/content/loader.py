@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from resilience_app.core.content.loading.assembly import Pieces, assemble
+from resilience_app.core.content.loading.crosswalks import NAMESPACE as CROSSWALK_NAMESPACE
+from resilience_app.core.content.loading.crosswalks import read_crosswalk
 from resilience_app.core.content.loading.fields import Collector, FileReader, describe
 from resilience_app.core.content.loading.files import ContentFileRefused, content_files, read_yaml
 from resilience_app.core.content.loading.framework import read_framework
@@ -34,8 +36,8 @@ __all__ = ["KINDS", "SCHEMA_VERSION", "ContentLoadResult", "content_files", "loa
 SCHEMA_VERSION = 1
 
 # Ids are unique within each namespace; indicator files share the framework's.
-_NAMESPACES = {"framework": "framework", "indicators": "framework", "hazards": "hazards", "glossary": "glossary", "stakeholders": "stakeholders"}
-KINDS = ("framework", "indicators", "hazards", "glossary", "stakeholders")
+_NAMESPACES = {"framework": "framework", "indicators": "framework", "hazards": "hazards", "glossary": "glossary", "stakeholders": "stakeholders", "crosswalk": CROSSWALK_NAMESPACE}
+KINDS = ("framework", "indicators", "hazards", "glossary", "stakeholders", "crosswalk")
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,9 @@ def _read_document(reader: FileReader, document: YamlMapping, pieces: Pieces) ->
         sectors, checks = read_stakeholders(reader, document)
         pieces.sectors.extend(sectors)
         pieces.balance_checks.extend(checks)
+    elif kind == "crosswalk":
+        if crosswalk := read_crosswalk(reader, document):
+            pieces.crosswalks.append(crosswalk)
     elif kind is None:
         reader.report(ProblemCode.MISSING_FIELD, line_of(document), field="kind")
     else:

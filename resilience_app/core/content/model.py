@@ -9,7 +9,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Literal
 
-from resilience_app.core.formatting import localise_text_digits
+from resilience_app.core.formatting import localise_digits, localise_text_digits
 from resilience_app.core.i18n import DEFAULT_LANGUAGE, current_language
 
 BetterDirection = Literal["higher", "lower"]  # which way a numeric answer improves
@@ -222,6 +222,52 @@ class BalanceCheck:
 
 
 @dataclass(frozen=True)
+class CrosswalkItem:
+    """One item of an external framework (a UNDRR essential, a Sendai target, an SDG 11 target)."""
+
+    id: str
+    number: Text  # its short reference as the framework writes it in each language ("A" and "أ", "11.5")
+    name: Text
+
+    def reference(self, language: str | None = None) -> str:
+        """The short reference as shown: in Arabic with Arabic-Indic digits and its full stop kept ("١١.٥", never "١١٫٥")."""
+        lang = language or current_language()
+        return localise_digits(self.number.translations.get(lang) or self.number.translations.get(DEFAULT_LANGUAGE, ""), language=lang)
+
+
+@dataclass(frozen=True)
+class CrosswalkMapping:
+    """The items of an external framework that one of our indicators corresponds to, thematically."""
+
+    indicator_id: str
+    item_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    """An external framework's items and which of the framework's indicators correspond to each.
+
+    A correspondence of subject, never an equivalence of measure: levels stay on the framework's own scale.
+    """
+
+    id: str
+    version: str
+    framework_id: str  # the framework whose indicators are mapped
+    name: Text
+    description: Text
+    notes: Text | None
+    items: tuple[CrosswalkItem, ...]
+    mappings: tuple[CrosswalkMapping, ...]
+
+    def indicators_of(self, item_id: str) -> tuple[str, ...]:
+        """The indicators mapped to an item, in the order the file lists them."""
+        return tuple(mapping.indicator_id for mapping in self.mappings if item_id in mapping.item_ids)
+
+    def item(self, item_id: str) -> CrosswalkItem | None:
+        return next((item for item in self.items if item.id == item_id), None)
+
+
+@dataclass(frozen=True)
 class Content:
     frameworks: tuple[Framework, ...] = ()
     hazard_categories: tuple[HazardCategory, ...] = ()
@@ -229,6 +275,10 @@ class Content:
     glossary: tuple[GlossaryTerm, ...] = field(default=())
     sectors: tuple[Sector, ...] = ()
     balance_checks: tuple[BalanceCheck, ...] = ()
+    crosswalks: tuple[Crosswalk, ...] = ()
+
+    def crosswalk(self, crosswalk_id: str) -> Crosswalk | None:
+        return next((crosswalk for crosswalk in self.crosswalks if crosswalk.id == crosswalk_id), None)
 
     def framework(self, framework_id: str) -> Framework | None:
         return next((framework for framework in self.frameworks if framework.id == framework_id), None)

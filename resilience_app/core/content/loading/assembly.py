@@ -10,6 +10,7 @@ from resilience_app.core.content.loading.indicators import IndicatorFile
 from resilience_app.core.content.model import (
     BalanceCheck,
     Content,
+    Crosswalk,
     Dimension,
     Framework,
     GlossaryTerm,
@@ -22,7 +23,7 @@ from resilience_app.core.content.model import (
 from resilience_app.core.error_catalogue import ProblemCode
 from resilience_app.core.i18n import N_, _
 
-_TARGET_NAMES = {"framework": N_("framework"), "goal": N_("goal"), "quality": N_("quality"), "category": N_("category")}
+_TARGET_NAMES = {"framework": N_("framework"), "goal": N_("goal"), "quality": N_("quality"), "category": N_("category"), "indicator": N_("indicator")}
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Pieces:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     sectors: list[Sector] = field(default_factory=list)
     balance_checks: list[BalanceCheck] = field(default_factory=list)
+    crosswalks: list[Crosswalk] = field(default_factory=list)
 
 
 def assemble(pieces: Pieces, collector: Collector) -> Content:
@@ -46,6 +48,7 @@ def assemble(pieces: Pieces, collector: Collector) -> Content:
         "goal": {goal.id for framework in frameworks for goal in framework.goals()},
         "quality": {quality.id for framework in frameworks for quality in framework.qualities},
         "category": {category.id for category in pieces.hazard_categories},
+        "indicator": {indicator.id for framework in frameworks for indicator in framework.indicators()},
     }
     for reference in collector.references:
         if reference.target_id not in known[reference.target]:
@@ -55,7 +58,8 @@ def assemble(pieces: Pieces, collector: Collector) -> Content:
                 id=reference.target_id, target=_(_TARGET_NAMES[reference.target]), suggestion=close[0] if close else None,
             )
     return Content(
-        tuple(frameworks), tuple(pieces.hazard_categories), tuple(pieces.hazards), tuple(pieces.glossary), tuple(pieces.sectors), tuple(pieces.balance_checks)
+        tuple(frameworks), tuple(pieces.hazard_categories), tuple(pieces.hazards), tuple(pieces.glossary), tuple(pieces.sectors), tuple(pieces.balance_checks),
+        tuple(pieces.crosswalks),
     )
 
 
