@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core.assessment.answer_repository import AnswerRepository
 from resilience_app.core.assessment.evidence_repository import EvidenceRepository
 from resilience_app.core.assessment.records import AnswerRecord, AssessmentRecord, EvidenceRecord
-from resilience_app.core.assessment.service import ASSESSMENT_GONE, assessment_in, data_quality_in, profile_of
+from resilience_app.core.assessment.service import ASSESSMENT_GONE, answer_values, assessment_in, data_quality_in, profile_of
 from resilience_app.core.brief.contributors import Contributors, agreement_of, in_framework_order
 from resilience_app.core.brief.withheld import Withheld
 from resilience_app.core.content.model import Framework, Hazard, Sector
@@ -41,6 +41,7 @@ from resilience_app.core.rounds.records import RoundRecord
 from resilience_app.core.rounds.repository import RoundRepository
 from resilience_app.core.rounds.rules import BASELINE
 from resilience_app.core.rounds.service import round_answers
+from resilience_app.core.scoring.by_framework import FrameworkProfile, group_by_crosswalk
 from resilience_app.core.scoring.data_quality import DataQualityProfile
 from resilience_app.core.scoring.profile import ResilienceProfile
 from resilience_app.core.workshop.records import DOT_VOTE, RANKING, ExerciseRecord, RoomRating
@@ -124,6 +125,7 @@ class BriefData:
     next_steps: Sequence[NextStepRecord] = ()  # after the PRA: what, who, by when (those serving a withheld area left out with it)
     earlier: EarlierRound | None = None  # the baseline of the assessment's series, None when it has none
     data_quality: DataQualityProfile | None = None  # how far the levels rest on measured, national and old data
+    by_framework: tuple[FrameworkProfile, ...] = ()  # the profile grouped by each external framework (UNDRR, Sendai, SDG 11, SCN)
 
     def item_name(self, item_id: int, language: str) -> str:
         return self.item_names.get(item_id, {}).get(language, "")
@@ -193,6 +195,8 @@ def _read(session: Session, context: CoreContext, assessment_id: int, *, today: 
         next_steps=planning.next_steps(assessment_id),
         earlier=_earlier_round(session, context, record, framework, answers),
         data_quality=data_quality_in(session, context, assessment_id),
+        by_framework=tuple(group_by_crosswalk(framework, crosswalk, answer_values(answers))
+                           for crosswalk in context.content.crosswalks if crosswalk.framework_id == framework.id),
     )
 
 

@@ -24,6 +24,7 @@ SECTION_TITLES: dict[str, str] = {
     "resilience_profile": N_("Resilience profile"),
     "quantitative": N_("The figures behind the levels"),
     "change": N_("Change since the baseline"),
+    "by_framework": N_("The profile by framework"),
     "strengths_weaknesses": N_("Strengths and weaknesses by goal"),
     "qualities": N_("The seven qualities"),
     "shocks_stresses": N_("Priority shocks and stresses"),
@@ -62,17 +63,17 @@ def _kind(kind_id: str, name: str, sections: tuple[str, ...], optional: tuple[st
 DOCUMENTS: dict[str, DocumentKind] = {
     BRIEF: _kind(
         BRIEF, N_("Workshop brief"),
-        ("summary", "purpose", "primer", "city_profile", "resilience_profile", "change", "strengths_weaknesses", "qualities", "shocks_stresses",
-         "scenarios", "interconnections", "evidence_gaps", "contributors", "agenda", "next_steps", "appendix"),
-        optional=("qualities", "interconnections", "evidence_gaps", "contributors", "next_steps", "appendix"),
+        ("summary", "purpose", "primer", "city_profile", "resilience_profile", "change", "strengths_weaknesses", "qualities", "by_framework",
+         "shocks_stresses", "scenarios", "interconnections", "evidence_gaps", "contributors", "agenda", "next_steps", "appendix"),
+        optional=("qualities", "by_framework", "interconnections", "evidence_gaps", "contributors", "next_steps", "appendix"),
         with_an_earlier_round=("change",),  # read before the workshop, what moved since the last round is the first question
     ),
     PRA: _kind(
         PRA, N_("Preliminary Resilience Assessment"),
         ("executive_summary", "city_context", "contributors", "resilience_profile", "quantitative", "change", "strengths_weaknesses", "qualities",
-         "workshop", "shocks_stresses", "scenarios", "interconnections", "actions", "gaps_overlaps", "discovery_areas", "next_steps",
-         "evidence_gaps", "appendix"),
-        optional=("evidence_gaps", "appendix"),
+         "by_framework", "workshop", "shocks_stresses", "scenarios", "interconnections", "actions", "gaps_overlaps", "discovery_areas",
+         "next_steps", "evidence_gaps", "appendix"),
+        optional=("by_framework", "evidence_gaps", "appendix"),
     ),
 }
 DOCUMENT_IDS: tuple[str, ...] = tuple(DOCUMENTS)

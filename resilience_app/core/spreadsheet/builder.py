@@ -13,7 +13,14 @@ from collections.abc import Iterable
 
 from resilience_app.core.brief.data import BriefData
 from resilience_app.core.i18n import _, using_language
-from resilience_app.core.spreadsheet import sheets_assessment, sheets_contributors, sheets_register, sheets_rounds, sheets_workshop
+from resilience_app.core.spreadsheet import (
+    sheets_assessment,
+    sheets_contributors,
+    sheets_frameworks,
+    sheets_register,
+    sheets_rounds,
+    sheets_workshop,
+)
 from resilience_app.core.spreadsheet.model import MAX_SHEET_TITLE, Sheet, SheetBuilder, Workbook
 
 SHEET_BUILDERS: tuple[SheetBuilder, ...] = (
@@ -23,6 +30,7 @@ SHEET_BUILDERS: tuple[SheetBuilder, ...] = (
     sheets_assessment.profile_by_goal,
     sheets_assessment.profile_by_dimension,
     sheets_assessment.profile_by_quality,
+    sheets_frameworks.profile_by_framework,
     sheets_rounds.change_by_goal,
     sheets_rounds.change_by_dimension,
     sheets_rounds.questions_moved,

@@ -1,0 +1,49 @@
+"""The profile by framework in the documents and the Excel export: the same grouping as the Profile's By framework page,
+on the CRF's own 1–5 scale, labelled so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from resilience_app.core.assessment.labels import mean_level_text
+from resilience_app.core.brief.builder import build_brief
+from resilience_app.core.brief.data import collect
+from resilience_app.core.brief.model import Heading, Table
+from resilience_app.core.i18n import translate_in, using_language
+from resilience_app.core.services import ResilienceService
+from tests.brief.conftest import EXPORT_DAY, LANGUAGES
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_optional_section_gives_each_frameworks_items_with_the_crf_level(sample_service: tuple[ResilienceService, dict[str, int]],
+                                                                             language: str) -> None:
+    service, ids = sample_service
+    data = collect(service.context, ids[language], language=language, today=EXPORT_DAY)
+    crosswalks = service.assessments.crosswalks(ids[language])
+    assert len(crosswalks) >= 4 and "by_framework" not in [section.id for section in build_brief(data, language, document="pra").sections]
+    section = build_brief(data, language, ["by_framework"], "pra").sections[0]
+    headings = [block.text for block in section.blocks if isinstance(block, Heading)]
+    tables = [block for block in section.blocks if isinstance(block, Table)]
+    assert headings == [crosswalk.name.in_language(language) for crosswalk in crosswalks]
+    for crosswalk, table in zip(crosswalks, tables, strict=True):
+        grouped = service.assessments.profile_by_framework(ids[language], crosswalk.id)
+        assert table.header[-1] == translate_in(language, "CRF level (1–5)")
+        with using_language(language):
+            assert [row[-1] for row in table.rows] == [mean_level_text(result.level) for result in grouped.items]
+
+
+def test_the_workbook_has_a_sheet_of_the_profile_by_framework(service: ResilienceService, tmp_path: Path) -> None:
+    from resilience_app.core.sample import create_sample
+
+    record = create_sample(service, "en")
+    path = service.export_xlsx(record.id, language="en", path=tmp_path / "sample.xlsx").path
+    sheet = load_workbook(path)["Profile by framework"]
+    header = [cell.value for cell in sheet[1]]
+    rows = [dict(zip(header, (cell.value for cell in row), strict=True)) for row in sheet.iter_rows(min_row=2)]
+    undrr = next(crosswalk for crosswalk in service.assessments.crosswalks(record.id) if "undrr" in crosswalk.id)
+    grouped = service.assessments.profile_by_framework(record.id, undrr.id)
+    levels = {row["Item id"]: row["CRF level (1–5)"] for row in rows if row["Framework id"] == undrr.id}
+    assert levels == {result.item.id: pytest.approx(result.level) if result.level is not None else None for result in grouped.items}
