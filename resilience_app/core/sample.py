@@ -25,7 +25,7 @@ from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetail
 from resilience_app.core.assessment.repository import AssessmentRepository
 from resilience_app.core.assessment.service import ASSESSMENT_GONE
 from resilience_app.core.content.model import NumericScale, Question
-from resilience_app.core.every_language import in_every_language
+from resilience_app.core.every_language import in_every_language, translations
 from resilience_app.core.every_language import message_in_every_language as _worded
 from resilience_app.core.formatting import format_number, localise_digits, with_unit
 from resilience_app.core.i18n import N_, translate_in
@@ -70,13 +70,20 @@ JUSTIFICATIONS = {
 # still take their turn of the generator, so the rest of the sample is drawn as it always was.
 # A quantitative answer cites its figure, its year and where it comes from, not a general judgement.
 FIGURE_JUSTIFICATION = N_("Figure for {year} from the records of {department}: {figure}. Checked with the department before the workshop.")
-# The few questions that do not apply to the sample city, each with its own reason (the framework asks little
-# that a city of its size can set aside, so "not applicable" is rare and always explained).
+# "Not applicable" is for a system the city does not have at all, each with its own reason (the framework asks little
+# that a city of its size can set aside, so it is rare and always explained).
 NOT_APPLICABLE_HERE = {
     "q-9.1.a": N_("Does not apply as asked: the city's buses and shared taxis run on fixed routes but without a timetable, so no "
                   "stop is served at a set frequency (the reorganisation of the bus routes in the actions inventory will add one). "
                   "Access to transport is covered under 9.1.3."),
 }
+# A service a ministry runs in the city (the questions flagged `mandate_often_national`) is never "not applicable":
+# it is answered with national data, at the country's scale and a lower confidence, and says who holds the mandate,
+# so the profile shows what the city depends on instead of hiding it.
+NATIONAL_MANDATE_JUSTIFICATION = N_(
+    "The ministry holds the mandate for this service, not the municipality: answered with national data, which say "
+    "little about the city's own districts, so the confidence is lower."
+)
 EVIDENCE_TITLES = (
     N_("{department}: annual report 2025"),
     N_("Municipal council minutes, March 2026"),
@@ -288,8 +295,26 @@ def _planned(question: Question, typical: int, chooser: random.Random, plan: Bas
     if draft.status != "level":
         return _Planned(question, draft, draft, evidence, evidence)
     answer, baseline = _with_figures(question, draft, plan, department_in)
+    if question.mandate_often_national:
+        answer, baseline = _with_national_data(question, answer), _with_national_data(question, baseline)
     baseline_evidence = BASELINE_EVIDENCE_TITLES[len(question.id) % len(BASELINE_EVIDENCE_TITLES)] if evidence else None
     return _Planned(question, answer, baseline, evidence, baseline_evidence)
+
+
+def _with_national_data(question: Question, draft: AnswerDraft) -> AnswerDraft:
+    """An answer on a service a ministry runs: national data, country scale, low confidence, the mandate named."""
+    said = translations(draft.justification) or {}
+
+    def justification(language: str) -> str:
+        return f"{said.get(language, draft.justification)} {translate_in(language, NATIONAL_MANDATE_JUSTIFICATION)}".strip()
+
+    return dataclasses.replace(
+        draft,
+        data_scale="country",
+        confidence="low",
+        source_kind=draft.source_kind or ("measured" if question.numeric else "estimate"),
+        justification=in_every_language(justification),
+    )
 
 
 def _with_figures(question: Question, draft: AnswerDraft, plan: BaselinePlan, department_in: Callable[[str], str]) -> tuple[AnswerDraft, AnswerDraft]:

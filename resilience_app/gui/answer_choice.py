@@ -10,13 +10,21 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QRadioB
 
 from resilience_app.core.content.model import Framework, Question
 from resilience_app.core.formatting import format_number, localise_text_digits
-from resilience_app.core.i18n import _
+from resilience_app.core.i18n import N_, _
 
 CARD_STYLE = """
 QFrame[levelCard="true"] { border: 1px solid #c8ccd2; border-radius: 6px; background: palette(base); }
 QFrame[levelCard="true"][chosen="true"] { border: 2px solid #1b6fa8; background: #e8f1fa; }
 """
 NOT_APPLICABLE, DONT_KNOW = "not_applicable", "dont_know"
+# The rule for "not applicable", written once for the screen (the workbook's cover says the same).
+NOT_APPLICABLE_RULE = N_(
+    "Only for a system the city does not have at all (a city without a coast has no sea defences). Where a ministry "
+    "runs the service (ambulances, water quality), answer with national data and a lower confidence instead."
+)
+NATIONAL_MANDATE_HINT = N_(
+    "This service is often run by a ministry: answer with national data and a lower confidence rather than “not applicable”."
+)
 
 
 class LevelCard(QFrame):
@@ -90,10 +98,18 @@ class AnswerChoice(QWidget):
         others_row.addWidget(self.not_applicable)
         others_row.addWidget(self.dont_know)
         others_row.addStretch(1)
+        # A gentle check, never a refusal: "not applicable" on a service a ministry usually runs.
+        self.national_hint = QLabel()
+        self.national_hint.setObjectName("national_mandate_hint")
+        self.national_hint.setWordWrap(True)
+        self.national_hint.setStyleSheet("color: #8a5300;")
+        self.national_hint.hide()
+        self._question: Question | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(cards_row)
         layout.addLayout(others_row)
+        layout.addWidget(self.national_hint)
         self.group.idClicked.connect(self._on_clicked)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
@@ -109,6 +125,7 @@ class AnswerChoice(QWidget):
                 card.setMinimumHeight(needed)
 
     def _on_clicked(self, button_id: int) -> None:
+        self._show_national_hint(button_id == 10)
         if button_id == 10:
             self.chosen.emit(NOT_APPLICABLE, 0)
         elif button_id == 11:
@@ -116,7 +133,13 @@ class AnswerChoice(QWidget):
         else:
             self.chosen.emit("level", button_id)
 
+    def _show_national_hint(self, not_applicable: bool) -> None:
+        wanted = not_applicable and self._question is not None and self._question.mandate_often_national
+        self.national_hint.setText(_(NATIONAL_MANDATE_HINT) if wanted else "")
+        self.national_hint.setVisible(wanted)
+
     def show_question(self, framework: Framework, question: Question) -> None:
+        self._question = question
         for card in self.cards:
             title = _("{number} · {name}").format(number=format_number(card.level), name=framework.levels.get(card.level, ""))
             card.title.setText(title)
@@ -126,6 +149,7 @@ class AnswerChoice(QWidget):
             card.scenario.setVisible(scenario is not None)
             card.setToolTip(_("Press {key}").format(key=format_number(card.level)))
         self.not_applicable.setText(_("Not applicable (N)"))
+        self.not_applicable.setToolTip(_(NOT_APPLICABLE_RULE))
         self.dont_know.setText(_("Don't know (?)"))
         self._fit_cards()
 
@@ -141,5 +165,6 @@ class AnswerChoice(QWidget):
         elif status == DONT_KNOW:
             self.dont_know.setChecked(True)
         self.group.setExclusive(True)
+        self._show_national_hint(status == NOT_APPLICABLE)
         for card in self.cards:
             card.set_chosen(status == "level" and card.level == level)

@@ -100,6 +100,32 @@ def test_valid_small_content_builds(tmp_path: Path) -> None:
     assert question.numeric is not None and question.numeric.level_for(65) == 4
 
 
+@pytest.mark.parametrize(("flag", "expected"), [("", False), ("mandate_often_national: true", True), ("mandate_often_national: false", False)])
+def test_a_question_may_say_its_service_is_often_run_by_a_ministry(tmp_path: Path, flag: str, expected: bool) -> None:
+    write(tmp_path, "framework.yaml", FRAMEWORK)
+    write(tmp_path, "goal-1.yaml", INDICATORS.replace("qualities: [robust]", f"qualities: [robust]\n        {flag}"))
+    result = load_content([tmp_path])
+    assert result.problems == ()
+    assert next(result.content.frameworks[0].questions()).mandate_often_national is expected
+
+
+def test_a_ministry_flag_that_is_not_yes_or_no_is_located(tmp_path: Path) -> None:
+    write(tmp_path, "framework.yaml", FRAMEWORK)
+    write(tmp_path, "goal-1.yaml", INDICATORS.replace("qualities: [robust]", "qualities: [robust]\n        mandate_often_national: sometimes"))
+    result = load_content([tmp_path])
+    [problem] = result.errors
+    assert (problem.code, problem.line, problem.item_id) == ("wrong-type", 19, "q-1.1.a")
+    assert "true or false" in problem.message
+
+
+def test_the_shipped_ministry_services_are_flagged() -> None:
+    framework = load_content([resources.forms_dir()]).content.framework("crf")
+    assert framework is not None
+    flagged = {question.id for question in framework.questions() if question.mandate_often_national}
+    assert {"q-1.3.b", "q-3.3.a"} <= flagged  # water quality, ambulances
+    assert len(flagged) <= 10  # a short list of services, not a way to excuse goals
+
+
 def test_missing_arabic_is_an_error_located_at_its_line(tmp_path: Path) -> None:
     write(tmp_path, "framework.yaml", FRAMEWORK)
     write(tmp_path, "goal-1.yaml", INDICATORS.replace("prompt: {en: Is housing safe?, ar: هل السكن آمن؟}", "prompt: {en: Is housing safe?}"))

@@ -32,6 +32,26 @@ def test_every_question_is_answered_with_a_justification(sample) -> None:  # typ
     assert statuses["level"] > 100 and statuses["not_applicable"] and statuses["dont_know"]
 
 
+def test_not_applicable_is_only_for_a_system_the_city_lacks_never_a_ministry_service(sample) -> None:  # type: ignore[no-untyped-def]
+    """A service a ministry runs is answered with national data and low confidence, naming the mandate (issue 22)."""
+    service, record = sample
+    answers = service.assessments.answers(record.id)
+    national = {question.id for question in service.framework().questions() if question.mandate_often_national}
+    assert national
+    assert all(answers[question_id].answer.status != "not_applicable" for question_id in national)
+    # A department's returned workbook may settle one with its own city records (3.1.a); the others say who holds it.
+    national_data = [
+        answer for question_id in national
+        if (answer := answers[question_id].answer).status == "level" and "The ministry holds the mandate" in answer.justification
+    ]
+    assert len(national_data) >= 3
+    for answer in national_data:
+        assert (answer.data_scale, answer.confidence) == ("country", "low")
+        assert answer.source_kind in ("measured", "estimate", "expert_judgement")
+    not_applicable = [stored.answer for stored in answers.values() if stored.answer.status == "not_applicable"]
+    assert len(not_applicable) == 1 and "ministry" not in not_applicable[0].justification
+
+
 def test_the_sample_has_a_profile_with_strengths_gaps_and_things_to_revisit(sample) -> None:  # type: ignore[no-untyped-def]
     service, record = sample
     profile = service.assessments.profile(record.id)

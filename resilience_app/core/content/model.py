@@ -73,6 +73,9 @@ class Question:
     scenarios: Mapping[int, Text]
     qualities: tuple[str, ...]
     numeric: NumericScale | None = None
+    # The service is usually run by a ministry, not the city (ambulances, water quality): "not applicable" is
+    # then the wrong answer, and the question screen says to answer with national data and lower confidence.
+    mandate_often_national: bool = False
 
 
 @dataclass(frozen=True)

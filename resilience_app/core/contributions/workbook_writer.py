@@ -192,7 +192,9 @@ def _instructions(request: WorkbookRequest, questions_sheet: str) -> Iterable[tu
         yield "", level_choice(level, request.level_names[level])
     yield _(STATUS_VALUES["not_applicable"]), _(
         "Only when the city has no such system or service at all (a city without a coast has no sea defences). A service "
-        "that is weak or missing where it is needed is level {level}, not “not applicable”."
+        "that is weak or missing where it is needed is level {level}, not “not applicable”. Where a ministry runs the "
+        "service (ambulances, water quality), answer with national data, choose country as the scale of the data and a "
+        "lower confidence, and name the ministry in the justification: the assessment should show what the city depends on."
     ).format(level=format_number(1))
     yield _(STATUS_VALUES["dont_know"]), _(
         "When neither you nor your colleagues can tell, or the question is not your department's to answer. Say in the "

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from resilience_app.core.content.loading.fields import FileReader
+from resilience_app.core.content.loading.fields import FileReader, describe
 from resilience_app.core.content.model import BetterDirection, Indicator, NumericScale, Question
 from resilience_app.core.content.yaml_source import YamlMapping, line_of
 from resilience_app.core.error_catalogue import ProblemCode
@@ -50,7 +50,7 @@ def _read_question(reader: FileReader, entry: Any, line: int | None) -> Question
     question = reader.mapping(
         entry, line, None,
         required=("id", "prompt", "guidance", "who_knows", "scenarios", "qualities"),
-        optional=("numeric",),
+        optional=("numeric", "mandate_often_national"),
     )
     if question is None:
         return None
@@ -61,9 +61,19 @@ def _read_question(reader: FileReader, entry: Any, line: int | None) -> Question
     scenarios = reader.levels(question, "scenarios", question_id, (1, 3, 5))
     qualities = reader.reference_list(question, "qualities", question_id, "quality")
     numeric = _read_numeric(reader, question.get("numeric"), line_of(question, "numeric"), question_id) if "numeric" in question else None
+    national = _flag(reader, question, "mandate_often_national", question_id)
     if question_id and prompt and guidance and who_knows and scenarios:
-        return Question(question_id, prompt, guidance, who_knows, scenarios, qualities, numeric)
+        return Question(question_id, prompt, guidance, who_knows, scenarios, qualities, numeric, mandate_often_national=national)
     return None
+
+
+def _flag(reader: FileReader, container: YamlMapping, key: str, item_id: str | None) -> bool:
+    """An optional yes/no field: true or false, absent meaning false."""
+    value = container.get(key, False)
+    if not isinstance(value, bool):
+        reader.report(ProblemCode.WRONG_TYPE, line_of(container, key), item_id, field=key, expected=_("true or false"), found=describe(value))
+        return False
+    return value
 
 
 def _read_numeric(reader: FileReader, entry: Any, line: int | None, item_id: str | None) -> NumericScale | None:
