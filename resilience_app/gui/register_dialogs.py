@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.formatting import format_list, format_number
+from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, paragraph
-from resilience_app.core.register.labels import KIND_NAMES, NATURE_NOTES
+from resilience_app.core.register.labels import KIND_NAMES, nature_note
 from resilience_app.core.register.records import RegisterItemDraft
 from resilience_app.core.search_text import matches
 from resilience_app.gui.checklist import ID_ROLE, Checklist
@@ -100,10 +100,10 @@ class CatalogueDialog(QDialog):
             self.description.setText("")
             return
         text = paragraph(str(hazard.description))
-        if hazard.nature in NATURE_NOTES:
-            framework = self.state.session.service.content.default_framework
-            numbers = [format_number(goal.number) for goal_id in hazard.mirrors if framework and (goal := framework.goal(goal_id))]
-            text += "\n\n" + paragraph(_(NATURE_NOTES[hazard.nature]).format(goals=format_list(numbers)))
+        framework = self.state.session.service.content.default_framework
+        numbers = [format_number(goal.number) for goal_id in hazard.mirrors if framework and (goal := framework.goal(goal_id))]
+        if note := nature_note(hazard.nature, numbers):
+            text += "\n\n" + paragraph(note)
         self.description.setText(text)
 
     def _add(self) -> None:

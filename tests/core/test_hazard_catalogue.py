@@ -54,12 +54,16 @@ def hazards(content: Content) -> dict[str, Hazard]:
 def test_every_entry_arab_strategies_name_is_in_the_catalogue_in_both_languages(hazards: dict[str, Hazard]) -> None:
     for hazard_id, kind in ADDED_FOR_ARAB_CITIES.items():
         hazard = hazards[hazard_id]
-        assert hazard.kind == kind and hazard.nature == "pressure", hazard_id
+        assert hazard.kind == kind, hazard_id
         for text in (hazard.name, hazard.description):
             assert text.in_language("en") and text.in_language("ar")
             assert any(ord(char) in ARABIC_LETTERS for char in text.in_language("ar")), hazard_id
             assert not any(ord(char) in ARABIC_LETTERS for char in text.in_language("en")), hazard_id
         assert hazard.goals, hazard_id
+
+
+def test_water_and_marine_pollution_are_technological(hazards: dict[str, Hazard]) -> None:
+    assert hazards["water-pollution"].category == hazards["marine-pollution"].category == "infrastructure-technology"
 
 
 @pytest.mark.parametrize(
@@ -69,6 +73,11 @@ def test_every_entry_arab_strategies_name_is_in_the_catalogue_in_both_languages(
         ("refugee-influx", {"goal-2", "goal-11", "goal-12"}),  # work, schooling, unplanned growth
         ("armed-conflict", {"goal-9", "goal-10"}),
         ("industrial-accident", {"goal-10"}),
+        ("sanctions-and-border-closure", {"goal-8"}),  # spare parts for power and water plants
+        ("storm-surge", {"goal-10"}),
+        ("sudden-aid-cuts", {"goal-11"}),  # refugee children's schools close first
+        # schools damaged, closed or used as shelters (q-11.1.b)
+        *[(hazard_id, {"goal-11"}) for hazard_id in ("earthquake", "riverine-flood", "flash-flood", "tropical-cyclone", "armed-conflict")],
     ],
 )
 def test_the_goal_links_the_review_found_missing_are_there(hazards: dict[str, Hazard], hazard_id: str, goals: set[str]) -> None:
@@ -82,8 +91,25 @@ def test_the_entries_that_are_not_pressures_say_what_they_are(hazards: dict[str,
         "weak-municipal-finances": "vulnerability",
         "poor-waste-management": "vulnerability",
         "informal-settlements": "vulnerability",
+        "ageing-infrastructure": "vulnerability",
+        "narrow-economic-base": "vulnerability",
+        "weak-governance-and-corruption": "vulnerability",
+        "poor-education-quality": "vulnerability",
+        "housing-shortage": "vulnerability",
         "psychosocial-distress": "impact",
+        "cultural-heritage-loss": "impact",
         "climate-change": "driver",
+    }
+    assert {hazard_id: hazards[hazard_id].mirrors for hazard_id in natures if natures[hazard_id] == "vulnerability"} == {
+        "overstretched-health-services": ("goal-3",),
+        "weak-municipal-finances": ("goal-6",),
+        "poor-waste-management": ("goal-1",),
+        "informal-settlements": ("goal-1", "goal-12"),
+        "ageing-infrastructure": ("goal-8", "goal-9"),  # 8.4 and 9.2 measure maintenance
+        "narrow-economic-base": ("goal-6",),  # 6.3 diverse economic base
+        "weak-governance-and-corruption": ("goal-5", "goal-10"),  # 5.2 corruption prevention, 10.1 decision-making
+        "poor-education-quality": ("goal-11",),  # 11.1 adequate education
+        "housing-shortage": ("goal-1",),  # 1.1 safe and affordable housing
     }
     assert hazards["informal-settlements"].mirrors == ("goal-1", "goal-12")
     assert hazards["informal-settlements"].pressure_goals() == ("goal-3", "goal-7")

@@ -6,16 +6,19 @@ from collections.abc import Mapping
 
 from resilience_app.core.content.model import Hazard
 from resilience_app.core.formatting import format_list, format_number
-from resilience_app.core.i18n import N_, _, current_language
+from resilience_app.core.i18n import N_, N_plural, _, current_language, ngettext
 from resilience_app.core.register.records import RegisterItemDraft, RegisterItemRecord
 
 KIND_NAMES = {"shock": N_("Shock"), "stress": N_("Stress")}
 # What a catalogue entry that is not a pressure is (forms/README.md, `nature`), said where it is picked.
+# A vulnerability's note names the goals it mirrors, one or several: a plural message on their number.
+VULNERABILITY_NOTE = N_plural(
+    "Not a pressure but a shortfall of the city's own capacity, which the questions of goal {goals} already measure: "
+    "discovery areas do not count it as pressure on that goal.",
+    "Not a pressure but a shortfall of the city's own capacity, which the questions of goals {goals} already measure: "
+    "discovery areas do not count it as pressure on those goals.",
+)
 NATURE_NOTES = {
-    "vulnerability": N_(
-        "Not a pressure but a shortfall of the city's own capacity, which the questions of goals {goals} already measure: "
-        "discovery areas do not count it as pressure on those goals."
-    ),
     "impact": N_("An impact of other shocks and stresses rather than a pressure of its own: link it to the items that cause it."),
     "driver": N_("A driver of other shocks and stresses, changing their likelihood and trend: link it to the items it drives."),
 }
@@ -26,6 +29,14 @@ ACTION_STATUS_NAMES = {"planned": N_("Planned"), "ongoing": N_("Ongoing"), "comp
 AREA_STATUS_NAMES = {"proposed": N_("Proposed"), "accepted": N_("Accepted"), "rejected": N_("Rejected")}
 NEXT_STEP_STATUS_NAMES = {"planned": N_("Planned"), "under_way": N_("Under way"), "done": N_("Done")}
 ORIGIN_NAMES = {"app": N_("Proposed by the app"), "edited": N_("Proposed by the app, edited"), "own": N_("Added by the CRO")}  # of a discovery area
+
+
+def nature_note(nature: str, goal_numbers: list[str]) -> str:
+    """What a catalogue entry that is not a pressure is, for the catalogue picker: empty for a pressure; for a
+    vulnerability, with the numbers of the goals it mirrors ("goal 6", "goals 1 and 12")."""
+    if nature == "vulnerability":
+        return ngettext(*VULNERABILITY_NOTE, len(goal_numbers)).format(goals=format_list(goal_numbers))
+    return _(NATURE_NOTES[nature]) if nature in NATURE_NOTES else ""
 
 
 def scale_label(names: dict[int, str], level: int | None) -> str:
