@@ -16,6 +16,7 @@ def by_framework(data: BriefData) -> list[Block]:
     if not data.by_framework:
         return [Paragraph(_("The framework of this assessment is not mapped to any other framework."))]
     language = current_language()
+    separator = "، " if language == "ar" else ", "  # the Arabic comma between indicator numbers ("١.١، ١.٢")
     blocks: list[Block] = [Paragraph(_(
         "The same answers grouped by the frameworks the city may also report under. Each item gathers the indicators whose "
         "subject corresponds to it (a correspondence of subject, not an equivalence of measure): its level is the mean of their "
@@ -28,7 +29,7 @@ def by_framework(data: BriefData) -> list[Block]:
             blocks.append(Paragraph(profile.crosswalk.notes.in_language(language)))
         rows = tuple(
             (result.item.reference(language), result.item.name.in_language(language), fit_text(result.item),
-             localise_digits(", ".join(indicator.indicator.number for indicator in result.indicators), language=language) or _(DASH),
+             localise_digits(separator.join(indicator.indicator.number for indicator in result.indicators), language=language) or _(DASH),
              format_number(result.levelled_indicators), format_percent(result.coverage) if result.coverage is not None else _(DASH),
              crosswalk_level_text(result.item, result.level, result.levelled_indicators))
             for result in profile.items
