@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resilience_app.core.assessment.labels import mean_level_text
+from resilience_app.core.assessment.labels import crosswalk_level_text, fit_text, mean_level_text
 from resilience_app.core.content.model import Crosswalk
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number, format_percent, localise_digits
@@ -32,7 +33,9 @@ from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.form_fields import refill_choices
 from resilience_app.gui.table_cells import filled_header
 
-COLUMNS = 6
+COLUMNS = 7
+LEVEL_COLUMN = 6
+THIN_COLOUR = "#777"  # a thin item's level, or an outcome without one, is greyed as well as bracketed
 INDICATORS_HEIGHT = 150  # the list under the table scrolls beyond this, so the table keeps its rows on a laptop
 
 
@@ -111,9 +114,12 @@ class ProfileFrameworkPage(QWidget):
         self.chooser.setCurrentIndex(next(index for index, crosswalk in enumerate(self.crosswalks) if crosswalk.id == crosswalk_id))
 
     def _fill(self) -> None:
-        self.table.setHorizontalHeaderLabels([_("Item"), _("Name"), _("Indicators mapped"), _("Indicators with a level"), _("Coverage"), level_heading()])
-        filled_header(self.table, 4).setToolTip(_("Share of the applicable questions of the mapped indicators that have a level."))
-        filled_header(self.table, 5).setToolTip(
+        self.table.setHorizontalHeaderLabels([_("Ref."), _("Item"), _("Fit"), _("Indicators mapped"), _("Indicators with a level"),
+                                              _("Questions answered"), level_heading()])
+        filled_header(self.table, 2).setToolTip(_("How much of the item the mapped indicators cover, as the crosswalk's authors judge it: "
+                                                  "full, partial or thin."))
+        filled_header(self.table, 5).setToolTip(_("Share of the applicable questions of the mapped indicators that have a level."))
+        filled_header(self.table, LEVEL_COLUMN).setToolTip(
             _("The mean of the mapped indicators' levels, each the mean of its questions' levels, on the framework's scale of 1 to 5. "
               "It is not a score of the other framework.")
         )
@@ -135,7 +141,7 @@ class ProfileFrameworkPage(QWidget):
             self.explanation.setText(_("The profile could not be grouped: {reason}").format(reason=error.message))
             return
         principle = _(
-            "The framework's indicators grouped by the items of {framework} (version {version}). A grouping by subject, not an "
+            "The CRF's indicators grouped by the items of {framework} (version {version}). A grouping by subject, not an "
             "equivalence: levels stay on the framework's own scale of 1 to 5 and are never converted to the other framework's scores."
         ).format(framework=isolate(str(crosswalk.name)), version=localise_digits(crosswalk.version))
         notes = f" {crosswalk.notes}" if crosswalk.notes else ""
@@ -145,15 +151,18 @@ class ProfileFrameworkPage(QWidget):
             cells = [
                 result.item.reference(),
                 str(result.item.name),
+                fit_text(result.item),
                 format_number(result.mapped),
                 format_number(result.levelled_indicators),
                 _share(result.coverage),
-                mean_level_text(result.level),
+                crosswalk_level_text(result.item, result.level, result.levelled_indicators),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column != 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if column == LEVEL_COLUMN and (result.item.no_level or result.item.fit == "thin"):
+                    item.setForeground(QBrush(QColor(THIN_COLOUR)))
                 self.table.setItem(row, column, item)
         if 0 <= shown_row < len(self.profile.items) and crosswalk.id == self._shown_crosswalk:
             self.table.setCurrentCell(shown_row, 0)  # not selectRow: in right-to-left it selects nothing until laid out
@@ -176,8 +185,9 @@ class ProfileFrameworkPage(QWidget):
             item=html.escape(str(result.item.name)), count=format_number(result.mapped))
         if not result.indicators:
             return f"<b>{title}</b><br>" + _("No indicator of the framework corresponds to this item.")
-        lines = [
-            _("{number} {name} — level {level}, coverage {coverage}").format(
+        lines = [html.escape(crosswalk_level_text(result.item, None, 0))] if result.item.no_level else []
+        lines += [
+            _("{number} {name} — level {level}, questions answered {coverage}").format(
                 number=localise_digits(indicator.indicator.number), name=html.escape(str(indicator.indicator.name)),
                 level=mean_level_text(indicator.summary.level), coverage=_share(indicator.summary.coverage))
             for indicator in result.indicators

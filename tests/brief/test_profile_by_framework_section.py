@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from resilience_app.core.assessment.labels import mean_level_text
+from resilience_app.core.assessment.labels import crosswalk_level_text, fit_text
 from resilience_app.core.brief.builder import build_brief
 from resilience_app.core.brief.data import collect
-from resilience_app.core.brief.model import Heading, Table
+from resilience_app.core.brief.model import Heading, Paragraph, Table
+from resilience_app.core.formatting import localise_digits
 from resilience_app.core.i18n import translate_in, using_language
 from resilience_app.core.services import ResilienceService
 from tests.brief.conftest import EXPORT_DAY, LANGUAGES
@@ -30,9 +31,19 @@ def test_the_optional_section_gives_each_frameworks_items_with_the_crf_level(sam
     assert headings == [crosswalk.name.in_language(language) for crosswalk in crosswalks]
     for crosswalk, table in zip(crosswalks, tables, strict=True):
         grouped = service.assessments.profile_by_framework(ids[language], crosswalk.id)
-        assert table.header[-1] == translate_in(language, "CRF level (1–5)")
+        assert table.header == tuple(translate_in(language, words) for words in (
+            "Ref.", "Item", "Fit", "Indicators mapped", "Indicators with a level", "Questions answered", "CRF level (1–5)"))
         with using_language(language):
-            assert [row[-1] for row in table.rows] == [mean_level_text(result.level) for result in grouped.items]
+            assert [row[-1] for row in table.rows] == [
+                crosswalk_level_text(result.item, result.level, result.levelled_indicators) for result in grouped.items]
+            assert [row[2] for row in table.rows] == [fit_text(result.item) for result in grouped.items]
+            for row, result in zip(table.rows, grouped.items, strict=True):  # each row names its indicators' numbers
+                assert all(localise_digits(indicator.indicator.number, language=language) in row[3] for indicator in result.indicators)
+    # Each framework's notes (what its mapping cannot claim) are printed under its heading, before its table.
+    paragraphs = [block.text for block in section.blocks if isinstance(block, Paragraph)]
+    assert all(crosswalk.notes is not None and crosswalk.notes.in_language(language) in paragraphs for crosswalk in crosswalks)
+    sendai = next(table for crosswalk, table in zip(crosswalks, tables, strict=True) if crosswalk.id == "sendai-framework")
+    assert sendai.rows[0][-1] == translate_in(language, "No CRF level: an outcome counted as losses")
 
 
 def test_the_workbook_has_a_sheet_of_the_profile_by_framework(service: ResilienceService, tmp_path: Path) -> None:
@@ -45,5 +56,9 @@ def test_the_workbook_has_a_sheet_of_the_profile_by_framework(service: Resilienc
     rows = [dict(zip(header, (cell.value for cell in row), strict=True)) for row in sheet.iter_rows(min_row=2)]
     undrr = next(crosswalk for crosswalk in service.assessments.crosswalks(record.id) if "undrr" in crosswalk.id)
     grouped = service.assessments.profile_by_framework(record.id, undrr.id)
+    assert {"Fit", "Questions answered", "Indicators"} <= set(header) and "Coverage" not in header
     levels = {row["Item id"]: row["CRF level (1–5)"] for row in rows if row["Framework id"] == undrr.id}
+    fits = {row["Item id"]: row["Fit"] for row in rows}
+    assert fits["undrr-e10"] == "Thin" and fits["undrr-e02"] == "Partial" and fits["undrr-e01"] == "Full"
+    assert {row["Item id"]: row["CRF level (1–5)"] for row in rows if row["Item id"].startswith("sendai-target-")}["sendai-target-a"] is None
     assert levels == {result.item.id: pytest.approx(result.level) if result.level is not None else None for result in grouped.items}

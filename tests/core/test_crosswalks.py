@@ -40,18 +40,28 @@ def test_the_shipped_crosswalks_load_with_the_rest_of_the_content() -> None:
     assert [item.id for item in crosswalks["sdg-11"].items] == [f"sdg-11.{n}" for n in (*range(1, 8), "a", "b", "c")]
     # The Ten Essentials touch most of the framework; every indicator is mapped somewhere.
     assert len(crosswalks["undrr-ten-essentials"].mappings) >= 40
-    assert {m.indicator_id for c in crosswalks.values() for m in c.mappings} == indicator_ids - {"ind-2.1", "ind-2.3", "ind-5.2", "ind-5.4", "ind-6.4"}
+    assert {m.indicator_id for c in crosswalks.values() for m in c.mappings} == indicator_ids - {"ind-2.1", "ind-2.2", "ind-2.3", "ind-5.2", "ind-6.4"}
     # Goals 4 and 5 (cohesion, security) are where the Strong Cities Network lives.
     scn = crosswalks["strong-cities-network"]
     assert set(scn.indicators_of("scn-p3")) >= {"ind-4.1", "ind-4.2", "ind-5.1"}
+    # Each item says how well it is covered; Sendai's loss targets list indicators but carry no level; SDG 11.c maps nothing.
+    fits = {item.id: item.fit for crosswalk in crosswalks.values() for item in crosswalk.items}
+    assert set(fits.values()) == {"full", "partial", "thin"}
+    assert {fits[item] for item in ("undrr-e09", "undrr-e10", "sendai-target-a", "sendai-target-d", "sdg-11.c", "sdg-11.4")} == {"thin"}
+    assert {fits[item] for item in ("undrr-e02", "undrr-e03", "sendai-target-e", "sendai-target-g")} == {"partial"}
+    sendai = crosswalks["sendai-framework"]
+    assert [item.id for item in sendai.items if item.no_level] == [f"sendai-target-{letter}" for letter in "abcd"]
+    assert all(sendai.indicators_of(f"sendai-target-{letter}") for letter in "abcd")
+    assert crosswalks["sdg-11"].indicators_of("sdg-11.c") == ()
 
 
 def test_content_as_json_carries_the_crosswalks() -> None:
     crosswalks = content_as_json(load_content([resources.forms_dir()]).content)["crosswalks"]
     sdg = next(crosswalk for crosswalk in crosswalks if crosswalk["id"] == "sdg-11")
     assert sdg["version"] == "2026.1" and sdg["framework"] == "crf" and sdg["name"]["ar"]
-    assert {"id": "sdg-11.a", "number": {"en": "11.a", "ar": "11.أ"}, "name": sdg["items"][7]["name"]} == sdg["items"][7]
-    assert {"indicator": "ind-9.1", "items": ["sdg-11.2"]} in sdg["mappings"]
+    assert {"id": "sdg-11.a", "number": {"en": "11.a", "ar": "11.أ"}, "name": sdg["items"][7]["name"], "fit": "full", "no_level": False} == sdg["items"][7]
+    assert {"indicator": "ind-9.1", "items": ["sdg-11.2", "sdg-11.5"]} in sdg["mappings"]
+    assert sdg["items"][9]["fit"] == "thin" and sdg["items"][9]["no_level"] is False
 
 
 # -- each file broken in each way ----------------------------------------------------------------------------------
@@ -83,7 +93,7 @@ def _duplicate_item_id(lines: list[str]) -> tuple[list[str], int, str, str, str 
     first = _first(lines, r"^  - id: ")
     first_id = lines[first].split("id: ")[1].strip()
     end = _first(lines, r"^mappings:")
-    lines[end:end] = lines[first : first + 3]  # the first item again, last of the items
+    lines[end:end] = lines[first : first + 4]  # the first item again (id, number, name, fit), last of the items
     return lines, end + 1, "duplicate-id", first_id, None
 
 
@@ -116,7 +126,26 @@ def _bad_version(lines: list[str]) -> tuple[list[str], int, str, str, str | None
     return lines, index + 1, "bad-version", crosswalk_id, 'Write the version as quoted text of a year, a dot and a number, like "2026.1".'
 
 
+def _bad_fit(lines: list[str]) -> tuple[list[str], int, str, str, str | None]:
+    index = _first(lines, r"^    fit: ")
+    item_id = next(line.split("id: ")[1].strip() for line in reversed(lines[:index]) if line.startswith("  - id: "))
+    lines[index] = "    fit: thinn\n"
+    return lines, index + 1, "invalid-value", item_id, "did you mean “thin”?"
+
+
+def _no_level_not_a_flag(lines: list[str]) -> tuple[list[str], int, str, str, str | None]:
+    index = _first(lines, r"^    fit: ")
+    item_id = next(line.split("id: ")[1].strip() for line in reversed(lines[:index]) if line.startswith("  - id: "))
+    if lines[index + 1].startswith("    no_level:"):  # Sendai's Target A already has the flag: spoil it
+        lines[index + 1] = "    no_level: sometimes\n"
+    else:
+        lines.insert(index + 1, "    no_level: sometimes\n")
+    return lines, index + 2, "wrong-type", item_id, None
+
+
 BREAKAGES: dict[str, Breakage] = {
+    "bad fit": _bad_fit,
+    "no_level not a flag": _no_level_not_a_flag,
     "unknown indicator": _unknown_indicator,
     "unknown item": _unknown_item,
     "duplicate item id": _duplicate_item_id,

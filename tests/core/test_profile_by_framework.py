@@ -89,6 +89,17 @@ def test_levels_stay_on_the_frameworks_scale() -> None:
     assert one.coverage == two.coverage == 1
 
 
+def test_an_item_without_a_level_lists_its_indicators_and_counts_their_answers_but_shows_no_mean() -> None:
+    """An outcome the framework does not measure (Sendai's loss targets): `no_level` keeps the indicators, drops the mean."""
+    crosswalk = _crosswalk()
+    items = (CrosswalkItem("x-1", _text("1"), _text("One"), "thin", no_level=True), *crosswalk.items[1:])
+    answers = {question: level(4) for question in ("a1", "a2", "a3", "b1", "c1", "c2")}
+    one, two, _three = group_by_crosswalk(_framework(), Crosswalk(**{**crosswalk.__dict__, "items": items}), answers).items
+    assert [result.indicator.id for result in one.indicators] == ["ind-a", "ind-b"]
+    assert one.level is None and one.levelled_indicators == 2 and one.coverage == 1
+    assert two.level == 4  # the other items keep their mean
+
+
 def test_the_service_groups_an_assessment_by_the_shipped_ten_essentials(service: ResilienceService) -> None:
     record = service.assessments.create_assessment(AssessmentDetails(city_name_en="Irbid"))
     assert {crosswalk.id for crosswalk in service.assessments.crosswalks(record.id)} == {

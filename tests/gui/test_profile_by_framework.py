@@ -9,7 +9,7 @@ import re
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from resilience_app.core.assessment.labels import mean_level_text
+from resilience_app.core.assessment.labels import crosswalk_level_text, fit_text, mean_level_text
 from resilience_app.core.assessment.records import AnswerDraft
 from resilience_app.core.formatting import format_number, format_percent, localise_digits
 from resilience_app.core.i18n import _
@@ -47,16 +47,17 @@ def test_the_ten_essentials_show_the_cores_grouping_on_the_crfs_scale(window: Ma
     view.choose("undrr-ten-essentials")
     expected = window.service.assessments.profile_by_framework(assessment_id, "undrr-ten-essentials")
     assert view.table.rowCount() == 10
-    assert filled_header(view.table, 5).text() == _("CRF level {lowest}–{highest}").format(lowest=format_number(1), highest=format_number(5))
+    assert [filled_header(view.table, column).text() for column in (0, 1, 2, 5)] == [_("Ref."), _("Item"), _("Fit"), _("Questions answered")]
+    assert filled_header(view.table, 6).text() == _("CRF level {lowest}–{highest}").format(lowest=format_number(1), highest=format_number(5))
     for row, result in enumerate(expected.items):
         assert _row(view, row) == [
-            result.item.reference(language), result.item.name.in_language(language), format_number(result.mapped),
+            result.item.reference(language), result.item.name.in_language(language), fit_text(result.item), format_number(result.mapped),
             format_number(result.levelled_indicators), format_percent(result.coverage) if result.coverage is not None else _("—"),
-            mean_level_text(result.level),
+            crosswalk_level_text(result.item, result.level, result.levelled_indicators),
         ]
-    risk = _row(view, 1)  # E2, risk scenarios: hazard mapping (7.1) is one of its indicators
-    assert risk[5] == mean_level_text(3.5) and risk[3] == format_number(1)
-    assert _row(view, 0)[5] == _("—")
+    risk = _row(view, 1)  # E2, risk scenarios: hazard mapping (7.1) is one of its indicators; a partial fit, the level plain
+    assert risk[2] == _("Partial") and risk[6] == mean_level_text(3.5) and risk[4] == format_number(1)
+    assert _row(view, 0)[6] == _("—")
     assert expected.crosswalk.notes is not None and str(expected.crosswalk.notes) in view.explanation.text()  # what the mapping cannot claim
     if language == "ar":
         assert view.table.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -91,3 +92,27 @@ def test_the_chooser_switches_framework_and_double_clicking_an_item_lists_its_in
     assert view.table.currentRow() == 4 and view.indicators.text() == shown
     view.choose("undrr-ten-essentials")  # another framework: nothing of the last one stays listed
     assert view.table.selectedItems() == [] and view.indicators.text() == _("Double-click an item to see the indicators mapped to it.")
+
+
+def test_sendais_loss_targets_list_their_indicators_without_a_level_and_thin_items_are_bracketed(window: MainWindow, qtbot: QtBot,
+                                                                                               language: str) -> None:
+    page = open_new_assessment(window)
+    assessment_id = page.assessment_id or 0
+    framework = page.session.framework  # type: ignore[union-attr]
+    for indicator in framework.indicators():
+        for question in indicator.questions:
+            window.service.assessments.save_answer(assessment_id, question.id, AnswerDraft(status="level", level=3, confidence="high"))
+    page.session.reread()  # type: ignore[union-attr]
+    view = _by_framework(page)
+    view.choose("sendai-framework")
+    assert view.profile is not None
+    target_a = view.profile.items[0]
+    assert target_a.item.id == "sendai-target-a" and target_a.item.no_level and target_a.level is None and target_a.indicators
+    assert _row(view, 0)[6] == _("No CRF level: an outcome counted as losses")
+    assert filled_cell(view.table, 0, 6).foreground().color().name() == "#777777"
+    shown = ProfileFrameworkPage.indicators_text(target_a)
+    assert all(localise_digits(result.indicator.number) in shown for result in target_a.indicators)
+    view.choose("undrr-ten-essentials")
+    essential_10 = view.profile.items[9]
+    assert essential_10.item.fit == "thin" and _row(view, 9)[6].startswith("(" + mean_level_text(3.0) + ")")
+    assert filled_cell(view.table, 9, 6).foreground().color().name() == "#777777"

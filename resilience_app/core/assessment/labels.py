@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from resilience_app.core.assessment.records import AnswerDraft
-from resilience_app.core.content.model import Framework
+from resilience_app.core.content.model import CrosswalkItem, Framework
 from resilience_app.core.formatting import format_number, format_percent, localise_digits
-from resilience_app.core.i18n import N_, _
+from resilience_app.core.i18n import N_, _, ngettext
 
 CONFIDENCE_NAMES = {"low": N_("Low"), "medium": N_("Medium"), "high": N_("High")}
 FIELD_NAMES = {
@@ -48,6 +48,25 @@ def level_name(framework: Framework, level: int) -> str:
 def mean_level_text(level: float | None) -> str:
     """A group's level as shown to users: one decimal, or a dash when nothing has a level yet."""
     return format_number(level, decimals=1) if level is not None else _("—")
+
+
+# How much of an external framework's item the mapped indicators cover, as the crosswalk's authors judge it.
+FIT_NAMES = {"full": N_("Full"), "partial": N_("Partial"), "thin": N_("Thin")}
+
+
+def fit_text(item: CrosswalkItem) -> str:
+    return _(FIT_NAMES[item.fit])
+
+
+def crosswalk_level_text(item: CrosswalkItem, level: float | None, levelled: int) -> str:
+    """An external framework's item's CRF level as shown: none for an outcome the CRF does not measure (Sendai's loss
+    targets), bracketed with its few indicators where the fit is thin, so a thin mean is not read as a full one."""
+    if item.no_level:
+        return _("No CRF level: an outcome counted as losses")
+    if item.fit == "thin" and level is not None:
+        return ngettext("({level}) thin: {count} indicator", "({level}) thin: {count} indicators", levelled).format(
+            level=mean_level_text(level), count=format_number(levelled))
+    return mean_level_text(level)
 
 
 def history_value(field: str, value: str | None) -> str:

@@ -101,6 +101,9 @@ def _crosswalk(crosswalk: Crosswalk) -> dict[str, Any]:
         "name": crosswalk.name.as_dict(),
         "description": crosswalk.description.as_dict(),
         "notes": crosswalk.notes.as_dict() if crosswalk.notes else None,
-        "items": [{"id": item.id, "number": item.number.as_dict(), "name": item.name.as_dict()} for item in crosswalk.items],
+        "items": [
+            {"id": item.id, "number": item.number.as_dict(), "name": item.name.as_dict(), "fit": item.fit, "no_level": item.no_level}
+            for item in crosswalk.items
+        ],
         "mappings": [{"indicator": mapping.indicator_id, "items": list(mapping.item_ids)} for mapping in crosswalk.mappings],
     }

@@ -224,6 +224,9 @@ class BalanceCheck:
     gap: Text
 
 
+CROSSWALK_FITS = ("full", "partial", "thin")  # an item's fit: its subject is covered wholly, in part, or hardly
+
+
 @dataclass(frozen=True)
 class CrosswalkItem:
     """One item of an external framework (a UNDRR essential, a Sendai target, an SDG 11 target)."""
@@ -231,6 +234,8 @@ class CrosswalkItem:
     id: str
     number: Text  # its short reference as the framework writes it in each language ("A" and "أ", "11.5")
     name: Text
+    fit: str = "full"  # one of CROSSWALK_FITS: how much of the item the mapped indicators cover, as the authors judge it
+    no_level: bool = False  # an outcome the framework does not measure (Sendai's loss targets): indicators listed, no mean level
 
     def reference(self, language: str | None = None) -> str:
         """The short reference as shown: in Arabic with Arabic-Indic digits and its full stop kept ("١١.٥", never "١١٫٥")."""

@@ -5,7 +5,9 @@ Rules (also in the README, "The profile by framework"):
 - an indicator's *level* is the mean of the levels of its questions; the item's *level* is the mean of its
   indicators' levels (each indicator weighs the same, however many questions it has), with how many of its
   indicators have a level;
-- the item's *coverage* is the share of its indicators' applicable questions (all but "not applicable") that
+- an item flagged `no_level` (an outcome the framework does not measure, such as Sendai's loss targets A to D) lists its
+  indicators but has no level;
+- the item's *coverage* (shown as "Questions answered") is the share of its indicators' applicable questions (all but "not applicable") that
   have a level;
 - every level stays on the framework's scale of 1 to 5 (`SCALE`): it is never converted to another framework's
   scale, such as the UNDRR scorecard's 0 to 5, because the two measure different things.
@@ -38,7 +40,7 @@ class ItemResult:
     item: CrosswalkItem
     indicators: tuple[IndicatorResult, ...]
     coverage: float | None  # None when no mapped question is applicable (or nothing is mapped)
-    level: float | None  # mean of the indicators' levels, on the framework's 1-5 scale
+    level: float | None  # mean of the indicators' levels, on the framework's 1-5 scale; None for a `no_level` item
     levelled_indicators: int
 
     @property
@@ -73,7 +75,7 @@ def group_by_crosswalk(framework: Framework, crosswalk: Crosswalk, answers: Mapp
                 item=item,
                 indicators=tuple(mapped),
                 coverage=levelled / applicable if applicable else None,
-                level=statistics.fmean(levels) if levels else None,
+                level=statistics.fmean(levels) if levels and not item.no_level else None,
                 levelled_indicators=len(levels),
             )
         )

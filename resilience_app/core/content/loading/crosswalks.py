@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from resilience_app.core.content.loading.fields import FileReader, describe
-from resilience_app.core.content.model import Crosswalk, CrosswalkItem, CrosswalkMapping
+from resilience_app.core.content.model import CROSSWALK_FITS, Crosswalk, CrosswalkItem, CrosswalkMapping
 from resilience_app.core.content.yaml_source import YamlList, YamlMapping, line_of
 from resilience_app.core.error_catalogue import ProblemCode
 from resilience_app.core.i18n import N_, _
@@ -58,13 +58,26 @@ def _version(reader: FileReader, document: YamlMapping, crosswalk_id: str | None
 
 def _read_item(reader: FileReader, entry: Any, line: int | None) -> tuple[str | None, CrosswalkItem | None]:
     """The item's id (when well formed) and the item (when every field is right)."""
-    item = reader.mapping(entry, line, None, required=("id", "number", "name"))
+    item = reader.mapping(entry, line, None, required=("id", "number", "name", "fit"), optional=("no_level",))
     if item is None:
         return None, None
     item_id = reader.identifier(item)
     number = reader.text(item, "number", item_id)
     name = reader.text(item, "name", item_id)
-    return item_id, CrosswalkItem(item_id, number, name) if item_id and number and name else None
+    fit = reader.choice(item, "fit", item_id, CROSSWALK_FITS)
+    no_level = _flag(reader, item, "no_level", item_id)
+    if item_id and number and name and fit and no_level is not None:
+        return item_id, CrosswalkItem(item_id, number, name, fit, no_level)
+    return item_id, None
+
+
+def _flag(reader: FileReader, container: YamlMapping, key: str, item_id: str | None) -> bool | None:
+    """An optional yes/no field: true or false, absent meaning false; None (reported) for anything else."""
+    value = container.get(key, False)
+    if not isinstance(value, bool):
+        reader.report(ProblemCode.WRONG_TYPE, line_of(container, key), item_id, field=key, expected=_("true or false"), found=describe(value))
+        return None
+    return value
 
 
 def _read_mappings(reader: FileReader, document: YamlMapping, crosswalk_id: str | None, item_ids: list[str]) -> list[CrosswalkMapping]:
