@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -351,10 +351,14 @@ def profile_in(session: Session, context: CoreContext, assessment_id: int) -> Re
 
 
 def data_quality_in(session: Session, context: CoreContext, assessment_id: int) -> DataQualityProfile:
-    """The data-quality summary of an assessment, read in the caller's unit of work. Data are aged at the
-    assessment's date, or at the day it was created when it has none."""
+    """The data-quality summary of an assessment, read in the caller's unit of work."""
     record = assessment_in(session, assessment_id)
-    answers = AnswerRepository(session).for_assessment(assessment_id)
+    return data_quality_of(context.framework(record.framework_id), record, AnswerRepository(session).for_assessment(assessment_id))
+
+
+def data_quality_of(framework: Framework, record: AssessmentRecord, answers: Mapping[str, AnswerRecord]) -> DataQualityProfile:
+    """The data-quality summary of answers already read. Data are aged at the assessment's date, or at the day it was
+    created when it has none."""
     assessment_year = (record.details.assessment_date or record.created_at.date()).year
     values = {
         question_id: DataQualityValue(
@@ -365,7 +369,7 @@ def data_quality_in(session: Session, context: CoreContext, assessment_id: int) 
         )
         for question_id, stored in answers.items()
     }
-    return build_data_quality(context.framework(record.framework_id), values, assessment_year=assessment_year)
+    return build_data_quality(framework, values, assessment_year=assessment_year)
 
 
 def profile_of(framework: Framework, answers: dict[str, AnswerRecord], evidenced: set[str]) -> ResilienceProfile:

@@ -38,8 +38,9 @@ def change(data: BriefData) -> list[Block]:
     blocks += [Heading(_("By goal")), *_table(_("Goal"), comparison.goals, goal_names), _change_bars(comparison.goals, goal_names)]
     blocks += [Heading(_("By dimension")), *_table(_("Dimension"), comparison.dimensions, _dimension_names(data.framework, earlier.framework))]
     blocks += _moves(data, earlier)
-    blocks += _register(data, earlier)
-    blocks += _actions(data, earlier)
+    changed = _register_change(data, earlier)
+    blocks += _register(data, earlier, changed)
+    blocks += _actions(changed)
     return blocks
 
 
@@ -54,8 +55,9 @@ def brief_change(data: BriefData) -> list[Block]:
     blocks: list[Block] = [Paragraph(_intro(data, earlier)), _change_bars(comparison.goals, goal_names)]
     blocks += [Heading(_("By dimension")), *_table(_("Dimension"), comparison.dimensions, _dimension_names(data.framework, earlier.framework))]
     blocks += _moves(data, earlier, listed=False)
-    blocks += _register(data, earlier)
-    blocks += _actions(data, earlier)
+    changed = _register_change(data, earlier)
+    blocks += _register(data, earlier, changed)
+    blocks += _actions(changed)
     return blocks
 
 
@@ -181,9 +183,8 @@ def _register_change(data: BriefData, earlier: EarlierRound) -> RegisterChange:
     )
 
 
-def _register(data: BriefData, earlier: EarlierRound) -> list[Block]:
+def _register(data: BriefData, earlier: EarlierRound, changed: RegisterChange) -> list[Block]:
     language = current_language()
-    changed = _register_change(data, earlier)
     blocks: list[Block] = [Heading(_("The register of shocks and stresses"))]
     if not changed.has_register:
         return blocks + [Paragraph(_("Neither round has a register of shocks and stresses."))]
@@ -216,8 +217,7 @@ def _rank(rank: int | None) -> str:
     return format_number(rank) if rank is not None else _("not ranked")
 
 
-def _actions(data: BriefData, earlier: EarlierRound) -> list[Block]:
-    changed = _register_change(data, earlier)
+def _actions(changed: RegisterChange) -> list[Block]:
     blocks: list[Block] = [Heading(_("Actions whose status changed"))]
     if changed.status_changes:
         blocks.append(Table(

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core.assessment.answer_repository import AnswerRepository
 from resilience_app.core.assessment.evidence_repository import EvidenceRepository
 from resilience_app.core.assessment.records import AnswerRecord, AssessmentRecord, EvidenceRecord
-from resilience_app.core.assessment.service import ASSESSMENT_GONE, answer_values, assessment_in, data_quality_in, profile_of
+from resilience_app.core.assessment.service import ASSESSMENT_GONE, answer_values, assessment_in, data_quality_of, profile_of
 from resilience_app.core.brief.contributors import Contributors, agreement_of, in_framework_order
 from resilience_app.core.brief.withheld import Withheld
 from resilience_app.core.content.model import Framework, Hazard, Sector
@@ -194,7 +194,7 @@ def _read(session: Session, context: CoreContext, assessment_id: int, *, today: 
         contributors=_contributors(session, assessment_id, framework, answers),
         next_steps=planning.next_steps(assessment_id),
         earlier=_earlier_round(session, context, record, framework, answers),
-        data_quality=data_quality_in(session, context, assessment_id),
+        data_quality=data_quality_of(framework, record, answers),
         by_framework=tuple(group_by_crosswalk(framework, crosswalk, answer_values(answers))
                            for crosswalk in context.content.crosswalks if crosswalk.framework_id == framework.id),
     )

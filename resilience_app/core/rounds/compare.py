@@ -130,12 +130,13 @@ class RoundComparison:
 def compare_rounds(baseline: RoundAnswers, follow_up: RoundAnswers, *, coverage_fall_threshold: float = COVERAGE_FALL_THRESHOLD) -> RoundComparison:
     """The change from `baseline` to `follow_up`, per group and per question (see the module's rules)."""
     levels_before, levels_after = _levels(baseline.answers), _levels(follow_up.answers)
+    to_review = baseline.to_review | follow_up.to_review
 
     def changes(kind: GroupKind) -> tuple[GroupChange, ...]:
         before, after = dict(_groups(baseline.framework, kind)), dict(_groups(follow_up.framework, kind))
         return tuple(
             group_change(kind, group_id, before.get(group_id), after.get(group_id), baseline.answers, follow_up.answers,
-                         coverage_fall_threshold=coverage_fall_threshold, to_review=baseline.to_review | follow_up.to_review)
+                         levels=(levels_before, levels_after), coverage_fall_threshold=coverage_fall_threshold, to_review=to_review)
             for group_id in _ordered_union(after, before)
         )
 
@@ -164,17 +165,20 @@ def group_change(
     baseline_answers: Mapping[str, AnswerValue],
     follow_up_answers: Mapping[str, AnswerValue],
     *,
+    levels: tuple[Mapping[str, int], Mapping[str, int]],
     coverage_fall_threshold: float = COVERAGE_FALL_THRESHOLD,
     to_review: frozenset[str] = frozenset(),
 ) -> GroupChange:
-    """One group compared; its questions in each round's framework (None: the framework has no such group). A group
-    that cannot be compared while some of its answers are still to review says so, rather than "no level"."""
+    """One group compared; its questions in each round's framework (None: the framework has no such group), and each
+    round's levelled answers by question (`_levels`, derived once for every group). A group that cannot be compared
+    while some of its answers are still to review says so, rather than "no level"."""
     before_ids = tuple(baseline_questions) if baseline_questions is not None else None
     after_ids = tuple(follow_up_questions) if follow_up_questions is not None else None
     before = RoundFigures.of(summarise(before_ids, baseline_answers)) if before_ids is not None else None
     after = RoundFigures.of(summarise(after_ids, follow_up_answers)) if after_ids is not None else None
-    levels_before, levels_after = _levels(baseline_answers), _levels(follow_up_answers)
-    common = [q for q in (after_ids or ()) if q in set(before_ids or ()) and q in levels_before and q in levels_after]
+    levels_before, levels_after = levels
+    in_before = set(before_ids or ())
+    common = [q for q in (after_ids or ()) if q in in_before and q in levels_before and q in levels_after]
     size = len(after_ids if after_ids is not None else before_ids or ())
     counts = {
         "levelled_in_both": len(common),
