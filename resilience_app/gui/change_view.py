@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from resilience_app.core import i18n
 from resilience_app.core.assessment.labels import data_quality_text, mean_level_text
 from resilience_app.core.assessment.records import AnswerRecord
-from resilience_app.core.content.labels import goal_label
+from resilience_app.core.content.labels import goal_label, indicator_label
 from resilience_app.core.content.model import Framework
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
@@ -253,8 +253,7 @@ class ChangeView(RefreshedWhenShown):
         for framework in self._frameworks():
             names |= {dimension.id: dimension.name.in_language(language) for dimension in framework.dimensions}
             names |= {goal.id: goal_label(goal) for goal in framework.goals()}
-            names |= {indicator.id: _("{number} {name}").format(number=localise_digits(indicator.number), name=indicator.name.in_language(language))
-                      for indicator in framework.indicators()}
+            names |= {indicator.id: indicator_label(indicator) for indicator in framework.indicators()}
             names |= {quality.id: quality.name.in_language(language) for quality in framework.qualities}
         return names
 

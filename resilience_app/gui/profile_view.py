@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from resilience_app.core.assessment.labels import mean_level_text
 from resilience_app.core.brief.contributors import Agreement, agreement_of
-from resilience_app.core.content.labels import goal_label
+from resilience_app.core.content.labels import goal_label, indicator_label
 from resilience_app.core.contributions.service import ContributorStatus
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number, format_percent, localise_digits
@@ -41,8 +41,8 @@ from resilience_app.gui.profile_framework_page import ProfileFrameworkPage
 from resilience_app.gui.radar_chart import RadarChart, RadarPoint
 from resilience_app.gui.table_cells import filled_header
 
-LENSES = ("goals", "dimensions", "qualities")
-LENS_NAMES = {"goals": N_("By goal"), "dimensions": N_("By dimension"), "qualities": N_("By quality")}
+LENSES = ("goals", "dimensions", "indicators", "qualities")
+LENS_NAMES = {"goals": N_("By goal"), "dimensions": N_("By dimension"), "indicators": N_("By indicator"), "qualities": N_("By quality")}
 LISTED_QUESTIONS = 8
 LISTED_CONTRIBUTORS = 5
 # Links are not underlined: an underline hides the dots under Arabic letters (ي reads as ى).
@@ -259,6 +259,11 @@ class ProfileView(QWidget):
                 (str(dimension.name), profile.dimensions[dimension.id],
                  {question.id for goal in dimension.goals for indicator in goal.indicators for question in indicator.questions})
                 for dimension in framework.dimensions
+            ]
+        if lens == "indicators":
+            return [
+                (indicator_label(indicator), profile.indicators[indicator.id], {question.id for question in indicator.questions})
+                for indicator in framework.indicators()
             ]
         if lens == "qualities":
             return [

@@ -61,12 +61,35 @@ def test_profile_per_goal_dimension_and_quality_on_the_real_framework() -> None:
     assert profile.goals["goal-2"].level == 1
     assert profile.goals["goal-3"].level is None
     health = profile.dimensions["health-wellbeing"]
-    expected = (5 * profile.goals["goal-1"].total + profile.goals["goal-2"].total) / (profile.goals["goal-1"].total + profile.goals["goal-2"].total)
-    assert health.level == pytest.approx(expected)
+    assert health.level == pytest.approx(3)  # the mean of its goals' levels, whatever their numbers of questions
     assert profile.ranked_goals() == ["goal-1", "goal-2"]
     assert sum(summary.total for summary in profile.goals.values()) == framework.question_count == profile.overall.total
     robust = profile.qualities["robust"]
     assert robust.total == sum("robust" in q.qualities for q in framework.questions())
+
+
+def test_each_indicator_weighs_the_same_in_its_goal_however_many_questions_ask_about_it() -> None:
+    framework = _framework()
+    goal = next(goal for goal in framework.goals() if len({len(i.questions) for i in goal.indicators}) > 1)
+    large = max(goal.indicators, key=lambda indicator: len(indicator.questions))
+    small = min(goal.indicators, key=lambda indicator: len(indicator.questions))
+    answers = {q.id: level(5) for q in large.questions} | {q.id: level(1) for q in small.questions}
+    profile = build_profile(framework, answers)
+    assert profile.indicators[large.id].level == 5 and profile.indicators[small.id].level == 1
+    assert profile.goals[goal.id].level == pytest.approx(3)  # not pulled towards the indicator with more questions
+    assert (profile.goals[goal.id].lowest, profile.goals[goal.id].highest) == (1, 5)
+    one_each = {large.questions[0].id: level(5), small.questions[0].id: level(1)} | {q.id: level(2) for q in small.questions[1:]}
+    assert build_profile(framework, one_each).goals[goal.id].level == pytest.approx((5 + 1.5) / 2)
+
+
+def test_a_quality_weighs_each_indicator_the_same() -> None:
+    framework = _framework()
+    quality = framework.qualities[0].id
+    carrying = [indicator for indicator in framework.indicators() if sum(quality in q.qualities for q in indicator.questions) >= 2]
+    single = next(indicator for indicator in framework.indicators() if sum(quality in q.qualities for q in indicator.questions) == 1)
+    answers = {q.id: level(5) for q in carrying[0].questions if quality in q.qualities}
+    answers |= {q.id: level(1) for q in single.questions if quality in q.qualities}
+    assert build_profile(framework, answers).qualities[quality].level == pytest.approx(3)
 
 
 def _framework():  # type: ignore[no-untyped-def]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from resilience_app.core.assessment.labels import mean_level_text
+from resilience_app.core.assessment.records import AnswerDraft
+from resilience_app.core.content.labels import indicator_label
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _
 from resilience_app.gui.assessment_page import AssessmentPage
 from resilience_app.gui.main_window import MainWindow
-from resilience_app.gui.profile_view import ProfileView
+from resilience_app.gui.profile_view import LENSES, ProfileView
 from tests.brief.contributors_data import add_contributors
 
 from .questionnaire_helpers import open_new_assessment
@@ -64,3 +67,18 @@ def test_without_contributors_the_profile_says_where_to_add_them(window: MainWin
     view = _profile(open_new_assessment(window))
     assert _("none yet. Departments that answer parts of the assessment are added in the Contributors tab.") in view.contributors.text()
     assert view.table.columnCount() == 6  # no column of zeros before anyone else answered
+
+
+def test_the_profile_lists_every_indicator_with_its_own_level(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    framework = window.service.framework()
+    indicator = next(indicator for indicator in framework.indicators() if len(indicator.questions) >= 2)
+    first, second = indicator.questions[:2]
+    view = _profile(page)
+    view.session.change_answer(first.id, AnswerDraft("level", level=2))
+    view.session.change_answer(second.id, AnswerDraft("level", level=5))
+    view.lens.setCurrentIndex(LENSES.index("indicators"))
+    table = view.table
+    assert table.rowCount() == len(list(framework.indicators()))
+    row = [table.item(number, 0).text() for number in range(table.rowCount())].index(indicator_label(indicator))  # type: ignore[union-attr]
+    assert table.item(row, 1).text() == mean_level_text(3.5)  # type: ignore[union-attr]

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from resilience_app.core.content.model import Goal
-from resilience_app.core.formatting import format_number
+from resilience_app.core.content.model import Goal, Indicator
+from resilience_app.core.formatting import format_number, localise_digits
 from resilience_app.core.i18n import _, current_language
 
 
 def goal_label(goal: Goal) -> str:
     """'3. Ensures public health services', in the current language and its digits."""
     return _("{number}. {name}").format(number=format_number(goal.number), name=goal.name.in_language(current_language()))
+
+
+def indicator_label(indicator: Indicator) -> str:
+    """'1.1 Safe and affordable housing', in the current language and its digits."""
+    return _("{number} {name}").format(number=localise_digits(indicator.number), name=indicator.name.in_language(current_language()))
 
 
 def goal_in_sentence(goal: Goal) -> str:

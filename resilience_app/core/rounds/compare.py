@@ -3,8 +3,10 @@
 Rules (also in the README, "Rounds and follow-ups"):
 - each round's level, coverage and low-confidence share of a dimension, goal, indicator or quality are
   the profile's (`scoring.summarise`), over the questions that group has in that round's framework;
-- a *change* is like for like: the mean level of the questions levelled in both rounds, later minus
-  earlier, so a question answered in one round only never moves a group. It is computed only where
+- a *change* is like for like: over the questions levelled in both rounds, the later level minus the earlier,
+  averaged as the profile averages levels (per indicator first, then per goal: `grouping.nested_mean`), so a
+  question answered in one round only never moves a group and an indicator weighs the same however many
+  questions ask about it. It is computed only where
   enough of the group was levelled in both (`enough_in_common`: at least half its questions, and at least
   `MIN_IN_COMMON` of them or all it has); otherwise the change is None and the reason says why;
 - a change smaller than `CHANGE_BAND` either way is "little or no change": means of 1–5 judgements made by
@@ -27,15 +29,15 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from resilience_app.core.content.model import Framework
 from resilience_app.core.scoring import AnswerValue
+from resilience_app.core.scoring.grouping import GroupKind, Tree, group_trees, nested_mean, question_ids
 from resilience_app.core.scoring.profile import GroupSummary, summarise
 
-GroupKind = Literal["dimension", "goal", "indicator", "quality"]
 Verdict = Literal["improved", "declined", "little_change", "mixed", "coverage_fell", "not_comparable"]
 NotComparableReason = Literal[
     "not_in_baseline", "not_in_follow_up", "no_level_in_baseline", "no_level_in_follow_up", "no_level_in_either", "nothing_in_common",
@@ -133,7 +135,7 @@ def compare_rounds(baseline: RoundAnswers, follow_up: RoundAnswers, *, coverage_
     to_review = baseline.to_review | follow_up.to_review
 
     def changes(kind: GroupKind) -> tuple[GroupChange, ...]:
-        before, after = dict(_groups(baseline.framework, kind)), dict(_groups(follow_up.framework, kind))
+        before, after = dict(group_trees(baseline.framework, kind)), dict(group_trees(follow_up.framework, kind))
         return tuple(
             group_change(kind, group_id, before.get(group_id), after.get(group_id), baseline.answers, follow_up.answers,
                          levels=(levels_before, levels_after), coverage_fall_threshold=coverage_fall_threshold, to_review=to_review)
@@ -160,8 +162,8 @@ def compare_rounds(baseline: RoundAnswers, follow_up: RoundAnswers, *, coverage_
 def group_change(
     kind: GroupKind,
     group_id: str,
-    baseline_questions: Iterable[str] | None,
-    follow_up_questions: Iterable[str] | None,
+    baseline_questions: Tree | Iterable[str] | None,
+    follow_up_questions: Tree | Iterable[str] | None,
     baseline_answers: Mapping[str, AnswerValue],
     follow_up_answers: Mapping[str, AnswerValue],
     *,
@@ -169,13 +171,16 @@ def group_change(
     coverage_fall_threshold: float = COVERAGE_FALL_THRESHOLD,
     to_review: frozenset[str] = frozenset(),
 ) -> GroupChange:
-    """One group compared; its questions in each round's framework (None: the framework has no such group), and each
-    round's levelled answers by question (`_levels`, derived once for every group). A group that cannot be compared
-    while some of its answers are still to review says so, rather than "no level"."""
-    before_ids = tuple(baseline_questions) if baseline_questions is not None else None
-    after_ids = tuple(follow_up_questions) if follow_up_questions is not None else None
-    before = RoundFigures.of(summarise(before_ids, baseline_answers)) if before_ids is not None else None
-    after = RoundFigures.of(summarise(after_ids, follow_up_answers)) if after_ids is not None else None
+    """One group compared; the tree of its questions in each round's framework (`grouping`; a flat list weighs every
+    question the same; None: the framework has no such group), and each round's levelled answers by question
+    (`_levels`, derived once for every group). A group that cannot be compared while some of its answers are still to
+    review says so, rather than "no level"."""
+    before_tree = _tree(baseline_questions)
+    after_tree = _tree(follow_up_questions)
+    before_ids = question_ids(before_tree) if before_tree is not None else None
+    after_ids = question_ids(after_tree) if after_tree is not None else None
+    before = RoundFigures.of(summarise(before_tree, baseline_answers)) if before_tree is not None else None
+    after = RoundFigures.of(summarise(after_tree, follow_up_answers)) if after_tree is not None else None
     levels_before, levels_after = levels
     in_before = set(before_ids or ())
     common = [q for q in (after_ids or ()) if q in in_before and q in levels_before and q in levels_after]
@@ -192,7 +197,9 @@ def group_change(
         reason = "still_to_review"
     if reason is not None or before is None or after is None:
         return GroupChange(kind, group_id, before, after, None, "not_comparable", reason, **counts)  # type: ignore[arg-type]
-    change = (sum(levels_after[q] for q in common) - sum(levels_before[q] for q in common)) / len(common)
+    in_common = set(common)
+    # `common` is not empty here, so the mean has a value
+    change = cast(float, nested_mean(after_tree or (), lambda q: levels_after[q] - levels_before[q] if q in in_common else None))
     verdict = verdict_of(before, after, change, coverage_fall_threshold)
     return GroupChange(kind, group_id, before, after, change, verdict, None, **counts)  # type: ignore[arg-type]
 
@@ -261,20 +268,10 @@ def _question_order(framework: Framework) -> list[str]:
     return [question.id for question in framework.questions()]
 
 
-def _groups(framework: Framework, kind: GroupKind) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """Each group of `kind` in `framework`, in its order, with its question ids."""
-    if kind == "dimension":
-        for dimension in framework.dimensions:
-            yield dimension.id, tuple(q.id for goal in dimension.goals for indicator in goal.indicators for q in indicator.questions)
-    elif kind == "goal":
-        for goal in framework.goals():
-            yield goal.id, tuple(q.id for indicator in goal.indicators for q in indicator.questions)
-    elif kind == "indicator":
-        for indicator in framework.indicators():
-            yield indicator.id, tuple(q.id for q in indicator.questions)
-    else:
-        for quality in framework.qualities:
-            yield quality.id, tuple(q.id for q in framework.questions() if quality.id in q.qualities)
+def _tree(group: Tree | Iterable[str] | None) -> Tree | None:
+    if group is None or isinstance(group, str):
+        return group
+    return tuple(group)
 
 
 def _ordered_union(first: Mapping[str, object], second: Mapping[str, object]) -> list[str]:

@@ -2,10 +2,12 @@
 
 Rules (also in the README):
 - a question is *answered* when it has a level, "not applicable" or "don't know";
-- the *level* of a group is the mean of the levels given to its questions;
-  "not applicable" and "don't know" give no level;
+- the *level* of an indicator is the mean of the levels given to its questions; a goal's is the mean of its
+  indicators' levels, a dimension's the mean of its goals' levels, and a quality's the mean, indicator by
+  indicator, of the questions carrying it (`grouping.nested_mean`): each indicator weighs the same in its goal
+  however many questions ask about it; "not applicable" and "don't know" give no level;
 - *coverage* is the share of applicable questions (all but "not applicable") that have a level;
-- *spread* is the population standard deviation of those levels;
+- *lowest*, *highest* and *spread* (population standard deviation) are those of the questions' levels;
 - the *low-confidence share* is the share of levelled answers given with low confidence;
 - the *strongest* and *weakest* goals are the ends of the goals ranked by level (ties: better
   coverage first, then framework order); with fewer than two levelled goals there are none,
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from resilience_app.core.content.model import Framework
+from resilience_app.core.scoring.grouping import Tree, group_trees, nested_mean, question_ids
 
 AnswerStatus = Literal["level", "not_applicable", "dont_know"]
 Confidence = Literal["low", "medium", "high"]
@@ -80,8 +83,10 @@ class GroupSummary:
         return self.low_confidence / self.levelled if self.levelled else None
 
 
-def summarise(question_ids: Iterable[str], answers: Mapping[str, AnswerValue]) -> GroupSummary:
-    ids = list(question_ids)
+def summarise(group: Tree | Iterable[str], answers: Mapping[str, AnswerValue]) -> GroupSummary:
+    """A group's answers summed up: `group` is its tree (`grouping`), or a flat list of question ids weighing the same."""
+    tree: Tree = group if isinstance(group, str) else tuple(group)
+    ids = question_ids(tree)
     given = [answers[question_id] for question_id in ids if question_id in answers]
     levels = [answer.level for answer in given if answer.status == "level" and answer.level is not None]
     return GroupSummary(
@@ -89,7 +94,7 @@ def summarise(question_ids: Iterable[str], answers: Mapping[str, AnswerValue]) -
         answered=len(given),
         levelled=len(levels),
         not_applicable=sum(answer.status == "not_applicable" for answer in given),
-        level=statistics.fmean(levels) if levels else None,
+        level=nested_mean(tree, lambda question_id: level_of(answers.get(question_id))),
         lowest=min(levels) if levels else None,
         highest=max(levels) if levels else None,
         spread=statistics.pstdev(levels) if levels else None,
@@ -98,11 +103,16 @@ def summarise(question_ids: Iterable[str], answers: Mapping[str, AnswerValue]) -
     )
 
 
+def level_of(answer: AnswerValue | None) -> int | None:
+    return answer.level if answer is not None and answer.status == "level" else None
+
+
 @dataclass(frozen=True)
 class ResilienceProfile:
     goals: Mapping[str, GroupSummary]
     dimensions: Mapping[str, GroupSummary]
     qualities: Mapping[str, GroupSummary]
+    indicators: Mapping[str, GroupSummary]
     overall: GroupSummary  # progress and coverage only: its level is never shown as a city score
     low_confidence_questions: tuple[str, ...] = ()
     unevidenced_questions: tuple[str, ...] = ()
@@ -125,21 +135,17 @@ class ResilienceProfile:
 
 
 def build_profile(framework: Framework, answers: Mapping[str, AnswerValue]) -> ResilienceProfile:
-    goals = {goal.id: summarise((q.id for i in goal.indicators for q in i.questions), answers) for goal in framework.goals()}
-    dimensions = {
-        dimension.id: summarise((q.id for g in dimension.goals for i in g.indicators for q in i.questions), answers)
-        for dimension in framework.dimensions
-    }
-    qualities = {
-        quality.id: summarise((q.id for q in framework.questions() if quality.id in q.qualities), answers)
-        for quality in framework.qualities
-    }
+    goals, dimensions, qualities, indicators = (
+        {group_id: summarise(tree, answers) for group_id, tree in group_trees(framework, kind)}  # type: ignore[arg-type]
+        for kind in ("goal", "dimension", "quality", "indicator")
+    )
     overall = summarise((q.id for q in framework.questions()), answers)
     levelled = [q.id for q in framework.questions() if q.id in answers and answers[q.id].status == "level"]
     return ResilienceProfile(
         goals=goals,
         dimensions=dimensions,
         qualities=qualities,
+        indicators=indicators,
         overall=overall,
         low_confidence_questions=tuple(q for q in levelled if answers[q].confidence == "low"),
         unevidenced_questions=tuple(q for q in levelled if not answers[q].has_evidence),
