@@ -182,14 +182,14 @@ class _Planned:
 
 
 def _planned_answers(service: ResilienceService, record: AssessmentRecord, years: dict[str, int]) -> list[_Planned]:
-    """Every answer of both rounds, as values: the sample's drawn around each goal's level (a fixed seed), the
+    """Every answer of both rounds, as values: the sample's drawn around each goal's level (each question with its own
+    fixed seed, so a question added to or removed from the framework leaves the others' answers as they were), the
     baseline's levels the same but for the moves of `sample_baseline.yaml`, reversed, each with its reason, and its
     answers given as the baseline gave them (`_as_at_the_baseline`)."""
-    chooser = random.Random(SAMPLE_SEED)
     framework = service.framework(record.framework_id)
     plan = load_baseline_plan(framework, years)
     planned = [
-        _as_at_the_baseline(_planned(question, GOAL_BASELINE.get(goal.id, 3), chooser, plan), goal.id, plan)
+        _as_at_the_baseline(_planned(question, GOAL_BASELINE.get(goal.id, 3), random.Random(f"{SAMPLE_SEED}:{question.id}"), plan), goal.id, plan)
         for goal in framework.goals()
         for indicator in goal.indicators
         for question in indicator.questions
@@ -271,12 +271,15 @@ def _planned(question: Question, typical: int, chooser: random.Random, plan: Bas
     department_in = _department_in(question)
     department = in_every_language(department_in)
     roll = chooser.random()
+    move = plan.moves.get(question.id)
     if question.id in NOT_APPLICABLE_HERE:
         draft = AnswerDraft(status="not_applicable", justification=_worded(NOT_APPLICABLE_HERE[question.id]), answered_by=department)
-    elif 0.03 <= roll < 0.07:
+    elif 0.03 <= roll < 0.07 and move is None and question.id not in plan.baseline.dont_know_then:
         draft = AnswerDraft(status="dont_know", justification=_worded(JUSTIFICATIONS["dont_know"], department=department_in), answered_by=department)
     else:
         level = min(5, max(1, typical + chooser.choice((-1, 0, 0, 0, 1))))
+        if move is not None:  # the file's story sets a moved question's level (its department's, for a move by contribution)
+            level = move.baseline if move.by_contribution else move.level
         if question.numeric:
             _value_for(question.numeric, level, chooser)  # drawn for its turn of the generator; the file sets the figure
         draft = AnswerDraft(

@@ -16,7 +16,7 @@ from resilience_app.core.content import load_content
 from resilience_app.core.content.as_json import content_as_json
 from resilience_app.core.content.problems import Problem
 
-CROSSWALK_FILES = ("undrr-ten-essentials.yaml", "sendai-framework.yaml", "sdg-11.yaml", "strong-cities-network.yaml")
+CROSSWALK_FILES = ("1-undrr-ten-essentials.yaml", "2-sendai-framework.yaml", "3-sdg-11.yaml", "4-strong-cities-network.yaml")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*$")
 
 
@@ -47,8 +47,10 @@ def test_the_shipped_crosswalks_load_with_the_rest_of_the_content() -> None:
     # Each item says how well it is covered; Sendai's loss targets list indicators but carry no level; SDG 11.c maps nothing.
     fits = {item.id: item.fit for crosswalk in crosswalks.values() for item in crosswalk.items}
     assert set(fits.values()) == {"full", "partial", "thin"}
-    assert {fits[item] for item in ("undrr-e09", "undrr-e10", "sendai-target-a", "sendai-target-d", "sdg-11.c", "sdg-11.4")} == {"thin"}
-    assert {fits[item] for item in ("undrr-e02", "undrr-e03", "sendai-target-e", "sendai-target-g")} == {"partial"}
+    assert {fits[item] for item in ("sendai-target-a", "sendai-target-d", "sdg-11.c", "sdg-11.4")} == {"thin"}
+    # Response and recovery are asked about (warnings reached, shelter places, stocks, a recovery framework), in part.
+    assert {fits[item] for item in ("undrr-e02", "undrr-e03", "undrr-e09", "undrr-e10", "sendai-target-e", "sendai-target-g")} == {"partial"}
+    assert list(crosswalks) == ["undrr-ten-essentials", "sendai-framework", "sdg-11", "strong-cities-network"]  # UNDRR's first
     sendai = crosswalks["sendai-framework"]
     assert [item.id for item in sendai.items if item.no_level] == [f"sendai-target-{letter}" for letter in "abcd"]
     assert all(sendai.indicators_of(f"sendai-target-{letter}") for letter in "abcd")
@@ -181,7 +183,7 @@ def test_each_crosswalk_broken_in_each_way_is_reported_at_its_line(content_copy:
 
 
 def test_an_empty_list_of_mappings_and_a_missing_version_are_errors(content_copy: Path) -> None:
-    path = content_copy / "crosswalks" / "sdg-11.yaml"
+    path = content_copy / "crosswalks" / "3-sdg-11.yaml"
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"^mappings:\n(?:  - .*\n)+", "mappings: []\n", text, flags=re.MULTILINE).replace('version: "2026.1"\n', "")
     path.write_text(text, encoding="utf-8")
@@ -194,7 +196,7 @@ def test_an_empty_list_of_mappings_and_a_missing_version_are_errors(content_copy
 
 
 def test_a_wrong_version_in_words_is_refused_with_what_was_written(content_copy: Path) -> None:
-    path = content_copy / "crosswalks" / "undrr-ten-essentials.yaml"
+    path = content_copy / "crosswalks" / "1-undrr-ten-essentials.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace('version: "2026.1"', 'version: "latest"'), encoding="utf-8")
     [problem] = load_content([content_copy]).errors
     assert problem.code == "bad-version" and "“latest”" in problem.message
