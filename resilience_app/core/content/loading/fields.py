@@ -234,10 +234,8 @@ class FileReader:
             found.append(entry)
         return tuple(found)
 
-    def levels(
-        self, container: YamlMapping, key: str, item_id: str | None, expected: tuple[int, ...], optional: tuple[int, ...] = ()
-    ) -> dict[int, Text] | None:
-        """A mapping from level numbers to texts: every `expected` level, any of the `optional` ones, no other."""
+    def levels(self, container: YamlMapping, key: str, item_id: str | None, expected: tuple[int, ...]) -> dict[int, Text] | None:
+        """A mapping from level numbers to texts, with exactly the `expected` levels."""
         if key not in container:
             return None
         value, line = container[key], line_of(container, key)
@@ -246,9 +244,8 @@ class FileReader:
             return None
         by_level = {str(level_key): level_key for level_key in value}
         wanted = [str(level) for level in expected]
-        allowed = wanted + [str(level) for level in optional]
         for level_key, original in by_level.items():
-            if level_key not in allowed:
+            if level_key not in wanted:
                 self.report(ProblemCode.UNKNOWN_FIELD, line_of(value, original), item_id, field=level_key)
         texts: dict[int, Text] = {}
         for level_key in wanted:
@@ -259,13 +256,7 @@ class FileReader:
             text = self._text_value(value[original], line_of(value, original), f"{key}.{level_key}", item_id)
             if text is not None:
                 texts[int(level_key)] = text
-        complete = len(texts) == len(wanted)
-        for level_key in (str(level) for level in optional):
-            if level_key in by_level:
-                text = self._text_value(value[by_level[level_key]], line_of(value, by_level[level_key]), f"{key}.{level_key}", item_id)
-                if text is not None:
-                    texts[int(level_key)] = text
-        return dict(sorted(texts.items())) if complete else None
+        return texts if len(texts) == len(wanted) else None
 
 
 def texts_with_id(

@@ -58,7 +58,7 @@ def _read_question(reader: FileReader, entry: Any, line: int | None) -> Question
     prompt = reader.text(question, "prompt", question_id)
     guidance = reader.text(question, "guidance", question_id)
     who_knows = reader.text(question, "who_knows", question_id)
-    scenarios = reader.levels(question, "scenarios", question_id, (1, 3, 5), optional=(2, 4))
+    scenarios = reader.levels(question, "scenarios", question_id, (1, 2, 3, 4, 5))
     qualities = reader.reference_list(question, "qualities", question_id, "quality")
     numeric = _read_numeric(reader, question.get("numeric"), line_of(question, "numeric"), question_id) if "numeric" in question else None
     national = _flag(reader, question, "mandate_often_national", question_id)
