@@ -73,9 +73,9 @@ FIGURE_JUSTIFICATION = N_("Figure for {year} from the records of {department}: {
 # "Not applicable" is for a system the city does not have at all, each with its own reason (the framework asks little
 # that a city of its size can set aside, so it is rare and always explained).
 NOT_APPLICABLE_HERE = {
-    "q-9.1.a": N_("Does not apply as asked: the city's buses and shared taxis run on fixed routes but without a timetable, so no "
-                  "stop is served at a set frequency (the reorganisation of the bus routes in the actions inventory will add one). "
-                  "Access to transport is covered under 9.1.3."),
+    "q-4.4.a": N_("Does not apply: the municipal council has been appointed by the ministry since the last elections were "
+                  "postponed, and no municipal election has been held since, so there is no turnout to give. Residents' own "
+                  "engagement is answered under 4.4.b."),
 }
 # A service a ministry runs in the city (the questions flagged `mandate_often_national`) is never "not applicable":
 # it is answered with national data, at the country's scale and a lower confidence, and says who holds the mandate,

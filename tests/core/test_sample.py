@@ -49,7 +49,9 @@ def test_not_applicable_is_only_for_a_system_the_city_lacks_never_a_ministry_ser
         assert (answer.data_scale, answer.confidence) == ("country", "low")
         assert answer.source_kind in ("measured", "estimate", "expert_judgement")
     not_applicable = [stored.answer for stored in answers.values() if stored.answer.status == "not_applicable"]
-    assert len(not_applicable) == 1 and "ministry" not in not_applicable[0].justification
+    # The one "not applicable": turnout, where the council is appointed and no election is held (a system the city lacks).
+    assert [question_id for question_id, stored in answers.items() if stored.answer.status == "not_applicable"] == ["q-4.4.a"]
+    assert "appointed" in not_applicable[0].justification
 
 
 def test_the_sample_has_a_profile_with_strengths_gaps_and_things_to_revisit(sample) -> None:  # type: ignore[no-untyped-def]
@@ -150,7 +152,8 @@ def test_the_sample_figures_agree_with_its_register(sample) -> None:  # type: ig
     service, record = sample
     answers = service.assessments.answers(record.id)
     assert float(answers["q-2.2.b"].answer.numeric_value or 0) >= 25
-    assert float(answers["q-1.1.a"].answer.numeric_value or 0) >= float(answers["q-12.3.b"].answer.numeric_value or 0)
+    # A city of informal settlements: many live in them, and much of the new building is outside the approved plans.
+    assert float(answers["q-1.1.a"].answer.numeric_value or 0) >= 20 and float(answers["q-12.3.d"].answer.numeric_value or 0) < 60
 
 
 def test_the_sample_is_the_follow_up_of_a_baseline_two_years_earlier(sample) -> None:  # type: ignore[no-untyped-def]
@@ -260,10 +263,10 @@ def test_the_baseline_figures_are_dated_whole_where_counted_and_agree_with_the_s
         assert answer.data_year <= (after[question.id].answer.data_year or 0), question.id
         if "exercises" in question.numeric.unit.in_language("en"):
             assert float(answer.numeric_value).is_integer(), question.id
-    value = {qid: (float(before[qid].answer.numeric_value or 0), float(after[qid].answer.numeric_value or 0)) for qid in ("q-2.2.b", "q-12.3.b", "q-1.1.a")}
+    value = {qid: (float(before[qid].answer.numeric_value or 0), float(after[qid].answer.numeric_value or 0)) for qid in ("q-2.2.b", "q-12.3.d", "q-1.1.a")}
     assert value["q-2.2.b"][0] <= value["q-2.2.b"][1]  # youth out of work and study: rising, as the register says
-    assert all(then <= now <= then * 1.15 for then, now in (value["q-12.3.b"], value["q-1.1.a"]))  # settlements grow slowly
-    assert value["q-1.1.a"][0] >= value["q-12.3.b"][0]
+    assert value["q-1.1.a"][0] <= value["q-1.1.a"][1] <= value["q-1.1.a"][0] * 1.15  # settlements grow slowly
+    assert value["q-12.3.d"][1] <= value["q-12.3.d"][0]  # and less of the new building is inside the plans
 
 
 def test_both_rounds_say_where_their_data_come_from(sample) -> None:  # type: ignore[no-untyped-def]
