@@ -93,18 +93,21 @@ def localise_digits(text: str, *, language: str | None = None) -> str:
     return text
 
 
-_LATIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A number with two full stops or more is a reference ("6.2.1", "11.1.1"), not a decimal: its full stops stay.
+_LATIN_NUMBER = re.compile(r"(?P<reference>\d+(?:\.\d+){2,})|\d+(?:[.,]\d+)*")
+_DIGITS_ONLY = str.maketrans(LATIN_DIGITS, ARABIC_INDIC_DIGITS)
 
 
 def localise_text_digits(text: str, *, language: str | None = None) -> str:
     """Numbers inside a sentence written with the language's digits ("10 آلاف" → "١٠ آلاف").
 
-    Only the numbers change: a full stop that ends a sentence after a number stays a full stop.
+    Only the numbers change: a full stop that ends a sentence after a number stays a full stop, and so do the full
+    stops of a question's or a target's number ("6.2.1" → "٦.٢.١", as `localise_digits` writes a question's number).
     """
     lang = _locale(language)
     if lang != "ar" or not use_arabic_indic_digits:
         return text
-    return _LATIN_NUMBER.sub(lambda found: found.group().translate(_TO_ARABIC_INDIC), text)
+    return _LATIN_NUMBER.sub(lambda found: found.group().translate(_DIGITS_ONLY if found.group("reference") else _TO_ARABIC_INDIC), text)
 
 
 def latin_digits(text: str) -> str:

@@ -94,6 +94,8 @@ def test_numbers_inside_arabic_sentences_take_arabic_indic_digits() -> None:
 
     assert localise_text_digits("لكل 10 آلاف نسمة، أي 1.5 سرير.", language="ar") == "لكل ١٠ آلاف نسمة، أي ١٫٥ سرير."
     assert localise_text_digits("per 10,000 people.", language="en") == "per 10,000 people."
+    # A question's or a target's number is no decimal: its full stops stay, as on the question itself.
+    assert localise_text_digits("انظر السؤال 6.2.1 والمقصد 11.1.1، لا 2.5.", language="ar") == "انظر السؤال ٦.٢.١ والمقصد ١١.١.١، لا ٢٫٥."
 
 
 @pytest.mark.parametrize("typed", ["3,5", "٣٬٥", "1,25", "12 5"])

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from resilience_app.core.content.loading.fields import Collector, FileReader
 from resilience_app.core.content.loading.indicators import IndicatorFile
+from resilience_app.core.content.loading.question_references import with_question_numbers
 from resilience_app.core.content.model import (
     BalanceCheck,
     Content,
@@ -23,7 +24,10 @@ from resilience_app.core.content.model import (
 from resilience_app.core.error_catalogue import ProblemCode
 from resilience_app.core.i18n import N_, _
 
-_TARGET_NAMES = {"framework": N_("framework"), "goal": N_("goal"), "quality": N_("quality"), "category": N_("category"), "indicator": N_("indicator")}
+_TARGET_NAMES = {
+    "framework": N_("framework"), "goal": N_("goal"), "quality": N_("quality"), "category": N_("category"), "indicator": N_("indicator"),
+    "question": N_("question"),
+}
 
 
 @dataclass
@@ -49,6 +53,7 @@ def assemble(pieces: Pieces, collector: Collector) -> Content:
         "quality": {quality.id for framework in frameworks for quality in framework.qualities},
         "category": {category.id for category in pieces.hazard_categories},
         "indicator": {indicator.id for framework in frameworks for indicator in framework.indicators()},
+        "question": {question.id for framework in frameworks for question in framework.questions()},
     }
     for reference in collector.references:
         if reference.target_id not in known[reference.target]:
@@ -57,6 +62,7 @@ def assemble(pieces: Pieces, collector: Collector) -> Content:
                 ProblemCode.UNKNOWN_REFERENCE, reference.line, reference.item_id,
                 id=reference.target_id, target=_(_TARGET_NAMES[reference.target]), suggestion=close[0] if close else None,
             )
+    frameworks = [with_question_numbers(framework) for framework in frameworks]
     return Content(
         tuple(frameworks), tuple(pieces.hazard_categories), tuple(pieces.hazards), tuple(pieces.glossary), tuple(pieces.sectors), tuple(pieces.balance_checks),
         tuple(pieces.crosswalks),

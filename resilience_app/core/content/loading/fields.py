@@ -62,7 +62,7 @@ class Reference:
     line: int | None
     item_id: str | None
     target_id: str
-    target: str  # "goal", "quality", "framework", "category"
+    target: str  # "goal", "quality", "framework", "category", "indicator", "question"
 
 
 @dataclass

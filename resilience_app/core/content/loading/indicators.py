@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from resilience_app.core.content.loading.fields import FileReader, describe
+from resilience_app.core.content.loading.fields import FileReader, Reference, describe
+from resilience_app.core.content.loading.question_references import referenced_question_ids
 from resilience_app.core.content.model import BetterDirection, Indicator, NumericScale, Question
 from resilience_app.core.content.yaml_source import YamlMapping, line_of
 from resilience_app.core.error_catalogue import ProblemCode
@@ -63,6 +64,9 @@ def _read_question(reader: FileReader, entry: Any, line: int | None) -> Question
     numeric = _read_numeric(reader, question.get("numeric"), line_of(question, "numeric"), question_id) if "numeric" in question else None
     national = _flag(reader, question, "mandate_often_national", question_id)
     if question_id and prompt and guidance and who_knows and scenarios:
+        texts = (prompt, guidance, who_knows, *scenarios.values())
+        for named in dict.fromkeys(referenced_question_ids(iter(texts))):
+            reader.collector.references.append(Reference(reader.path, line, question_id, named, "question"))
         return Question(question_id, prompt, guidance, who_knows, scenarios, qualities, numeric, mandate_often_national=national)
     return None
 
