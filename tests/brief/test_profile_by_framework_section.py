@@ -16,6 +16,8 @@ from resilience_app.core.formatting import localise_digits
 from resilience_app.core.i18n import translate_in, using_language
 from resilience_app.core.services import ResilienceService
 from tests.brief.conftest import EXPORT_DAY, LANGUAGES
+from tests.brief.docx_reader import needs_soffice, open_docx, to_pdf
+from tests.brief.pdf_reader import needs_poppler, page_text, plain
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -59,6 +61,32 @@ def test_the_workbook_has_a_sheet_of_the_profile_by_framework(service: Resilienc
     assert {"Fit", "Questions answered", "Indicators"} <= set(header) and "Coverage" not in header
     levels = {row["Item id"]: row["CRF level (1–5)"] for row in rows if row["Framework id"] == undrr.id}
     fits = {row["Item id"]: row["Fit"] for row in rows}
-    assert fits["undrr-e10"] == "Thin" and fits["undrr-e02"] == "Partial" and fits["undrr-e01"] == "Full"
+    assert fits["sdg-11.c"] == "Thin" and fits["undrr-e10"] == fits["undrr-e02"] == "Partial" and fits["undrr-e01"] == "Full"
     assert {row["Item id"]: row["CRF level (1–5)"] for row in rows if row["Item id"].startswith("sendai-target-")}["sendai-target-a"] is None
     assert levels == {result.item.id: pytest.approx(result.level) if result.level is not None else None for result in grouped.items}
+
+
+@needs_soffice
+@needs_poppler
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_word_and_pdf_documents_carry_the_section_as_tables_a_reader_can_use(sample_service: tuple[ResilienceService, dict[str, int]],
+                                                                                 language: str, tmp_path: Path) -> None:
+    service, ids = sample_service
+    sections = ["by_framework"]
+    word = service.export_brief_docx(ids[language], language=language, document="pra", sections=sections, path=tmp_path / "pra.docx", today=EXPORT_DAY).path
+    pdf = service.export_brief(ids[language], language=language, document="pra", sections=sections, path=tmp_path / "pra.pdf", today=EXPORT_DAY).path
+    crosswalks = service.assessments.crosswalks(ids[language])
+    document = open_docx(word)
+    headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 2"]
+    assert [crosswalk.name.in_language(language) for crosswalk in crosswalks] == headings[: len(crosswalks)]
+    header = [translate_in(language, "Ref."), translate_in(language, "Item"), translate_in(language, "Fit")]
+    tables = [table for table in document.tables if [cell.text for cell in table.rows[0].cells][:3] == header]
+    assert len(tables) == len(crosswalks)
+    undrr = service.assessments.profile_by_framework(ids[language], crosswalks[0].id)
+    with using_language(language):
+        assert [row.cells[-1].text for row in tables[0].rows[1:]] == [
+            crosswalk_level_text(result.item, result.level, result.levelled_indicators) for result in undrr.items]
+    printed = {"word": plain(page_text(to_pdf([word], tmp_path / "printed")[word])), "pdf": plain(page_text(pdf))}
+    no_level = plain(translate_in(language, "No CRF level: an outcome counted as losses"))
+    for text in printed.values():  # what LibreOffice prints of the Word file, and the PDF, both say it
+        assert no_level in text and plain(crosswalks[0].name.in_language(language)) in text

@@ -98,9 +98,11 @@ def test_the_pdf_metadata_hold_no_local_path_and_no_user_name(sample_briefs: dic
     user = getpass.getuser()
     for path in sample_briefs.values():
         info = dict(
-            line.split(":", 1) for line in subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
+            line.split(":", 1) for line in subprocess.run(["pdfinfo", "-isodates", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
         )
         assert info["Author"].strip() == ""
+        # Dated the day it was prepared on (the export day), not a placeholder: the file's properties say when it was made.
+        assert {info["CreationDate"].strip(), info["ModDate"].strip()} == {f"{EXPORT_DAY.isoformat()}T00:00:00Z"}, info["CreationDate"]
         raw = path.read_bytes()
         for private in (str(path.parent).encode(), str(Path.home()).encode(), f"/{user}/".encode()):
             assert private not in raw

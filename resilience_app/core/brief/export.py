@@ -60,6 +60,6 @@ def export_brief(
     style = load_style()
     style.engine.missing.clear()
     with writing_in_place(context.paths.data_dir, target, prefix=".brief-", suffix=".pdf.part", unwritable=unwritable) as temporary:
-        pages = render_pdf(prepared.document, temporary, style)
+        pages = render_pdf(prepared.document, temporary, style, day=prepared.day)
     _log.info("Exported the %s %s of assessment %s to %s (%d pages)", language, document, assessment_id, target, pages)
     return ExportResult(target, pages, tuple(sorted(style.engine.missing)), document)

@@ -2,13 +2,16 @@
 
 Pages mirror for Arabic: text starts at the right, tables and figures run from the
 right, and the running header and page numbers swap sides. Output is reproducible
-(ReportLab's invariant mode), every font is an embedded subset (the canvas's
-initial font is ours, so no unembedded base-14 font slips in) and the metadata
-holds the title, subject and language only: no path and no user name.
+(ReportLab's invariant mode, with the day the document was prepared on as its
+creation and modification dates: the same inputs on the same day give the same
+file), every font is an embedded subset (the canvas's initial font is ours, so no
+unembedded base-14 font slips in) and the metadata holds the title, subject,
+language and that day only: no path, no user name and no time of day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -154,13 +157,15 @@ def _page_furniture(document: BriefDocument, style: BriefStyle, rtl: bool) -> Ca
     return draw
 
 
-def _canvas_maker(furniture: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+def _canvas_maker(furniture: Callable[[Canvas, int, int], None], day: dt.date | None = None) -> type[Canvas]:
     class BriefCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no type information, so Canvas is Any
-        """Holds pages back until the end so that each can say how many there are."""
+        """Holds pages back until the end so that each can say how many there are; dated `day` at midnight UTC."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict[str, Any]] = []
+            if day is not None:
+                self.setDateFormatter(lambda *_invariant_time: f"D:{day:%Y%m%d}000000+00'00'")
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
             self._held_pages.append(dict(self.__dict__))
@@ -177,8 +182,9 @@ def _canvas_maker(furniture: Callable[[Canvas, int, int], None]) -> type[Canvas]
     return BriefCanvas
 
 
-def render_pdf(document: BriefDocument, path: Path, style: BriefStyle | None = None) -> int:
-    """Write `document` to `path` as a PDF; returns the number of pages."""
+def render_pdf(document: BriefDocument, path: Path, style: BriefStyle | None = None, *, day: dt.date | None = None) -> int:
+    """Write `document` to `path` as a PDF dated `day` (its creation and modification dates; invariant mode's 1 January
+    2000 without one); returns the number of pages."""
     style = style or load_style()
     rtl = is_rtl(document.language)
     width, height = style.page_size
@@ -208,7 +214,7 @@ def render_pdf(document: BriefDocument, path: Path, style: BriefStyle | None = N
     story: list[Flowable] = story_maker.cover(document.cover)
     for section in document.sections:
         story += story_maker.section(section)
-    canvas_maker = _canvas_maker(_page_furniture(document, style, rtl))
+    canvas_maker = _canvas_maker(_page_furniture(document, style, rtl), day)
     with using_language(document.language):  # numbers drawn in figures follow the brief, not the window
         template.build(story, canvasmaker=canvas_maker)
     return int(template.page)
