@@ -9,6 +9,7 @@ import pytest
 
 from resilience_app.cli import main
 from resilience_app.core.assessment.records import AssessmentDetails
+from resilience_app.core.contributions.workbook_layout import LETTERS
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
 from tests.contributions.workbooks import filled
@@ -48,7 +49,7 @@ def test_a_workbook_goes_out_and_comes_back_from_the_command_line(capsys: pytest
     rows = json.loads(out)
     by_outcome = {row["outcome"]: row for row in rows}
     assert by_outcome["new"]["question"] == "q-1.1.a" and by_outcome["new"]["offered_on_record"]
-    assert "Questions!I3" in by_outcome["unreadable"]["problem"]
+    assert f"Questions!{LETTERS['level']}3" in by_outcome["unreadable"]["problem"]
     code, out, _err = run(capsys, data_dir, "contributors", "1", "--json")
     assert json.loads(out)[0]["returned_at"] is None, "without --confirm nothing is stored"
 

@@ -68,7 +68,7 @@ def test_a_value_that_is_not_a_number_is_refused_with_the_app_s_own_message(valu
 
 def test_every_problem_of_a_row_is_reported() -> None:
     reading = read({2: {"level": "nine", "confidence": "sure", "value": "ten"}})
-    assert [problem.cell for problem in reading.problems] == ["Questions!I2", "Questions!K2", "Questions!L2"]
+    assert [problem.cell for problem in reading.problems] == [f"Questions!{LETTERS[key]}2" for key in ("level", "value", "confidence")]
 
 
 def test_rows_that_were_swapped_are_not_read() -> None:
@@ -108,7 +108,7 @@ def test_problems_read_in_arabic_in_an_arabic_window_located_on_the_arabic_sheet
     data = filled(write_workbook(made), {2: {"level": "٧"}})
     with using_language("ar"):
         reading = read_workbook(data, known_question_ids=[question.question_id for question in made.questions])
-    assert [problem.cell for problem in reading.problems] == [f"{translate_in('ar', 'Questions')}!I2"]
+    assert [problem.cell for problem in reading.problems] == [f"{translate_in('ar', 'Questions')}!{LETTERS['level']}2"]
     assert has_arabic_letters(reading.problems[0].message) and "٧" in reading.problems[0].message
 
 

@@ -10,18 +10,18 @@ import io
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from resilience_app.core.assessment.answer_rules import latest_data_year
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.contributions.records import ContributorDraft, ContributorRecord
 from resilience_app.core.contributions.workbook import WorkbookRequest, read_workbook, write_workbook
 from resilience_app.core.contributions.workbook_import import DISAGREES, NEW, SAME
-from resilience_app.core.contributions.workbook_layout import DATA_QUALITY_COLUMNS, DATA_SHEET, LETTERS, RECORD_COLUMN
+from resilience_app.core.contributions.workbook_layout import LETTERS
 from resilience_app.core.i18n import translate_in, using_language
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.spreadsheet_text import text_from_cell
-from tests.contributions.workbooks import edited, filled, needs_soffice, request, through_libreoffice
+from tests.contributions.workbooks import filled, needs_soffice, request, through_libreoffice, written_in_format
 from tests.property.support import has_arabic_letters
 
 OTHER = {"en": "ar", "ar": "en"}
@@ -116,20 +116,11 @@ def test_a_value_that_cannot_be_read_is_refused_with_its_cell_and_the_rest_of_th
         assert messages[3].startswith("Enter the year the data describe, from 1950 to")
 
 
-def _first_format(book: Workbook) -> None:
-    """The workbook as format 1 wrote it: its version, and no records of the data-quality columns."""
-    sheet = book[DATA_SHEET]
-    sheet.cell(1, 3, "1")
-    for row in sheet.iter_rows():
-        if row[0].value == RECORD_COLUMN and row[1].value in DATA_QUALITY_COLUMNS:
-            for cell in row:
-                cell.value = None
-
-
 def test_a_workbook_of_the_first_format_reads_without_the_data_quality() -> None:
     """A workbook sent before the three columns existed (format 1) still comes back: whatever lies beyond its columns is not read."""
     made = request("en")
-    older = filled(edited(_first_format), {2: {"level": "3", "source_kind": "sometimes", "data_year": "soon"}})
+    typed = {2: {"level": "3", "source_kind": "sometimes", "data_year": "soon"}}  # where format 2 has them, beyond format 1's columns
+    older = filled(written_in_format(1, made), typed, version=2)
     reading = read_workbook(older, known_question_ids=_ids(made))
     assert reading.problems == ()
     answer = reading.answers[0]

@@ -19,12 +19,12 @@ from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetail
 from resilience_app.core.contributions.records import ContributorDraft, ContributorRecord
 from resilience_app.core.contributions.workbook import read_workbook
 from resilience_app.core.contributions.workbook_import import DISAGREES, EMPTY, SAME, UPDATED
-from resilience_app.core.contributions.workbook_layout import DATA_QUALITY_COLUMNS, DATA_SHEET, RECORD_COLUMN
+from resilience_app.core.contributions.workbook_layout import DATA_QUALITY_COLUMNS, DATA_SHEET, LETTERS, RECORD_COLUMN
 from resilience_app.core.contributions.workbook_records import WorkbookRefused
 from resilience_app.core.i18n import translate_in, using_language
 from resilience_app.core.paths import AppPaths
 from resilience_app.core.services import ResilienceService
-from tests.contributions.workbooks import edited, english_workbook, filled, request
+from tests.contributions.workbooks import edited, english_workbook, filled, request, written_in_format
 from tests.property.support import has_arabic_letters
 
 
@@ -82,7 +82,7 @@ def test_an_unreadable_cell_keeps_what_the_contributor_stated_before(
     preview = service.contributions.preview_workbook(assessment_id, bad)
     [row] = preview.rows
     assert row.outcome == SAME and row.kept_data_quality
-    assert all(f"Questions!{column}2" in row.warning for column in "PQR"), "the warning is kept"
+    assert all(f"Questions!{LETTERS[key]}2" in row.warning for key in DATA_QUALITY_COLUMNS), "the warning is kept"
     service.contributions.import_workbook(preview)
     assert _own(service, assessment_id, first) == (3, "expert_judgement", 2021, "country")
     assert service.assessments.answers(assessment_id).get(first) == record_before, "nor anything on record"
@@ -140,7 +140,7 @@ def test_a_row_with_only_an_unreadable_data_quality_cell_reports_it(service: Res
     contributor = _contributor(service, assessment_id, [first])
     data = _exported(service, contributor, tmp_path)
     [row] = service.contributions.preview_workbook(assessment_id, filled(data, {2: {"data_year": "20x2"}})).rows
-    assert row.outcome == EMPTY and "Questions!Q2" in row.warning and "20x2" in row.warning
+    assert row.outcome == EMPTY and f"Questions!{LETTERS['data_year']}2" in row.warning and "20x2" in row.warning
     [row] = service.contributions.preview_workbook(assessment_id, filled(data, {2: {"data_year": 2010}})).rows
     assert row.outcome == EMPTY and "no level" in row.warning, "a change nobody answered is said, not dropped silently"
     [row] = service.contributions.preview_workbook(assessment_id, data).rows
@@ -191,8 +191,8 @@ def test_the_json_carries_the_data_quality_and_the_text_keeps_a_row_a_line(
     code, out = _run(capsys, data_dir, "import-workbook", "1", str(returned))
     assert code == 0
     assert not [line for line in out.splitlines() if line.startswith("Questions!")], out
-    [line] = [line for line in out.splitlines() if "Questions!P3" in line]
-    assert "Questions!Q3" in line and line.count("\t") == 2
+    [line] = [line for line in out.splitlines() if f"Questions!{LETTERS['source_kind']}3" in line]
+    assert f"Questions!{LETTERS['data_year']}3" in line and line.count("\t") == 2
 
 
 # --- Tampered hidden sheet ---------------------------------------------------------------------------------
@@ -206,10 +206,11 @@ def _column_records(book: Workbook, keys: tuple[str, ...]) -> list[int]:
 def test_a_second_format_workbook_made_to_say_version_one_is_refused() -> None:
     """F6: the version cell set to "1" dropped the three columns without a word."""
     made = request("en")
-    lowered = filled(edited(lambda book: book[DATA_SHEET].cell(1, 3, "1")), {2: {"level": "3", "data_year": 2019}})
+    second = written_in_format(2, made)
+    lowered = filled(edited(lambda book: book[DATA_SHEET].cell(1, 3, "1"), second), {2: {"level": "3", "data_year": 2019}}, version=2)
     with pytest.raises(WorkbookRefused) as refusal, using_language("ar"):
         read_workbook(lowered, known_question_ids=[question.question_id for question in made.questions])
-    assert refusal.value.reason == "data-changed" and f"{DATA_SHEET}!C1" in refusal.value.message
+    assert refusal.value.reason == "data-changed" and f"{DATA_SHEET}!C1\u2069" in refusal.value.message
     assert has_arabic_letters(refusal.value.message)
 
 
@@ -236,6 +237,7 @@ def test_a_first_format_workbook_without_the_records_still_reads() -> None:
             for column in range(1, 5):
                 book[DATA_SHEET].cell(row, column).value = None
 
-    reading = read_workbook(edited(older, english_workbook()), known_question_ids=[question.question_id for question in made.questions])
+    second = written_in_format(2, made)
+    reading = read_workbook(edited(older, second), known_question_ids=[question.question_id for question in made.questions])
     assert reading.problems == ()
     assert load_workbook(io.BytesIO(english_workbook()))  # the fixture itself is untouched

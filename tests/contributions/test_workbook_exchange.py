@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.contributions.records import ContributorDraft, ContributorRecord
 from resilience_app.core.contributions.workbook_import import DISAGREES, EMPTY, NEW, REFUSED, SAME, UPDATED
+from resilience_app.core.contributions.workbook_layout import LETTERS
 from resilience_app.core.errors import ErrorCode, InvalidInputError, UserFacingError
 from resilience_app.core.i18n import using_language
 from resilience_app.core.services import ResilienceService
@@ -133,7 +134,7 @@ def test_a_value_alone_gives_its_level_and_a_bad_cell_is_refused_where_it_is(ser
         assessment_id, filled(data, {rows[numeric.id]: {"value": too_big}, rows[plain]: {"justification": "We think so"}})
     )
     outcomes = {row.question_id: row for row in preview.rows}
-    assert outcomes[numeric.id].outcome == REFUSED and outcomes[numeric.id].problem.startswith(f"\u2068Questions!K{rows[numeric.id]}")
+    assert outcomes[numeric.id].outcome == REFUSED and outcomes[numeric.id].problem.startswith(f"\u2068Questions!{LETTERS['value']}{rows[numeric.id]}")
     assert outcomes[plain].outcome == NEW and outcomes[plain].answer is not None, "words without a level are kept"
     assert (outcomes[plain].answer.status, outcomes[plain].answer.justification) == ("dont_know", "We think so")
 

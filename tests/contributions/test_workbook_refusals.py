@@ -17,7 +17,15 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from resilience_app.core.contributions.workbook import WorkbookRefused, read_workbook
-from resilience_app.core.contributions.workbook_layout import DATA_SHEET, FORMAT_VERSION, LETTERS, MAX_DATA_ROWS, MAX_FILE_BYTES, MAX_ROWS
+from resilience_app.core.contributions.workbook_layout import (
+    DATA_SHEET,
+    FORMAT_VERSION,
+    INDEXES,
+    LETTERS,
+    MAX_DATA_ROWS,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+)
 from resilience_app.core.contributions.workbook_reader import REFUSAL_REASONS
 from resilience_app.core.i18n import using_language
 from tests.contributions.workbooks import edited, english_workbook, request
@@ -212,8 +220,8 @@ def test_a_workbook_of_a_newer_format_asks_for_a_newer_app() -> None:
         pytest.param(lambda book: data_sheet(book).cell(record_row(book, "question"), 4, "maybe"), id="quantitative or not"),
         pytest.param(lambda book: data_sheet(book).cell(record_row(book, "question"), 2, "x" * 300), id="a long id"),
         pytest.param(lambda book: data_sheet(book).cell(record_row(book, "level_name"), 3, "6"), id="a level that is not one"),
-        pytest.param(lambda book: data_sheet(book).cell(record_row(book, "column", 8), 3, "Z"), id="a column's letter"),
-        pytest.param(lambda book: data_sheet(book).cell(record_row(book, "column", 8), 1, "gone"), id="a column's record"),
+        pytest.param(lambda book: data_sheet(book).cell(record_row(book, "column", INDEXES["level"]), 3, "Z"), id="a column's letter"),
+        pytest.param(lambda book: data_sheet(book).cell(record_row(book, "column", INDEXES["level"]), 1, "gone"), id="a column's record"),
         pytest.param(lambda book: data_sheet(book).cell(MAX_DATA_ROWS + 1, 1, "question"), id="too many records"),
     ],
 )
@@ -239,7 +247,7 @@ def test_an_inserted_column_is_refused_naming_the_column() -> None:
 
 
 def test_a_changed_header_is_refused() -> None:
-    refused = refusal(edited(lambda book: book.worksheets[1].cell(1, 9, "My level")))
+    refused = refusal(edited(lambda book: book.worksheets[1].cell(1, INDEXES["level"] + 1, "My level")))
     assert refused.reason == "columns-changed"
 
 

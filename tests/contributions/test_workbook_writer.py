@@ -14,7 +14,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from resilience_app.core.assessment.labels import DATA_SCALE_NAMES, SOURCE_KIND_NAMES
 from resilience_app.core.contributions.workbook import WorkbookQuestion, write_workbook
-from resilience_app.core.contributions.workbook_layout import COLUMNS, DATA_SHEET, LETTERS
+from resilience_app.core.contributions.workbook_layout import COLUMNS, DATA_SHEET, FORMAT_VERSION, LETTERS
 from resilience_app.core.i18n import translate_in
 from resilience_app.core.spreadsheet_text import cell_text
 from tests.contributions.workbooks import level_names, request
@@ -141,7 +141,7 @@ def test_each_sheet_prints_across_an_a4_page(language: str) -> None:
 def test_the_data_sheet_says_what_the_workbook_is() -> None:
     data = opened("en")[DATA_SHEET]
     records = {row[0]: row[1:] for row in data.iter_rows(max_col=4, values_only=True) if row[0]}
-    assert records["format"][:2] == ("resilience-app/department-workbook", "2")
+    assert records["format"][:2] == ("resilience-app/department-workbook", str(FORMAT_VERSION))
     assert records["workbook_id"][0] == "0123456789abcdef0123456789abcdef"
     assert records["assessment_id"][0] == "7"
     assert records["language"][0] == "en" and records["questions_sheet"][0] == "Questions"
@@ -157,7 +157,7 @@ def test_the_data_sheet_says_what_the_workbook_is() -> None:
         {"level_names": {1: "one"}},
         {"questions": [WorkbookQuestion("q-1", "g", "i", "p", "", {1: "a"})] * 2},
         {"questions": [WorkbookQuestion("", "g", "i", "p", "", {1: "a"})]},
-        {"questions": [WorkbookQuestion("q-1", "g", "i", "p", "", {2: "a level the framework does not describe"})]},
+        {"questions": [WorkbookQuestion("q-1", "g", "i", "p", "", {6: "a level the framework does not have"})]},
     ],
 )
 def test_a_request_no_workbook_can_hold_is_a_programming_error(changes: dict[str, object]) -> None:

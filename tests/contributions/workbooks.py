@@ -6,9 +6,11 @@ import datetime as dt
 import io
 import shutil
 import subprocess
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from openpyxl import load_workbook
@@ -17,8 +19,9 @@ from openpyxl.workbook.workbook import Workbook
 from resilience_app.core import resources
 from resilience_app.core.content import load_content
 from resilience_app.core.content.model import Framework
+from resilience_app.core.contributions import workbook_writer
 from resilience_app.core.contributions.workbook import WorkbookQuestion, WorkbookRequest, write_workbook
-from resilience_app.core.contributions.workbook_layout import LETTERS
+from resilience_app.core.contributions.workbook_layout import DATA_QUALITY_COLUMNS, DATA_SHEET, FORMAT_VERSION, RECORD_COLUMN, layout_for
 from resilience_app.core.formatting import format_number, localise_digits
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES
 from resilience_app.core.spreadsheet_text import put_text
@@ -87,6 +90,33 @@ def english_workbook() -> bytes:
     return write_workbook(request("en"))
 
 
+@contextmanager
+def writing_format(version: int) -> Iterator[None]:
+    """The writer writes format `version` (2 or later) meanwhile, with that version's columns, as the app did when it was
+    the current one: the workbooks still out with departments."""
+    with mock.patch.object(workbook_writer, "FORMAT_VERSION", version):
+        yield
+
+
+def written_in_format(version: int, made: WorkbookRequest) -> bytes:
+    """`made` as the app wrote it when its format was `version`. Format 1 is format 2 without the data-quality columns
+    and their records."""
+    with writing_format(max(version, 2)):
+        data = write_workbook(made)
+    return data if version > 1 else edited(_first_format, data)
+
+
+def _first_format(book: Workbook) -> None:
+    data = book[DATA_SHEET]
+    data.cell(1, 3, "1")
+    for row in data.iter_rows():
+        if row[0].value == RECORD_COLUMN and row[1].value in DATA_QUALITY_COLUMNS:
+            for cell in row:
+                cell.value = None
+    first_data_quality = layout_for(2).indexes[DATA_QUALITY_COLUMNS[0]] + 1
+    book.worksheets[1].delete_cols(first_data_quality, len(DATA_QUALITY_COLUMNS))
+
+
 def edited(change: Callable[[Workbook], object], data: bytes | None = None) -> bytes:
     """`data` (the English workbook by default) changed through openpyxl, as a department could after unprotecting a sheet."""
     book = load_workbook(io.BytesIO(english_workbook() if data is None else data))
@@ -100,13 +130,17 @@ class Raw(str):
     """A text `filled` writes into its cell as it is, escapes and all (as a file made elsewhere may hold it)."""
 
 
-def filled(data: bytes, answers: Mapping[int, Mapping[str, object]], *, sheet: str | None = None) -> bytes:
-    """`data` with cells typed in: row -> column key -> value; a str is typed as text (even "=…"), None empties the cell."""
+def filled(
+    data: bytes, answers: Mapping[int, Mapping[str, object]], *, sheet: str | None = None, version: int = FORMAT_VERSION
+) -> bytes:
+    """`data` with cells typed in: row -> column key -> value; a str is typed as text (even "=…"), None empties the cell.
+    The columns are those of format `version`, the workbook's."""
     book = load_workbook(io.BytesIO(data))
     questions_sheet = book[sheet] if sheet else book.worksheets[1]
+    letters = layout_for(version).letters
     for row, cells in answers.items():
         for key, value in cells.items():
-            cell = questions_sheet[f"{LETTERS[key]}{row}"]
+            cell = questions_sheet[f"{letters[key]}{row}"]
             if isinstance(value, Raw):
                 cell.value = str(value)
                 cell.data_type = "s"

@@ -25,7 +25,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from resilience_app.core.contributions import workbook_reader
 from resilience_app.core.contributions.workbook import WorkbookRefused, read_workbook, write_workbook
-from resilience_app.core.contributions.workbook_layout import DATA_SHEET, LETTERS, MAX_TAGS
+from resilience_app.core.contributions.workbook_layout import DATA_SHEET, INDEXES, LETTERS, MAX_TAGS
 from resilience_app.core.errors import ErrorCode, UserFacingError
 from resilience_app.core.i18n import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, using_language
 from resilience_app.core.services import ResilienceService
@@ -67,7 +67,7 @@ def refusal(data: bytes) -> WorkbookRefused:
 
 
 def test_a_cell_that_would_turn_its_message_around_is_quoted_with_its_controls_written_out() -> None:
-    data = edited(lambda book: book.worksheets[1].cell(2, 9, TURNED))
+    data = edited(lambda book: book.worksheets[1].cell(2, INDEXES["level"] + 1, TURNED))
     [problem] = read_workbook(data, known_question_ids=KNOWN).problems
     assert balanced(problem.message), ascii(problem.message)
     assert f"{FIRST_STRONG_ISOLATE}[U+2069][U+202E]evil{POP_DIRECTIONAL_ISOLATE}" in problem.message
@@ -87,7 +87,7 @@ def test_a_column_header_recorded_with_controls_is_quoted_with_them_written_out(
     def header(book: Workbook) -> None:
         row = next(row for row in range(1, book[DATA_SHEET].max_row + 1) if book[DATA_SHEET].cell(row, 2).value == "level")
         book[DATA_SHEET].cell(row, 4, f"Level{TURNED}")
-        book.worksheets[1].cell(1, 9, "Niveau")  # the sheet's header changed too: a column moved, not the hidden record alone
+        book.worksheets[1].cell(1, INDEXES["level"] + 1, "Niveau")  # the sheet's header changed too: a column moved, not the hidden record alone
 
     refused = refusal(edited(header))
     assert refused.reason == "columns-changed" and LETTERS["level"] in str(refused)
@@ -140,7 +140,7 @@ def test_a_framework_id_with_controls_is_quoted_with_them_written_out(service: R
 
 @pytest.mark.parametrize(("language", "truth"), [("en", "Yes"), ("ar", "نعم")])
 def test_true_typed_as_a_justification_reads_the_same_in_either_window(language: str, truth: str) -> None:
-    data = edited(lambda book: book.worksheets[1].cell(2, 13, True), write_workbook(request(language)))
+    data = edited(lambda book: book.worksheets[1].cell(2, INDEXES["justification"] + 1, True), write_workbook(request(language)))
     readings = []
     for window in ("en", "ar"):
         with using_language(window):

@@ -19,7 +19,7 @@ from resilience_app.core.assessment.records import AnswerDraft, AnswerRecord
 from resilience_app.core.content.model import Framework, Question
 from resilience_app.core.contributions.records import ContributionRecord, ContributorRecord, WorkbookRecord
 from resilience_app.core.contributions.rules import DATA_QUALITY_FIELDS, data_quality_changes, same_answer, with_data_quality_kept
-from resilience_app.core.contributions.workbook_layout import LETTERS
+from resilience_app.core.contributions.workbook_layout import layout_for
 from resilience_app.core.contributions.workbook_records import ReturnedAnswer, WorkbookReading
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import format_number
@@ -248,7 +248,8 @@ def _contradiction(question: Question, answer: AnswerDraft) -> str:
 
 
 def _refused(reading: WorkbookReading, returned: ReturnedAnswer, column: str, message: str) -> ImportRow:
-    cell = f"{reading.questions_sheet}!{LETTERS.get(column, LETTERS['level'])}{returned.cell_row}"
+    letters = layout_for(reading.format_version).letters  # the workbook's own columns: an older format's differ
+    cell = f"{reading.questions_sheet}!{letters.get(column, letters['level'])}{returned.cell_row}"
     problem = _("{cell}: {message}").format(cell=isolate(cell), message=message)
     return ImportRow(returned.question_id, returned.cell_row, REFUSED, None, returned.evidence, problem)
 

@@ -7,7 +7,10 @@ each row holds. The data sheet's name is the same in every language; the other t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
 
 from openpyxl.utils import get_column_letter
 
@@ -17,10 +20,13 @@ from resilience_app.core.assessment.evidence_rules import MAX_REFERENCE_LENGTH
 from resilience_app.core.i18n import N_
 
 FORMAT_MARKER = "resilience-app/department-workbook"
-# Raised when the layout changes; a reader refuses a workbook of a newer format. Version 2 added the three
-# data-quality columns after "Answered by" (at the end, so a version 1 workbook still out with a department
-# reads back as before, without them).
-FORMAT_VERSION = 2
+# Raised when the layout changes; a reader refuses a workbook of a newer format, and reads an older one with that
+# version's columns (`layout_for`), as departments may return a workbook months after it was sent. Version 2 added the
+# three data-quality columns after "Answered by"; version 3 describes levels 2 and 4 as well, in columns of their own
+# between those of levels 1, 3 and 5, which moves every column after them.
+FORMAT_VERSION = 3
+DATA_QUALITY_SINCE = 2
+EVERY_LEVEL_DESCRIBED_SINCE = 3
 
 COVER_SHEET = N_("Instructions")
 QUESTIONS_SHEET = N_("Questions")
@@ -28,7 +34,14 @@ DATA_SHEET = "resilience_app"  # hidden, not translated: found by this name in a
 
 HEADER_ROW = 1
 FIRST_QUESTION_ROW = 2
-SCENARIO_LEVELS = (1, 3, 5)  # the levels the framework describes; their descriptions get a column each
+SCENARIO_LEVELS = (1, 2, 3, 4, 5)  # the levels a question may describe; each gets a column, empty where it is not described
+_SCENARIO_LEVELS_BEFORE = (1, 3, 5)  # the levels of a workbook before version 3: only they were described
+
+# The columns whose headers the reader checks (against the data sheet's record of them): a column
+# inserted, deleted or moved before any of them would put answers in the wrong place.
+CHECKED_COLUMNS = ("question_id", "level", "unit", "value", "confidence", "justification", "evidence", "answered_by")
+# Checked too from format version 2, which added them; a version 1 workbook has none of them, and they are not read.
+DATA_QUALITY_COLUMNS = ("source_kind", "data_year", "data_scale")
 
 
 @dataclass(frozen=True)
@@ -38,26 +51,59 @@ class Column:
     answer: bool = False  # unlocked: the department fills it in
 
 
-COLUMNS = (
-    Column("question_id", 8),
-    Column("goal", 11),
-    Column("indicator", 14),
-    Column("prompt", 26),
-    Column("guidance", 21),
-    *(Column(f"scenario_{level}", 18) for level in SCENARIO_LEVELS),
-    Column("level", 14, answer=True),
-    Column("unit", 10),
-    Column("value", 9, answer=True),
-    Column("confidence", 10, answer=True),
-    Column("justification", 24, answer=True),
-    Column("evidence", 16, answer=True),
-    Column("answered_by", 12, answer=True),
-    Column("source_kind", 13, answer=True),
-    Column("data_year", 8, answer=True),
-    Column("data_scale", 13, answer=True),
-)  # about 265 character widths: printed across A4 landscape at about three fifths of the size
-LETTERS = {column.key: get_column_letter(index) for index, column in enumerate(COLUMNS, start=1)}
-INDEXES = {column.key: index for index, column in enumerate(COLUMNS)}  # 0-based, as in a row of values
+@dataclass(frozen=True)
+class Layout:
+    """The questions sheet's columns in one format version, in order, each with its letter and place in a row."""
+
+    version: int
+    columns: tuple[Column, ...]
+    scenario_levels: tuple[int, ...]  # the levels whose descriptions have a column
+    letters: Mapping[str, str]  # column key -> its letter
+    indexes: Mapping[str, int]  # column key -> its 0-based place in a row of values
+    checked_columns: tuple[str, ...]  # the columns whose headers the reader checks
+
+
+@cache
+def layout_for(version: int) -> Layout:
+    """The columns of a workbook of format `version` (1 to FORMAT_VERSION). Only the order and the keys differ from
+    version to version; the widths are those the writer uses now (the reader does not look at them).
+
+    Format 1 has no data-quality columns, yet keeps them here, neither checked nor read: it has always been read as wide
+    as format 2, and reads exactly as it did."""
+    levels = SCENARIO_LEVELS if version >= EVERY_LEVEL_DESCRIBED_SINCE else _SCENARIO_LEVELS_BEFORE
+    columns = (
+        Column("question_id", 8),
+        Column("goal", 10),
+        Column("indicator", 12),
+        Column("prompt", 24),
+        Column("guidance", 18),
+        *(Column(f"scenario_{level}", 15) for level in levels),
+        Column("level", 14, answer=True),
+        Column("unit", 10),
+        Column("value", 9, answer=True),
+        Column("confidence", 10, answer=True),
+        Column("justification", 20, answer=True),
+        Column("evidence", 14, answer=True),
+        Column("answered_by", 12, answer=True),
+        Column("source_kind", 13, answer=True),
+        Column("data_year", 8, answer=True),
+        Column("data_scale", 13, answer=True),
+    )  # about 270 character widths in version 3: printed across A4 landscape at about three fifths of the size
+    return Layout(
+        version=version,
+        columns=columns,
+        scenario_levels=levels,
+        letters=MappingProxyType({column.key: get_column_letter(index) for index, column in enumerate(columns, start=1)}),
+        indexes=MappingProxyType({column.key: index for index, column in enumerate(columns)}),
+        checked_columns=CHECKED_COLUMNS + (DATA_QUALITY_COLUMNS if version >= DATA_QUALITY_SINCE else ()),
+    )
+
+
+# The layout the writer uses: the current version's.
+COLUMNS = layout_for(FORMAT_VERSION).columns
+LETTERS = layout_for(FORMAT_VERSION).letters
+INDEXES = layout_for(FORMAT_VERSION).indexes
+
 HEADERS = {
     "question_id": N_("Question id"),
     "goal": N_("Goal"),
@@ -77,12 +123,6 @@ HEADERS = {
     "data_scale": N_("Scale of the data"),
 }
 SCENARIO_HEADER = N_("What level {level} looks like")
-# The columns whose headers the reader checks (against the data sheet's record of them): a column
-# inserted, deleted or moved before any of them would put answers in the wrong place.
-CHECKED_COLUMNS = ("question_id", "level", "unit", "value", "confidence", "justification", "evidence", "answered_by")
-# Checked too from format version 2, which added them; a version 1 workbook has none of them, and they are not read.
-DATA_QUALITY_COLUMNS = ("source_kind", "data_year", "data_scale")
-DATA_QUALITY_SINCE = 2
 
 # The longest text each answer cell may hold: the limits the app applies when the same text is typed in.
 TEXT_LIMITS = {"justification": MAX_TEXT_LENGTH, "evidence": MAX_REFERENCE_LENGTH, "answered_by": MAX_NAME_LENGTH}

@@ -53,8 +53,6 @@ from resilience_app.core.contributions.workbook_cells import (
     shown,
 )
 from resilience_app.core.contributions.workbook_layout import (
-    CHECKED_COLUMNS,
-    COLUMNS,
     DATA_QUALITY_COLUMNS,
     DATA_QUALITY_SINCE,
     DATA_SHEET,
@@ -63,8 +61,6 @@ from resilience_app.core.contributions.workbook_layout import (
     FORMAT_VERSION,
     HEADER_ROW,
     HEADERS,
-    INDEXES,
-    LETTERS,
     MAX_DATA_ROWS,
     MAX_ID_LENGTH,
     MAX_ROWS,
@@ -76,6 +72,8 @@ from resilience_app.core.contributions.workbook_layout import (
     RECORD_QUESTION,
     SCALAR_RECORDS,
     TEXT_LIMITS,
+    Layout,
+    layout_for,
 )
 from resilience_app.core.contributions.workbook_records import CellProblem, ReturnedAnswer, WorkbookReading, WorkbookRefused
 from resilience_app.core.contributions.workbook_refusals import REFUSAL_REASONS, refused
@@ -113,12 +111,7 @@ class _Metadata:
     header_rows: dict[str, int]  # column key -> the data sheet's row recording it
     vocabulary: Vocabulary
     questions: dict[int, _Placed]  # row -> the question the app wrote there, in the order written
-    version: int = FORMAT_VERSION
-
-    @property
-    def checked_columns(self) -> tuple[str, ...]:
-        """The columns this workbook's format has and the reader checks: the data quality's only from version 2."""
-        return CHECKED_COLUMNS + (DATA_QUALITY_COLUMNS if self.version >= DATA_QUALITY_SINCE else ())
+    layout: Layout  # the columns of the workbook's format version, which may be older than the app's
 
 
 def read_workbook(data: bytes, *, known_question_ids: Collection[str]) -> WorkbookReading:
@@ -130,7 +123,7 @@ def read_workbook(data: bytes, *, known_question_ids: Collection[str]) -> Workbo
         metadata = _metadata(_rows(book, DATA_SHEET, rows=MAX_DATA_ROWS + 1, columns=RECORD_COLUMNS))
         if metadata.questions_sheet not in book.sheetnames:
             raise refused("questions-missing", sheet=isolate(metadata.questions_sheet))
-        rows = _rows(book, metadata.questions_sheet, rows=MAX_ROWS + 1, columns=len(COLUMNS))
+        rows = _rows(book, metadata.questions_sheet, rows=MAX_ROWS + 1, columns=len(metadata.layout.columns))
     sheet = metadata.questions_sheet
     if len(rows) > MAX_ROWS and any(not is_empty(value) for value in rows[MAX_ROWS]):
         raise refused("too-many-rows", sheet=isolate(sheet), count=format_number(MAX_ROWS))
@@ -153,6 +146,7 @@ def read_workbook(data: bytes, *, known_question_ids: Collection[str]) -> Workbo
         problems=tuple(problems),
         unknown_question_ids=tuple(placed.question_id for placed in metadata.questions.values() if placed.question_id not in known),
         questions_sheet=metadata.questions_sheet,
+        format_version=metadata.layout.version,
     )
 
 
@@ -222,6 +216,7 @@ def _metadata(rows: Sequence[Row]) -> _Metadata:
         raise _changed(_cell_detail(1, 3))
     if int(version) > FORMAT_VERSION:
         raise refused("newer", version=isolate(version))
+    layout = layout_for(int(version))
     if len(records) > MAX_DATA_ROWS and any(records[MAX_DATA_ROWS][1]):
         raise _changed(_cell_detail(MAX_DATA_ROWS + 1))
     scalars: dict[str, tuple[int, str]] = {}
@@ -238,7 +233,7 @@ def _metadata(rows: Sequence[Row]) -> _Metadata:
             scalars[kind] = (number, values[0])
         elif kind == RECORD_COLUMN:
             key, letter, header = values[:3]
-            if key in LETTERS and letter != LETTERS[key]:
+            if key in layout.letters and letter != layout.letters[key]:
                 raise _changed(_cell_detail(number, 3))
             headers[key], header_rows[key] = header, number
         elif kind == RECORD_LEVEL_NAME:
@@ -254,8 +249,7 @@ def _metadata(rows: Sequence[Row]) -> _Metadata:
         # Only a workbook of version 2 or later lists the data-quality columns: its version was lowered by hand, which
         # would leave the department's source, year and scale unread without a word.
         raise _changed(_("the format version in cell {cell} was changed").format(cell=isolate(f"{DATA_SHEET}!C1")))
-    checked = CHECKED_COLUMNS + (DATA_QUALITY_COLUMNS if int(version) >= DATA_QUALITY_SINCE else ())
-    missing = [name for name in SCALAR_RECORDS if name not in scalars] + [key for key in checked if key not in headers]
+    missing = [name for name in SCALAR_RECORDS if name not in scalars] + [key for key in layout.checked_columns if key not in headers]
     if missing:
         raise _changed(_("“{record}” is missing").format(record=missing[0]))
     identity = WorkbookReading(
@@ -277,7 +271,7 @@ def _metadata(rows: Sequence[Row]) -> _Metadata:
         header_rows=header_rows,
         vocabulary=Vocabulary.of(level_names),
         questions={placed.row: placed for placed in questions},
-        version=int(version),
+        layout=layout,
     )
 
 
@@ -314,15 +308,17 @@ def _question(number: int, values: Sequence[str]) -> _Placed:
 
 def _check_headers(rows: Sequence[Row], metadata: _Metadata) -> None:
     """The answer columns are where the app put them: their headers are still those it wrote."""
-    header = rows[HEADER_ROW - 1] if len(rows) >= HEADER_ROW else (None,) * len(COLUMNS)
-    for key in metadata.checked_columns:
-        found = header[INDEXES[key]]
+    layout = metadata.layout
+    header = rows[HEADER_ROW - 1] if len(rows) >= HEADER_ROW else (None,) * len(layout.columns)
+    for key in layout.checked_columns:
+        found = header[layout.indexes[key]]
         if not isinstance(found, str) or text_from_cell(found) != metadata.headers[key]:
             if isinstance(found, str) and text_from_cell(found) in _app_headers(key):
                 # The sheet shows the header the app writes: the hidden sheet's record of it is what was changed.
                 raise _changed(_cell_detail(metadata.header_rows[key], 4))
             raise refused(
-                "columns-changed", sheet=isolate(metadata.questions_sheet), column=isolate(LETTERS[key]), header=quoted(metadata.headers[key])
+                "columns-changed", sheet=isolate(metadata.questions_sheet), column=isolate(layout.letters[key]),
+                header=quoted(metadata.headers[key]),
             )
 
 
@@ -349,7 +345,7 @@ def _check_duplicates(rows: Sequence[Row], sheet: str) -> None:
 def _question_rows(rows: Sequence[Row], metadata: _Metadata) -> Iterator[tuple[int, Row]]:
     """Every row that holds something or that the data sheet places a question on, in order."""
     placed_rows = set(metadata.questions)
-    empty: Row = (None,) * len(COLUMNS)
+    empty: Row = (None,) * len(metadata.layout.columns)
     last = max([len(rows), *placed_rows])
     for number in range(FIRST_QUESTION_ROW, last + 1):
         row = rows[number - 1] if number <= len(rows) else empty
@@ -358,7 +354,7 @@ def _question_rows(rows: Sequence[Row], metadata: _Metadata) -> Iterator[tuple[i
 
 
 def _at(metadata: _Metadata, key: str, row: int) -> str:
-    return f"{metadata.questions_sheet}!{LETTERS[key]}{row}"
+    return f"{metadata.questions_sheet}!{metadata.layout.letters[key]}{row}"
 
 
 def _read_row(number: int, row: Row, placed: _Placed | None, metadata: _Metadata) -> tuple[ReturnedAnswer | None, list[CellProblem]]:
@@ -380,10 +376,11 @@ def _read_row(number: int, row: Row, placed: _Placed | None, metadata: _Metadata
             ).format(expected=isolate(placed.question_id))
         return None, [CellProblem(_at(metadata, "question_id", number), message)]
     problems: list[CellProblem] = []
+    indexes = metadata.layout.indexes
 
     def cell(key: str, read: Callable[[CellValue], Read]) -> Read | None:
         try:
-            return read(row[INDEXES[key]])
+            return read(row[indexes[key]])
         except CellUnreadable as unreadable:
             problems.append(CellProblem(_at(metadata, key, number), str(unreadable)))
             return None
@@ -395,7 +392,7 @@ def _read_row(number: int, row: Row, placed: _Placed | None, metadata: _Metadata
     # The data quality is optional: a cell of it that cannot be read is kept with the row, which still gives its answer.
     refused = len(problems)
     source_kind = data_year = data_scale = None
-    if metadata.version >= DATA_QUALITY_SINCE:  # a version 1 workbook has no such columns: whatever is there is not ours
+    if metadata.layout.version >= DATA_QUALITY_SINCE:  # a version 1 workbook has no such columns: whatever is there is not ours
         source_kind = cell("source_kind", lambda value: read_source_kind(value, metadata.vocabulary))
         data_year = cell("data_year", read_data_year)
         data_scale = cell("data_scale", lambda value: read_data_scale(value, metadata.vocabulary))

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from resilience_app.core.contributions.workbook_layout import FORMAT_VERSION
+
 
 @dataclass(frozen=True)
 class WorkbookQuestion:
@@ -16,7 +18,7 @@ class WorkbookQuestion:
     indicator: str  # "1.1 · Safe and affordable housing"
     prompt: str
     guidance: str
-    scenarios: Mapping[int, str]  # level -> what the city looks like at that level: levels 1, 3 and 5
+    scenarios: Mapping[int, str]  # level -> what the city looks like at that level: levels 1, 3 and 5, and 2 and 4 where described
     unit: str = ""  # non-empty for a quantitative question: the value's unit, and its value cell is open
     answered_by: str = ""  # written into the "answered by" cell beforehand
     # The answer on record's data quality, written beforehand (as codes; the writer names them in the workbook's language).
@@ -89,6 +91,7 @@ class WorkbookReading:
     problems: tuple[CellProblem, ...]  # cells refused, each located; a row with a problem gives no answer
     unknown_question_ids: tuple[str, ...]  # questions of the workbook not among the caller's known ids (no answers)
     questions_sheet: str = ""  # the questions sheet's name, as the workbook has it (to locate a cell: "Questions!I12")
+    format_version: int = FORMAT_VERSION  # the workbook's, whose columns (`workbook_layout.layout_for`) locate its cells
 
 
 class WorkbookRefused(Exception):

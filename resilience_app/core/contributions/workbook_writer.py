@@ -23,7 +23,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from resilience_app.core.assessment.answer_rules import CONFIDENCES, DATA_SCALES, EARLIEST_DATA_YEAR, LEVELS, SOURCE_KINDS, latest_data_year
 from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, DATA_SCALE_NAMES, SOURCE_KIND_NAMES, STATUS_VALUES
 from resilience_app.core.contributions.workbook_layout import (
-    COLUMNS,
     CONFIDENCE_CHOICES_COLUMN,
     COVER_SHEET,
     DATA_SCALE_CHOICES_COLUMN,
@@ -33,7 +32,6 @@ from resilience_app.core.contributions.workbook_layout import (
     FORMAT_VERSION,
     HEADER_ROW,
     HEADERS,
-    LETTERS,
     LEVEL_CHOICES_COLUMN,
     MAX_ID_LENGTH,
     MAX_ROWS,
@@ -47,6 +45,8 @@ from resilience_app.core.contributions.workbook_layout import (
     SCENARIO_HEADER,
     SCENARIO_LEVELS,
     SOURCE_KIND_CHOICES_COLUMN,
+    Layout,
+    layout_for,
 )
 from resilience_app.core.contributions.workbook_records import WorkbookQuestion, WorkbookRequest
 from resilience_app.core.formatting import format_date, format_number, localise_digits
@@ -76,6 +76,7 @@ _HANDWRITING_LINES = 4  # the least height of a question's row: room for an answ
 def write_workbook(request: WorkbookRequest) -> bytes:
     """The .xlsx bytes of the workbook `request` describes; raises ValueError for a request no workbook can hold."""
     _check(request)
+    layout = layout_for(FORMAT_VERSION)
     with using_language(request.language):
         book = Workbook()
         cover = book.active
@@ -84,8 +85,8 @@ def write_workbook(request: WorkbookRequest) -> bytes:
         data = book.create_sheet(DATA_SHEET)
         cover.title, questions.title = _(COVER_SHEET), _(QUESTIONS_SHEET)
         _write_cover(cover, request, questions.title)
-        _write_questions(questions, request)
-        _write_data(data, request, questions.title)
+        _write_questions(questions, request, layout)
+        _write_data(data, request, questions.title, layout)
         for sheet in (cover, questions, data):
             sheet.sheet_view.rightToLeft = is_rtl(request.language)
             sheet.protection.sheet = True  # no password: a department can unprotect it to repair a mistake
@@ -276,29 +277,29 @@ def _height(cells: Iterable[tuple[str, float, bool]], *, least_lines: int = 1) -
 # --- The questions ------------------------------------------------------------------------------
 
 
-def _headers(request: WorkbookRequest) -> dict[str, str]:
+def _headers(request: WorkbookRequest, layout: Layout) -> dict[str, str]:
     """Each column's header in the workbook's language."""
     scenarios = {f"scenario_{level}": _(SCENARIO_HEADER).format(level=level_choice(level, request.level_names[level]))
-                 for level in SCENARIO_LEVELS}
-    return {column.key: scenarios.get(column.key) or _(HEADERS[column.key]) for column in COLUMNS}
+                 for level in layout.scenario_levels}
+    return {column.key: scenarios.get(column.key) or _(HEADERS[column.key]) for column in layout.columns}
 
 
-def _write_questions(sheet: Worksheet, request: WorkbookRequest) -> None:
-    headers = _headers(request)
-    for index, column in enumerate(COLUMNS, start=1):
+def _write_questions(sheet: Worksheet, request: WorkbookRequest, layout: Layout) -> None:
+    headers = _headers(request, layout)
+    for index, column in enumerate(layout.columns, start=1):
         cell = sheet.cell(HEADER_ROW, index)
         put_text(cell, headers[column.key])
         cell.font = Font(name=_FONT, bold=True, size=_FONT_SIZE)
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
         cell.alignment = _aligned(vertical="center", horizontal="center")
-        sheet.column_dimensions[LETTERS[column.key]].width = column.width
-    sheet.row_dimensions[HEADER_ROW].height = _height((headers[column.key], column.width, True) for column in COLUMNS)
+        sheet.column_dimensions[layout.letters[column.key]].width = column.width
+    sheet.row_dimensions[HEADER_ROW].height = _height((headers[column.key], column.width, True) for column in layout.columns)
     for row, question in enumerate(request.questions, start=FIRST_QUESTION_ROW):
-        _write_question(sheet, row, question)
+        _write_question(sheet, row, question, layout)
     last = FIRST_QUESTION_ROW + len(request.questions) - 1
     if request.questions:
-        _add_choices(sheet, request, last)
+        _add_choices(sheet, request, last, layout)
     sheet.freeze_panes = f"A{FIRST_QUESTION_ROW}"
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     header = _("{city} · {department}").format(city=request.city, department=request.contributor_department)
@@ -306,7 +307,7 @@ def _write_questions(sheet: Worksheet, request: WorkbookRequest) -> None:
     _print_setup(sheet, landscape=True)
 
 
-def _write_question(sheet: Worksheet, row: int, question: WorkbookQuestion) -> None:
+def _write_question(sheet: Worksheet, row: int, question: WorkbookQuestion, layout: Layout) -> None:
     prefilled = {
         "answered_by": question.answered_by,
         "source_kind": _(SOURCE_KIND_NAMES[question.source_kind]) if question.source_kind in SOURCE_KIND_NAMES else "",
@@ -319,9 +320,9 @@ def _write_question(sheet: Worksheet, row: int, question: WorkbookQuestion) -> N
         "prompt": question.prompt,
         "guidance": question.guidance,
         "unit": question.unit,
-        **{f"scenario_{level}": question.scenarios.get(level, "") for level in SCENARIO_LEVELS},
+        **{f"scenario_{level}": question.scenarios.get(level, "") for level in layout.scenario_levels},  # "" where not described
     }
-    for index, column in enumerate(COLUMNS, start=1):
+    for index, column in enumerate(layout.columns, start=1):
         cell = sheet.cell(row, index)
         cell.border = _BORDER
         cell.alignment = _aligned(vertical="top")
@@ -343,16 +344,17 @@ def _write_question(sheet: Worksheet, row: int, question: WorkbookQuestion) -> N
             cell.value = question.data_year  # a number, shown in the spreadsheet's digits
     texts = {**shown, **prefilled}
     sheet.row_dimensions[row].height = _height(
-        ((texts.get(column.key, ""), column.width, column.key == "prompt") for column in COLUMNS), least_lines=_HANDWRITING_LINES
+        ((texts.get(column.key, ""), column.width, column.key == "prompt") for column in layout.columns), least_lines=_HANDWRITING_LINES
     )
 
 
-def _add_choices(sheet: Worksheet, request: WorkbookRequest, last: int) -> None:
+def _add_choices(sheet: Worksheet, request: WorkbookRequest, last: int, layout: Layout) -> None:
     """Drop-down lists for the level and the confidence, and a short help shown when an answer cell is chosen."""
     levels = len(_level_choices(request))
+    letters = layout.letters
 
     def column_range(key: str) -> str:
-        return f"{LETTERS[key]}{FIRST_QUESTION_ROW}:{LETTERS[key]}{last}"
+        return f"{letters[key]}{FIRST_QUESTION_ROW}:{letters[key]}{last}"
 
     level = _choice_list(
         f"{DATA_SHEET}!${LEVEL_CHOICES_COLUMN}$1:${LEVEL_CHOICES_COLUMN}${levels}",
@@ -410,7 +412,7 @@ def _add_choices(sheet: Worksheet, request: WorkbookRequest, last: int) -> None:
             prompt=_short(_("A number, in the unit shown beside it."), 255),
         )
         for row in numeric_rows:
-            value_help.add(f"{LETTERS['value']}{row}")
+            value_help.add(f"{letters['value']}{row}")
         validations.append(value_help)
     for validation in validations:
         sheet.add_data_validation(validation)
@@ -451,10 +453,10 @@ def _centred(item: HeaderFooterItem | None, text: str, *, size: int) -> None:
 # --- The hidden data sheet ----------------------------------------------------------------------
 
 
-def _write_data(sheet: Worksheet, request: WorkbookRequest, questions_sheet: str) -> None:
+def _write_data(sheet: Worksheet, request: WorkbookRequest, questions_sheet: str, layout: Layout) -> None:
     """What the reader trusts: what the workbook is, and which question each row holds (see `workbook_layout`)."""
     records: list[Sequence[str]] = [
-        (RECORD_FORMAT, FORMAT_MARKER, str(FORMAT_VERSION)),
+        (RECORD_FORMAT, FORMAT_MARKER, str(layout.version)),
         (RECORD_NOTE, _("The app reads this sheet to import the answers. Please do not change it.")),
         ("workbook_id", request.workbook_id),
         ("assessment_id", str(request.assessment_id)),
@@ -464,8 +466,8 @@ def _write_data(sheet: Worksheet, request: WorkbookRequest, questions_sheet: str
         ("language", request.language),
         ("questions_sheet", questions_sheet),
     ]
-    headers = _headers(request)
-    records += [(RECORD_COLUMN, column.key, LETTERS[column.key], headers[column.key]) for column in COLUMNS]
+    headers = _headers(request, layout)
+    records += [(RECORD_COLUMN, column.key, layout.letters[column.key], headers[column.key]) for column in layout.columns]
     for language, names in _level_names(request).items():
         records += [(RECORD_LEVEL_NAME, language, str(level), names[level]) for level in LEVELS]
     records += [
