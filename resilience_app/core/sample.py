@@ -24,7 +24,7 @@ from resilience_app.core.assessment.details_rules import clean_details
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails, AssessmentRecord, EvidenceDraft
 from resilience_app.core.assessment.repository import AssessmentRepository
 from resilience_app.core.assessment.service import ASSESSMENT_GONE
-from resilience_app.core.content.model import NumericScale, Question
+from resilience_app.core.content.model import Framework, NumericScale, Question
 from resilience_app.core.every_language import in_every_language, translations
 from resilience_app.core.every_language import message_in_every_language as _worded
 from resilience_app.core.formatting import format_number, localise_digits, with_unit
@@ -72,10 +72,11 @@ JUSTIFICATIONS = {
 FIGURE_JUSTIFICATION = N_("Figure for {year} from the records of {department}: {figure}. Checked with the department before the workshop.")
 # "Not applicable" is for a system the city does not have at all, each with its own reason (the framework asks little
 # that a city of its size can set aside, so it is rare and always explained).
+# Each with the question its reason points to, named by the number the user sees.
 NOT_APPLICABLE_HERE = {
-    "q-4.4.a": N_("Does not apply: the municipal council has been appointed by the ministry since the last elections were "
-                  "postponed, and no municipal election has been held since, so there is no turnout to give. Residents' own "
-                  "engagement is answered under 4.4.b."),
+    "q-4.4.a": (N_("Does not apply: the municipal council has been appointed by the ministry since the last elections were "
+                   "postponed, and no municipal election has been held since, so there is no turnout to give. Residents' own "
+                   "engagement is answered under {question}."), "q-4.4.b"),
 }
 # A service a ministry runs in the city (the questions flagged `mandate_often_national`) is never "not applicable":
 # it is answered with national data, at the country's scale and a lower confidence, and says who holds the mandate,
@@ -189,7 +190,9 @@ def _planned_answers(service: ResilienceService, record: AssessmentRecord, years
     framework = service.framework(record.framework_id)
     plan = load_baseline_plan(framework, years)
     planned = [
-        _as_at_the_baseline(_planned(question, GOAL_BASELINE.get(goal.id, 3), random.Random(f"{SAMPLE_SEED}:{question.id}"), plan), goal.id, plan)
+        _as_at_the_baseline(
+            _planned(question, GOAL_BASELINE.get(goal.id, 3), random.Random(f"{SAMPLE_SEED}:{question.id}"), plan, framework), goal.id, plan
+        )
         for goal in framework.goals()
         for indicator in goal.indicators
         for question in indicator.questions
@@ -266,15 +269,19 @@ def _department_in(question: Question) -> Callable[[str], str]:
     )
 
 
-def _planned(question: Question, typical: int, chooser: random.Random, plan: BaselinePlan) -> _Planned:
+def _planned(question: Question, typical: int, chooser: random.Random, plan: BaselinePlan, framework: Framework) -> _Planned:
     """One answer around the goal's `typical` level, and the baseline's answer to the same question."""
     department_in = _department_in(question)
     department = in_every_language(department_in)
     roll = chooser.random()
     move = plan.moves.get(question.id)
     if question.id in NOT_APPLICABLE_HERE:
-        draft = AnswerDraft(status="not_applicable", justification=_worded(NOT_APPLICABLE_HERE[question.id]), answered_by=department)
-    elif 0.03 <= roll < 0.07 and move is None and question.id not in plan.baseline.dont_know_then:
+        reason, pointed_to = NOT_APPLICABLE_HERE[question.id]
+        number = framework.placement(pointed_to).number
+        draft = AnswerDraft(
+            status="not_applicable", justification=_worded(reason, question=lambda language: localise_digits(number, language=language)), answered_by=department
+        )
+    elif 0.03 <= roll < 0.07 and move is None and question.id not in plan.baseline.dont_know_then | set(plan.baseline.rejudged):
         draft = AnswerDraft(status="dont_know", justification=_worded(JUSTIFICATIONS["dont_know"], department=department_in), answered_by=department)
     else:
         level = min(5, max(1, typical + chooser.choice((-1, 0, 0, 0, 1))))

@@ -47,7 +47,7 @@ def test_not_applicable_is_only_for_a_system_the_city_lacks_never_a_ministry_ser
     assert len(national_data) >= 3
     for answer in national_data:
         assert (answer.data_scale, answer.confidence) == ("country", "low")
-        assert answer.source_kind in ("measured", "estimate", "expert_judgement")
+        assert answer.source_kind in ("measured", "estimate", "expert_judgement", "perception")  # trust in the police: a national survey
     not_applicable = [stored.answer for stored in answers.values() if stored.answer.status == "not_applicable"]
     # The one "not applicable": turnout, where the council is appointed and no election is held (a system the city lacks).
     assert [question_id for question_id, stored in answers.items() if stored.answer.status == "not_applicable"] == ["q-4.4.a"]
@@ -243,7 +243,8 @@ def test_goal_levels_move_a_little_and_several_goals_hardly_at_all(sample) -> No
     changes = {goal: (now[goal].level or 0) - (then[goal].level or 0) for goal in now}
     assert all(abs(change) <= 0.8 for change in changes.values())
     assert sum(abs(change) < 0.15 for change in changes.values()) >= 3  # several nearly unchanged
-    assert sum(change >= 0.3 for change in changes.values()) >= 4 and sum(change <= -0.3 for change in changes.values()) >= 1
+    moved = [round(change, 1) for change in changes.values()]  # as the change is written, to one decimal
+    assert sum(change >= 0.3 for change in moved) >= 4 and sum(change <= -0.3 for change in moved) >= 1
     assert changes["goal-5"] < 0 and changes["goal-12"] < 0 and changes["goal-1"] > 0  # the new arrivals, the expired plan, the water programme
     # Like for like, the comparison's verdicts: some goals better, a few worse, several little or no change.
     verdicts = collections.Counter(goal.verdict for goal in service.rounds.compare(baseline_id, record.id).comparison.goals)

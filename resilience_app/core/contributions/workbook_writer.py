@@ -183,12 +183,9 @@ def _instructions(request: WorkbookRequest, questions_sheet: str) -> Iterable[tu
         "Each question you answer needs a level, “not applicable” or “don't know”; the other cells help others trust it."
     ).format(sheet=questions_sheet)
     yield _("Level"), _(
-        "Read what the city looks like at levels {low}, {middle} and {high}, then choose the level that describes your city "
-        "today from the list in the cell. Levels {between} lie in between. The five levels:"
-    ).format(
-        low=format_number(1), middle=format_number(3), high=format_number(5),
-        between=_("{first} and {second}").format(first=format_number(2), second=format_number(4)),
-    )
+        "Read what the city looks like at each level, from {low} to {high}, then choose from the list in the cell the level "
+        "that describes your city today. The five levels:"
+    ).format(low=format_number(1), high=format_number(5))
     for level in LEVELS:
         yield "", level_choice(level, request.level_names[level])
     yield _(STATUS_VALUES["not_applicable"]), _(
