@@ -48,8 +48,8 @@ def register(data: BriefData) -> Sheet:
             Column(_("Rank set by the CRO"), 10), Column(_("Reason for the rank"), NAME), Column(_("Most probable scenario"), LONG),
             Column(_("Most severe scenario"), LONG), Column(_("Goal ids"), 24), Column(_("Goals it disrupts"), NAME),
             Column(_("Systems it disrupts"), NAME), Column(_("Groups most affected"), NAME), Column(_("Confidence"), 12),
-            Column(_("Notes"), LONG), Column(_("Sensitive"), 10), Column(_("Room’s likelihood"), 10, "level"),
-            Column(_("Room’s impact"), 10, "level"), Column(_("Groups that rated it"), 10), Column(_("Room’s rating: exercise id"), 10),
+            Column(_("Notes"), LONG), Column(_("Sensitive"), 10), Column(_("Room’s likelihood / trend"), 10, "level"),
+            Column(_("Room’s impact / severity"), 10, "level"), Column(_("Groups that rated it"), 10), Column(_("Room’s rating: exercise id"), 10),
         ),
         rows=tuple(rows),
     )
