@@ -19,7 +19,7 @@ from resilience_app.core.assessment.labels import CONFIDENCE_NAMES
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.i18n import _, paragraph
 from resilience_app.core.register.labels import KIND_NAMES, TREND_NAMES, rating_terms, scale_label
-from resilience_app.core.register.ranking import TRENDS
+from resilience_app.core.register.ranking import TRENDS, trend_of_rating
 from resilience_app.core.register.records import RegisterItemDraft, RegisterItemRecord
 from resilience_app.gui.checklist import Checklist, goal_entries
 from resilience_app.gui.form_fields import FieldWithError, WidgetT, put_interface_language_first, refill_choices
@@ -153,7 +153,8 @@ class RegisterItemForm(QWidget):
             kind=self.shown_kind(),
             likelihood=self.likelihood.currentIndex() or None,
             impact=self.impact.currentIndex() or None,
-            trend=TRENDS[max(self.trend.currentIndex(), 0)],
+            # A stress's trend is not asked: it follows its trend rating, as the register stores it.
+            trend=trend_of_rating(self.likelihood.currentIndex() or None) if self.shown_kind() == "stress" else TRENDS[max(self.trend.currentIndex(), 0)],
             confidence=list(CONFIDENCE_NAMES)[confidence_index - 1] if confidence_index > 0 else None,
             scenario_probable=self.scenario_probable.toPlainText(),
             scenario_severe=self.scenario_severe.toPlainText(),
@@ -182,6 +183,10 @@ class RegisterItemForm(QWidget):
 
     def _kind_changed(self, *_args: object) -> None:
         if self.shown_kind() != self._rated_kind:
+            if self._rated_kind == "stress":  # a stress become a shock starts from the trend its rating gave
+                was_loading, self._loading = self._loading, True
+                self.trend.setCurrentIndex(TRENDS.index(trend_of_rating(self.likelihood.currentIndex() or None)))
+                self._loading = was_loading
             self._label_ratings(self.shown_kind())
 
     # -- saving ------------------------------------------------------------------------------

@@ -342,8 +342,9 @@ def test_the_form_rates_a_stress_on_trend_and_severity_and_switches_when_the_kin
     assert (stored.likelihood, stored.trend) == (5, "rising")
     assert page.register.name(own.id) in view.item_list.item(0).text()  # type: ignore[union-attr]
     assert format_number(5) in view.item_list.item(0).text()
-    form.kind.setCurrentIndex(0)  # back to a shock: asked its likelihood, impact and trend again
+    form.kind.setCurrentIndex(0)  # back to a shock: asked its likelihood, impact and trend again, the trend as the rating left it
     assert shown() == (t("Likelihood"), t("Impact"), scale_label(LIKELIHOOD_NAMES, 5), False)
+    assert form.trend.currentText() == t("Rising") and register.items(assessment_id)[0].item.trend == "rising"  # type: ignore[arg-type]
     view.select_item(own.id)
     water = register.add_item(assessment_id, RegisterItemDraft(hazard_id="water-scarcity", likelihood=4, impact=5))  # type: ignore[arg-type]
     page.register.reload()  # type: ignore[union-attr]
