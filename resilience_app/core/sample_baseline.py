@@ -219,7 +219,7 @@ def _baseline_round(
 
 # The register two years before: two of today's stresses not yet recognised, one since resolved, some rated lower.
 NOT_YET_IN_THE_REGISTER = frozenset({"youth", "riverbed"})
-RATED_DIFFERENTLY = {"power-cuts": {"likelihood": 4}, "cost-of-living": {"likelihood": 3}, "heatwave": {"likelihood": 3}}
+RATED_DIFFERENTLY = {"power-cuts": {"likelihood": 3}, "water": {"likelihood": 4}, "cost-of-living": {"likelihood": 3}, "heatwave": {"likelihood": 3}}
 GONE_SINCE = {
     "kind": "stress",
     "name": {"en": "Fuel shortages", "ar": "نقص الوقود"},

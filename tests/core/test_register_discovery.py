@@ -65,16 +65,16 @@ def test_the_reasoning_names_the_level_the_items_with_their_ranks_and_the_action
     assert text.reasons == (
         "Weak goal: its answers average 2.5 of 5, below the middle of the scale (50% of its questions have a level).",
         "Under pressure: “Water scarcity” and “Power cuts” disrupt it (no. 1 and no. 3 in the ranking of shocks and stresses).",
-        "Thin action coverage: only one current action addresses it.",
+        "Thin action coverage: only one action in the inventory addresses it.",
     )
-    assert text.rationale == "Level 2.5 of 5; disrupted by “Water scarcity” and “Power cuts”; 1 current action"  # names quoted: one thing each
+    assert text.rationale == "Level 2.5 of 5; disrupted by “Water scarcity” and “Power cuts”; 1 action in the inventory"  # names quoted: one thing each
 
 
 def test_the_reasoning_says_plainly_when_a_goal_has_no_level_yet() -> None:
     proposal = propose_areas([GoalStanding("g4", None, None)], RANKED, ITEM_GOALS, ACTIONS)[0]
     text = describe(proposal, "Goal four", {30: "Power cuts", 40: "Heat"}.__getitem__, "en")
     assert text.reasons[0] == "Its level is not known yet: no question of this goal has a level."
-    assert text.rationale == "Disrupted by “Power cuts” and “Heat”; no current action"
+    assert text.rationale == "Disrupted by “Power cuts” and “Heat”; no action in the inventory"
 
 
 def test_the_reasoning_is_written_in_the_language_asked_with_its_digits(language: str) -> None:
@@ -87,5 +87,5 @@ def test_the_reasoning_is_written_in_the_language_asked_with_its_digits(language
         assert text.reasons == (
             "Weak goal: its answers average 1.5 of 5, below the middle of the scale (80% of its questions have a level).",
             "None of the 5 highest-priority shocks and stresses disrupts it.",
-            "Thin action coverage: no current action addresses it.",
+            "Thin action coverage: no action in the inventory addresses it.",
         )

@@ -68,11 +68,13 @@ def _no_earlier_round() -> Paragraph:
 
 def _intro(data: BriefData, earlier: EarlierRound) -> str:
     text = _("Compared with an earlier round of this city's assessment ({earlier}); this assessment is the later round ({later}). Each round's level "
-             "of a goal is the mean of its answers given a level from 1 to 5. The change is like for like: the mean move of the "
-             "questions answered with a level in both rounds, computed before rounding, and only where at least half of the goal's "
-             "questions, and at least three, were; a move smaller than {band} either way is called little or no change, a goal whose "
-             "coverage fell by more than ten points is flagged rather than called improved or declined, and a change resting on "
-             "answers of which more than a third had low confidence says so.").format(
+             "of a goal is the mean of its indicators' levels, each indicator's the mean of its answers given a level from 1 to 5. "
+             "The change is like for like: only the questions answered with a level in both rounds count, their moves averaged "
+             "the same way (per indicator first), and only where at least half of the goal's questions, and at least three, were. "
+             "So the change can differ from the gap between the two rounds' levels, which rest on every answer of each round. A "
+             "change that reads less than {band} either way, to one decimal, is called little or no change; a goal whose coverage "
+             "fell by more than ten points is flagged rather than called improved or declined, and a change resting on answers "
+             "of which more than a third had low confidence says so.").format(
         earlier=round_text(earlier.round), later=round_text(earlier.later),
         band=format_number(CHANGE_BAND, decimals=1))
     if earlier.framework.version != data.framework.version:

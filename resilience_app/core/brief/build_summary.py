@@ -112,7 +112,7 @@ def _key_messages(data: BriefData, counts: dict[str, int]) -> list[str]:
             "Chief Resilience Officer revises it, and Phase II should weigh the room's view.").format(names=name_list(raised)))
     uncovered = [goal_id for goal_id, count in counts.items() if count == 0]
     if uncovered:
-        messages.append(ngettext("No current action works on {goals}.", "No current action works on {goals}.", len(uncovered)).format(
+        messages.append(ngettext("No action in the inventory works on {goals}.", "No action in the inventory works on {goals}.", len(uncovered)).format(
             goals=_goal_numbers(data, uncovered)))
     accepted = [area for area in data.areas if area.area.status == "accepted"]
     if accepted:

@@ -73,7 +73,7 @@ PRIMER_FRAMEWORK: tuple[str, ...] = (
     N_(
         "The brief shows a profile: a level for each goal and each dimension, with the city's strengths and weaknesses. "
         "It gives no single score for the city and no ranking against other cities. "
-        "It is a baseline that later assessments can be compared against."
+        "Later rounds of the same assessment are compared with it question by question, like for like."
     ),
 )
 

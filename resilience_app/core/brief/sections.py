@@ -73,7 +73,7 @@ DOCUMENTS: dict[str, DocumentKind] = {
         ("executive_summary", "city_context", "contributors", "resilience_profile", "quantitative", "change", "strengths_weaknesses", "qualities",
          "by_framework", "workshop", "shocks_stresses", "scenarios", "interconnections", "actions", "gaps_overlaps", "discovery_areas",
          "next_steps", "evidence_gaps", "appendix"),
-        optional=("by_framework", "evidence_gaps", "appendix"),
+        optional=("evidence_gaps", "appendix"),
     ),
 }
 DOCUMENT_IDS: tuple[str, ...] = tuple(DOCUMENTS)

@@ -116,18 +116,18 @@ RATIONALE_JOINER = N_("; ")
 
 def _action_reason(count: int, language: str) -> str:
     if count == 0:
-        return translate_in(language, N_("Thin action coverage: no current action addresses it."))
+        return translate_in(language, N_("Thin action coverage: no action in the inventory addresses it."))
     if count == 1:
-        return translate_in(language, N_("Thin action coverage: only one current action addresses it."))
+        return translate_in(language, N_("Thin action coverage: only one action in the inventory addresses it."))
     return ngettext_in(
-        language, "Action coverage: {count} current action addresses it.", "Action coverage: {count} current actions address it.", count
+        language, "Action coverage: {count} action in the inventory addresses it.", "Action coverage: {count} actions in the inventory address it.", count
     ).format(count=format_number(count, language=language))
 
 
 def _action_part(count: int, language: str) -> str:
     if count == 0:
-        return translate_in(language, N_("no current action"))
-    return ngettext_in(language, "{count} current action", "{count} current actions", count).format(
+        return translate_in(language, N_("no action in the inventory"))
+    return ngettext_in(language, "{count} action in the inventory", "{count} actions in the inventory", count).format(
         count=format_number(count, language=language)
     )
 
