@@ -38,11 +38,11 @@ from resilience_app.gui.view_rows import rows_height, show_rows
 from resilience_app.gui.wrapping_buttons import WrappingCheckBox
 
 if TYPE_CHECKING:
-    from resilience_app.gui.background_job import BackgroundJob
     from resilience_app.core.brief.docx.export import WordExportResult  # python-docx too (imported when a result is shown)
     from resilience_app.core.brief.export import ExportResult  # ReportLab stays off the start-up path
     from resilience_app.core.brief.withheld import Withheld
     from resilience_app.core.spreadsheet.export import WorkbookResult  # openpyxl too
+    from resilience_app.gui.background_job import BackgroundJob
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 MOST_SECTIONS_ALWAYS_SHOWN = 8  # the list is never shorter than this many rows (it scrolls beyond, on a short screen)

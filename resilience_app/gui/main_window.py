@@ -36,7 +36,7 @@ from resilience_app.gui.errors import show_user_error
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.language import LanguageController
 from resilience_app.gui.main_menus import MenuBarWindow
-from resilience_app.gui.operations import Change, ChangeBus, attempt, run_operation
+from resilience_app.gui.operations import Change, ChangeBus, attempt
 
 
 class MainWindow(MenuBarWindow):
