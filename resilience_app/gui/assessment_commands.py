@@ -244,8 +244,8 @@ def _export(
     def run() -> None:
         work = export(record.id, dialog)  # the choices, read here on the GUI thread
         dialog.job = start_job(dialog, job_name(dialog), work, key=action.objectName(), on_done=done, on_failed=failed, on_cancelled=stopped,
-                               can_cancel=True, holds=(action, dialog.export_button(), dialog.buttons.button(dialog.buttons.StandardButton.Cancel)),
-                               show_in=dialog.progress_area)
+                               can_cancel=True, holds=(action, dialog.export_button()), show_in=dialog.progress_area,
+                               cancel_with=dialog.buttons.button(dialog.buttons.StandardButton.Cancel))  # the dialog's Cancel stops the export
 
     dialog.export_requested.connect(run)
     open_tracked(window, dialog)

@@ -22,7 +22,18 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStatusBar,
+    QWidget,
+)
 
 from resilience_app.core.cancellation import Cancelled, cancellable
 from resilience_app.core.errors import UserFacingError
@@ -46,10 +57,11 @@ class JobIndicator(QWidget):
         self.bar.setObjectName("job_progress")
         self.bar.setRange(0, 0)  # busy: the services report no steps
         self.bar.setTextVisible(False)
-        self.bar.setMaximumWidth(160)
+        self.bar.setMaximumWidth(240)
         self.bar.setAccessibleName(name)
         self.cancel_button = QPushButton(_("Cancel"))
         self.cancel_button.setObjectName("job_cancel_button")
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.cancel_button.setVisible(can_cancel)
         self.cancel_button.setAccessibleDescription(_("Stop and discard what was written so far"))
         layout = QHBoxLayout(self)
@@ -57,6 +69,7 @@ class JobIndicator(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
+        layout.addStretch(1)  # the name, the bar and the button together, at the start of the line
 
     def show_cancelling(self) -> None:
         self.label.setText(_("Cancelling…"))
@@ -124,7 +137,7 @@ class BackgroundJob(QObject, Generic[T]):
 
     def __init__(self, owner: QWidget, key: str, name: str, work: Callable[[], T], *, on_done: Callable[[T], None],
                  on_failed: Callable[[UserFacingError], None] | None, on_cancelled: Callable[[], None] | None, can_cancel: bool,
-                 holds: Sequence[QAction | QWidget], show_in: QStatusBar | QBoxLayout | None) -> None:
+                 holds: Sequence[QAction | QWidget], show_in: QStatusBar | QBoxLayout | None, cancel_with: QAbstractButton | None) -> None:
         super().__init__(owner)
         self.owner, self.key, self.name = owner, key, name
         self._on_done, self._on_failed, self._on_cancelled = on_done, on_failed, on_cancelled
@@ -134,7 +147,8 @@ class BackgroundJob(QObject, Generic[T]):
         self._relay.failed.connect(self._failed)
         self._relay.cancelled.connect(self._cancelled)
         self._relay.crashed.connect(self._crashed)
-        self.indicator = JobIndicator(name, can_cancel=can_cancel)
+        self.indicator = JobIndicator(name, can_cancel=can_cancel and cancel_with is None)
+        self._cancel_with = cancel_with
         self.indicator.cancel_button.clicked.connect(self.cancel)
         self._show_in = show_in if show_in is not None else _status_bar_of(owner)
         self._holds = [_Held(target) for target in holds]
@@ -168,6 +182,8 @@ class BackgroundJob(QObject, Generic[T]):
         if not self._cancel.is_set():
             self._cancel.set()
             self.indicator.show_cancelling()
+            if self._cancel_with is not None:
+                self._cancel_with.setEnabled(False)
 
     # -- back on the GUI thread ----------------------------------------------------------------------
 
@@ -176,6 +192,8 @@ class BackgroundJob(QObject, Generic[T]):
         _running.pop(self.key, None)
         for held in self._holds:
             held.release()
+        if self._cancel_with is not None:
+            self._cancel_with.setEnabled(True)
         self.indicator.hide()
         self.indicator.setParent(None)
         self.indicator.deleteLater()
@@ -228,18 +246,19 @@ def _status_bar_of(widget: QWidget) -> QStatusBar | None:
 def start_job(owner: QWidget, name: str, work: Callable[[], T], *, on_done: Callable[[T], None], key: str | None = None,
               on_failed: Callable[[UserFacingError], None] | None = None, on_cancelled: Callable[[], None] | None = None,
               can_cancel: bool = False, holds: Sequence[QAction | QWidget] = (),
-              show_in: QStatusBar | QBoxLayout | None = None) -> BackgroundJob[T] | None:
+              show_in: QStatusBar | QBoxLayout | None = None, cancel_with: QAbstractButton | None = None) -> BackgroundJob[T] | None:
     """Run `work` (core service calls, no widgets) off the GUI thread; None if the same job (`key`, else `name`) is running.
 
     `on_done(result)` runs on the GUI thread; a `UserFacingError` goes to `on_failed` (by default the usual message on
     `owner`); `holds` (the job's actions and buttons) stay disabled until it ends; the busy bar goes into `show_in` (by
-    default the main window's status bar). With `can_cancel`, a Cancel button stops the job before its file is moved into place.
+    default the main window's status bar). With `can_cancel`, a Cancel button beside the bar stops the job before its file is
+    moved into place; a dialog that cancels the job from its own Cancel (its `reject`) names that button as `cancel_with` instead.
     """
     key = key or name
     if key in _running:
         return None
     job = BackgroundJob(owner, key, name, work, on_done=on_done, on_failed=on_failed, on_cancelled=on_cancelled, can_cancel=can_cancel,
-                        holds=holds, show_in=show_in)
+                        holds=holds, show_in=show_in, cancel_with=cancel_with)
     job.start()
     return job
 

@@ -45,7 +45,7 @@ def restore_from_backup(window: MainWindow) -> None:
         # Off the GUI thread, the window repainting; its pages, menus and toolbar off meanwhile, since the database is
         # closed and replaced under them (not cancellable: a half-restored database is no state to stop in).
         start_job(window, _("Restoring the backup…"), lambda: window.service.restore_backup(backup), key="restore", on_done=done,
-                  holds=(window.restore_action, window.centralWidget(), window.menuBar(), window.toolbar))
+                  holds=(window.restore_action, window.pages, window.menuBar(), window.toolbar))
 
     dialog.accepted.connect(restore)
     open_tracked(window, dialog)

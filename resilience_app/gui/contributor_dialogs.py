@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -220,7 +221,7 @@ class SendWorkbookDialog(QDialog):
         layout.addLayout(self.progress_area)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
-        self.job: BackgroundJob[object] | None = None  # the export under way: closing the dialog cancels it
+        self.job: BackgroundJob[Any] | None = None  # the export under way: closing the dialog cancels it
 
     def deadline(self) -> dt.date | None:
         if not self.has_deadline.isChecked():
@@ -259,10 +260,11 @@ class SendWorkbookDialog(QDialog):
         # Written off the GUI thread (recorded as sent in the same unit of work); cancelling discards the file and records nothing.
         self.job = start_job(self, _("Exporting the workbook…"), lambda: service.export_workbook(contributor_id, path, deadline=deadline, return_to=return_to),
                              key="contributor_workbook_export", on_done=done, on_failed=failed, on_cancelled=stopped, can_cancel=True,
-                             holds=(self.export_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)), show_in=self.progress_area)
+                             holds=(self.export_button,), show_in=self.progress_area,
+                             cancel_with=self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
 
     def reject(self) -> None:
-        """Esc while the workbook is being written cancels the export and keeps the dialog."""
+        """Cancel or Esc while the workbook is being written cancels the export and keeps the dialog."""
         if self.job is not None:
             self.job.cancel()
             return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
@@ -97,7 +97,7 @@ class SaveExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.buttons.accepted.connect(self.export_requested)
         self.buttons.rejected.connect(self.reject)
-        self.job: BackgroundJob[object] | None = None  # the export under way, if any (set by the caller): closing cancels it
+        self.job: BackgroundJob[Any] | None = None  # the export under way, if any (set by the caller): closing cancels it
         self.main_layout = QVBoxLayout(self)
         self.main_layout.addWidget(self.intro)
         self.main_layout.addLayout(languages)
@@ -123,7 +123,7 @@ class SaveExportDialog(QDialog):
         self.propose_file()
 
     def reject(self) -> None:
-        """Esc or the window's close button while the export runs cancels the export and keeps the dialog."""
+        """Cancel, Esc or the window's close button while the export runs cancels the export and keeps the dialog."""
         if self.job is not None:
             self.job.cancel()
             return

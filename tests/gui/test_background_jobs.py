@@ -63,20 +63,27 @@ def test_an_export_runs_while_the_window_keeps_working_and_cannot_start_twice(
     _assessment(window)
     calls: list[object] = []
     real = window.service.export_xlsx
-    monkeypatch.setattr(window.service, "export_xlsx", _held(gate, lambda *args, **kwargs: calls.append(args) or real(*args, **kwargs)))
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(window.service, "export_xlsx", _held(gate, counted))
     dialog = _workbook_dialog(window)
     target = tmp_path / "assessment.xlsx"
     dialog.path_edit.setText(str(target))
     ticks: list[int] = []
     timer = QTimer(window)
     timer.timeout.connect(lambda: ticks.append(1))
-    timer.timeout.connect(lambda: len(ticks) >= 3 and gate.set())  # the job goes on only once the event loop has run meanwhile
+    timer.timeout.connect(lambda: gate.set() if len(ticks) >= 3 else None)  # the job goes on only once the event loop has run meanwhile
     timer.start(20)
     dialog.export_button().click()
 
     indicator = _indicator(dialog)
     assert indicator.label.text() == translate_in(language, "Exporting to Excel…")
-    assert indicator.cancel_button.isVisible() and indicator.cancel_button.text() == translate_in(language, "Cancel")
+    cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
+    assert cancel.isEnabled() and cancel.text() == translate_in(language, "Cancel")  # the dialog's Cancel stops the export
+    assert not indicator.cancel_button.isVisible()  # not a second one beside the bar
     assert not window.export_workbook_action.isEnabled() and not dialog.export_button().isEnabled()
     assert start_job(window, "again", lambda: None, key=window.export_workbook_action.objectName(), on_done=lambda _result: None) is None
     window.export_workbook_action.trigger()  # a second click starts nothing
@@ -87,7 +94,7 @@ def test_an_export_runs_while_the_window_keeps_working_and_cannot_start_twice(
     assert len(ticks) >= 3 and len(calls) == 1
     assert target.is_file() and not dialog.isVisible()
     assert window.export_workbook_action.isEnabled() and running_job(window.export_workbook_action.objectName()) is None
-    window.active_dialog.close()  # type: ignore[union-attr]
+    window.active_dialog.close()
 
 
 def test_a_cancelled_export_leaves_the_existing_file_whole_and_the_dialog_open(
@@ -103,15 +110,17 @@ def test_a_cancelled_export_leaves_the_existing_file_whole_and_the_dialog_open(
     dialog.path_edit.setText(str(target))
     dialog.export_button().click()
     indicator = _indicator(dialog)
-    indicator.cancel_button.click()
-    assert indicator.label.text() == translate_in(language, "Cancelling…")
+    cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
+    cancel.click()
+    assert indicator.label.text() == translate_in(language, "Cancelling…") and not cancel.isEnabled()
+    assert dialog.isVisible()  # the dialog waits for the export to stop
     gate.set()
     qtbot.waitUntil(lambda: running_job(window.export_workbook_action.objectName()) is None, timeout=60_000)
     assert target.read_bytes() == b"last week's workbook"
     assert not any(path.name.endswith(".part") for path in tmp_path.iterdir())  # the new file is discarded
     assert dialog.isVisible() and window.active_dialog is dialog  # nothing exported: the dialog stays, its choices intact
     assert dialog.language() == other and dialog.path_edit.text() == str(target)
-    assert dialog.export_button().isEnabled() and window.export_workbook_action.isEnabled()
+    assert dialog.export_button().isEnabled() and cancel.isEnabled() and window.export_workbook_action.isEnabled()
     assert dialog.findChild(JobIndicator) is None or not dialog.findChild(JobIndicator).isVisible()  # type: ignore[union-attr]
     dialog.close()
 
