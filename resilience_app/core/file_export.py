@@ -15,6 +15,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import platformdirs
+
+from resilience_app.core.cancellation import raise_if_cancelled
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.i18n import _
 from resilience_app.core.temporary_files import discard_temporary_file, new_temporary_file
@@ -22,6 +25,20 @@ from resilience_app.core.temporary_files import discard_temporary_file, new_temp
 _log = logging.getLogger("resilience_app.export")
 
 Unwritable = Callable[[Path, str], UserFacingError]  # the export's own error for a target and the reason it failed
+
+
+def proposed_export_folder(last: str | Path | None = None) -> Path:
+    """Where an export proposes to save: the folder of the last export if it still exists, else the user's documents
+    folder (created if missing, where its parent exists), else the home folder. Never a folder that is not there."""
+    if last and Path(last).expanduser().is_dir():
+        return Path(last).expanduser()
+    documents = Path(platformdirs.user_documents_dir()).expanduser()
+    try:
+        if not documents.is_dir() and documents.parent.is_dir():
+            documents.mkdir()
+    except OSError as error:  # read-only home, a file of that name: the home folder it is
+        _log.info("Could not create the documents folder %s: %s", documents, error)
+    return documents if documents.is_dir() else Path.home()
 
 
 def export_target(path: Path, *, is_own_file: Callable[[Path], bool], unwritable: Unwritable) -> Path:
@@ -56,6 +73,7 @@ def writing_in_place(data_dir: Path, target: Path, *, prefix: str, suffix: str, 
 
     The temporary file is recorded in the data folder while it exists, so the next start removes it if
     this run is killed before the end. An `OSError` becomes the export's `unwritable` error; nothing is left.
+    A job cancelled meanwhile (`core.cancellation`) stops before the move: its file is discarded, the target untouched.
     """
     try:
         temporary = new_temporary_file(data_dir, target.parent, prefix=prefix, suffix=suffix)
@@ -63,6 +81,7 @@ def writing_in_place(data_dir: Path, target: Path, *, prefix: str, suffix: str, 
         raise unwritable(target, error.strerror or str(error)) from error
     try:
         yield temporary
+        raise_if_cancelled()
         os.replace(temporary, target)
     except OSError as error:
         _log.warning("Export to %s failed: %s", target, error)

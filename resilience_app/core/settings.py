@@ -37,6 +37,7 @@ SETTINGS: dict[str, SettingSpec] = {
     "brief_format": SettingSpec(str, "pdf", N_("Format of the exported brief"), choices=("pdf", "docx")),
     "brief_document": SettingSpec(str, "brief", N_("Document exported: the workshop brief or the Preliminary Resilience Assessment"),
                                   choices=("brief", "pra")),
+    "export_folder": SettingSpec(str, "", N_("Folder of the last export, proposed for the next one")),
     "main_window_geometry": SettingSpec(str, "", N_("Main window size and position")),
     "sample_offered": SettingSpec(bool, False, N_("The sample assessment was offered the first time the app started")),
 }

@@ -8,15 +8,22 @@ and tools reach it) and makes its change through `run_operation`, so a refusal i
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from resilience_app.core import i18n
+from resilience_app.core.brief.sections import PRA
+from resilience_app.core.errors import UserFacingError
+from resilience_app.core.file_export import proposed_export_folder
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate
 from resilience_app.gui.assessment_dialog import AssessmentDialog
+from resilience_app.gui.background_job import start_job
+from resilience_app.gui.errors import show_user_error
 from resilience_app.gui.export_dialog import ExportDialog, SaveExportDialog, WorkbookExportDialog, show_export_done, show_workbook_done
 from resilience_app.gui.follow_up_dialog import FollowUpDialog
 from resilience_app.gui.form_dialog import open_tracked
@@ -27,6 +34,7 @@ if TYPE_CHECKING:
     from resilience_app.core.brief.docx.export import WordExportResult
     from resilience_app.core.brief.export import ExportResult
     from resilience_app.core.brief.withheld import Withheld
+    from resilience_app.core.spreadsheet.export import WorkbookResult
     from resilience_app.gui.main_window import MainWindow
 
 Dialog = TypeVar("Dialog", bound=SaveExportDialog)
@@ -88,10 +96,15 @@ def duplicate_selected(window: MainWindow) -> None:
     assessment_id = window.selected_assessment_id()
     if assessment_id is None:
         return
-    record = run_operation(window, lambda: window.service.assessments.duplicate_assessment(assessment_id), bus=window.bus, changes=Change.ASSESSMENT_LIST)
-    if record is not None:
+
+    def done(record: AssessmentRecord) -> None:
+        window.bus.changed.emit(Change.ASSESSMENT_LIST)
         window.show_list()
         window.select_assessment(record.id)
+
+    # With its evidence files copied, a duplicate takes a while: off the GUI thread, the action off until it is made.
+    start_job(window, _("Duplicating the assessment…"), lambda: window.service.assessments.duplicate_assessment(assessment_id),
+              key="duplicate", on_done=done, holds=(window.duplicate_action,))
 
 
 def start_follow_up(window: MainWindow) -> None:
@@ -171,42 +184,68 @@ def export_selected(window: MainWindow) -> None:
     """Export the brief or the Preliminary Resilience Assessment in the document and format chosen last time (PDF or Word),
     remembered for the next time."""
 
-    def open_dialog(parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None) -> ExportDialog:
+    def open_dialog(parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None, folder: Path) -> ExportDialog:
         return ExportDialog(parent, record, sensitive, brief_format=str(window.settings.get("brief_format")),
-                            document=str(window.settings.get("brief_document")), has_earlier_round=_has_earlier_round(window, record.id))
+                            document=str(window.settings.get("brief_document")), has_earlier_round=_has_earlier_round(window, record.id),
+                            folder=folder)
 
-    def export(record_id: int, dialog: ExportDialog) -> ExportResult | WordExportResult:
+    def export(record_id: int, dialog: ExportDialog) -> Callable[[], ExportResult | WordExportResult]:
         window.settings.set("brief_format", dialog.brief_format())
         window.settings.set("brief_document", dialog.document())
         write = window.service.export_brief_docx if dialog.brief_format() == "docx" else window.service.export_brief
-        return write(record_id, language=dialog.language(), path=dialog.path(), sections=dialog.chosen_sections(),
-                     document=dialog.document(), include_sensitive=dialog.includes_sensitive())
+        language, path, sections, document, sensitive = (dialog.language(), dialog.path(), dialog.chosen_sections(), dialog.document(),
+                                                         dialog.includes_sensitive())
+        return lambda: write(record_id, language=language, path=path, sections=sections, document=document, include_sensitive=sensitive)
 
-    _export(window, open_dialog, show_export_done, export)
+    def job_name(dialog: ExportDialog) -> str:
+        return _("Exporting the Preliminary Resilience Assessment…") if dialog.document() == PRA else _("Exporting the brief…")
+
+    _export(window, window.export_action, open_dialog, show_export_done, export, job_name)
 
 
 def export_workbook_selected(window: MainWindow) -> None:
-    _export(window, WorkbookExportDialog, show_workbook_done, lambda record_id, dialog: window.service.export_xlsx(
-        record_id, language=dialog.language(), path=dialog.path(), include_sensitive=dialog.includes_sensitive()))
+    def export(record_id: int, dialog: WorkbookExportDialog) -> Callable[[], WorkbookResult]:
+        language, path, sensitive = dialog.language(), dialog.path(), dialog.includes_sensitive()
+        return lambda: window.service.export_xlsx(record_id, language=language, path=path, include_sensitive=sensitive)
+
+    _export(window, window.export_workbook_action, WorkbookExportDialog, show_workbook_done, export, lambda _dialog: _("Exporting to Excel…"))
 
 
 def _export(
     window: MainWindow,
-    dialog_type: Callable[[QWidget, AssessmentRecord, Withheld | None], Dialog],
+    action: QAction,
+    dialog_type: Callable[[QWidget, AssessmentRecord, Withheld | None, Path], Dialog],
     show_done: Callable[[QWidget, Result], QMessageBox],
-    export: Callable[[int, Dialog], Result],
+    export: Callable[[int, Dialog], Callable[[], Result]],
+    job_name: Callable[[Dialog], str],
 ) -> None:
-    """Ask what to export of the chosen assessment (saying what is marked sensitive), export it, then say where it went."""
+    """Ask what to export of the chosen assessment (saying what is marked sensitive), export it off the GUI thread, then
+    say where it went. The dialog proposes the folder of the last export (else the documents folder, else home) and
+    stays open with its choices while the export runs and after a refusal; its action is off until the export ends."""
     record = window.fetch_assessment(window.selected_assessment_id())
     if record is None:
         return
     sensitive = attempt(window, lambda: window.service.sensitive_content(record.id))
-    dialog = dialog_type(window, record, sensitive)
+    dialog = dialog_type(window, record, sensitive, proposed_export_folder(window.settings.get("export_folder")))
+
+    def done(result: Result) -> None:
+        dialog.job = None
+        window.settings.set("export_folder", str(dialog.path().absolute().parent))
+        dialog.accept()
+        QTimer.singleShot(0, lambda: open_tracked(window, show_done(window, result)))  # after the export dialog has finished closing
+
+    def stopped() -> None:
+        dialog.job = None
+
+    def failed(error: UserFacingError) -> None:
+        stopped()
+        show_user_error(dialog, error)
 
     def run() -> None:
-        result = attempt(window, lambda: export(record.id, dialog))
-        if result is not None:  # after the export dialog has finished closing
-            QTimer.singleShot(0, lambda: open_tracked(window, show_done(window, result)))
+        work = export(record.id, dialog)  # the choices, read here on the GUI thread
+        dialog.job = start_job(dialog, job_name(dialog), work, key=action.objectName(), on_done=done, on_failed=failed, on_cancelled=stopped,
+                               can_cancel=True, holds=(action, dialog.export_button()), show_in=dialog.progress_area,
+                               cancel_with=dialog.buttons.button(dialog.buttons.StandardButton.Cancel))  # the dialog's Cancel stops the export
 
-    dialog.accepted.connect(run)
+    dialog.export_requested.connect(run)
     open_tracked(window, dialog)

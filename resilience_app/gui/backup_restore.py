@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.storage.backup_service import taken_at_text
+from resilience_app.gui.background_job import start_job
 from resilience_app.gui.backups_dialog import BackupsDialog
 from resilience_app.gui.form_dialog import open_tracked
-from resilience_app.gui.operations import Change, run_operation
+from resilience_app.gui.operations import Change
 
 if TYPE_CHECKING:
     from resilience_app.gui.main_window import MainWindow
@@ -36,8 +37,15 @@ def restore_from_backup(window: MainWindow) -> None:
         window.show_list()
         for stack in window.undo_group.stacks():
             stack.clear()  # their steps belong to the data being replaced
-        if run_operation(window, lambda: window.service.restore_backup(backup), bus=window.bus, changes=Change.EVERYTHING) is not None:
+
+        def done(_restored: object) -> None:
+            window.bus.changed.emit(Change.EVERYTHING)
             window.statusBar().showMessage(_("Restored the backup of {moment}.").format(moment=taken_at_text(backup)), 10_000)
+
+        # Off the GUI thread, the window repainting; its pages, menus and toolbar off meanwhile, since the database is
+        # closed and replaced under them (not cancellable: a half-restored database is no state to stop in).
+        start_job(window, _("Restoring the backup…"), lambda: window.service.restore_backup(backup), key="restore", on_done=done,
+                  holds=(window.restore_action, window.pages, window.menuBar(), window.toolbar))
 
     dialog.accepted.connect(restore)
     open_tracked(window, dialog)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,14 +28,15 @@ from PySide6.QtWidgets import (
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.contributions.records import ContributorDraft, ContributorRecord
 from resilience_app.core.errors import UserFacingError
+from resilience_app.core.file_export import proposed_export_folder
 from resilience_app.core.formatting import format_number, localise_digits
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, current_language, isolate, ngettext, paragraph
+from resilience_app.gui.background_job import BackgroundJob, start_job
 from resilience_app.gui.contributions_state import ContributionsState
 from resilience_app.gui.date_fields import date_field
 from resilience_app.gui.errors import show_user_error
 from resilience_app.gui.form_dialog import FormDialog
 from resilience_app.gui.form_fields import interface_language_first
-from resilience_app.gui.operations import attempt
 
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}  # each in its own language, as a language menu shows them
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -156,9 +158,8 @@ def workbook_file_name(contributor: ContributorRecord, city: str) -> str:
 
 
 def existing_folder(folder: Path | None = None) -> Path:
-    """`folder` if it still exists, else the Documents folder, else the home folder."""
-    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-    return next((place for place in (folder, documents) if place is not None and place.is_dir()), Path.home())
+    """`folder` if it still exists, else the documents folder (created if missing), else the home folder."""
+    return proposed_export_folder(folder)
 
 
 class SendWorkbookDialog(QDialog):
@@ -216,8 +217,11 @@ class SendWorkbookDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
+        self.progress_area = QVBoxLayout()  # the export's busy bar, while it runs
+        layout.addLayout(self.progress_area)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
+        self.job: BackgroundJob[Any] | None = None  # the export under way: closing the dialog cancels it
 
     def deadline(self) -> dt.date | None:
         if not self.has_deadline.isChecked():
@@ -238,8 +242,30 @@ class SendWorkbookDialog(QDialog):
         if not chosen:
             return
         path = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
-        deadline, return_to = self.deadline(), self.return_to()
-        if attempt(self, lambda: self.state.export_workbook(self.contributor.id, path, deadline=deadline, return_to=return_to)) is None:
+        deadline, return_to, contributor_id, service = self.deadline(), self.return_to(), self.contributor.id, self.state.service
+
+        def done(_record: object) -> None:
+            self.job = None
+            self.state.reload()
+            self.path = path
+            self.accept()
+
+        def stopped() -> None:
+            self.job = None
+
+        def failed(error: UserFacingError) -> None:
+            self.job = None
+            show_user_error(self, error)
+
+        # Written off the GUI thread (recorded as sent in the same unit of work); cancelling discards the file and records nothing.
+        self.job = start_job(self, _("Exporting the workbook…"), lambda: service.export_workbook(contributor_id, path, deadline=deadline, return_to=return_to),
+                             key="contributor_workbook_export", on_done=done, on_failed=failed, on_cancelled=stopped, can_cancel=True,
+                             holds=(self.export_button,), show_in=self.progress_area,
+                             cancel_with=self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+
+    def reject(self) -> None:
+        """Cancel or Esc while the workbook is being written cancels the export and keeps the dialog."""
+        if self.job is not None:
+            self.job.cancel()
             return
-        self.path = path
-        self.accept()
+        super().reject()

@@ -28,15 +28,16 @@ from resilience_app.core.contributions.service import ContributorStatus
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_date, format_number, local_moment, localise_digits
 from resilience_app.core.i18n import _, isolate, paragraph
+from resilience_app.gui.background_job import start_job
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.contributions_state import ContributionsState
 from resilience_app.gui.contributor_dialogs import LANGUAGE_NAMES, AssignDialog, ContributorDialog, SendWorkbookDialog, existing_folder
 from resilience_app.gui.export_dialog import show_saved
 from resilience_app.gui.form_dialog import open_tracked
-from resilience_app.gui.operations import attempt
 
 if TYPE_CHECKING:
+    from resilience_app.core.contributions.workbook_import import WorkbookPreview
     from resilience_app.gui.contributor_workbook_import import WorkbookImportDialog  # openpyxl loads when a workbook is read
 
 
@@ -256,9 +257,16 @@ class ContributorsView(QWidget):
         """Read the workbook at `path` and show what importing it would store; nothing is stored until confirmed."""
         from resilience_app.gui.contributor_workbook_import import WorkbookImportDialog
 
-        preview = attempt(self, lambda: self.state.preview_workbook_file(path))
-        if preview is None:
+        previews: list[WorkbookPreview] = []
+        # Read off the GUI thread (a workbook takes a while to open); the window repaints, the button is off meanwhile.
+        job = start_job(self, _("Reading the workbook…"), lambda: self.state.preview_workbook_file(path), key="contributor_workbook_import",
+                        on_done=previews.append, holds=(self.import_workbook_button,))
+        if job is None:
             return None
+        job.wait()  # the preview is what the user waits for next
+        if not previews:
+            return None
+        preview = previews[0]
         self.workbook_folder = path.parent
         dialog = open_tracked(self, WorkbookImportDialog(self.state, self, preview, path.name))
         dialog.finished.connect(lambda _result: self._on_workbook_imported(dialog))  # after open_tracked's own: the message is tracked

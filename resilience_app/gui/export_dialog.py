@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,6 +29,7 @@ from resilience_app.core.assessment.records import AssessmentRecord
 from resilience_app.core.brief.sections import BRIEF, DOCUMENTS, PRA, SECTION_TITLES
 from resilience_app.core.brief.withheld import WILL_BE_LEFT_OUT_OF_THE_DOCUMENT
 from resilience_app.core.export_names import export_file_name
+from resilience_app.core.file_export import proposed_export_folder
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _, isolate, ngettext
 from resilience_app.core.spreadsheet.labels import WILL_BE_LEFT_OUT_OF_THE_WORKBOOK
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from resilience_app.core.brief.export import ExportResult  # ReportLab stays off the start-up path
     from resilience_app.core.brief.withheld import Withheld
     from resilience_app.core.spreadsheet.export import WorkbookResult  # openpyxl too
+    from resilience_app.gui.background_job import BackgroundJob
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 MOST_SECTIONS_ALWAYS_SHOWN = 8  # the list is never shorter than this many rows (it scrolls beyond, on a short screen)
@@ -51,14 +53,21 @@ class SaveExportDialog(QDialog):
     """What every export of an assessment asks: the language, whether to include sensitive content, the file.
 
     A subclass says what it exports (`KIND`: the widgets' names and the proposed file name, `SUFFIX`)
-    and adds its own choices with `add_choices`; the caller runs the export on `accepted`.
+    and adds its own choices with `add_choices`. Export asks the caller to run the export (`export_requested`); the
+    dialog stays open, its choices intact, while the export runs (its busy bar in `progress_area`) and after a refusal,
+    and the caller accepts it once the file is saved.
+
+    Signals:
+        export_requested(): Export was clicked; the caller reads the choices and runs the export.
     """
+
+    export_requested = Signal()
 
     KIND = ""
     SUFFIX = ""  # of the file proposed; a dialog offering several formats says which in `suffix`
 
     def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None, *, title: str, intro: str,
-                 language_label: str) -> None:
+                 language_label: str, folder: Path | None = None) -> None:
         super().__init__(parent)
         self.record = record
         self.setWindowTitle(title)
@@ -86,8 +95,9 @@ class SaveExportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self.export_requested)
         self.buttons.rejected.connect(self.reject)
+        self.job: BackgroundJob[Any] | None = None  # the export under way, if any (set by the caller): closing cancels it
         self.main_layout = QVBoxLayout(self)
         self.main_layout.addWidget(self.intro)
         self.main_layout.addLayout(languages)
@@ -106,9 +116,25 @@ class SaveExportDialog(QDialog):
             self.include_sensitive.hide()
         self.main_layout.addWidget(QLabel(_("Save as:")))
         self.main_layout.addLayout(path_row)
+        self.progress_area = QVBoxLayout()  # the export's busy bar, while it runs
+        self.main_layout.addLayout(self.progress_area)
         self.main_layout.addWidget(self.buttons)
-        self._folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        self._folder = folder if folder is not None and folder.is_dir() else proposed_export_folder()
         self.propose_file()
+
+    def reject(self) -> None:
+        """Cancel, Esc or the window's close button while the export runs cancels the export and keeps the dialog."""
+        if self.job is not None:
+            self.job.cancel()
+            return
+        super().reject()
+
+    def export_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def folder(self) -> Path:
+        """The folder proposed for the file."""
+        return self._folder
 
     # -- what a subclass adds ----------------------------------------------------------------------
 
@@ -197,7 +223,7 @@ class ExportDialog(SaveExportDialog):
     FORMATS = {"pdf": ".pdf", "docx": ".docx"}  # the brief's formats and their files' extensions
 
     def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None = None, *, brief_format: str = "pdf",
-                 document: str = BRIEF, has_earlier_round: bool = False) -> None:
+                 document: str = BRIEF, has_earlier_round: bool = False, folder: Path | None = None) -> None:
         self._has_earlier_round = has_earlier_round  # the brief's change since the baseline is ticked only with a round to compare
         self._initial_format = brief_format if brief_format in self.FORMATS else "pdf"
         self._initial_document = document if document in DOCUMENTS else BRIEF
@@ -205,7 +231,7 @@ class ExportDialog(SaveExportDialog):
             parent, record, sensitive, title=_("Export the brief or the Preliminary Resilience Assessment"),
             intro=_("{city}: the workshop brief is read before the workshop, the Preliminary Resilience Assessment written after it.").format(
                 city=isolate(record.city_name(i18n.current_language()))),
-            language_label=_("Language of the document:"),
+            language_label=_("Language of the document:"), folder=folder,
         )
         self.setObjectName("export_dialog")
         self.setMinimumWidth(560)
@@ -342,13 +368,13 @@ class WorkbookExportDialog(SaveExportDialog):
     KIND = "assessment"
     SUFFIX = ".xlsx"
 
-    def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None = None) -> None:
+    def __init__(self, parent: QWidget, record: AssessmentRecord, sensitive: Withheld | None = None, folder: Path | None = None) -> None:
         super().__init__(
             parent, record, sensitive, title=_("Export to Excel"),
             intro=_("The whole assessment of {city} as one Excel workbook, for analysis in Excel or Power BI: the answers, the profile, "
                     "the register, actions, discovery areas and workshop results, one table per sheet.").format(
                 city=isolate(record.city_name(i18n.current_language()))),
-            language_label=_("Language of the workbook:"),
+            language_label=_("Language of the workbook:"), folder=folder,
         )
         self.setObjectName("workbook_export_dialog")
         self.main_layout.insertStretch(self.main_layout.count() - 1)  # spare height below the file, not between the texts

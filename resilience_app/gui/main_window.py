@@ -31,11 +31,12 @@ from resilience_app.gui.about_dialog import AboutDialog
 from resilience_app.gui.assessment_page import AssessmentPage
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.assessment_table_model import ASSESSMENT_ID_ROLE, AssessmentTableModel
+from resilience_app.gui.background_job import start_job, wait_for_jobs
 from resilience_app.gui.errors import show_user_error
 from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.language import LanguageController
 from resilience_app.gui.main_menus import MenuBarWindow
-from resilience_app.gui.operations import Change, ChangeBus, attempt, run_operation
+from resilience_app.gui.operations import Change, ChangeBus, attempt
 
 
 class MainWindow(MenuBarWindow):
@@ -229,12 +230,18 @@ class MainWindow(MenuBarWindow):
         self._update_actions()
 
     def open_sample(self) -> None:
-        """Create the sample assessment in the current language and open it."""
+        """Create the sample assessment in the current language (off the GUI thread, a busy bar in the status bar) and open it."""
         from resilience_app.core.sample import create_sample
 
-        record = run_operation(self, lambda: create_sample(self.service, i18n.current_language()), bus=self.bus, changes=Change.ASSESSMENT_LIST)
-        if record is not None:
+        def done(record: AssessmentRecord) -> None:
+            self.bus.changed.emit(Change.ASSESSMENT_LIST)
             self._show_assessment(record.id)
+
+        language = i18n.current_language()
+        job = start_job(self, _("Creating the sample assessment…"), lambda: create_sample(self.service, language), key="sample", on_done=done,
+                        holds=(self.sample_action,))
+        if job is not None:
+            job.wait()  # the window repaints meanwhile; the sample is open when this returns
 
     def offer_sample(self) -> None:
         """On a first start with no assessments, offer to open the sample."""
@@ -274,6 +281,7 @@ class MainWindow(MenuBarWindow):
             self.resize(1100, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        wait_for_jobs()  # a job under way finishes (an export is cancelled by its dialog) before the database closes
         self.assessment_page.close_session()  # saves what is being typed
         self.settings.set("main_window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
         super().closeEvent(event)

@@ -44,7 +44,8 @@ def test_restore_from_backup_brings_back_the_list_as_it_was(qtbot: QtBot, qapp: 
     assert dialog.list.count() >= 1 and dialog.restore_button.isEnabled()
     assert dialog.isRightToLeft() == (language == "ar")
     dialog.restore_button.click()
-    assert window.model.rowCount() == 1 and _cities(window) == ["Amman"]
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)  # restored off the GUI thread
+    assert _cities(window) == ["Amman"]
     assert window.service.backups.list()[0].reason == "before-restore"  # the deletion can be had back too
     window.service.close()
 

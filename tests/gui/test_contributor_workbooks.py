@@ -111,6 +111,7 @@ def test_a_workbook_is_exported_through_its_dialog_and_the_chase_list_shows_it_s
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
     dialog.export_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)  # written off the GUI thread
     [where] = proposed
     city = "مادبا" if language == "ar" else "Madaba"
     assert Path(where).name == f"{page.contributions.contributor(contributor_id).name} – {city}.xlsx"  # type: ignore[union-attr]

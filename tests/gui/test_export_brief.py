@@ -38,8 +38,8 @@ def test_export_the_brief_in_the_other_language_with_chosen_sections(window: Mai
     target = tmp_path / "brief.pdf"
     dialog.path_edit.setText(str(target))
     ok.click()
+    qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox), timeout=60_000)  # written off the GUI thread
     assert target.read_bytes().startswith(b"%PDF")
-    qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox))
     done = window.active_dialog
     assert isinstance(done, QMessageBox) and done.objectName() == "export_done_dialog"
     assert str(target) in done.informativeText()
@@ -55,8 +55,10 @@ def test_an_unwritable_folder_gets_a_plain_message_and_no_file(window: MainWindo
     assert isinstance(dialog, ExportDialog)
     dialog.path_edit.setText(str(tmp_path / "no-such-folder" / "brief.pdf"))
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    boxes = [widget for widget in window.findChildren(QMessageBox) if widget.isVisible()]
-    assert boxes and boxes[-1].objectName() != "export_done_dialog"
+    qtbot.waitUntil(lambda: any(widget.isVisible() for widget in dialog.findChildren(QMessageBox)))
+    boxes = [widget for widget in dialog.findChildren(QMessageBox) if widget.isVisible()]
+    assert boxes and boxes[-1].objectName() == "user_error_dialog"
+    assert dialog.isVisible() and window.active_dialog is dialog  # the export dialog stays, its choices intact
     assert not (tmp_path / "no-such-folder").exists()
     for box in boxes:
         box.close()
@@ -88,7 +90,7 @@ def test_an_answer_marked_sensitive_stays_out_unless_the_export_includes_it(wind
     dialog._check_all(Qt.CheckState.Checked)  # the appendix prints the justification
     dialog.path_edit.setText(str(tmp_path / "withheld.pdf"))
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox))
+    qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox), timeout=60_000)
     window.active_dialog.close()  # type: ignore[union-attr]
     assert "investigation" not in page_text(tmp_path / "withheld.pdf")
 
@@ -99,9 +101,9 @@ def test_an_answer_marked_sensitive_stays_out_unless_the_export_includes_it(wind
     dialog._check_all(Qt.CheckState.Checked)
     dialog.path_edit.setText(str(tmp_path / "included.pdf"))
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    assert "investigation" in plain(page_text(tmp_path / "included.pdf"))
-    qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox))
+    qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox), timeout=60_000)
     window.active_dialog.close()  # type: ignore[union-attr]
+    assert "investigation" in plain(page_text(tmp_path / "included.pdf"))
 
 
 def test_the_dialog_offers_the_pra_with_its_sections_and_name_and_remembers_it(window: MainWindow, qtbot: QtBot, language: str, tmp_path: Path) -> None:
@@ -125,7 +127,7 @@ def test_the_dialog_offers_the_pra_with_its_sections_and_name_and_remembers_it(w
         target = tmp_path / "pra.pdf"
         dialog.path_edit.setText(str(target))
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-        qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox))
+        qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox), timeout=60_000)
         window.active_dialog.close()  # type: ignore[union-attr]
         from resilience_app.core.i18n import translate_in
 

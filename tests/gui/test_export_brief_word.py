@@ -52,6 +52,7 @@ def test_export_the_pra_as_word_and_the_choices_are_remembered(window: MainWindo
     _format_button(dialog, "docx").setChecked(True)
     assert dialog.path_edit.text() == str(tmp_path / "my brief.docx")  # a typed name keeps its name, with the format's extension
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox), timeout=60_000)  # written off the GUI thread
     document = open_docx(tmp_path / "my brief.docx")
     assert [paragraph.style.name for paragraph in document.paragraphs].count("Heading 1") >= 10
     cover_title = next(paragraph.text for paragraph in document.paragraphs if paragraph.style is not None and paragraph.style.name == "Title")

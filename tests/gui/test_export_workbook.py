@@ -26,7 +26,7 @@ def _open_dialog(window: MainWindow) -> WorkbookExportDialog:
 def _export(window: MainWindow, qtbot: QtBot, dialog: WorkbookExportDialog, target: Path) -> QMessageBox:
     dialog.path_edit.setText(str(target))
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox))
+    qtbot.waitUntil(lambda: isinstance(window.active_dialog, QMessageBox), timeout=60_000)  # written off the GUI thread
     done = window.active_dialog
     assert isinstance(done, QMessageBox)
     return done
@@ -91,8 +91,10 @@ def test_an_unwritable_folder_gets_a_plain_message_and_no_file(window: MainWindo
     dialog = _open_dialog(window)
     dialog.path_edit.setText(str(tmp_path / "no-such-folder" / "assessment.xlsx"))
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    boxes = [widget for widget in window.findChildren(QMessageBox) if widget.isVisible()]
-    assert boxes and boxes[-1].objectName() != "workbook_done_dialog"
+    qtbot.waitUntil(lambda: any(widget.isVisible() for widget in dialog.findChildren(QMessageBox)))
+    boxes = [widget for widget in dialog.findChildren(QMessageBox) if widget.isVisible()]
+    assert boxes and boxes[-1].objectName() == "user_error_dialog"
+    assert dialog.isVisible() and window.active_dialog is dialog  # the export dialog stays, its choices intact
     assert translate_in(language, "The workbook could not be saved as {path}: {reason}").split("{")[0] in boxes[-1].text()
     assert not (tmp_path / "no-such-folder").exists()
     for box in boxes:

@@ -94,6 +94,7 @@ def test_rename_duplicate_and_delete(window: MainWindow, qtbot: QtBot, language:
     assert window.service.assessments.list_assessments()[0].record.details.city_name_en == "Gerasa"
 
     window.duplicate_action.trigger()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)  # copied off the GUI thread
     names = sorted(summary.record.city_name(language) for summary in window.service.assessments.list_assessments())
     expected_copy = "جرش (نسخة)" if language == "ar" else "Gerasa (copy)"
     assert names == sorted(["جرش" if language == "ar" else "Gerasa", expected_copy])
