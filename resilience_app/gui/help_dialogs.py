@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from resilience_app.core.content.model import GlossaryTerm
+from resilience_app.core.formatting import format_number
 from resilience_app.core.help_texts import guide_text
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, current_language, isolate, language_name, ngettext
-from resilience_app.core.formatting import format_number
 from resilience_app.core.search_text import matches
 from resilience_app.gui.shortcuts import SECTIONS, SHORTCUTS, Shortcut, key_text, sequences
 
@@ -86,11 +86,15 @@ class ShortcutsDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every line of the sheet, as shown."""
-        return [
-            (self.tree.topLevelItem(top).child(row).text(0), self.tree.topLevelItem(top).child(row).text(1))
-            for top in range(self.tree.topLevelItemCount())
-            for row in range(self.tree.topLevelItem(top).childCount())
-        ]
+        rows = []
+        for top in range(self.tree.topLevelItemCount()):
+            heading = self.tree.topLevelItem(top)
+            assert heading is not None
+            for row in range(heading.childCount()):
+                line = heading.child(row)
+                assert line is not None
+                rows.append((line.text(0), line.text(1)))
+        return rows
 
 
 class GuideDialog(QDialog):

@@ -29,10 +29,11 @@ def leave_hint_text() -> str:
 
 
 class LeaveHint(QLabel):
-    """A band at the top of the projector saying how to leave it; `flash` shows it for HINT_SECONDS."""
+    """A band near the foot of the projector saying how to leave it; `flash` shows it for HINT_SECONDS."""
 
     def __init__(self, projector: QWidget) -> None:
         super().__init__(projector)
+        self.projector = projector
         self.setObjectName("projector_leave_hint")
         self.setStyleSheet(HINT_STYLE)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -46,7 +47,7 @@ class LeaveHint(QLabel):
     def flash(self) -> None:
         self.setText(leave_hint_text())
         font = self.font()
-        font.setPixelSize(max(16, self.parentWidget().height() // 32))
+        font.setPixelSize(max(16, self.projector.height() // 32))
         self.setFont(font)
         self._place()
         self.show()
@@ -55,8 +56,8 @@ class LeaveHint(QLabel):
 
     def _place(self) -> None:
         self.adjustSize()
-        parent = self.parentWidget()
-        self.move((parent.width() - self.width()) // 2, parent.height() // 12)
+        parent = self.projector
+        self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - parent.height() // 10)  # low, clear of the title
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Resize and self.isVisible():

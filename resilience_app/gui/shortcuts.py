@@ -50,7 +50,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(ASSESSMENTS, ("Ctrl+E",), N_("Export the brief or the Preliminary Resilience Assessment"), "export_action"),
     Shortcut(ASSESSMENTS, ("Ctrl+Z",), N_("Undo the last change"), "undo_action"),
     Shortcut(ASSESSMENTS, ("Ctrl+Shift+Z", "Ctrl+Y"), N_("Redo"), "redo_action"),
-    Shortcut(ASSESSMENTS, (QKeySequence.StandardKey.Quit,), N_("Quit"), "quit_action"),
+    Shortcut(ASSESSMENTS, ("Ctrl+Q",), N_("Quit"), "quit_action"),  # Qt's standard Quit has no key on Windows
     Shortcut(QUESTIONNAIRE, ("1", "2", "3", "4", "5"), N_("Answer the question with that level (Arabic-Indic digits too)")),
     Shortcut(QUESTIONNAIRE, _letters(NOT_APPLICABLE_KEYS), N_("Not applicable")),
     Shortcut(QUESTIONNAIRE, _letters(DONT_KNOW_KEYS), N_("Don't know")),
@@ -98,8 +98,9 @@ def bind(action: QAction) -> QAction:
 
 
 def key_text(sequence: QKeySequence) -> str:
-    """The keys as the platform writes them ("Ctrl+N", "PgDown")."""
-    return sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    """The keys as printed on the keyboard ("Ctrl+N", "PgDown", "Up"), in every language: an Arabic laptop's
+    keys are labelled in Latin letters too, and Qt's Arabic names of some keys only (الأعلى for Up) would mix."""
+    return sequence.toString(QKeySequence.SequenceFormat.PortableText)
 
 
 def keys_text(entry: Shortcut) -> str:
