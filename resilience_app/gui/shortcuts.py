@@ -75,7 +75,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(PROJECTOR, ("F11", "F"), N_("Full screen on or off")),
     Shortcut(PROJECTOR, ("Esc",), N_("Leave full screen, then close the projector")),
     Shortcut(HELP, (QKeySequence.StandardKey.HelpContents,), N_("How an assessment runs"), "guide_action"),
-    Shortcut(HELP, ("Ctrl+/",), N_("Keyboard shortcuts (this list)"), "shortcuts_action"),
+    Shortcut(HELP, ("Ctrl+F1",), N_("Keyboard shortcuts (this list)"), "shortcuts_action"),  # a function key: the same on an Arabic keyboard
 )
 
 
