@@ -223,7 +223,7 @@ RATED_DIFFERENTLY = {"power-cuts": {"likelihood": 4}, "cost-of-living": {"likeli
 GONE_SINCE = {
     "kind": "stress",
     "name": {"en": "Fuel shortages", "ar": "نقص الوقود"},
-    "likelihood": 4,
+    "likelihood": 3,  # a stress: its trend rating, stable
     "impact": 4,
     "trend": "stable",
 }

@@ -1,4 +1,5 @@
-"""Quick entry of what each group did: dots per goal, or likelihood and impact per shortlisted item.
+"""Quick entry of what each group did: dots per goal, or two ratings per shortlisted item (a shock's likelihood and
+impact, a stress's trend and severity, stored alike: core/register/records.py).
 
 Type a number in a cell and it is saved at once (Arabic-Indic digits too). A refused value (a group
 over its allowance, a level outside 1–5) puts the cell back and says why in `message`.
@@ -16,6 +17,7 @@ from resilience_app.core.content.labels import goal_label
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number, parse_whole_number
 from resilience_app.core.i18n import _
+from resilience_app.core.register.labels import rating_terms, scale_label
 from resilience_app.core.workshop.records import GroupRating
 from resilience_app.gui.workshop_state import WorkshopState
 
@@ -131,7 +133,8 @@ class DotVoteGrid(EntryGrid[DotKey]):
 
 
 class RankingGrid(EntryGrid[RatingKey]):
-    """Shortlisted items down; for each group a likelihood column and an impact column (1–5)."""
+    """Shortlisted items down; for each group two rating columns (1–5): likelihood and impact for a shock, trend and
+    severity for a stress, each cell's tooltip naming its rating as the item's kind is rated."""
 
     def __init__(self, state: WorkshopState) -> None:
         super().__init__(state, "ranking_grid")
@@ -148,15 +151,22 @@ class RankingGrid(EntryGrid[RatingKey]):
         self.setColumnCount(2 * len(groups))
         headers = []
         for group in groups:
-            headers += [_("{group}\nLikelihood").format(group=group.name), _("{group}\nImpact").format(group=group.name)]
+            headers += [_("{group}\nLikelihood / trend").format(group=group.name), _("{group}\nImpact / severity").format(group=group.name)]
         self.setHorizontalHeaderLabels(headers)
         self.setVerticalHeaderLabels([self.workshop.register.name(item_id) for item_id in items])
         for row, item_id in enumerate(items):
+            record = self.workshop.register.item(item_id)
+            terms = rating_terms(record.item.kind if record else "shock")
+            titles = {"likelihood": (terms.likelihood, terms.likelihood_names), "impact": (terms.impact, terms.impact_names)}
             for position, group in enumerate(groups):
                 rating = given.get((group.id, item_id))
                 for offset, field in enumerate(("likelihood", "impact")):
                     value = getattr(rating, field) if rating else None
-                    self.setItem(row, 2 * position + offset, _entry(format_number(value) if value else "", (group.id, item_id, field)))
+                    cell = _entry(format_number(value) if value else "", (group.id, item_id, field))
+                    title, names = titles[field]
+                    cell.setToolTip(_("{group}: {rating} {level}").format(  # "Table 2: Trend 4 · Worsening"
+                        group=group.name, rating=_(title), level=scale_label(dict(names), value) if value else _("(1–5)")))
+                    self.setItem(row, 2 * position + offset, cell)
         self.resizeColumnsToContents()
 
     def store(self, key: RatingKey, value: int | None) -> None:

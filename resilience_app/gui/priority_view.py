@@ -1,4 +1,7 @@
-"""Prioritisation: the 5×5 likelihood × impact matrix with the items on it, and the ranked list.
+"""Prioritisation: the 5×5 matrix with the items on it, and the ranked list.
+
+A shock sits by likelihood (rows) and impact (columns), a stress by trend and severity, which are stored in
+the same two ratings: the matrix names both on each row, and the list names each item's ratings by its kind.
 
 The matrix is a table the keyboard can walk (arrow keys); each cell shows the ranks of the
 items placed there and choosing a cell selects them in the list. In the list, Ctrl+Up and
@@ -30,7 +33,7 @@ from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.formatting import format_date, format_number
 from resilience_app.core.i18n import _, paragraph
 from resilience_app.core.register import matrix
-from resilience_app.core.register.labels import IMPACT_NAMES, LIKELIHOOD_NAMES, TREND_NAMES, name_list, scale_label
+from resilience_app.core.register.labels import TREND_NAMES, name_list, rating_terms, scale_label
 from resilience_app.core.register.ranking import RankedItem
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.form_dialog import open_tracked
@@ -38,11 +41,17 @@ from resilience_app.gui.form_fields import FieldWithError
 from resilience_app.gui.register_state import RegisterState
 from resilience_app.gui.table_cells import filled_cell, filled_header
 
-NAME_WIDTH = 220  # a longer name ends in "…", whole in its tooltip
+NAME_WIDTH = 200  # a longer name ends in "…", whole in its tooltip
+
+
+def _two_lines(shock: str, stress: str) -> str:
+    """A column of both kinds' ratings: a shock's over a stress's, so the heading takes no more width than the levels
+    (its tooltip says which is which)."""
+    return f"{shock}\n{stress}"
 
 
 class RiskMatrix(QTableWidget):
-    """Likelihood from 5 (top row) to 1, impact from 1 to 5 across (mirrored in Arabic), each cell
+    """Likelihood (a stress's trend) from 5 (top row) to 1, impact (a stress's severity) from 1 to 5 across (mirrored in Arabic), each cell
     painted in its priority band's colour: the layout and colours of the brief's matrix (`core.register.matrix`)."""
 
     def __init__(self) -> None:
@@ -197,6 +206,11 @@ class PriorityView(QWidget):
                 _(TREND_NAMES[entry.item.trend]),
                 override.reason if override else "",
             ]
+            terms = rating_terms(record.item.kind if record else "shock")
+            named = {  # the two ratings, named as the item's kind is rated
+                2: _("{rating}: {level}").format(rating=_(terms.likelihood), level=scale_label(dict(terms.likelihood_names), entry.item.likelihood)),
+                3: _("{rating}: {level}").format(rating=_(terms.impact), level=scale_label(dict(terms.impact_names), entry.item.impact)),
+            }
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(ID_ROLE, entry.item.item_id)
@@ -204,6 +218,8 @@ class PriorityView(QWidget):
                     cell.setToolTip(_("Rank set by the CRO: {reason}").format(reason=override.reason))
                 elif column == 1:
                     cell.setToolTip(value)
+                elif column in named:
+                    cell.setToolTip(named[column])
                 self.table.setItem(row, column, cell)
             room = self.state.room_ratings.get(entry.item.item_id)
             if room is not None:
@@ -215,7 +231,9 @@ class PriorityView(QWidget):
             if override:
                 filled_cell(self.table, row, 0).setText(_("{rank} (set)").format(rank=values[0]))
         self._fit_columns()
-        filled_header(self.table, 4).setToolTip(_("Likelihood × impact"))
+        filled_header(self.table, 2).setToolTip(_("Likelihood (shock) / trend (stress)"))
+        filled_header(self.table, 3).setToolTip(_("Impact (shock) / severity (stress)"))
+        filled_header(self.table, 4).setToolTip(_("Likelihood × impact for a shock, severity × trend for a stress"))
         if chosen is not None:
             self.select_item(chosen)
         unrated = [self.state.name(record) for record in self.state.ranking.unrated]
@@ -259,16 +277,27 @@ class PriorityView(QWidget):
             return
         likelihood, impact = RiskMatrix.rating_at(row, column)
         here = [entry for entry in self.state.ranking.ranked if (entry.item.likelihood, entry.item.impact) == (likelihood, impact)]
-        names = name_list([self.state.name(entry.item.item_id) for entry in here]) or _("no item")
-        self.cell_text.setText(
-            paragraph(
-                _("Likelihood {likelihood}, impact {impact}: {items}.").format(
-                    likelihood=scale_label(LIKELIHOOD_NAMES, likelihood), impact=scale_label(IMPACT_NAMES, impact), items=names
-                )
-            )
-        )
+        shocks = [entry for entry in here if self._kind_of(entry.item.item_id) != "stress"]
+        stresses = [entry for entry in here if self._kind_of(entry.item.item_id) == "stress"]
+        shock, stress = rating_terms("shock"), rating_terms("stress")
+        sentences = [  # the cell read as each kind is rated
+            _("Shocks of likelihood {likelihood} and impact {impact}: {items}.").format(
+                likelihood=scale_label(dict(shock.likelihood_names), likelihood), impact=scale_label(dict(shock.impact_names), impact),
+                items=self._names(shocks)),
+            _("Stresses of trend {trend} and severity {severity}: {items}.").format(
+                trend=scale_label(dict(stress.likelihood_names), likelihood), severity=scale_label(dict(stress.impact_names), impact),
+                items=self._names(stresses)),
+        ]
+        self.cell_text.setText(paragraph(" ".join(sentences)))
         if here:
             self.select_item(here[0].item.item_id)
+
+    def _kind_of(self, item_id: int) -> str:
+        record = self.state.item(item_id)
+        return record.item.kind if record else "shock"
+
+    def _names(self, entries: list[RankedItem[int]]) -> str:
+        return name_list([self.state.name(entry.item.item_id) for entry in entries]) or _("none")
 
     # -- changing ranks ------------------------------------------------------------------------
 
@@ -303,13 +332,17 @@ class PriorityView(QWidget):
         table.setColumnWidth(reason, header.sectionSizeFromContents(reason).width())
 
     def retranslate(self) -> None:
-        self.matrix.setHorizontalHeaderLabels([scale_label(IMPACT_NAMES, impact) for impact in range(1, 6)])
-        self.matrix.setVerticalHeaderLabels([scale_label(LIKELIHOOD_NAMES, likelihood) for likelihood in range(5, 0, -1)])
-        self.matrix_caption.setText(
-            paragraph(_("Likelihood (rows) by impact (columns). Each cell shows the ranks of the items placed there; arrow keys move between cells."))
-        )
+        shock, stress = rating_terms("shock"), rating_terms("stress")
+        self.matrix.setHorizontalHeaderLabels([scale_label(dict(shock.impact_names), impact) for impact in range(1, 6)])  # a stress's severity names alike
+        self.matrix.setVerticalHeaderLabels([
+            "\n".join((scale_label(dict(shock.likelihood_names), level), _(stress.likelihood_names[level]))) for level in range(5, 0, -1)
+        ])
+        self.matrix_caption.setText(paragraph(_(
+            "Rows: a shock's likelihood, or a stress's trend (the second name). Columns: a shock's impact, or a stress's severity. "
+            "Each cell shows the ranks of the items placed there; arrow keys move between cells."
+        )))
         self.table.setHorizontalHeaderLabels(
-            [_("Rank"), _("Shock or stress"), _("Likelihood"), _("Impact"), _("Priority"), _("Workshop’s rating"), _("Links"), _("Trend"), _("CRO's reason")]
+            [_("Rank"), _("Shock or stress"), _two_lines(_("Likelihood"), _("Trend")), _two_lines(_("Impact"), _("Severity")), _("Priority"), _("Workshop’s rating"), _("Links"), _("Trend"), _("CRO's reason")]
         )
         self.up_button.setText(_("Move up"))
         self.down_button.setText(_("Move down"))

@@ -53,7 +53,9 @@ def instructions(kind: str, dots: int = 0) -> str:
             "Each group has {count} dots. Place them on the goals where the city most needs to improve; several may go on one goal.",
             dots,
         ).format(count=format_number(dots))
-    return _("For each shock or stress, agree as a group how likely it is and how severe its impact would be, each from 1 (low) to 5 (high).")
+    return _("For each shock, agree as a group how likely it is and how severe its impact would be; for each stress, which is already "
+             "here, whether it is easing or worsening (its trend) and how heavily it weighs on the city today (its severity). "
+             "Each from 1 (low) to 5 (high).")
 
 
 class ProjectorWindow(QWidget):

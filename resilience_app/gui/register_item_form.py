@@ -1,5 +1,9 @@
 """The form of one register item: ratings, trend, scenarios, goals, systems, groups, confidence, notes.
 
+A shock is rated on likelihood and impact and given a trend; a stress on its trend (1 easing fast to 5
+worsening fast) and severity, in the same two boxes (stored as likelihood and impact), with no separate
+trend to choose: the labels and choices follow the kind, switching as soon as it changes.
+
 Choices are saved at once and typed text 0.7 s after the last key (or when another item is
 chosen), like answers. A refused value shows its message under the field and is not saved.
 """
@@ -14,8 +18,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainT
 from resilience_app.core.assessment.labels import CONFIDENCE_NAMES
 from resilience_app.core.errors import InvalidInputError, UserFacingError
 from resilience_app.core.i18n import _, paragraph
-from resilience_app.core.register.labels import IMPACT_NAMES, KIND_NAMES, LIKELIHOOD_NAMES, TREND_NAMES, scale_label
-from resilience_app.core.register.ranking import TRENDS
+from resilience_app.core.register.labels import KIND_NAMES, TREND_NAMES, rating_terms, scale_label
+from resilience_app.core.register.ranking import TRENDS, trend_of_rating
 from resilience_app.core.register.records import RegisterItemDraft, RegisterItemRecord
 from resilience_app.gui.checklist import Checklist, goal_entries
 from resilience_app.gui.form_fields import FieldWithError, WidgetT, put_interface_language_first, refill_choices
@@ -37,6 +41,7 @@ class RegisterItemForm(QWidget):
         self.state = state
         self.item_id: int | None = None
         self._loading = False
+        self._rated_kind = ""  # the kind the rating boxes are labelled for
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_DELAY_MS)
@@ -67,6 +72,7 @@ class RegisterItemForm(QWidget):
             box.setTabChangesFocus(True)
             box.setFixedHeight(70)
         self.goals.setFixedHeight(150)
+        self.kind.currentIndexChanged.connect(self._kind_changed)  # before the save below, so the labels switch first
         for editor in (self.kind, self.likelihood, self.impact, self.trend, self.confidence):
             editor.currentIndexChanged.connect(self._choice_changed)
         self.goals.toggled.connect(self._choice_changed)
@@ -123,6 +129,7 @@ class RegisterItemForm(QWidget):
         self.name_en.setText(draft.name_en)
         self.name_ar.setText(draft.name_ar)
         self.kind.setCurrentIndex(("shock", "stress").index(draft.kind))
+        self._label_ratings(draft.kind)
         self.likelihood.setCurrentIndex(draft.likelihood or 0)
         self.impact.setCurrentIndex(draft.impact or 0)
         self.trend.setCurrentIndex(TRENDS.index(draft.trend))
@@ -143,10 +150,11 @@ class RegisterItemForm(QWidget):
             record.item,
             name_en=self.name_en.text(),
             name_ar=self.name_ar.text(),
-            kind=("shock", "stress")[max(self.kind.currentIndex(), 0)],
+            kind=self.shown_kind(),
             likelihood=self.likelihood.currentIndex() or None,
             impact=self.impact.currentIndex() or None,
-            trend=TRENDS[max(self.trend.currentIndex(), 0)],
+            # A stress's trend is not asked: it follows its trend rating, as the register stores it.
+            trend=trend_of_rating(self.likelihood.currentIndex() or None) if self.shown_kind() == "stress" else TRENDS[max(self.trend.currentIndex(), 0)],
             confidence=list(CONFIDENCE_NAMES)[confidence_index - 1] if confidence_index > 0 else None,
             scenario_probable=self.scenario_probable.toPlainText(),
             scenario_severe=self.scenario_severe.toPlainText(),
@@ -156,6 +164,30 @@ class RegisterItemForm(QWidget):
             notes=self.notes.toPlainText(),
             sensitive=self.sensitive.isChecked(),
         )
+
+    def shown_kind(self) -> str:
+        return ("shock", "stress")[max(self.kind.currentIndex(), 0)]
+
+    def _label_ratings(self, kind: str) -> None:
+        """Name the two rating boxes and their levels as `kind` is rated; a stress's trend is its trend rating, not asked again."""
+        terms = rating_terms(kind)
+        self._labels["likelihood"].setText(_(terms.likelihood))
+        self._labels["impact"].setText(_(terms.impact))
+        was_loading, self._loading = self._loading, True
+        for box, names in ((self.likelihood, terms.likelihood_names), (self.impact, terms.impact_names)):
+            refill_choices(box, [_("Not rated yet")] + [scale_label(dict(names), level) for level in range(1, 6)])
+        self._loading = was_loading
+        self.fields["trend"].setVisible(kind != "stress")
+        self._labels["trend"].setVisible(kind != "stress")
+        self._rated_kind = kind
+
+    def _kind_changed(self, *_args: object) -> None:
+        if self.shown_kind() != self._rated_kind:
+            if self._rated_kind == "stress":  # a stress become a shock starts from the trend its rating gave
+                was_loading, self._loading = self._loading, True
+                self.trend.setCurrentIndex(TRENDS.index(trend_of_rating(self.likelihood.currentIndex() or None)))
+                self._loading = was_loading
+            self._label_ratings(self.shown_kind())
 
     # -- saving ------------------------------------------------------------------------------
 
@@ -205,8 +237,7 @@ class RegisterItemForm(QWidget):
             self._labels[name].setText(text)
         self._loading = True
         refill_choices(self.kind, [_(KIND_NAMES["shock"]), _(KIND_NAMES["stress"])])
-        refill_choices(self.likelihood, [_("Not rated yet")] + [scale_label(LIKELIHOOD_NAMES, level) for level in range(1, 6)])
-        refill_choices(self.impact, [_("Not rated yet")] + [scale_label(IMPACT_NAMES, level) for level in range(1, 6)])
+        self._label_ratings(self.shown_kind())
         refill_choices(self.trend, [_(TREND_NAMES[trend]) for trend in TRENDS])
         refill_choices(self.confidence, [_("—")] + [_(name) for name in CONFIDENCE_NAMES.values()])
         self.goals.set_entries(goal_entries(self.state.framework), self.goals.checked_ids())

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from resilience_app.core.formatting import format_number
 from resilience_app.core.i18n import _
-from resilience_app.core.register.labels import KIND_NAMES
+from resilience_app.core.register.labels import KIND_NAMES, ratings_phrase
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import open_tracked
@@ -94,12 +94,7 @@ class RegisterView(QWidget):
         self.item_list.blockSignals(True)
         self.item_list.clear()
         for record in self.state.items:
-            if record.is_rated:
-                rating = _("likelihood {likelihood} × impact {impact}").format(
-                    likelihood=format_number(record.item.likelihood or 0), impact=format_number(record.item.impact or 0)
-                )
-            else:
-                rating = _("not rated yet")
+            rating = ratings_phrase(record)  # a stress's severity and trend, a shock's likelihood and impact
             text = _("{name} · {kind} · {rating}").format(name=self.state.name(record), kind=_(KIND_NAMES[record.item.kind]), rating=rating)
             entry = QListWidgetItem(_("{item} · sensitive").format(item=text) if record.item.sensitive else text)
             entry.setData(ID_ROLE, record.id)

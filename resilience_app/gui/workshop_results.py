@@ -38,7 +38,7 @@ def decimal(value: float) -> str:
 def ranking_rows(state: WorkshopState, exercise_id: int) -> Rows:
     assert state.snapshot is not None
     ranking = state.service.room_ranking(state.snapshot, exercise_id)
-    headers = [_("Rank"), _("Shock or stress"), _("Likelihood"), _("Impact"), _("Room priority"), _("Spread between groups"), _("Register rank")]
+    headers = [_("Rank"), _("Shock or stress"), _("Likelihood / trend"), _("Impact / severity"), _("Room priority"), _("Spread between groups"), _("Register rank")]
     rows = []
     for item in ranking.ranked:
         register_rank = state.register.rank_of(item.item_id)

@@ -89,7 +89,10 @@ def test_the_sample_has_a_register_actions_and_accepted_discovery_areas(sample) 
     assert any(item.item.hazard_id is None for item in items)  # the city's own items too
     assert all(item.item.scenario_probable and item.item.scenario_severe for item in items)
     ranking = register.ranking(record.id)
-    assert ranking.unrated == [] and len(register.links(record.id)) >= 10
+    # Every item is rated but the stress whose trend is not known: it waits for evidence, "to rate".
+    assert [(entry.item.hazard_id, entry.item.impact) for entry in ranking.unrated] == [("violent-extremism", 4)]
+    assert all(item.item.kind == "stress" or item.item.likelihood for item in items)
+    assert len(register.links(record.id)) >= 10
     overridden = [entry for entry in ranking.ranked if entry.override]
     assert len(overridden) == 2 and all(entry.override.reason and entry.rank == entry.override.rank for entry in overridden)
     assert len(register.actions(record.id)) >= 12

@@ -8,6 +8,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from resilience_app.core.assessment.records import AnswerDraft
+from resilience_app.core.formatting import format_number
+from resilience_app.core.i18n import translate_in
+from resilience_app.core.register.labels import LIKELIHOOD_NAMES, TREND_RATING_NAMES, scale_label
 from resilience_app.core.register.records import ActionDraft, RegisterItemDraft
 from resilience_app.gui.assessment_page import AssessmentPage
 from resilience_app.gui.checklist import ID_ROLE
@@ -311,3 +314,40 @@ def test_the_catalogue_says_which_entries_are_not_pressures(window: MainWindow, 
         assert "goal 6 already" in finances and "on that goal" in finances
     assert "\n\n" not in earthquake  # a pressure: its description alone
     dialog.reject()
+
+
+def test_the_form_rates_a_stress_on_trend_and_severity_and_switches_when_the_kind_changes(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    page = open_new_assessment(window)
+    register, assessment_id = window.service.register, page.assessment_id
+    own = register.add_item(assessment_id, RegisterItemDraft(kind="shock", name_en="Market fire", name_ar="حريق السوق", likelihood=3, impact=4))  # type: ignore[arg-type]
+    page.register.reload()  # type: ignore[union-attr]
+    view = _register_tab(page).register_view
+    view.select_item(own.id)
+    form = view.form
+
+    def shown() -> tuple[str, str, str, bool]:
+        return (form._labels["likelihood"].text(), form._labels["impact"].text(), form.likelihood.itemText(5), form.fields["trend"].isHidden())
+
+    def t(text: str) -> str:
+        return str(translate_in(language, text))
+
+    assert shown() == (t("Likelihood"), t("Impact"), scale_label(LIKELIHOOD_NAMES, 5), False)
+    form.kind.setCurrentIndex(1)  # a stress
+    assert shown() == (t("Trend"), t("Severity"), scale_label(TREND_RATING_NAMES, 5), True)
+    assert [form.likelihood.itemText(level) for level in range(1, 6)] == [scale_label(TREND_RATING_NAMES, level) for level in range(1, 6)]
+    stored = register.items(assessment_id)[0].item  # type: ignore[arg-type]
+    assert (stored.kind, stored.likelihood, stored.impact, stored.trend) == ("stress", 3, 4, "stable")  # trend 3: stable
+    form.likelihood.setCurrentIndex(5)  # worsening fast
+    stored = register.items(assessment_id)[0].item  # type: ignore[arg-type]
+    assert (stored.likelihood, stored.trend) == (5, "rising")
+    assert page.register.name(own.id) in view.item_list.item(0).text()  # type: ignore[union-attr]
+    assert format_number(5) in view.item_list.item(0).text()
+    form.kind.setCurrentIndex(0)  # back to a shock: asked its likelihood, impact and trend again, the trend as the rating left it
+    assert shown() == (t("Likelihood"), t("Impact"), scale_label(LIKELIHOOD_NAMES, 5), False)
+    assert form.trend.currentText() == t("Rising") and register.items(assessment_id)[0].item.trend == "rising"  # type: ignore[arg-type]
+    view.select_item(own.id)
+    water = register.add_item(assessment_id, RegisterItemDraft(hazard_id="water-scarcity", likelihood=4, impact=5))  # type: ignore[arg-type]
+    page.register.reload()  # type: ignore[union-attr]
+    view.select_item(water.id)  # a catalogue stress: its kind is not asked, its ratings are named as a stress's
+    assert shown()[:2] == (t("Trend"), t("Severity")) and form.fields["trend"].isHidden()
+    assert form.likelihood.currentText() == scale_label(TREND_RATING_NAMES, 4)

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from resilience_app.core.assessment.records import AnswerDraft, AssessmentDetails
 from resilience_app.core.formatting import format_number, format_percent, localise_digits
 from resilience_app.core.i18n import _
+from resilience_app.core.register.labels import rating_text
 from resilience_app.core.register.records import ActionDraft, RegisterItemDraft
 from resilience_app.core.rounds.labels import reason_name, round_kind_name, round_text, verdict_name, verdict_text
 from resilience_app.core.rounds.records import FollowUpOptions
@@ -226,8 +227,10 @@ def test_the_register_tab_shows_what_is_new_gone_reranked_and_the_actions_that_m
     items = view.register_change.item_table
     rows = [[items.item(row, column).text() for column in range(items.columnCount())] for row in range(items.rowCount())]  # type: ignore[union-attr]
     names = {"en": ("Youth unemployment", "Fuel shortages"), "ar": ("بطالة الشباب", "نقص الوقود")}[language]
-    assert [names[0], _("New since the earlier round"), _("—"), format_number(1), _("—"), format_number(20) + " (" + format_number(5)] in [
-        [*row[:5], row[5].split(" × ")[0]] for row in rows]  # new, first in this round's ranking, rated 5 × 4
+    rated = rating_text(RegisterItemDraft(kind="stress", likelihood=5, impact=4))  # a stress: "20 (severity 4 × trend 5)"
+    assert format_number(20) in rated and _("Severity").lower() in rated.lower()
+    assert [names[0], _("New since the earlier round"), _("—"), format_number(1), _("—"), rated] in [
+        row[:6] for row in rows]  # new, first in this round's ranking, rated severity 4 × worsening fast (5)
     assert [names[1], _("No longer in the register"), format_number(2), _("—")] in [row[:4] for row in rows]
     actions = view.register_change.action_table
     assert actions.rowCount() == 1 and actions.item(0, 2).text() == _("Completed")  # type: ignore[union-attr]

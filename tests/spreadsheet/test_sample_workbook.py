@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from resilience_app.core.assessment.labels import CONFIDENCE_NAMES, DATA_SCALE_NAMES, SOURCE_KIND_NAMES, STATUS_VALUES
 from resilience_app.core.i18n import translate_in, using_language
-from resilience_app.core.register.labels import IMPACT_NAMES, LIKELIHOOD_NAMES
+from resilience_app.core.register.labels import rating_terms
 from resilience_app.core.sample import SENSITIVE_QUESTIONS
 from resilience_app.core.services import ResilienceService
 from resilience_app.core.spreadsheet.builder import SHEET_BUILDERS
@@ -162,9 +162,11 @@ def test_the_register_has_its_ratings_ranks_and_scenarios_and_leaves_out_the_sen
         for item_id, row in rows.items():
             record = items[item_id]
             assert row[t("Shock or stress")] == service.register.item_name(record, language)
-            assert (row[t("Likelihood")], row[t("Impact")], row[t("Priority (1–25)")]) == (record.item.likelihood, record.item.impact, record.priority)
-            assert row[t("Likelihood name")] == (t(LIKELIHOOD_NAMES[record.item.likelihood]) if record.item.likelihood else None)
-            assert row[t("Impact name")] == (t(IMPACT_NAMES[record.item.impact]) if record.item.impact else None)
+            assert (row[t("Likelihood (shock) / trend (stress)")], row[t("Impact (shock) / severity (stress)")], row[t("Priority (1–25)")]) == (
+                record.item.likelihood, record.item.impact, record.priority)
+            terms = rating_terms(record.item.kind)  # a stress's levels named as its trend and severity
+            assert row[t("Likelihood or trend: name")] == (t(terms.likelihood_names[record.item.likelihood]) if record.item.likelihood else None)
+            assert row[t("Impact or severity: name")] == (t(terms.impact_names[record.item.impact]) if record.item.impact else None)
             assert row[t("Most probable scenario")] == (record.item.scenario_probable or None)
             assert row[t("Most severe scenario")] == (record.item.scenario_severe or None)
             assert row[t("Goal ids")] == (", ".join(record.item.goals) or None)

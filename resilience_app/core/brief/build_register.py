@@ -9,16 +9,17 @@ from resilience_app.core.brief.data import BriefData
 from resilience_app.core.brief.model import Block, MatrixChart, Paragraph, Table
 from resilience_app.core.brief.sections import SECTION_TITLES
 from resilience_app.core.formatting import format_number
-from resilience_app.core.i18n import _, current_language, ngettext
-from resilience_app.core.register.labels import (
-    IMPACT_NAMES,
-    KIND_NAMES,
-    LIKELIHOOD_NAMES,
-    TREND_NAMES,
-    name_list,
-)
+from resilience_app.core.i18n import N_, _, current_language, ngettext
+from resilience_app.core.register.labels import KIND_NAMES, TREND_NAMES, name_list, rating_terms
 
 WORKSHOP_TITLE = SECTION_TITLES["workshop"]  # named in the note on the room's ratings
+# Each kind's matrix: placed by what describes it (a stress's trend and severity sit where a shock's likelihood and impact do).
+MATRIX_CAPTIONS = {
+    "shock": N_("Shocks, placed by likelihood and impact. Each number is the item's rank in the table below."),
+    "stress": N_("Stresses, placed by trend and severity. A stress is already present, so instead of its likelihood it is rated on its "
+                 "trend, from easing fast (1) to worsening fast (5), and on its severity: how heavily it weighs on the city today. "
+                 "Each number is the item's rank in the table below."),
+}
 
 
 def item_name_of(data: BriefData, item_id: int) -> str:
@@ -29,39 +30,49 @@ def shocks_stresses(data: BriefData) -> list[Block]:
     ranking = data.ranking
     if not data.items:
         return [Paragraph(_("The register is empty: no shock or stress has been added yet."))]
-    cells: dict[tuple[int, int], list[str]] = defaultdict(list)
+    cells: dict[str, dict[tuple[int, int], list[str]]] = {"shock": defaultdict(list), "stress": defaultdict(list)}
     rows = []
     for ranked in ranking.ranked:
         item = ranked.item
-        cells[(item.likelihood, item.impact)].append(format_number(ranked.rank))
         item_id = int(item.item_id)
         record = data.items[item_id]
+        kind = "stress" if record.item.kind == "stress" else "shock"
+        terms = rating_terms(kind)
+        cells[kind][(item.likelihood, item.impact)].append(format_number(ranked.rank))
         reason = ranked.override.reason if ranked.override else ""
         rows.append((
             format_number(ranked.rank),
             item_name_of(data, item_id),
-            _(KIND_NAMES[record.item.kind]),
-            _(LIKELIHOOD_NAMES[item.likelihood]),
-            _(IMPACT_NAMES[item.impact]),
+            _(KIND_NAMES[kind]),
+            _(terms.likelihood_names[item.likelihood]),
+            _(terms.impact_names[item.impact]),
             format_number(item.priority),
             _(TREND_NAMES.get(item.trend, TREND_NAMES["unknown"])),
             shortened(reason) or _("—"),
         ))
     blocks: list[Block] = []
     if rows:
-        blocks.append(MatrixChart(
-            cells={cell: tuple(labels) for cell, labels in cells.items()},
-            likelihood_title=_("Likelihood"),
-            impact_title=_("Impact"),
-            likelihood_names=tuple(_(LIKELIHOOD_NAMES[level]) for level in range(1, 6)),
-            impact_names=tuple(_(IMPACT_NAMES[level]) for level in range(1, 6)),
-            caption=_("Each number is an item's rank in the table below. Priority is likelihood times impact; items of equal priority "
-                      "are ordered by their interconnections, then their trend; a rank set apart from its priority gives its reason."),
-        ))
+        for kind, placed in cells.items():  # one matrix per kind that has a rated item, each with its own axes
+            if placed:
+                terms = rating_terms(kind)
+                blocks.append(MatrixChart(
+                    cells={cell: tuple(labels) for cell, labels in placed.items()},
+                    likelihood_title=_(terms.likelihood),
+                    impact_title=_(terms.impact),
+                    likelihood_names=tuple(_(terms.likelihood_names[level]) for level in range(1, 6)),
+                    impact_names=tuple(_(terms.impact_names[level]) for level in range(1, 6)),
+                    caption=_(MATRIX_CAPTIONS[kind]),
+                    small=all(cells.values()),  # both kinds rated: two matrices to a page
+                ))
+        blocks.append(Paragraph(_(
+            "Priority is likelihood times impact for a shock and severity times trend for a stress, so both rank on one scale from 1 to 25. "
+            "Items of equal priority are ordered by their interconnections, then their trend; a rank set apart from its priority gives its reason."
+        ), muted=True))
         blocks.append(Table(
-            header=(_("Rank"), _("Shock or stress"), _("Kind"), _("Likelihood"), _("Impact"), _("Priority"), _("Trend"), _("Reason for the rank")),
+            header=(_("Rank"), _("Shock or stress"), _("Kind"), _("Likelihood / trend").replace(" / ", " /\n", 1), _("Impact / severity").replace(" / ", " /\n", 1),
+                    _("Priority"), _("Trend"), _("Reason for the rank")),
             rows=tuple(rows),
-            unbroken=(2, 3, 4, 6),  # shock or stress, likelihood, impact, trend
+            unbroken=(2, 3, 4, 6),  # shock or stress, likelihood or trend, impact or severity, trend
         ))
     applied = sum(item_id in data.items for item_id in data.room_ratings)
     if applied:

@@ -214,8 +214,8 @@ def _ranking(data: BriefData, ranking: RankingResults) -> list[Block]:
         blocks.append(Paragraph(_("No group has rated a shock or stress yet.")))
     else:
         blocks.append(Paragraph(_(
-            "Each group rated the shortlisted items' likelihood and impact from 1 to 5. The room's priority is the mean of the groups' "
-            "likelihood × impact (1 to 25); the spread runs from the lowest group's priority to the highest, so a wide spread means the groups disagreed."
+            "Each group rated the shortlisted items from 1 to 5: a shock's likelihood and impact, a stress's trend and severity. The room's "
+            "priority is the mean of the groups' products of the two (1 to 25); the spread runs from the lowest group's priority to the highest, so a wide spread means the groups disagreed."
         ), muted=True))
         rows = tuple(
             (
@@ -230,8 +230,8 @@ def _ranking(data: BriefData, ranking: RankingResults) -> list[Block]:
             for item in room.ranked
         )
         blocks.append(Table(
-            header=(_("Rank"), _("Shock or stress"), _("Mean likelihood"), _("Mean impact"), _("Room priority (mean, 1–25)"),
-                    _("Spread (lowest–highest)"), _("Register rank")),
+            header=(_("Rank"), _("Shock or stress"), _("Mean likelihood / trend"), _("Mean impact / severity"),
+                    _("Room priority (mean, 1–25)"), _("Spread (lowest–highest)"), _("Register rank")),
             rows=rows,
         ))
     if room.unrated:

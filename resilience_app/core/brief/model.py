@@ -75,7 +75,8 @@ class BarChart:
 
 @dataclass(frozen=True)
 class MatrixChart:
-    """The 5×5 likelihood-by-impact matrix, with item ranks in their cells."""
+    """The 5×5 likelihood-by-impact matrix, with item ranks in their cells (the stresses' matrix: trend by severity,
+    stored as likelihood and impact, with its own titles and level names)."""
 
     cells: dict[tuple[int, int], tuple[str, ...]]  # (likelihood, impact) -> labels
     likelihood_title: str
@@ -83,6 +84,7 @@ class MatrixChart:
     likelihood_names: tuple[str, ...]  # 1..5
     impact_names: tuple[str, ...]
     caption: str
+    small: bool = False  # one of two matrices (shocks, stresses) sharing a page: drawn with lower rows
 
 
 Block = Heading | Paragraph | Bullets | Table | Facts | RadarChart | BarChart | MatrixChart

@@ -96,7 +96,9 @@ PRIMER_READING: tuple[str, ...] = (
         "Answers with low confidence or no evidence show where the facts still need checking."
     ),
     N_(
-        "Each shock and stress is rated from 1 to 5 for likelihood and for impact, which places it in a 5 × 5 matrix. "
+        "Each shock is rated from 1 to 5 for likelihood and for impact. A stress is already present, so it is rated instead "
+        "for its severity, how heavily it weighs on the city today, and its trend, from easing fast to worsening fast. "
+        "The two ratings place an item in a 5 × 5 matrix, and their product ranks shocks and stresses on one scale. "
         "Items rated high on both call for attention first. Trend, the groups most affected and interconnections "
         "also shape the final order."
     ),
@@ -134,11 +136,12 @@ AGENDA: tuple[AgendaItem, ...] = (
     AgendaItem(
         minutes=50,
         title=N_("Shocks and stresses: validating priorities"),
-        purpose=N_("Confirm or revise the order of the priority shocks and stresses, using likelihood, impact and trend."),
+        purpose=N_("Confirm or revise the order of the priority shocks and stresses, using each shock's likelihood and impact and each "
+                   "stress's severity and trend."),
         questions=(
             N_("Is anything important missing from the list?"),
             N_("Which groups and neighbourhoods are hit hardest by each priority?"),
-            N_("Do the likelihood and impact ratings still hold in light of recent events?"),
+            N_("Do the ratings still hold in light of recent events: each shock's likelihood and impact, each stress's severity and trend?"),
         ),
     ),
     AgendaItem(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from resilience_app.core.content.model import Hazard
 from resilience_app.core.formatting import format_list, format_number
@@ -24,7 +25,33 @@ NATURE_NOTES = {
 }
 LIKELIHOOD_NAMES = {1: N_("Rare"), 2: N_("Unlikely"), 3: N_("Possible"), 4: N_("Likely"), 5: N_("Almost certain")}
 IMPACT_NAMES = {1: N_("Negligible"), 2: N_("Minor"), 3: N_("Moderate"), 4: N_("Major"), 5: N_("Severe")}
+# A stress is rated on its trend (stored as the likelihood) and its severity (stored as the impact): records.RegisterItemDraft.
+TREND_RATING_NAMES = {1: N_("Easing fast"), 2: N_("Easing"), 3: N_("Stable"), 4: N_("Worsening"), 5: N_("Worsening fast")}
+SEVERITY_NAMES = IMPACT_NAMES  # how heavily a stress weighs on the city today, in the words of a shock's impact
 TREND_NAMES = {"rising": N_("Rising"), "stable": N_("Stable"), "falling": N_("Falling"), "unknown": N_("Unknown")}
+
+
+@dataclass(frozen=True)
+class RatingTerms:
+    """What an item's two ratings are called, by kind: each a title (a message id) and the names of its five levels."""
+
+    likelihood: str  # the rating stored as the likelihood: a shock's likelihood, a stress's trend
+    likelihood_names: Mapping[int, str]
+    impact: str  # the rating stored as the impact: a shock's impact, a stress's severity
+    impact_names: Mapping[int, str]
+
+
+RATING_TERMS = {
+    "shock": RatingTerms(N_("Likelihood"), LIKELIHOOD_NAMES, N_("Impact"), IMPACT_NAMES),
+    "stress": RatingTerms(N_("Trend"), TREND_RATING_NAMES, N_("Severity"), SEVERITY_NAMES),
+}
+
+
+def rating_terms(kind: str) -> RatingTerms:
+    """The names of a shock's or a stress's ratings (a shock's for anything else)."""
+    return RATING_TERMS.get(kind, RATING_TERMS["shock"])
+
+
 ACTION_STATUS_NAMES = {"planned": N_("Planned"), "ongoing": N_("Ongoing"), "completed": N_("Completed"), "on_hold": N_("On hold")}
 AREA_STATUS_NAMES = {"proposed": N_("Proposed"), "accepted": N_("Accepted"), "rejected": N_("Rejected")}
 NEXT_STEP_STATUS_NAMES = {"planned": N_("Planned"), "under_way": N_("Under way"), "done": N_("Done")}
@@ -68,9 +95,23 @@ def item_name(catalogue: Mapping[str, Hazard], record: RegisterItemRecord | Regi
 
 
 def rating_text(record: RegisterItemRecord | RegisterItemDraft) -> str:
-    """"16 (4 × 4)": an item's priority with its likelihood and impact, or a dash while it is not rated."""
+    """"16 (4 × 4)": a shock's priority with its likelihood and impact; "20 (severity 4 × trend 5)" for a stress;
+    a dash while it is not rated."""
     draft = record.item if isinstance(record, RegisterItemRecord) else record
     if draft.likelihood is None or draft.impact is None:
         return _("—")
+    if draft.kind == "stress":
+        return _("{priority} (severity {severity} × trend {trend})").format(
+            priority=format_number(draft.likelihood * draft.impact), severity=format_number(draft.impact), trend=format_number(draft.likelihood))
     return _("{priority} ({likelihood} × {impact})").format(priority=format_number(draft.likelihood * draft.impact),
                                                            likelihood=format_number(draft.likelihood), impact=format_number(draft.impact))
+
+
+def ratings_phrase(record: RegisterItemRecord | RegisterItemDraft) -> str:
+    """"likelihood 4 × impact 5" for a shock, "severity 4 × trend 5" for a stress, "not rated yet" while it is not."""
+    draft = record.item if isinstance(record, RegisterItemRecord) else record
+    if draft.likelihood is None or draft.impact is None:
+        return _("not rated yet")
+    if draft.kind == "stress":
+        return _("severity {severity} × trend {trend}").format(severity=format_number(draft.impact), trend=format_number(draft.likelihood))
+    return _("likelihood {likelihood} × impact {impact}").format(likelihood=format_number(draft.likelihood), impact=format_number(draft.impact))

@@ -1,7 +1,11 @@
 """Prioritising the register's shocks and stresses.
 
 Rules (groundwork for the register; written in the README when its screens land):
-- an item's *priority* is likelihood × impact (each 1–5, so 1–25);
+- an item's *priority* is the product of its two ratings (each 1–5, so 1–25): a shock's
+  likelihood × impact, a stress's severity × trend rating (stored in the impact and likelihood
+  fields, `records.RegisterItemDraft`), so shocks and stresses rank on one scale;
+- a stress's trend (the tie-break below) follows its trend rating: 4–5 rising, 3 stable,
+  1–2 falling, unknown while it is not rated (`trend_of_rating`);
 - *connectedness* counts the other items it is linked to, in either direction
   ("triggers or aggravates"), each neighbour once;
 - the ranking sorts by priority, then connectedness, then trend (rising before stable
@@ -23,6 +27,13 @@ from resilience_app.core.i18n import _
 Trend = Literal["rising", "stable", "unknown", "falling"]
 TRENDS: tuple[Trend, ...] = ("rising", "stable", "unknown", "falling")  # also the tie-break order
 ItemId = TypeVar("ItemId", bound=Hashable)  # the register uses row ids; anything hashable and distinct works
+
+
+def trend_of_rating(rating: int | None) -> Trend:
+    """A stress's trend from its trend rating (1 easing fast, 2 easing, 3 stable, 4 worsening, 5 worsening fast)."""
+    if rating is None:
+        return "unknown"
+    return "rising" if rating >= 4 else "stable" if rating == 3 else "falling"
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,13 @@ class RegisterItemDraft:
     hazard_id: str | None = None  # the catalogue entry, or None for the city's own item
     name_en: str = ""  # the city's own item's name (catalogue items take the catalogue's)
     name_ar: str = ""
-    likelihood: int | None = None  # 1..5, None until rated
-    impact: int | None = None
-    trend: str = "unknown"  # rising | stable | falling | unknown
+    # The two ratings, 1..5 each, None until rated; their product is the priority (1..25), so shocks and stresses
+    # rank on one scale, each rated by what describes it (labels.RATING_TERMS names them by kind):
+    likelihood: int | None = None  # a shock: its likelihood; a stress: its trend rating (1 easing fast .. 5 worsening fast)
+    impact: int | None = None  # a shock: its impact; a stress: its severity (how heavily it weighs on the city today)
+    # rising | stable | falling | unknown: the ranking's tie-break. A shock's is chosen; a stress's is derived from its
+    # trend rating when the item is cleaned (rules.clean_item, ranking.trend_of_rating), never asked twice.
+    trend: str = "unknown"
     scenario_probable: str = ""
     scenario_severe: str = ""
     goals: tuple[str, ...] = ()

@@ -11,7 +11,7 @@ from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.formatting import format_number, localise_digits
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.register.labels import ACTION_STATUS_NAMES, AREA_STATUS_NAMES, NEXT_STEP_STATUS_NAMES
-from resilience_app.core.register.ranking import TRENDS
+from resilience_app.core.register.ranking import TRENDS, trend_of_rating
 from resilience_app.core.register.records import ActionDraft, DiscoveryAreaDraft, NextStepDraft, RegisterItemDraft
 from resilience_app.core.search_text import normalise_for_search
 from resilience_app.core.text_rules import strip_texts, text_problems, title_problem, too_long
@@ -64,10 +64,9 @@ def clean_item(
             problems[field] = message
     if draft.kind not in ("shock", "stress"):
         problems["kind"] = _("Choose whether it is a shock or a stress.")
-    for field in ("likelihood", "impact"):
-        value = getattr(draft, field)
-        if value is not None and not is_level(value):
-            problems[field] = _("Choose a level from 1 to 5.")
+    problems.update(rating_problems(draft))
+    if draft.kind == "stress" and "likelihood" not in problems:  # its trend follows its trend rating, never asked twice
+        draft = dataclasses.replace(draft, trend=trend_of_rating(draft.likelihood))
     if draft.trend not in TRENDS:
         problems["trend"] = _("Choose rising, stable, falling or unknown.")
     if draft.confidence is not None and draft.confidence not in CONFIDENCES:
@@ -83,6 +82,19 @@ def clean_item(
     if problems:
         raise InvalidInputError(problems)
     return dataclasses.replace(draft, goals=tuple(dict.fromkeys(draft.goals)))
+
+
+def rating_problems(draft: RegisterItemDraft) -> dict[str, str]:
+    """Each of the item's two ratings that is given but not a level from 1 to 5, with a message naming the rating
+    as its kind calls it (a stress's trend and severity are stored as its likelihood and impact)."""
+    if draft.kind == "stress":
+        messages = {"likelihood": _("Choose a trend from 1 (easing fast) to 5 (worsening fast)."),
+                    "impact": _("Choose a severity from 1 (negligible) to 5 (severe).")}
+    else:
+        messages = {"likelihood": _("Choose a likelihood from 1 (rare) to 5 (almost certain)."),
+                    "impact": _("Choose an impact from 1 (negligible) to 5 (severe).")}
+    return {field: message for field, message in messages.items()
+            if getattr(draft, field) is not None and not is_level(getattr(draft, field))}
 
 
 def _comparable(name: str) -> str:

@@ -61,7 +61,7 @@ class RegisterContents:
 @dataclass(frozen=True)
 class RegisterRanking:
     ranked: list[RankedItem[int]]  # rated items, rank 1 first
-    unrated: list[RegisterItemRecord]  # items still missing a likelihood or an impact
+    unrated: list[RegisterItemRecord]  # items still missing a rating (a shock's likelihood or impact, a stress's trend or severity)
     most_connected: list[int]
 
     @property
@@ -204,8 +204,10 @@ class RegisterService:
             raise InvalidInputError(problems)
         with self._session() as session:
             repository = RegisterRepository(session)
-            if not repository.get(item_id).is_rated:
-                raise InvalidInputError({"rank": _("Rate the item's likelihood and impact before setting its rank.")})
+            record = repository.get(item_id)
+            if not record.is_rated:
+                raise InvalidInputError({"rank": _("Rate the stress's severity and trend before setting its rank.") if record.item.kind == "stress"
+                                         else _("Rate the item's likelihood and impact before setting its rank.")})
             return repository.set_override(item_id, rank, reason)
 
     def clear_rank(self, item_id: int) -> RegisterItemRecord:

@@ -9,12 +9,11 @@ from resilience_app.core.i18n import _, current_language
 from resilience_app.core.register.labels import (
     ACTION_STATUS_NAMES,
     AREA_STATUS_NAMES,
-    IMPACT_NAMES,
     KIND_NAMES,
-    LIKELIHOOD_NAMES,
     NEXT_STEP_STATUS_NAMES,
     ORIGIN_NAMES,
     TREND_NAMES,
+    rating_terms,
 )
 from resilience_app.core.register.ranking import Link, connectedness
 from resilience_app.core.spreadsheet.cells import goal_names, ids, label, lines, moment, quality_names, text
@@ -30,9 +29,10 @@ def register(data: BriefData) -> Sheet:
     rows = []
     for item_id, record in data.items.items():
         item, entry, room = record.item, ranked.get(item_id), data.room_ratings.get(item_id)
+        terms = rating_terms(item.kind)  # a stress's trend and severity sit in the likelihood and impact columns
         rows.append((
             item_id, entry.rank if entry else None, data.item_name(item_id, language), label(KIND_NAMES, item.kind), item.hazard_id,
-            item.likelihood, label(LIKELIHOOD_NAMES, item.likelihood), item.impact, label(IMPACT_NAMES, item.impact), record.priority,
+            item.likelihood, label(terms.likelihood_names, item.likelihood), item.impact, label(terms.impact_names, item.impact), record.priority,
             label(TREND_NAMES, item.trend), connections.get(item_id, 0), record.override_rank, text(record.override_reason),
             text(item.scenario_probable), text(item.scenario_severe), ids(item.goals), goal_names(data.framework, item.goals),
             text(item.systems), text(item.groups_affected), label(CONFIDENCE_NAMES, item.confidence), text(item.notes), item.sensitive,
@@ -43,13 +43,13 @@ def register(data: BriefData) -> Sheet:
         title=_("Shocks and stresses"),
         columns=(
             Column(_("Item id"), 10), Column(_("Rank"), 8), Column(_("Shock or stress"), NAME), Column(_("Kind"), 10),
-            Column(_("Catalogue id"), ID), Column(_("Likelihood"), 10), Column(_("Likelihood name"), 14), Column(_("Impact"), 10),
-            Column(_("Impact name"), 14), Column(_("Priority (1–25)"), 10), Column(_("Trend"), 10), Column(_("Interconnections"), 10),
+            Column(_("Catalogue id"), ID), Column(_("Likelihood (shock) / trend (stress)"), 12),
+            Column(_("Likelihood or trend: name"), 14), Column(_("Impact (shock) / severity (stress)"), 12), Column(_("Impact or severity: name"), 14), Column(_("Priority (1–25)"), 10), Column(_("Trend"), 10), Column(_("Interconnections"), 10),
             Column(_("Rank set by the CRO"), 10), Column(_("Reason for the rank"), NAME), Column(_("Most probable scenario"), LONG),
             Column(_("Most severe scenario"), LONG), Column(_("Goal ids"), 24), Column(_("Goals it disrupts"), NAME),
             Column(_("Systems it disrupts"), NAME), Column(_("Groups most affected"), NAME), Column(_("Confidence"), 12),
-            Column(_("Notes"), LONG), Column(_("Sensitive"), 10), Column(_("Room’s likelihood"), 10, "level"),
-            Column(_("Room’s impact"), 10, "level"), Column(_("Groups that rated it"), 10), Column(_("Room’s rating: exercise id"), 10),
+            Column(_("Notes"), LONG), Column(_("Sensitive"), 10), Column(_("Room’s likelihood / trend"), 10, "level"),
+            Column(_("Room’s impact / severity"), 10, "level"), Column(_("Groups that rated it"), 10), Column(_("Room’s rating: exercise id"), 10),
         ),
         rows=tuple(rows),
     )

@@ -88,7 +88,7 @@ def room_rankings(data: BriefData) -> Sheet:
         title=_("Room rankings"),
         columns=(
             *_exercise_columns(), Column(_("Item id"), 10), Column(_("Shock or stress"), NAME), Column(_("Room’s rank"), 10),
-            Column(_("Mean likelihood"), 10, "level"), Column(_("Mean impact"), 10, "level"), Column(_("Room priority (mean, 1–25)"), 12, "level"),
+            Column(_("Mean likelihood / trend"), 10, "level"), Column(_("Mean impact / severity"), 10, "level"), Column(_("Room priority (mean, 1–25)"), 12, "level"),
             Column(_("Lowest group priority"), 10), Column(_("Highest group priority"), 10), Column(_("Spread between groups"), 10),
             Column(_("Groups that rated it"), 10), Column(_("Register rank"), 10),
         ),

@@ -34,10 +34,10 @@ _log = logging.getLogger("resilience_app.storage")
 # The newest migration in storage/migrations/versions. Start-up compares it with the stored
 # revision itself: importing Alembic (with Mako and SQLAlchemy's other dialects) only to read
 # two strings cost a tenth of a second on every start. A test checks it against Alembic's head.
-HEAD_REVISION = "0012"
+HEAD_REVISION = "0013"
 # Every revision this version can open (and migrate to HEAD). A database at any other revision
 # was written by a newer version of the app: it is refused, never opened or backed up "before an update".
-KNOWN_REVISIONS = frozenset({"0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012"})
+KNOWN_REVISIONS = frozenset({"0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012", "0013"})
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -190,9 +190,11 @@ class RadarFigure(Figure):
 
 class MatrixFigure(Figure):
     CELL_HEIGHT = 34
+    SMALL_CELL_HEIGHT = 24  # of one of two matrices (the shocks', the stresses'), so both share a page with their captions
 
     def __init__(self, chart: MatrixChart, style: BriefStyle, rtl: bool, caption: Flowable | None = None) -> None:
-        super().__init__(style, rtl, self.CELL_HEIGHT * SIZE + 60, caption)
+        self.cell_height = self.SMALL_CELL_HEIGHT if chart.small else self.CELL_HEIGHT
+        super().__init__(style, rtl, self.cell_height * SIZE + 60, caption)
         self.chart = chart
 
     AXIS_WIDTH = 78
@@ -205,7 +207,7 @@ class MatrixFigure(Figure):
         cell_width = (self.width - self.AXIS_WIDTH - 14) / SIZE
         start = self.AXIS_WIDTH + column * cell_width
         left = self.mirror_x(start + cell_width) if self.rtl else start
-        return left, self.BOTTOM + (SIZE - 1 - row) * self.CELL_HEIGHT, cell_width, self.CELL_HEIGHT
+        return left, self.BOTTOM + (SIZE - 1 - row) * self.cell_height, cell_width, self.cell_height
 
     def draw_figure(self) -> None:
         canvas, style, chart = self.canv, self.style, self.chart
@@ -213,7 +215,7 @@ class MatrixFigure(Figure):
         cell_width = (self.width - axis_width - 14) / SIZE
         for likelihood in range(1, SIZE + 1):
             _left, y, _width, _height = self.cell_rect(likelihood, 1)
-            label(style, canvas, chart.likelihood_names[likelihood - 1], self.mirror_x(axis_width - 4), y + self.CELL_HEIGHT / 2 - 2, size=7,
+            label(style, canvas, chart.likelihood_names[likelihood - 1], self.mirror_x(axis_width - 4), y + self.cell_height / 2 - 2, size=7,
                    rtl=self.rtl, anchor="left" if self.rtl else "right", width=axis_width - 6)
             for impact in range(1, SIZE + 1):
                 left, bottom, width, height = self.cell_rect(likelihood, impact)
