@@ -8,8 +8,11 @@ COMPILED := $(CATALOGUES:.po=.mo)
 
 .PHONY: run test test-tools bench fuzz torture lint translations compile-translations wheel-check clean
 
+# Options for the app go in ARGS: make run ARGS="--lang ar --data-dir /path/to/folder"
+ARGS ?=
+
 run: $(INSTALLED) $(COMPILED)
-	$(BIN)/resilience-app
+	$(BIN)/resilience-app $(ARGS)
 
 test: $(INSTALLED) $(COMPILED) test-tools
 	$(BIN)/lint-imports
@@ -30,10 +33,13 @@ torture: $(INSTALLED) $(COMPILED)
 	$(BIN)/python tools/torture.py --kills 200
 	$(BIN)/python tools/torture_files.py --rounds 35
 
+# The first run installs for about a minute and a half; pip shows each package as it comes, so it is never silent.
 $(INSTALLED): pyproject.toml
+	@echo "Installing the app and its libraries into $(VENV) (the first time only: about a minute and a half)…"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --progress-bar on -e '.[test]'
+	@echo "Installed."
 	touch $@
 
 # The brief's tests read PDFs back with poppler's pdftotext and pdffonts (Debian: poppler-utils); the Excel

@@ -27,6 +27,8 @@ def test_wheel_ships_content_assets_translations_and_migrations(tmp_path: Path) 
         "resilience_app/core/sample_workshop.yaml",
         "resilience_app/core/storage/migrations/versions/0005_workshops.py",
         "resilience_app/_data/assets/icons/app.svg",
+        "resilience_app/_data/assets/help/guide.en.md",
+        "resilience_app/_data/assets/help/guide.ar.md",
         "resilience_app/_data/translations/ar/LC_MESSAGES/messages.mo",
         "resilience_app/_data/translations/en/LC_MESSAGES/messages.mo",
         "resilience_app/core/storage/migrations/env.py",

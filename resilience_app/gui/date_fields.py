@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from resilience_app.core import formatting
@@ -18,6 +19,26 @@ from resilience_app.core.register.rules import FIRST_DUE_YEAR, LAST_DUE_YEAR
 
 DATE_FORMAT = "d MMMM yyyy"
 RIGHT_TO_LEFT_FORMAT = "yyyy MMMM d"  # shown as DATE_FORMAT by a right-to-left field (see date_field)
+
+
+class DateField(QDateEdit):
+    """A date edit that Tab leaves, as every other field does.
+
+    Qt's date edit takes Tab to step from day to month to year, so whatever is typed after a Tab lands in
+    the date (and a workshop was saved without its venue). Here Tab and Shift+Tab go to the next and previous
+    field; the arrow keys, or typing the day, the month and the year, still move between the date's parts.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        return QWidget.focusNextPrevChild(self, next)
+
 def qt_locale(language: str | None = None) -> QLocale:
     """Qt's locale for dates in the language: the one `formatting.date_locale` writes them in (so the same month names)."""
     return QLocale(formatting.date_locale(language or current_language()))
@@ -25,7 +46,7 @@ def qt_locale(language: str | None = None) -> QLocale:
 
 def date_field() -> QDateEdit:
     """A date field with a calendar, in the day-first long form of the current language."""
-    field = QDateEdit()
+    field = DateField()
     field.setLocale(qt_locale())
     field.setCalendarPopup(True)
     field.setDateRange(QDate(FIRST_DUE_YEAR, 1, 1), QDate(LAST_DUE_YEAR, 12, 31))  # what a spreadsheet can show

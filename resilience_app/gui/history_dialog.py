@@ -37,7 +37,7 @@ class HistoryDialog(QDialog):
         for row, change in enumerate(reversed(changes)):  # newest first
             cells = [
                 format_moment(change.changed_at),
-                change.changed_by or _("—"),
+                change.changed_by or _("Chief Resilience Officer"),  # the core names the CRO; this when the CRO has no name yet
                 _(FIELD_NAMES.get(change.field, change.field)),
                 history_value(change.field, change.old_value),
                 history_value(change.field, change.new_value),

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from resilience_app.core import i18n
 from resilience_app.core.formatting import ARABIC_MONTH_NAMES
 from resilience_app.core.i18n import N_, _
 from resilience_app.gui.language import LanguageController
+from resilience_app.gui.shortcuts import BOUND, bind, with_shortcut
 
 MONTH_CHOICE_NAMES = {
     "levant": N_("Levant: كانون الأول"),
@@ -72,32 +73,44 @@ class MenuBarWindow(QMainWindow):
     def open_sample(self) -> None:
         raise NotImplementedError
 
+    def show_guide(self) -> None:
+        raise NotImplementedError
+
+    def show_shortcuts(self) -> None:
+        raise NotImplementedError
+
+    def show_glossary(self) -> None:
+        raise NotImplementedError
+
     # -- construction -----------------------------------------------------------------------
 
-    def _action(self, name: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Callable[[], object]) -> QAction:
+    def _action(self, name: str, slot: Callable[[], object]) -> QAction:
+        """An action named `name`, with the keys `shortcuts.SHORTCUTS` gives that name (if any)."""
         action = QAction(self)
         action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        if name in BOUND:
+            bind(action)
         action.triggered.connect(slot)
         return action
 
     def _create_actions(self) -> None:
-        self.new_action = self._action("new_action", QKeySequence.StandardKey.New, self.new_assessment)
-        self.open_action = self._action("open_action", QKeySequence.StandardKey.Open, self.open_selected)
-        self.rename_action = self._action("rename_action", "F2", self.rename_selected)
-        self.duplicate_action = self._action("duplicate_action", "Ctrl+D", self.duplicate_selected)
-        self.delete_action = self._action("delete_action", QKeySequence.StandardKey.Delete, self.delete_selected)
-        self.follow_up_action = self._action("follow_up_action", None, self.start_follow_up)
-        self.export_action = self._action("export_action", "Ctrl+E", self.export_selected)
-        self.export_workbook_action = self._action("export_workbook_action", None, self.export_workbook_selected)
-        self.restore_action = self._action("restore_action", None, self.restore_from_backup)
-        self.quit_action = self._action("quit_action", QKeySequence.StandardKey.Quit, self.close)
-        self.about_action = self._action("about_action", None, self.show_about)
-        self.sample_action = self._action("sample_action", None, self.open_sample)
-        self.undo_action = self._action("undo_action", "Ctrl+Z", self.undo_group.undo)
-        self.redo_action = self._action("redo_action", None, self.undo_group.redo)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.new_action = self._action("new_action", self.new_assessment)
+        self.open_action = self._action("open_action", self.open_selected)
+        self.rename_action = self._action("rename_action", self.rename_selected)
+        self.duplicate_action = self._action("duplicate_action", self.duplicate_selected)
+        self.delete_action = self._action("delete_action", self.delete_selected)
+        self.follow_up_action = self._action("follow_up_action", self.start_follow_up)
+        self.export_action = self._action("export_action", self.export_selected)
+        self.export_workbook_action = self._action("export_workbook_action", self.export_workbook_selected)
+        self.restore_action = self._action("restore_action", self.restore_from_backup)
+        self.quit_action = self._action("quit_action", self.close)
+        self.about_action = self._action("about_action", self.show_about)
+        self.sample_action = self._action("sample_action", self.open_sample)
+        self.guide_action = self._action("guide_action", self.show_guide)
+        self.shortcuts_action = self._action("shortcuts_action", self.show_shortcuts)
+        self.glossary_action = self._action("glossary_action", self.show_glossary)
+        self.undo_action = self._action("undo_action", self.undo_group.undo)
+        self.redo_action = self._action("redo_action", self.undo_group.redo)
         self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_group.undoTextChanged.connect(lambda _text: self._retranslate_undo())
@@ -107,7 +120,7 @@ class MenuBarWindow(QMainWindow):
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         for code in i18n.SUPPORTED_LANGUAGES:
-            action = self._action(f"language_{code}_action", None, self._applying(code))
+            action = self._action(f"language_{code}_action", self._applying(code))
             action.setText(i18n.language_name(code))
             action.setCheckable(True)
             group.addAction(action)
@@ -118,12 +131,12 @@ class MenuBarWindow(QMainWindow):
         self.month_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         for key in ARABIC_MONTH_NAMES:
-            action = self._action(f"months_{key}_action", None, self._choosing_months(key))
+            action = self._action(f"months_{key}_action", self._choosing_months(key))
             action.setCheckable(True)
             action.setChecked(self.language.setting("arabic_months") == key)
             group.addAction(action)
             self.month_actions[key] = action
-        self.digits_action = self._action("arabic_digits_action", None, lambda: self.language.change_setting("arabic_indic_digits", self.digits_action.isChecked()))
+        self.digits_action = self._action("arabic_digits_action", lambda: self.language.change_setting("arabic_indic_digits", self.digits_action.isChecked()))
         self.digits_action.setCheckable(True)
         self.digits_action.setChecked(bool(self.language.setting("arabic_indic_digits")))
 
@@ -158,13 +171,17 @@ class MenuBarWindow(QMainWindow):
             self.months_menu.addAction(action)
         self.language_menu.addAction(self.digits_action)
         self.help_menu = self.menuBar().addMenu("")
+        for action in (self.guide_action, self.shortcuts_action, self.glossary_action):
+            self.help_menu.addAction(action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.sample_action)
         self.help_menu.addAction(self.about_action)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_action, self.open_action, self.rename_action, self.duplicate_action, self.delete_action, self.export_action):
+        self.toolbar_actions = (self.new_action, self.open_action, self.rename_action, self.duplicate_action, self.delete_action, self.export_action)
+        for action in self.toolbar_actions:
             self.toolbar.addAction(action)
         self.addToolBar(self.toolbar)
 
@@ -192,6 +209,11 @@ class MenuBarWindow(QMainWindow):
         self.restore_action.setText(_("Restore from &backup…"))
         self.about_action.setText(_("&About Resilience app"))
         self.sample_action.setText(_("Open the &sample assessment"))
+        self.guide_action.setText(_("&How an assessment runs"))
+        self.shortcuts_action.setText(_("&Keyboard shortcuts"))
+        self.glossary_action.setText(_("&Glossary…"))
+        for action in self.toolbar_actions:  # a toolbar button names its keys when pointed at, as the menu does
+            action.setToolTip(with_shortcut(action.text(), action))
         self.edit_menu.setTitle(_("&Edit"))
         self._retranslate_undo()
         self.language_actions[i18n.current_language()].setChecked(True)

@@ -34,6 +34,7 @@ from resilience_app.gui.assessment_table_model import ASSESSMENT_ID_ROLE, Assess
 from resilience_app.gui.background_job import start_job, wait_for_jobs
 from resilience_app.gui.errors import show_user_error
 from resilience_app.gui.form_dialog import open_tracked
+from resilience_app.gui.help_dialogs import GlossaryDialog, GuideDialog, ShortcutsDialog
 from resilience_app.gui.language import LanguageController
 from resilience_app.gui.main_menus import MenuBarWindow
 from resilience_app.gui.operations import Change, ChangeBus, attempt
@@ -204,6 +205,17 @@ class MainWindow(MenuBarWindow):
 
     def show_about(self) -> None:
         open_tracked(self, AboutDialog(self, self.service.paths, self.service.database.location))
+
+    def show_guide(self) -> None:
+        open_tracked(self, GuideDialog(self))
+
+    def show_shortcuts(self) -> None:
+        open_tracked(self, ShortcutsDialog(self))
+
+    def show_glossary(self) -> None:
+        terms = attempt(self, lambda: self.service.content.glossary)
+        if terms is not None:
+            open_tracked(self, GlossaryDialog(self, terms))
 
     # -- opening an assessment and going back to the list ----------------------------------------
 

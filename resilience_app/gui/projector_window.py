@@ -26,6 +26,7 @@ from resilience_app.core.i18n import _, ngettext, paragraph
 from resilience_app.core.workshop.countdown import format_clock
 from resilience_app.core.workshop.records import DOT_VOTE
 from resilience_app.gui.dot_bars import DotBars
+from resilience_app.gui.projector_hint import LeaveHint, projector_title
 from resilience_app.gui.workshop_results import fill_table, goal_name, perception_rows, ranking_rows
 from resilience_app.gui.workshop_state import LIVE, PERCEPTIONS, WELCOME, WorkshopState
 
@@ -107,6 +108,7 @@ class ProjectorWindow(QWidget):
         state.slide_changed.connect(self.refresh)
         state.tick.connect(self._show_clock)
         self.resize(1280, 720)
+        self.leave_hint = LeaveHint(self)
         self.refresh()
 
     def _label(self, name: str) -> QLabel:
@@ -127,6 +129,7 @@ class ProjectorWindow(QWidget):
             self.showFullScreen()
         else:
             self.show()
+            self.leave_hint.flash()  # over the laptop's own window: say how to leave
         self.raise_()
         return bool(others)
 
@@ -156,6 +159,7 @@ class ProjectorWindow(QWidget):
         self._sizes()
 
     def refresh(self) -> None:
+        self.setWindowTitle(projector_title(self.state))
         self._sizes()
         state, snapshot = self.state, self.state.snapshot
         slide = state.slide

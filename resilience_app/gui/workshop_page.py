@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from resilience_app.core.formatting import format_number
@@ -21,6 +21,7 @@ from resilience_app.gui.form_dialog import open_tracked
 from resilience_app.gui.participants_view import ParticipantsView
 from resilience_app.gui.projector_window import ProjectorWindow
 from resilience_app.gui.register_state import RegisterState
+from resilience_app.gui.shortcuts import bind
 from resilience_app.gui.workshop_dialogs import WorkshopDialog
 from resilience_app.gui.workshop_state import LIVE, WorkshopState
 
@@ -82,19 +83,19 @@ class WorkshopPage(QWidget):
         self.retranslate()
 
     def _create_actions(self) -> dict[str, QAction]:
-        slots = {
-            "projector": ("F5", self.toggle_projector),
-            "next": ("F6", lambda: self.state.step(1)),
-            "previous": ("Shift+F6", lambda: self.state.step(-1)),
-            "timer": ("F7", lambda: self._on_slide_timer(self.state.toggle_timer)),
-            "reset": ("F8", lambda: self._on_slide_timer(self.state.reset_timer)),
-            "blank": ("F9", self._toggle_blank),
+        slots = {  # their keys (F5–F9) are declared in shortcuts.SHORTCUTS, with the help sheet's lines
+            "projector": self.toggle_projector,
+            "next": lambda: self.state.step(1),
+            "previous": lambda: self.state.step(-1),
+            "timer": lambda: self._on_slide_timer(self.state.toggle_timer),
+            "reset": lambda: self._on_slide_timer(self.state.reset_timer),
+            "blank": self._toggle_blank,
         }
         actions = {}
-        for name, (keys, slot) in slots.items():
+        for name, slot in slots.items():
             action = QAction(self)
             action.setObjectName(f"workshop_{name}_action")
-            action.setShortcut(QKeySequence(keys))
+            bind(action)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
             self.addAction(action)

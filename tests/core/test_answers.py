@@ -103,3 +103,11 @@ def test_notes_kept_before_an_answer_do_not_count_as_answered(service: Resilienc
     assert service.assessments.profile(record.id).overall.answered == 0
     with pytest.raises(InvalidInputError):
         service.assessments.save_answer(record.id, question.id, AnswerDraft(status="", level=3))
+
+
+def test_a_change_with_nobody_named_is_the_cros_in_the_history(service: ResilienceService) -> None:
+    record = service.assessments.create_assessment(AssessmentDetails(city_name_en="Salt", cro_name="Hala Khoury"))
+    question = next(service.framework().questions())
+    service.assessments.save_answer(record.id, question.id, AnswerDraft(status="level", level=2))
+    service.assessments.clear_answer(record.id, question.id)
+    assert {change.changed_by for change in service.assessments.answer_history(record.id, question.id)} == {"Hala Khoury"}

@@ -232,14 +232,17 @@ class AssessmentService:
     def save_answer(self, assessment_id: int, question_id: str, draft: AnswerDraft, *, changed_by: str = "") -> AnswerRecord:
         """Validate and store one answer at once (autosave), keeping a history of what changed."""
         with self._unit_of_work() as session:
-            cleaned = clean_answer(self._question(assessment_in(session, assessment_id), question_id), draft)
-            return AnswerRepository(session).save(assessment_id, question_id, cleaned, changed_by=changed_by or cleaned.answered_by)
+            record = assessment_in(session, assessment_id)
+            cleaned = clean_answer(self._question(record, question_id), draft)
+            by = changed_by or cleaned.answered_by or record.details.cro_name  # nobody named: the CRO runs the assessment
+            return AnswerRepository(session).save(assessment_id, question_id, cleaned, changed_by=by)
 
     def clear_answer(self, assessment_id: int, question_id: str, *, changed_by: str = "") -> None:
         """Make a question unanswered again (undoing a first answer), keeping the history."""
         with self._unit_of_work() as session:
-            self._question(assessment_in(session, assessment_id), question_id)
-            AnswerRepository(session).clear(assessment_id, question_id, changed_by=changed_by)
+            record = assessment_in(session, assessment_id)
+            self._question(record, question_id)
+            AnswerRepository(session).clear(assessment_id, question_id, changed_by=changed_by or record.details.cro_name)
 
     def answers(self, assessment_id: int) -> dict[str, AnswerRecord]:
         with self._unit_of_work() as session:
@@ -247,8 +250,11 @@ class AssessmentService:
             return AnswerRepository(session).for_assessment(assessment_id)
 
     def answer_history(self, assessment_id: int, question_id: str) -> list[AnswerChange]:
+        """The question's changes, oldest first; a change recorded without a name is the CRO's (who runs the assessment)."""
         with self._unit_of_work() as session:
-            return AnswerRepository(session).history(assessment_id, question_id)
+            cro_name = assessment_in(session, assessment_id).details.cro_name
+            changes = AnswerRepository(session).history(assessment_id, question_id)
+        return [change if change.changed_by else dataclasses.replace(change, changed_by=cro_name) for change in changes]
 
     def profile(self, assessment_id: int) -> ResilienceProfile:
         """The resilience profile of an assessment: per goal, dimension and quality."""
