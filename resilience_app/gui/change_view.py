@@ -32,10 +32,11 @@ from resilience_app.core.content.model import Framework
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_date, format_number, format_percent, localise_digits
 from resilience_app.core.i18n import N_, _
-from resilience_app.core.rounds.compare import GroupChange, GroupKind, QuestionMove, RoundFigures
+from resilience_app.core.rounds.compare import GroupChange, QuestionMove, RoundFigures
 from resilience_app.core.rounds.labels import compared_on_text, round_kind_name, signed_change, verdict_text
 from resilience_app.core.rounds.records import RoundRecord, RoundsCompared
 from resilience_app.core.rounds.rules import BASELINE
+from resilience_app.core.scoring.grouping import GroupKind
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.change_bars import ChangeBar, ChangeBars
 from resilience_app.gui.form_fields import refill_choices

@@ -136,7 +136,7 @@ class ResilienceProfile:
 
 def build_profile(framework: Framework, answers: Mapping[str, AnswerValue]) -> ResilienceProfile:
     goals, dimensions, qualities, indicators = (
-        {group_id: summarise(tree, answers) for group_id, tree in group_trees(framework, kind)}  # type: ignore[arg-type]
+        {group_id: summarise(tree, answers) for group_id, tree in group_trees(framework, kind)}
         for kind in ("goal", "dimension", "quality", "indicator")
     )
     overall = summarise((q.id for q in framework.questions()), answers)
