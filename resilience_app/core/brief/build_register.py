@@ -47,7 +47,8 @@ def shocks_stresses(data: BriefData) -> list[Block]:
             _(terms.likelihood_names[item.likelihood]),
             _(terms.impact_names[item.impact]),
             format_number(item.priority),
-            _(TREND_NAMES.get(item.trend, TREND_NAMES["unknown"])),
+            # a stress's trend is already its rating (the fourth column): said once
+            _("—") if kind == "stress" else _(TREND_NAMES.get(item.trend, TREND_NAMES["unknown"])),
             shortened(reason) or _("—"),
         ))
     blocks: list[Block] = []
@@ -70,7 +71,7 @@ def shocks_stresses(data: BriefData) -> list[Block]:
         ), muted=True))
         blocks.append(Table(
             header=(_("Rank"), _("Shock or stress"), _("Kind"), _("Likelihood / trend").replace(" / ", " /\n", 1), _("Impact / severity").replace(" / ", " /\n", 1),
-                    _("Priority"), _("Trend"), _("Reason for the rank")),
+                    _("Priority"), _("Trend of a shock"), _("Reason for the rank")),
             rows=tuple(rows),
             unbroken=(2, 3, 4, 6),  # shock or stress, likelihood or trend, impact or severity, trend
         ))
