@@ -36,7 +36,7 @@ def test_a_stress_of_severity_4_worsening_fast_ranks_at_20_above_a_shock_of_3_by
     ranking = register.ranking(assessment_id)
     assert [entry.item.item_id for entry in ranking.ranked] == [water.id, flood.id]
     assert rating_text(water) == "20 (severity 4 × trend 5)"
-    assert rating_text(flood) == "12 (3 × 4)"
+    assert rating_text(flood) == "12 (likelihood 3 × impact 4)"  # each rating named, as a stress's are
     assert ratings_phrase(water) == "severity 4 × trend 5"
 
 

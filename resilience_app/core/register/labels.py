@@ -95,7 +95,7 @@ def item_name(catalogue: Mapping[str, Hazard], record: RegisterItemRecord | Regi
 
 
 def rating_text(record: RegisterItemRecord | RegisterItemDraft) -> str:
-    """"16 (4 × 4)": a shock's priority with its likelihood and impact; "20 (severity 4 × trend 5)" for a stress;
+    """"16 (likelihood 4 × impact 4)": a shock's priority with its likelihood and impact; "20 (severity 4 × trend 5)" for a stress;
     a dash while it is not rated."""
     draft = record.item if isinstance(record, RegisterItemRecord) else record
     if draft.likelihood is None or draft.impact is None:
@@ -103,7 +103,7 @@ def rating_text(record: RegisterItemRecord | RegisterItemDraft) -> str:
     if draft.kind == "stress":
         return _("{priority} (severity {severity} × trend {trend})").format(
             priority=format_number(draft.likelihood * draft.impact), severity=format_number(draft.impact), trend=format_number(draft.likelihood))
-    return _("{priority} ({likelihood} × {impact})").format(priority=format_number(draft.likelihood * draft.impact),
+    return _("{priority} (likelihood {likelihood} × impact {impact})").format(priority=format_number(draft.likelihood * draft.impact),
                                                            likelihood=format_number(draft.likelihood), impact=format_number(draft.impact))
 
 
