@@ -27,7 +27,7 @@ from resilience_app.core.assessment.service import ASSESSMENT_GONE
 from resilience_app.core.content.model import Framework, NumericScale, Question
 from resilience_app.core.every_language import in_every_language, translations
 from resilience_app.core.every_language import message_in_every_language as _worded
-from resilience_app.core.formatting import format_number, localise_digits, with_unit
+from resilience_app.core.formatting import localise_digits
 from resilience_app.core.i18n import N_, translate_in
 from resilience_app.core.rounds.records import FollowUpOptions, RoundDraft
 from resilience_app.core.rounds.rules import BASELINE
@@ -69,7 +69,7 @@ JUSTIFICATIONS = {
 # settlements does not have low youth unemployment; a count of exercises is whole). The drawn levels and values
 # still take their turn of the generator, so the rest of the sample is drawn as it always was.
 # A quantitative answer cites its figure, its year and where it comes from, not a general judgement.
-FIGURE_JUSTIFICATION = N_("Figure for {year} from the records of {department}: {figure}. Checked with the department before the workshop.")
+FIGURE_JUSTIFICATION = N_("Figure for {year} from the records of {department}. Checked with the department before the workshop.")
 # "Not applicable" is for a system the city does not have at all, each with its own reason (the framework asks little
 # that a city of its size can set aside, so it is rare and always explained).
 # Each with the question its reason points to, named by the number the user sees.
@@ -93,7 +93,7 @@ EVIDENCE_TITLES = (
 )
 # The baseline's sources, two years older.
 BASELINE_EVIDENCE_TITLES = (N_("Field survey by the resilience team"), N_("{department}: records reviewed for the baseline"))
-BASELINE_FIGURE_JUSTIFICATION = N_("Figure for {year} from the records of {department}: {figure}.")
+BASELINE_FIGURE_JUSTIFICATION = N_("Figure for {year} from the records of {department}.")
 BASELINE_NOTES = N_("The baseline round of the sample city, two years before the sample; its answers and sources are invented.")
 EVIDENCE_REFERENCE = N_("Invented reference for the sample city")
 SAMPLE_NOTES = N_("A sample assessment of a fictional city, made for practice. Its answers and sources are invented.")
@@ -366,13 +366,14 @@ def _with_figures(question: Question, draft: AnswerDraft, plan: BaselinePlan, de
 def _with_figure(
     scale: NumericScale, draft: AnswerDraft, figure: tuple[str, int], sentence: str, department_in: Callable[[str], str], why: dict[str, str] | None
 ) -> AnswerDraft:
-    """`draft` citing `figure` (value, year) and taking its level; `why`, a move's reason, follows the figure."""
+    """`draft` citing `figure` (value, year) and taking its level; `why`, a move's reason, follows the figure.
+
+    The sentence names the year and the source, not the value: the documents print the value beside it already."""
     value, year = figure
-    cited = _figure_in(scale, value)
 
     def justification(language: str) -> str:
         worded = translate_in(language, sentence).format(
-            year=localise_digits(str(year), language=language), department=department_in(language), figure=cited(language)
+            year=localise_digits(str(year), language=language), department=department_in(language)
         )
         return f"{worded} {why[language]}" if why else worded
 
@@ -384,11 +385,6 @@ def _with_figure(
 def _tier(level: int) -> str:
     """Which of the sample's justifications a level takes: low (1–2), middle (3) or high (4–5)."""
     return "low" if level <= 2 else "middle" if level == 3 else "high"
-
-
-def _figure_in(scale: NumericScale, value: str) -> Callable[[str], str]:
-    """A value with its unit, in a language's digits and words."""
-    return lambda language: with_unit(format_number(Decimal(value), language=language), scale.unit.in_language(language))
 
 
 def _value_for(scale: NumericScale, level: int, chooser: random.Random) -> str:

@@ -70,7 +70,7 @@ def gaps_overlaps(data: BriefData) -> list[Block]:
     single = [goal_label(goal) for goal in goals if counts[goal.id] == 1]
     blocks.append(Bullets(tuple(single)) if single else Paragraph(_("No goal rests on a single action.")))
     blocks.append(Heading(_("Priority shocks and stresses no action addresses")))
-    blocks.append(Bullets(tuple(_("{number}. {name}").format(number=format_number(ranked.rank), name=data.item_name(int(ranked.item.item_id), language))
+    blocks.append(Bullets(tuple(_("{name} (rank {number})").format(number=format_number(ranked.rank), name=data.item_name(int(ranked.item.item_id), language))
                                 for ranked in unaddressed))
                   if unaddressed else Paragraph(_("Each of the highest-ranked shocks and stresses, and each ranked apart from its priority, has at least one action.")))
     blocks.append(Heading(_("Goals several actions share")))

@@ -96,7 +96,7 @@ def next_steps(data: BriefData) -> list[Block]:
             shortened(record.step.owner) or _(DASH),
             format_date(record.step.due) if record.step.due else _(DASH),
             _(NEXT_STEP_STATUS_NAMES.get(record.step.status, record.step.status)),
-            areas.get(record.step.area_id, _(DASH)) if record.step.area_id is not None else _(DASH),
+            areas.get(record.step.area_id, _(DASH)) if record.step.area_id is not None else _("No particular area"),
         )
         for record in steps
     )

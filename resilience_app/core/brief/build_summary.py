@@ -56,7 +56,7 @@ def executive_summary(data: BriefData) -> list[Block]:
     accepted = [area.area.title for area in data.areas if area.area.status == "accepted"]
     pairs = [
         *_key_findings(data),
-        (_("Workshops"), "\n".join(_("{title} ({date})").format(title=draft.title, date=format_date(draft.held_on) if draft.held_on else _(DASH))
+        (_("Workshop") if len(held) == 1 else _("Workshops"), "\n".join(_("{title} ({date})").format(title=draft.title, date=format_date(draft.held_on) if draft.held_on else _(DASH))
                                    for draft in held) or _("None recorded")),
         (_("Actions in the inventory"), format_number(len(data.actions))),
         (_("Goals no action works on"), "\n".join(goal_label(goal) for goal in data.framework.goals() if counts[goal.id] == 0) or _("None")),

@@ -99,8 +99,8 @@ PRIMER_READING: tuple[str, ...] = (
         "Each shock is rated from 1 to 5 for likelihood and for impact. A stress is already present, so it is rated instead "
         "for its severity, how heavily it weighs on the city today, and its trend, from easing fast to worsening fast. "
         "The two ratings place an item in a 5 × 5 matrix, and their product ranks shocks and stresses on one scale. "
-        "Items rated high on both call for attention first. Trend, the groups most affected and interconnections "
-        "also shape the final order."
+        "Items rated high on both call for attention first. Where two items score the same, the one with more "
+        "interconnections, and then the one worsening faster, comes first."
     ),
     N_(
         "The priorities this brief sets out are starting points for discussion, not conclusions. "
