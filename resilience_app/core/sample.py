@@ -27,7 +27,7 @@ from resilience_app.core.assessment.service import ASSESSMENT_GONE
 from resilience_app.core.content.model import Framework, NumericScale, Question
 from resilience_app.core.every_language import in_every_language, translations
 from resilience_app.core.every_language import message_in_every_language as _worded
-from resilience_app.core.formatting import format_number, localise_digits, with_unit
+from resilience_app.core.formatting import format_number, localise_digits
 from resilience_app.core.i18n import N_, translate_in
 from resilience_app.core.rounds.records import FollowUpOptions, RoundDraft
 from resilience_app.core.rounds.rules import BASELINE
@@ -388,7 +388,7 @@ def _tier(level: int) -> str:
 
 def _figure_in(scale: NumericScale, value: str) -> Callable[[str], str]:
     """A value with its unit, in a language's digits and words."""
-    return lambda language: with_unit(format_number(Decimal(value), language=language), scale.unit.in_language(language))
+    return lambda language: scale.figure(Decimal(value), format_number(Decimal(value), language=language), language)
 
 
 def _value_for(scale: NumericScale, level: int, chooser: random.Random) -> str:
