@@ -15,6 +15,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_time as babel_format_time
 from babel.dates import get_month_names
@@ -127,6 +128,19 @@ def with_unit(number: str, unit: str) -> str:
     """A figure with its unit ("3.2 days"); a share's sign stays against its number ("62.5% of households"), as a
     percentage is written everywhere else."""
     return f"{number}{unit}" if unit.startswith(("%", "٪")) else f"{number} {unit}".strip()
+
+
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")  # CLDR's plural categories, Arabic using all six
+
+
+def plural_category(value: float | int | Decimal, *, language: str | None = None) -> str:
+    """The CLDR plural category a counted noun takes after a figure in the language: in Arabic «٣ أيام» is "few",
+    «١١ يومًا» "many", «١٠٠ يوم» "other". A figure with a fraction reads as a plural in Arabic («٩٫٣ أيام»): "few"."""
+    lang = _locale(language)
+    number = Decimal(str(value))
+    if number != number.to_integral_value():
+        return "few" if lang == "ar" else str(Locale.parse(lang).plural_form(number))
+    return str(Locale.parse(lang).plural_form(abs(int(number))))
 
 
 def format_list(items: list[str], *, language: str | None = None) -> str:

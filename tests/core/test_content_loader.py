@@ -337,3 +337,32 @@ def test_snapshot_fingerprint_does_not_read_a_pipe(tmp_path: Path) -> None:
         pytest.skip("named pipes need POSIX")
     os.mkfifo(tmp_path / "framework.yaml")
     assert snapshot_key([tmp_path]) is None  # refused at once: the content is parsed, and its problem shown
+
+
+COUNTED_DAYS = """\
+          unit: {en: days, ar: يوم}
+          counted:
+            ar: {one: يوم واحد, two: يومان, few: أيام, many: يومًا}"""
+
+
+def test_a_unit_may_give_its_arabic_counted_forms(tmp_path: Path) -> None:
+    write(tmp_path, "framework.yaml", FRAMEWORK)
+    write(tmp_path, "goal-1.yaml", INDICATORS.replace('          unit: {en: "%", ar: "٪"}', COUNTED_DAYS))
+    result = load_content([tmp_path])
+    assert result.problems == ()
+    scale = next(result.content.frameworks[0].questions()).numeric
+    assert scale is not None and scale.counted["ar"]["many"] == "يومًا" and scale.unit_for(75, "ar") == "يومًا"
+
+
+@pytest.mark.parametrize(("forms", "code", "said"), [
+    ("ar: {one: يوم واحد, fwe: أيام}", "unknown-field", "few"),  # not a CLDR category: the closest one is suggested
+    ("en: {few: days}", "unknown-field", "en"),  # Arabic only
+    ("ar: {few: ''}", "wrong-type", "text"),  # a form must be text
+])
+def test_a_bad_counted_form_is_located(tmp_path: Path, forms: str, code: str, said: str) -> None:
+    write(tmp_path, "framework.yaml", FRAMEWORK)
+    bad = COUNTED_DAYS.replace("ar: {one: يوم واحد, two: يومان, few: أيام, many: يومًا}", forms)
+    write(tmp_path, "goal-1.yaml", INDICATORS.replace('          unit: {en: "%", ar: "٪"}', bad))
+    [problem] = load_content([tmp_path]).errors
+    assert (problem.code, problem.line, problem.item_id) == (code, 24, "q-1.1.a")  # the line of `ar:` or `en:` under `counted:`
+    assert said in problem.format()

@@ -28,11 +28,15 @@ def number_text(answer: FigureAnswer | None) -> str:
 
 
 def value_text(question: Question, answer: FigureAnswer | None) -> str:
-    """A quantitative answer's value with its unit ("62.5 %"), in the document's digits; "" when there is none."""
+    """A quantitative answer's value with its unit agreeing with it ("62.5 %", «٨ أيام»), in the document's digits; "" when there is none."""
     number = number_text(answer)
-    if question.numeric is None or not number:
+    if question.numeric is None or not number or answer is None:
         return ""
-    return with_unit(number, question.numeric.unit.in_language(current_language()))
+    try:
+        value = Decimal(answer.numeric_value or "")
+    except InvalidOperation:  # not a number: shown as typed, with the unit as it stands alone
+        return with_unit(number, question.numeric.unit.in_language(current_language()))
+    return question.numeric.figure(value, number, current_language())
 
 
 def level_text(question: Question, answer: FigureAnswer | None, *, with_value: bool = True) -> str:

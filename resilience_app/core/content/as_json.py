@@ -27,6 +27,8 @@ def _question(question: Question) -> dict[str, Any]:
             "minimum": question.numeric.minimum,
             "maximum": question.numeric.maximum,
         }
+        if question.numeric.counted:
+            data["numeric"]["counted"] = {language: dict(forms) for language, forms in question.numeric.counted.items()}
     if question.mandate_often_national:
         data["mandate_often_national"] = True
     return data

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
 from typing import Literal
 
-from resilience_app.core.formatting import localise_digits, localise_text_digits
+from resilience_app.core.formatting import localise_digits, localise_text_digits, plural_category, with_unit
 from resilience_app.core.i18n import DEFAULT_LANGUAGE, current_language
 
 BetterDirection = Literal["higher", "lower"]  # which way a numeric answer improves
@@ -56,6 +57,35 @@ class NumericScale:
     thresholds: tuple[float, float, float, float]
     minimum: float | None = None
     maximum: float | None = None
+    # The unit's counted noun agreeing with the figure, by language and CLDR plural category (only Arabic has them:
+    # «٣ أيام», «١١ يومًا», «١٠٠ يوم»); a category not given takes `unit`.
+    counted: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "counted", MappingProxyType({language: MappingProxyType(dict(forms)) for language, forms in self.counted.items()}))
+
+    def unit_for(self, value: float | int | Decimal, language: str | None = None) -> str:
+        """The unit as it reads after `value`: its counted form for the value's plural category («٨ أيام», «٧٥ يومًا»,
+        a fraction taking the plural: «٩٫٣ أيام»); `unit` itself when no form is given or the unit is a share («٪ من الأسر»)."""
+        lang = language or current_language()
+        return self._counted_form(value, lang) or self.unit.in_language(lang)
+
+    def figure(self, value: float | int | Decimal, number: str, language: str | None = None) -> str:
+        """A value with its unit, as every figure is printed: `number` is the value already written in the language's
+        digits. Arabic says one and two with the noun alone, never a digit before it, so a `one` or `two` form is the
+        whole figure («يومان», «مكان واحد لكل ١٠٠ …»), as CLDR's own Arabic unit patterns write them."""
+        lang = language or current_language()
+        form = self._counted_form(value, lang)
+        if form and plural_category(value, language=lang) in ("one", "two"):
+            return form
+        return with_unit(number, form or self.unit.in_language(lang))
+
+    def _counted_form(self, value: float | int | Decimal, language: str) -> str | None:
+        unit = self.unit.translations.get(language, "")
+        form = self.counted.get(language, {}).get(plural_category(value, language=language))
+        if not form or unit.startswith(("%", "٪")):
+            return None
+        return localise_text_digits(form, language=language) if language == "ar" else form
 
     def level_for(self, value: float) -> int:
         """The level 1..5 a value reaches: each threshold passed adds one level."""

@@ -11,6 +11,7 @@ from resilience_app.core.content.loading.question_references import referenced_q
 from resilience_app.core.content.model import BetterDirection, Indicator, NumericScale, Question
 from resilience_app.core.content.yaml_source import YamlMapping, line_of
 from resilience_app.core.error_catalogue import ProblemCode
+from resilience_app.core.formatting import PLURAL_CATEGORIES
 from resilience_app.core.i18n import _
 
 BETTER_DIRECTIONS: tuple[BetterDirection, ...] = ("higher", "lower")
@@ -81,7 +82,7 @@ def _flag(reader: FileReader, container: YamlMapping, key: str, item_id: str | N
 
 
 def _read_numeric(reader: FileReader, entry: Any, line: int | None, item_id: str | None) -> NumericScale | None:
-    numeric = reader.mapping(entry, line, item_id, required=("unit", "better", "thresholds"), optional=("minimum", "maximum"))
+    numeric = reader.mapping(entry, line, item_id, required=("unit", "better", "thresholds"), optional=("minimum", "maximum", "counted"))
     if numeric is None:
         return None
     unit = reader.text(numeric, "unit", item_id)
@@ -94,6 +95,23 @@ def _read_numeric(reader: FileReader, entry: Any, line: int | None, item_id: str
     if better and not order_ok:
         reader.report(ProblemCode.BAD_THRESHOLDS, line_of(numeric, "thresholds"), item_id, order=_("increasing") if better == "higher" else _("decreasing"))
     minimum, maximum = reader.number(numeric, "minimum", item_id), reader.number(numeric, "maximum", item_id)
-    if unit and better and order_ok:
-        return NumericScale(unit, better, (values[0], values[1], values[2], values[3]), minimum, maximum)
+    counted = _read_counted(reader, numeric, item_id) if "counted" in numeric else {}
+    if unit and better and order_ok and counted is not None:
+        return NumericScale(unit, better, (values[0], values[1], values[2], values[3]), minimum, maximum, counted)
     return None
+
+
+def _read_counted(reader: FileReader, numeric: YamlMapping, item_id: str | None) -> dict[str, dict[str, str]] | None:
+    """The unit's Arabic counted forms by CLDR plural category (`counted: {ar: {few: أيام, many: يومًا}}`); None when
+    any is wrong, each wrong one reported at its line. Only Arabic: English writes its unit in the plural already."""
+    reported = len(reader.collector.problems)
+    counted = reader.mapping(numeric.get("counted"), line_of(numeric, "counted"), item_id, required=(), optional=("ar",))
+    by_category = reader.mapping(counted.get("ar"), line_of(counted, "ar"), item_id, required=(), optional=PLURAL_CATEGORIES) if counted and "ar" in counted else None
+    forms: dict[str, str] = {}
+    for category, form in (by_category or {}).items():
+        if category in PLURAL_CATEGORIES and (not isinstance(form, str) or not form.strip()):
+            reader.report(ProblemCode.WRONG_TYPE, line_of(by_category, category), item_id, field=category, expected=_("text"), found=describe(form))
+        elif category in PLURAL_CATEGORIES:
+            forms[str(category)] = " ".join(form.split())
+    # An unknown category or language is reported by `mapping`, with the name it most resembles ("fwe" → "few").
+    return ({"ar": forms} if forms else {}) if len(reader.collector.problems) == reported else None
