@@ -64,7 +64,7 @@ class ActionDialog(FormDialog):
         self.editor("item_ids", Checklist).set_entries([(record.id, state.name(record)) for record in state.items], draft.item_ids)
         self.editor("qualities", Checklist).set_entries(quality_entries(state.framework), draft.qualities)
         for name in ("goals", "item_ids", "qualities"):
-            self.editor(name, Checklist).setFixedHeight(120)
+            self.editor(name, Checklist).show_rows(12)
         self.editor("notes", QPlainTextEdit).setFixedHeight(60)
         self.editor("notes", QPlainTextEdit).setTabChangesFocus(True)
         self.editor("owner", QLineEdit).setPlaceholderText(_("A department or a partner"))

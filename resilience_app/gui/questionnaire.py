@@ -106,7 +106,7 @@ class Questionnaire(QWidget):
         self.contributions_panel: ContributionsPanel | None = None
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
-        self.splitter.opening_share = 0.4  # the navigator wide enough to read a question, in Arabic too
+        self.splitter.opening_share = 0.33  # the navigator wide enough to read a question, in Arabic too
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)

@@ -172,7 +172,7 @@ class ExerciseDialog(FormDialog):
         ranked = [entry.item.item_id for entry in register.ranking.ranked]
         shortlist = draft.item_ids or tuple(ranked[:6])
         self.editor("item_ids", Checklist).set_entries([(record.id, register.name(record)) for record in register.items], shortlist)
-        self.editor("item_ids", Checklist).setFixedHeight(140)
+        self.editor("item_ids", Checklist).show_rows(12)
         self.editor("kind", QComboBox).currentIndexChanged.connect(self._show_kind)
         self._show_kind()
 

@@ -110,7 +110,7 @@ def test_the_navigator_opens_wide_enough_to_read_a_question(window: MainWindow, 
     window.resize(1366, 768)
     page.tabs.setCurrentWidget(page.questionnaire)
     splitter = page.questionnaire.splitter
-    qtbot.waitUntil(lambda: splitter.sizes()[0] >= 0.39 * sum(splitter.sizes()))
+    qtbot.waitUntil(lambda: splitter.sizes()[0] >= 0.32 * sum(splitter.sizes()))
 
 
 def test_an_added_register_item_and_action_are_the_chosen_rows_in_view(window: MainWindow, qtbot: QtBot, language: str) -> None:

@@ -4,10 +4,12 @@ and no table heading is cut short at 1366×768."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox, QHeaderView, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from resilience_app.core import i18n
+from resilience_app.gui.checklist import Checklist
+from resilience_app.gui.history_dialog import HistoryDialog
 from resilience_app.gui.main_window import MainWindow
 from resilience_app.gui.window_size import MAXIMISE_BELOW, first_placement
 
@@ -98,3 +100,33 @@ def test_no_table_heading_is_cut_short_on_a_laptop_screen(window: MainWindow, qt
                             cut.append(f"{page.tabs.tabText(index)} › {header.parent().objectName()}: {text!r}")
     assert checked > 20
     assert not cut, "\n".join(sorted(set(cut)))
+
+
+def test_a_dialog_opens_as_big_as_its_content_within_the_screen(window: MainWindow, qtbot: QtBot, language: str) -> None:
+    window.open_sample()
+    page = window.assessment_page
+    assert page.actions_view is not None and page.questionnaire is not None and page.session is not None
+    area = window.screen().availableGeometry()
+
+    page.tabs.setCurrentWidget(page.actions_view)
+    dialog = page.actions_view.edit_action(page.register.actions[0].id if page.register else None)
+    qtbot.waitExposed(dialog)
+    goals = dialog.editor("goals", Checklist)
+    assert goals.count() == 12
+    qtbot.waitUntil(lambda: goals.verticalScrollBar().maximum() == 0)  # every goal in view, none behind a scroll bar
+    assert dialog.width() <= area.width() and dialog.height() <= area.height()
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    assert save.isVisible() and dialog.rect().contains(save.geometry().translated(save.parentWidget().mapTo(dialog, save.pos()) - save.pos()))
+    dialog.reject()
+
+    page.tabs.setCurrentWidget(page.questionnaire)
+    answered = next(question.id for question in page.session.framework.questions() if page.session.draft(question.id))
+    page.questionnaire.show_history(answered)
+    history = page.questionnaire.active_dialog
+    assert isinstance(history, HistoryDialog)
+    qtbot.waitExposed(history)
+    assert history.width() <= area.width() and history.height() <= area.height()
+    header = history.table.horizontalHeader()
+    for column in range(header.count()):  # "After" included: no heading cut short
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), history.table.horizontalHeaderItem(column).text()
+    assert header.length() <= history.table.viewport().width() + 1  # no column pushed out of sight
