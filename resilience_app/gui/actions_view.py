@@ -28,7 +28,7 @@ from resilience_app.core.register.records import ActionDraft, ActionRecord
 from resilience_app.gui.checklist import ID_ROLE, Checklist, goal_entries, quality_entries
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import FormDialog, open_tracked
-from resilience_app.gui.record_table import current_record_id, record_id_of_row, fill_records, record_table
+from resilience_app.gui.record_table import current_record_id, fill_records, record_id_of_row, record_table
 from resilience_app.gui.register_state import RegisterState
 
 STATUSES = tuple(ACTION_STATUS_NAMES)
@@ -176,7 +176,12 @@ class ActionsView(QWidget):
     def edit_action(self, action_id: int | None) -> ActionDialog:
         record = next((action for action in self.state.actions if action.id == action_id), None)
         dialog = ActionDialog(self.state, self, record)
-        dialog.accepted.connect(lambda: dialog.saved_id is not None and self.select_action(dialog.saved_id))
+
+        def select_saved() -> None:
+            if dialog.saved_id is not None:
+                self.select_action(dialog.saved_id)
+
+        dialog.accepted.connect(select_saved)
         return open_tracked(self, dialog)
 
     def select_action(self, action_id: int) -> None:
@@ -184,7 +189,7 @@ class ActionsView(QWidget):
         for row in range(self.table.rowCount()):
             if record_id_of_row(self.table, row) == action_id:
                 self.table.setCurrentCell(row, 0)
-                self.table.scrollToItem(self.table.item(row, 0))
+                self.table.scrollTo(self.table.model().index(row, 0))
                 return
 
     def confirm_remove(self) -> QMessageBox | None:

@@ -51,15 +51,16 @@ class FormDialog(QDialog):
         self.setMinimumWidth(MINIMUM_WIDTH)  # the fields stay wider than their labels, however long a label
         for field, (label, _editor) in fields.items():
             form.addRow(label, self.fields[field])
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName(f"{name}_scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.form_page)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.scroll, 1)
-        outer.addWidget(buttons)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setObjectName(f"{name}_scroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setWidget(self.form_page)
+        self._outer = QVBoxLayout(self)
+        self._outer.addWidget(self.form_scroll, 1)
+        self._outer.addWidget(buttons)
+        self._buttons = buttons
         self._fitted = False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -74,13 +75,13 @@ class FormDialog(QDialog):
 
     def fit_to_content(self) -> None:
         """As big as the whole form and its buttons, within the screen (beyond it, the form scrolls)."""
-        margins = self.layout().contentsMargins()
+        margins = self._outer.contentsMargins()
         page = self.form_page.sizeHint()
-        buttons = self.layout().itemAt(1).sizeHint()
-        scroll_bar = self.scroll.verticalScrollBar().sizeHint().width()
+        buttons = self._buttons.sizeHint()
+        scroll_bar = self.form_scroll.verticalScrollBar().sizeHint().width()
         wanted = QSize(
             max(page.width() + scroll_bar, buttons.width()) + margins.left() + margins.right(),
-            page.height() + self.layout().spacing() + buttons.height() + margins.top() + margins.bottom(),
+            page.height() + self._outer.spacing() + buttons.height() + margins.top() + margins.bottom(),
         )
         fit_to_screen(self, wanted)
 

@@ -35,10 +35,10 @@ from resilience_app.core.i18n import N_, _, isolate
 from resilience_app.core.scoring import GroupSummary
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.form_fields import refill_choices
+from resilience_app.gui.panes import Splitter
 from resilience_app.gui.profile_data_quality_page import ProfileDataQualityPage
 from resilience_app.gui.profile_figures_page import ProfileFiguresPage
 from resilience_app.gui.profile_framework_page import ProfileFrameworkPage
-from resilience_app.gui.panes import Splitter
 from resilience_app.gui.radar_chart import RadarChart, RadarPoint
 from resilience_app.gui.table_cells import filled_header
 

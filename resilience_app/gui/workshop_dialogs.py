@@ -178,11 +178,11 @@ class ExerciseDialog(FormDialog):
 
     def _show_kind(self) -> None:
         ranking = self.editor("kind", QComboBox).currentData() == RANKING
-        form = self.layout()
+        form = self.form_layout
         assert isinstance(form, QFormLayout)
         form.setRowVisible(self.fields["dots_per_group"], not ranking)
         form.setRowVisible(self.fields["item_ids"], ranking)
-        self.adjustSize()
+        self.fit_to_content()  # a ranking lists the items; dots do not
 
     def draft(self) -> ExerciseDraft:
         kind = self.editor("kind", QComboBox).currentData()

@@ -3,10 +3,10 @@ just added; and says what to do where there is nothing to show yet."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from resilience_app.core.i18n import _
@@ -22,8 +22,17 @@ def is_arabic(text: str) -> bool:
     return any("\u0600" <= char <= "\u06ff" for char in text)
 
 
+Reopen = Callable[[MainWindow], MainWindow]
+
+
+def _button(dialog: QWidget, which: QDialogButtonBox.StandardButton) -> QPushButton:
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    return buttons.button(which)
+
+
 @pytest.fixture
-def reopen(qtbot: QtBot, qapp: QApplication, app_paths: AppPaths) -> Iterator[object]:
+def reopen(qtbot: QtBot, qapp: QApplication, app_paths: AppPaths) -> Iterator[Reopen]:
     """Close a main window and start the app again on the same data and settings."""
     opened: list[MainWindow] = []
 
@@ -41,7 +50,7 @@ def reopen(qtbot: QtBot, qapp: QApplication, app_paths: AppPaths) -> Iterator[ob
         second.service.close()
 
 
-def test_reopening_lands_on_the_last_assessment_tab_and_question(window: MainWindow, reopen, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_reopening_lands_on_the_last_assessment_tab_and_question(window: MainWindow, reopen: Reopen, language: str) -> None:
     open_new_assessment(window, "Irbid")
     window.show_list()
     page = open_new_assessment(window, "Madaba")
@@ -64,7 +73,7 @@ def test_reopening_lands_on_the_last_assessment_tab_and_question(window: MainWin
     assert third.pages.currentIndex() == 0 and third.selected_assessment_id() == madaba
 
 
-def test_the_panes_sizes_survive_a_restart(window: MainWindow, reopen, qtbot: QtBot, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_panes_sizes_survive_a_restart(window: MainWindow, reopen: Reopen, qtbot: QtBot, language: str) -> None:
     page = open_new_assessment(window)
     assert page.questionnaire is not None and page.profile is not None
     page.tabs.setCurrentWidget(page.questionnaire)
@@ -122,8 +131,8 @@ def test_an_added_register_item_and_action_are_the_chosen_rows_in_view(window: M
     register = page.shocks_stresses.register_view
     register.item_list.scrollToTop()
     dialog = register.add_own_item()
-    dialog.name_en.editor.setText("Sandstorm on the airport road")  # type: ignore[attr-defined]
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    dialog.name_en.editor.setText("Sandstorm on the airport road")
+    _button(dialog, QDialogButtonBox.StandardButton.Ok).click()
     added = next(record.id for record in page.register.items if record.item.name_en == "Sandstorm on the airport road")
     assert register.current_item_id() == added
     chosen = register.item_list.currentItem()
@@ -141,13 +150,13 @@ def test_an_added_register_item_and_action_are_the_chosen_rows_in_view(window: M
     actions = page.actions_view
     actions.table.scrollToTop()
     action_dialog = actions.edit_action(None)
-    action_dialog.editor("title").setText("Zebra crossings near every school")
-    action_dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    action_dialog.editor("title", QLineEdit).setText("Zebra crossings near every school")
+    _button(action_dialog, QDialogButtonBox.StandardButton.Save).click()
     assert not action_dialog.isVisible()
     new_action = next(record.id for record in page.register.actions if record.action.title == "Zebra crossings near every school")
     assert actions.current_action_id() == new_action
     row = actions.table.currentRow()
     assert actions.table.selectionModel().isRowSelected(row)
-    shown = actions.table.visualItemRect(actions.table.item(row, 0))
+    shown = actions.table.visualRect(actions.table.model().index(row, 0))
     assert shown.top() >= 0 and shown.bottom() <= actions.table.viewport().height()  # scrolled into view
     assert actions.edit_button.isEnabled()

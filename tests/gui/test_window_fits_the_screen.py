@@ -4,6 +4,7 @@ and no table heading is cut short at 1366×768."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox, QHeaderView, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -83,7 +84,8 @@ def test_no_table_heading_is_cut_short_on_a_laptop_screen(window: MainWindow, qt
     for index in range(page.tabs.count()):
         page.tabs.setCurrentIndex(index)
         tab = page.tabs.widget(index)
-        inner_tabs = [tabs for tabs in tab.findChildren(QTabWidget) if tabs.isVisible()]
+        assert tab is not None
+        inner_tabs: list[QTabWidget | None] = [tabs for tabs in tab.findChildren(QTabWidget) if tabs.isVisible()]
         for inner in inner_tabs or [None]:
             for inner_index in range(inner.count() if inner else 1):
                 if inner is not None:
@@ -97,7 +99,8 @@ def test_no_table_heading_is_cut_short_on_a_laptop_screen(window: MainWindow, qt
                         checked += 1
                         if header.sectionSize(section) < header.sectionSizeHint(section):
                             text = model.headerData(section, header.orientation())
-                            cut.append(f"{page.tabs.tabText(index)} › {header.parent().objectName()}: {text!r}")
+                            owner = header.parentWidget()
+                            cut.append(f"{page.tabs.tabText(index)} › {owner.objectName() if owner else ''}: {text!r}")
     assert checked > 20
     assert not cut, "\n".join(sorted(set(cut)))
 
@@ -115,8 +118,10 @@ def test_a_dialog_opens_as_big_as_its_content_within_the_screen(window: MainWind
     assert goals.count() == 12
     qtbot.waitUntil(lambda: goals.verticalScrollBar().maximum() == 0)  # every goal in view, none behind a scroll bar
     assert dialog.width() <= area.width() and dialog.height() <= area.height()
-    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
-    assert save.isVisible() and dialog.rect().contains(save.geometry().translated(save.parentWidget().mapTo(dialog, save.pos()) - save.pos()))
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert save.isVisible() and dialog.rect().contains(QRect(save.mapTo(dialog, QPoint(0, 0)), save.size()))  # in view, not scrolled away
     dialog.reject()
 
     page.tabs.setCurrentWidget(page.questionnaire)
@@ -128,5 +133,5 @@ def test_a_dialog_opens_as_big_as_its_content_within_the_screen(window: MainWind
     assert history.width() <= area.width() and history.height() <= area.height()
     header = history.table.horizontalHeader()
     for column in range(header.count()):  # "After" included: no heading cut short
-        assert header.sectionSize(column) >= header.sectionSizeHint(column), history.table.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), history.table.model().headerData(column, header.orientation())
     assert header.length() <= history.table.viewport().width() + 1  # no column pushed out of sight
