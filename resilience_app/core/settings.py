@@ -39,6 +39,8 @@ SETTINGS: dict[str, SettingSpec] = {
                                   choices=("brief", "pra")),
     "export_folder": SettingSpec(str, "", N_("Folder of the last export, proposed for the next one")),
     "main_window_geometry": SettingSpec(str, "", N_("Main window size and position")),
+    "splitter_sizes": SettingSpec(dict, {}, N_("Sizes of the panes side by side in each tab")),
+    "last_place": SettingSpec(dict, {}, N_("The assessment, tab and question open when the app was last closed")),
     "sample_offered": SettingSpec(bool, False, N_("The sample assessment was offered the first time the app started")),
 }
 

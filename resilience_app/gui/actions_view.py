@@ -28,7 +28,7 @@ from resilience_app.core.register.records import ActionDraft, ActionRecord
 from resilience_app.gui.checklist import ID_ROLE, Checklist, goal_entries, quality_entries
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import FormDialog, open_tracked
-from resilience_app.gui.record_table import current_record_id, fill_records, record_table
+from resilience_app.gui.record_table import current_record_id, fill_records, record_id_of_row, record_table
 from resilience_app.gui.register_state import RegisterState
 
 STATUSES = tuple(ACTION_STATUS_NAMES)
@@ -56,6 +56,7 @@ class ActionDialog(FormDialog):
             },
         )
         self.state, self.action = state, action
+        self.saved_id: int | None = None  # the action stored, once saved
         status = self.editor("status", QComboBox)
         status.addItems([_(name) for name in ACTION_STATUS_NAMES.values()])
         status.setCurrentIndex(STATUSES.index(draft.status))
@@ -63,7 +64,7 @@ class ActionDialog(FormDialog):
         self.editor("item_ids", Checklist).set_entries([(record.id, state.name(record)) for record in state.items], draft.item_ids)
         self.editor("qualities", Checklist).set_entries(quality_entries(state.framework), draft.qualities)
         for name in ("goals", "item_ids", "qualities"):
-            self.editor(name, Checklist).setFixedHeight(120)
+            self.editor(name, Checklist).show_rows(12)
         self.editor("notes", QPlainTextEdit).setFixedHeight(60)
         self.editor("notes", QPlainTextEdit).setTabChangesFocus(True)
         self.editor("owner", QLineEdit).setPlaceholderText(_("A department or a partner"))
@@ -84,9 +85,10 @@ class ActionDialog(FormDialog):
 
     def store(self) -> None:
         if self.action is None:
-            self.state.add_action(self.draft())
+            self.saved_id = self.state.add_action(self.draft()).id
         else:
             self.state.update_action(self.action.id, self.draft())
+            self.saved_id = self.action.id
 
 
 class ActionsView(QWidget):
@@ -173,7 +175,22 @@ class ActionsView(QWidget):
 
     def edit_action(self, action_id: int | None) -> ActionDialog:
         record = next((action for action in self.state.actions if action.id == action_id), None)
-        return open_tracked(self, ActionDialog(self.state, self, record))
+        dialog = ActionDialog(self.state, self, record)
+
+        def select_saved() -> None:
+            if dialog.saved_id is not None:
+                self.select_action(dialog.saved_id)
+
+        dialog.accepted.connect(select_saved)
+        return open_tracked(self, dialog)
+
+    def select_action(self, action_id: int) -> None:
+        """Choose the action's row and bring it into view (after it is added or edited)."""
+        for row in range(self.table.rowCount()):
+            if record_id_of_row(self.table, row) == action_id:
+                self.table.setCurrentCell(row, 0)
+                self.table.scrollTo(self.table.model().index(row, 0))
+                return
 
     def confirm_remove(self) -> QMessageBox | None:
         record = next((action for action in self.state.actions if action.id == self.current_action_id()), None)

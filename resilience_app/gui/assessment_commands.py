@@ -50,7 +50,7 @@ def new_assessment(window: MainWindow) -> None:
             return
         record = run_operation(window, lambda: window.service.assessments.create_assessment(details), bus=window.bus, changes=Change.ASSESSMENT_LIST)
         if record is not None:
-            window.select_assessment(record.id)
+            window.open_assessment(record.id)  # a new assessment is there to be worked on
 
     dialog.accepted.connect(create)
     open_tracked(window, dialog)

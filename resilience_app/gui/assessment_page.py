@@ -36,12 +36,14 @@ class AssessmentPage(QWidget):
         back_requested(): the user wants the list of assessments again.
         edit_requested(int): the user wants to edit this assessment's details.
         session_started(object): a new `AssessmentSession` is shown (its undo stack becomes active).
+        session_closing(): the open assessment is about to go (its panes' sizes can still be read).
         failed(object): a change could not be saved (a `UserFacingError` to show).
     """
 
     back_requested = Signal()
     edit_requested = Signal(int)
     session_started = Signal(object)
+    session_closing = Signal()
     failed = Signal(object)
 
     def __init__(self) -> None:
@@ -158,6 +160,8 @@ class AssessmentPage(QWidget):
 
     def close_session(self) -> None:
         """Save what is being typed and let the assessment go."""
+        if self.session is not None:
+            self.session_closing.emit()
         self.save_typing()
         if self.workshop is not None:
             self.workshop.close_projector()
@@ -199,6 +203,26 @@ class AssessmentPage(QWidget):
         if self.questionnaire is not None:
             self.questionnaire.set_filter(filter_name)
             self.tabs.setCurrentWidget(self.questionnaire)
+
+    def place(self) -> dict[str, object]:
+        """Where the user is: the assessment, the tab and the question or goal chosen in the questionnaire."""
+        if self.session is None:
+            return {}
+        tab = self.tabs.currentWidget()
+        chosen = self.questionnaire.navigator.current_id() if self.questionnaire is not None else None
+        return {"assessment": self.session.assessment_id, "tab": tab.objectName() if tab else "", "item": chosen or ""}
+
+    def go_to(self, *, tab: str, item: str) -> None:
+        """Back to a `place()`: the questionnaire's question or goal `item`, then the tab named `tab`."""
+        if self.questionnaire is not None and item:
+            framework = self.questionnaire.session.framework
+            if framework.question(item) is not None:
+                self.questionnaire.open_question(item)
+            elif any(goal.id == item for goal in framework.goals()):
+                self.questionnaire.open_goal(item)
+        for widget in self._tab_widgets():
+            if widget.objectName() == tab:
+                self.tabs.setCurrentWidget(widget)
 
     def _show_replayed(self, question_id: str) -> None:
         """After an undo or redo, show the question it changed."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.content.model import Framework
@@ -29,6 +30,7 @@ class Checklist(QListWidget, Generic[IdT]):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.itemChanged.connect(lambda _item: self.toggled.emit())
+        self._rows_shown = 0  # set by show_rows
 
     def set_entries(self, entries: Iterable[tuple[IdT, str]], checked: Iterable[IdT] = ()) -> None:
         """Replace the entries (id, text), ticking those in `checked`, without announcing a change."""
@@ -42,6 +44,25 @@ class Checklist(QListWidget, Generic[IdT]):
             item.setCheckState(Qt.CheckState.Checked if entry_id in ticked else Qt.CheckState.Unchecked)
             self.addItem(item)
         self.blockSignals(False)
+
+    def show_rows(self, at_most: int) -> None:
+        """As tall as its entries, up to `at_most` of them (the rest scroll): a goal list shows all twelve.
+        Entries that wrap at the width the list gets are measured again once it has it."""
+        self._rows_shown = at_most
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        shown = max(min(self.count(), at_most), 1)
+        rows = sum(self.sizeHintForRow(index) for index in range(shown)) if self.count() else self.fontMetrics().height() + 4
+        self.setFixedHeight(rows + 2 * self.frameWidth() + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._rows_shown and self.count() <= self._rows_shown:
+            QTimer.singleShot(0, self, self._grow_to_entries)
+
+    def _grow_to_entries(self) -> None:
+        hidden = self.verticalScrollBar().maximum()  # pixels of entries below the list's end
+        if hidden > 0:
+            self.setFixedHeight(self.height() + hidden)
 
     def checked_ids(self) -> tuple[IdT, ...]:
         return tuple(

@@ -75,7 +75,7 @@ class AreaDialog(FormDialog):
         self.editor("goals", Checklist).set_entries(goal_entries(state.framework), draft.goals)
         self.editor("item_ids", Checklist).set_entries([(record.id, state.name(record)) for record in state.items], draft.item_ids)
         for name in ("goals", "item_ids"):
-            self.editor(name, Checklist).setFixedHeight(110)
+            self.editor(name, Checklist).show_rows(12)
         self.editor("status", QComboBox).addItems([_(name) for name in AREA_STATUS_NAMES.values()])
         self.editor("status", QComboBox).setCurrentIndex(STATUSES.index(draft.status))
         self.editor("title", QLineEdit).setMinimumWidth(420)

@@ -7,10 +7,9 @@ the round it follows is refused under its field, and nothing is made.
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
 from resilience_app.core.i18n import _, isolate
 from resilience_app.core.rounds.labels import round_kind_name
@@ -52,7 +51,7 @@ class FollowUpDialog(FormDialog):
                               "Change tab. Answers carried over count only once they are confirmed or changed.").format(city=isolate(city)))
         self.intro.setObjectName("follow_up_intro")
         self.intro.setWordWrap(True)
-        cast(QFormLayout, self.layout()).insertRow(0, self.intro)
+        self.form_layout.insertRow(0, self.intro)
         self.chosen: FollowUpOptions | None = None
 
     def chosen_date(self) -> dt.date:

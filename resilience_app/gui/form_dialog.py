@@ -1,11 +1,16 @@
-"""A dialog of labelled fields with inline errors and Save/Cancel, and opening dialogs a view tracks."""
+"""A dialog of labelled fields with inline errors and Save/Cancel, and opening dialogs a view tracks.
+
+A dialog opens as big as its content within the screen (`fit_to_screen`); a form taller than the
+screen scrolls, its Save and Cancel always in view.
+"""
 
 from __future__ import annotations
 
 from typing import Protocol, TypeVar, overload
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QFrame, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from resilience_app.core.errors import InvalidInputError
 from resilience_app.core.i18n import _
@@ -13,6 +18,16 @@ from resilience_app.gui.form_fields import FieldWithError, WidgetT
 
 DialogT = TypeVar("DialogT", bound=QDialog)
 MINIMUM_WIDTH = 600  # px
+SCREEN_SHARE = 0.9  # the most of the screen's free area a dialog opens at
+
+
+def fit_to_screen(dialog: QWidget, wanted: QSize) -> None:
+    """Size `dialog` to `wanted` (its content's size), within the free area of the screen it opens on."""
+    screen = dialog.screen()
+    area = screen.availableGeometry().size() if screen is not None else wanted
+    width = max(min(wanted.width(), int(area.width() * SCREEN_SHARE)), dialog.minimumWidth())
+    height = max(min(wanted.height(), int(area.height() * SCREEN_SHARE)), dialog.minimumHeight())
+    dialog.resize(width, height)
 
 
 class FormDialog(QDialog):
@@ -29,19 +44,46 @@ class FormDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
+        self.form_page = QWidget()
+        self.form_layout = form = QFormLayout(self.form_page)
+        form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.setMinimumWidth(MINIMUM_WIDTH)  # the fields stay wider than their labels, however long a label
         for field, (label, _editor) in fields.items():
             form.addRow(label, self.fields[field])
-        form.addRow(buttons)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setObjectName(f"{name}_scroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setWidget(self.form_page)
+        self._outer = QVBoxLayout(self)
+        self._outer.addWidget(self.form_scroll, 1)
+        self._outer.addWidget(buttons)
+        self._buttons = buttons
+        self._fitted = False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         # Long texts open at their start (in Arabic the end would hide the first word).
         for field in self.fields.values():
             if isinstance(field.editor, QLineEdit):
                 field.editor.setCursorPosition(0)
+        if not self._fitted:  # the first time only: a size the user gives it afterwards is theirs
+            self._fitted = True
+            self.fit_to_content()
         super().showEvent(event)
+
+    def fit_to_content(self) -> None:
+        """As big as the whole form and its buttons, within the screen (beyond it, the form scrolls)."""
+        margins = self._outer.contentsMargins()
+        page = self.form_page.sizeHint()
+        buttons = self._buttons.sizeHint()
+        scroll_bar = self.form_scroll.verticalScrollBar().sizeHint().width()
+        wanted = QSize(
+            max(page.width() + scroll_bar, buttons.width()) + margins.left() + margins.right(),
+            page.height() + self._outer.spacing() + buttons.height() + margins.top() + margins.bottom(),
+        )
+        fit_to_screen(self, wanted)
 
     @overload
     def editor(self, name: str) -> QWidget: ...

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,6 +19,7 @@ from resilience_app.core.assessment.labels import FIELD_NAMES, history_value
 from resilience_app.core.assessment.records import AnswerChange
 from resilience_app.core.formatting import format_moment
 from resilience_app.core.i18n import _
+from resilience_app.gui.form_dialog import SCREEN_SHARE, fit_to_screen
 
 
 class HistoryDialog(QDialog):
@@ -31,8 +33,6 @@ class HistoryDialog(QDialog):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(True)
         for row, change in enumerate(reversed(changes)):  # newest first
             cells = [
@@ -52,4 +52,25 @@ class HistoryDialog(QDialog):
         layout.addWidget(empty)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(760, 420)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Every column as wide as its content within the screen; a long "Before" or "After" wraps, the
+        two sharing what the others leave, and the dialog opens as big as the table (within the screen)."""
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
+        screen = self.screen()
+        area = screen.availableGeometry() if screen is not None else None
+        room = int(area.width() * SCREEN_SHARE) - 60 if area is not None else 1000
+        fixed = sum(self.table.columnWidth(column) for column in range(3))
+        share = max((room - fixed) // 2, 160)
+        for column in (3, 4):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), share))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.resizeRowsToContents()
+        frame = 2 * self.table.frameWidth()
+        width = header.length() + frame + self.table.verticalScrollBar().sizeHint().width()
+        rows = sum(self.table.rowHeight(row) for row in range(self.table.rowCount()))
+        height = header.sizeHint().height() + rows + frame + 90  # the Close button and the margins
+        fit_to_screen(self, QSize(max(width + 24, 520), max(height, 260)))

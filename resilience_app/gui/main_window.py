@@ -38,6 +38,8 @@ from resilience_app.gui.help_dialogs import GlossaryDialog, GuideDialog, Shortcu
 from resilience_app.gui.language import LanguageController
 from resilience_app.gui.main_menus import MenuBarWindow
 from resilience_app.gui.operations import Change, ChangeBus, attempt
+from resilience_app.gui.window_memory import remember_splitters, restore_splitters
+from resilience_app.gui.window_size import first_placement
 
 
 class MainWindow(MenuBarWindow):
@@ -80,6 +82,7 @@ class MainWindow(MenuBarWindow):
         self.assessment_page.edit_requested.connect(self.edit_details)
         self.assessment_page.failed.connect(lambda error: show_user_error(self, error))
         self.assessment_page.session_started.connect(self._on_session_started)
+        self.assessment_page.session_closing.connect(lambda: remember_splitters(self.assessment_page, self.settings))
         self.pages = QStackedWidget()
         self.pages.addWidget(list_page)
         self.pages.addWidget(self.assessment_page)
@@ -94,6 +97,7 @@ class MainWindow(MenuBarWindow):
         self._restore_geometry()
         self.retranslate()
         self.refresh()
+        self._return_to_last_place()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Resilience app"))
@@ -157,6 +161,7 @@ class MainWindow(MenuBarWindow):
                 self.assessment_page.update_record(record)
 
     def _on_session_started(self, session: AssessmentSession) -> None:
+        restore_splitters(self.assessment_page, self.settings)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
 
@@ -288,12 +293,38 @@ class MainWindow(MenuBarWindow):
     # -- window state --------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
+        """As the user left it; the first time, sized to the screen (maximised on a small one: `window_size`)."""
         saved = self.settings.get("main_window_geometry")
-        if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            return
+        screen = self.screen()
+        if screen is None:
             self.resize(1100, 720)
+            return
+        area = screen.availableGeometry()
+        placement = first_placement(area.x(), area.y(), area.width(), area.height())
+        if placement.maximised:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.setGeometry(placement.x, placement.y, placement.width, placement.height)
+
+    def _return_to_last_place(self) -> None:
+        """Open the assessment, tab and question the user had open when the app was last closed."""
+        place = self.settings.get("last_place")
+        assessment_id = place.get("assessment")
+        if not isinstance(assessment_id, int) or self.model.row_of(assessment_id) is None:
+            return
+        self.select_assessment(assessment_id)
+        self._show_assessment(assessment_id)
+        if self.assessment_page.assessment_id == assessment_id:
+            self.assessment_page.go_to(tab=str(place.get("tab", "")), item=str(place.get("item", "")))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         wait_for_jobs()  # a job under way finishes (an export is cancelled by its dialog) before the database closes
+        if self.pages.currentWidget() is not self.assessment_page:
+            self.settings.set("last_place", {})
+        elif self.assessment_page.session is not None:  # not a second close, with the assessment already let go
+            self.settings.set("last_place", self.assessment_page.place())
         self.assessment_page.close_session()  # saves what is being typed
         self.settings.set("main_window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
         super().closeEvent(event)

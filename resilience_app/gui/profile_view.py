@@ -35,6 +35,7 @@ from resilience_app.core.i18n import N_, _, isolate
 from resilience_app.core.scoring import GroupSummary
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.form_fields import refill_choices
+from resilience_app.gui.panes import Splitter
 from resilience_app.gui.profile_data_quality_page import ProfileDataQualityPage
 from resilience_app.gui.profile_figures_page import ProfileFiguresPage
 from resilience_app.gui.profile_framework_page import ProfileFrameworkPage
@@ -116,15 +117,30 @@ class ProfileView(QWidget):
         top.addWidget(self.lists, 0, 1)
         top.setColumnStretch(0, 3)
         top.setColumnStretch(1, 2)
+        top.setContentsMargins(0, 0, 0, 0)
         lens_row = QHBoxLayout()
         lens_row.addWidget(self.lens)
         lens_row.addStretch(1)
+        # The chart and the table share the height through a splitter the user can move (and the app remembers):
+        # on a short screen the table keeps several rows in view.
+        chart_pane, table_pane = QWidget(), QWidget()
+        chart_pane.setLayout(top)
+        table_layout = QVBoxLayout(table_pane)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addLayout(lens_row)
+        table_layout.addWidget(self.table, 1)
+        self.levels_splitter = Splitter(Qt.Orientation.Vertical)
+        self.levels_splitter.setObjectName("profile_levels_splitter")
+        self.levels_splitter.addWidget(chart_pane)
+        self.levels_splitter.addWidget(table_pane)
+        self.levels_splitter.setChildrenCollapsible(False)
+        self.levels_splitter.setStretchFactor(0, 1)
+        self.levels_splitter.setStretchFactor(1, 1)
+        self.levels_splitter.opening_share = 0.5
         self.levels_page = QWidget()
         levels_layout = QVBoxLayout(self.levels_page)
         levels_layout.addWidget(self.principle)
-        levels_layout.addLayout(top, 2)
-        levels_layout.addLayout(lens_row)
-        levels_layout.addWidget(self.table, 1)
+        levels_layout.addWidget(self.levels_splitter, 1)
         levels_layout.addWidget(self.contributors)  # under the table: it explains the table's last column
         self.figures = ProfileFiguresPage(session)
         self.figures.question_requested.connect(self.question_requested)

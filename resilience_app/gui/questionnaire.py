@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QStackedWidget,
@@ -64,7 +65,13 @@ class Questionnaire(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.goal_view = GoalView(session)
         self.question_view = QuestionView(session)
+        self.empty_note = QLabel()  # until a goal or a question is chosen
+        self.empty_note.setObjectName("questionnaire_empty_note")
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setStyleSheet("color: #555555;")
         self.detail = QStackedWidget()
+        self.detail.addWidget(self.empty_note)
         self.detail.addWidget(self.goal_view)
         self.detail.addWidget(self.question_view)
 
@@ -99,6 +106,7 @@ class Questionnaire(QWidget):
         self.contributions_panel: ContributionsPanel | None = None
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
+        self.splitter.opening_share = 0.33  # the navigator wide enough to read a question, in Arabic too
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
@@ -116,6 +124,7 @@ class Questionnaire(QWidget):
             self.contributions_panel.retranslate()
         refill_choices(self.filter_box, [_(FILTER_NAMES[name]) for name in FILTERS])
         self.search_box.setPlaceholderText(_("Search questions"))
+        self.empty_note.setText(_("Choose a goal or a question"))
         self.navigator.rebuild()
         self.question_view.retranslate()
         self.goal_view.refresh()

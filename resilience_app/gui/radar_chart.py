@@ -37,7 +37,7 @@ class RadarChart(QWidget):
         super().__init__()
         self.setObjectName("radar_chart")
         self.points: list[RadarPoint] = []
-        self.setMinimumSize(260, 260)
+        self.setMinimumSize(200, 200)  # small enough to leave the profile table rows in view at 1366×768
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name

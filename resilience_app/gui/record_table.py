@@ -34,6 +34,10 @@ def fill_records(table: QTableWidget, rows: Sequence[tuple[int, Sequence[str]]])
 
 
 def current_record_id(table: QTableWidget) -> int | None:
-    row = table.currentRow()
+    return record_id_of_row(table, table.currentRow())
+
+
+def record_id_of_row(table: QTableWidget, row: int) -> int | None:
+    """The id of the record shown on `row` (None for no row)."""
     cell = table.item(row, 0) if row >= 0 else None
     return int(cell.data(ID_ROLE)) if cell else None

@@ -52,6 +52,9 @@ class RegisterItemForm(QWidget):
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setObjectName("register_item_description")
+        self.saved_label = QLabel()  # "Saved" after each change is stored, as under a question
+        self.saved_label.setObjectName("register_saved_label")
+        self.saved_label.setStyleSheet("color: #2e7d32;")
         self.fields: dict[str, FieldWithError[QWidget]] = {}
         self.name_en = self._field("name_en", QLineEdit())
         self.name_ar = self._field("name_ar", QLineEdit())
@@ -83,6 +86,7 @@ class RegisterItemForm(QWidget):
         self.form = QFormLayout(self)
         self.form.addRow(self.heading)
         self.form.addRow(self.description)
+        self.form.addRow(self.saved_label)
         self._labels: dict[str, QLabel] = {}
         for name in ("name_en", "name_ar", "kind", "likelihood", "impact", "trend", "confidence", "scenario_probable",
                      "scenario_severe", "goals", "systems", "groups_affected", "notes", "sensitive"):
@@ -104,6 +108,7 @@ class RegisterItemForm(QWidget):
         self.item_id = item_id
         record = self.state.item(item_id) if item_id is not None else None
         self.setEnabled(record is not None)
+        self.saved_label.clear()
         self._loading = True
         for field in self.fields.values():
             field.show_error("")
@@ -219,6 +224,7 @@ class RegisterItemForm(QWidget):
             return
         for field in self.fields.values():
             field.show_error("")
+        self.saved_label.setText(_("Saved"))
 
     # -- text ----------------------------------------------------------------------------------
 

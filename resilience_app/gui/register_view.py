@@ -86,6 +86,7 @@ class RegisterView(QWidget):
         for row in range(self.item_list.count()):
             if self.item_list.item(row).data(ID_ROLE) == item_id:
                 self.item_list.setCurrentRow(row)
+                self.item_list.scrollToItem(self.item_list.item(row))  # a new item at the end of a long list is seen
                 return
 
     def refresh_list(self) -> None:

@@ -172,17 +172,17 @@ class ExerciseDialog(FormDialog):
         ranked = [entry.item.item_id for entry in register.ranking.ranked]
         shortlist = draft.item_ids or tuple(ranked[:6])
         self.editor("item_ids", Checklist).set_entries([(record.id, register.name(record)) for record in register.items], shortlist)
-        self.editor("item_ids", Checklist).setFixedHeight(140)
+        self.editor("item_ids", Checklist).show_rows(12)
         self.editor("kind", QComboBox).currentIndexChanged.connect(self._show_kind)
         self._show_kind()
 
     def _show_kind(self) -> None:
         ranking = self.editor("kind", QComboBox).currentData() == RANKING
-        form = self.layout()
+        form = self.form_layout
         assert isinstance(form, QFormLayout)
         form.setRowVisible(self.fields["dots_per_group"], not ranking)
         form.setRowVisible(self.fields["item_ids"], ranking)
-        self.adjustSize()
+        self.fit_to_content()  # a ranking lists the items; dots do not
 
     def draft(self) -> ExerciseDraft:
         kind = self.editor("kind", QComboBox).currentData()

@@ -58,6 +58,8 @@ def test_create_an_assessment_typing_arabic_indic_digits(window: MainWindow, qtb
     assert city_cells(window) == ["السلط" if language == "ar" else "Salt"]
     [summary] = window.service.assessments.list_assessments()
     assert summary.record.details.population == 120000
+    assert window.assessment_page.isVisible() and window.assessment_page.assessment_id == summary.id  # opened to be worked on
+    window.show_list()
     assert window.table.isVisible() and window.selected_assessment_id() == summary.id
 
 
