@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -32,6 +31,7 @@ from resilience_app.core.formatting import format_number
 from resilience_app.core.help_texts import guide_text
 from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, current_language, isolate, language_name, ngettext
 from resilience_app.core.search_text import matches
+from resilience_app.gui.panes import Splitter
 from resilience_app.gui.shortcuts import SECTIONS, SHORTCUTS, Shortcut, key_text, sequences
 
 TERM_ROLE = Qt.ItemDataRole.UserRole
@@ -133,7 +133,7 @@ class GlossaryDialog(QDialog):
         self.list.setObjectName("glossary_terms")
         self.note = QTextBrowser()
         self.note.setObjectName("glossary_note")
-        splitter = QSplitter()
+        splitter = Splitter()
         splitter.addWidget(self.list)
         splitter.addWidget(self.note)
         splitter.setStretchFactor(1, 2)

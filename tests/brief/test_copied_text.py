@@ -8,6 +8,7 @@ whichever reader made the copy.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,9 @@ def _framework_texts(language: str) -> tuple[list[str], list[str]]:
     sentences = [quality.description.in_language(language) for quality in framework.qualities]
     sentences += [question.prompt.in_language(language) for question in framework.questions()]
     return names, sentences
+
+
+_DIGITS_APART = re.compile(r"(?<=[0-9\u0660-\u0669])(?=[^\s0-9\u0660-\u0669])")
 
 
 def _has_marks(text: str) -> bool:
@@ -70,5 +74,6 @@ def test_every_vowelled_word_of_the_framework_copies_with_its_marks(arabic_appen
     _, sentences = _framework_texts("ar")
     vowelled = {word for sentence in sentences for word in plain(sentence, marks=True).split() if _has_marks(word)}
     assert len(vowelled) >= 20
-    copied = set(plain(reader(arabic_appendix), marks=True).split())
+    # poppler gives a number in its own embedding without the space after it («١٢شهرًا»): the number is not the word
+    copied = set(_DIGITS_APART.sub(" ", plain(reader(arabic_appendix), marks=True)).split())
     assert sorted(vowelled - copied) == []

@@ -48,11 +48,13 @@ SECOND_FORMAT_LETTERS = {
 
 
 def described(language: str) -> WorkbookRequest:
-    """The usual request, its first question describing all five levels; the others describe 1, 3 and 5 only."""
+    """The usual request, its first question describing all five levels; the others describe 1, 3 and 5 only (as a
+    workbook of content that leaves a level undescribed would)."""
     made = request(language)
     first = made.questions[0]
     first = dataclasses.replace(first, scenarios={**first.scenarios, **BETWEEN[language]})
-    return dataclasses.replace(made, questions=[first, *made.questions[1:]])
+    others = [dataclasses.replace(q, scenarios={level: q.scenarios[level] for level in (1, 3, 5)}) for q in made.questions[1:]]
+    return dataclasses.replace(made, questions=[first, *others])
 
 
 def ids(made: WorkbookRequest) -> list[str]:

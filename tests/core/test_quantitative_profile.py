@@ -31,7 +31,7 @@ def _figure_questions(framework: Framework) -> list[Question]:
 def test_nothing_answered_lists_every_figure_question_per_goal_in_framework_order(framework: Framework) -> None:
     profile = build_quantitative(framework, {})
     assert [row.question_id for row in profile.rows] == [question.id for question in _figure_questions(framework)]
-    assert profile.total == 32 and profile.answered == 0 and profile.withheld == 0
+    assert profile.total == len(_figure_questions(framework)) >= 45 and profile.answered == 0 and profile.withheld == 0
     goal_order = [goal.id for goal in framework.goals()]
     assert [goal.goal_id for goal in profile.goals] == [goal_id for goal_id in goal_order if goal_id in {g.goal_id for g in profile.goals}]
     assert all(row.level is None and row.value_level is None and not row.has_value for row in profile.rows)
@@ -74,5 +74,5 @@ def test_a_withheld_question_shows_nothing_but_counts_in_the_total(framework: Fr
     profile = build_quantitative(framework, answers, withheld={first.id})
     rows = {row.question_id: row for row in profile.rows}
     assert rows[first.id].withheld and rows[first.id].answer is None and not rows[first.id].has_value
-    assert profile.total == 32 and profile.answered == 1 and profile.withheld == 1
+    assert profile.total == len(_figure_questions(framework)) and profile.answered == 1 and profile.withheld == 1
     assert sum(goal.answered for goal in profile.goals) == 1

@@ -79,7 +79,8 @@ def test_each_indicator_weighs_the_same_in_its_goal_however_many_questions_ask_a
     assert profile.goals[goal.id].level == pytest.approx(3)  # not pulled towards the indicator with more questions
     assert (profile.goals[goal.id].lowest, profile.goals[goal.id].highest) == (1, 5)
     one_each = {large.questions[0].id: level(5), small.questions[0].id: level(1)} | {q.id: level(2) for q in small.questions[1:]}
-    assert build_profile(framework, one_each).goals[goal.id].level == pytest.approx((5 + 1.5) / 2)
+    small_level = (1 + 2 * (len(small.questions) - 1)) / len(small.questions)
+    assert build_profile(framework, one_each).goals[goal.id].level == pytest.approx((5 + small_level) / 2)
 
 
 def test_a_quality_weighs_each_indicator_the_same() -> None:
