@@ -121,7 +121,7 @@ def test_a_full_disk_keeps_the_previous_brief_whole(service: ResilienceService, 
     service.export_brief(assessment_id, language="en", path=target, sections=["purpose"])
     before = target.read_bytes()
 
-    def disk_full(document, path, style=None):  # type: ignore[no-untyped-def]
+    def disk_full(document, path, style=None, *, day=None):  # type: ignore[no-untyped-def]
         Path(path).write_bytes(b"%PDF-1.4 half")
         raise OSError(errno.ENOSPC, "No space left on device")
 
