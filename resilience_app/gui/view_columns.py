@@ -23,6 +23,10 @@ def _cap(widths: list[int], room: int) -> int:
 def fit_columns(table: QTableView) -> None:
     """Size the columns to their contents within the table's width (call it after filling the table)."""
     header = table.horizontalHeader()
+    # A stretched last column keeps the width it stretched to in a wider view, and Qt resizes it to its contents no
+    # more: measured and capped like the others, with the stretch off while the columns are sized.
+    stretched = header.stretchLastSection()
+    header.setStretchLastSection(False)
     table.resizeColumnsToContents()
     widths = [header.sectionSize(column) for column in range(header.count())]
     room = table.viewport().width()
@@ -31,8 +35,9 @@ def fit_columns(table: QTableView) -> None:
         for column, width in enumerate(widths):
             if width > cap:
                 header.resizeSection(column, cap)
-    elif widths and header.stretchLastSection():  # the last column takes the width left, as it would by itself
+    elif widths and stretched:  # the last column takes the width left, as it would by itself
         header.resizeSection(len(widths) - 1, widths[-1] + room - sum(widths))
+    header.setStretchLastSection(stretched)
     table.resizeRowsToContents()
 
 
@@ -41,6 +46,8 @@ class _ColumnsFitted(QObject):
         super().__init__(table)
         self.table = table
         table.installEventFilter(self)
+        # the view narrows without the table resizing when rows grown by wrapping bring a scroll bar: fit again then
+        table.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
