@@ -73,7 +73,7 @@ def shocks_stresses(data: BriefData) -> list[Block]:
             header=(_("Rank"), _("Shock or stress"), _("Kind"), _("Likelihood / trend").replace(" / ", " /\n", 1), _("Impact / severity").replace(" / ", " /\n", 1),
                     _("Priority"), _("Trend of a shock"), _("Reason for the rank")),
             rows=tuple(rows),
-            unbroken=(2, 3, 4, 6),  # shock or stress, likelihood or trend, impact or severity, trend
+            unbroken=(2, 3, 4),  # shock or stress, likelihood or trend, impact or severity
         ))
     applied = sum(item_id in data.items for item_id in data.room_ratings)
     if applied:
