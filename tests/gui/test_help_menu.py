@@ -80,6 +80,9 @@ def test_the_glossary_finds_a_term_by_an_arabic_word(window: MainWindow, qtbot: 
     dialog.list.setCurrentRow(dialog.shown_terms().index("shock"))
     note = normalise_for_search(dialog.note.toPlainText())
     assert normalise_for_search("صدمة") in note and "earthquake" in note  # its meaning in both languages
+    dialog.search.clear()
+    type_text(qtbot, dialog.search, "إنذار")
+    assert "early-warning" in dialog.shown_terms()
 
 
 def test_the_glossary_finds_a_term_by_an_english_word_in_its_meaning(window: MainWindow, qtbot: QtBot, language: str) -> None:
