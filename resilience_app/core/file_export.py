@@ -30,8 +30,11 @@ Unwritable = Callable[[Path, str], UserFacingError]  # the export's own error fo
 def proposed_export_folder(last: str | Path | None = None) -> Path:
     """Where an export proposes to save: the folder of the last export if it still exists, else the user's documents
     folder (created if missing, where its parent exists), else the home folder. Never a folder that is not there."""
-    if last and Path(last).expanduser().is_dir():
-        return Path(last).expanduser()
+    try:
+        if last and Path(last).expanduser().is_dir():
+            return Path(last).expanduser()
+    except (OSError, RuntimeError, ValueError) as error:  # an unknown ~user, a name too long, a share gone: propose another
+        _log.info("The last export folder %r cannot be used: %s", last, error)
     documents = Path(platformdirs.user_documents_dir()).expanduser()
     try:
         if not documents.is_dir() and documents.parent.is_dir():

@@ -15,7 +15,8 @@ _LETTER_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"
 
 
 def normalise_for_search(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    # invisible direction marks and zero-width characters, which come along with copied Arabic, match nothing
+    text = "".join(char for char in unicodedata.normalize("NFKC", text) if unicodedata.category(char) != "Cf")
     text = _ARABIC_MARKS.sub("", text).translate(_LETTER_VARIANTS)
     return latin_digits(text).casefold()
 

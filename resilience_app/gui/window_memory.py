@@ -48,5 +48,19 @@ def restore_splitters(root: QWidget, settings: Settings) -> None:
     saved = settings.get("splitter_sizes")
     for key, splitter in named_splitters(root):
         sizes = saved.get(key)
-        if isinstance(sizes, list) and len(sizes) == splitter.count() and all(isinstance(size, int) and size >= 0 for size in sizes):
+        if _plausible(sizes, splitter.count()):
             splitter.restore_sizes(sizes)
+
+
+# Wider than any screen: a size past it was not written by the app (a hand-edited or damaged settings file), and Qt's
+# 32-bit sizes would overflow on it.
+MAX_PANE_SIZE = 100_000
+
+
+def _plausible(sizes: object, count: int) -> bool:
+    """Sizes the app could have kept for a splitter of `count` panes: whole numbers of pixels, not all zero."""
+    return (
+        isinstance(sizes, list) and len(sizes) == count
+        and all(isinstance(size, int) and not isinstance(size, bool) and 0 <= size <= MAX_PANE_SIZE for size in sizes)
+        and sum(sizes) > 0
+    )

@@ -36,6 +36,13 @@ def test_the_last_folder_is_proposed_while_it_exists(home: Path, tmp_path: Path)
     assert proposed_export_folder(str(last)) == home / "Documents"  # gone: the documents folder again
 
 
+@pytest.mark.parametrize("last", ["~nosuchuser/exports", "x" * 300, "/tmp/\x00nul"])
+def test_a_last_folder_that_cannot_even_be_looked_at_gives_way_to_the_documents_folder(home: Path, last: str) -> None:
+    """A hand-edited setting (an unknown ~user, a name too long for the system): the export still opens."""
+    proposed = proposed_export_folder(last)
+    assert proposed.is_dir() and proposed.name == "Documents"
+
+
 def test_home_when_the_documents_folder_cannot_be_made(home: Path) -> None:
     (home / "Documents").write_text("a file where the folder would be", encoding="utf-8")
     assert proposed_export_folder("") == home

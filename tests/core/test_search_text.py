@@ -17,3 +17,8 @@ def test_case_digits_and_every_word_count() -> None:
     assert matches("١.١", "1.1.2")
     assert not matches("housing water", "Housing only")
     assert matches("", "anything")
+
+
+def test_invisible_marks_copied_with_arabic_text_do_not_stop_a_match() -> None:
+    assert matches("\u200fwater", "Water scarcity") and matches("wa\u200bter", "Water scarcity")
+    assert matches("\u200eمياه", "شحّ المياه")

@@ -14,6 +14,7 @@ from resilience_app.core.paths import AppPaths
 from resilience_app.gui.app import create_main_window
 from resilience_app.gui.assessment_dialog import AssessmentDialog
 from resilience_app.gui.main_window import MainWindow
+from resilience_app.gui.window_memory import named_splitters
 from tests.gui.questionnaire_helpers import open_new_assessment
 from tests.gui.typing_helpers import type_text
 
@@ -160,3 +161,23 @@ def test_an_added_register_item_and_action_are_the_chosen_rows_in_view(window: M
     shown = actions.table.visualRect(actions.table.model().index(row, 0))
     assert shown.top() >= 0 and shown.bottom() <= actions.table.viewport().height()  # scrolled into view
     assert actions.edit_button.isEnabled()
+
+
+def test_pane_sizes_the_app_never_kept_are_ignored_and_the_window_opens(window: MainWindow, qtbot: QtBot, qapp: QApplication,
+                                                                        app_paths: AppPaths, language: str) -> None:
+    """A hand-edited settings file with a size past Qt's 32-bit range once froze or crashed every start."""
+    page = open_new_assessment(window)
+    assert page.questionnaire is not None
+    page.tabs.setCurrentWidget(page.questionnaire)
+    key = next(key for key, splitter in named_splitters(window) if splitter is page.questionnaire.splitter)
+    window.close()
+    window.settings.set("splitter_sizes", {key: [2**31, 300]})  # after the window kept its own
+    second = create_main_window(qapp, app_paths)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    again = second.assessment_page
+    assert again.questionnaire is not None and again.tabs.currentWidget() is again.questionnaire
+    qtbot.waitUntil(lambda: again.questionnaire.splitter.sizes()[0] > 0)  # type: ignore[union-attr]
+    assert sum(again.questionnaire.splitter.sizes()) < 10_000  # type: ignore[union-attr]
+    second.service.close()
