@@ -357,7 +357,7 @@ def test_a_unit_may_give_its_arabic_counted_forms(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("forms", "code", "said"), [
     ("ar: {one: يوم واحد, fwe: أيام}", "unknown-field", "few"),  # not a CLDR category: the closest one is suggested
     ("en: {few: days}", "unknown-field", "en"),  # Arabic only
-    ("ar: {few: ''}", "wrong-type", "text"),  # a form must be text
+    ("ar: {few: ''}", "wrong-type", "empty text"),  # a form must be text, and not empty
 ])
 def test_a_bad_counted_form_is_located(tmp_path: Path, forms: str, code: str, said: str) -> None:
     write(tmp_path, "framework.yaml", FRAMEWORK)

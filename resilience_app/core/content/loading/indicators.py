@@ -110,7 +110,8 @@ def _read_counted(reader: FileReader, numeric: YamlMapping, item_id: str | None)
     forms: dict[str, str] = {}
     for category, form in (by_category or {}).items():
         if category in PLURAL_CATEGORIES and (not isinstance(form, str) or not form.strip()):
-            reader.report(ProblemCode.WRONG_TYPE, line_of(by_category, category), item_id, field=category, expected=_("text"), found=describe(form))
+            found = _("empty text") if isinstance(form, str) else describe(form)
+            reader.report(ProblemCode.WRONG_TYPE, line_of(by_category, category), item_id, field=category, expected=_("text"), found=found)
         elif category in PLURAL_CATEGORIES:
             forms[str(category)] = " ".join(form.split())
     # An unknown category or language is reported by `mapping`, with the name it most resembles ("fwe" → "few").
