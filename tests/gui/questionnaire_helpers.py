@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.gui.assessment_page import AssessmentPage
 from resilience_app.gui.main_window import MainWindow
+from resilience_app.gui.workshop_page import WorkshopPage
 
 
 def open_new_assessment(window: MainWindow, name: str = "Madaba") -> AssessmentPage:
@@ -18,6 +19,17 @@ def open_new_assessment(window: MainWindow, name: str = "Madaba") -> AssessmentP
     window.open_selected()
     page = window.assessment_page
     assert page.assessment_id == record.id and page.isVisible()
+    return page
+
+
+def open_workshop_of(window: MainWindow, assessment_id: int) -> WorkshopPage:
+    """Open an assessment from the list and show its Workshop tab."""
+    window.refresh()
+    window.select_assessment(assessment_id)
+    window.open_selected()
+    page = window.assessment_page.workshop
+    assert page is not None
+    window.assessment_page.tabs.setCurrentWidget(page)
     return page
 
 

@@ -12,16 +12,12 @@ from resilience_app.core.assessment.records import AssessmentDetails
 from resilience_app.gui.date_fields import date_field
 from resilience_app.gui.main_window import MainWindow
 from resilience_app.gui.workshop_dialogs import WorkshopDialog
+from tests.gui.questionnaire_helpers import open_workshop_of
 
 
 def test_tab_out_of_the_workshop_date_and_the_venue_gets_what_is_typed(window: MainWindow, qtbot: QtBot, language: str) -> None:
     record = window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Testville", city_name_ar="مدينة الاختبار"))
-    window.refresh()
-    window.select_assessment(record.id)
-    window.open_selected()
-    page = window.assessment_page.workshop
-    assert page is not None
-    window.assessment_page.tabs.setCurrentWidget(page)
+    page = open_workshop_of(window, record.id)
     page.buttons["new"].click()
     dialog = page.active_dialog
     assert isinstance(dialog, WorkshopDialog)

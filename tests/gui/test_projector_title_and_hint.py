@@ -11,16 +11,12 @@ from resilience_app.core.i18n import _, isolate
 from resilience_app.core.workshop.records import WorkshopDraft
 from resilience_app.gui import projector_hint
 from resilience_app.gui.main_window import MainWindow
+from tests.gui.questionnaire_helpers import open_workshop_of
 
 
 def test_the_projector_is_titled_after_the_workshop_and_says_how_to_leave(window: MainWindow, qtbot: QtBot, language: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     record = window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Salt", city_name_ar="السلط"))
-    window.refresh()
-    window.select_assessment(record.id)
-    window.open_selected()
-    page = window.assessment_page.workshop
-    assert page is not None
-    window.assessment_page.tabs.setCurrentWidget(page)
+    page = open_workshop_of(window, record.id)
     title = "ورشة تحديد الأولويات" if language == "ar" else "Agenda-setting workshop"
     page.state.add_workshop(WorkshopDraft(title=title))
     assert len(QGuiApplication.screens()) == 1  # offscreen: one screen, the projector opens as a window

@@ -16,6 +16,7 @@ from resilience_app.gui.main_window import MainWindow
 from resilience_app.gui.participants_import import ImportPreviewDialog
 from resilience_app.gui.workshop_dialogs import ExerciseDialog, WorkshopDialog
 from resilience_app.gui.workshop_page import WorkshopPage
+from tests.gui.questionnaire_helpers import open_workshop_of
 
 SHEETS = {
     "en": "Name,Organisation,Sector,Gender,Age band,Group\n"
@@ -39,13 +40,7 @@ def _open_workshop_tab(window: MainWindow) -> WorkshopPage:
     record = window.service.assessments.create_assessment(AssessmentDetails(city_name_en="Testville", city_name_ar="مدينة الاختبار"))
     for hazard, likelihood in (("water-scarcity", 4), ("power-cuts", 3)):
         window.service.register.add_item(record.id, RegisterItemDraft(hazard_id=hazard, likelihood=likelihood, impact=3))
-    window.refresh()
-    window.select_assessment(record.id)
-    window.open_selected()
-    page = window.assessment_page.workshop
-    assert page is not None
-    window.assessment_page.tabs.setCurrentWidget(page)
-    return page
+    return open_workshop_of(window, record.id)
 
 
 def test_run_a_whole_workshop_with_the_projector_following(window: MainWindow, qtbot: QtBot, language: str, tmp_path: Path) -> None:
