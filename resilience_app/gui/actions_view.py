@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number
-from resilience_app.core.i18n import _, paragraph
+from resilience_app.core.i18n import N_, _, paragraph
 from resilience_app.core.register.discovery import THIN_BELOW
 from resilience_app.core.register.labels import ACTION_STATUS_NAMES
 from resilience_app.core.register.records import ActionDraft, ActionRecord
 from resilience_app.gui.checklist import ID_ROLE, Checklist, goal_entries, quality_entries
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import FormDialog, open_tracked
+from resilience_app.gui.reader_names import name_for_reader
 from resilience_app.gui.record_table import current_record_id, fill_records, record_id_of_row, record_table
 from resilience_app.gui.register_state import RegisterState
 
@@ -109,12 +110,14 @@ class ActionsView(QWidget):
         self.remove_button.setObjectName("remove_action_button")
         self.remove_button.clicked.connect(self.confirm_remove)
         self.table = record_table("actions_table", 5)
+        name_for_reader(self.table, N_("Actions"))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemActivated.connect(lambda _item: self.edit_action(self.current_action_id()))
         self.table.currentCellChanged.connect(lambda *_cells: self._update_buttons())
         self.coverage_title = QLabel()
         self.coverage = QListWidget()
         self.coverage.setObjectName("goal_coverage")
+        name_for_reader(self.coverage, N_("Goals the actions cover"))
         self.coverage_note = QLabel()
         self.coverage_note.setWordWrap(True)
         buttons = QHBoxLayout()

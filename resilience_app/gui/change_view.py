@@ -42,6 +42,7 @@ from resilience_app.gui.change_bars import ChangeBar, ChangeBars
 from resilience_app.gui.form_fields import refill_choices
 from resilience_app.gui.lazy_refresh import RefreshedWhenShown
 from resilience_app.gui.radar_chart import RadarPoint
+from resilience_app.gui.reader_names import name_for_reader
 from resilience_app.gui.register_change_panel import RegisterChangePanel
 from resilience_app.gui.rounds_chart import RoundOutline, RoundsChart
 from resilience_app.gui.table_cells import filled_header
@@ -120,9 +121,11 @@ class ChangeView(RefreshedWhenShown):
         self.lens.currentIndexChanged.connect(lambda _index: self._fill_groups())
         self.groups = QTableWidget()
         self.groups.setObjectName("change_groups_table")
+        name_for_reader(self.groups, N_("Change by goal"))
         self.groups.setWordWrap(True)
         self.moved = QTableWidget()
         self.moved.setObjectName("change_moved_table")
+        name_for_reader(self.moved, N_("Answers that moved"))
         self.moved.setWordWrap(True)
         self.moved.cellDoubleClicked.connect(self._open_moved)
         for table in (self.groups, self.moved):
@@ -146,6 +149,7 @@ class ChangeView(RefreshedWhenShown):
         moved_layout.addWidget(self.versions)
         self.bars = ChangeBars()
         bars_scroll = QScrollArea()
+        name_for_reader(bars_scroll, N_("Change by goal, as bars"))
         bars_scroll.setWidgetResizable(True)
         bars_scroll.setWidget(self.bars)
         self.register_change = RegisterChangePanel()

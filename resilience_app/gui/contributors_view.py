@@ -27,7 +27,7 @@ from resilience_app.core.assessment.labels import answer_summary
 from resilience_app.core.contributions.service import ContributorStatus
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_date, format_number, local_moment, localise_digits
-from resilience_app.core.i18n import _, isolate, paragraph
+from resilience_app.core.i18n import N_, _, isolate, paragraph
 from resilience_app.gui.background_job import start_job
 from resilience_app.gui.checklist import ID_ROLE
 from resilience_app.gui.confirm import ask_to_remove
@@ -35,6 +35,7 @@ from resilience_app.gui.contributions_state import ContributionsState
 from resilience_app.gui.contributor_dialogs import LANGUAGE_NAMES, AssignDialog, ContributorDialog, SendWorkbookDialog, existing_folder
 from resilience_app.gui.export_dialog import show_saved
 from resilience_app.gui.form_dialog import open_tracked
+from resilience_app.gui.reader_names import name_for_reader
 
 if TYPE_CHECKING:
     from resilience_app.core.contributions.workbook_import import WorkbookPreview
@@ -61,6 +62,7 @@ class ContributorsView(QWidget):
         self.workbook_folder: Path | None = None  # where the last workbook went or came from: the next one is proposed there
         self.table = QTableWidget()
         self.table.setObjectName("contributors_table")
+        name_for_reader(self.table, N_("Contributors"))
         self.table.setColumnCount(7)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -74,6 +76,7 @@ class ContributorsView(QWidget):
         self.disagreements_title = QLabel()
         self.disagreements = QListWidget()
         self.disagreements.setObjectName("disagreements_list")
+        name_for_reader(self.disagreements, N_("Disagreements between contributors"))
         self.disagreements.setWordWrap(True)
         self.disagreements.setSpacing(6)  # several questions listed: where one ends shows  # a question's prompt is a sentence: wrapped, never cut
         self.disagreements.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

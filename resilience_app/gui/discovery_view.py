@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_list, format_number
-from resilience_app.core.i18n import _, current_language, ngettext, paragraph
+from resilience_app.core.i18n import N_, _, current_language, ngettext, paragraph
 from resilience_app.core.register.discovery import MAX_PROPOSALS
 from resilience_app.core.register.labels import AREA_STATUS_NAMES, ORIGIN_NAMES, name_list
 from resilience_app.core.register.records import DiscoveryAreaDraft, DiscoveryAreaRecord
@@ -42,6 +42,7 @@ from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.form_dialog import FormDialog, open_tracked
 from resilience_app.gui.next_steps_view import NextStepsPanel
 from resilience_app.gui.panes import Splitter
+from resilience_app.gui.reader_names import name_for_reader
 from resilience_app.gui.register_state import RegisterState
 
 STATUSES = tuple(AREA_STATUS_NAMES)
@@ -134,6 +135,7 @@ class DiscoveryView(QWidget):
         self.outcome.setWordWrap(True)
         self.area_list = QListWidget()
         self.area_list.setObjectName("discovery_areas")
+        name_for_reader(self.area_list, N_("Discovery areas"))
         self.area_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.area_list.itemSelectionChanged.connect(self._show_current)
         self.detail = QLabel()
@@ -163,6 +165,7 @@ class DiscoveryView(QWidget):
         right_layout.addLayout(grid)
         detail_scroll = QScrollArea()  # an area's reasons, Phase II work and steps may be longer than the pane
         detail_scroll.setObjectName("area_detail_scroll")
+        name_for_reader(detail_scroll, N_("The chosen discovery area"))
         detail_scroll.setWidgetResizable(True)
         detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
         detail_scroll.setWidget(self.detail)

@@ -37,6 +37,7 @@ from resilience_app.gui.form_fields import ERROR_STYLE
 from resilience_app.gui.lazy_refresh import RefreshedWhenShown
 from resilience_app.gui.operations import reporting
 from resilience_app.gui.panes import Splitter
+from resilience_app.gui.reader_names import name_for_reader
 from resilience_app.gui.view_rows import show_rows
 from resilience_app.gui.workshop_dialogs import ExerciseDialog, NameDialog
 from resilience_app.gui.workshop_results import fill_table, perception_rows, ranking_rows, tally_rows
@@ -58,6 +59,7 @@ class ExercisesView(RefreshedWhenShown):
         self.active_dialog: QDialog | None = None
         self.tree = QTreeWidget()
         self.tree.setObjectName("exercise_tree")
+        name_for_reader(self.tree, N_("Workshop exercises"))
         self.tree.setHeaderHidden(True)
         self.tree.currentItemChanged.connect(lambda *_items: self._show_current())
         self.tree.itemActivated.connect(lambda *_args: self.edit_current())
@@ -89,7 +91,9 @@ class ExercisesView(RefreshedWhenShown):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
         self.dot_grid = DotVoteGrid(state)
+        name_for_reader(self.dot_grid, N_("Dot votes"), N_("The dots each participant gave each shock or stress."))
         self.ranking_grid = RankingGrid(state)
+        name_for_reader(self.ranking_grid, N_("Rankings"), N_("The rank each participant gave each shock or stress."))
         for grid in (self.dot_grid, self.ranking_grid):
             grid.message.connect(self._show_message)
         self.grids = QStackedWidget()
@@ -97,8 +101,10 @@ class ExercisesView(RefreshedWhenShown):
         self.grids.addWidget(self.ranking_grid)
         self.results = QTableWidget()
         self.results.setObjectName("exercise_results")
+        name_for_reader(self.results, N_("Exercise results"))
         self.perceptions = QTableWidget()
         self.perceptions.setObjectName("exercise_perceptions")
+        name_for_reader(self.perceptions, N_("Perceptions of the participants"))
         for table in (self.results, self.perceptions):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.verticalHeader().hide()
@@ -141,7 +147,9 @@ class ExercisesView(RefreshedWhenShown):
         for view, rows in ((self.dot_grid, None), (self.ranking_grid, None), (self.results, RESULT_ROWS), (self.perceptions, RESULT_ROWS)):
             show_rows(view, rows)
         entry_and_results_scroll = QScrollArea()  # on a small screen the page scrolls rather than cut a row
+        name_for_reader(entry_and_results_scroll, N_("The chosen exercise"))
         entry_and_results_scroll.setObjectName("exercise_scroll")
+        name_for_reader(entry_and_results_scroll, N_("The chosen exercise"))
         entry_and_results_scroll.setWidgetResizable(True)
         entry_and_results_scroll.setFrameShape(QFrame.Shape.NoFrame)
         entry_and_results_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -31,9 +31,10 @@ from resilience_app.core.brief.withheld import WILL_BE_LEFT_OUT_OF_THE_DOCUMENT
 from resilience_app.core.export_names import export_file_name
 from resilience_app.core.file_export import proposed_export_folder
 from resilience_app.core.formatting import format_number
-from resilience_app.core.i18n import _, isolate, ngettext
+from resilience_app.core.i18n import N_, _, isolate, ngettext
 from resilience_app.core.spreadsheet.labels import WILL_BE_LEFT_OUT_OF_THE_WORKBOOK
 from resilience_app.gui.form_fields import interface_language_first
+from resilience_app.gui.reader_names import name_for_reader
 from resilience_app.gui.view_rows import rows_height, show_rows
 from resilience_app.gui.wrapping_buttons import WrappingCheckBox
 
@@ -86,6 +87,7 @@ class SaveExportDialog(QDialog):
         languages.addStretch(1)
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName(f"{self.KIND}_path")
+        name_for_reader(self.path_edit, N_("File to save"))
         self.path_edit.textChanged.connect(lambda _text: self._update_ok())
         browse = QPushButton(_("Choose…"))
         browse.clicked.connect(self._browse)
@@ -330,6 +332,7 @@ class ExportDialog(SaveExportDialog):
     def _add_sections(self, layout: QVBoxLayout) -> None:
         self.sections = QListWidget()
         self.sections.setObjectName("brief_sections")
+        name_for_reader(self.sections, N_("Sections to include"))
         self._fill_sections(self.document())
         self.sections.itemChanged.connect(lambda _item: self._update_ok())
         show_rows(self.sections, MOST_SECTIONS_ALWAYS_SHOWN)

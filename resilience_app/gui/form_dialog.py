@@ -13,8 +13,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QFrame, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from resilience_app.core.errors import InvalidInputError
-from resilience_app.core.i18n import _
+from resilience_app.core.i18n import N_, _
 from resilience_app.gui.form_fields import FieldWithError, WidgetT
+from resilience_app.gui.reader_names import name_for_reader
 
 DialogT = TypeVar("DialogT", bound=QDialog)
 MINIMUM_WIDTH = 600  # px
@@ -52,6 +53,7 @@ class FormDialog(QDialog):
         for field, (label, _editor) in fields.items():
             form.addRow(label, self.fields[field])
         self.form_scroll = QScrollArea()
+        name_for_reader(self.form_scroll, N_("Form"))
         self.form_scroll.setObjectName(f"{name}_scroll")
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Generic, TypeVar, cast
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from resilience_app.core.i18n import current_language, paragraph
@@ -67,6 +69,31 @@ class FieldWithError(QWidget, Generic[EditorT_co]):
         layout.setSpacing(2)
         layout.addWidget(editor)
         layout.addWidget(self.error_label)
+        self._label: QLabel | None = None
+        self._named_as = ""
+
+    # A form row's label has the wrapper as its buddy, which a screen reader cannot follow to the editor inside:
+    # the editor takes the label's text as its accessible name, and follows it when the label is retranslated.
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        parent = self.parentWidget()
+        forms = parent.findChildren(QFormLayout) if parent is not None else []  # the form may sit inside another layout
+        label = next((found for form in forms if (found := form.labelForField(self)) is not None), None)
+        if isinstance(label, QLabel) and label is not self._label:
+            self._label = label
+            label.installEventFilter(self)
+        self._name_from_label()
+        super().showEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._label and event.type() == QEvent.Type.Paint:  # a new text repaints the label
+            self._name_from_label()
+        return super().eventFilter(watched, event)
+
+    def _name_from_label(self) -> None:
+        if self._label is None or self.editor.accessibleName() not in ("", self._named_as):
+            return  # an editor named on purpose keeps its name
+        self._named_as = accessible_label(self._label.text())
+        self.editor.setAccessibleName(self._named_as)
 
     def show_error(self, message: str) -> None:
         # Marked with the interface's direction, so a message that starts with a typed Latin
@@ -74,6 +101,11 @@ class FieldWithError(QWidget, Generic[EditorT_co]):
         self.error_label.setText(paragraph(message) if message else "")
         self.error_label.setVisible(bool(message))
         self.editor.setAccessibleDescription(message)
+
+
+def accessible_label(text: str) -> str:
+    """A label's text as a screen reader should say it: no mnemonic marker, no closing colon."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip(":：").strip()
 
 
 def refill_choices(box: QComboBox, texts: list[str]) -> None:

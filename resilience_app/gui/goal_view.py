@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from resilience_app.core.assessment.labels import mean_level_text
 from resilience_app.core.formatting import format_number, format_percent, localise_digits, localise_text_digits
-from resilience_app.core.i18n import _
+from resilience_app.core.i18n import N_, _
 from resilience_app.gui.assessment_session import AssessmentSession
+from resilience_app.gui.reader_names import name_for_reader
 
 TEXT_MARGIN = 8
 
@@ -47,6 +48,7 @@ class GoalView(QWidget):
         self.text.setMargin(TEXT_MARGIN)  # the words keep off the frame on both sides, in either direction
         self.text.linkActivated.connect(self.question_requested)
         scroll = QScrollArea()
+        name_for_reader(scroll, N_("The chosen goal"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.text)
         layout = QVBoxLayout(self)

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from resilience_app.core.content.model import GlossaryTerm
 from resilience_app.core.formatting import format_number
 from resilience_app.core.help_texts import guide_text
-from resilience_app.core.i18n import SUPPORTED_LANGUAGES, _, current_language, isolate, language_name, ngettext
+from resilience_app.core.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, isolate, language_name, ngettext
 from resilience_app.core.search_text import matches
 from resilience_app.gui.panes import Splitter
+from resilience_app.gui.reader_names import name_for_reader
 from resilience_app.gui.shortcuts import SECTIONS, SHORTCUTS, Shortcut, key_text, sequences
 
 TERM_ROLE = Qt.ItemDataRole.UserRole
@@ -60,6 +61,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(_("Keyboard shortcuts"))
         self.tree = QTreeWidget()
         self.tree.setObjectName("shortcuts_tree")
+        name_for_reader(self.tree, N_("Keyboard shortcuts"))
         self.tree.setHeaderLabels([_("Keys"), _("What they do")])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
@@ -106,6 +108,7 @@ class GuideDialog(QDialog):
         self.setWindowTitle(_("How an assessment runs"))
         self.text = QTextBrowser()
         self.text.setObjectName("guide_text")
+        name_for_reader(self.text, N_("How an assessment runs"))
         self.text.setOpenExternalLinks(False)
         self.text.setMarkdown(guide_text())
         layout = QVBoxLayout(self)
@@ -131,8 +134,10 @@ class GlossaryDialog(QDialog):
         self.count.setObjectName("glossary_count")
         self.list = QListWidget()
         self.list.setObjectName("glossary_terms")
+        name_for_reader(self.list, N_("Glossary terms"))
         self.note = QTextBrowser()
         self.note.setObjectName("glossary_note")
+        name_for_reader(self.note, N_("Meaning of the chosen term"))
         splitter = Splitter()
         splitter.addWidget(self.list)
         splitter.addWidget(self.note)

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidg
 
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number
-from resilience_app.core.i18n import _, paragraph
+from resilience_app.core.i18n import N_, _, paragraph
 from resilience_app.core.register.labels import name_list
 from resilience_app.gui.form_fields import FieldWithError
 from resilience_app.gui.lazy_refresh import RefreshedWhenShown
+from resilience_app.gui.reader_names import name_for_reader
 from resilience_app.gui.register_state import RegisterState
 from resilience_app.gui.table_cells import filled_header
 
@@ -31,6 +32,7 @@ class LinkTable(QTableWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("link_matrix")
+        name_for_reader(self, N_("Links between shocks, stresses and goals"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.cellClicked.connect(self.toggle_requested)

@@ -38,6 +38,7 @@ from resilience_app.gui.help_dialogs import GlossaryDialog, GuideDialog, Shortcu
 from resilience_app.gui.language import LanguageController
 from resilience_app.gui.main_menus import MenuBarWindow
 from resilience_app.gui.operations import Change, ChangeBus, attempt
+from resilience_app.gui.reader_names import retranslate_reader_names
 from resilience_app.gui.window_memory import remember_splitters, restore_splitters
 from resilience_app.gui.window_size import first_placement
 
@@ -102,6 +103,7 @@ class MainWindow(MenuBarWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(_("Resilience app"))
         self.retranslate_menus()
+        retranslate_reader_names(self)
         self.restore_action.setEnabled(self.service.backups.available)
         heading = _("Assessments")
         self.list_heading.setText(f"<h2>{heading}</h2>")

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_date
-from resilience_app.core.i18n import _
+from resilience_app.core.i18n import N_, _
 from resilience_app.core.register.labels import NEXT_STEP_STATUS_NAMES
 from resilience_app.core.register.records import NextStepDraft, NextStepRecord
 from resilience_app.gui.confirm import ask_to_remove
 from resilience_app.gui.date_fields import OptionalDateField
 from resilience_app.gui.form_dialog import FormDialog, open_tracked
+from resilience_app.gui.reader_names import name_for_reader
 from resilience_app.gui.record_table import current_record_id, fill_records, record_table
 from resilience_app.gui.register_state import RegisterState
 
@@ -102,6 +103,7 @@ class NextStepsPanel(QWidget):
         self.buttons["edit"].clicked.connect(lambda: self.edit_step(self.current_step_id()))
         self.buttons["remove"].clicked.connect(self.confirm_remove)
         self.table = record_table("next_steps_table", 5)
+        name_for_reader(self.table, N_("Next steps"))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemActivated.connect(lambda _item: self.edit_step(self.current_step_id()))
         self.table.currentCellChanged.connect(lambda *_cells: self._update_buttons())

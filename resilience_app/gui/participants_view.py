@@ -32,6 +32,7 @@ from resilience_app.gui.lazy_refresh import RefreshedWhenShown
 from resilience_app.gui.operations import reporting
 from resilience_app.gui.panes import Splitter
 from resilience_app.gui.participants_import import ImportPreviewDialog
+from resilience_app.gui.reader_names import name_for_reader
 from resilience_app.gui.representation_panel import RepresentationPanel
 from resilience_app.gui.view_columns import fit_columns, keep_columns_fitted
 from resilience_app.gui.workshop_dialogs import NameDialog, ParticipantDialog
@@ -62,6 +63,7 @@ class ParticipantsView(RefreshedWhenShown):
         self.buttons["remove_group"].clicked.connect(self.remove_group)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("participants_table")
+        name_for_reader(self.table, N_("Workshop participants"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -74,6 +76,7 @@ class ParticipantsView(RefreshedWhenShown):
         self.groups_label.setWordWrap(True)
         self.representation = RepresentationPanel()
         scroll = QScrollArea()
+        name_for_reader(scroll, N_("Workshop participants"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.representation)
 

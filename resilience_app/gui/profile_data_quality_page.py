@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidg
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number, format_percent
-from resilience_app.core.i18n import _, ngettext
+from resilience_app.core.i18n import N_, _, ngettext
 from resilience_app.core.scoring import DataQualityProfile, DataQualitySummary
 from resilience_app.core.scoring.data_quality import OLDER_THAN_YEARS
 from resilience_app.gui.assessment_session import AssessmentSession
+from resilience_app.gui.reader_names import name_for_reader
 from resilience_app.gui.table_cells import filled_header
 
 COLUMNS = 7
@@ -53,6 +54,7 @@ class ProfileDataQualityPage(QWidget):
         self.overall.setWordWrap(True)
         self.table = QTableWidget()
         self.table.setObjectName("data_quality_table")
+        name_for_reader(self.table, N_("Data quality of each goal"))
         self.table.setColumnCount(1 + COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -11,9 +11,10 @@ from resilience_app.core.assessment.labels import STATUS_VALUES
 from resilience_app.core.brief.build_figures import value_text
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.formatting import format_number, localise_digits
-from resilience_app.core.i18n import _, current_language, ngettext
+from resilience_app.core.i18n import N_, _, current_language, ngettext
 from resilience_app.core.scoring.quantitative import QuantitativeRow, build_quantitative
 from resilience_app.gui.assessment_session import AssessmentSession
+from resilience_app.gui.reader_names import name_for_reader
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole  # the question id of a row; goal rows carry none
 VALUE_COLUMN, LEVEL_COLUMN = 2, 3
@@ -57,6 +58,7 @@ class ProfileFiguresPage(QWidget):
         self.count.setWordWrap(True)
         self.table = QTableWidget()
         self.table.setObjectName("figures_table")
+        name_for_reader(self.table, N_("Profile figures"))
         self.table.setColumnCount(4)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

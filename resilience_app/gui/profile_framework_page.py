@@ -27,10 +27,11 @@ from resilience_app.core.assessment.labels import crosswalk_level_text, fit_text
 from resilience_app.core.content.model import Crosswalk
 from resilience_app.core.errors import UserFacingError
 from resilience_app.core.formatting import format_number, format_percent, localise_digits
-from resilience_app.core.i18n import _, isolate, ngettext
+from resilience_app.core.i18n import N_, _, isolate, ngettext
 from resilience_app.core.scoring.by_framework import SCALE, FrameworkProfile, ItemResult
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.form_fields import refill_choices
+from resilience_app.gui.reader_names import name_for_reader
 from resilience_app.gui.table_cells import filled_header
 
 COLUMNS = 7
@@ -69,6 +70,7 @@ class ProfileFrameworkPage(QWidget):
         self.explanation.setStyleSheet("color: #555;")
         self.table = QTableWidget()
         self.table.setObjectName("framework_table")
+        name_for_reader(self.table, N_("Profile by framework"))
         self.table.setColumnCount(COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -84,6 +86,7 @@ class ProfileFrameworkPage(QWidget):
         self.indicators.setWordWrap(True)
         self.indicators.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         self.indicators_area = QScrollArea()
+        name_for_reader(self.indicators_area, N_("Indicators of the chosen framework"))
         self.indicators_area.setWidget(self.indicators)
         self.indicators_area.setWidgetResizable(True)
         self.indicators_area.setFrameShape(QFrame.Shape.NoFrame)

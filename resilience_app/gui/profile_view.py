@@ -40,6 +40,7 @@ from resilience_app.gui.profile_data_quality_page import ProfileDataQualityPage
 from resilience_app.gui.profile_figures_page import ProfileFiguresPage
 from resilience_app.gui.profile_framework_page import ProfileFrameworkPage
 from resilience_app.gui.radar_chart import RadarChart, RadarPoint
+from resilience_app.gui.reader_names import name_for_reader
 from resilience_app.gui.table_cells import filled_header
 
 LENSES = ("goals", "dimensions", "indicators", "qualities")
@@ -95,6 +96,7 @@ class ProfileView(QWidget):
         self.lens.currentIndexChanged.connect(lambda _index: self._fill_table())
         self.table = QTableWidget()
         self.table.setObjectName("profile_table")
+        name_for_reader(self.table, N_("Profile: level of each goal"), N_("One row a goal: its level, its confidence and whether enough of its questions are answered."))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -108,6 +110,7 @@ class ProfileView(QWidget):
         lists_layout.addStretch(1)
         self.lists = QScrollArea()
         self.lists.setObjectName("profile_lists")
+        name_for_reader(self.lists, N_("Strengths and weaknesses"))
         self.lists.setWidget(lists)
         self.lists.setWidgetResizable(True)
         self.lists.setFrameShape(QFrame.Shape.NoFrame)

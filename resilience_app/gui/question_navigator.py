@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 from resilience_app.core.assessment.labels import CONFIDENCE_NAMES
 from resilience_app.core.content.labels import goal_label
 from resilience_app.core.formatting import format_number, localise_digits, localise_text_digits
-from resilience_app.core.i18n import _
+from resilience_app.core.i18n import N_, _
 from resilience_app.core.search_text import matches
 from resilience_app.gui.answer_keys import answer_for_key
 from resilience_app.gui.assessment_session import AssessmentSession
+from resilience_app.gui.reader_names import name_for_reader
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTERS = ("all", "unanswered", "low_confidence", "no_evidence", "disagreement")
@@ -34,6 +35,7 @@ class QuestionNavigator(QTreeWidget):
     def __init__(self, session: AssessmentSession) -> None:
         super().__init__()
         self.setObjectName("question_navigator")
+        name_for_reader(self, N_("Goals and questions"), N_("Choose a goal or a question to answer it on the right."))
         self.session = session
         self.filter = "all"
         self.disagreeing: Callable[[], Collection[str]] = frozenset  # the questions whose contributions disagree

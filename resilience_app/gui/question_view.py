@@ -43,11 +43,12 @@ from resilience_app.core.formatting import (
     localise_text_digits,
     parse_number,
 )
-from resilience_app.core.i18n import _, isolate
+from resilience_app.core.i18n import N_, _, isolate
 from resilience_app.gui.answer_choice import AnswerChoice
 from resilience_app.gui.assessment_session import AssessmentSession
 from resilience_app.gui.evidence_panel import EvidencePanel
 from resilience_app.gui.form_fields import FieldWithError
+from resilience_app.gui.reader_names import name_for_reader
 
 TYPING_PAUSE_MS = 700
 SECTION_STYLE = "font-weight: bold; margin-top: 6px;"
@@ -230,6 +231,7 @@ class QuestionView(QWidget):
         content = QWidget()
         content.setLayout(main)
         scroll = QScrollArea()
+        name_for_reader(scroll, N_("The chosen question"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -241,6 +243,7 @@ class QuestionView(QWidget):
         side_layout.addWidget(self.guidance, 1)
         side_layout.addWidget(self.history_button)
         side_scroll = QScrollArea()
+        name_for_reader(side_scroll, N_("Evidence, notes and history of the question"))
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
         side_scroll.setWidget(side)

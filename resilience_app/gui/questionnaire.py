@@ -36,6 +36,7 @@ from resilience_app.gui.history_dialog import HistoryDialog
 from resilience_app.gui.panes import Splitter
 from resilience_app.gui.question_navigator import FILTERS, QuestionNavigator
 from resilience_app.gui.question_view import QuestionView
+from resilience_app.gui.reader_names import name_for_reader
 
 FILTER_NAMES = {
     "all": N_("All questions"),
@@ -62,6 +63,7 @@ class Questionnaire(QWidget):
         self.filter_box.setObjectName("question_filter")
         self.search_box = QLineEdit()
         self.search_box.setObjectName("question_search")
+        name_for_reader(self.search_box, N_("Search the questions"))
         self.search_box.setClearButtonEnabled(True)
         self.goal_view = GoalView(session)
         self.question_view = QuestionView(session)

@@ -10,10 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from resilience_app.core.formatting import format_number
-from resilience_app.core.i18n import _
+from resilience_app.core.i18n import N_, _
 from resilience_app.core.register.labels import ACTION_STATUS_NAMES, rating_text
 from resilience_app.core.register.records import RegisterItemRecord
 from resilience_app.core.register.round_change import RegisterChange
+from resilience_app.gui.reader_names import name_for_reader
 
 
 def _rank(rank: int | None) -> str:
@@ -61,9 +62,11 @@ class RegisterChangePanel(QWidget):
         self.summary.setObjectName("register_change_summary")
         self.summary.setWordWrap(True)
         self.item_table = _table("register_change_items")
+        name_for_reader(self.item_table, N_("Shocks and stresses that changed"))
         self.actions_label = QLabel()
         self.actions_label.setWordWrap(True)
         self.action_table = _table("register_change_actions")
+        name_for_reader(self.action_table, N_("Actions that changed"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.item_table, 3)
