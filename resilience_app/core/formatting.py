@@ -33,6 +33,7 @@ ARABIC_DECIMAL_SEPARATOR = "٫"
 ARABIC_THOUSANDS_SEPARATOR = "٬"
 ARABIC_PERCENT_SIGN = "٪"
 
+_DIGITS_ONLY = str.maketrans(LATIN_DIGITS, ARABIC_INDIC_DIGITS)  # digits alone: a number's separators stay as written
 _TO_ARABIC_INDIC = str.maketrans(
     LATIN_DIGITS + ".,%", ARABIC_INDIC_DIGITS + ARABIC_DECIMAL_SEPARATOR + ARABIC_THOUSANDS_SEPARATOR + ARABIC_PERCENT_SIGN
 )
@@ -90,13 +91,12 @@ def localise_digits(text: str, *, language: str | None = None) -> str:
     """
     lang = _locale(language)
     if lang == "ar" and use_arabic_indic_digits:
-        return text.translate(str.maketrans(LATIN_DIGITS, ARABIC_INDIC_DIGITS))
+        return text.translate(_DIGITS_ONLY)
     return text
 
 
 # A number with two full stops or more is a reference ("6.2.1", "11.1.1"), not a decimal: its full stops stay.
 _LATIN_NUMBER = re.compile(r"(?P<reference>\d+(?:\.\d+){2,})|\d+(?:[.,]\d+)*")
-_DIGITS_ONLY = str.maketrans(LATIN_DIGITS, ARABIC_INDIC_DIGITS)
 
 
 def localise_text_digits(text: str, *, language: str | None = None) -> str:

@@ -24,10 +24,6 @@ def referenced_question_ids(texts: Iterator[Text]) -> Iterator[str]:
             yield from QUESTION_REFERENCE.findall(translation)
 
 
-def question_texts(question: Question) -> Iterator[Text]:
-    yield from (question.prompt, question.guidance, question.who_knows, *question.scenarios.values())
-
-
 def with_question_numbers(framework: Framework) -> Framework:
     """`framework` with every "{q-…}" in its questions' texts written as the number the user sees."""
     numbers = {question.id: framework.placement(question.id).number for question in framework.questions()}
